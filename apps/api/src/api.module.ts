@@ -1,0 +1,73 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import {
+  CoreConfigModule,
+  DatabaseModule,
+  Environment,
+  LoggingModule,
+  ReadinessService,
+  RedisModule,
+} from '@mutualis/core';
+import { IdentityModule } from '@mutualis/identity';
+import { HealthController } from './health/health.controller';
+import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
+import { JwtStrategy } from './http/auth/jwt.strategy';
+import { LocalStrategy } from './http/auth/local.strategy';
+import { RolesGuard } from './http/auth/roles.guard';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RateLimitGuard, rateLimitThrottlers } from './http/rate-limit/rate-limit';
+import { AuthController } from './identity/auth.controller';
+import { InvitationsController } from './identity/invitations.controller';
+import { MeController } from './identity/me.controller';
+import { OrganisationsController } from './identity/organisations.controller';
+import { UsersController } from './identity/users.controller';
+
+@Module({
+  imports: [
+    CoreConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        throttlers: rateLimitThrottlers({
+          loginMax: config.get('RATE_LIMIT_LOGIN_MAX', { infer: true }),
+          loginWindowSeconds: config.get('RATE_LIMIT_LOGIN_WINDOW_SECONDS', { infer: true }),
+          registerMax: config.get('RATE_LIMIT_REGISTER_MAX', { infer: true }),
+          registerWindowSeconds: config.get('RATE_LIMIT_REGISTER_WINDOW_SECONDS', { infer: true }),
+        }),
+        // Counters live in Redis so every api replica shares them; the storage owns (and closes) its connection.
+        storage: new ThrottlerStorageRedisService(config.get('REDIS_URL', { infer: true }), {
+          keyPrefix: `${config.get('REDIS_PREFIX', { infer: true })}:rate:`,
+          maxRetriesPerRequest: 3,
+        }),
+      }),
+    }),
+    IdentityModule,
+  ],
+  controllers: [
+    HealthController,
+    AuthController,
+    MeController,
+    OrganisationsController,
+    InvitationsController,
+    UsersController,
+  ],
+  providers: [
+    ReadinessService,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    // Order matters: throttle before checking credentials, authenticate before checking roles.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  InvalidEnvironmentError,
+  migrateDatabase,
+  revertLastMigration,
+  validateEnvironment,
+} from '@mutualis/core';
+import { allMigrations } from './database/schema';
+import { DemoModule } from './demo/demo.module';
+import { DemoSeeder } from './demo/demo.seeder';
+
+const USAGE = 'usage: cli.js migrate | revert | seed';
+
+/** Operations around the api: schema migrations and demo data. */
+async function main(command: string | undefined): Promise<void> {
+  const environment = validateEnvironment(process.env);
+  const logger = new Logger('cli');
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrateDatabase(environment.DATABASE_URL, allMigrations);
+      logger.log(
+        applied.length ? `applied ${applied.join(', ')}` : 'database schema is up to date',
+      );
+      return;
+    }
+    case 'revert':
+      await revertLastMigration(environment.DATABASE_URL, allMigrations);
+      logger.log('reverted the last migration');
+      return;
+    case 'seed': {
+      const app = await NestFactory.createApplicationContext(DemoModule, {
+        logger: ['error', 'warn', 'log'],
+      });
+      try {
+        await app.get(DemoSeeder).seed();
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+main(process.argv[2]).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const message =
+      error instanceof InvalidEnvironmentError
+        ? error.message
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    process.stderr.write(`mutualis: ${message}\n`);
+    process.exit(1);
+  },
+);

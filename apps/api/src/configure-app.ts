@@ -1,0 +1,39 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigService } from '@nestjs/config';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { Environment } from '@mutualis/core';
+import { createValidationPipe } from './http/validation.pipe';
+import { serveOpenApi } from './openapi';
+
+/** Everything an api instance needs beyond its module; shared by main.ts and the end-to-end tests. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // Swagger UI needs inline scripts and styles on /api/docs.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({
+    origin: config.get('CORS_ORIGINS', { infer: true }),
+    credentials: false,
+    exposedHeaders: ['Retry-After', 'X-Request-Id', 'Location'],
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  serveOpenApi(app);
+  return app;
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { postgresOptions } from '@mutualis/core';
+import { identityEntities } from '@mutualis/identity';
+import { allMigrations } from './schema';
+
+/**
+ * For `npm run db:migration:generate` only: the TypeORM CLI compares these entities with the
+ * database to draft a migration, which we then review and rewrite by hand.
+ */
+export default new DataSource({
+  ...postgresOptions({
+    url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mutualis',
+  }),
+  entities: [...identityEntities],
+  migrations: allMigrations,
+});

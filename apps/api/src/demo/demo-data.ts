@@ -1,0 +1,107 @@
+import { LegalForm, MembershipStatus, PlatformRole } from '@mutualis/identity';
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  roles: PlatformRole[];
+}
+
+export interface DemoOrganisation {
+  admin: DemoUser;
+  colleagues: DemoUser[];
+  legalName: string;
+  legalForm: LegalForm;
+  siret: string;
+  rna?: string;
+  address: { line1: string; postalCode: string; city: string };
+  billingEmail: string;
+  /** Membership of the current year and of the year before. */
+  membership: MembershipStatus;
+  previousYear: MembershipStatus | null;
+  feeCents: number;
+}
+
+export const DEMO_STAFF: DemoUser[] = [
+  { email: 'admin@demo.mutualis.fr', name: 'Sophie Garnier (Chambre)', roles: ['admin'] },
+  { email: 'finance@demo.mutualis.fr', name: 'Karim Belkacem (comptabilité)', roles: ['finance'] },
+  {
+    email: 'consultant1@demo.mutualis.fr',
+    name: 'Claire Roux — droit des associations',
+    roles: ['consultant'],
+  },
+  {
+    email: 'consultant2@demo.mutualis.fr',
+    name: 'Mathieu Ferrand — ressources humaines',
+    roles: ['consultant'],
+  },
+  {
+    email: 'consultant3@demo.mutualis.fr',
+    name: 'Nadia Haddad — gestion et financement',
+    roles: ['consultant'],
+  },
+];
+
+// SIRETs below are made up but valid (Luhn); none belongs to a real establishment.
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  {
+    admin: { email: 'member1@demo.mutualis.fr', name: 'Élodie Martin', roles: [] },
+    colleagues: [{ email: 'benevole1@demo.mutualis.fr', name: 'Hugo Lefèvre', roles: [] }],
+    legalName: 'Les Jardins Partagés du Panier',
+    legalForm: 'association',
+    siret: '81234501200015',
+    rna: 'W133012345',
+    address: { line1: '14 rue du Panier', postalCode: '13002', city: 'Marseille' },
+    billingEmail: 'tresorerie@jardins-panier.demo.mutualis.fr',
+    membership: 'active',
+    previousYear: 'active',
+    feeCents: 12_000,
+  },
+  {
+    admin: { email: 'member2@demo.mutualis.fr', name: 'Julien Bertrand', roles: [] },
+    colleagues: [],
+    legalName: 'SCOP Atelier Vélo Solidaire',
+    legalForm: 'scop',
+    siret: '82345612300012',
+    address: { line1: '3 avenue de la Synagogue', postalCode: '84000', city: 'Avignon' },
+    billingEmail: 'compta@atelier-velo.demo.mutualis.fr',
+    membership: 'active',
+    previousYear: null,
+    feeCents: 25_000,
+  },
+  {
+    admin: { email: 'member3@demo.mutualis.fr', name: 'Inès Moreau', roles: [] },
+    colleagues: [],
+    legalName: 'SCIC Énergies Citoyennes Azur',
+    legalForm: 'scic',
+    siret: '83456723400010',
+    address: { line1: '22 boulevard Gambetta', postalCode: '06000', city: 'Nice' },
+    billingEmail: 'factures@energies-azur.demo.mutualis.fr',
+    membership: 'pending',
+    previousYear: 'active',
+    feeCents: 30_000,
+  },
+  {
+    admin: { email: 'member4@demo.mutualis.fr', name: 'Patrick Giraud', roles: [] },
+    colleagues: [],
+    legalName: 'Mutuelle des Travailleurs du Var',
+    legalForm: 'mutuelle',
+    siret: '84567834500016',
+    address: { line1: '8 place de la Liberté', postalCode: '83000', city: 'Toulon' },
+    billingEmail: 'comptabilite@mtv.demo.mutualis.fr',
+    membership: 'lapsed',
+    previousYear: 'active',
+    feeCents: 45_000,
+  },
+  {
+    admin: { email: 'member5@demo.mutualis.fr', name: 'Amandine Chabert', roles: [] },
+    colleagues: [],
+    legalName: 'Fondation Alpes Solidaires',
+    legalForm: 'fondation',
+    siret: '85678945600014',
+    address: { line1: '5 rue Carnot', postalCode: '05000', city: 'Gap' },
+    billingEmail: 'gestion@alpes-solidaires.demo.mutualis.fr',
+    membership: 'active',
+    previousYear: 'active',
+    feeCents: 20_000,
+  },
+];

@@ -1,0 +1,138 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Clock, Environment, NodeEnv, parisYear } from '@mutualis/core';
+import {
+  AcceptInvitationUseCase,
+  Actor,
+  CreateOrganisationUseCase,
+  GetProfileUseCase,
+  IdentityErrorCode,
+  IdentityException,
+  InviteMemberUseCase,
+  ListUsersUseCase,
+  RegisterUserUseCase,
+  SetMembershipUseCase,
+} from '@mutualis/identity';
+import { DEMO_ORGANISATIONS, DEMO_STAFF, DemoOrganisation, DemoUser } from './demo-data';
+
+/**
+ * Seeds the demo through the same use cases people go through; every step checks what exists,
+ * so running it again changes nothing.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly config: ConfigService<Environment, true>,
+    private readonly registerUser: RegisterUserUseCase,
+    private readonly listUsers: ListUsersUseCase,
+    private readonly createOrganisation: CreateOrganisationUseCase,
+    private readonly getProfile: GetProfileUseCase,
+    private readonly inviteMember: InviteMemberUseCase,
+    private readonly acceptInvitation: AcceptInvitationUseCase,
+    private readonly setMembership: SetMembershipUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  async seed(): Promise<void> {
+    if (this.config.get('NODE_ENV', { infer: true }) === NodeEnv.Production) {
+      throw new Error('refusing to seed demo accounts with NODE_ENV=production');
+    }
+    let created = 0;
+    const count = (wasCreated: boolean): void => {
+      if (wasCreated) created++;
+    };
+
+    for (const staff of DEMO_STAFF) count((await this.ensureUser(staff)).created);
+    const year = parisYear(this.clock.now());
+    for (const demo of DEMO_ORGANISATIONS) {
+      const admin = await this.ensureUser(demo.admin);
+      count(admin.created);
+      const organisation = await this.ensureOrganisation(admin.actor, demo);
+      count(organisation.created);
+      if (organisation.created) {
+        await this.setMembership.execute({
+          organisationId: organisation.id,
+          year,
+          status: demo.membership,
+          feeCents: demo.feeCents,
+        });
+        if (demo.previousYear) {
+          await this.setMembership.execute({
+            organisationId: organisation.id,
+            year: year - 1,
+            status: demo.previousYear,
+            feeCents: demo.feeCents,
+          });
+        }
+      }
+      for (const colleague of demo.colleagues) {
+        const person = await this.ensureUser(colleague);
+        count(person.created);
+        await this.ensureMember(admin.actor, organisation.id, person.actor, colleague.email);
+      }
+    }
+    this.logger.log(
+      created ? `seeded ${created} demo records` : 'demo data already present, nothing to do',
+    );
+  }
+
+  private async ensureUser(demo: DemoUser): Promise<{ actor: Actor; created: boolean }> {
+    try {
+      const user = await this.registerUser.execute({
+        email: demo.email,
+        name: demo.name,
+        password: this.config.get('DEMO_PASSWORD', { infer: true }),
+        locale: 'fr',
+        platformRoles: demo.roles,
+      });
+      return { actor: { userId: user.id, roles: user.platformRoles }, created: true };
+    } catch (error) {
+      if (!(error instanceof IdentityException && error.code === IdentityErrorCode.EmailTaken))
+        throw error;
+    }
+    const page = await this.listUsers.execute({ search: demo.email, limit: 10 });
+    const user = page.items.find((item) => item.email.toLowerCase() === demo.email.toLowerCase());
+    if (!user) throw new Error(`demo user ${demo.email} exists but cannot be found`);
+    return { actor: { userId: user.id, roles: user.roles }, created: false };
+  }
+
+  private async ensureOrganisation(
+    admin: Actor,
+    demo: DemoOrganisation,
+  ): Promise<{ id: string; created: boolean }> {
+    const profile = await this.getProfile.execute(admin.userId);
+    const existing = profile.organisations.find(
+      (organisation) => organisation.legalName === demo.legalName,
+    );
+    if (existing) return { id: existing.id, created: false };
+    const organisation = await this.createOrganisation.execute({
+      actor: admin,
+      legalName: demo.legalName,
+      legalForm: demo.legalForm,
+      siret: demo.siret,
+      rna: demo.rna ?? null,
+      address: demo.address,
+      billingEmail: demo.billingEmail,
+    });
+    return { id: organisation.id, created: true };
+  }
+
+  private async ensureMember(
+    admin: Actor,
+    organisationId: string,
+    person: Actor,
+    email: string,
+  ): Promise<void> {
+    const profile = await this.getProfile.execute(person.userId);
+    if (profile.organisations.some((organisation) => organisation.id === organisationId)) return;
+    const invitation = await this.inviteMember.execute({
+      actor: admin,
+      organisationId,
+      email,
+      role: 'org_member',
+    });
+    await this.acceptInvitation.execute(person, invitation.token);
+  }
+}

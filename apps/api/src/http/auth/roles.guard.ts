@@ -1,0 +1,23 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { PlatformRole } from '@mutualis/identity';
+import { AuthenticatedActor } from './current-actor.decorator';
+import { REQUIRED_ROLES } from './roles.decorator';
+
+/** Global: enforces @Roles(...) after authentication. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!roles || roles.length === 0) return true;
+    const actor = context.switchToHttp().getRequest<Request & { user?: AuthenticatedActor }>().user;
+    if (actor && roles.some((role) => actor.roles.includes(role))) return true;
+    throw new ForbiddenException(`this requires one of these roles: ${roles.join(', ')}`);
+  }
+}

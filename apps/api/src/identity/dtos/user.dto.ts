@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  LOCALES,
+  Locale,
+  MEMBERSHIP_STATUSES,
+  MembershipStatus,
+  ORGANISATION_ROLES,
+  OrganisationRole,
+  PLATFORM_ROLES,
+  PlatformRole,
+} from '@mutualis/identity';
+import { PageQueryDto } from '../../http/page.dto';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: LOCALES }) locale!: Locale;
+  @ApiProperty({ enum: PLATFORM_ROLES, isArray: true }) roles!: PlatformRole[];
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class MembershipSummaryDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) status!: MembershipStatus;
+}
+
+export class ProfileOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() legalName!: string;
+  @ApiProperty({ enum: ORGANISATION_ROLES }) role!: OrganisationRole;
+  @ApiProperty({ type: MembershipSummaryDto, nullable: true })
+  membership!: MembershipSummaryDto | null;
+}
+
+export class ProfileDto extends UserDto {
+  @ApiProperty({ type: [ProfileOrganisationDto] }) organisations!: ProfileOrganisationDto[];
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of a name or e-mail address.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PLATFORM_ROLES })
+  @IsOptional()
+  @IsIn(PLATFORM_ROLES)
+  role?: PlatformRole;
+}
+
+export class SetRolesDto {
+  @ApiProperty({ enum: PLATFORM_ROLES, isArray: true, example: ['consultant'] })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PLATFORM_ROLES, { each: true })
+  roles!: PlatformRole[];
+}

@@ -1,0 +1,199 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export enum NodeEnv {
+  Development = 'development',
+  Test = 'test',
+  Production = 'production',
+}
+
+/** The development default for JWT_ACCESS_SECRET; refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'mutualis-development-secret-change-me-0123456789';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+    : value;
+
+/**
+ * Every environment variable the apps read, with its default. Values are validated at
+ * start-up; a bad or missing one stops the process with one line per problem.
+ */
+export class Environment {
+  @IsEnum(NodeEnv)
+  NODE_ENV: NodeEnv = NodeEnv.Development;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/mutualis';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key (queues, rate limits), so several deployments or test runs share one Redis. */
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,62}$/i, {
+    message: 'REDIS_PREFIX must be 1-63 letters, digits, - or _',
+  })
+  REDIS_PREFIX = 'mutualis';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters long' })
+  JWT_ACCESS_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  /** Lifetime of an access token, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86_400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token family, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  REFRESH_TOKEN_TTL_SECONDS = 2_592_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8_760)
+  INVITATION_TTL_HOURS = 168;
+
+  /** Login attempts allowed per e-mail and client address within the window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_MAX = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_WINDOW_SECONDS = 60;
+
+  /** Registrations allowed per client address within the window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_MAX = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_WINDOW_SECONDS = 3600;
+
+  /** Origins allowed by CORS, comma-separated; empty allows none but same-origin. */
+  @Transform(toList)
+  @IsUrl({ require_tld: false, require_protocol: true }, { each: true })
+  CORS_ORIGINS: string[] = ['http://localhost:5173', 'http://localhost:3000'];
+
+  /** Number of reverse proxies in front of the api, so client addresses are read right. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  /** Base URL of the web app, for links in e-mails and invitations. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_WEB_URL = 'http://localhost:3000';
+
+  @IsEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  LOG_PRETTY = false;
+
+  /** Password of the seeded demo accounts. */
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD = 'mutualis-demo';
+
+  @IsOptional()
+  @IsString()
+  TZ?: string;
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+const SECRET_VARIABLES = new Set([
+  'JWT_ACCESS_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'DEMO_PASSWORD',
+]);
+
+function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.flatMap((error) => {
+    const shown = SECRET_VARIABLES.has(error.property)
+      ? ''
+      : ` (got ${JSON.stringify(raw[error.property] ?? error.value)})`;
+    return Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property)
+        ? `${message}${shown}`
+        : `${error.property}: ${message}${shown}`,
+    );
+  });
+}
+
+/** Validates raw variables (process.env) into a typed Environment, or throws one line per problem. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const environment = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const problems = describe(validateSync(environment), present);
+  if (
+    environment.NODE_ENV === NodeEnv.Production &&
+    environment.JWT_ACCESS_SECRET === DEVELOPMENT_JWT_SECRET
+  ) {
+    problems.push('JWT_ACCESS_SECRET: must be set to a secret of your own in production');
+  }
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
+  return environment;
+}

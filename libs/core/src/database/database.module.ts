@@ -1,0 +1,28 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Environment } from '../config/environment';
+import { postgresOptions } from './data-source-options';
+
+/** The PostgreSQL connection pool of an app; entities come from each context's TypeOrmModule.forFeature. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        ...postgresOptions({
+          url: config.get('DATABASE_URL', { infer: true }),
+          poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+          applicationName: process.title,
+        }),
+        autoLoadEntities: true,
+        logging: ['error', 'warn'],
+        // Fail start-up quickly rather than retrying for minutes when PostgreSQL is down.
+        retryAttempts: 3,
+        retryDelay: 1_000,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

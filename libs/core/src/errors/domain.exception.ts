@@ -1,0 +1,31 @@
+/**
+ * What kind of failure a domain error is. Contexts say what went wrong; the HTTP layer
+ * alone decides which status each kind answers, so libs never speak HTTP.
+ */
+export enum ErrorKind {
+  Invalid = 'invalid',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  Unprocessable = 'unprocessable',
+  TooManyRequests = 'too_many_requests',
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Base of every context's exception: a stable machine code, its kind and a message for people. */
+export abstract class DomainException extends Error {
+  protected constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,14 @@
+import { QueueName } from './queue-names';
+
+/**
+ * Every job name, mapped to the one queue that carries it. Payloads carry ids only: the
+ * processor reloads the state it needs. A processor refuses names it does not know.
+ */
+export const JOBS = {
+  purgeExpiredCredentials: {
+    queue: QueueName.Maintenance,
+    name: 'identity.purge-expired-credentials',
+  },
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

@@ -1,0 +1,36 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from '../config/environment';
+
+/** BullMQ's shared connection settings; each queue is registered by the context that owns it. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => {
+        const url = new URL(config.get('REDIS_URL', { infer: true }));
+        return {
+          prefix: `${config.get('REDIS_PREFIX', { infer: true })}:bull`,
+          connection: {
+            host: url.hostname,
+            port: Number(url.port || 6379),
+            username: url.username ? decodeURIComponent(url.username) : undefined,
+            password: url.password ? decodeURIComponent(url.password) : undefined,
+            db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+            tls: url.protocol === 'rediss:' ? {} : undefined,
+          },
+          defaultJobOptions: {
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 2_000 },
+            removeOnComplete: { age: 86_400, count: 10_000 },
+            removeOnFail: { age: 7 * 86_400 },
+          },
+        };
+      },
+    }),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

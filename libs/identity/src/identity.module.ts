@@ -1,0 +1,87 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Environment } from '@mutualis/core';
+import { PasswordHasher } from './auth/password-hasher';
+import { identityEntities } from './entities';
+import { InvitationRepository } from './repositories/invitation.repository';
+import { MembershipRepository } from './repositories/membership.repository';
+import { OrganisationMemberRepository } from './repositories/organisation-member.repository';
+import { OrganisationRepository } from './repositories/organisation.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UserRepository } from './repositories/user.repository';
+import { MembershipService } from './services/membership.service';
+import { OrganisationAccessService } from './services/organisation-access.service';
+import { AcceptInvitationUseCase } from './use-cases/accept-invitation/accept-invitation.use-case';
+import { AuthenticateUserUseCase } from './use-cases/authenticate-user/authenticate-user.use-case';
+import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
+import { EndSessionUseCase } from './use-cases/end-session/end-session.use-case';
+import { GetInvitationUseCase } from './use-cases/get-invitation/get-invitation.use-case';
+import { GetOrganisationUseCase } from './use-cases/get-organisation/get-organisation.use-case';
+import { GetProfileUseCase } from './use-cases/get-profile/get-profile.use-case';
+import { InviteMemberUseCase } from './use-cases/invite-member/invite-member.use-case';
+import { ListMembershipsUseCase } from './use-cases/list-memberships/list-memberships.use-case';
+import { ListOrganisationsUseCase } from './use-cases/list-organisations/list-organisations.use-case';
+import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case';
+import { ManageMembersUseCase } from './use-cases/manage-members/manage-members.use-case';
+import { PurgeExpiredCredentialsUseCase } from './use-cases/purge-expired-credentials/purge-expired-credentials.use-case';
+import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case';
+import { RegisterUserUseCase } from './use-cases/register-user/register-user.use-case';
+import { ResolveActorUseCase } from './use-cases/resolve-actor/resolve-actor.use-case';
+import { SetMembershipUseCase } from './use-cases/set-membership/set-membership.use-case';
+import { SetPlatformRolesUseCase } from './use-cases/set-platform-roles/set-platform-roles.use-case';
+import { StartSessionUseCase } from './use-cases/start-session/start-session.use-case';
+import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
+
+const useCases = [
+  AcceptInvitationUseCase,
+  AuthenticateUserUseCase,
+  CreateOrganisationUseCase,
+  EndSessionUseCase,
+  GetInvitationUseCase,
+  GetOrganisationUseCase,
+  GetProfileUseCase,
+  InviteMemberUseCase,
+  ListMembershipsUseCase,
+  ListOrganisationsUseCase,
+  ListUsersUseCase,
+  ManageMembersUseCase,
+  PurgeExpiredCredentialsUseCase,
+  RefreshSessionUseCase,
+  RegisterUserUseCase,
+  ResolveActorUseCase,
+  SetMembershipUseCase,
+  SetPlatformRolesUseCase,
+  StartSessionUseCase,
+  UpdateOrganisationUseCase,
+];
+
+/** Users, organisations, membership (adhésion), invitations and authentication. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(identityEntities),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        secret: config.get('JWT_ACCESS_SECRET', { infer: true }),
+        signOptions: { algorithm: 'HS256', issuer: 'mutualis', audience: 'mutualis-api' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'mutualis', audience: 'mutualis-api' },
+      }),
+    }),
+  ],
+  providers: [
+    PasswordHasher,
+    UserRepository,
+    OrganisationRepository,
+    OrganisationMemberRepository,
+    MembershipRepository,
+    InvitationRepository,
+    RefreshTokenRepository,
+    MembershipService,
+    OrganisationAccessService,
+    ...useCases,
+  ],
+  exports: [MembershipService, OrganisationAccessService, JwtModule, ...useCases],
+})
+export class IdentityModule {}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { KeysetPosition } from '@mutualis/core';
+import { User } from '../entities/user.entity';
+import type { Locale, PlatformRole } from '../identity.types';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale?: Locale;
+  platformRoles?: PlatformRole[];
+}
+
+export interface UserListQuery {
+  search?: string;
+  role?: PlatformRole;
+  after: KeysetPosition | null;
+  limit: number;
+}
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.findOne(User, { where: { id } });
+  }
+
+  /** The only read that returns the password hash, for checking credentials. */
+  findByEmailWithPasswordHash(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  findByEmail(
+    email: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<User | null> {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  async create(user: NewUser, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    const created = manager.create(User, {
+      email: user.email,
+      name: user.name,
+      passwordHash: user.passwordHash,
+      locale: user.locale ?? 'fr',
+      platformRoles: user.platformRoles ?? [],
+      disabledAt: null,
+    });
+    await manager.insert(User, created);
+    return (await this.findById(created.id, manager))!;
+  }
+
+  async setPlatformRoles(
+    id: string,
+    roles: PlatformRole[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(User, { id }, { platformRoles: roles });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.manager.update(User, { id }, { passwordHash });
+  }
+
+  /** Users by creation, newest last, optionally filtered by a name/e-mail fragment or a role. */
+  list(query: UserListQuery): Promise<User[]> {
+    const builder = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .orderBy('user.createdAt', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.search) {
+      builder.andWhere(`lower(user.name || ' ' || user.email) LIKE :pattern`, {
+        pattern: `%${escapeLike(query.search.toLowerCase())}%`,
+      });
+    }
+    if (query.role) builder.andWhere(':role = ANY(user.platformRoles)', { role: query.role });
+    if (query.after) {
+      builder.andWhere('(user.createdAt, user.id) > (:afterCreatedAt, :afterId)', {
+        afterCreatedAt: query.after.createdAt,
+        afterId: query.after.id,
+      });
+    }
+    return builder.getMany();
+  }
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

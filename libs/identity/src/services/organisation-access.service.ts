@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { Actor, hasRole, OrganisationRole } from '../identity.types';
+import { OrganisationMemberRepository } from '../repositories/organisation-member.repository';
+
+/**
+ * Who may act for an organisation. Anyone outside it learns nothing: reading or acting on
+ * another organisation answers "not found", never "forbidden", so ids cannot be probed.
+ */
+@Injectable()
+export class OrganisationAccessService {
+  constructor(private readonly members: OrganisationMemberRepository) {}
+
+  /** The caller's role in the organisation, or a not-found error. Chambre staff read everything. */
+  async assertCanRead(actor: Actor, organisationId: string): Promise<OrganisationRole | 'staff'> {
+    const role = await this.members.roleOf(organisationId, actor.userId);
+    if (role) return role;
+    if (hasRole(actor, 'admin', 'finance')) return 'staff';
+    throw organisationNotFound();
+  }
+
+  /** Members may act for their organisation (book, pay); staff may not book in its name. */
+  async assertIsMember(actor: Actor, organisationId: string): Promise<OrganisationRole> {
+    const role = await this.members.roleOf(organisationId, actor.userId);
+    if (!role) throw organisationNotFound();
+    return role;
+  }
+
+  /** Org admins manage their organisation; Chambre admins manage every one. */
+  async assertCanManage(actor: Actor, organisationId: string): Promise<void> {
+    const role = await this.assertCanRead(actor, organisationId);
+    if (role === 'org_admin' || hasRole(actor, 'admin')) return;
+    throw new IdentityException(
+      IdentityErrorCode.NotOrganisationAdmin,
+      'only an administrator of this organisation may do this',
+    );
+  }
+}
+
+export function organisationNotFound(): IdentityException {
+  return new IdentityException(IdentityErrorCode.OrganisationNotFound, 'organisation not found');
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, isUniqueViolation } from '@mutualis/core';
+import { hashToken } from '../../auth/session-tokens';
+import { IdentityErrorCode, IdentityException } from '../../identity.exception';
+import { Actor, OrganisationRole } from '../../identity.types';
+import { InvitationRepository } from '../../repositories/invitation.repository';
+import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
+import { UserRepository } from '../../repositories/user.repository';
+import { invitationExpired, invitationNotFound } from '../get-invitation/get-invitation.use-case';
+
+/** The logged-in user joins the organisation, if the invitation was sent to their address. */
+@Injectable()
+export class AcceptInvitationUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: InvitationRepository,
+    private readonly members: OrganisationMemberRepository,
+    private readonly users: UserRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    actor: Actor,
+    token: string,
+  ): Promise<{ organisationId: string; role: OrganisationRole }> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new IdentityException(IdentityErrorCode.UserNotFound, 'user not found');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const invitation = await this.invitations.findOpenByTokenHash(hashToken(token), manager);
+        if (!invitation) throw invitationNotFound();
+        if (invitation.expiresAt <= this.clock.now()) throw invitationExpired();
+        if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+          throw new IdentityException(
+            IdentityErrorCode.InvitationForAnotherEmail,
+            'this invitation was sent to another e-mail address; log in with that address to accept it',
+          );
+        }
+        if (!(await this.invitations.markAccepted(invitation.id, user.id, manager)))
+          throw invitationNotFound();
+        await this.members.add(invitation.organisationId, user.id, invitation.role, manager);
+        return { organisationId: invitation.organisationId, role: invitation.role };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'organisation_members_organisation_user_key')) {
+        throw new IdentityException(
+          IdentityErrorCode.AlreadyMember,
+          'you already belong to this organisation',
+        );
+      }
+      throw error;
+    }
+  }
+}

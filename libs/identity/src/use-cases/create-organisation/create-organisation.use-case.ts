@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, isUniqueViolation, parisYear } from '@mutualis/core';
+import { IdentityErrorCode, IdentityException } from '../../identity.exception';
+import { Actor, hasRole, LegalForm } from '../../identity.types';
+import { MembershipRepository } from '../../repositories/membership.repository';
+import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
+import { OrganisationRepository } from '../../repositories/organisation.repository';
+import { departmentOfPostalCode } from '../../validation/department';
+import { OrganisationView, presentOrganisation } from '../../views/organisation.view';
+import { assertValidOrganisation, normaliseIdentifiers, siretTaken } from './organisation-rules';
+
+export interface AddressInput {
+  line1: string;
+  line2?: string | null;
+  postalCode: string;
+  city: string;
+  country?: string;
+}
+
+export interface CreateOrganisationCommand {
+  actor: Actor;
+  legalName: string;
+  legalForm: LegalForm;
+  siret: string;
+  rna?: string | null;
+  address: AddressInput;
+  /** Derived from the postal code when not given. */
+  department?: string;
+  billingEmail: string;
+  vatNumber?: string | null;
+  isPublicBody?: boolean;
+}
+
+/**
+ * Registers an organisation: its creator becomes its org admin, and its membership of the
+ * current year starts pending until the Chambre confirms it.
+ */
+@Injectable()
+export class CreateOrganisationUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationRepository,
+    private readonly members: OrganisationMemberRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: CreateOrganisationCommand): Promise<OrganisationView> {
+    if (command.isPublicBody && !hasRole(command.actor, 'admin')) {
+      throw new IdentityException(
+        IdentityErrorCode.InvalidOrganisation,
+        'only the Chambre can mark an organisation as a public body; ask its staff once registered',
+        [{ field: 'isPublicBody', message: 'can only be set by a Chambre administrator' }],
+      );
+    }
+    const fields = normaliseIdentifiers({
+      legalName: command.legalName.trim(),
+      legalForm: command.legalForm,
+      siret: command.siret,
+      rna: command.rna ?? null,
+      addressLine1: command.address.line1.trim(),
+      addressLine2: command.address.line2?.trim() || null,
+      postalCode: command.address.postalCode.trim(),
+      city: command.address.city.trim(),
+      country: command.address.country ?? 'FR',
+      department:
+        command.department ?? departmentOfPostalCode(command.address.postalCode.trim()) ?? '',
+      billingEmail: command.billingEmail.trim(),
+      vatNumber: command.vatNumber ?? null,
+      isPublicBody: command.isPublicBody ?? false,
+    });
+    assertValidOrganisation(fields);
+
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organisation = await this.organisations.create(fields, manager);
+        await this.members.add(organisation.id, command.actor.userId, 'org_admin', manager);
+        const membership = await this.memberships.createPendingIfAbsent(
+          organisation.id,
+          parisYear(this.clock.now()),
+          manager,
+        );
+        return presentOrganisation(organisation, membership);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'organisations_siret_key')) throw siretTaken();
+      throw error;
+    }
+  }
+}

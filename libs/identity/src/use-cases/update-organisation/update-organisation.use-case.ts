@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, isUniqueViolation, parisYear } from '@mutualis/core';
+import { IdentityErrorCode, IdentityException } from '../../identity.exception';
+import { Actor, hasRole, LegalForm } from '../../identity.types';
+import { MembershipRepository } from '../../repositories/membership.repository';
+import {
+  OrganisationFields,
+  OrganisationRepository,
+} from '../../repositories/organisation.repository';
+import {
+  OrganisationAccessService,
+  organisationNotFound,
+} from '../../services/organisation-access.service';
+import { departmentOfPostalCode } from '../../validation/department';
+import { OrganisationView, presentOrganisation } from '../../views/organisation.view';
+import { AddressInput } from '../create-organisation/create-organisation.use-case';
+import {
+  assertValidOrganisation,
+  normaliseIdentifiers,
+  siretTaken,
+} from '../create-organisation/organisation-rules';
+
+export interface UpdateOrganisationCommand {
+  actor: Actor;
+  organisationId: string;
+  legalName?: string;
+  legalForm?: LegalForm;
+  siret?: string;
+  rna?: string | null;
+  address?: Partial<AddressInput>;
+  department?: string;
+  billingEmail?: string;
+  vatNumber?: string | null;
+  isPublicBody?: boolean;
+}
+
+/** Fields that identify the organisation legally or change how it may pay: the Chambre's to edit. */
+const ADMIN_ONLY: (keyof UpdateOrganisationCommand)[] = ['siret', 'legalForm', 'isPublicBody'];
+
+@Injectable()
+export class UpdateOrganisationUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: OrganisationAccessService,
+    private readonly organisations: OrganisationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UpdateOrganisationCommand): Promise<OrganisationView> {
+    await this.access.assertCanManage(command.actor, command.organisationId);
+    if (!hasRole(command.actor, 'admin')) {
+      const refused = ADMIN_ONLY.filter((field) => command[field] !== undefined);
+      if (refused.length > 0) {
+        throw new IdentityException(
+          IdentityErrorCode.NotOrganisationAdmin,
+          `only the Chambre may change ${refused.join(', ')}; contact its staff`,
+          refused.map((field) => ({
+            field,
+            message: 'can only be changed by a Chambre administrator',
+          })),
+        );
+      }
+    }
+    try {
+      const organisation = await this.dataSource.transaction(async (manager) => {
+        const current = await this.organisations.findById(command.organisationId, manager);
+        if (!current) throw organisationNotFound();
+        const changes = normaliseIdentifiers(this.changesOf(command));
+        const postalCode = changes.postalCode ?? current.postalCode;
+        if (changes.postalCode !== undefined && command.department === undefined) {
+          changes.department = departmentOfPostalCode(postalCode) ?? '';
+        }
+        assertValidOrganisation({ ...current, ...changes });
+        return this.organisations.update(current.id, changes, manager);
+      });
+      const membership = await this.memberships.findForYear(
+        organisation.id,
+        parisYear(this.clock.now()),
+      );
+      return presentOrganisation(organisation, membership);
+    } catch (error) {
+      if (isUniqueViolation(error, 'organisations_siret_key')) throw siretTaken();
+      throw error;
+    }
+  }
+
+  private changesOf(command: UpdateOrganisationCommand): Partial<OrganisationFields> {
+    const changes: Partial<OrganisationFields> = {};
+    if (command.legalName !== undefined) changes.legalName = command.legalName.trim();
+    if (command.legalForm !== undefined) changes.legalForm = command.legalForm;
+    if (command.siret !== undefined) changes.siret = command.siret;
+    if (command.rna !== undefined) changes.rna = command.rna;
+    if (command.address?.line1 !== undefined) changes.addressLine1 = command.address.line1.trim();
+    if (command.address?.line2 !== undefined)
+      changes.addressLine2 = command.address.line2?.trim() || null;
+    if (command.address?.postalCode !== undefined)
+      changes.postalCode = command.address.postalCode.trim();
+    if (command.address?.city !== undefined) changes.city = command.address.city.trim();
+    if (command.address?.country !== undefined) changes.country = command.address.country;
+    if (command.department !== undefined) changes.department = command.department;
+    if (command.billingEmail !== undefined) changes.billingEmail = command.billingEmail.trim();
+    if (command.vatNumber !== undefined) changes.vatNumber = command.vatNumber;
+    if (command.isPublicBody !== undefined) changes.isPublicBody = command.isPublicBody;
+    return changes;
+  }
+}

@@ -1,0 +1,73 @@
+import { Membership } from '../entities/membership.entity';
+import { Organisation } from '../entities/organisation.entity';
+import type { LegalForm, MembershipStatus } from '../identity.types';
+
+export interface AddressView {
+  line1: string;
+  line2: string | null;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+/** An organisation as the API shows it, with its membership of the current year. */
+export interface OrganisationView {
+  id: string;
+  legalName: string;
+  legalForm: LegalForm;
+  siret: string;
+  rna: string | null;
+  address: AddressView;
+  department: string;
+  billingEmail: string;
+  vatNumber: string | null;
+  isPublicBody: boolean;
+  membership: { year: number; status: MembershipStatus } | null;
+  createdAt: string;
+}
+
+export function presentOrganisation(
+  organisation: Organisation,
+  membership: Membership | null,
+): OrganisationView {
+  return {
+    id: organisation.id,
+    legalName: organisation.legalName,
+    legalForm: organisation.legalForm,
+    siret: organisation.siret,
+    rna: organisation.rna,
+    address: {
+      line1: organisation.addressLine1,
+      line2: organisation.addressLine2,
+      postalCode: organisation.postalCode,
+      city: organisation.city,
+      country: organisation.country,
+    },
+    department: organisation.department,
+    billingEmail: organisation.billingEmail,
+    vatNumber: organisation.vatNumber,
+    isPublicBody: organisation.isPublicBody,
+    membership: membership ? { year: membership.year, status: membership.status } : null,
+    createdAt: organisation.createdAt.toISOString(),
+  };
+}
+
+export interface MembershipView {
+  organisationId: string;
+  year: number;
+  status: MembershipStatus;
+  feeCents: number;
+  currency: 'EUR';
+  updatedAt: string;
+}
+
+export function presentMembership(membership: Membership): MembershipView {
+  return {
+    organisationId: membership.organisationId,
+    year: membership.year,
+    status: membership.status,
+    feeCents: membership.feeCents,
+    currency: 'EUR',
+    updatedAt: membership.updatedAt.toISOString(),
+  };
+}

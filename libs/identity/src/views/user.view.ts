@@ -1,0 +1,24 @@
+import { User } from '../entities/user.entity';
+import type { Locale, PlatformRole } from '../identity.types';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  roles: PlatformRole[];
+  disabled: boolean;
+  createdAt: string;
+}
+
+export function presentUser(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    roles: user.platformRoles,
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

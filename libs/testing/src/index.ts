@@ -1,0 +1,3 @@
+export * from './api-client';
+export * from './siret.factory';
+export * from './test-app';

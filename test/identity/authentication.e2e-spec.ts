@@ -1,0 +1,157 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import {
+  createTestApp,
+  logIn,
+  registerAndLogIn,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from '@mutualis/testing';
+
+describe('authentication', () => {
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const api = () => request(app.getHttpServer());
+
+  it('registers a user and never returns the password or its hash', async () => {
+    const email = uniqueEmail('register');
+    const response = await api()
+      .post('/api/auth/register')
+      .send({ email, password: TEST_PASSWORD, name: 'Camille Martin' })
+      .expect(201);
+    expect(response.body).toEqual({
+      id: expect.any(String),
+      email,
+      name: 'Camille Martin',
+      locale: 'fr',
+      roles: [],
+      disabled: false,
+      createdAt: expect.any(String),
+    });
+    expect(JSON.stringify(response.body)).not.toMatch(/password|argon2/i);
+  });
+
+  it('refuses a second account for the same e-mail in another case', async () => {
+    const email = uniqueEmail('twice');
+    await api()
+      .post('/api/auth/register')
+      .send({ email, password: TEST_PASSWORD, name: 'One' })
+      .expect(201);
+    const response = await api()
+      .post('/api/auth/register')
+      .send({ email: email.toUpperCase(), password: TEST_PASSWORD, name: 'Two' })
+      .expect(409);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 409, code: 'email_taken' });
+  });
+
+  it('refuses a short password and says which field is wrong', async () => {
+    const response = await api()
+      .post('/api/auth/register')
+      .send({ email: uniqueEmail('weak'), password: 'short', name: 'Weak' })
+      .expect(400);
+    expect(response.body.errors).toEqual([
+      { field: 'password', message: expect.stringContaining('10') },
+    ]);
+  });
+
+  it('logs in, and the access token opens /me', async () => {
+    const user = await registerAndLogIn(app, 'me');
+    const me = await api().get('/api/me').auth(user.accessToken, { type: 'bearer' }).expect(200);
+    expect(me.body).toMatchObject({ id: user.id, email: user.email, organisations: [] });
+  });
+
+  it('answers 401 problem+json for a wrong password, an unknown e-mail, and no token', async () => {
+    const user = await registerAndLogIn(app, 'wrong');
+    const wrong = await api()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: 'not the password' })
+      .expect(401);
+    const unknown = await api()
+      .post('/api/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD })
+      .expect(401);
+    expect(wrong.body.detail).toBe(unknown.body.detail);
+    const anonymous = await api().get('/api/me').expect(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('rotates refresh tokens: each works once and gives a working access token', async () => {
+    const user = await registerAndLogIn(app, 'refresh');
+    const first = await api()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(200);
+    expect(first.body.refreshToken).not.toBe(user.refreshToken);
+    await api().get('/api/me').auth(first.body.accessToken, { type: 'bearer' }).expect(200);
+    const second = await api()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.body.refreshToken })
+      .expect(200);
+    expect(second.body.accessToken).toEqual(expect.any(String));
+  });
+
+  it('revokes the whole token family when a used refresh token comes back', async () => {
+    const user = await registerAndLogIn(app, 'reuse');
+    const rotated = await api()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(200);
+
+    const replay = await api()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(401);
+    expect(replay.body.code).toBe('refresh_token_reused');
+
+    // The legitimate holder's newer tokens die with the family.
+    const afterTheft = await api()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: rotated.body.refreshToken })
+      .expect(401);
+    expect(afterTheft.body.code).toBe('invalid_refresh_token');
+    await api().get('/api/me').auth(rotated.body.accessToken, { type: 'bearer' }).expect(401);
+    await api().get('/api/me').auth(user.accessToken, { type: 'bearer' }).expect(401);
+
+    // Other sessions of the same user are untouched.
+    const other = await logIn(app, user.email);
+    await api().get('/api/me').auth(other.accessToken, { type: 'bearer' }).expect(200);
+  });
+
+  it('logs out: the session’s access and refresh tokens stop working', async () => {
+    const user = await registerAndLogIn(app, 'logout');
+    await api()
+      .post('/api/auth/logout')
+      .auth(user.accessToken, { type: 'bearer' })
+      .send({ refreshToken: user.refreshToken })
+      .expect(204);
+    await api().get('/api/me').auth(user.accessToken, { type: 'bearer' }).expect(401);
+    await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+  });
+
+  it('refuses a forged or expired access token', async () => {
+    const user = await registerAndLogIn(app, 'forged');
+    const [header, payload] = user.accessToken.split('.');
+    await api()
+      .get('/api/me')
+      .auth(`${header}.${payload}.invalidsignature`, { type: 'bearer' })
+      .expect(401);
+    await api().get('/api/me').auth('not-a-jwt', { type: 'bearer' }).expect(401);
+  });
+
+  it('answers a login without credentials with 400 naming the fields', async () => {
+    const response = await api().post('/api/auth/login').send({}).expect(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'email',
+      'password',
+    ]);
+  });
+});

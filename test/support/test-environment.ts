@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+
+/** Where a test run keeps its own database name and Redis prefix, shared with the Jest workers. */
+export const RUN_FILE_ENV = 'MUTUALIS_TEST_RUN';
+
+export interface TestRun {
+  databaseUrl: string;
+  redisPrefix: string;
+}
+
+export function newTestRun(): TestRun {
+  const base = new URL(
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  base.pathname = `/mutualis_test_${id}`;
+  return { databaseUrl: base.toString(), redisPrefix: `mutualis-test-${id}` };
+}
+
+/** Settings every test process uses: quiet logs, the run's database, generous registration limits. */
+export function testEnvironment(run: TestRun): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: run.databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: run.redisPrefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_POOL_SIZE: '4',
+    RATE_LIMIT_REGISTER_MAX: '100000',
+    JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-0123456789abcdef',
+  };
+}
