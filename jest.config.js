@@ -19,6 +19,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['reflect-metadata'],
   moduleNameMapper: {
     '^@mutualis/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@mutualis/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

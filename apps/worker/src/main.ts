@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { Environment, InvalidEnvironmentError } from '@mutualis/core';
+import { Environment, InvalidEnvironmentError, loadEnvironment } from '@mutualis/core';
 import { WorkerModule } from './worker.module';
 
 /** Time left to finish running jobs before the process gives up on a clean stop. */
@@ -12,7 +12,12 @@ const SHUTDOWN_GRACE_MS = 25_000;
 
 async function bootstrap(): Promise<void> {
   process.title = 'mutualis-worker';
-  const app = await NestFactory.create<NestExpressApplication>(WorkerModule, { bufferLogs: true });
+  // Checked before Nest starts, so a bad environment gets a short explanation, not a stack trace.
+  loadEnvironment();
+  const app = await NestFactory.create<NestExpressApplication>(WorkerModule, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   const logger = new Logger('worker');

@@ -19,6 +19,7 @@ export enum IdentityErrorCode {
   AlreadyMember = 'already_member',
   LastOrganisationAdmin = 'last_organisation_admin',
   MemberNotFound = 'member_not_found',
+  OwnAdminRole = 'own_admin_role',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -40,6 +41,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.AlreadyMember]: ErrorKind.Conflict,
   [IdentityErrorCode.LastOrganisationAdmin]: ErrorKind.Unprocessable,
   [IdentityErrorCode.MemberNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.OwnAdminRole]: ErrorKind.Unprocessable,
 };
 
 export class IdentityException extends DomainException {

@@ -1,3 +1,4 @@
 export * from './api-client';
 export * from './siret.factory';
 export * from './test-app';
+export * from './test-context';

@@ -92,7 +92,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception, request);
-    problem.instance = request.originalUrl;
+    problem.instance = request.path;
     // Errors raised before the logging middleware (body parsing) still get a request id.
     problem.requestId =
       request.id !== undefined ? String(request.id) : requestId(request, response);

@@ -1,20 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
 import { Clock } from '../clock/clock';
-import { validateEnvironment } from './environment';
+import { Environment, NodeEnv, validateEnvironment } from './environment';
 
-/** Loads `.env` when present, validates the environment once, and exposes ConfigService and the Clock everywhere. */
+/** Variables from `.env` (outside tests) under those of the process, validated into an Environment. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const file = '.env';
+  const fromFile =
+    source.NODE_ENV !== NodeEnv.Test && existsSync(file)
+      ? parseEnv(readFileSync(file, 'utf8'))
+      : {};
+  return validateEnvironment({ ...fromFile, ...source });
+}
+
+/**
+ * The validated environment behind @nestjs/config's ConfigService, and the Clock, for every
+ * module. Validation runs when an app is created, so a bad variable stops it before it listens.
+ */
 @Global()
 @Module({
-  imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      cache: true,
-      envFilePath: process.env.NODE_ENV === 'test' ? [] : ['.env'],
-      validate: validateEnvironment,
-    }),
+  providers: [
+    {
+      provide: ConfigService,
+      useFactory: () => new ConfigService<Environment, true>({ ...loadEnvironment() }),
+    },
+    Clock,
   ],
-  providers: [Clock],
-  exports: [Clock],
+  exports: [ConfigService, Clock],
 })
 export class CoreConfigModule {}

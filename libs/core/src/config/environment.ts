@@ -168,16 +168,16 @@ const SECRET_VARIABLES = new Set([
   'DEMO_PASSWORD',
 ]);
 
+/** One line per variable: its name, what is wrong, and the value given unless it is a secret. */
 function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
-  return errors.flatMap((error) => {
+  return errors.map((error) => {
     const shown = SECRET_VARIABLES.has(error.property)
       ? ''
       : ` (got ${JSON.stringify(raw[error.property] ?? error.value)})`;
-    return Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property)
-        ? `${message}${shown}`
-        : `${error.property}: ${message}${shown}`,
+    const messages = Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
     );
+    return `${error.property}: ${messages.join('; ')}${shown}`;
   });
 }
 

@@ -17,7 +17,9 @@ import { postgresOptions } from './data-source-options';
           applicationName: process.title,
         }),
         autoLoadEntities: true,
-        logging: ['error', 'warn'],
+        // Failed queries are logged by the api's error filter when unexpected; expected ones
+        // (a unique violation answered 409) would only be noise here.
+        logging: ['warn', 'migration'],
         // Fail start-up quickly rather than retrying for minutes when PostgreSQL is down.
         retryAttempts: 3,
         retryDelay: 1_000,

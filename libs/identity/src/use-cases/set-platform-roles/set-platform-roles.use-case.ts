@@ -16,7 +16,7 @@ export class SetPlatformRolesUseCase {
     if (actor.userId === userId && !unique.includes('admin')) {
       // The last safeguard against an admin locking the Chambre out by accident.
       throw new IdentityException(
-        IdentityErrorCode.NotOrganisationAdmin,
+        IdentityErrorCode.OwnAdminRole,
         'you cannot remove your own admin role',
         [{ field: 'roles', message: 'must keep admin for yourself' }],
       );

@@ -1,0 +1,56 @@
+import {
+  DEVELOPMENT_JWT_SECRET,
+  InvalidEnvironmentError,
+  validateEnvironment,
+} from './environment';
+
+describe('validateEnvironment', () => {
+  it('works with no variables at all on a machine with local PostgreSQL and Redis', () => {
+    const environment = validateEnvironment({});
+    expect(environment).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/mutualis',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RATE_LIMIT_LOGIN_MAX: 5,
+      RATE_LIMIT_LOGIN_WINDOW_SECONDS: 60,
+      JWT_ACCESS_SECRET: DEVELOPMENT_JWT_SECRET,
+    });
+  });
+
+  it('converts numbers, booleans and lists from their text form', () => {
+    const environment = validateEnvironment({
+      PORT: '8080',
+      LOG_PRETTY: 'true',
+      CORS_ORIGINS: 'https://a.fr, https://b.fr',
+    });
+    expect(environment.PORT).toBe(8080);
+    expect(environment.LOG_PRETTY).toBe(true);
+    expect(environment.CORS_ORIGINS).toEqual(['https://a.fr', 'https://b.fr']);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(validateEnvironment({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('reports every problem, one line per variable', () => {
+    try {
+      validateEnvironment({ PORT: '70000', REDIS_URL: 'http://x', RATE_LIMIT_LOGIN_MAX: '0' });
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidEnvironmentError);
+      const problems = (error as InvalidEnvironmentError).problems;
+      expect(problems.map((line) => line.split(':')[0]).sort()).toEqual([
+        'PORT',
+        'RATE_LIMIT_LOGIN_MAX',
+        'REDIS_URL',
+      ]);
+    }
+  });
+
+  it('refuses the development secret in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET/);
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(48) }).NODE_ENV,
+    ).toBe('production');
+  });
+});

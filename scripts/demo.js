@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm run demo`: builds, migrates (creating the database if needed), seeds the demo data once,
+// then runs the api and the worker together until Ctrl-C, and prints where to go and how to log in.
+'use strict';
+
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const API = 'dist/apps/api/apps/api/src/main.js';
+const WORKER = 'dist/apps/worker/apps/worker/src/main.js';
+const CLI = 'dist/apps/api/apps/api/src/cli.js';
+const READY_TIMEOUT_MS = 60_000;
+
+const env = { LOG_PRETTY: 'true', ...process.env };
+const port = Number(env.PORT || 3000);
+const base = `http://localhost:${port}`;
+
+function step(title, command, args) {
+  process.stdout.write(`\n▶ ${title}\n`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write(
+      `\n✖ ${title} failed (exit ${result.status}). Is PostgreSQL running at DATABASE_URL?\n`,
+    );
+    process.exit(result.status || 1);
+  }
+}
+
+async function waitUntilReady() {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${base}/api/health/ready`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+function banner() {
+  const password = env.DEMO_PASSWORD || 'mutualis-demo';
+  const accounts = [
+    ['admin@demo.mutualis.fr', 'Chambre admin'],
+    ['finance@demo.mutualis.fr', 'finance staff'],
+    ['consultant1@demo.mutualis.fr … consultant3@', 'consultants'],
+    ['member1@demo.mutualis.fr … member5@', 'org admins of the five member organisations'],
+    ['benevole1@demo.mutualis.fr', 'org member of Les Jardins Partagés du Panier'],
+  ];
+  const lines = [
+    '',
+    'Mutualis is running.',
+    `  API docs (OpenAPI UI)  ${base}/api/docs`,
+    `  OpenAPI document       ${base}/api/openapi.json`,
+    `  API health             ${base}/api/health/ready`,
+    `  Worker health          http://localhost:${env.WORKER_HEALTH_PORT || 3001}/health/ready`,
+    '',
+    `Demo logins (password: ${password})`,
+    ...accounts.map(([email, who]) => `  ${email.padEnd(48)} ${who}`),
+    '',
+    `Try: curl -s -X POST ${base}/api/auth/login -H 'Content-Type: application/json' \\`,
+    `       -d '{"email":"member1@demo.mutualis.fr","password":"${password}"}'`,
+    '',
+    'Ctrl-C stops the api and the worker.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+async function main() {
+  step('Building the api and the worker', 'npm', ['run', '--silent', 'build']);
+  step('Migrating the database (created if missing)', process.execPath, [CLI, 'migrate']);
+  step('Seeding the demo data (once)', process.execPath, [CLI, 'seed']);
+
+  process.stdout.write('\n▶ Starting the api and the worker\n');
+  const children = [API, WORKER].map((entry) =>
+    spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' }),
+  );
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) if (child.exitCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGTERM'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const child of children) {
+    child.on('exit', (code) => {
+      if (!stopping) {
+        process.stderr.write(`\n✖ a process stopped (exit ${code}); stopping the other one\n`);
+        process.exitCode = code || 1;
+      }
+      stop('SIGTERM');
+    });
+  }
+
+  if (await waitUntilReady()) banner();
+  else if (!stopping) {
+    process.stderr.write(`\n✖ the api did not become ready within ${READY_TIMEOUT_MS / 1000} s\n`);
+    process.exitCode = 1;
+    stop('SIGTERM');
+  }
+}
+
+main();

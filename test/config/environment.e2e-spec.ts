@@ -1,0 +1,31 @@
+import { BUILT_API, startBuilt } from '../support/processes';
+
+// The built api refuses to start on a bad environment, saying what is wrong, one line each.
+describe('environment validation at start-up', () => {
+  it('refuses to start with one clear line per bad variable', async () => {
+    const api = startBuilt(BUILT_API, {
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://somewhere/db',
+      JWT_ACCESS_SECRET: 'short',
+      CORS_ORIGINS: 'not a url',
+    });
+    const exit = await api.exited;
+    expect(exit.code).toBe(1);
+    const output = api.output();
+    expect(output).toContain('refusing to start');
+    for (const variable of ['PORT', 'DATABASE_URL', 'JWT_ACCESS_SECRET', 'CORS_ORIGINS']) {
+      expect(output).toMatch(new RegExp(`^  - ${variable}: `, 'm'));
+    }
+    expect(output).toContain('"eighty"');
+    expect(output).not.toContain('short'); // secrets are not echoed
+  });
+
+  it('refuses the development JWT secret in production', async () => {
+    const api = startBuilt(BUILT_API, { NODE_ENV: 'production', JWT_ACCESS_SECRET: '' });
+    const exit = await api.exited;
+    expect(exit.code).toBe(1);
+    expect(api.output()).toMatch(
+      /JWT_ACCESS_SECRET: must be set to a secret of your own in production/,
+    );
+  });
+});
