@@ -20,6 +20,13 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='synchronize'][value.value=true]",
+          message: 'Schema changes go through migrations: never synchronize.',
+        },
+      ],
     },
   },
   {

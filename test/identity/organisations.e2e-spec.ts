@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
 import {
@@ -11,8 +11,10 @@ import {
   TEST_PASSWORD,
   TestUser,
   uniqueEmail,
+  laPosteSiret,
   validSiret,
 } from '@mutualis/testing';
+import { luhnSum } from '@mutualis/identity';
 
 const bearer = { type: 'bearer' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,31 +24,6 @@ const currentYear = Number(
     new Date(),
   ),
 );
-
-function luhnSum(digits: string): number {
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    let digit = Number(digits[index]);
-    if ((digits.length - index) % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum;
-}
-
-/**
- * A La Poste establishment (SIREN 356000000) whose SIRET fails Luhn but whose digit sum is a
- * multiple of 5, like 35600000049837; random so that reruns and other files never collide.
- */
-function laPosteSiret(): string {
-  for (;;) {
-    const candidate = `356000000${String(randomInt(0, 100_000)).padStart(5, '0')}`;
-    const digitSum = [...candidate].reduce((sum, digit) => sum + Number(digit), 0);
-    if (digitSum % 5 === 0 && luhnSum(candidate) % 10 !== 0) return candidate;
-  }
-}
 
 /** The same SIRET with its check digit off by one: the Luhn sum is then never a multiple of 10. */
 function withWrongCheckDigit(siret: string): string {

@@ -76,12 +76,13 @@ describe('worker process', () => {
 
   it('stops cleanly on SIGTERM: exit code 0, connections closed', async () => {
     worker.child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
     const exit = await Promise.race([
       worker.exited,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('worker did not stop within 15 s')), 15_000),
-      ),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('worker did not stop within 15 s')), 15_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     expect(exit).toEqual({ code: 0, signal: null });
     expect(worker.output()).toContain('worker stopped cleanly');
     expect(worker.output()).not.toMatch(/"level":(50|60)/);

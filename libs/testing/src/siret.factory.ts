@@ -1,17 +1,5 @@
 import { randomInt } from 'node:crypto';
-
-function luhnSum(digits: string): number {
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    let digit = Number(digits[index]);
-    if ((digits.length - index) % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum;
-}
+import { luhnSum } from '@mutualis/identity';
 
 /** A random SIRET with a valid Luhn check digit, distinct enough for parallel tests. */
 export function validSiret(): string {
@@ -21,4 +9,16 @@ export function validSiret(): string {
     if (luhnSum(candidate) % 10 === 0) return candidate;
   }
   throw new Error('unreachable: one check digit always fits');
+}
+
+/**
+ * A La Poste establishment (SIREN 356000000) whose SIRET fails Luhn but whose digit sum is a
+ * multiple of 5, like 35600000049837; random so that reruns and other files never collide.
+ */
+export function laPosteSiret(): string {
+  for (;;) {
+    const candidate = `356000000${String(randomInt(0, 100_000)).padStart(5, '0')}`;
+    const digitSum = [...candidate].reduce((sum, digit) => sum + Number(digit), 0);
+    if (digitSum % 5 === 0 && luhnSum(candidate) % 10 !== 0) return candidate;
+  }
 }

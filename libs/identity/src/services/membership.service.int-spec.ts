@@ -16,13 +16,11 @@ describe('MembershipService.isMember', () => {
     context = await createTestContext([IdentityModule]);
     membership = context.get(MembershipService);
     setMembership = context.get(SetMembershipUseCase);
-    const user = await context
-      .get(RegisterUserUseCase)
-      .execute({
-        email: uniqueEmail('member'),
-        name: 'Org admin',
-        password: 'a long enough password',
-      });
+    const user = await context.get(RegisterUserUseCase).execute({
+      email: uniqueEmail('member'),
+      name: 'Org admin',
+      password: 'a long enough password',
+    });
     const organisation = await context.get(CreateOrganisationUseCase).execute({
       actor: { userId: user.id, roles: [] },
       legalName: 'SCOP Les Tisserands',

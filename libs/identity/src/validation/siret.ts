@@ -1,6 +1,7 @@
 const LA_POSTE_SIREN = '356000000';
 
-function luhnSum(digits: string): number {
+/** Luhn sum of a digit string: a valid SIRET's is a multiple of 10. */
+export function luhnSum(digits: string): number {
   let sum = 0;
   for (let index = 0; index < digits.length; index++) {
     let digit = Number(digits[index]);
