@@ -12,7 +12,11 @@ import {
   ReadinessService,
   RedisModule,
 } from '@mutualis/core';
+import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { OfferingsController } from './catalogue/offerings.controller';
+import { ScheduleController } from './catalogue/schedule.controller';
 import { HealthController } from './health/health.controller';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
 import { JwtStrategy } from './http/auth/jwt.strategy';
@@ -50,6 +54,7 @@ import { UsersController } from './identity/users.controller';
       }),
     }),
     IdentityModule,
+    CatalogueModule,
   ],
   controllers: [
     HealthController,
@@ -58,6 +63,9 @@ import { UsersController } from './identity/users.controller';
     OrganisationsController,
     InvitationsController,
     UsersController,
+    CatalogueController,
+    OfferingsController,
+    ScheduleController,
   ],
   providers: [
     ReadinessService,

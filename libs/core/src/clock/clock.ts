@@ -28,3 +28,32 @@ export function parisDate(instant: Date): string {
     day: '2-digit',
   }).format(instant);
 }
+
+/** The instant a Paris calendar day (YYYY-MM-DD) begins, summer time included. */
+export function parisStartOfDay(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  // Midnight UTC of that day, moved back by Paris' offset at that moment (1 or 2 hours).
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  const offsetMinutes = parisOffsetMinutes(new Date(utcMidnight));
+  const candidate = new Date(utcMidnight - offsetMinutes * 60_000);
+  // Near a change of offset the first guess may be an hour off; one correction settles it.
+  return new Date(utcMidnight - parisOffsetMinutes(candidate) * 60_000);
+}
+
+function parisOffsetMinutes(instant: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: PARIS_TIME_ZONE,
+    timeZoneName: 'longOffset',
+  }).formatToParts(instant);
+  const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** The instant the Paris day after `date` (YYYY-MM-DD) begins: the exclusive end of that day. */
+export function parisEndOfDay(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  return parisStartOfDay(new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10));
+}

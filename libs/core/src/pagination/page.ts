@@ -58,3 +58,27 @@ export function toPage<Row extends KeysetPosition, Item>(
     nextCursor: hasMore && last ? encodeCursor(last) : null,
   };
 }
+
+/** An opaque cursor over any sort key: the values of the last row, in order. */
+export function encodeKeyset(values: string[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** Reads back a cursor of `arity` string values whose last one is a UUID; anything else is a 400. */
+export function decodeKeyset(cursor: string | undefined, arity: number): string[] | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === arity &&
+      decoded.every((value) => typeof value === 'string' && value.length <= 100) &&
+      UUID.test(decoded[arity - 1] as string)
+    ) {
+      return decoded as string[];
+    }
+  } catch {
+    // fall through to the problem below
+  }
+  throw new CoreException(CoreErrorCode.InvalidCursor, 'cursor is not one this api returned');
+}

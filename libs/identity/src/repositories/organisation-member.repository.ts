@@ -26,6 +26,14 @@ export class OrganisationMemberRepository {
     return member?.role ?? null;
   }
 
+  async organisationIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(OrganisationMember, {
+      where: { userId },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((row) => row.organisationId);
+  }
+
   async add(
     organisationId: string,
     userId: string,

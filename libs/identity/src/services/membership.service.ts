@@ -15,4 +15,20 @@ export class MembershipService {
     const membership = await this.memberships.findForYear(organisationId, parisYear(date));
     return membership?.status === 'active';
   }
+
+  /**
+   * The calendar years in which the organisation's membership is active, read once, for
+   * pricing many dates (search results) without a query per date.
+   */
+  async activeYears(organisationId: string): Promise<Set<number>> {
+    const memberships = await this.memberships.listForOrganisation(organisationId);
+    return new Set(
+      memberships.filter((membership) => membership.status === 'active').map((m) => m.year),
+    );
+  }
+}
+
+/** Whether an instant falls in one of the active years, counted in Paris. */
+export function isMemberOn(activeYears: Set<number>, date: Date): boolean {
+  return activeYears.has(parisYear(date));
 }

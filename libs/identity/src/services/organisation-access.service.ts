@@ -26,6 +26,11 @@ export class OrganisationAccessService {
     return role;
   }
 
+  /** The organisations the user belongs to. */
+  organisationsOf(userId: string): Promise<string[]> {
+    return this.members.organisationIdsOf(userId);
+  }
+
   /** Org admins manage their organisation; Chambre admins manage every one. */
   async assertCanManage(actor: Actor, organisationId: string): Promise<void> {
     const role = await this.assertCanRead(actor, organisationId);

@@ -12,3 +12,9 @@ export const CurrentActor = createParamDecorator(
     return request.user;
   },
 );
+
+/** The caller when they sent a valid access token, else null (routes marked @OptionalAuth()). */
+export const OptionalActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedActor | null =>
+    context.switchToHttp().getRequest<Request & { user?: AuthenticatedActor }>().user ?? null,
+);

@@ -1,10 +1,12 @@
 import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { Request } from 'express';
 import { IdentityException } from '@mutualis/identity';
+import { OPTIONAL_AUTH } from './optional-auth.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Global: every route needs a valid access token unless marked @Public(). */
+/** Global: every route needs a valid access token unless marked @Public() or @OptionalAuth(). */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -12,11 +14,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets)) {
+      const request = context.switchToHttp().getRequest<Request>();
+      if (!request.headers.authorization) return true;
+    }
     return super.canActivate(context);
   }
 

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CategoryView,
+  ConsultantProfileUseCase,
+  ConsultantProfileView,
+  ListCategoriesUseCase,
+  ListOfferingsUseCase,
+  OfferingView,
+} from '@mutualis/catalogue';
+import { Page } from '@mutualis/core';
+import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
+import { Public } from '../http/auth/public.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { IdParams } from '../http/params.dto';
+import { ListOwnOfferingsQueryDto, OfferingPageDto } from './dtos/offering.dto';
+import { CategoryDto, ConsultantProfileDto, UpdateConsultantProfileDto } from './dtos/search.dto';
+
+@ApiTags('catalogue')
+@Controller()
+export class CatalogueController {
+  constructor(
+    private readonly listCategories: ListCategoriesUseCase,
+    private readonly profiles: ConsultantProfileUseCase,
+    private readonly listOfferings: ListOfferingsUseCase,
+  ) {}
+
+  @Public()
+  @Get('categories')
+  @ApiOperation({ summary: 'The catalogue’s categories, in French and English' })
+  @ApiOkResponse({ type: [CategoryDto] })
+  categories(): Promise<CategoryView[]> {
+    return this.listCategories.execute();
+  }
+
+  @Get('consultants/me/profile')
+  @Roles('consultant')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The caller’s consultant profile' })
+  @ApiOkResponse({ type: ConsultantProfileDto })
+  myProfile(@CurrentActor() actor: AuthenticatedActor): Promise<ConsultantProfileView> {
+    return this.profiles.getMine(actor);
+  }
+
+  @Put('consultants/me/profile')
+  @Roles('consultant')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Write the caller’s consultant profile: bio, expertise, départements served',
+  })
+  @ApiOkResponse({ type: ConsultantProfileDto })
+  updateProfile(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: UpdateConsultantProfileDto,
+  ): Promise<ConsultantProfileView> {
+    return this.profiles.update(actor, body);
+  }
+
+  @Public()
+  @Get('consultants/:id/profile')
+  @ApiOperation({ summary: 'A consultant’s public profile' })
+  @ApiOkResponse({ type: ConsultantProfileDto })
+  profile(@Param() params: IdParams): Promise<ConsultantProfileView> {
+    return this.profiles.get(params.id);
+  }
+
+  @Get('consultants/me/offerings')
+  @Roles('consultant')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The caller’s own offerings in every status, with rejection reasons' })
+  @ApiOkResponse({ type: OfferingPageDto })
+  myOfferings(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: ListOwnOfferingsQueryDto,
+  ): Promise<Page<OfferingView>> {
+    return this.listOfferings.mine(actor, {
+      statuses: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get('moderation/offerings')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The moderation queue: submitted offerings, oldest first (admin)' })
+  @ApiOkResponse({ type: OfferingPageDto })
+  moderationQueue(@Query() query: ListOwnOfferingsQueryDto): Promise<Page<OfferingView>> {
+    return this.listOfferings.forModeration({
+      statuses: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+}

@@ -1,0 +1,214 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DELIVERY_MODES,
+  DeliveryMode,
+  OFFERING_KINDS,
+  OFFERING_STATUSES,
+  OfferingKind,
+  OfferingStatus,
+  VAT_TREATMENTS,
+  VatTreatment,
+} from '@mutualis/catalogue';
+import { PageQueryDto } from '../../http/page.dto';
+import { DEPARTMENT_CODE } from '../../http/validators';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const MAX_PRICE_CENTS = 10_000_000;
+
+export class RefundTierDto {
+  @ApiProperty({ example: 14, description: 'Cancelling at least this many days before the start…' })
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  daysBefore!: number;
+
+  @ApiProperty({ example: 100, description: '…refunds this percentage.' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  refundPercent!: number;
+}
+
+export class CancellationPolicyDto {
+  @ApiProperty({
+    type: [RefundTierDto],
+    description:
+      'From the earliest cancellation to the latest; later than every tier refunds nothing.',
+    example: [
+      { daysBefore: 14, refundPercent: 100 },
+      { daysBefore: 7, refundPercent: 50 },
+    ],
+  })
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => RefundTierDto)
+  tiers!: RefundTierDto[];
+}
+
+export class CreateOfferingDto {
+  @ApiProperty({ example: 'Formations pour employeurs associatifs : les fondamentaux' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  @Matches(/\S.*\S.*\S/s, { message: 'must be at least 3 characters long' })
+  title!: string;
+
+  @ApiProperty({ maxLength: 500 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  summary!: string;
+
+  @ApiProperty({ description: 'Markdown; raw HTML is shown as text.', maxLength: 20000 })
+  @IsString()
+  @MaxLength(20000)
+  description!: string;
+
+  @ApiProperty({ example: 'formation', description: 'See GET /api/categories.' })
+  @IsString()
+  @MaxLength(60)
+  categorySlug!: string;
+
+  @ApiProperty({ enum: OFFERING_KINDS })
+  @IsIn(OFFERING_KINDS)
+  kind!: OfferingKind;
+
+  @ApiProperty({ enum: DELIVERY_MODES })
+  @IsIn(DELIVERY_MODES)
+  deliveryMode!: DeliveryMode;
+
+  @ApiProperty({ type: [String], example: ['13', '84'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(110)
+  @Matches(DEPARTMENT_CODE, {
+    each: true,
+    message: 'must contain French département codes (13, 2A, 974…)',
+  })
+  departments!: string[];
+
+  @ApiProperty({ example: 420, description: 'Minutes of one session or slot.' })
+  @IsInt()
+  @Min(15)
+  @Max(10080)
+  durationMinutes!: number;
+
+  @ApiProperty({ example: 18000, description: 'Excluding VAT, euro cents.' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRICE_CENTS)
+  memberPriceCents!: number;
+
+  @ApiProperty({ example: 26000, description: 'Excluding VAT, euro cents.' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRICE_CENTS)
+  nonMemberPriceCents!: number;
+
+  @ApiProperty({
+    enum: VAT_TREATMENTS,
+    description:
+      'standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT',
+  })
+  @IsIn(VAT_TREATMENTS)
+  vatTreatment!: VatTreatment;
+
+  @ApiPropertyOptional({
+    type: CancellationPolicyDto,
+    description: 'Defaults to 100 % until D-14, 50 % until D-7.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CancellationPolicyDto)
+  cancellationPolicy?: CancellationPolicyDto;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxSeatsPerOrganisation?: number | null;
+}
+
+export class UpdateOfferingDto extends PartialType(CreateOfferingDto) {}
+
+export class RejectOfferingDto {
+  @ApiProperty({
+    description: 'Shown to the consultant.',
+    example: 'Précisez le public visé et les prérequis.',
+  })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ListOwnOfferingsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: OFFERING_STATUSES, isArray: true, description: 'Comma-separated.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',') : value,
+  )
+  @IsIn(OFFERING_STATUSES, { each: true })
+  status?: OfferingStatus[];
+}
+
+export class PriceDto {
+  @ApiProperty({ description: 'Excluding VAT, euro cents.' }) unitPriceCents!: number;
+  @ApiProperty({ description: 'Whether it is the member price.' }) memberPrice!: boolean;
+}
+
+export class OfferingDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'Markdown.' }) description!: string;
+  @ApiProperty() categorySlug!: string;
+  @ApiProperty({ enum: OFFERING_KINDS }) kind!: OfferingKind;
+  @ApiProperty({ enum: DELIVERY_MODES }) deliveryMode!: DeliveryMode;
+  @ApiProperty({ type: [String] }) departments!: string[];
+  @ApiProperty() durationMinutes!: number;
+  @ApiProperty() memberPriceCents!: number;
+  @ApiProperty() nonMemberPriceCents!: number;
+  @ApiProperty({ enum: ['EUR'] }) currency!: 'EUR';
+  @ApiProperty({ enum: VAT_TREATMENTS }) vatTreatment!: VatTreatment;
+  @ApiProperty({ type: CancellationPolicyDto }) cancellationPolicy!: CancellationPolicyDto;
+  @ApiProperty({ type: Number, nullable: true }) maxSeatsPerOrganisation!: number | null;
+  @ApiProperty({ enum: OFFERING_STATUSES }) status!: OfferingStatus;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Shown to its consultant and admins only.',
+  })
+  rejectionReason!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The user id of the consultant.' })
+  consultantId!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class OfferingPageDto {
+  @ApiProperty({ type: [OfferingDto] }) items!: OfferingDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -1,0 +1,185 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CreateOfferingUseCase,
+  GetOfferingUseCase,
+  ModerateOfferingUseCase,
+  OfferingDetail,
+  OfferingView,
+  SearchOfferingsUseCase,
+  SearchResult,
+  UpdateOfferingUseCase,
+} from '@mutualis/catalogue';
+import { parisEndOfDay, parisStartOfDay } from '@mutualis/core';
+import {
+  AuthenticatedActor,
+  CurrentActor,
+  OptionalActor,
+} from '../http/auth/current-actor.decorator';
+import { OptionalAuth } from '../http/auth/optional-auth.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { IdParams } from '../http/params.dto';
+import {
+  CreateOfferingDto,
+  OfferingDto,
+  RejectOfferingDto,
+  UpdateOfferingDto,
+} from './dtos/offering.dto';
+import { PricingQueryDto } from './dtos/schedule.dto';
+import { OfferingDetailDto, SearchOfferingsQueryDto, SearchResultDto } from './dtos/search.dto';
+
+/** A date means that Paris day (`to` includes it); an instant means itself. */
+function boundary(value: string | undefined, end: boolean): Date | undefined {
+  if (value === undefined) return undefined;
+  if (value.length === 10) return end ? parisEndOfDay(value) : parisStartOfDay(value);
+  return new Date(value);
+}
+
+@ApiTags('catalogue')
+@Controller('offerings')
+export class OfferingsController {
+  constructor(
+    private readonly searchOfferings: SearchOfferingsUseCase,
+    private readonly getOffering: GetOfferingUseCase,
+    private readonly createOffering: CreateOfferingUseCase,
+    private readonly updateOffering: UpdateOfferingUseCase,
+    private readonly moderation: ModerateOfferingUseCase,
+  ) {}
+
+  @Get()
+  @OptionalAuth()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Search published offerings (French full text, filters, facets by category)',
+  })
+  @ApiOkResponse({ type: SearchResultDto })
+  search(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Query() query: SearchOfferingsQueryDto,
+  ): Promise<SearchResult> {
+    return this.searchOfferings.execute({
+      actor,
+      organisationId: query.organisationId,
+      q: query.q,
+      category: query.category,
+      department: query.department,
+      mode: query.mode,
+      from: boundary(query.from, false),
+      to: boundary(query.to, true),
+      maxPriceCents: query.maxPriceCents,
+      available: query.available,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get(':id')
+  @OptionalAuth()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'An offering with its upcoming sessions or free slots and the caller’s price',
+  })
+  @ApiOkResponse({ type: OfferingDetailDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not published and not the caller’s.' })
+  get(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Param() params: IdParams,
+    @Query() query: PricingQueryDto,
+  ): Promise<OfferingDetail> {
+    return this.getOffering.execute(actor, params.id, query.organisationId);
+  }
+
+  @Post()
+  @Roles('consultant')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Draft an offering (consultant)' })
+  @ApiCreatedResponse({ type: OfferingDto })
+  create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: CreateOfferingDto,
+  ): Promise<OfferingView> {
+    return this.createOffering.execute({ actor, ...body });
+  }
+
+  @Patch(':id')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edit one’s own offering (draft, rejected or published)' })
+  @ApiOkResponse({ type: OfferingDto })
+  update(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: UpdateOfferingDto,
+  ): Promise<OfferingView> {
+    return this.updateOffering.execute({ actor, offeringId: params.id, ...body });
+  }
+
+  @Post(':id/submit')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Submit one’s offering for moderation (owner)' })
+  @ApiOkResponse({ type: OfferingDto })
+  submit(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+  ): Promise<OfferingView> {
+    return this.moderation.submit(actor, params.id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Publish a submitted offering (admin)' })
+  @ApiOkResponse({ type: OfferingDto })
+  publish(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+  ): Promise<OfferingView> {
+    return this.moderation.publish(actor, params.id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Reject a submitted offering with a reason the consultant sees (admin)',
+  })
+  @ApiOkResponse({ type: OfferingDto })
+  reject(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: RejectOfferingDto,
+  ): Promise<OfferingView> {
+    return this.moderation.reject(actor, params.id, body.reason);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Archive an offering (owner or admin); it leaves the catalogue' })
+  @ApiOkResponse({ type: OfferingDto })
+  archive(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+  ): Promise<OfferingView> {
+    return this.moderation.archive(actor, params.id);
+  }
+}

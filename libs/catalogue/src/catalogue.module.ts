@@ -1,0 +1,63 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@mutualis/identity';
+import { catalogueEntities } from './entities';
+import { CategoryRepository } from './repositories/category.repository';
+import { ConsultantProfileRepository } from './repositories/consultant-profile.repository';
+import { ConsultationSlotRepository } from './repositories/consultation-slot.repository';
+import { OfferingSearchRepository } from './repositories/offering-search.repository';
+import { OfferingRepository } from './repositories/offering.repository';
+import { TrainingSessionRepository } from './repositories/training-session.repository';
+import { OfferingAccessService } from './services/offering-access.service';
+import { PricingService } from './services/pricing.service';
+import { CancelSessionUseCase } from './use-cases/cancel-session/cancel-session.use-case';
+import { CancelSlotUseCase } from './use-cases/cancel-slot/cancel-slot.use-case';
+import { CompletePastSessionsUseCase } from './use-cases/complete-past-sessions/complete-past-sessions.use-case';
+import { ConsultantProfileUseCase } from './use-cases/consultant-profile/consultant-profile.use-case';
+import { CreateOfferingUseCase } from './use-cases/create-offering/create-offering.use-case';
+import { GetOfferingUseCase } from './use-cases/get-offering/get-offering.use-case';
+import { ListCategoriesUseCase } from './use-cases/list-categories/list-categories.use-case';
+import { ListFreeSlotsUseCase } from './use-cases/list-free-slots/list-free-slots.use-case';
+import { ListOfferingsUseCase } from './use-cases/list-offerings/list-offerings.use-case';
+import { ListSessionsUseCase } from './use-cases/list-sessions/list-sessions.use-case';
+import { ModerateOfferingUseCase } from './use-cases/moderate-offering/moderate-offering.use-case';
+import { OpenSlotsUseCase } from './use-cases/open-slots/open-slots.use-case';
+import { ScheduleSessionUseCase } from './use-cases/schedule-session/schedule-session.use-case';
+import { SearchOfferingsUseCase } from './use-cases/search-offerings/search-offerings.use-case';
+import { UpdateOfferingUseCase } from './use-cases/update-offering/update-offering.use-case';
+
+const useCases = [
+  CancelSessionUseCase,
+  CancelSlotUseCase,
+  CompletePastSessionsUseCase,
+  ConsultantProfileUseCase,
+  CreateOfferingUseCase,
+  GetOfferingUseCase,
+  ListCategoriesUseCase,
+  ListFreeSlotsUseCase,
+  ListOfferingsUseCase,
+  ListSessionsUseCase,
+  ModerateOfferingUseCase,
+  OpenSlotsUseCase,
+  ScheduleSessionUseCase,
+  SearchOfferingsUseCase,
+  UpdateOfferingUseCase,
+];
+
+/** Categories, consultant profiles, offerings and their moderation, sessions, slots and search. */
+@Module({
+  imports: [TypeOrmModule.forFeature(catalogueEntities), IdentityModule],
+  providers: [
+    CategoryRepository,
+    ConsultantProfileRepository,
+    ConsultationSlotRepository,
+    OfferingRepository,
+    OfferingSearchRepository,
+    TrainingSessionRepository,
+    OfferingAccessService,
+    PricingService,
+    ...useCases,
+  ],
+  exports: [PricingService, OfferingSearchRepository, ...useCases],
+})
+export class CatalogueModule {}

@@ -1,0 +1,15 @@
+import { Category } from './category.entity';
+import { ConsultantProfile } from './consultant-profile.entity';
+import { ConsultationSlot } from './consultation-slot.entity';
+import { Offering } from './offering.entity';
+import { TrainingSession } from './training-session.entity';
+
+export { Category, ConsultantProfile, ConsultationSlot, Offering, TrainingSession };
+
+export const catalogueEntities = [
+  Category,
+  ConsultantProfile,
+  Offering,
+  TrainingSession,
+  ConsultationSlot,
+];

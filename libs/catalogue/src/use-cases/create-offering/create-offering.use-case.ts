@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@mutualis/identity';
+import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
+import {
+  CancellationPolicy,
+  DEFAULT_CANCELLATION_POLICY,
+  DeliveryMode,
+  OfferingKind,
+  VatTreatment,
+} from '../../catalogue.types';
+import { CategoryRepository } from '../../repositories/category.repository';
+import { OfferingRepository } from '../../repositories/offering.repository';
+import { OfferingView, presentOffering } from '../../views/offering.view';
+import {
+  assertConsultant,
+  ConsultantProfileUseCase,
+} from '../consultant-profile/consultant-profile.use-case';
+import { assertValidOffering } from './offering-rules';
+
+export interface OfferingContent {
+  title: string;
+  summary: string;
+  description: string;
+  categorySlug: string;
+  kind: OfferingKind;
+  deliveryMode: DeliveryMode;
+  departments: string[];
+  durationMinutes: number;
+  memberPriceCents: number;
+  nonMemberPriceCents: number;
+  vatTreatment: VatTreatment;
+  cancellationPolicy?: CancellationPolicy;
+  maxSeatsPerOrganisation?: number | null;
+}
+
+export interface CreateOfferingCommand extends OfferingContent {
+  actor: Actor;
+}
+
+/** A consultant drafts an offering; nobody else sees it until the Chambre publishes it. */
+@Injectable()
+export class CreateOfferingUseCase {
+  constructor(
+    private readonly offerings: OfferingRepository,
+    private readonly categories: CategoryRepository,
+    private readonly profiles: ConsultantProfileUseCase,
+  ) {}
+
+  async execute(command: CreateOfferingCommand): Promise<OfferingView> {
+    assertConsultant(command.actor);
+    const category = await this.categories.findBySlug(command.categorySlug);
+    if (!category) throw unknownCategory(command.categorySlug);
+    const fields = {
+      consultantId: command.actor.userId,
+      categoryId: category.id,
+      title: command.title.trim(),
+      summary: command.summary.trim(),
+      description: command.description,
+      kind: command.kind,
+      deliveryMode: command.deliveryMode,
+      departments: [...command.departments].sort(),
+      durationMinutes: command.durationMinutes,
+      memberPriceCents: command.memberPriceCents,
+      nonMemberPriceCents: command.nonMemberPriceCents,
+      vatTreatment: command.vatTreatment,
+      cancellationPolicy: command.cancellationPolicy ?? DEFAULT_CANCELLATION_POLICY,
+      maxSeatsPerOrganisation: command.maxSeatsPerOrganisation ?? null,
+    };
+    assertValidOffering(fields);
+    await this.profiles.ensure(command.actor.userId);
+    const offering = await this.offerings.create(fields);
+    return presentOffering(offering, category, true);
+  }
+}
+
+export function unknownCategory(slug: string): CatalogueException {
+  return new CatalogueException(CatalogueErrorCode.UnknownCategory, `no category "${slug}"`, [
+    { field: 'categorySlug', message: 'is not a known category (see GET /api/categories)' },
+  ]);
+}
