@@ -9,6 +9,7 @@ import {
   ReadinessService,
   RedisModule,
 } from '@mutualis/core';
+import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { WorkerHealthController } from './health/health.controller';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
@@ -22,6 +23,7 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
     QueueModule,
     BullModule.registerQueue({ name: QueueName.Maintenance }),
     IdentityModule,
+    CatalogueModule,
   ],
   controllers: [WorkerHealthController],
   providers: [ReadinessService, MaintenanceProcessor],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { postgresOptions } from '@mutualis/core';
+import { catalogueEntities } from '@mutualis/catalogue';
 import { identityEntities } from '@mutualis/identity';
 import { allMigrations } from './schema';
 
@@ -12,6 +13,6 @@ export default new DataSource({
   ...postgresOptions({
     url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mutualis',
   }),
-  entities: [...identityEntities],
+  entities: [...identityEntities, ...catalogueEntities],
   migrations: allMigrations,
 });

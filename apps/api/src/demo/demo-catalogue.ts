@@ -66,20 +66,6 @@ export interface DemoOffering {
   slots: DemoSlotPattern | null;
 }
 
-export const DEMO_CATEGORIES: { slug: DemoCategorySlug; labelFr: string; labelEn: string }[] = [
-  { slug: 'formation', labelFr: 'Formation', labelEn: 'Training' },
-  { slug: 'juridique', labelFr: 'Juridique', labelEn: 'Legal' },
-  { slug: 'ressources-humaines', labelFr: 'Ressources humaines', labelEn: 'Human resources' },
-  { slug: 'gestion-et-finance', labelFr: 'Gestion et finance', labelEn: 'Management and finance' },
-  { slug: 'numerique', labelFr: 'Numérique', labelEn: 'Digital' },
-  {
-    slug: 'gouvernance-cooperative',
-    labelFr: 'Gouvernance coopérative',
-    labelEn: 'Cooperative governance',
-  },
-  { slug: 'financement', labelFr: 'Financement', labelEn: 'Funding' },
-];
-
 /** The six départements of Provence-Alpes-Côte d'Azur. */
 const PACA = ['04', '05', '06', '13', '83', '84'];
 
@@ -877,7 +863,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     maxSeatsPerOrganisation: null,
     status: 'published',
     sessions: [],
-    slots: { weekdays: [3], startTimes: ['09:30', '14:00'], weeks: 12 },
+    slots: { weekdays: [4], startTimes: ['09:30', '14:00'], weeks: 12 },
   },
   {
     consultant: 2,
@@ -1200,7 +1186,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     maxSeatsPerOrganisation: null,
     status: 'published',
     sessions: [],
-    slots: { weekdays: [4], startTimes: ['09:30', '11:00'], weeks: 8 },
+    slots: { weekdays: [3], startTimes: ['09:30', '11:00'], weeks: 8 },
   },
 
   // ---------------------------------------------------------------- Numérique

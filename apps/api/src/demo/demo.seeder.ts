@@ -13,6 +13,7 @@ import {
   RegisterUserUseCase,
   SetMembershipUseCase,
 } from '@mutualis/identity';
+import { CatalogueSeeder } from './catalogue.seeder';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DemoOrganisation, DemoUser } from './demo-data';
 
 /**
@@ -32,6 +33,7 @@ export class DemoSeeder {
     private readonly inviteMember: InviteMemberUseCase,
     private readonly acceptInvitation: AcceptInvitationUseCase,
     private readonly setMembership: SetMembershipUseCase,
+    private readonly catalogue: CatalogueSeeder,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +46,12 @@ export class DemoSeeder {
       if (wasCreated) created++;
     };
 
-    for (const staff of DEMO_STAFF) count((await this.ensureUser(staff)).created);
+    const staff = new Map<string, Actor>();
+    for (const person of DEMO_STAFF) {
+      const ensured = await this.ensureUser(person);
+      count(ensured.created);
+      staff.set(person.email, ensured.actor);
+    }
     const year = parisYear(this.clock.now());
     for (const demo of DEMO_ORGANISATIONS) {
       const admin = await this.ensureUser(demo.admin);
@@ -73,6 +80,8 @@ export class DemoSeeder {
         await this.ensureMember(admin.actor, organisation.id, person.actor, colleague.email);
       }
     }
+    const consultants = [1, 2, 3].map((n) => staff.get(`consultant${n}@demo.mutualis.fr`)!);
+    created += await this.catalogue.seed(consultants, staff.get('admin@demo.mutualis.fr')!);
     this.logger.log(
       created ? `seeded ${created} demo records` : 'demo data already present, nothing to do',
     );

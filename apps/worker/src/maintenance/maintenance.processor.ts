@@ -1,13 +1,19 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { CompletePastSessionsUseCase } from '@mutualis/catalogue';
 import { JOBS, QueueName } from '@mutualis/core';
-import { PurgeExpiredCredentialsUseCase, PurgeResult } from '@mutualis/identity';
+import { PurgeExpiredCredentialsUseCase } from '@mutualis/identity';
 
-/** Every night at 03:30 Paris time. */
-const PURGE_SCHEDULE = { pattern: '30 3 * * *', tz: 'Europe/Paris' };
+const PARIS = 'Europe/Paris';
 
-/** Housekeeping jobs of the platform, scheduled by BullMQ's job schedulers. */
+/** When each housekeeping job runs (BullMQ job schedulers, one per job name). */
+const SCHEDULES = [
+  { job: JOBS.purgeExpiredCredentials.name, repeat: { pattern: '30 3 * * *', tz: PARIS } },
+  { job: JOBS.completePastSessions.name, repeat: { pattern: '5 * * * *', tz: PARIS } },
+];
+
+/** Housekeeping jobs of the platform: each handler is idempotent, so a replayed job is harmless. */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -15,24 +21,30 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   constructor(
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     private readonly purgeExpiredCredentials: PurgeExpiredCredentialsUseCase,
+    private readonly completePastSessions: CompletePastSessionsUseCase,
   ) {
     super();
   }
 
   /** Upserting a scheduler is idempotent: every worker replica may do it at start. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JOBS.purgeExpiredCredentials.name, PURGE_SCHEDULE, {
-      name: JOBS.purgeExpiredCredentials.name,
-      data: {},
-    });
+    for (const { job, repeat } of SCHEDULES) {
+      await this.queue.upsertJobScheduler(job, repeat, { name: job, data: {} });
+    }
   }
 
-  async process(job: Job): Promise<PurgeResult> {
+  async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case JOBS.purgeExpiredCredentials.name: {
         const result = await this.purgeExpiredCredentials.execute();
         this.logger.log({ jobId: job.id, ...result }, 'purged expired credentials');
         return result;
+      }
+      case JOBS.completePastSessions.name: {
+        const completed = await this.completePastSessions.execute();
+        if (completed > 0)
+          this.logger.log({ jobId: job.id, completed }, 'marked ended sessions completed');
+        return { completed };
       }
       default:
         throw new Error(`no handler for job ${job.name} on queue ${QueueName.Maintenance}`);

@@ -9,6 +9,10 @@ export const JOBS = {
     queue: QueueName.Maintenance,
     name: 'identity.purge-expired-credentials',
   },
+  completePastSessions: {
+    queue: QueueName.Maintenance,
+    name: 'catalogue.complete-past-sessions',
+  },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
