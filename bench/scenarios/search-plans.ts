@@ -25,6 +25,18 @@ import {
 import { measurePlan, PlanMeasure } from '../support/explain';
 import { median, round, timed } from '../support/stats';
 import { formatTable } from '../support/table';
+import {
+  AUDIENCES,
+  CATEGORY_WORDS,
+  CITIES,
+  CONSULTATION_PREFIXES,
+  ELSEWHERE,
+  FILLER_WORDS,
+  GENERAL_WORDS,
+  PACA_WEIGHTED,
+  SENTENCE_STARTS,
+  TRAINING_PREFIXES,
+} from './search-plans.vocabulary';
 
 export const description =
   'EXPLAIN ANALYZE of the catalogue search over 10,000 offerings and 50,000 sessions';
@@ -41,65 +53,25 @@ const RUNS = 5;
 /** Tables a search plan must not read sequentially; only sessions fails the run. */
 const WATCHED = ['sessions', 'consultation_slots', 'offerings'];
 
-/**
- * Topic words per category, in the order of the categories' `position` (formation, juridique,
- * ressources-humaines, gestion-et-finance, numerique, gouvernance-cooperative, financement):
- * titles take two of their category's words, summaries and descriptions mostly theirs too, so a
- * category and its words go together as in a real catalogue.
- */
-const CATEGORY_WORDS: string[][] = [
-  ['formation', 'pédagogie', 'compétences', 'apprentissage', 'tutorat', 'certification', 'Qualiopi', 'alternance'],
-  ['statuts', 'contrat', 'responsabilité des dirigeants', 'RGPD', 'assemblée générale', 'loi 1901', 'conformité', 'agrément ESUS'],
-  ['employeur', 'paie', 'convention collective', 'recrutement', 'salariés', 'bénévoles', 'entretien professionnel', 'prévoyance'],
-  ['comptabilité', 'budget', 'trésorerie', 'bilan', 'fiscalité', 'TVA', 'contrôle de gestion', 'commissaire aux comptes'],
-  ['numérique', 'site internet', 'outils collaboratifs', 'cybersécurité', 'données', 'logiciel libre', 'réseaux sociaux', 'dématérialisation'],
-  ['gouvernance', 'coopérative', 'SCIC', 'SCOP', 'sociétariat', "conseil d'administration", 'démocratie interne', 'gérance'],
-  ['subvention', 'mécénat', 'financement', 'fondation', 'appel à projets', 'financement participatif', 'impact social', 'fonds européens'],
-];
-
-/** Words every category uses. */
-const GENERAL_WORDS = [
-  'association', 'employeur', 'structure', 'projet', 'économie sociale et solidaire', 'ESS',
-  'bénévoles', 'dirigeants', 'territoire', 'réseau', 'accompagnement', 'diagnostic', 'stratégie',
-  'pratique', 'atelier', 'méthode', 'outils', 'développement', 'partenariat', 'utilité sociale',
-];
-
-const TRAINING_PREFIXES = ['Formation', 'Atelier', 'Module', 'Parcours', 'Initiation', 'Perfectionnement'];
-const CONSULTATION_PREFIXES = ['Accompagnement', 'Diagnostic', 'Conseil', 'Permanence'];
-const AUDIENCES = [
-  'les associations', 'les employeurs de l’ESS', 'les coopératives', 'les bénévoles',
-  'les dirigeants', 'les trésoriers', 'les structures employeuses', 'les porteurs de projet',
-];
-const SENTENCE_STARTS = [
-  'Cette formation permet de maîtriser', 'Les participants repartent avec', 'Nous aborderons',
-  'Public : dirigeants, salariés et bénévoles concernés par', 'Objectifs : comprendre les enjeux de',
-  'Méthode : apports, cas pratiques et échanges sur', 'À l’issue de la session, vous saurez organiser',
-  'Un support écrit reprend', 'Prérequis : une première expérience de', 'Intervenant spécialiste de',
-];
-
-/** PACA's départements, weighted roughly by population, and a few from the rest of France. */
-const PACA_WEIGHTED = ['13', '13', '13', '13', '13', '13', '06', '06', '06', '06', '83', '83', '83', '83', '84', '84', '04', '05'];
-const ELSEWHERE = ['75', '69', '33', '31', '34', '30', '26', '38', '44', '67', '59', '2A', '2B', '974'];
-const CITIES = ['Marseille', 'Nice', 'Toulon', 'Avignon', 'Aix-en-Provence', 'Gap', 'Digne-les-Bains', 'Arles'];
-
 /** Each statement runs on the connection that set the seed, so the data is the same every run. */
 async function seed(client: Client): Promise<Record<string, number>> {
   await client.query(`SELECT setseed(0.42)`);
   await client.query(`
-    CREATE FUNCTION bench_words(cat int, n int, cw text[], gw text[]) RETURNS text
+    CREATE FUNCTION bench_words(cat int, n int, cw text[], gw text[], fw text[]) RETURNS text
     LANGUAGE sql VOLATILE AS $$
       SELECT string_agg(CASE
-               WHEN r < 0.55 THEN cw[cat][1 + floor(random() * array_length(cw, 2))::int]
-               WHEN r < 0.90 THEN gw[1 + floor(random() * cardinality(gw))::int]
-               ELSE cw[1 + floor(random() * array_length(cw, 1))::int][1 + floor(random() * array_length(cw, 2))::int]
+               WHEN r < 0.30 THEN cw[cat][1 + floor(random() * array_length(cw, 2))::int]
+               WHEN r < 0.42 THEN gw[1 + floor(random() * cardinality(gw))::int]
+               WHEN r < 0.47 THEN cw[1 + floor(random() * array_length(cw, 1))::int][1 + floor(random() * array_length(cw, 2))::int]
+               ELSE fw[1 + floor(random() * cardinality(fw))::int]
              END, ' ')
         FROM (SELECT random() AS r FROM generate_series(1, n)) picks
     $$`);
   await client.query(`
-    CREATE FUNCTION bench_prose(cat int, sentences int, cw text[], gw text[], starts text[]) RETURNS text
-    LANGUAGE sql VOLATILE AS $$
+    CREATE FUNCTION bench_prose(cat int, sentences int, cw text[], gw text[], fw text[], starts text[])
+    RETURNS text LANGUAGE sql VOLATILE AS $$
       SELECT string_agg(starts[1 + floor(random() * cardinality(starts))::int] || ' '
-                        || bench_words(cat, 4 + floor(random() * 4)::int, cw, gw) || '.', ' ')
+                        || bench_words(cat, 4 + floor(random() * 4)::int, cw, gw, fw) || '.', ' ')
         FROM generate_series(1, sentences)
     $$`);
 
@@ -134,13 +106,15 @@ async function seed(client: Client): Promise<Record<string, number>> {
                             archived_at, created_at)
      SELECT consultants.ids[1 + floor(random() * cardinality(consultants.ids))::int],
             c.id,
-            CASE p.kind WHEN 'training' THEN $4::text[] ELSE $5::text[] END
-              [1 + floor(random() * CASE p.kind WHEN 'training' THEN cardinality($4::text[]) ELSE cardinality($5::text[]) END)::int]
-              || ' : ' || $2::text[][][p.cat][1 + floor(random() * 8)::int]
-              || ' et ' || $2::text[][][p.cat][1 + floor(random() * 8)::int]
+            CASE p.kind
+              WHEN 'training' THEN ($4::text[])[1 + floor(random() * cardinality($4::text[]))::int]
+              ELSE ($5::text[])[1 + floor(random() * cardinality($5::text[]))::int] END
+              || ' : ' || ($2::text[])[p.cat][1 + floor(random() * 8)::int]
+              || ' et ' || ($2::text[])[p.cat][1 + floor(random() * 8)::int]
               || ' pour ' || ($6::text[])[1 + floor(random() * cardinality($6::text[]))::int],
-            initcap(left(bench_words(p.cat, 6, $2, $3), 1)) || substr(bench_words(p.cat, 6, $2, $3), 2) || '.',
-            bench_prose(p.cat, 4 + p.g % 4, $2, $3, $7),
+            (SELECT upper(left(words, 1)) || substr(words, 2) || '.'
+               FROM (SELECT bench_words(p.cat, 6 + p.g % 4, $2, $3, $10) AS words) AS summary),
+            bench_prose(p.cat, 4 + p.g % 4, $2, $3, $10, $7),
             p.kind,
             CASE WHEN p.rm < 0.5 THEN 'on_site' WHEN p.rm < 0.8 THEN 'remote' ELSE 'hybrid' END,
             ARRAY(SELECT DISTINCT CASE WHEN random() < 0.92
@@ -178,6 +152,7 @@ async function seed(client: Client): Promise<Record<string, number>> {
       SENTENCE_STARTS,
       PACA_WEIGHTED,
       ELSEWHERE,
+      FILLER_WORDS,
     ],
   );
 
@@ -251,8 +226,8 @@ async function seed(client: Client): Promise<Record<string, number>> {
     [SLOTS],
   );
 
-  await client.query(`DROP FUNCTION bench_prose(int, int, text[], text[], text[])`);
-  await client.query(`DROP FUNCTION bench_words(int, int, text[], text[])`);
+  await client.query(`DROP FUNCTION bench_prose(int, int, text[], text[], text[], text[])`);
+  await client.query(`DROP FUNCTION bench_words(int, int, text[], text[], text[])`);
   // As a database that has lived a while: statistics up to date, visibility map set.
   await client.query(`VACUUM ANALYZE`);
 
@@ -303,6 +278,16 @@ interface Measured extends PlanMeasure {
   parameters: unknown[];
 }
 
+/** What a recorded statement of the use case is, for the summary. */
+function describeStatement(sql: string): string {
+  const table = /FROM\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
+  if (/GROUP BY c\.slug/.test(sql)) return 'facets';
+  if (/row_number\(\)/.test(sql)) return `next ${table} of the page`;
+  if (/ts_rank|published_at DESC/.test(sql)) return 'search';
+  if (/ IN \(/.test(sql)) return `${table} of the page by id`;
+  return `all ${table}`;
+}
+
 function oneLine(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim();
 }
@@ -323,16 +308,34 @@ export async function run(): Promise<ScenarioResult> {
     const counts = seeding.value;
     console.log(`seeded in ${(seeding.ms / 1000).toFixed(1)} s:`, counts);
 
+    // How selective the searched words are among published offerings.
+    const selectivity: Record<string, number> = {};
+    for (const words of ['formation employeur', 'comptabilité association']) {
+      const { rows } = await client.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM offerings
+          WHERE status = 'published' AND search_vector @@ websearch_to_tsquery('french_unaccent', $1)`,
+        [words],
+      );
+      selectivity[words] = rows[0].count;
+    }
+    console.log('published offerings matching:', selectivity);
+
     const search = new OfferingSearchRepository(null as unknown as DataSource);
     const now = new Date();
     const category = 'gestion-et-finance';
     const filters: Record<string, SearchFilters> = {
       a: { text: 'formation employeur', memberPricing: false },
-      b: { text: 'comptabilité association', categorySlug: category, department: '13', memberPricing: false },
+      b: {
+        text: 'comptabilité association',
+        categorySlug: category,
+        department: '13',
+        memberPricing: false,
+      },
       d: { categorySlug: category, department: '13', availableOnly: true, memberPricing: false },
       e: { department: '13', from: now, to: addDays(now, 30), memberPricing: false },
     };
     filters.c = { ...filters.b, availableOnly: true };
+    filters.j = { availableOnly: true, memberPricing: false };
 
     // The keyset of page 2 of (b), and the ids of page 1 of (d), read as the api would.
     const firstOfB = search.searchStatement(filters.b, null, PAGE);
@@ -344,27 +347,72 @@ export async function run(): Promise<ScenarioResult> {
       .slice(0, PAGE)
       .map((row) => row.id);
     const recorded = recordingDataSource();
-    await new TrainingSessionRepository(recorded.dataSource).nextForOfferings(idsOfD, NEXT_PER_OFFERING);
-    await new ConsultationSlotRepository(recorded.dataSource).nextOpenForOfferings(idsOfD, NEXT_PER_OFFERING);
+    await new TrainingSessionRepository(recorded.dataSource).nextForOfferings(
+      idsOfD,
+      NEXT_PER_OFFERING,
+    );
+    await new ConsultationSlotRepository(recorded.dataSource).nextOpenForOfferings(
+      idsOfD,
+      NEXT_PER_OFFERING,
+    );
+    if (recorded.statements.length !== 2) {
+      throw new Error(
+        `expected 2 statements from the repositories, got ${recorded.statements.length}`,
+      );
+    }
     const [nextSessions, nextSlots] = recorded.statements;
 
     const statements: { key: string; label: string; statement: SqlStatement }[] = [
-      { key: 'a', label: 'text "formation employeur"', statement: search.searchStatement(filters.a, null, PAGE) },
+      {
+        key: 'a',
+        label: 'text "formation employeur"',
+        statement: search.searchStatement(filters.a, null, PAGE),
+      },
       { key: 'b', label: 'text + category + département 13', statement: firstOfB },
-      { key: 'c', label: '(b) + seats left only', statement: search.searchStatement(filters.c, null, PAGE) },
+      {
+        key: 'c',
+        label: '(b) + seats left only',
+        statement: search.searchStatement(filters.c, null, PAGE),
+      },
       { key: 'd', label: 'category + 13 + seats left, no text', statement: firstOfD },
-      { key: 'e', label: 'next 30 days + 13', statement: search.searchStatement(filters.e, null, PAGE) },
+      {
+        key: 'e',
+        label: 'next 30 days + 13',
+        statement: search.searchStatement(filters.e, null, PAGE),
+      },
       { key: 'f', label: 'facets of (c)', statement: search.facetStatement(filters.c) },
-      { key: 'g', label: 'page 2 of (b)', statement: search.searchStatement(filters.b, afterB, PAGE) },
+      {
+        key: 'g',
+        label: 'page 2 of (b)',
+        statement: search.searchStatement(filters.b, afterB, PAGE),
+      },
       { key: 'h', label: 'next sessions of page (d)', statement: nextSessions },
       { key: 'h2', label: 'next slots of page (d)', statement: nextSlots },
+      // The api counts facets for every search, so those of the searches without text too,
+      // and "seats left only" alone is the catalogue's landing filter.
+      { key: 'f2', label: 'facets of (d)', statement: search.facetStatement(filters.d) },
+      { key: 'f3', label: 'facets of (e)', statement: search.facetStatement(filters.e) },
+      {
+        key: 'j',
+        label: 'seats left only, nothing else',
+        statement: search.searchStatement(filters.j, null, PAGE),
+      },
+      { key: 'jf', label: 'facets of (j)', statement: search.facetStatement(filters.j) },
     ];
 
     const measured: Measured[] = [];
     for (const { key, label, statement } of statements) {
       const measure = await measurePlan(client, statement, RUNS);
-      measured.push({ key, label, sql: oneLine(statement.sql), parameters: statement.parameters, ...measure });
-      console.log(`\n### (${key}) ${label}\n${oneLine(statement.sql)}\nparameters: ${JSON.stringify(statement.parameters)}\n`);
+      measured.push({
+        key,
+        label,
+        sql: oneLine(statement.sql),
+        parameters: statement.parameters,
+        ...measure,
+      });
+      console.log(
+        `\n### (${key}) ${label}\n${oneLine(statement.sql)}\nparameters: ${JSON.stringify(statement.parameters)}\n`,
+      );
       console.log(measure.plan);
       console.log(
         `\n(${key}) median execution ${measure.executionMs} ms, planning ${measure.planningMs} ms, ` +
@@ -382,6 +430,7 @@ export async function run(): Promise<ScenarioResult> {
       logging: true,
     });
     await dataSource.initialize();
+    logger.statements = [];
     let pageWallMs: number;
     try {
       const useCase = new SearchOfferingsUseCase(
@@ -405,16 +454,27 @@ export async function run(): Promise<ScenarioResult> {
       await useCase.execute(query);
       const pageStatements = [...logger.statements];
       const walls: number[] = [];
-      for (let run = 0; run < RUNS; run += 1) walls.push((await timed(() => useCase.execute(query))).ms);
+      for (let run = 0; run < RUNS; run += 1)
+        walls.push((await timed(() => useCase.execute(query))).ms);
       pageWallMs = round(median(walls), 3);
       for (const [index, statement] of pageStatements.entries()) {
         const measure = await measurePlan(client, statement, RUNS);
         const key = `i${index + 1}`;
-        measured.push({ key, label: `api page (c), statement ${index + 1}`, sql: oneLine(statement.sql), parameters: statement.parameters, ...measure });
-        console.log(`\n### (${key}) api page (c), statement ${index + 1}\n${oneLine(statement.sql)}\n`);
+        measured.push({
+          key,
+          label: `api page (c): ${describeStatement(statement.sql)}`,
+          sql: oneLine(statement.sql),
+          parameters: statement.parameters,
+          ...measure,
+        });
+        console.log(
+          `\n### (${key}) api page (c): ${describeStatement(statement.sql)}\n${oneLine(statement.sql)}\n`,
+        );
         console.log(measure.plan);
       }
-      console.log(`\n(i) use case SearchOfferings for (c): ${pageStatements.length} statements, median wall ${pageWallMs} ms`);
+      console.log(
+        `\n(i) use case SearchOfferings for (c): ${pageStatements.length} statements, median wall ${pageWallMs} ms`,
+      );
     } finally {
       await dataSource.destroy();
     }
@@ -423,10 +483,31 @@ export async function run(): Promise<ScenarioResult> {
       .filter((query) => query.seqScans.includes('sessions'))
       .map((query) => `(${query.key}) ${query.label}: Seq Scan on sessions`);
     const warnings = measured
-      .filter((query) => query.seqScans.some((table) => WATCHED.includes(table) && table !== 'sessions'))
-      .map((query) => `(${query.key}) ${query.label}: Seq Scan on ${query.seqScans.join(', ')}`);
+      .filter((query) =>
+        query.seqScans.some((table) => WATCHED.includes(table) && table !== 'sessions'),
+      )
+      .map((query) => `(${query.key}) ${query.label}: Seq Scan on ${query.seqScans.join(', ')}`)
+      .concat(
+        measured
+          .filter((query) => query.hashedSubPlans > 0)
+          .map(
+            (query) =>
+              `(${query.key}) ${query.label}: ${query.hashedSubPlans} hashed SubPlan(s), ` +
+              'which read every matching session or slot whatever the page size',
+          ),
+      );
     const table = formatTable(
-      ['query', 'exec ms', 'wall ms', 'plan ms', 'rows', 'indexes used', 'seq scans'],
+      [
+        'query',
+        'exec ms',
+        'wall ms',
+        'plan ms',
+        'rows',
+        'indexes used',
+        'seq scans',
+        'hashed',
+        'jit ms',
+      ],
       measured.map((query) => [
         `(${query.key}) ${query.label}`,
         query.executionMs.toFixed(2),
@@ -435,12 +516,17 @@ export async function run(): Promise<ScenarioResult> {
         query.rows,
         query.indexes.join(', ') || '-',
         query.seqScans.join(', ') || 'none',
+        query.hashedSubPlans,
+        query.jitMs ? query.jitMs.toFixed(1) : '-',
       ]),
     );
     const summary = [
       `PostgreSQL ${server.server_version}; ${counts.offerings} offerings (${counts.published_offerings} published), ` +
         `${counts.sessions} sessions (${counts.upcoming_sessions} upcoming scheduled), ${counts.slots} slots; ` +
         `seeded in ${(seeding.ms / 1000).toFixed(1)} s`,
+      `published offerings matching the words: ${Object.entries(selectivity)
+        .map(([words, count]) => `"${words}" ${count}`)
+        .join(', ')}`,
       `medians of ${RUNS} runs: exec = EXPLAIN ANALYZE Execution Time, wall = plain execution seen from node`,
       ...table,
       `(i) a whole api search page for (c): ${measured.filter((query) => query.key.startsWith('i')).length} statements, median ${pageWallMs} ms`,
@@ -452,6 +538,7 @@ export async function run(): Promise<ScenarioResult> {
       figures: {
         server,
         counts,
+        selectivity,
         seedingMs: round(seeding.ms, 0),
         totalMs: Date.now() - started,
         pageWallMs,

@@ -19,6 +19,13 @@ export interface PlanMeasure {
   indexes: string[];
   /** Tables read by a sequential scan. */
   seqScans: string[];
+  /**
+   * Subqueries run once into a hash table rather than once per outer row: they read every
+   * row matching their own conditions, whatever the page size.
+   */
+  hashedSubPlans: number;
+  /** Time spent compiling the plan with JIT in the last run (0 without JIT), in ms. */
+  jitMs: number;
   /** The plan of the last EXPLAIN (ANALYZE, BUFFERS) run. */
   plan: string;
 }
@@ -27,6 +34,7 @@ const EXECUTION = /^Execution Time: ([\d.]+) ms$/m;
 const PLANNING = /^Planning Time: ([\d.]+) ms$/m;
 const INDEX = /(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g;
 const SEQ_SCAN = /Seq Scan on (\S+)/g;
+const JIT = /^\s*Timing: Generation .* Total ([\d.]+) ms$/m;
 
 function unique(matches: IterableIterator<RegExpMatchArray>): string[] {
   return [...new Set([...matches].map((match) => match[1]))];
@@ -66,6 +74,8 @@ export async function measurePlan(
     rows: first.rowCount ?? first.rows.length,
     indexes: unique(plan.matchAll(INDEX)),
     seqScans: unique(plan.matchAll(SEQ_SCAN)),
+    hashedSubPlans: [...plan.matchAll(/hashed SubPlan \d+/g)].length,
+    jitMs: Number(JIT.exec(plan)?.[1] ?? 0),
     plan,
   };
 }

@@ -9,5 +9,9 @@ export function formatTable(header: string[], rows: (string | number)[][]): stri
       .map((cell, column) => cell.padEnd(widths[column]))
       .join(' | ')
       .trimEnd();
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('-+-'), ...cells.slice(1).map(line)];
+  return [
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('-+-'),
+    ...cells.slice(1).map(line),
+  ];
 }

@@ -9,10 +9,14 @@ import {
   DatabaseModule,
   Environment,
   LoggingModule,
+  OutboxModule,
   ReadinessService,
   RedisModule,
 } from '@mutualis/core';
+import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
+import { BookingsController } from './booking/bookings.controller';
+import { SessionsController } from './booking/sessions.controller';
 import { IdentityModule } from '@mutualis/identity';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
@@ -55,6 +59,8 @@ import { UsersController } from './identity/users.controller';
     }),
     IdentityModule,
     CatalogueModule,
+    BookingModule,
+    OutboxModule,
   ],
   controllers: [
     HealthController,
@@ -66,6 +72,8 @@ import { UsersController } from './identity/users.controller';
     CatalogueController,
     OfferingsController,
     ScheduleController,
+    BookingsController,
+    SessionsController,
   ],
   providers: [
     ReadinessService,

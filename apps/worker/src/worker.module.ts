@@ -4,14 +4,18 @@ import {
   CoreConfigModule,
   DatabaseModule,
   LoggingModule,
+  OutboxModule,
+  OutboxRelay,
   QueueModule,
   QueueName,
   ReadinessService,
   RedisModule,
 } from '@mutualis/core';
+import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { WorkerHealthController } from './health/health.controller';
+import { BookingProcessor } from './booking/booking.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 
 @Module({
@@ -21,11 +25,13 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
     DatabaseModule,
     RedisModule,
     QueueModule,
-    BullModule.registerQueue({ name: QueueName.Maintenance }),
+    OutboxModule,
+    BullModule.registerQueue({ name: QueueName.Maintenance }, { name: QueueName.Booking }),
     IdentityModule,
     CatalogueModule,
+    BookingModule,
   ],
   controllers: [WorkerHealthController],
-  providers: [ReadinessService, MaintenanceProcessor],
+  providers: [ReadinessService, OutboxRelay, MaintenanceProcessor, BookingProcessor],
 })
 export class WorkerModule {}

@@ -10,6 +10,7 @@ import { OfferingRepository } from './repositories/offering.repository';
 import { TrainingSessionRepository } from './repositories/training-session.repository';
 import { OfferingAccessService } from './services/offering-access.service';
 import { PricingService } from './services/pricing.service';
+import { SeatInventoryService } from './services/seat-inventory.service';
 import { CancelSessionUseCase } from './use-cases/cancel-session/cancel-session.use-case';
 import { CancelSlotUseCase } from './use-cases/cancel-slot/cancel-slot.use-case';
 import { CompletePastSessionsUseCase } from './use-cases/complete-past-sessions/complete-past-sessions.use-case';
@@ -56,8 +57,15 @@ const useCases = [
     TrainingSessionRepository,
     OfferingAccessService,
     PricingService,
+    SeatInventoryService,
     ...useCases,
   ],
-  exports: [PricingService, OfferingSearchRepository, ...useCases],
+  exports: [
+    PricingService,
+    SeatInventoryService,
+    OfferingAccessService,
+    OfferingSearchRepository,
+    ...useCases,
+  ],
 })
 export class CatalogueModule {}

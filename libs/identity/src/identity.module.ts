@@ -13,6 +13,7 @@ import { RefreshTokenRepository } from './repositories/refresh-token.repository'
 import { UserRepository } from './repositories/user.repository';
 import { MembershipService } from './services/membership.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
+import { OrganisationDirectoryService } from './services/organisation-directory.service';
 import { AcceptInvitationUseCase } from './use-cases/accept-invitation/accept-invitation.use-case';
 import { AuthenticateUserUseCase } from './use-cases/authenticate-user/authenticate-user.use-case';
 import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
@@ -80,8 +81,15 @@ const useCases = [
     RefreshTokenRepository,
     MembershipService,
     OrganisationAccessService,
+    OrganisationDirectoryService,
     ...useCases,
   ],
-  exports: [MembershipService, OrganisationAccessService, JwtModule, ...useCases],
+  exports: [
+    MembershipService,
+    OrganisationAccessService,
+    OrganisationDirectoryService,
+    JwtModule,
+    ...useCases,
+  ],
 })
 export class IdentityModule {}

@@ -7,6 +7,7 @@ export * from './identity.types';
 export * from './migrations';
 export * from './services/membership.service';
 export * from './services/organisation-access.service';
+export * from './services/organisation-directory.service';
 export * from './use-cases/accept-invitation/accept-invitation.use-case';
 export * from './use-cases/authenticate-user/authenticate-user.use-case';
 export * from './use-cases/create-organisation/create-organisation.use-case';

@@ -2,3 +2,4 @@ export * from './api-client';
 export * from './siret.factory';
 export * from './test-app';
 export * from './test-context';
+export * from './catalogue.factory';

@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { CoreConfigModule, DatabaseModule, RedisModule } from '@mutualis/core';
+import { CoreConfigModule, DatabaseModule, OutboxModule, RedisModule } from '@mutualis/core';
 
 /**
  * A Nest context of real modules on the run's database and Redis, for integration specs of
@@ -10,7 +10,7 @@ export async function createTestContext(
   imports: (Type<unknown> | DynamicModule)[],
 ): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
-    imports: [CoreConfigModule, DatabaseModule, RedisModule, ...imports],
+    imports: [CoreConfigModule, DatabaseModule, RedisModule, OutboxModule, ...imports],
   }).compile();
   return moduleRef.init();
 }

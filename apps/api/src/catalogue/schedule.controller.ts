@@ -18,7 +18,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CancelSessionUseCase,
   CancelSlotUseCase,
   ListFreeSlotsUseCase,
   ListSessionsUseCase,
@@ -35,7 +34,6 @@ import {
 import { OptionalAuth } from '../http/auth/optional-auth.decorator';
 import { IdParams } from '../http/params.dto';
 import {
-  CancelSessionDto,
   OpenSlotsDto,
   PricingQueryDto,
   ScheduleSessionDto,
@@ -49,7 +47,6 @@ export class ScheduleController {
   constructor(
     private readonly scheduleSession: ScheduleSessionUseCase,
     private readonly listSessions: ListSessionsUseCase,
-    private readonly cancelSession: CancelSessionUseCase,
     private readonly openSlots: OpenSlotsUseCase,
     private readonly listFreeSlots: ListFreeSlotsUseCase,
     private readonly cancelSlot: CancelSlotUseCase,
@@ -91,19 +88,6 @@ export class ScheduleController {
     @Query() query: PricingQueryDto,
   ): Promise<SessionView[]> {
     return this.listSessions.execute(actor, params.id, query.organisationId);
-  }
-
-  @Post('sessions/:id/cancel')
-  @HttpCode(HttpStatus.OK)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Cancel a session (owner, admin)' })
-  @ApiOkResponse({ type: SessionDto })
-  cancel(
-    @CurrentActor() actor: AuthenticatedActor,
-    @Param() params: IdParams,
-    @Body() body: CancelSessionDto,
-  ): Promise<SessionView> {
-    return this.cancelSession.execute(actor, params.id, body.reason ?? null);
   }
 
   @Post('offerings/:id/slots')

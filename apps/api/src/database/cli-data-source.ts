@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { postgresOptions } from '@mutualis/core';
+import { bookingEntities } from '@mutualis/booking';
 import { catalogueEntities } from '@mutualis/catalogue';
+import { OutboxEvent, postgresOptions } from '@mutualis/core';
 import { identityEntities } from '@mutualis/identity';
 import { allMigrations } from './schema';
 
@@ -13,6 +14,6 @@ export default new DataSource({
   ...postgresOptions({
     url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mutualis',
   }),
-  entities: [...identityEntities, ...catalogueEntities],
+  entities: [OutboxEvent, ...identityEntities, ...catalogueEntities, ...bookingEntities],
   migrations: allMigrations,
 });

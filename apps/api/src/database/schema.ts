@@ -1,5 +1,12 @@
+import { bookingMigrations } from '@mutualis/booking';
 import { catalogueMigrations } from '@mutualis/catalogue';
+import { coreMigrations } from '@mutualis/core';
 import { identityMigrations } from '@mutualis/identity';
 
 /** Every context's migrations, applied in timestamp order by the migrator. */
-export const allMigrations = [...identityMigrations, ...catalogueMigrations];
+export const allMigrations = [
+  ...coreMigrations,
+  ...identityMigrations,
+  ...catalogueMigrations,
+  ...bookingMigrations,
+];

@@ -59,6 +59,14 @@ export class OfferingRepository {
     return (await this.findById(id, manager))!;
   }
 
+  async idsByConsultant(consultantId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Offering, {
+      select: { id: true },
+      where: { consultantId },
+    });
+    return rows.map((row) => row.id);
+  }
+
   /** A consultant's own offerings, in every status, oldest first. */
   listByConsultant(consultantId: string, query: OfferingListQuery): Promise<Offering[]> {
     const builder = this.dataSource

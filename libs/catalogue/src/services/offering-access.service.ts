@@ -18,6 +18,18 @@ export class OfferingAccessService {
     return !!actor && (offering.consultantId === actor.userId || hasRole(actor, 'admin'));
   }
 
+  /** The ids of the offerings a consultant owns (their bookings and attendee lists are theirs to see). */
+  offeringIdsOwnedBy(userId: string): Promise<string[]> {
+    return this.offerings.idsByConsultant(userId);
+  }
+
+  /** The offering when the actor may manage it (its consultant or an admin), else not found. */
+  async getManagedForReading(actor: Actor, id: string): Promise<Offering> {
+    const offering = await this.offerings.findById(id);
+    if (!offering || !this.canSeeUnpublished(actor, offering)) throw offeringNotFound();
+    return offering;
+  }
+
   async getVisible(actor: Actor | null, id: string): Promise<Offering> {
     const offering = await this.offerings.findById(id);
     if (!offering) throw offeringNotFound();

@@ -99,6 +99,27 @@ export class Environment {
   @Max(8_760)
   INVITATION_TTL_HOURS = 168;
 
+  /** How often the worker's outbox relay looks for new events when idle, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 200;
+
+  /** How long a new booking holds its seats awaiting payment, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(86_400)
+  BOOKING_HOLD_SECONDS = 1800;
+
+  /** How long a waitlist offer holds its seats for the member to accept, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(604_800)
+  WAITLIST_OFFER_SECONDS = 86_400;
+
   /** Login attempts allowed per e-mail and client address within the window. */
   @Type(() => Number)
   @IsInt()

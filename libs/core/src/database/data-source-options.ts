@@ -21,7 +21,7 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
     poolSize: settings.poolSize ?? 10,
     extra: {
       // Fail fast instead of queueing forever when the pool is exhausted or the server is gone.
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: 15_000,
       idleTimeoutMillis: 30_000,
     },
   };

@@ -13,6 +13,18 @@ export const JOBS = {
     queue: QueueName.Maintenance,
     name: 'catalogue.complete-past-sessions',
   },
+  sweepExpiredBookings: {
+    queue: QueueName.Booking,
+    name: 'booking.sweep-expired',
+  },
+  expireHold: {
+    queue: QueueName.Booking,
+    name: 'booking.hold-expiry-due',
+  },
+  expireOffer: {
+    queue: QueueName.Booking,
+    name: 'booking.offer-expiry-due',
+  },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

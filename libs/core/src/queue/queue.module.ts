@@ -3,6 +3,28 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Environment } from '../config/environment';
 
+export interface RedisConnection {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls?: Record<string, never>;
+}
+
+/** Connection settings of a REDIS_URL, as BullMQ takes them. */
+export function redisConnectionOptions(redisUrl: string): RedisConnection {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+  };
+}
+
 /** BullMQ's shared connection settings; each queue is registered by the context that owns it. */
 @Global()
 @Module({
@@ -10,17 +32,9 @@ import { Environment } from '../config/environment';
     BullModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => {
-        const url = new URL(config.get('REDIS_URL', { infer: true }));
         return {
           prefix: `${config.get('REDIS_PREFIX', { infer: true })}:bull`,
-          connection: {
-            host: url.hostname,
-            port: Number(url.port || 6379),
-            username: url.username ? decodeURIComponent(url.username) : undefined,
-            password: url.password ? decodeURIComponent(url.password) : undefined,
-            db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-            tls: url.protocol === 'rediss:' ? {} : undefined,
-          },
+          connection: redisConnectionOptions(config.get('REDIS_URL', { infer: true })),
           defaultJobOptions: {
             attempts: 5,
             backoff: { type: 'exponential', delay: 2_000 },

@@ -8,8 +8,12 @@ import type { MembershipStatus } from '../identity.types';
 export class MembershipRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findForYear(organisationId: string, year: number): Promise<Membership | null> {
-    return this.dataSource.manager.findOne(Membership, { where: { organisationId, year } });
+  findForYear(
+    organisationId: string,
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Membership | null> {
+    return manager.findOne(Membership, { where: { organisationId, year } });
   }
 
   /** The memberships of several organisations for one year, keyed by organisation. */

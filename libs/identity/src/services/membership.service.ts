@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { parisYear } from '@mutualis/core';
 import { MembershipRepository } from '../repositories/membership.repository';
 
@@ -10,9 +11,10 @@ export class MembershipService {
   /**
    * Whether the organisation is a member on that date: its membership of the calendar year
    * the date falls in, in Paris, is active. Pending and lapsed memberships do not count.
+   * Inside a transaction, pass its manager: a second connection there can starve the pool.
    */
-  async isMember(organisationId: string, date: Date): Promise<boolean> {
-    const membership = await this.memberships.findForYear(organisationId, parisYear(date));
+  async isMember(organisationId: string, date: Date, manager?: EntityManager): Promise<boolean> {
+    const membership = await this.memberships.findForYear(organisationId, parisYear(date), manager);
     return membership?.status === 'active';
   }
 

@@ -1,52 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
+import { Offering } from '../../entities/offering.entity';
+import { TrainingSession } from '../../entities/training-session.entity';
 import { TrainingSessionRepository } from '../../repositories/training-session.repository';
 import { OfferingAccessService } from '../../services/offering-access.service';
-import { ANONYMOUS_PRICING, PricingService } from '../../services/pricing.service';
-import { presentSession, SessionView } from '../../views/offering.view';
 
-/** The consultant or an admin cancels a scheduled session. */
+export interface CancelledSession {
+  session: TrainingSession;
+  offering: Offering;
+}
+
+/**
+ * The consultant or an admin cancels a scheduled session. It runs inside the caller's
+ * transaction: the booking context cancels every booking on it in the same one.
+ */
 @Injectable()
 export class CancelSessionUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: OfferingAccessService,
     private readonly sessions: TrainingSessionRepository,
-    private readonly pricing: PricingService,
+    private readonly outbox: OutboxService,
   ) {}
 
-  async execute(actor: Actor, sessionId: string, reason: string | null): Promise<SessionView> {
-    const { session, offering } = await this.dataSource.transaction(async (manager) => {
-      const found = await this.sessions.findById(sessionId, manager);
-      if (!found) throw sessionNotFound();
-      const offering = await this.access
-        .getManaged(actor, found.offeringId, manager, { adminMay: true })
-        .catch((error: unknown) => {
-          // Whoever may not manage the session's offering learns nothing about the session either.
-          if (
-            error instanceof CatalogueException &&
-            error.code === CatalogueErrorCode.OfferingNotFound
-          ) {
-            throw sessionNotFound();
-          }
-          throw error;
-        });
-      if (!(await this.sessions.cancel(found.id, reason?.trim() || null, manager))) {
-        throw new CatalogueException(
-          CatalogueErrorCode.SessionNotCancellable,
-          `this session is ${found.status} and can no longer be cancelled`,
-        );
-      }
-      return { session: (await this.sessions.findById(found.id, manager))!, offering };
+  async within(
+    manager: EntityManager,
+    actor: Actor,
+    sessionId: string,
+    reason: string | null,
+  ): Promise<CancelledSession> {
+    const found = await this.sessions.findById(sessionId, manager);
+    if (!found) throw sessionNotFound();
+    const offering = await this.access
+      .getManaged(actor, found.offeringId, manager, { adminMay: true })
+      .catch((error: unknown) => {
+        // Whoever may not manage the session's offering learns nothing about the session either.
+        if (
+          error instanceof CatalogueException &&
+          error.code === CatalogueErrorCode.OfferingNotFound
+        ) {
+          throw sessionNotFound();
+        }
+        throw error;
+      });
+    if (!(await this.sessions.cancel(found.id, reason?.trim() || null, manager))) {
+      throw new CatalogueException(
+        CatalogueErrorCode.SessionNotCancellable,
+        `this session is ${found.status} and can no longer be cancelled`,
+      );
+    }
+    await this.outbox.record(manager, {
+      type: 'session.cancelled',
+      aggregateType: 'session',
+      aggregateId: found.id,
+      payload: { offeringId: offering.id, cancelledBy: actor.userId },
     });
-    return presentSession(
-      session,
-      this.pricing.priceOn(offering, session.startsAt, ANONYMOUS_PRICING),
-      true,
-    );
+    return { session: (await this.sessions.findById(found.id, manager))!, offering };
   }
 }
 

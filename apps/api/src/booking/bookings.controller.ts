@@ -1,0 +1,168 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Response } from 'express';
+import {
+  AcceptOfferUseCase,
+  BookingView,
+  BookUseCase,
+  CancelBookingUseCase,
+  CancellationResult,
+  ConfirmBookingUseCase,
+  ListBookingsUseCase,
+} from '@mutualis/booking';
+import { Page } from '@mutualis/core';
+import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
+import { IdParams } from '../http/params.dto';
+import {
+  BookingDto,
+  BookingPageDto,
+  CancelBookingDto,
+  CancellationDto,
+  ConfirmBookingDto,
+  CreateBookingDto,
+  ListBookingsQueryDto,
+} from './dtos/booking.dto';
+
+@ApiTags('booking')
+@ApiBearerAuth()
+@Controller('bookings')
+export class BookingsController {
+  constructor(
+    private readonly book: BookUseCase,
+    private readonly listBookings: ListBookingsUseCase,
+    private readonly cancelBooking: CancelBookingUseCase,
+    private readonly acceptOffer: AcceptOfferUseCase,
+    private readonly confirmBooking: ConfirmBookingUseCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Book seats of a session, or a consultation slot, for named attendees',
+    description:
+      'Answers `pending_payment` (seats held), or `waitlisted` when the session is full. With an ' +
+      'Idempotency-Key, a replay answers the first response (header Idempotent-Replayed: true); the same ' +
+      'key with another body answers 422.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Up to 255 visible characters.',
+  })
+  @ApiCreatedResponse({ type: BookingDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Registration closed, session not bookable, seat limit, key reused.',
+  })
+  async create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: CreateBookingDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BookingView> {
+    const result = await this.book.execute({
+      actor,
+      organisationId: body.organisationId,
+      sessionId: body.sessionId,
+      slotId: body.slotId,
+      attendees: body.attendees,
+      idempotency: key ? { key, body } : undefined,
+    });
+    response.status(result.status);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Bookings the caller may see: their organisations’, their sessions’ (consultants), all (staff)',
+  })
+  @ApiOkResponse({ type: BookingPageDto })
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: ListBookingsQueryDto,
+  ): Promise<Page<BookingView>> {
+    return this.listBookings.list(actor, {
+      organisationId: query.organisationId,
+      sessionId: query.sessionId,
+      statuses: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A booking (its organisation’s members, its consultant, staff)' })
+  @ApiOkResponse({ type: BookingDto })
+  get(@CurrentActor() actor: AuthenticatedActor, @Param() params: IdParams): Promise<BookingView> {
+    return this.listBookings.get(actor, params.id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel a booking; answers the refund due under its policy' })
+  @ApiOkResponse({ type: CancellationDto })
+  cancel(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: CancelBookingDto,
+  ): Promise<CancellationResult> {
+    return this.cancelBooking.execute({
+      actor,
+      bookingId: params.id,
+      reason: body.reason,
+      fullRefund: body.fullRefund,
+    });
+  }
+
+  @Post(':id/accept-offer')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Take the seats offered from the waitlist; the booking then awaits payment',
+  })
+  @ApiOkResponse({ type: BookingDto })
+  accept(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+  ): Promise<BookingView> {
+    return this.acceptOffer.execute(actor, params.id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin', 'finance')
+  @ApiOperation({
+    summary: 'Confirm without online payment (cheque, administrative mandate); the invoice follows',
+  })
+  @ApiOkResponse({ type: BookingDto })
+  confirm(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: ConfirmBookingDto,
+  ): Promise<BookingView> {
+    return this.confirmBooking.execute({
+      bookingId: params.id,
+      method: body.method,
+      confirmedBy: actor.userId,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { ExpireBookingUseCase } from '@mutualis/booking';
+import { EventJobData, JOBS, QueueName } from '@mutualis/core';
+
+/** Every minute: the safety net for holds and offers whose delayed job was lost. */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Booking's scheduled work: a hold or a waitlist offer running out. The delayed jobs come
+ * from the outbox; the sweep catches whatever they missed. Both re-check the booking, so
+ * either may arrive first, or twice.
+ */
+@Processor(QueueName.Booking, { concurrency: 4 })
+export class BookingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BookingProcessor.name);
+
+  constructor(
+    @InjectQueue(QueueName.Booking) private readonly queue: Queue,
+    private readonly expiry: ExpireBookingUseCase,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      JOBS.sweepExpiredBookings.name,
+      { every: SWEEP_EVERY_MS },
+      { name: JOBS.sweepExpiredBookings.name, data: {} },
+    );
+  }
+
+  async process(job: Job<EventJobData>): Promise<unknown> {
+    switch (job.name) {
+      case JOBS.expireHold.name:
+        return { outcome: await this.expiry.expireHold(job.data.aggregateId) };
+      case JOBS.expireOffer.name:
+        return { outcome: await this.expiry.expireOffer(job.data.aggregateId) };
+      case JOBS.sweepExpiredBookings.name:
+        return this.expiry.sweep();
+      default:
+        this.logger.error({ jobId: job.id, name: job.name }, 'no handler for this job');
+        throw new Error(`no handler for job ${job.name} on queue ${QueueName.Booking}`);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@mutualis/catalogue';
+import { IdentityModule } from '@mutualis/identity';
+import { bookingEntities } from './entities';
+import { BookingRepository } from './repositories/booking.repository';
+import { BookingAccessService } from './services/booking-access.service';
+import { WaitlistService } from './services/waitlist.service';
+import { AcceptOfferUseCase } from './use-cases/accept-offer/accept-offer.use-case';
+import { BookUseCase } from './use-cases/book/book.use-case';
+import { BookingReleaser } from './services/booking-releaser';
+import { CancelBookingUseCase } from './use-cases/cancel-booking/cancel-booking.use-case';
+import { CancelSessionWithBookingsUseCase } from './use-cases/cancel-session/cancel-session-with-bookings.use-case';
+import { ConfirmBookingUseCase } from './use-cases/confirm-booking/confirm-booking.use-case';
+import { ExpireBookingUseCase } from './use-cases/expire-booking/expire-booking.use-case';
+import { ListAttendeesUseCase } from './use-cases/list-attendees/list-attendees.use-case';
+import { ListBookingsUseCase } from './use-cases/list-bookings/list-bookings.use-case';
+import { MarkAttendanceUseCase } from './use-cases/mark-attendance/mark-attendance.use-case';
+
+const useCases = [
+  AcceptOfferUseCase,
+  BookUseCase,
+  CancelBookingUseCase,
+  CancelSessionWithBookingsUseCase,
+  ConfirmBookingUseCase,
+  ExpireBookingUseCase,
+  ListAttendeesUseCase,
+  ListBookingsUseCase,
+  MarkAttendanceUseCase,
+];
+
+/** Bookings, seats and holds, the waitlist, cancellation and attendance. */
+@Module({
+  imports: [TypeOrmModule.forFeature(bookingEntities), IdentityModule, CatalogueModule],
+  providers: [
+    BookingRepository,
+    BookingAccessService,
+    WaitlistService,
+    BookingReleaser,
+    ...useCases,
+  ],
+  exports: [...useCases],
+})
+export class BookingModule {}

@@ -1,0 +1,104 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { bigintToNumber } from '@mutualis/core';
+import type { CancellationPolicy, VatTreatment } from '@mutualis/catalogue';
+import type { BookingStatus, ConfirmationMethod } from '../booking.types';
+
+@Entity('bookings')
+export class Booking {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  organisationId!: string;
+
+  @Column('uuid')
+  bookedBy!: string;
+
+  @Column('uuid')
+  offeringId!: string;
+
+  @Column('uuid', { nullable: true })
+  sessionId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  slotId!: string | null;
+
+  @Column('integer')
+  seats!: number;
+
+  @Column('text')
+  status!: BookingStatus;
+
+  /** Snapshotted when booked: later catalogue edits never change it. */
+  @Column('bigint', { transformer: bigintToNumber })
+  unitPriceCents!: number;
+
+  @Column('boolean')
+  memberPrice!: boolean;
+
+  @Column('text')
+  vatTreatment!: VatTreatment;
+
+  @Column('integer')
+  vatRateBasisPoints!: number;
+
+  @Column('bigint', { transformer: bigintToNumber })
+  totalExclVatCents!: number;
+
+  @Column('bigint', { transformer: bigintToNumber })
+  totalVatCents!: number;
+
+  @Column('bigint', { transformer: bigintToNumber })
+  totalInclVatCents!: number;
+
+  @Column('jsonb')
+  cancellationPolicy!: CancellationPolicy;
+
+  @Column('timestamptz')
+  serviceStartsAt!: Date;
+
+  @Column('timestamptz', { nullable: true })
+  holdExpiresAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  offerExpiresAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  waitlistedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  confirmedAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  confirmedBy!: string | null;
+
+  @Column('text', { nullable: true })
+  confirmationMethod!: ConfirmationMethod | null;
+
+  @Column('timestamptz', { nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  cancelledBy!: string | null;
+
+  @Column('text', { nullable: true })
+  cancellationReason!: string | null;
+
+  @Column('integer', { nullable: true })
+  refundPercent!: number | null;
+
+  @Column('bigint', { nullable: true, transformer: bigintToNumber })
+  refundCents!: number | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { KeysetPosition } from '@mutualis/core';
+import { BookingAttendee } from '../entities/booking-attendee.entity';
+import { Booking } from '../entities/booking.entity';
+import { BookingStatus } from '../booking.types';
+
+export type NewBooking = Omit<
+  Booking,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'confirmedAt'
+  | 'confirmedBy'
+  | 'confirmationMethod'
+  | 'cancelledAt'
+  | 'cancelledBy'
+  | 'cancellationReason'
+  | 'refundPercent'
+  | 'refundCents'
+>;
+
+export interface BookingListQuery {
+  /** Restrict to these organisations (a member's own), to the sessions of these offerings (a consultant's), or neither (staff). */
+  organisationIds?: string[];
+  offeringIds?: string[];
+  organisationId?: string;
+  sessionId?: string;
+  statuses?: BookingStatus[];
+  after: KeysetPosition | null;
+  limit: number;
+}
+
+@Injectable()
+export class BookingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Booking | null> {
+    return manager.findOne(Booking, { where: { id } });
+  }
+
+  /** Locks the booking for the rest of the transaction: its status changes one at a time. */
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Booking | null> {
+    return manager
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .setLock('pessimistic_write')
+      .where('booking.id = :id', { id })
+      .getOne();
+  }
+
+  async create(
+    booking: NewBooking,
+    attendees: { name: string; email: string }[],
+    manager: EntityManager,
+  ): Promise<Booking> {
+    const created = manager.create(Booking, booking);
+    await manager.insert(Booking, created);
+    await manager.insert(
+      BookingAttendee,
+      attendees.map((attendee, position) => ({ bookingId: created.id, position, ...attendee })),
+    );
+    return (await this.findById(created.id, manager))!;
+  }
+
+  async update(id: string, changes: Partial<Booking>, manager: EntityManager): Promise<Booking> {
+    await manager.update(Booking, { id }, changes);
+    return (await this.findById(id, manager))!;
+  }
+
+  /** Seats an organisation holds or waits for on a session (its per-organisation limit counts them all). */
+  async seatsOfOrganisation(
+    sessionId: string,
+    organisationId: string,
+    manager: EntityManager,
+  ): Promise<number> {
+    const [row] = await manager.query<{ seats: number }[]>(
+      `SELECT coalesce(sum(seats), 0)::int AS seats FROM bookings
+        WHERE session_id = $1 AND organisation_id = $2
+          AND status IN ('pending_payment', 'offered', 'confirmed', 'waitlisted', 'attended', 'no_show')`,
+      [sessionId, organisationId],
+    );
+    return row.seats;
+  }
+
+  /** The session's waitlist in arrival order, locked so two releases cannot offer the same booking. */
+  waitlist(sessionId: string, manager: EntityManager): Promise<Booking[]> {
+    return manager
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .setLock('pessimistic_write')
+      .where(`booking.sessionId = :sessionId AND booking.status = 'waitlisted'`, { sessionId })
+      .orderBy('booking.waitlistedAt', 'ASC')
+      .addOrderBy('booking.id', 'ASC')
+      .getMany();
+  }
+
+  /** Every booking of a session still alive (to cancel them with the session). */
+  liveOnSession(sessionId: string, manager: EntityManager): Promise<Booking[]> {
+    return manager
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .setLock('pessimistic_write')
+      .where('booking.sessionId = :sessionId', { sessionId })
+      .andWhere('booking.status IN (:...statuses)', {
+        statuses: ['pending_payment', 'offered', 'confirmed', 'waitlisted'],
+      })
+      .orderBy('booking.createdAt', 'ASC')
+      .getMany();
+  }
+
+  /** Bookings of a session whose seats are held or confirmed (the attendee list). */
+  seatedOnSession(
+    sessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Booking[]> {
+    return manager.find(Booking, {
+      where: {
+        sessionId,
+        status: In(['confirmed', 'attended', 'no_show', 'pending_payment', 'offered']),
+      },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Holds and offers past their expiry: what the sweep expires when a delayed job was lost. */
+  async overdueIds(limit: number): Promise<{ holds: string[]; offers: string[] }> {
+    const [holds, offers] = await Promise.all([
+      this.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM bookings WHERE status = 'pending_payment' AND hold_expires_at <= now()
+          ORDER BY hold_expires_at LIMIT $1`,
+        [limit],
+      ),
+      this.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM bookings WHERE status = 'offered' AND offer_expires_at <= now()
+          ORDER BY offer_expires_at LIMIT $1`,
+        [limit],
+      ),
+    ]);
+    return { holds: holds.map((row) => row.id), offers: offers.map((row) => row.id) };
+  }
+
+  attendeesOf(
+    bookingIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<BookingAttendee[]> {
+    if (bookingIds.length === 0) return Promise.resolve([]);
+    return manager.find(BookingAttendee, {
+      where: { bookingId: In(bookingIds) },
+      order: { bookingId: 'ASC', position: 'ASC' },
+    });
+  }
+
+  async markAttendance(
+    bookingId: string,
+    attendeeId: string,
+    attendance: 'present' | 'absent',
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      BookingAttendee,
+      { id: attendeeId, bookingId },
+      { attendance, attendanceMarkedAt: () => 'now()' },
+    );
+    return result.affected === 1;
+  }
+
+  list(query: BookingListQuery): Promise<Booking[]> {
+    const builder = this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .orderBy('booking.createdAt', 'ASC')
+      .addOrderBy('booking.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.organisationIds || query.offeringIds) {
+      builder.andWhere(
+        new Brackets((scope) => {
+          if (query.organisationIds?.length) {
+            scope.orWhere('booking.organisationId IN (:...organisationIds)', {
+              organisationIds: query.organisationIds,
+            });
+          }
+          if (query.offeringIds?.length) {
+            scope.orWhere('booking.offeringId IN (:...offeringIds)', {
+              offeringIds: query.offeringIds,
+            });
+          }
+          if (!query.organisationIds?.length && !query.offeringIds?.length) scope.where('false');
+        }),
+      );
+    }
+    if (query.organisationId)
+      builder.andWhere('booking.organisationId = :organisationId', {
+        organisationId: query.organisationId,
+      });
+    if (query.sessionId)
+      builder.andWhere('booking.sessionId = :sessionId', { sessionId: query.sessionId });
+    if (query.statuses?.length)
+      builder.andWhere('booking.status IN (:...statuses)', { statuses: query.statuses });
+    if (query.after) {
+      builder.andWhere('(booking.createdAt, booking.id) > (:afterCreatedAt, :afterId)', {
+        afterCreatedAt: query.after.createdAt,
+        afterId: query.after.id,
+      });
+    }
+    return builder.getMany();
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, OutboxService } from '@mutualis/core';
+import { SeatInventoryService } from '@mutualis/catalogue';
+import { Booking } from '../entities/booking.entity';
+import { BookingRepository } from '../repositories/booking.repository';
+import { bookingEvent } from './booking-events';
+import { Refund } from './refund-policy';
+import { WaitlistService } from './waitlist.service';
+
+/**
+ * Ends a booking (cancelled or expired) and gives its seats or slot back, offering freed seats
+ * to the waitlist. Shared by cancellation, hold and offer expiry, and session cancellation.
+ */
+@Injectable()
+export class BookingReleaser {
+  constructor(
+    private readonly bookings: BookingRepository,
+    private readonly inventory: SeatInventoryService,
+    private readonly waitlist: WaitlistService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async cancel(
+    manager: EntityManager,
+    booking: Booking,
+    options: {
+      by: string | null;
+      reason: string | null;
+      refund: Refund | null;
+      offerSeats?: boolean;
+    },
+  ): Promise<Booking> {
+    await this.giveBack(manager, booking);
+    const cancelled = await this.bookings.update(
+      booking.id,
+      {
+        status: 'cancelled',
+        cancelledAt: this.clock.now(),
+        cancelledBy: options.by,
+        cancellationReason: options.reason,
+        refundPercent: options.refund?.percent ?? null,
+        refundCents: options.refund?.amountCents ?? null,
+        holdExpiresAt: null,
+        offerExpiresAt: null,
+      },
+      manager,
+    );
+    await this.outbox.record(
+      manager,
+      bookingEvent('booking.cancelled', cancelled, {
+        previousStatus: booking.status,
+        refundCents: options.refund?.amountCents ?? 0,
+        refundPercent: options.refund?.percent ?? 0,
+        cancelledBy: options.by,
+      }),
+    );
+    if (options.offerSeats !== false) await this.offerSeats(manager, booking);
+    return cancelled;
+  }
+
+  async expire(manager: EntityManager, booking: Booking, eventType: string): Promise<Booking> {
+    await this.giveBack(manager, booking);
+    const expired = await this.bookings.update(
+      booking.id,
+      { status: 'expired', holdExpiresAt: null, offerExpiresAt: null },
+      manager,
+    );
+    await this.outbox.record(
+      manager,
+      bookingEvent(eventType, expired, { previousStatus: booking.status }),
+    );
+    await this.offerSeats(manager, booking);
+    return expired;
+  }
+
+  private async giveBack(manager: EntityManager, booking: Booking): Promise<void> {
+    const holdsSeats = ['pending_payment', 'offered', 'confirmed'].includes(booking.status);
+    if (!holdsSeats) return;
+    if (booking.sessionId)
+      await this.inventory.releaseSeats(booking.sessionId, booking.seats, manager);
+    if (booking.slotId) await this.inventory.releaseSlot(booking.slotId, manager);
+  }
+
+  private async offerSeats(manager: EntityManager, booking: Booking): Promise<void> {
+    if (booking.sessionId && booking.status !== 'waitlisted') {
+      await this.waitlist.offerFreedSeats(booking.sessionId, manager);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Clock,
+  Environment,
+  IdempotencyService,
+  IdempotentResponse,
+  OutboxService,
+} from '@mutualis/core';
+import { Offering, SeatInventoryService, TrainingSession } from '@mutualis/catalogue';
+import { Actor, MembershipService, OrganisationAccessService } from '@mutualis/identity';
+import { BookingErrorCode, BookingException } from '../../booking.exception';
+import { Booking } from '../../entities/booking.entity';
+import { BookingRepository, NewBooking } from '../../repositories/booking.repository';
+import { bookingEvent, expiryDue } from '../../services/booking-events';
+import { BookingView, presentBooking } from '../../views/booking.view';
+import { priceBooking } from './booking-price';
+
+export interface AttendeeInput {
+  name: string;
+  email: string;
+}
+
+export interface BookCommand {
+  actor: Actor;
+  organisationId: string;
+  sessionId?: string;
+  slotId?: string;
+  attendees: AttendeeInput[];
+  /** With the request body it came with: a replay answers the first response. */
+  idempotency?: { key: string; body: unknown };
+}
+
+/**
+ * An organisation's member books seats on a session (or a consultation slot) for named
+ * attendees. Seats are taken by a conditional update under the session's row lock, so they
+ * never exceed capacity; a full session puts the booking on its waitlist. The price (member
+ * or not on the session's date) and VAT are snapshotted, and the events written, in the same
+ * transaction.
+ */
+@Injectable()
+export class BookUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: BookingRepository,
+    private readonly inventory: SeatInventoryService,
+    private readonly organisations: OrganisationAccessService,
+    private readonly memberships: MembershipService,
+    private readonly idempotency: IdempotencyService,
+    private readonly outbox: OutboxService,
+    private readonly config: ConfigService<Environment, true>,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: BookCommand): Promise<IdempotentResponse<BookingView>> {
+    this.assertAttendees(command);
+    await this.organisations.assertIsMember(command.actor, command.organisationId);
+    return this.dataSource.transaction(async (manager) => {
+      const run = async () => ({ status: 201, body: await this.book(command, manager) });
+      if (!command.idempotency) return { ...(await run()), replayed: false };
+      return this.idempotency.once(
+        manager,
+        { scope: `user:${command.actor.userId}:POST /bookings`, ...command.idempotency },
+        run,
+      );
+    });
+  }
+
+  private async book(command: BookCommand, manager: EntityManager): Promise<BookingView> {
+    const booking = command.sessionId
+      ? await this.bookSession(command, command.sessionId, manager)
+      : await this.bookSlot(command, command.slotId!, manager);
+    const attendees = await this.bookings.attendeesOf([booking.id], manager);
+    return presentBooking(booking, attendees);
+  }
+
+  private async bookSession(
+    command: BookCommand,
+    sessionId: string,
+    manager: EntityManager,
+  ): Promise<Booking> {
+    const locked = await this.inventory.lockSession(sessionId, manager);
+    if (!locked || locked.offering.status !== 'published') {
+      throw new BookingException(BookingErrorCode.SessionNotFound, 'session not found');
+    }
+    const { session, offering } = locked;
+    const seats = command.attendees.length;
+    this.assertBookable(session, seats);
+    if (offering.maxSeatsPerOrganisation !== null) {
+      const already = await this.bookings.seatsOfOrganisation(
+        session.id,
+        command.organisationId,
+        manager,
+      );
+      if (already + seats > offering.maxSeatsPerOrganisation) {
+        throw new BookingException(
+          BookingErrorCode.OrganisationSeatLimit,
+          `an organisation may book at most ${offering.maxSeatsPerOrganisation} seats on this session; yours has ${already}`,
+          [
+            {
+              field: 'attendees',
+              message: `at most ${offering.maxSeatsPerOrganisation - already} more`,
+            },
+          ],
+        );
+      }
+    }
+    const seated = await this.inventory.takeSeats(session.id, seats, manager);
+    const now = this.clock.now();
+    const fields = await this.snapshot(command, offering, session.startsAt, seats, manager);
+    const booking = await this.bookings.create(
+      seated
+        ? { ...fields, sessionId: session.id, slotId: null, ...this.hold(now, session.startsAt) }
+        : {
+            ...fields,
+            sessionId: session.id,
+            slotId: null,
+            status: 'waitlisted',
+            waitlistedAt: now,
+            holdExpiresAt: null,
+          },
+      command.attendees,
+      manager,
+    );
+    await this.recordCreation(booking, manager);
+    return booking;
+  }
+
+  private async bookSlot(
+    command: BookCommand,
+    slotId: string,
+    manager: EntityManager,
+  ): Promise<Booking> {
+    const booked = await this.inventory.bookSlot(slotId, manager);
+    if (!booked || booked.offering.status !== 'published') {
+      const slot = await this.inventory.findSlot(slotId, manager);
+      if (!slot || (booked && booked.offering.status !== 'published')) {
+        throw new BookingException(BookingErrorCode.SlotNotFound, 'slot not found');
+      }
+      throw new BookingException(
+        BookingErrorCode.SlotUnavailable,
+        slot.startsAt <= this.clock.now()
+          ? 'this slot has already begun'
+          : 'this slot is no longer free',
+      );
+    }
+    const fields = await this.snapshot(command, booked.offering, booked.slot.startsAt, 1, manager);
+    const booking = await this.bookings.create(
+      { ...fields, sessionId: null, slotId, ...this.hold(this.clock.now(), booked.slot.startsAt) },
+      command.attendees,
+      manager,
+    );
+    await this.recordCreation(booking, manager);
+    return booking;
+  }
+
+  private assertBookable(session: TrainingSession, seats: number): void {
+    const now = this.clock.now();
+    if (session.status !== 'scheduled') {
+      throw new BookingException(
+        BookingErrorCode.SessionNotBookable,
+        `this session is ${session.status}`,
+      );
+    }
+    if (session.startsAt <= now) {
+      throw new BookingException(
+        BookingErrorCode.SessionNotBookable,
+        'this session has already begun',
+      );
+    }
+    if (session.registrationDeadline <= now) {
+      throw new BookingException(
+        BookingErrorCode.RegistrationClosed,
+        `registration closed on ${session.registrationDeadline.toISOString()}`,
+      );
+    }
+    if (seats > session.capacity) {
+      throw new BookingException(
+        BookingErrorCode.MoreSeatsThanCapacity,
+        `this session has ${session.capacity} seats in all; ${seats} can never fit`,
+        [{ field: 'attendees', message: `at most ${session.capacity}` }],
+      );
+    }
+  }
+
+  /** Price, VAT and cancellation policy as they are now: later catalogue edits never change them. */
+  private async snapshot(
+    command: BookCommand,
+    offering: Offering,
+    startsAt: Date,
+    seats: number,
+    manager: EntityManager,
+  ): Promise<
+    Omit<NewBooking, 'sessionId' | 'slotId' | 'status' | 'holdExpiresAt' | 'waitlistedAt'>
+  > {
+    const member = await this.memberships.isMember(command.organisationId, startsAt, manager);
+    const unit = member ? offering.memberPriceCents : offering.nonMemberPriceCents;
+    return {
+      organisationId: command.organisationId,
+      bookedBy: command.actor.userId,
+      offeringId: offering.id,
+      seats,
+      memberPrice: member,
+      vatTreatment: offering.vatTreatment,
+      ...priceBooking(unit, seats, offering.vatTreatment),
+      cancellationPolicy: offering.cancellationPolicy,
+      serviceStartsAt: startsAt,
+      offerExpiresAt: null,
+    };
+  }
+
+  /** A hold never lasts past the start of the service. */
+  private hold(
+    now: Date,
+    startsAt: Date,
+  ): Pick<NewBooking, 'status' | 'holdExpiresAt' | 'waitlistedAt'> {
+    const seconds = this.config.get('BOOKING_HOLD_SECONDS', { infer: true });
+    return {
+      status: 'pending_payment',
+      holdExpiresAt: new Date(Math.min(now.getTime() + seconds * 1000, startsAt.getTime())),
+      waitlistedAt: null,
+    };
+  }
+
+  private async recordCreation(booking: Booking, manager: EntityManager): Promise<void> {
+    if (booking.status === 'waitlisted') {
+      await this.outbox.record(manager, bookingEvent('booking.waitlisted', booking));
+      return;
+    }
+    await this.outbox.record(
+      manager,
+      bookingEvent('booking.created', booking, { totalInclVatCents: booking.totalInclVatCents }),
+      expiryDue('hold', booking, booking.holdExpiresAt!),
+    );
+  }
+
+  private assertAttendees(command: BookCommand): void {
+    const target = command.sessionId ? 'sessionId' : 'slotId';
+    if (!!command.sessionId === !!command.slotId) {
+      throw new BookingException(
+        BookingErrorCode.InvalidBooking,
+        'book either a sessionId or a slotId',
+        [{ field: target, message: 'give exactly one of sessionId and slotId' }],
+      );
+    }
+    const emails = command.attendees.map((attendee) => attendee.email.trim().toLowerCase());
+    if (new Set(emails).size !== emails.length) {
+      throw new BookingException(
+        BookingErrorCode.InvalidBooking,
+        'each attendee needs their own e-mail address',
+        [{ field: 'attendees', message: 'must not repeat an e-mail address' }],
+      );
+    }
+    if (command.slotId && command.attendees.length > 3) {
+      throw new BookingException(
+        BookingErrorCode.InvalidBooking,
+        'a consultation is for at most 3 people',
+        [{ field: 'attendees', message: 'at most 3 for a consultation' }],
+      );
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@mutualis/core';
+import { CancelSessionUseCase, presentSession, SessionView } from '@mutualis/catalogue';
+import { Actor } from '@mutualis/identity';
+import { BookingRepository } from '../../repositories/booking.repository';
+import { fullRefund } from '../../services/refund-policy';
+import { BookingReleaser } from '../../services/booking-releaser';
+
+export interface SessionCancellation {
+  session: SessionView;
+  /** Every booking that was alive on it, now cancelled; the confirmed ones are refunded in full. */
+  cancelledBookings: { bookingId: string; organisationId: string; refundCents: number }[];
+}
+
+/**
+ * The consultant or an admin cancels a session: the session and every booking on it, in one
+ * transaction, with a full refund for what was paid whatever the policy.
+ */
+@Injectable()
+export class CancelSessionWithBookingsUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: CancelSessionUseCase,
+    private readonly bookings: BookingRepository,
+    private readonly releaser: BookingReleaser,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(actor: Actor, sessionId: string, reason: string | null): Promise<SessionCancellation> {
+    return this.dataSource.transaction(async (manager) => {
+      const { session, offering } = await this.sessions.within(manager, actor, sessionId, reason);
+      const cancelled: SessionCancellation['cancelledBookings'] = [];
+      for (const booking of await this.bookings.liveOnSession(session.id, manager)) {
+        const refund =
+          booking.status === 'confirmed'
+            ? fullRefund(booking.totalInclVatCents, booking.serviceStartsAt, this.clock.now())
+            : null;
+        await this.releaser.cancel(manager, booking, {
+          by: actor.userId,
+          reason: reason ? `session cancelled: ${reason}` : 'session cancelled',
+          refund,
+          offerSeats: false,
+        });
+        cancelled.push({
+          bookingId: booking.id,
+          organisationId: booking.organisationId,
+          refundCents: refund?.amountCents ?? 0,
+        });
+      }
+      const released = await manager.query<{ seats_taken: number }[]>(
+        `SELECT seats_taken FROM sessions WHERE id = $1`,
+        [session.id],
+      );
+      const refreshed = { ...session, seatsTaken: released[0].seats_taken };
+      return {
+        session: presentSession(
+          refreshed,
+          { unitPriceCents: offering.nonMemberPriceCents, memberPrice: false },
+          true,
+        ),
+        cancelledBookings: cancelled,
+      };
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment';
+import { EventJobData, queuesFor } from '../queue/event-routes';
+import { QueueName } from '../queue/queue-names';
+import { redisConnectionOptions } from '../queue/queue.module';
+
+interface PendingEvent {
+  id: string;
+  type: string;
+  aggregate_id: string;
+  payload: Record<string, string | number | boolean | null>;
+  deliver_at: Date | null;
+}
+
+const BATCH_SIZE = 200;
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Moves committed outbox events to their BullMQ queues, oldest first. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so several workers relay side by side; an event is marked published
+ * only after every queue accepted it, in the same transaction that claimed it. When Redis is
+ * down nothing is marked: events wait in PostgreSQL and go out once Redis answers again.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<QueueName, Queue>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private failures = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+
+  /** Publishes one batch; returns how many events it published. Exposed for tests and benches. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const events = await manager.query<PendingEvent[]>(
+        `SELECT id, type, aggregate_id, payload, deliver_at FROM outbox_events
+          WHERE published_at IS NULL
+          ORDER BY occurred_at, id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE],
+      );
+      if (events.length === 0) return 0;
+      const byQueue = new Map<QueueName, PendingEvent[]>();
+      for (const event of events) {
+        for (const name of queuesFor(event.type))
+          byQueue.set(name, [...(byQueue.get(name) ?? []), event]);
+      }
+      const now = Date.now();
+      for (const [name, routed] of byQueue) {
+        await this.queue(name).addBulk(
+          routed.map((event) => ({
+            name: event.type,
+            data: {
+              eventId: event.id,
+              type: event.type,
+              aggregateId: event.aggregate_id,
+              payload: event.payload,
+            } satisfies EventJobData,
+            opts: {
+              jobId: event.id,
+              delay: event.deliver_at ? Math.max(0, event.deliver_at.getTime() - now) : undefined,
+            },
+          })),
+        );
+      }
+      await manager.query(
+        `UPDATE outbox_events SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`,
+        [events.map((event) => event.id)],
+      );
+      return events.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    const idleMs = this.config.get('OUTBOX_POLL_MS', { infer: true });
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        if (this.failures > 0) this.logger.log('outbox relay recovered; publishing again');
+        this.failures = 0;
+      } catch (error) {
+        this.failures++;
+        if (this.failures === 1 || this.failures % 20 === 0) {
+          this.logger.warn(
+            { err: error, failures: this.failures },
+            'outbox relay cannot publish; will retry',
+          );
+        }
+      }
+      if (published === BATCH_SIZE && this.failures === 0) continue;
+      const pause =
+        this.failures > 0 ? Math.min(MAX_BACKOFF_MS, idleMs * 2 ** this.failures) : idleMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pause);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Producer queues fail fast when Redis is down (no offline queue), so a batch rolls back at once. */
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: {
+          ...redisConnectionOptions(this.config.get('REDIS_URL', { infer: true })),
+          enableOfflineQueue: false,
+        },
+        prefix: `${this.config.get('REDIS_PREFIX', { infer: true })}:bull`,
+      });
+      queue.on('error', () => undefined); // connection errors surface through addBulk and are retried
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

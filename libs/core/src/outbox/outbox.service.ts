@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventPayload, OutboxEvent } from './outbox-event.entity';
+
+export interface DomainEvent {
+  /** `context.fact`, e.g. `booking.confirmed`; routed by EVENT_ROUTES. */
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload?: EventPayload;
+  /** For scheduled work: not delivered before this instant. */
+  deliverAt?: Date;
+}
+
+/** Records events in the caller's transaction: they exist if and only if the change commits. */
+@Injectable()
+export class OutboxService {
+  async record(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'outbox events must be recorded inside the transaction of the change they announce',
+      );
+    }
+    const rows = events.map((event) =>
+      manager.create(OutboxEvent, {
+        type: event.type,
+        aggregateType: event.aggregateType,
+        aggregateId: event.aggregateId,
+        payload: event.payload ?? {},
+        deliverAt: event.deliverAt ?? null,
+      }),
+    );
+    await manager.insert(OutboxEvent, rows);
+  }
+}

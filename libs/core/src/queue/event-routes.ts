@@ -1,0 +1,34 @@
+import { QueueName } from './queue-names';
+
+/**
+ * Which queues receive each outbox event type, one job per queue with the event id as job id,
+ * so a relay that publishes twice (a crash between enqueue and commit) adds nothing twice.
+ * Types without a route are marked published and go nowhere.
+ */
+export const EVENT_ROUTES: Record<string, QueueName[]> = {
+  'booking.created': [QueueName.Notifications],
+  'booking.waitlisted': [QueueName.Notifications],
+  'booking.confirmed': [QueueName.Notifications, QueueName.Invoicing],
+  'booking.cancelled': [QueueName.Notifications, QueueName.Invoicing],
+  'booking.expired': [QueueName.Notifications],
+  'booking.offer-accepted': [QueueName.Notifications],
+  'booking.attendance-marked': [],
+  'waitlist.offered': [QueueName.Notifications],
+  'waitlist.offer-expired': [QueueName.Notifications],
+  'session.cancelled': [QueueName.Notifications],
+  // Scheduled work, delivered at the event's deliver_at.
+  'booking.hold-expiry-due': [QueueName.Booking],
+  'booking.offer-expiry-due': [QueueName.Booking],
+};
+
+export function queuesFor(type: string): QueueName[] {
+  return EVENT_ROUTES[type] ?? [];
+}
+
+/** What a relayed job carries: the event's identity and ids, never state (processors reload it). */
+export interface EventJobData {
+  eventId: string;
+  type: string;
+  aggregateId: string;
+  payload: Record<string, string | number | boolean | null>;
+}

@@ -1,0 +1,106 @@
+import { DataSource } from 'typeorm';
+import { validSiret } from './siret.factory';
+
+export interface SessionFixture {
+  consultantId: string;
+  offeringId: string;
+  sessionId: string;
+}
+
+export interface SessionOptions {
+  capacity?: number;
+  /** Start, from now; registration closes a minute before unless given. */
+  startsInMs?: number;
+  registrationDeadlineInMs?: number;
+  memberPriceCents?: number;
+  nonMemberPriceCents?: number;
+  vatTreatment?: 'standard' | 'exempt_training' | 'not_subject';
+  maxSeatsPerOrganisation?: number | null;
+  consultantId?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A consultant user, written straight to the database (tests that do not exercise registration). */
+export async function insertConsultant(db: DataSource): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }[]>(
+    `INSERT INTO users (email, name, password_hash, platform_roles)
+     VALUES ('consultant-' || gen_random_uuid() || '@test.mutualis.fr', 'Consultant de test', 'x', '{consultant}')
+     RETURNING id`,
+  );
+  return id;
+}
+
+/** A published training offering with one scheduled session. */
+export async function insertPublishedSession(
+  db: DataSource,
+  options: SessionOptions = {},
+): Promise<SessionFixture> {
+  const consultantId = options.consultantId ?? (await insertConsultant(db));
+  const [{ id: offeringId }] = await db.query<{ id: string }[]>(
+    `INSERT INTO offerings (consultant_id, category_id, title, summary, description, kind, delivery_mode, departments,
+                            duration_minutes, member_price_cents, non_member_price_cents, vat_treatment,
+                            cancellation_policy, max_seats_per_organisation, status, published_at)
+     SELECT $1, id, 'Formation de test', 'Résumé', 'Description', 'training', 'on_site', '{13}', 420, $2, $3, $4,
+            '{"tiers":[{"daysBefore":14,"refundPercent":100},{"daysBefore":7,"refundPercent":50}]}', $5,
+            'published', now()
+       FROM categories WHERE slug = 'formation'
+     RETURNING id`,
+    [
+      consultantId,
+      options.memberPriceCents ?? 18_000,
+      options.nonMemberPriceCents ?? 26_000,
+      options.vatTreatment ?? 'standard',
+      options.maxSeatsPerOrganisation ?? null,
+    ],
+  );
+  const startsIn = options.startsInMs ?? 30 * DAY_MS;
+  const deadlineIn = options.registrationDeadlineInMs ?? startsIn - 60_000;
+  const [{ id: sessionId }] = await db.query<{ id: string }[]>(
+    `INSERT INTO sessions (offering_id, starts_at, ends_at, registration_deadline, capacity, location)
+     VALUES ($1, now() + $2 * interval '1 millisecond', now() + ($2 + 25200000) * interval '1 millisecond',
+             now() + $3 * interval '1 millisecond', $4, 'Cité des associations, Marseille')
+     RETURNING id`,
+    [offeringId, startsIn, deadlineIn, options.capacity ?? 10],
+  );
+  return { consultantId, offeringId, sessionId };
+}
+
+/**
+ * Organisations the user belongs to (as org admin), written straight to the database, with
+ * the given membership status for the current and next calendar years.
+ */
+export async function insertOrganisations(
+  db: DataSource,
+  userId: string,
+  count: number,
+  membership: 'active' | 'pending' | 'lapsed' | null = 'active',
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) ids.push(validSiret());
+  const rows = await db.query<{ id: string }[]>(
+    `INSERT INTO organisations (legal_name, legal_form, siret, address_line1, postal_code, city, department, billing_email)
+     SELECT 'SCOP de test ' || siret, 'scop', siret, '1 rue de la Paix', '13001', 'Marseille', '13', 'compta@test.mutualis.fr'
+       FROM unnest($1::text[]) AS siret
+     RETURNING id`,
+    [ids],
+  );
+  const organisationIds = rows.map((row) => row.id);
+  await db.query(
+    `INSERT INTO organisation_members (organisation_id, user_id, role) SELECT unnest($1::uuid[]), $2, 'org_admin'`,
+    [organisationIds, userId],
+  );
+  if (membership) {
+    await db.query(
+      `INSERT INTO memberships (organisation_id, year, status, fee_cents)
+       SELECT organisation, year, $2, 10000
+         FROM unnest($1::uuid[]) AS organisation,
+              (VALUES (extract(year FROM now() AT TIME ZONE 'Europe/Paris')::int),
+                      (extract(year FROM now() AT TIME ZONE 'Europe/Paris')::int + 1)) AS years(year)`,
+      [organisationIds, membership],
+    );
+  }
+  return organisationIds;
+}
+
+export { DAY_MS };
