@@ -44,9 +44,7 @@ export function expectStatus(response: Response, status: number): void {
 /** The calendar year of an instant in Paris. */
 export function parisYearOf(instant: Date): number {
   return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric' }).format(
-      instant,
-    ),
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric' }).format(instant),
   );
 }
 

@@ -88,6 +88,8 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
+    // Listening once lets concurrent requests share one server.
+    await app.listen(0);
     c = catalogue(app);
     [consultant, otherConsultant, admin, member] = await Promise.all([
       userWithRoles(app, 'moderation-consultant', ['consultant']),
@@ -218,7 +220,11 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
     it('lists the categories to anyone, with French and English labels', async () => {
       const response = await api().get('/api/categories').expect(200);
       expect(response.body).toHaveLength(7);
-      expect(response.body[0]).toEqual({ slug: 'formation', labelFr: 'Formation', labelEn: 'Training' });
+      expect(response.body[0]).toEqual({
+        slug: 'formation',
+        labelFr: 'Formation',
+        labelEn: 'Training',
+      });
       expect(response.body.map((category: Json) => category.slug)).toEqual([
         'formation',
         'juridique',
@@ -288,7 +294,9 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
 
     it('refuses the moderation queue to consultants and members (403) and to visitors (401)', async () => {
       for (const user of [consultant, member]) {
-        const response = await api().get('/api/moderation/offerings').auth(user.accessToken, bearer);
+        const response = await api()
+          .get('/api/moderation/offerings')
+          .auth(user.accessToken, bearer);
         expectProblem(response, 403);
         expect(response.body.items).toBeUndefined();
       }
@@ -403,23 +411,21 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
       expect((await getOffering(offering.id, consultant).expect(200)).body.rejectionReason).toBe(
         reason,
       );
-      expect((await getOffering(offering.id, admin).expect(200)).body.rejectionReason).toBe(
-        reason,
-      );
+      expect((await getOffering(offering.id, admin).expect(200)).body.rejectionReason).toBe(reason);
       // Nobody else even sees the offering.
       for (const user of [undefined, member, otherConsultant]) {
         const response = await getOffering(offering.id, user);
         expectProblem(response, 404, 'offering_not_found');
         expect(response.text).not.toContain('prérequis');
       }
-      expect(
-        (await ownOfferings(otherConsultant)).map((item) => item.id as string),
-      ).not.toContain(offering.id);
+      expect((await ownOfferings(otherConsultant)).map((item) => item.id as string)).not.toContain(
+        offering.id,
+      );
 
       // Fixed and submitted again: back in the queue, then published.
-      await patch(consultant, offering.id, { summary: 'Pour les trésoriers, sans prérequis.' }).expect(
-        200,
-      );
+      await patch(consultant, offering.id, {
+        summary: 'Pour les trésoriers, sans prérequis.',
+      }).expect(200);
       const resubmitted = await action(consultant, offering.id, 'submit');
       expect({ status: resubmitted.status, body: resubmitted.body }).toMatchObject({
         status: 200,
@@ -435,14 +441,21 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
         expect(response.body.rejectionReason).toBeNull();
         expect(response.text).not.toContain(reason);
       }
-      const search = await api().get('/api/offerings').query({ q: `motif ${token}` }).expect(200);
+      const search = await api()
+        .get('/api/offerings')
+        .query({ q: `motif ${token}` })
+        .expect(200);
       expect(search.body.items.map((item: Json) => item.id)).toEqual([offering.id]);
       expect(search.body.items[0]).not.toHaveProperty('rejectionReason');
       expect(search.text).not.toContain(reason);
     });
 
     it('lets the owner archive: the offering leaves search and answers 404 to the public, its owner still reads it as archived', async () => {
-      const offering = await c.publishedOffering(consultant, admin, titled('Archivage propriétaire'));
+      const offering = await c.publishedOffering(
+        consultant,
+        admin,
+        titled('Archivage propriétaire'),
+      );
       expect(await searchIds(`archivage propriétaire ${token}`)).toEqual([offering.id]);
 
       const archived = await action(consultant, offering.id, 'archive');
@@ -483,6 +496,40 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
       expect(await c.statusOf(draft.id)).toBe('draft');
       await c.act(consultant, draft.id, 'archive');
       expect(await c.statusOf(draft.id)).toBe('archived');
+    });
+
+    it('lets exactly one of concurrent publish and reject decisions on one submitted offering win; the others get 409', async () => {
+      const offering = await c.createOffering(consultant, titled('Décisions simultanées'));
+      await c.act(consultant, offering.id, 'submit');
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          index % 2 === 0
+            ? action(admin, offering.id, 'publish')
+            : action(admin, offering.id, 'reject', { reason: `Refus ${index}` }),
+        ),
+      );
+      const statuses = responses.map((response) => response.status).sort();
+      expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+      for (const response of responses.filter((found) => found.status === 409)) {
+        expectProblem(response, 409, 'invalid_offering_transition');
+      }
+      const winner = responses.find((response) => response.status === 200)!;
+      const row = await rowOf(offering.id);
+      expect(row.status).toBe(winner.body.status);
+      expect(row.rejection_reason).toBe(winner.body.rejectionReason);
+    });
+
+    it('refuses an unknown status filter on the consultant’s own list with 400, and the list to non-consultants with 403', async () => {
+      const response = await api()
+        .get('/api/consultants/me/offerings')
+        .query({ status: 'published,deleted' })
+        .auth(consultant.accessToken, bearer);
+      expectProblem(response, 400, 'validation_failed');
+      expect([...new Set(fieldsOf(response))]).toEqual(['status']);
+      expectProblem(
+        await api().get('/api/consultants/me/offerings').auth(member.accessToken, bearer),
+        403,
+      );
     });
 
     it('answers 404 for an unknown offering and 400 for an id that is not a UUID', async () => {
@@ -571,7 +618,10 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
       ]);
       const sessions = await api().get(`/api/offerings/${offering.id}/sessions`).expect(200);
       expect(sessions.body.map((session: Json) => session.price.unitPriceCents)).toEqual([21000]);
-      const search = await api().get('/api/offerings').query({ q: `tarif ${token}` }).expect(200);
+      const search = await api()
+        .get('/api/offerings')
+        .query({ q: `tarif ${token}` })
+        .expect(200);
       expect(search.body.items).toHaveLength(1);
       expect(search.body.items[0]).toMatchObject({
         id: offering.id,
@@ -636,9 +686,10 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
       );
       expect((await rowOf(offering.id)).kind).toBe('consultation');
       // Sending the same kind is no change and is accepted.
-      await patch(consultant, offering.id, { kind: 'consultation', summary: 'Même nature.' }).expect(
-        200,
-      );
+      await patch(consultant, offering.id, {
+        kind: 'consultation',
+        summary: 'Même nature.',
+      }).expect(200);
     });
 
     it('refuses a status, consultant or unknown field in an edit with 400: nobody publishes through PATCH', async () => {

@@ -51,7 +51,9 @@ describe('catalogue: searching the published offerings', () => {
 
   const api = () => c.api();
   const search = async (query: Json, user?: TestUser): Promise<Json> => {
-    const call = api().get('/api/offerings').query({ limit: 100, ...query });
+    const call = api()
+      .get('/api/offerings')
+      .query({ limit: 100, ...query });
     const response = await (user ? call.auth(user.accessToken, bearer) : call);
     expectStatus(response, 200);
     return response.body as Json;
@@ -155,7 +157,10 @@ describe('catalogue: searching the published offerings', () => {
     ]);
     // Never in search: a draft, a submitted and an archived offering with the same words.
     const draft = await c.createOffering(consultant, main('Formations pour employeurs brouillon'));
-    const submitted = await c.createOffering(consultant, main('Formations pour employeurs soumises'));
+    const submitted = await c.createOffering(
+      consultant,
+      main('Formations pour employeurs soumises'),
+    );
     await c.act(consultant, submitted.id, 'submit');
     const archived = await publish(main('Formations pour employeurs archivées'));
     await c.schedule(consultant, archived.id, {
@@ -295,6 +300,22 @@ describe('catalogue: searching the published offerings', () => {
       },
     );
 
+    it('takes any text people type without failing: quotes, operators, punctuation', async () => {
+      for (const words of [
+        `"formation employeur" ${token}`,
+        `formation -comptabilite ${token}`,
+        `formation or comptabilite ${token}`,
+        `'&|!():*<-> ${token}`,
+        `l'employeur ${token}`,
+      ]) {
+        const body = await search({ q: words });
+        expect(Array.isArray(body.items)).toBe(true);
+      }
+      expect(await found({ q: `"formations pour employeurs" ${token}` })).toEqual(['A']);
+      expect((await found({ q: `formation or comptabilite ${token}` })).sort()).toEqual(['A', 'B']);
+      expect(await found({ q: `formation -employeur ${token}` })).toEqual([]);
+    });
+
     it('ranks a match in the title above a match in the description only', async () => {
       expect(await found({ q: `fiscalite ${token}` })).toEqual(['C', 'D']);
       expect(await found({ q: `fiscalité ${token}` })).toEqual(['C', 'D']);
@@ -303,11 +324,7 @@ describe('catalogue: searching the published offerings', () => {
     it('ranks by where the word is: title, then summary, then description, ties in a stable order', async () => {
       const body = await search({ q: pageToken });
       const [p1, p2, p3, p4, p5] = p.map((offering) => offering.id as string);
-      expect(idsOf(body)).toEqual([
-        ...[p1, p2].sort(),
-        p3,
-        ...[p4, p5].sort(),
-      ]);
+      expect(idsOf(body)).toEqual([...[p1, p2].sort(), p3, ...[p4, p5].sort()]);
       expect(body.total).toBe(5);
     });
 
@@ -371,9 +388,12 @@ describe('catalogue: searching the published offerings', () => {
     });
 
     it('keeps offerings with a session or a free slot in the date range, and drops those whose only session is outside it or cancelled', async () => {
-      expect(
-        (await found({ from: parisDateIn(5), to: parisDateIn(50) })).sort(),
-      ).toEqual(['A', 'B', 'C', 'D']);
+      expect((await found({ from: parisDateIn(5), to: parisDateIn(50) })).sort()).toEqual([
+        'A',
+        'B',
+        'C',
+        'D',
+      ]);
       // Only D’s free slot falls in days 11 to 16: E’s slot there is booked.
       expect(await found({ from: parisDateIn(11), to: parisDateIn(16) })).toEqual(['D']);
       // F: its session of day 30 was cancelled, the other one is on day 100.
@@ -388,14 +408,14 @@ describe('catalogue: searching the published offerings', () => {
       const day9 = parisDateIn(9);
       expect(await found({ from: day10, to: day10, category: 'formation' })).toEqual(['A']);
       expect(await found({ from: day9, to: day9, category: 'formation' })).toEqual([]);
-      expect(await found({ from: parisDateIn(11), to: parisDateIn(11), category: 'formation' })).toEqual(
-        [],
-      );
+      expect(
+        await found({ from: parisDateIn(11), to: parisDateIn(11), category: 'formation' }),
+      ).toEqual([]);
       // Instants are taken as they are, `to` excluded.
       const start = iso(parisLocal(day10, '00:30'));
-      expect(await found({ from: start, to: plusMinutes(start, 1), category: 'formation' })).toEqual(
-        ['A'],
-      );
+      expect(
+        await found({ from: start, to: plusMinutes(start, 1), category: 'formation' }),
+      ).toEqual(['A']);
       expect(
         await found({ from: plusMinutes(start, -60), to: start, category: 'formation' }),
       ).toEqual([]);
@@ -407,12 +427,16 @@ describe('catalogue: searching the published offerings', () => {
     });
 
     it('rejects an unknown category with 400 unknown_category', async () => {
-      const response = await api().get('/api/offerings').query({ q: token, category: 'astrologie' });
+      const response = await api()
+        .get('/api/offerings')
+        .query({ q: token, category: 'astrologie' });
       expectProblem(response, 400, 'unknown_category');
     });
 
     it('names the query parameter `category` when the category is unknown', async () => {
-      const response = await api().get('/api/offerings').query({ q: token, category: 'astrologie' });
+      const response = await api()
+        .get('/api/offerings')
+        .query({ q: token, category: 'astrologie' });
       expectProblem(response, 400, 'unknown_category');
       expect(fieldsOf(response)).toEqual(['category']);
     });
@@ -441,7 +465,10 @@ describe('catalogue: searching the published offerings', () => {
 
     it('answers 401 to a search or an offering read with an invalid token, instead of treating it as a visitor', async () => {
       const forged = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.invalid';
-      expectProblem(await api().get('/api/offerings').query({ q: token }).auth(forged, bearer), 401);
+      expectProblem(
+        await api().get('/api/offerings').query({ q: token }).auth(forged, bearer),
+        401,
+      );
       expectProblem(await api().get(`/api/offerings/${o.A.id}`).auth(forged, bearer), 401);
       expectProblem(await api().get(`/api/offerings/${o.A.id}/sessions`).auth(forged, bearer), 401);
       expectProblem(await api().get(`/api/offerings/${o.D.id}/slots`).auth(forged, bearer), 401);
@@ -532,14 +559,16 @@ describe('catalogue: searching the published offerings', () => {
         [p1, p2, p3],
         at,
       ]);
-      await sql(app, `UPDATE offerings SET published_at = $2::timestamptz + interval '1 microsecond' WHERE id = $1`, [
-        p4,
-        at,
-      ]);
-      await sql(app, `UPDATE offerings SET published_at = $2::timestamptz - interval '1 microsecond' WHERE id = $1`, [
-        p5,
-        at,
-      ]);
+      await sql(
+        app,
+        `UPDATE offerings SET published_at = $2::timestamptz + interval '1 microsecond' WHERE id = $1`,
+        [p4, at],
+      );
+      await sql(
+        app,
+        `UPDATE offerings SET published_at = $2::timestamptz - interval '1 microsecond' WHERE id = $1`,
+        [p5, at],
+      );
       const window = {
         from: windowStart.toISOString(),
         to: new Date(windowStart.getTime() + 10_000).toISOString(),
@@ -585,7 +614,9 @@ describe('catalogue: searching the published offerings', () => {
       expect(unranked.nextCursor).toEqual(expect.any(String));
       const crossed = [
         await api().get('/api/offerings').query({ limit: 2, cursor: ranked.nextCursor }),
-        await api().get('/api/offerings').query({ q: token, limit: 2, cursor: unranked.nextCursor }),
+        await api()
+          .get('/api/offerings')
+          .query({ q: token, limit: 2, cursor: unranked.nextCursor }),
       ];
       for (const response of crossed) expectProblem(response, 400, 'invalid_cursor');
     });

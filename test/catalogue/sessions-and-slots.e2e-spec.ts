@@ -195,36 +195,58 @@ describe('catalogue: training sessions and consultation slots', () => {
         () => sessionBody(24, { endsAt: parisTimeIn(24, '09:00') }),
         ['endsAt'],
       ],
-      ['no location for an on-site training', () => sessionBody(24, { location: undefined }), ['location']],
+      [
+        'no location for an on-site training',
+        () => sessionBody(24, { location: undefined }),
+        ['location'],
+      ],
       ['a blank location', () => sessionBody(24, { location: '   ' }), ['location']],
-    ])('refuses %s with 400 invalid_session naming the field, and creates nothing', async (_label, body, fields) => {
-      const before = await sessionCount(onSite.id);
-      const response = await postSession(consultant, onSite.id, body());
-      expectProblem(response, 400, 'invalid_session');
-      expect(fieldsOf(response)).toEqual(fields);
-      expect(await sessionCount(onSite.id)).toBe(before);
-    });
+    ])(
+      'refuses %s with 400 invalid_session naming the field, and creates nothing',
+      async (_label, body, fields) => {
+        const before = await sessionCount(onSite.id);
+        const response = await postSession(consultant, onSite.id, body());
+        expectProblem(response, 400, 'invalid_session');
+        expect(fieldsOf(response)).toEqual(fields);
+        expect(await sessionCount(onSite.id)).toBe(before);
+      },
+    );
 
     it.each([
       ['a local time without offset', { startsAt: '2030-01-14T09:00:00' }, ['startsAt']],
       ['a capacity of 0', { capacity: 0 }, ['capacity']],
       ['a capacity given as text', { capacity: '12' }, ['capacity']],
-      ['a remote link that is not https', { remoteUrl: 'http://visio.example.fr/a' }, ['remoteUrl']],
+      [
+        'a remote link that is not https',
+        { remoteUrl: 'http://visio.example.fr/a' },
+        ['remoteUrl'],
+      ],
       ['an unknown field', { seatsTaken: 3 }, ['seatsTaken']],
-    ])('refuses %s with 400 validation_failed naming the field', async (_label, overrides, fields) => {
-      const before = await sessionCount(onSite.id);
-      const response = await postSession(consultant, onSite.id, sessionBody(25, overrides));
-      expectProblem(response, 400, 'validation_failed');
-      expect([...new Set(fieldsOf(response))]).toEqual(fields);
-      expect(await sessionCount(onSite.id)).toBe(before);
-    });
+    ])(
+      'refuses %s with 400 validation_failed naming the field',
+      async (_label, overrides, fields) => {
+        const before = await sessionCount(onSite.id);
+        const response = await postSession(consultant, onSite.id, sessionBody(25, overrides));
+        expectProblem(response, 400, 'validation_failed');
+        expect([...new Set(fieldsOf(response))]).toEqual(fields);
+        expect(await sessionCount(onSite.id)).toBe(before);
+      },
+    );
 
     it('requires a remote link for a remote training and both a place and a link for a hybrid one', async () => {
-      const noLink = await postSession(consultant, remote.id, sessionBody(26, { location: undefined }));
+      const noLink = await postSession(
+        consultant,
+        remote.id,
+        sessionBody(26, { location: undefined }),
+      );
       expectProblem(noLink, 400, 'invalid_session');
       expect(fieldsOf(noLink)).toEqual(['remoteUrl']);
 
-      const nothing = await postSession(consultant, hybrid.id, sessionBody(26, { location: undefined }));
+      const nothing = await postSession(
+        consultant,
+        hybrid.id,
+        sessionBody(26, { location: undefined }),
+      );
       expectProblem(nothing, 400, 'invalid_session');
       expect(fieldsOf(nothing).sort()).toEqual(['location', 'remoteUrl']);
       expect(await sessionCount(remote.id)).toBe(0);
@@ -235,7 +257,10 @@ describe('catalogue: training sessions and consultation slots', () => {
         remote.id,
         sessionBody(26, { location: undefined, remoteUrl: 'https://visio.example.fr/remote' }),
       );
-      expect(remoteSession).toMatchObject({ location: null, remoteUrl: 'https://visio.example.fr/remote' });
+      expect(remoteSession).toMatchObject({
+        location: null,
+        remoteUrl: 'https://visio.example.fr/remote',
+      });
       await c.schedule(
         consultant,
         hybrid.id,
@@ -257,23 +282,28 @@ describe('catalogue: training sessions and consultation slots', () => {
           remoteUrl: null,
         });
         const page = await getOffering(remote.id, user).expect(200);
-        expect(page.body.upcomingSessions.find((found: Json) => found.id === session.id)).toMatchObject(
-          { remoteUrl: null },
-        );
+        expect(
+          page.body.upcomingSessions.find((found: Json) => found.id === session.id),
+        ).toMatchObject({ remoteUrl: null });
         leaks.push(listed, page);
       }
-      const search = await api().get('/api/offerings').query({ q: `distanciel ${token}` }).expect(200);
+      const search = await api()
+        .get('/api/offerings')
+        .query({ q: `distanciel ${token}` })
+        .expect(200);
       leaks.push(search);
       expect(search.body.items[0].nextSessions.length).toBeGreaterThan(0);
       for (const response of leaks) expect(response.text).not.toContain(remoteUrl);
 
       for (const user of [consultant, admin]) {
         const listed = await listSessions(remote.id, user).expect(200);
-        expect(listed.body.find((found: Json) => found.id === session.id)).toMatchObject({ remoteUrl });
+        expect(listed.body.find((found: Json) => found.id === session.id)).toMatchObject({
+          remoteUrl,
+        });
         const page = await getOffering(remote.id, user).expect(200);
-        expect(page.body.upcomingSessions.find((found: Json) => found.id === session.id)).toMatchObject(
-          { remoteUrl },
-        );
+        expect(
+          page.body.upcomingSessions.find((found: Json) => found.id === session.id),
+        ).toMatchObject({ remoteUrl });
       }
     });
 
@@ -286,8 +316,16 @@ describe('catalogue: training sessions and consultation slots', () => {
 
     it('refuses another consultant or a member scheduling (403 on a published offering, 404 on a draft) and lets an admin schedule', async () => {
       for (const user of [otherConsultant, member]) {
-        expectProblem(await postSession(user, onSite.id, sessionBody(29)), 403, 'not_offering_owner');
-        expectProblem(await postSession(user, draft.id, sessionBody(29)), 404, 'offering_not_found');
+        expectProblem(
+          await postSession(user, onSite.id, sessionBody(29)),
+          403,
+          'not_offering_owner',
+        );
+        expectProblem(
+          await postSession(user, draft.id, sessionBody(29)),
+          404,
+          'offering_not_found',
+        );
       }
       expect(await sessionCount(draft.id)).toBe(0);
       const byAdmin = await postSession(admin, onSite.id, sessionBody(29, { capacity: 5 }));
@@ -302,7 +340,11 @@ describe('catalogue: training sessions and consultation slots', () => {
     });
 
     it('gives no new session to an archived offering (409 offering_not_editable)', async () => {
-      const archived = await c.publishedOffering(consultant, admin, titled('Archivée sans session'));
+      const archived = await c.publishedOffering(
+        consultant,
+        admin,
+        titled('Archivée sans session'),
+      );
       await c.act(consultant, archived.id, 'archive');
       expectProblem(
         await postSession(consultant, archived.id, sessionBody(30)),
@@ -317,10 +359,12 @@ describe('catalogue: training sessions and consultation slots', () => {
       const kept = await c.schedule(consultant, offering.id, sessionBody(31));
       const session = await c.schedule(consultant, offering.id, sessionBody(32));
 
-      const response = await cancelSession(consultant, session.id, { reason: ' Intervenante indisponible ' });
+      const response = await cancelSession(consultant, session.id, {
+        reason: ' Intervenante indisponible ',
+      });
       expect({ status: response.status, body: response.body }).toMatchObject({
         status: 200,
-        body: { id: session.id, status: 'cancelled' },
+        body: { session: { id: session.id, status: 'cancelled' }, cancelledBookings: [] },
       });
       const rows = await sql<Json[]>(
         app,
@@ -339,12 +383,12 @@ describe('catalogue: training sessions and consultation slots', () => {
       expect(item.nextSessions.map((found: Json) => found.id)).toEqual([kept.id]);
 
       const ownerList = await listSessions(offering.id, consultant).expect(200);
-      expect(
-        ownerList.body.map((found: Json) => ({ id: found.id, status: found.status })),
-      ).toEqual([
-        { id: kept.id, status: 'scheduled' },
-        { id: session.id, status: 'cancelled' },
-      ]);
+      expect(ownerList.body.map((found: Json) => ({ id: found.id, status: found.status }))).toEqual(
+        [
+          { id: kept.id, status: 'scheduled' },
+          { id: session.id, status: 'cancelled' },
+        ],
+      );
     });
 
     it('answers 409 session_not_cancellable to cancelling twice, and keeps the first reason', async () => {
@@ -352,9 +396,11 @@ describe('catalogue: training sessions and consultation slots', () => {
       await cancelSession(consultant, session.id, { reason: 'Première raison' }).expect(200);
       const again = await cancelSession(admin, session.id, { reason: 'Seconde raison' });
       expectProblem(again, 409, 'session_not_cancellable');
-      const rows = await sql<Json[]>(app, 'SELECT cancellation_reason FROM sessions WHERE id = $1', [
-        session.id,
-      ]);
+      const rows = await sql<Json[]>(
+        app,
+        'SELECT cancellation_reason FROM sessions WHERE id = $1',
+        [session.id],
+      );
       expect(rows).toEqual([{ cancellation_reason: 'Première raison' }]);
     });
 
@@ -375,7 +421,7 @@ describe('catalogue: training sessions and consultation slots', () => {
       const byAdmin = await cancelSession(admin, session.id);
       expect({ status: byAdmin.status, body: byAdmin.body }).toMatchObject({
         status: 200,
-        body: { status: 'cancelled' },
+        body: { session: { id: session.id, status: 'cancelled' } },
       });
     });
 
@@ -400,6 +446,24 @@ describe('catalogue: training sessions and consultation slots', () => {
       }
     });
 
+    it('drops a session that has begun from the public lists, while its owner still sees it', async () => {
+      const offering = await c.publishedOffering(consultant, admin, titled('Session passée'));
+      const past = await c.schedule(consultant, offering.id, sessionBody(37));
+      const future = await c.schedule(consultant, offering.id, sessionBody(38));
+      await sql(
+        app,
+        `UPDATE sessions SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour',
+                             registration_deadline = now() - interval '3 hours' WHERE id = $1`,
+        [past.id],
+      );
+      const publicList = await listSessions(offering.id).expect(200);
+      expect(publicList.body.map((found: Json) => found.id)).toEqual([future.id]);
+      const page = await getOffering(offering.id).expect(200);
+      expect(page.body.upcomingSessions.map((found: Json) => found.id)).toEqual([future.id]);
+      const ownerList = await listSessions(offering.id, consultant).expect(200);
+      expect(ownerList.body.map((found: Json) => found.id)).toEqual([past.id, future.id]);
+    });
+
     it('has the database refuse seats taken above the capacity (or below zero) with a check violation', async () => {
       const session = await c.schedule(consultant, onSite.id, sessionBody(36, { capacity: 3 }));
       await sql(app, 'UPDATE sessions SET seats_taken = 3 WHERE id = $1', [session.id]);
@@ -414,9 +478,11 @@ describe('catalogue: training sessions and consultation slots', () => {
           constraint: 'sessions_seats_within_capacity',
         });
       }
-      const rows = await sql<Json[]>(app, 'SELECT capacity, seats_taken FROM sessions WHERE id = $1', [
-        session.id,
-      ]);
+      const rows = await sql<Json[]>(
+        app,
+        'SELECT capacity, seats_taken FROM sessions WHERE id = $1',
+        [session.id],
+      );
       expect(rows).toEqual([{ capacity: 3, seats_taken: 3 }]);
     });
   });
@@ -474,7 +540,10 @@ describe('catalogue: training sessions and consultation slots', () => {
 
     it('opens a weekly pattern at Paris local times, across a change of summer time', async () => {
       const patternConsultant = await userWithRoles(app, 'schedule-pattern', ['consultant']);
-      const offering = await c.createOffering(patternConsultant, consultation('Permanence hebdomadaire'));
+      const offering = await c.createOffering(
+        patternConsultant,
+        consultation('Permanence hebdomadaire'),
+      );
       const change = nextDstChange();
       const from = addDays(change.date, -3);
       const to = addDays(change.date, 3);
@@ -517,7 +586,9 @@ describe('catalogue: training sessions and consultation slots', () => {
       const days = [0, 2, 7, 9, 14, 16].map((offset) => addDays(start, offset));
       expect(slots.map((slot) => parisDateOf(new Date(slot.startsAt)))).toEqual(days);
       for (const slot of slots) {
-        expect(new Date(slot.endsAt).getTime() - new Date(slot.startsAt).getTime()).toBe(60 * 60_000);
+        expect(new Date(slot.endsAt).getTime() - new Date(slot.startsAt).getTime()).toBe(
+          60 * 60_000,
+        );
         expect(
           new Intl.DateTimeFormat('fr-FR', {
             timeZone: 'Europe/Paris',
@@ -548,7 +619,9 @@ describe('catalogue: training sessions and consultation slots', () => {
         const listed = await listSlots(mine.id, user).expect(200);
         expect(ids(listed.body).filter((id) => mineIds.includes(id))).toEqual([free.id]);
         expect(listed.body.every((slot: Json) => slot.status === 'open')).toBe(true);
-        expect(listed.body.every((slot: Json) => Date.parse(slot.startsAt) > Date.now())).toBe(true);
+        expect(listed.body.every((slot: Json) => Date.parse(slot.startsAt) > Date.now())).toBe(
+          true,
+        );
       }
       const page = await getOffering(mine.id).expect(200);
       expect(ids(page.body.freeSlots).filter((id) => mineIds.includes(id))).toEqual([free.id]);
@@ -556,8 +629,14 @@ describe('catalogue: training sessions and consultation slots', () => {
 
     it('refuses a slot overlapping another of the same offering with 409 slots_overlap, and creates nothing', async () => {
       const start = parisTimeIn(42, '10:00');
-      await c.openSlots(consultant, mine.id, { slots: [{ startsAt: start, endsAt: plusMinutes(start, 60) }] });
-      const before = await liveSlotsOf(consultant, plusMinutes(start, -600), plusMinutes(start, 600));
+      await c.openSlots(consultant, mine.id, {
+        slots: [{ startsAt: start, endsAt: plusMinutes(start, 60) }],
+      });
+      const before = await liveSlotsOf(
+        consultant,
+        plusMinutes(start, -600),
+        plusMinutes(start, 600),
+      );
 
       const response = await postSlots(consultant, mine.id, {
         slots: [
@@ -566,14 +645,16 @@ describe('catalogue: training sessions and consultation slots', () => {
         ],
       });
       expectProblem(response, 409, 'slots_overlap');
-      expect(await liveSlotsOf(consultant, plusMinutes(start, -600), plusMinutes(start, 600))).toEqual(
-        before,
-      );
+      expect(
+        await liveSlotsOf(consultant, plusMinutes(start, -600), plusMinutes(start, 600)),
+      ).toEqual(before);
     });
 
     it('refuses a slot overlapping one of another offering of the same consultant with 409, and creates nothing', async () => {
       const start = parisTimeIn(43, '10:00');
-      await c.openSlots(consultant, mine.id, { slots: [{ startsAt: start, endsAt: plusMinutes(start, 60) }] });
+      await c.openSlots(consultant, mine.id, {
+        slots: [{ startsAt: start, endsAt: plusMinutes(start, 60) }],
+      });
       const window = [plusMinutes(start, -600), plusMinutes(start, 600)] as const;
       const before = await liveSlotsOf(consultant, ...window);
 
@@ -647,7 +728,10 @@ describe('catalogue: training sessions and consultation slots', () => {
     it('lets two consultants hold slots at the same time', async () => {
       const start = parisTimeIn(46, '10:00');
       const body = { slots: [{ startsAt: start, endsAt: plusMinutes(start, 60) }] };
-      const [one, two] = [await postSlots(consultant, mine.id, body), await postSlots(otherConsultant, theirs.id, body)];
+      const [one, two] = [
+        await postSlots(consultant, mine.id, body),
+        await postSlots(otherConsultant, theirs.id, body),
+      ];
       expectStatus(one, 201);
       expectStatus(two, 201);
       expect(one.body[0].startsAt).toBe(two.body[0].startsAt);
@@ -675,7 +759,11 @@ describe('catalogue: training sessions and consultation slots', () => {
           expectProblem(response, 409, 'slots_overlap');
         }
         const winner = responses.find((response) => response.status === 201)!;
-        const live = await liveSlotsOf(raceConsultant, plusMinutes(base, -120), plusMinutes(base, 240));
+        const live = await liveSlotsOf(
+          raceConsultant,
+          plusMinutes(base, -120),
+          plusMinutes(base, 240),
+        );
         expect(live.map((slot) => slot.id)).toEqual([winner.body[0].id]);
       }
     });
@@ -772,20 +860,54 @@ describe('catalogue: training sessions and consultation slots', () => {
     it.each([
       [
         'a slot in the past',
-        () => ({ slots: [{ startsAt: parisTimeIn(-1, '10:00'), endsAt: parisTimeIn(-1, '11:00') }] }),
+        () => ({
+          slots: [{ startsAt: parisTimeIn(-1, '10:00'), endsAt: parisTimeIn(-1, '11:00') }],
+        }),
         ['slots.0.startsAt'],
       ],
       [
         'a slot ending before it starts',
-        () => ({ slots: [{ startsAt: parisTimeIn(56, '10:00'), endsAt: parisTimeIn(56, '09:00') }] }),
+        () => ({
+          slots: [{ startsAt: parisTimeIn(56, '10:00'), endsAt: parisTimeIn(56, '09:00') }],
+        }),
         ['slots.0.endsAt'],
       ],
       [
         'a slot of more than 8 hours',
-        () => ({ slots: [{ startsAt: parisTimeIn(56, '08:00'), endsAt: parisTimeIn(56, '16:30') }] }),
+        () => ({
+          slots: [{ startsAt: parisTimeIn(56, '08:00'), endsAt: parisTimeIn(56, '16:30') }],
+        }),
         ['slots.0.endsAt'],
       ],
       ['no slot at all', () => ({}), ['slots']],
+      [
+        'a pattern over more than 366 days',
+        () => ({
+          pattern: {
+            from: parisDateOf(new Date(Date.now() + 60 * DAY_MS)),
+            to: parisDateOf(new Date(Date.now() + 428 * DAY_MS)),
+            weekdays: [1],
+            startTimes: ['10:00'],
+          },
+        }),
+        ['pattern.to'],
+      ],
+      [
+        'a pattern giving more than 500 slots',
+        () => ({
+          pattern: {
+            from: parisDateOf(new Date(Date.now() + 200 * DAY_MS)),
+            to: parisDateOf(new Date(Date.now() + 220 * DAY_MS)),
+            weekdays: [1, 2, 3, 4, 5, 6, 7],
+            startTimes: Array.from(
+              { length: 24 },
+              (_, hour) => `${String(hour).padStart(2, '0')}:00`,
+            ),
+            durationMinutes: 15,
+          },
+        }),
+        ['pattern'],
+      ],
       [
         'a pattern starting on 30 February',
         () => ({
@@ -801,34 +923,51 @@ describe('catalogue: training sessions and consultation slots', () => {
       [
         'a pattern ending before it starts',
         () => ({
-          pattern: { from: parisDateOf(new Date(Date.now() + 60 * DAY_MS)), to: parisDateOf(new Date(Date.now() + 57 * DAY_MS)), weekdays: [1], startTimes: ['10:00'] },
+          pattern: {
+            from: parisDateOf(new Date(Date.now() + 60 * DAY_MS)),
+            to: parisDateOf(new Date(Date.now() + 57 * DAY_MS)),
+            weekdays: [1],
+            startTimes: ['10:00'],
+          },
         }),
         ['pattern.to'],
       ],
-    ])('refuses %s with 400 invalid_slot naming the field, and creates nothing', async (_label, body, fields) => {
-      const before = await liveSlotsOf(consultant, new Date(0).toISOString(), '2100-01-01T00:00:00Z');
-      const response = await postSlots(consultant, mineToo.id, body());
-      expectProblem(response, 400, 'invalid_slot');
-      expect([...new Set(fieldsOf(response))]).toEqual(fields);
-      expect(await liveSlotsOf(consultant, new Date(0).toISOString(), '2100-01-01T00:00:00Z')).toEqual(before);
-    });
+    ])(
+      'refuses %s with 400 invalid_slot naming the field, and creates nothing',
+      async (_label, body, fields) => {
+        const before = await liveSlotsOf(
+          consultant,
+          new Date(0).toISOString(),
+          '2100-01-01T00:00:00Z',
+        );
+        const response = await postSlots(consultant, mineToo.id, body());
+        expectProblem(response, 400, 'invalid_slot');
+        expect([...new Set(fieldsOf(response))]).toEqual(fields);
+        expect(
+          await liveSlotsOf(consultant, new Date(0).toISOString(), '2100-01-01T00:00:00Z'),
+        ).toEqual(before);
+      },
+    );
 
     it.each([
       ['a weekday 8', { weekdays: [8] }, 'pattern.weekdays'],
       ['a start time 25:00', { startTimes: ['25:00'] }, 'pattern.startTimes'],
       ['a date that is no date', { from: '2027-02-30x' }, 'pattern.from'],
-    ])('refuses a pattern with %s with 400 validation_failed naming the field', async (_label, overrides, field) => {
-      const response = await postSlots(consultant, mineToo.id, {
-        pattern: {
-          from: parisDateOf(new Date(Date.now() + 57 * DAY_MS)),
-          to: parisDateOf(new Date(Date.now() + 60 * DAY_MS)),
-          weekdays: [1],
-          startTimes: ['10:00'],
-          ...overrides,
-        },
-      });
-      expectProblem(response, 400, 'validation_failed');
-      expect([...new Set(fieldsOf(response))]).toEqual([field]);
-    });
+    ])(
+      'refuses a pattern with %s with 400 validation_failed naming the field',
+      async (_label, overrides, field) => {
+        const response = await postSlots(consultant, mineToo.id, {
+          pattern: {
+            from: parisDateOf(new Date(Date.now() + 57 * DAY_MS)),
+            to: parisDateOf(new Date(Date.now() + 60 * DAY_MS)),
+            weekdays: [1],
+            startTimes: ['10:00'],
+            ...overrides,
+          },
+        });
+        expectProblem(response, 400, 'validation_failed');
+        expect([...new Set(fieldsOf(response))]).toEqual([field]);
+      },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
+import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
 import {
   freePort,
   RunningProcess,
@@ -17,21 +18,30 @@ describe('worker process', () => {
   let queue: Queue;
   let events: QueueEvents;
   let database: Client;
+  let environment: IsolatedEnvironment;
+  let prefix: string;
   const connection = { host: '127.0.0.1', port: 6379 };
-  const prefix = `${process.env.REDIS_PREFIX}:bull`;
 
   beforeAll(async () => {
+    // Its own database and prefix: the worker relays every outbox event of its database.
+    environment = await isolatedEnvironment('process');
+    prefix = `${environment.redisPrefix}:bull`;
     port = await freePort();
-    worker = startBuilt(BUILT_WORKER, { WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' });
+    worker = startBuilt(BUILT_WORKER, {
+      ...environment.env,
+      WORKER_HEALTH_PORT: String(port),
+      HOST: '127.0.0.1',
+    });
     queue = new Queue('maintenance', { connection, prefix });
     events = new QueueEvents('maintenance', { connection, prefix });
-    database = new Client({ connectionString: process.env.DATABASE_URL });
+    database = new Client({ connectionString: environment.databaseUrl });
     await Promise.all([database.connect(), events.waitUntilReady()]);
   });
 
   afterAll(async () => {
     if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
     await Promise.all([queue.close(), events.close(), database.end()]);
+    await environment.drop();
   });
 
   it('starts and reports ready once PostgreSQL and Redis answer', async () => {
@@ -87,7 +97,7 @@ describe('worker process', () => {
     expect(worker.output()).toContain('worker stopped cleanly');
     expect(worker.output()).not.toMatch(/"level":(50|60)/);
     const sessions = await database.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mutualis-worker'`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mutualis-worker' AND datname = current_database()`,
     );
     expect(sessions.rows[0].n).toBe(0);
   });

@@ -1,11 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Job, Queue } from 'bullmq';
 import { ExpireBookingUseCase } from '@mutualis/booking';
-import { EventJobData, JOBS, QueueName } from '@mutualis/core';
-
-/** Every minute: the safety net for holds and offers whose delayed job was lost. */
-const SWEEP_EVERY_MS = 60_000;
+import { Environment, EventJobData, JOBS, QueueName } from '@mutualis/core';
 
 /**
  * Booking's scheduled work: a hold or a waitlist offer running out. The delayed jobs come
@@ -19,6 +17,7 @@ export class BookingProcessor extends WorkerHost implements OnApplicationBootstr
   constructor(
     @InjectQueue(QueueName.Booking) private readonly queue: Queue,
     private readonly expiry: ExpireBookingUseCase,
+    private readonly config: ConfigService<Environment, true>,
   ) {
     super();
   }
@@ -26,7 +25,8 @@ export class BookingProcessor extends WorkerHost implements OnApplicationBootstr
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       JOBS.sweepExpiredBookings.name,
-      { every: SWEEP_EVERY_MS },
+      // The safety net for holds and offers whose delayed job was lost (every minute by default).
+      { every: this.config.get('BOOKING_SWEEP_SECONDS', { infer: true }) * 1000 },
       { name: JOBS.sweepExpiredBookings.name, data: {} },
     );
   }

@@ -109,9 +109,16 @@ export class Environment {
   /** How long a new booking holds its seats awaiting payment, in seconds. */
   @Type(() => Number)
   @IsInt()
-  @Min(5)
+  @Min(1)
   @Max(86_400)
   BOOKING_HOLD_SECONDS = 1800;
+
+  /** How often the worker sweeps holds and offers whose expiry job was lost, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  BOOKING_SWEEP_SECONDS = 60;
 
   /** How long a waitlist offer holds its seats for the member to accept, in seconds. */
   @Type(() => Number)
