@@ -97,7 +97,7 @@ describe('catalogue: training sessions and consultation slots', () => {
     offeringBody({ title: `${words} ${token} ${uniqueWord('tt')}`, ...overrides });
   const consultation = (words: string, overrides: Json = {}) =>
     consultationBody({ title: `${words} ${token} ${uniqueWord('tt')}`, ...overrides });
-  const sessionBody = (days: number, overrides: Json = {}) => {
+  const sessionBody = (days: number, overrides: Json = {}): Json => {
     const startsAt = parisTimeIn(days, '09:00');
     return {
       startsAt,

@@ -11,6 +11,13 @@ import { PARIS_TIME_ZONE } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { DEMO_OFFERINGS, DemoOffering, DemoSession } from './demo-catalogue';
 
+export interface SeededOffering {
+  demo: DemoOffering;
+  offeringId: string;
+  /** In the order of demo.sessions. */
+  sessionIds: string[];
+}
+
 /** A working day of training: longer offerings run over several days, 09:00 to 17:00. */
 const MINUTES_PER_DAY = 420;
 
@@ -27,21 +34,27 @@ export class CatalogueSeeder {
     private readonly openSlots: OpenSlotsUseCase,
   ) {}
 
-  /** Returns how many offerings it created (0 when the catalogue was already seeded). */
-  async seed(consultants: Actor[], admin: Actor): Promise<number> {
-    let created = 0;
+  /** Returns the offerings it created, with their sessions (none when the catalogue was already seeded). */
+  async seed(consultants: Actor[], admin: Actor): Promise<SeededOffering[]> {
+    const created: SeededOffering[] = [];
     for (const demo of DEMO_OFFERINGS) {
       const consultant = consultants[demo.consultant - 1];
       const own = await this.listOfferings.mine(consultant, { limit: 100 });
       if (own.items.some((offering) => offering.title === demo.title)) continue;
-      await this.seedOffering(demo, consultant, admin);
-      created++;
+      created.push(await this.seedOffering(demo, consultant, admin));
     }
-    this.logger.log(created ? `seeded ${created} offerings` : 'demo catalogue already present');
+    this.logger.log(
+      created.length ? `seeded ${created.length} offerings` : 'demo catalogue already present',
+    );
     return created;
   }
 
-  private async seedOffering(demo: DemoOffering, consultant: Actor, admin: Actor): Promise<void> {
+  private async seedOffering(
+    demo: DemoOffering,
+    consultant: Actor,
+    admin: Actor,
+  ): Promise<SeededOffering> {
+    const sessionIds: string[] = [];
     const offering = await this.createOffering.execute({
       actor: consultant,
       title: demo.title,
@@ -59,7 +72,7 @@ export class CatalogueSeeder {
     });
     for (const session of demo.sessions) {
       const { startsAt, endsAt } = sessionTimes(session, demo.durationMinutes);
-      await this.scheduleSession.execute({
+      const scheduled = await this.scheduleSession.execute({
         actor: consultant,
         offeringId: offering.id,
         startsAt,
@@ -68,6 +81,7 @@ export class CatalogueSeeder {
         location: session.location,
         remoteUrl: session.remoteUrl,
       });
+      sessionIds.push(scheduled.id);
     }
     if (demo.slots) {
       const nextMonday = DateTime.now().setZone(PARIS_TIME_ZONE).startOf('week').plus({ weeks: 1 });
@@ -82,11 +96,14 @@ export class CatalogueSeeder {
         },
       });
     }
-    if (demo.status === 'draft') return;
-    await this.moderation.submit(consultant, offering.id);
-    if (demo.status === 'published') await this.moderation.publish(admin, offering.id);
-    if (demo.status === 'rejected')
-      await this.moderation.reject(admin, offering.id, demo.rejectionReason ?? 'À préciser.');
+    if (demo.status !== 'draft') {
+      await this.moderation.submit(consultant, offering.id);
+      if (demo.status === 'published') await this.moderation.publish(admin, offering.id);
+      if (demo.status === 'rejected') {
+        await this.moderation.reject(admin, offering.id, demo.rejectionReason ?? 'À préciser.');
+      }
+    }
+    return { demo, offeringId: offering.id, sessionIds };
   }
 }
 

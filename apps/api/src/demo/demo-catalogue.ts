@@ -180,7 +180,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     maxSeatsPerOrganisation: 3,
     status: 'published',
     sessions: [
-      hybrid(8, '09:00', 16, LIEUX.marseille, 'employeurs-fondamentaux-1', { full: true }),
+      hybrid(8, '09:00', 16, LIEUX.marseille, 'employeurs-fondamentaux-1'),
       hybrid(36, '09:30', 14, LIEUX.avignon, 'employeurs-fondamentaux-2'),
       hybrid(71, '09:00', 16, LIEUX.marseille, 'employeurs-fondamentaux-3'),
     ],
@@ -220,7 +220,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     status: 'published',
     sessions: [
       onSite(12, '09:30', 18, LIEUX.nice),
-      onSite(47, '09:30', 18, LIEUX.toulon, { full: true }),
+      onSite(47, '09:30', 18, LIEUX.toulon),
       onSite(82, '09:30', 15, LIEUX.cannes),
     ],
     slots: null,
@@ -332,7 +332,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     maxSeatsPerOrganisation: null,
     status: 'published',
     sessions: [
-      onSite(6, '09:00', 14, LIEUX.aix),
+      onSite(6, '09:00', 14, LIEUX.aix, { full: true }),
       onSite(40, '09:00', 12, LIEUX.avignon),
       onSite(75, '09:00', 14, LIEUX.marseille),
     ],
@@ -408,7 +408,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     maxSeatsPerOrganisation: null,
     status: 'published',
     sessions: [
-      remote(16, '09:30', 16, 'agrement-esus-1'),
+      remote(16, '09:30', 16, 'agrement-esus-1', { full: true }),
       remote(58, '14:00', 16, 'agrement-esus-2'),
     ],
     slots: null,

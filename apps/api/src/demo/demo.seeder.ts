@@ -13,6 +13,7 @@ import {
   RegisterUserUseCase,
   SetMembershipUseCase,
 } from '@mutualis/identity';
+import { BookingSeeder, DemoMember } from './booking.seeder';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DemoOrganisation, DemoUser } from './demo-data';
 
@@ -34,6 +35,7 @@ export class DemoSeeder {
     private readonly acceptInvitation: AcceptInvitationUseCase,
     private readonly setMembership: SetMembershipUseCase,
     private readonly catalogue: CatalogueSeeder,
+    private readonly bookings: BookingSeeder,
     private readonly clock: Clock,
   ) {}
 
@@ -53,11 +55,13 @@ export class DemoSeeder {
       staff.set(person.email, ensured.actor);
     }
     const year = parisYear(this.clock.now());
+    const members: DemoMember[] = [];
     for (const demo of DEMO_ORGANISATIONS) {
       const admin = await this.ensureUser(demo.admin);
       count(admin.created);
       const organisation = await this.ensureOrganisation(admin.actor, demo);
       count(organisation.created);
+      members.push({ actor: admin.actor, organisationId: organisation.id });
       if (organisation.created) {
         await this.setMembership.execute({
           organisationId: organisation.id,
@@ -81,7 +85,10 @@ export class DemoSeeder {
       }
     }
     const consultants = [1, 2, 3].map((n) => staff.get(`consultant${n}@demo.mutualis.fr`)!);
-    created += await this.catalogue.seed(consultants, staff.get('admin@demo.mutualis.fr')!);
+    const chambreAdmin = staff.get('admin@demo.mutualis.fr')!;
+    const offerings = await this.catalogue.seed(consultants, chambreAdmin);
+    created += offerings.length;
+    created += await this.bookings.seed(offerings, members, chambreAdmin);
     this.logger.log(
       created ? `seeded ${created} demo records` : 'demo data already present, nothing to do',
     );

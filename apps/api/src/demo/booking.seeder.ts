@@ -1,0 +1,119 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { BookUseCase, ConfirmBookingUseCase } from '@mutualis/booking';
+import { Actor } from '@mutualis/identity';
+import { SeededOffering } from './catalogue.seeder';
+
+export interface DemoMember {
+  actor: Actor;
+  organisationId: string;
+}
+
+const FIRST_NAMES = [
+  'Camille',
+  'Lucas',
+  'Manon',
+  'Hugo',
+  'Léa',
+  'Nathan',
+  'Chloé',
+  'Yanis',
+  'Inès',
+  'Théo',
+];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Roux',
+  'Garcia',
+  'Fabre',
+  'Morel',
+  'Girard',
+  'Blanc',
+  'Guerin',
+  'Faure',
+];
+
+/**
+ * Books the demo sessions through the members' own use case: the sessions marked full are
+ * filled (and confirmed by the Chambre, as for a cheque), a few bookings show the other states.
+ */
+@Injectable()
+export class BookingSeeder {
+  private readonly logger = new Logger(BookingSeeder.name);
+  private attendeeCount = 0;
+
+  constructor(
+    private readonly book: BookUseCase,
+    private readonly confirm: ConfirmBookingUseCase,
+  ) {}
+
+  async seed(offerings: SeededOffering[], members: DemoMember[], admin: Actor): Promise<number> {
+    let bookings = 0;
+    for (const seeded of offerings.filter((offering) => offering.demo.status === 'published')) {
+      for (const [index, session] of seeded.demo.sessions.entries()) {
+        if (!session.full) continue;
+        bookings += await this.fill(seeded.sessionIds[index], session.capacity, members, admin);
+        // Someone is always waiting for a seat on a full session.
+        await this.bookSeats(members[1], seeded.sessionIds[index], 1);
+        bookings++;
+      }
+    }
+    // A member organisation's confirmed booking, another's still awaiting payment.
+    const open = offerings.filter(
+      (offering) => offering.demo.status === 'published' && offering.sessionIds.length > 1,
+    );
+    if (open.length >= 2) {
+      const confirmed = await this.bookSeats(members[0], open[0].sessionIds[1], 2);
+      await this.confirm.execute({
+        bookingId: confirmed.id,
+        method: 'cheque',
+        confirmedBy: admin.userId,
+      });
+      await this.bookSeats(members[3], open[1].sessionIds[1], 1);
+      bookings += 2;
+    }
+    this.logger.log(bookings ? `seeded ${bookings} bookings` : 'no new offering to book');
+    return bookings;
+  }
+
+  private async fill(
+    sessionId: string,
+    capacity: number,
+    members: DemoMember[],
+    admin: Actor,
+  ): Promise<number> {
+    let left = capacity;
+    let made = 0;
+    for (let turn = 0; left > 0; turn++) {
+      const seats = Math.min(left, 4);
+      const booking = await this.bookSeats(members[turn % members.length], sessionId, seats);
+      await this.confirm.execute({
+        bookingId: booking.id,
+        method: 'cheque',
+        confirmedBy: admin.userId,
+      });
+      left -= seats;
+      made++;
+    }
+    return made;
+  }
+
+  private async bookSeats(member: DemoMember, sessionId: string, seats: number) {
+    const attendees = Array.from({ length: seats }, () => {
+      const n = this.attendeeCount++;
+      const first = FIRST_NAMES[n % FIRST_NAMES.length];
+      const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length];
+      return {
+        name: `${first} ${last}`,
+        email: `${first}.${last}.${n}@demo.mutualis.fr`.toLowerCase(),
+      };
+    });
+    const result = await this.book.execute({
+      actor: member.actor,
+      organisationId: member.organisationId,
+      sessionId,
+      attendees,
+    });
+    return result.body;
+  }
+}
