@@ -33,7 +33,10 @@ export class ConsultantProfileUseCase {
   async get(userId: string): Promise<ConsultantProfileView> {
     const profile = await this.profiles.findByUserId(userId);
     if (!profile)
-      throw new CatalogueException(CatalogueErrorCode.NotAConsultant, 'no consultant has this id');
+      throw new CatalogueException(
+        CatalogueErrorCode.ConsultantNotFound,
+        'no consultant has this id',
+      );
     return present(userId, profile);
   }
 

@@ -73,8 +73,8 @@ export class CreateOfferingUseCase {
   }
 }
 
-export function unknownCategory(slug: string): CatalogueException {
+export function unknownCategory(slug: string, field = 'categorySlug'): CatalogueException {
   return new CatalogueException(CatalogueErrorCode.UnknownCategory, `no category "${slug}"`, [
-    { field: 'categorySlug', message: 'is not a known category (see GET /api/categories)' },
+    { field, message: 'is not a known category (see GET /api/categories)' },
   ]);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, decodeKeyset, encodeKeyset } from '@mutualis/core';
+import { Clock, CoreErrorCode, CoreException, decodeKeyset, encodeKeyset } from '@mutualis/core';
 import { Actor, isMemberOn } from '@mutualis/identity';
 import { In, DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -79,7 +79,7 @@ export class SearchOfferingsUseCase {
       this.categories.list(),
     ]);
     if (query.category && !allCategories.some((category) => category.slug === query.category)) {
-      throw unknownCategory(query.category);
+      throw unknownCategory(query.category, 'category');
     }
     const text = query.q?.trim();
     const filters: SearchFilters = {
@@ -94,6 +94,9 @@ export class SearchOfferingsUseCase {
       availableOnly: query.available,
     };
     const position = decodeKeyset(query.cursor, 2);
+    if (position && !sortValueFits(position[0], filters.text !== undefined)) {
+      throw new CoreException(CoreErrorCode.InvalidCursor, 'cursor does not belong to this search');
+    }
     const [rows, counts] = await Promise.all([
       this.search.search(
         filters,
@@ -151,4 +154,12 @@ export class SearchOfferingsUseCase {
         : counts.reduce((sum, count) => sum + count.count, 0),
     };
   }
+}
+
+/** A ranked search pages on a rank (a number), the others on a publication instant. */
+function sortValueFits(value: string, ranked: boolean): boolean {
+  if (ranked) return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(value) && Number.isFinite(Number(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && !Number.isNaN(Date.parse(value))
+  );
 }
