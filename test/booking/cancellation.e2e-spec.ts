@@ -441,7 +441,7 @@ describe('cancellation and confirmation', () => {
             expiry.expireHold(booking.id as string).catch((error: Error) => error.message),
           ),
         ]);
-        outcomes.push(...(expired as string[]));
+        outcomes.push(...expired);
         expect({ round, status: cancelled.status, body: cancelled.body as unknown }).toMatchObject({
           round,
           status: 200,
