@@ -2,15 +2,19 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { CompletePastSessionsUseCase } from '@mutualis/catalogue';
-import { JOBS, QueueName } from '@mutualis/core';
+import { IdempotencyService, JOBS, OutboxService, QueueName } from '@mutualis/core';
 import { PurgeExpiredCredentialsUseCase } from '@mutualis/identity';
 
 const PARIS = 'Europe/Paris';
+
+/** Published outbox events are kept this long, to investigate what was sent when. */
+const OUTBOX_RETENTION_DAYS = 30;
 
 /** When each housekeeping job runs (BullMQ job schedulers, one per job name). */
 const SCHEDULES = [
   { job: JOBS.purgeExpiredCredentials.name, repeat: { pattern: '30 3 * * *', tz: PARIS } },
   { job: JOBS.completePastSessions.name, repeat: { pattern: '5 * * * *', tz: PARIS } },
+  { job: JOBS.purgeDeliveredRecords.name, repeat: { pattern: '45 3 * * *', tz: PARIS } },
 ];
 
 /** Housekeeping jobs of the platform: each handler is idempotent, so a replayed job is harmless. */
@@ -22,6 +26,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     private readonly purgeExpiredCredentials: PurgeExpiredCredentialsUseCase,
     private readonly completePastSessions: CompletePastSessionsUseCase,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
   ) {
     super();
   }
@@ -45,6 +51,15 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         if (completed > 0)
           this.logger.log({ jobId: job.id, completed }, 'marked ended sessions completed');
         return { completed };
+      }
+      case JOBS.purgeDeliveredRecords.name: {
+        const events = await this.outbox.purgePublished(OUTBOX_RETENTION_DAYS);
+        const keys = await this.idempotency.purgeExpired();
+        this.logger.log(
+          { jobId: job.id, events, keys },
+          'purged delivered outbox events and old idempotency keys',
+        );
+        return { events, keys };
       }
       default:
         throw new Error(`no handler for job ${job.name} on queue ${QueueName.Maintenance}`);

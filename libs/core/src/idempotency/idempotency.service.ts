@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CoreErrorCode, CoreException } from '../errors/core.exception';
 
 export interface IdempotentRequest {
@@ -41,6 +42,17 @@ export function requestHash(body: unknown): string {
  */
 @Injectable()
 export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Keys are honoured for a day, as clients retry within minutes; older ones are deleted. */
+  async purgeExpired(hours = 24): Promise<number> {
+    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+      [hours],
+    );
+    return deleted;
+  }
+
   async once<T>(
     manager: EntityManager,
     request: IdempotentRequest,

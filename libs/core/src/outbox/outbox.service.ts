@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EventPayload, OutboxEvent } from './outbox-event.entity';
 
 export interface DomainEvent {
@@ -15,6 +16,17 @@ export interface DomainEvent {
 /** Records events in the caller's transaction: they exist if and only if the change commits. */
 @Injectable()
 export class OutboxService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Deletes events published more than `days` ago (they stay a while for investigations). */
+  async purgePublished(days: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM outbox_events WHERE published_at < now() - make_interval(days => $1)`,
+      [days],
+    );
+    return deleted;
+  }
+
   async record(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (!manager.queryRunner?.isTransactionActive) {

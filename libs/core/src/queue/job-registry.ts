@@ -13,6 +13,10 @@ export const JOBS = {
     queue: QueueName.Maintenance,
     name: 'catalogue.complete-past-sessions',
   },
+  purgeDeliveredRecords: {
+    queue: QueueName.Maintenance,
+    name: 'core.purge-delivered-records',
+  },
   sweepExpiredBookings: {
     queue: QueueName.Booking,
     name: 'booking.sweep-expired',
