@@ -45,7 +45,7 @@ export class BookingRepository {
     return manager
       .getRepository(Booking)
       .createQueryBuilder('booking')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('booking.id = :id', { id })
       .getOne();
   }
@@ -89,7 +89,7 @@ export class BookingRepository {
     return manager
       .getRepository(Booking)
       .createQueryBuilder('booking')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where(`booking.sessionId = :sessionId AND booking.status = 'waitlisted'`, { sessionId })
       .orderBy('booking.waitlistedAt', 'ASC')
       .addOrderBy('booking.id', 'ASC')
@@ -101,7 +101,7 @@ export class BookingRepository {
     return manager
       .getRepository(Booking)
       .createQueryBuilder('booking')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('booking.sessionId = :sessionId', { sessionId })
       .andWhere('booking.status IN (:...statuses)', {
         statuses: ['pending_payment', 'offered', 'confirmed', 'waitlisted'],

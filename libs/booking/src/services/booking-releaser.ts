@@ -22,6 +22,18 @@ export class BookingReleaser {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Locks a booking for a change that may give back seats. The session row is locked first,
+   * as booking and session cancellation also do, so that locks are always taken in the same
+   * order (session, then booking) and two changes never wait on each other.
+   */
+  async lock(bookingId: string, manager: EntityManager): Promise<Booking | null> {
+    const found = await this.bookings.findById(bookingId, manager);
+    if (!found) return null;
+    if (found.sessionId) await this.inventory.lockSession(found.sessionId, manager);
+    return this.bookings.findByIdForUpdate(bookingId, manager);
+  }
+
   async cancel(
     manager: EntityManager,
     booking: Booking,

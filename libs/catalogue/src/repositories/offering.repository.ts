@@ -36,7 +36,7 @@ export class OfferingRepository {
     return manager
       .getRepository(Offering)
       .createQueryBuilder('offering')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('offering.id = :id', { id })
       .getOne();
   }

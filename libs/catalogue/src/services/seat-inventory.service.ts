@@ -21,12 +21,16 @@ export interface BookedSlot {
  */
 @Injectable()
 export class SeatInventoryService {
-  /** Locks the session row until the transaction ends: bookings of one session queue up here. */
+  /**
+   * Locks the session row until the transaction ends: bookings of one session queue up here.
+   * FOR NO KEY UPDATE, as for every row we lock to change: it excludes other changers but not
+   * the key-share locks that inserting a row referencing it takes (no deadlock with inserts).
+   */
   async lockSession(sessionId: string, manager: EntityManager): Promise<LockedSession | null> {
     const session = await manager
       .getRepository(TrainingSession)
       .createQueryBuilder('session')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('session.id = :sessionId', { sessionId })
       .getOne();
     if (!session) return null;

@@ -7,7 +7,7 @@ import { BookingErrorCode, BookingException, bookingNotFound } from '../../booki
 import { CANCELLABLE_STATUSES } from '../../booking.types';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { BookingAccessService } from '../../services/booking-access.service';
-import { fullRefund, Refund, refundFor } from '../../services/refund-policy';
+import { fullRefund, parisDaysBetween, Refund, refundFor } from '../../services/refund-policy';
 import { BookingView, presentBooking } from '../../views/booking.view';
 import { BookingReleaser } from '../../services/booking-releaser';
 
@@ -45,7 +45,7 @@ export class CancelBookingUseCase {
     await this.access.assertCanAct(command.actor, found);
     const waive = command.fullRefund === true && hasRole(command.actor, 'admin');
     const { booking, refund } = await this.dataSource.transaction(async (manager) => {
-      const booking = await this.bookings.findByIdForUpdate(command.bookingId, manager);
+      const booking = await this.releaser.lock(command.bookingId, manager);
       if (!booking) throw bookingNotFound();
       if (!CANCELLABLE_STATUSES.includes(booking.status)) {
         throw new BookingException(
@@ -56,7 +56,12 @@ export class CancelBookingUseCase {
       const now = this.clock.now();
       const paid = booking.status === 'confirmed';
       const refund: CancellationResult['refund'] = !paid
-        ? { percent: 0, amountCents: 0, daysBefore: 0, basis: 'nothing_paid' }
+        ? {
+            percent: 0,
+            amountCents: 0,
+            daysBefore: parisDaysBetween(now, booking.serviceStartsAt),
+            basis: 'nothing_paid',
+          }
         : waive
           ? {
               ...fullRefund(booking.totalInclVatCents, booking.serviceStartsAt, now),

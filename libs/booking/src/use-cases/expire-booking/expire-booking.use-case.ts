@@ -27,7 +27,7 @@ export class ExpireBookingUseCase {
 
   expireHold(bookingId: string): Promise<ExpiryOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const booking = await this.bookings.findByIdForUpdate(bookingId, manager);
+      const booking = await this.releaser.lock(bookingId, manager);
       const now = this.clock.now();
       if (
         booking?.status !== 'pending_payment' ||
@@ -43,7 +43,7 @@ export class ExpireBookingUseCase {
 
   expireOffer(bookingId: string): Promise<ExpiryOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const booking = await this.bookings.findByIdForUpdate(bookingId, manager);
+      const booking = await this.releaser.lock(bookingId, manager);
       const now = this.clock.now();
       if (booking?.status !== 'offered' || !booking.offerExpiresAt || booking.offerExpiresAt > now)
         return 'skipped';
