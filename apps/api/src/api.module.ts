@@ -18,6 +18,8 @@ import { CatalogueModule } from '@mutualis/catalogue';
 import { BookingsController } from './booking/bookings.controller';
 import { SessionsController } from './booking/sessions.controller';
 import { IdentityModule } from '@mutualis/identity';
+import { InvoicingModule } from '@mutualis/invoicing';
+import { InvoicesController } from './invoicing/invoices.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
 import { ScheduleController } from './catalogue/schedule.controller';
@@ -60,6 +62,7 @@ import { UsersController } from './identity/users.controller';
     IdentityModule,
     CatalogueModule,
     BookingModule,
+    InvoicingModule,
     OutboxModule,
   ],
   controllers: [
@@ -74,6 +77,7 @@ import { UsersController } from './identity/users.controller';
     ScheduleController,
     BookingsController,
     SessionsController,
+    InvoicesController,
   ],
   providers: [
     ReadinessService,

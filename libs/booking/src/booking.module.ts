@@ -5,6 +5,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { bookingEntities } from './entities';
 import { BookingRepository } from './repositories/booking.repository';
 import { BookingAccessService } from './services/booking-access.service';
+import { BookingFactsService } from './services/booking-facts.service';
 import { WaitlistService } from './services/waitlist.service';
 import { AcceptOfferUseCase } from './use-cases/accept-offer/accept-offer.use-case';
 import { BookUseCase } from './use-cases/book/book.use-case';
@@ -35,10 +36,11 @@ const useCases = [
   providers: [
     BookingRepository,
     BookingAccessService,
+    BookingFactsService,
     WaitlistService,
     BookingReleaser,
     ...useCases,
   ],
-  exports: [...useCases],
+  exports: [BookingFactsService, ...useCases],
 })
 export class BookingModule {}

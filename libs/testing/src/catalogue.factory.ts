@@ -104,3 +104,13 @@ export async function insertOrganisations(
 }
 
 export { DAY_MS };
+
+/** Marks the Chambre's legal identity reviewed, with test values, so invoices can be issued. */
+export async function configureChambre(db: DataSource): Promise<void> {
+  await db.query(
+    `UPDATE chambres SET legal_name = 'CRESS de test', address_line1 = '2 place Sadi-Carnot', postal_code = '13002',
+            city = 'Marseille', vat_number = 'FR12781112220', training_declaration_number = '93131234513',
+            email = 'factures@test.mutualis.fr', configured = true
+      WHERE slug = 'default'`,
+  );
+}

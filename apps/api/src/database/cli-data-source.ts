@@ -4,6 +4,7 @@ import { bookingEntities } from '@mutualis/booking';
 import { catalogueEntities } from '@mutualis/catalogue';
 import { OutboxEvent, postgresOptions } from '@mutualis/core';
 import { identityEntities } from '@mutualis/identity';
+import { invoicingEntities } from '@mutualis/invoicing';
 import { allMigrations } from './schema';
 
 /**
@@ -14,6 +15,12 @@ export default new DataSource({
   ...postgresOptions({
     url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mutualis',
   }),
-  entities: [OutboxEvent, ...identityEntities, ...catalogueEntities, ...bookingEntities],
+  entities: [
+    OutboxEvent,
+    ...identityEntities,
+    ...catalogueEntities,
+    ...bookingEntities,
+    ...invoicingEntities,
+  ],
   migrations: allMigrations,
 });

@@ -2,6 +2,7 @@ import { bookingMigrations } from '@mutualis/booking';
 import { catalogueMigrations } from '@mutualis/catalogue';
 import { coreMigrations } from '@mutualis/core';
 import { identityMigrations } from '@mutualis/identity';
+import { invoicingMigrations } from '@mutualis/invoicing';
 
 /** Every context's migrations, applied in timestamp order by the migrator. */
 export const allMigrations = [
@@ -9,4 +10,5 @@ export const allMigrations = [
   ...identityMigrations,
   ...catalogueMigrations,
   ...bookingMigrations,
+  ...invoicingMigrations,
 ];

@@ -4,6 +4,7 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { BookingSeeder } from './booking.seeder';
 import { IdentityModule } from '@mutualis/identity';
+import { InvoicingModule } from '@mutualis/invoicing';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DemoSeeder } from './demo.seeder';
 
@@ -16,6 +17,7 @@ import { DemoSeeder } from './demo.seeder';
     IdentityModule,
     CatalogueModule,
     BookingModule,
+    InvoicingModule,
   ],
   providers: [DemoSeeder, CatalogueSeeder, BookingSeeder],
 })

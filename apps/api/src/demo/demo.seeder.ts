@@ -14,6 +14,7 @@ import {
   SetMembershipUseCase,
 } from '@mutualis/identity';
 import { BookingSeeder, DemoMember } from './booking.seeder';
+import { ChambreSettingsUseCase } from '@mutualis/invoicing';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DemoOrganisation, DemoUser } from './demo-data';
 
@@ -36,6 +37,7 @@ export class DemoSeeder {
     private readonly setMembership: SetMembershipUseCase,
     private readonly catalogue: CatalogueSeeder,
     private readonly bookings: BookingSeeder,
+    private readonly chambre: ChambreSettingsUseCase,
     private readonly clock: Clock,
   ) {}
 
@@ -48,6 +50,27 @@ export class DemoSeeder {
       if (wasCreated) created++;
     };
 
+    if (!(await this.chambre.get()).configured) {
+      // Made-up but valid identity (the SIRET passes Luhn); a real Chambre edits it via PUT /api/chambre.
+      await this.chambre.update({
+        legalName: 'CRESS Provence-Alpes-Côte d’Azur (démo)',
+        addressLine1: '2 place Sadi-Carnot',
+        addressLine2: null,
+        postalCode: '13002',
+        city: 'Marseille',
+        siret: '78111222000012',
+        vatNumber: 'FR12781112220',
+        vatRegime: 'standard',
+        trainingDeclarationNumber: '93 13 12345 13',
+        iban: 'FR7630001007941234567890185',
+        bic: 'BDFEFRPPXXX',
+        latePaymentRate: 'trois fois le taux d’intérêt légal',
+        paymentTermsDays: 30,
+        email: 'facturation@demo.mutualis.fr',
+        phone: '04 91 00 00 00',
+      });
+      created++;
+    }
     const staff = new Map<string, Actor>();
     for (const person of DEMO_STAFF) {
       const ensured = await this.ensureUser(person);

@@ -3,14 +3,14 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job, Queue } from 'bullmq';
 import { ExpireBookingUseCase } from '@mutualis/booking';
-import { Environment, EventJobData, JOBS, QueueName } from '@mutualis/core';
+import { Environment, EventJobData, jobLockOptions, JOBS, QueueName } from '@mutualis/core';
 
 /**
  * Booking's scheduled work: a hold or a waitlist offer running out. The delayed jobs come
  * from the outbox; the sweep catches whatever they missed. Both re-check the booking, so
  * either may arrive first, or twice.
  */
-@Processor(QueueName.Booking, { concurrency: 4 })
+@Processor(QueueName.Booking, { concurrency: 4, ...jobLockOptions() })
 export class BookingProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(BookingProcessor.name);
 

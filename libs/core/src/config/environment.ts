@@ -127,6 +127,10 @@ export class Environment {
   @Max(604_800)
   WAITLIST_OFFER_SECONDS = 86_400;
 
+  /** Directory where rendered invoice PDFs are stored (shared by every worker replica). */
+  @IsString()
+  INVOICE_STORAGE_DIR = './var/invoices';
+
   /** Login attempts allowed per e-mail and client address within the window. */
   @Type(() => Number)
   @IsInt()

@@ -16,6 +16,9 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'waitlist.offered': [QueueName.Notifications],
   'waitlist.offer-expired': [QueueName.Notifications],
   'session.cancelled': [QueueName.Notifications],
+  'invoice.issued': [QueueName.Notifications],
+  'invoice.credit-note-issued': [QueueName.Notifications],
+  'invoicing.credit-note-requested': [QueueName.Invoicing],
   // Scheduled work, delivered at the event's deliver_at.
   'booking.hold-expiry-due': [QueueName.Booking],
   'booking.offer-expiry-due': [QueueName.Booking],

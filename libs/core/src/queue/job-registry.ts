@@ -17,6 +17,10 @@ export const JOBS = {
     queue: QueueName.Maintenance,
     name: 'core.purge-delivered-records',
   },
+  renderMissingInvoicePdfs: {
+    queue: QueueName.Invoicing,
+    name: 'invoicing.render-missing-pdfs',
+  },
   sweepExpiredBookings: {
     queue: QueueName.Booking,
     name: 'booking.sweep-expired',

@@ -12,3 +12,14 @@ export enum QueueName {
   /** Invoices and credit notes (the invoicing context). */
   Invoicing = 'invoicing',
 }
+
+/**
+ * How long a worker owns an active job before others consider it stalled (its process died)
+ * and run it again. Read at start-up from JOB_LOCK_MS, as processor options are static;
+ * BullMQ's 30 s default otherwise.
+ */
+export function jobLockOptions(): { lockDuration: number; stalledInterval: number } {
+  const configured = Number(process.env.JOB_LOCK_MS);
+  const lockDuration = Number.isInteger(configured) && configured >= 1_000 ? configured : 30_000;
+  return { lockDuration, stalledInterval: lockDuration };
+}

@@ -3,6 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Organisation } from '../entities/organisation.entity';
 
+export interface BillingIdentity {
+  organisationId: string;
+  legalName: string;
+  addressLines: string[];
+  siret: string;
+  vatNumber: string | null;
+  billingEmail: string;
+}
+
 /** Names of organisations for other contexts' lists (attendee lists, finance views), read in one query. */
 @Injectable()
 export class OrganisationDirectoryService {
@@ -15,5 +24,25 @@ export class OrganisationDirectoryService {
       where: { id: In([...new Set(ids)]) },
     });
     return new Map(rows.map((row) => [row.id, row.legalName]));
+  }
+
+  /** Who to invoice: the organisation's legal identity and billing address, as of now. */
+  async billingIdentity(organisationId: string): Promise<BillingIdentity | null> {
+    const organisation = await this.dataSource.manager.findOne(Organisation, {
+      where: { id: organisationId },
+    });
+    if (!organisation) return null;
+    return {
+      organisationId: organisation.id,
+      legalName: organisation.legalName,
+      addressLines: [
+        organisation.addressLine1,
+        ...(organisation.addressLine2 ? [organisation.addressLine2] : []),
+        `${organisation.postalCode} ${organisation.city}`,
+      ],
+      siret: organisation.siret,
+      vatNumber: organisation.vatNumber,
+      billingEmail: organisation.billingEmail,
+    };
   }
 }

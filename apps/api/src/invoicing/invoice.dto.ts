@@ -1,0 +1,207 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { INVOICE_STATUSES, INVOICE_TYPES, InvoiceStatus, InvoiceType } from '@mutualis/invoicing';
+import { PageQueryDto } from '../http/page.dto';
+import { IsCalendarDate } from '../http/validators';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+export class ListInvoicesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES, isArray: true, description: 'Comma-separated.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',') : value,
+  )
+  @IsIn(INVOICE_STATUSES, { each: true })
+  status?: InvoiceStatus[];
+
+  @ApiPropertyOptional({ description: 'Only invoices past their due date and not settled.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Issued on or after this date.' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Issued on or before this date.' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+export class CreditNoteRequestDto {
+  @ApiProperty({ description: 'Amount to credit, including VAT, euro cents.', example: 9000 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  amountCents!: number;
+
+  @ApiProperty({ example: 'Geste commercial : demi-journée écourtée' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class InvoiceLineDto {
+  @ApiProperty() description!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() unitPriceExclVatCents!: number;
+  @ApiProperty({ enum: ['S', 'E', 'O'], description: 'EN 16931 VAT category.' }) vatCategory!:
+    'S' | 'E' | 'O';
+  @ApiProperty({ example: 2000 }) vatRateBasisPoints!: number;
+  @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
+  @ApiProperty() lineTotalExclVatCents!: number;
+}
+
+export class VatBreakdownDto {
+  @ApiProperty({ enum: ['S', 'E', 'O'] }) vatCategory!: 'S' | 'E' | 'O';
+  @ApiProperty() vatRateBasisPoints!: number;
+  @ApiProperty() taxableAmountCents!: number;
+  @ApiProperty() vatAmountCents!: number;
+  @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
+}
+
+export class InvoiceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'F-2026-000042' }) number!: string | null;
+  @ApiProperty({ enum: INVOICE_TYPES }) type!: InvoiceType;
+  @ApiProperty({ enum: [380, 381] }) typeCode!: 380 | 381;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) bookingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) correctsInvoiceId!: string | null;
+  @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issueDate!: string | null;
+  @ApiProperty({ format: 'date' }) serviceDate!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
+  @ApiProperty({ enum: ['EUR'] }) currency!: 'EUR';
+  @ApiProperty() totalExclVatCents!: number;
+  @ApiProperty() totalVatCents!: number;
+  @ApiProperty() totalInclVatCents!: number;
+  @ApiProperty() amountPaidCents!: number;
+  @ApiProperty() amountCreditedCents!: number;
+  @ApiProperty() amountDueCents!: number;
+  @ApiProperty({ description: 'ISO 11649 creditor reference to quote on a transfer.' })
+  paymentReference!: string;
+  @ApiProperty({ type: [VatBreakdownDto] }) vatBreakdown!: VatBreakdownDto[];
+  @ApiProperty({ type: [InvoiceLineDto] }) lines!: InvoiceLineDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) seller!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) buyer!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty() pdfAvailable!: boolean;
+}
+
+export class InvoicePageDto {
+  @ApiProperty({ type: [InvoiceDto] }) items!: InvoiceDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class ChambreSettingsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(250)
+  legalName?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  addressLine1?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressLine2?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'must be a 5-digit postal code' })
+  postalCode?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  city?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{14}$/, { message: 'must be 14 digits' })
+  siret?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}[0-9A-Z]{2,13}$/, {
+    message: 'must be an intra-EU VAT number such as FR40123456789',
+  })
+  vatNumber?: string | null;
+  @ApiPropertyOptional({ enum: ['standard', 'franchise'] })
+  @IsOptional()
+  @IsIn(['standard', 'franchise'])
+  vatRegime?: 'standard' | 'franchise';
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'NDA of the training organisation.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  trainingDeclarationNumber?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Z]{2}\d{2}[0-9A-Z]{10,30}$/, { message: 'must be an IBAN without spaces' })
+  iban?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, { message: 'must be a BIC' })
+  bic?: string;
+  @ApiPropertyOptional({ example: 'trois fois le taux d’intérêt légal' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  latePaymentRate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) paymentTermsDays?: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsEmail() email?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phone?: string | null;
+}
+
+export class ChambreDto extends ChambreSettingsDto {
+  @ApiProperty() configured!: boolean;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}

@@ -1,0 +1,133 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Response } from 'express';
+import { Page } from '@mutualis/core';
+import {
+  ChambreSettingsUseCase,
+  ChambreView,
+  InvoiceView,
+  ListInvoicesUseCase,
+  RequestCreditNoteUseCase,
+} from '@mutualis/invoicing';
+import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { IdParams } from '../http/params.dto';
+import {
+  ChambreDto,
+  ChambreSettingsDto,
+  CreditNoteRequestDto,
+  InvoiceDto,
+  InvoicePageDto,
+  ListInvoicesQueryDto,
+} from './invoice.dto';
+
+@ApiTags('invoicing')
+@ApiBearerAuth()
+@Controller()
+export class InvoicesController {
+  constructor(
+    private readonly listInvoices: ListInvoicesUseCase,
+    private readonly requestCreditNote: RequestCreditNoteUseCase,
+    private readonly chambre: ChambreSettingsUseCase,
+  ) {}
+
+  @Get('invoices')
+  @ApiOperation({
+    summary:
+      'Invoices and credit notes: an organisation’s members see theirs, finance and admins all',
+  })
+  @ApiOkResponse({ type: InvoicePageDto })
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: ListInvoicesQueryDto,
+  ): Promise<Page<InvoiceView>> {
+    return this.listInvoices.list(actor, {
+      organisationId: query.organisationId,
+      statuses: query.status,
+      overdue: query.overdue,
+      from: query.from,
+      to: query.to,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get('invoices/:id')
+  @ApiOperation({ summary: 'An invoice or credit note' })
+  @ApiOkResponse({ type: InvoiceDto })
+  get(@CurrentActor() actor: AuthenticatedActor, @Param() params: IdParams): Promise<InvoiceView> {
+    return this.listInvoices.get(actor, params.id);
+  }
+
+  @Get('invoices/:id/pdf')
+  @ApiOperation({ summary: 'The PDF rendered when the invoice was issued' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF.' })
+  async pdf(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { filename, content } = await this.listInvoices.pdf(actor, params.id);
+    response.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+    return new StreamableFile(content, { type: 'application/pdf', length: content.length });
+  }
+
+  @Post('invoices/:id/credit-notes')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Roles('finance', 'admin')
+  @ApiOperation({
+    summary: 'Ask for a credit note on an invoice; the worker numbers and issues it (finance)',
+  })
+  @ApiAcceptedResponse({
+    type: InvoiceDto,
+    description: 'The drafted credit note, issued shortly by the worker.',
+  })
+  creditNote(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: CreditNoteRequestDto,
+  ): Promise<InvoiceView> {
+    return this.requestCreditNote.execute({
+      actor,
+      invoiceId: params.id,
+      amountCents: body.amountCents,
+      reason: body.reason,
+    });
+  }
+
+  @Get('chambre')
+  @Roles('admin', 'finance')
+  @ApiOperation({ summary: 'The Chambre’s legal identity and payment details printed on invoices' })
+  @ApiOkResponse({ type: ChambreDto })
+  getChambre(): Promise<ChambreView> {
+    return this.chambre.get();
+  }
+
+  @Put('chambre')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Edit the Chambre’s legal identity (admin); new invoices snapshot it' })
+  @ApiOkResponse({ type: ChambreDto })
+  putChambre(@Body() body: ChambreSettingsDto): Promise<ChambreView> {
+    return this.chambre.update(body);
+  }
+}

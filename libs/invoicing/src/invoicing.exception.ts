@@ -1,0 +1,29 @@
+import { DomainException, ErrorKind, FieldProblem } from '@mutualis/core';
+
+export enum InvoicingErrorCode {
+  InvoiceNotFound = 'invoice_not_found',
+  PdfNotReady = 'invoice_pdf_not_ready',
+  NotCreditable = 'invoice_not_creditable',
+  CreditExceedsInvoice = 'credit_exceeds_invoice',
+  InvalidSettings = 'invalid_chambre_settings',
+}
+
+const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
+  [InvoicingErrorCode.InvoiceNotFound]: ErrorKind.NotFound,
+  [InvoicingErrorCode.PdfNotReady]: ErrorKind.Conflict,
+  [InvoicingErrorCode.NotCreditable]: ErrorKind.Conflict,
+  [InvoicingErrorCode.CreditExceedsInvoice]: ErrorKind.Unprocessable,
+  [InvoicingErrorCode.InvalidSettings]: ErrorKind.Invalid,
+};
+
+export class InvoicingException extends DomainException {
+  declare readonly code: InvoicingErrorCode;
+
+  constructor(code: InvoicingErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(code, KINDS[code], message, fields);
+  }
+}
+
+export function invoiceNotFound(): InvoicingException {
+  return new InvoicingException(InvoicingErrorCode.InvoiceNotFound, 'invoice not found');
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingModule } from '@mutualis/booking';
+import { IdentityModule } from '@mutualis/identity';
+import { invoicingEntities } from './entities';
+import { ChambreRepository } from './repositories/chambre.repository';
+import { InvoiceRepository } from './repositories/invoice.repository';
+import { InvoiceComposer } from './services/invoice-composer';
+import { InvoiceIssuer } from './services/invoice-issuer';
+import { InvoicePdfService } from './services/invoice-pdf.service';
+import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
+import { ChambreSettingsUseCase } from './use-cases/chambre-settings/chambre-settings.use-case';
+import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
+import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
+import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
+import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/request-credit-note.use-case';
+
+const useCases = [
+  ChambreSettingsUseCase,
+  IssueBookingInvoiceUseCase,
+  IssueCreditNoteUseCase,
+  ListInvoicesUseCase,
+  RequestCreditNoteUseCase,
+];
+
+/** Invoices and credit notes of the Chambre: numbering, content, immutability, PDF. */
+@Module({
+  imports: [TypeOrmModule.forFeature(invoicingEntities), IdentityModule, BookingModule],
+  providers: [
+    ChambreRepository,
+    InvoiceRepository,
+    InvoiceComposer,
+    InvoiceIssuer,
+    InvoicePdfService,
+    { provide: InvoiceStorage, useClass: LocalDirectoryStorage },
+    ...useCases,
+  ],
+  exports: [InvoicePdfService, InvoiceRepository, ...useCases],
+})
+export class InvoicingModule {}

@@ -1,0 +1,33 @@
+export const INVOICE_TYPES = ['invoice', 'credit_note'] as const;
+export type InvoiceType = (typeof INVOICE_TYPES)[number];
+
+export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'cancelled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** Numbering series: F for invoices, AV (avoir) for credit notes. */
+export type InvoiceSeries = 'F' | 'AV';
+
+/** The seller as printed on an invoice, snapshotted when it is issued. */
+export interface SellerSnapshot {
+  name: string;
+  addressLines: string[];
+  siret: string;
+  vatNumber: string | null;
+  vatRegime: 'standard' | 'franchise';
+  trainingDeclarationNumber: string | null;
+  iban: string;
+  bic: string;
+  email: string | null;
+  phone: string | null;
+  latePaymentRate: string;
+  paymentTermsDays: number;
+}
+
+/** The buyer as printed on an invoice, snapshotted when it is issued. */
+export interface BuyerSnapshot {
+  name: string;
+  addressLines: string[];
+  siret: string;
+  vatNumber: string | null;
+  billingEmail: string;
+}

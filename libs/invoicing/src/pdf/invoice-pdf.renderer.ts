@@ -1,0 +1,589 @@
+import PDFDocument from 'pdfkit';
+import { Money } from '@mutualis/core';
+import type { InvoiceLineTotal, VatBreakdownEntry } from '../domain/invoice-totals';
+import { formatRfReference } from '../domain/rf-reference';
+
+export interface InvoiceDocumentParty {
+  name: string;
+  addressLines: readonly string[];
+  /** 14 digits; its first 9 (the SIREN) are printed too. */
+  siret: string;
+  vatNumber: string | null;
+}
+
+export interface InvoiceDocumentSeller extends InvoiceDocumentParty {
+  /** Training provider's declaration number (NDA), printed with its legal mention. */
+  trainingDeclarationNumber: string | null;
+  iban: string;
+  bic: string;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** Everything printed on an invoice or a credit note, and nothing else. Dates are YYYY-MM-DD. */
+export interface InvoiceDocument {
+  kind: 'invoice' | 'credit_note';
+  /** EN 16931 / UNTDID 1001: 380 commercial invoice, 381 credit note. */
+  typeCode: 380 | 381;
+  number: string;
+  issueDate: string;
+  serviceDate: string;
+  /** Required on an invoice; a credit note has none. */
+  dueDate: string | null;
+  /** The invoice a credit note corrects: required on a credit note. */
+  precedingInvoice?: { number: string; issueDate: string };
+  seller: InvoiceDocumentSeller;
+  buyer: InvoiceDocumentParty;
+  /** As computed by `computeInvoiceTotals`; the totals below must add up from them. */
+  lines: readonly InvoiceLineTotal[];
+  vatBreakdown: readonly VatBreakdownEntry[];
+  totalExclVatCents: number;
+  totalVatCents: number;
+  totalInclVatCents: number;
+  amountDueCents: number;
+  /** ISO 11649 RF reference, printed in groups of four. */
+  paymentReference: string;
+  /** « Paiement à 30 jours par virement ». */
+  paymentTerms: string;
+  /** « trois fois le taux d'intérêt légal ». */
+  latePenaltyRate: string;
+  /** Conditions of early payment (art. L441-9 du code de commerce); a default says there are none. */
+  earlyPaymentDiscount?: string;
+}
+
+const NO_EARLY_PAYMENT_DISCOUNT = "Pas d'escompte pour paiement anticipé.";
+
+/**
+ * An A4 PDF in French of an invoice or credit note, with every mention French law and EN 16931
+ * ask for. The same document renders the same bytes (no clock, no randomness: the creation
+ * date is the issue date), so a stored SHA-256 can be checked against a new render. Text uses
+ * the standard Helvetica (WinAnsi): characters outside it are transliterated or replaced by `?`.
+ */
+export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+  assertPrintable(document);
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: {
+      // Metadata strings are UTF-16: no need to narrow them to WinAnsi.
+      Title: `${titleOf(document)} n° ${document.number}`,
+      Author: document.seller.name,
+      Subject: `${titleOf(document)} à ${document.buyer.name}`,
+      Creator: 'Mutualis',
+      CreationDate: new Date(`${document.issueDate}T00:00:00Z`),
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  new InvoiceLayout(pdf, document).draw();
+  pdf.end();
+  return done;
+}
+
+/** `1 234,50 €`, with plain spaces: the standard fonts have no narrow no-break space. */
+export function formatEuros(cents: number): string {
+  return Money.ofCents(cents)
+    .format('fr-FR')
+    .replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/** `2027-01-15` → `15/01/2027`. */
+export function formatFrenchDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  // The round trip refuses 2027-02-30, which some parsers roll over to 2 March.
+  if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDate) {
+    throw new RangeError(`Not a date as YYYY-MM-DD: ${JSON.stringify(isoDate)}`);
+  }
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+/** 2000 → `20 %`, 550 → `5,5 %`, in integers. */
+export function formatVatRate(basisPoints: number): string {
+  const whole = Math.trunc(basisPoints / 100);
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return fraction === '' ? `${whole} %` : `${whole},${fraction} %`;
+}
+
+const MARGIN = 50;
+const PAGE_WIDTH = 595.28;
+const PAGE_HEIGHT = 841.89;
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const RIGHT = PAGE_WIDTH - MARGIN;
+/** Content stops above the footer. */
+const CONTENT_BOTTOM = PAGE_HEIGHT - MARGIN - 20;
+const FOOTER_Y = PAGE_HEIGHT - MARGIN + 10;
+
+const INK = '#1f2328';
+const MUTED = '#5b6168';
+const RULE = '#c9cdd2';
+const SHADE = '#eef0f2';
+
+const REGULAR = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+
+interface Column {
+  title: string;
+  width: number;
+  align: 'left' | 'right';
+}
+
+const COLUMNS: Column[] = [
+  { title: 'Désignation', width: 235, align: 'left' },
+  { title: 'Qté', width: 40, align: 'right' },
+  { title: 'P.U. HT', width: 75, align: 'right' },
+  { title: 'TVA', width: 65, align: 'right' },
+  { title: 'Total HT', width: CONTENT_WIDTH - 235 - 40 - 75 - 65, align: 'right' },
+];
+const CELL_PADDING = 5;
+const TABLE_HEADER_HEIGHT = 20;
+
+/** Draws the pages top to bottom; every string goes through `put`, at an explicit place. */
+class InvoiceLayout {
+  private y = MARGIN;
+
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly document: InvoiceDocument,
+  ) {}
+
+  draw(): void {
+    this.header();
+    this.linesTable();
+    this.totals();
+    this.mentions();
+    this.footers();
+  }
+
+  private header(): void {
+    const { document } = this;
+    const { seller, buyer } = document;
+    // The seller's name alone on the first line: full names of Chambres are long.
+    const top = this.paragraph(seller.name, MARGIN, MARGIN, CONTENT_WIDTH, {
+      font: BOLD,
+      size: 13,
+    });
+
+    const leftWidth = 240;
+    let left = this.paragraph(seller.addressLines.join('\n'), MARGIN, top + 4, leftWidth, {
+      size: 9,
+    });
+    left = this.paragraph(this.identifiers(seller), MARGIN, left + 4, leftWidth, { size: 8.5 });
+    const contact = [
+      seller.email ? `Courriel : ${seller.email}` : null,
+      seller.phone ? `Téléphone : ${seller.phone}` : null,
+    ].filter((line): line is string => line !== null);
+    if (contact.length > 0) {
+      left = this.paragraph(contact.join('\n'), MARGIN, left + 4, leftWidth, {
+        size: 8.5,
+        color: MUTED,
+      });
+    }
+
+    const rightX = RIGHT - 245;
+    const rightWidth = RIGHT - rightX;
+    let right = this.paragraph(titleOf(document), rightX, top + 2, rightWidth, {
+      font: BOLD,
+      size: 22,
+      align: 'right',
+    });
+    const dates = [
+      `N° ${document.number}`,
+      `Date d'émission : ${formatFrenchDate(document.issueDate)}`,
+      `Date de la prestation : ${formatFrenchDate(document.serviceDate)}`,
+      ...(document.dueDate ? [`Date d'échéance : ${formatFrenchDate(document.dueDate)}`] : []),
+    ];
+    right = this.paragraph(dates.join('\n'), rightX, right + 2, rightWidth, {
+      size: 9.5,
+      align: 'right',
+    });
+
+    // The buyer, in a box on the right, under the dates.
+    const boxTop = right + 12;
+    const padding = 10;
+    const inner = rightWidth - 2 * padding;
+    let inside = this.paragraph('Client', rightX + padding, boxTop + 9, inner, {
+      size: 8,
+      color: MUTED,
+    });
+    inside = this.paragraph(buyer.name, rightX + padding, inside + 1, inner, {
+      font: BOLD,
+      size: 10,
+    });
+    inside = this.paragraph(buyer.addressLines.join('\n'), rightX + padding, inside, inner, {
+      size: 9,
+    });
+    inside = this.paragraph(this.identifiers(buyer), rightX + padding, inside + 3, inner, {
+      size: 8.5,
+    });
+    const boxBottom = inside + 6;
+    this.pdf
+      .roundedRect(rightX, boxTop, rightWidth, boxBottom - boxTop, 4)
+      .lineWidth(0.8)
+      .strokeColor(RULE)
+      .stroke();
+
+    this.y = Math.max(left, boxBottom) + 20;
+    if (document.precedingInvoice) {
+      const { number, issueDate } = document.precedingInvoice;
+      this.y = this.paragraph(
+        `Avoir sur la facture n° ${number} du ${formatFrenchDate(issueDate)}`,
+        MARGIN,
+        this.y,
+        CONTENT_WIDTH,
+        { font: BOLD, size: 10 },
+      );
+      this.y += 8;
+    }
+  }
+
+  private identifiers(party: InvoiceDocumentParty): string {
+    return [
+      `SIRET : ${party.siret}`,
+      `SIREN : ${party.siret.slice(0, 9)}`,
+      ...(party.vatNumber ? [`N° TVA intracommunautaire : ${party.vatNumber}`] : []),
+    ].join('\n');
+  }
+
+  private linesTable(): void {
+    this.tableHeader();
+    const size = 9;
+    const lineHeight = size * 1.3;
+    for (const line of this.document.lines) {
+      this.setFont(REGULAR, size);
+      const descriptionLines = this.wrap(line.description, COLUMNS[0].width - 2 * CELL_PADDING);
+      const cells = [
+        String(line.quantity),
+        formatEuros(line.unitPriceExclVatCents),
+        vatLabel(line.vatCategory, line.vatRateBasisPoints),
+        formatEuros(line.lineTotalExclVatCents),
+      ];
+      // Keep a row whole when it fits on a page; a longer one starts here and continues.
+      const rowHeight = descriptionLines.length * lineHeight + 2 * CELL_PADDING;
+      const fitsOnAPage = rowHeight <= CONTENT_BOTTOM - MARGIN - TABLE_HEADER_HEIGHT;
+      if (this.y + (fitsOnAPage ? rowHeight : CELL_PADDING + lineHeight) > CONTENT_BOTTOM) {
+        this.newPage();
+        this.tableHeader();
+      }
+      this.setFont(REGULAR, size);
+      let textY = this.y + CELL_PADDING;
+      let x = MARGIN + COLUMNS[0].width;
+      cells.forEach((cell, index) => {
+        const column = COLUMNS[index + 1];
+        this.put(cell, x + column.width - CELL_PADDING - this.pdf.widthOfString(cell), textY);
+        x += column.width;
+      });
+      for (const text of descriptionLines) {
+        if (textY + lineHeight > CONTENT_BOTTOM) {
+          this.newPage();
+          this.tableHeader();
+          textY = this.y + CELL_PADDING;
+          this.setFont(REGULAR, size);
+        }
+        this.put(text, MARGIN + CELL_PADDING, textY);
+        textY += lineHeight;
+      }
+      this.y = textY + CELL_PADDING;
+      this.rule(this.y);
+    }
+    this.y += 14;
+  }
+
+  private tableHeader(): void {
+    this.pdf.rect(MARGIN, this.y, CONTENT_WIDTH, TABLE_HEADER_HEIGHT).fillColor(SHADE).fill();
+    this.setFont(BOLD, 8.5);
+    let x = MARGIN;
+    for (const column of COLUMNS) {
+      const textX =
+        column.align === 'left'
+          ? x + CELL_PADDING
+          : x + column.width - CELL_PADDING - this.pdf.widthOfString(column.title);
+      this.put(column.title, textX, this.y + 6);
+      x += column.width;
+    }
+    this.y += TABLE_HEADER_HEIGHT;
+  }
+
+  private totals(): void {
+    const { document } = this;
+    const rows: { label: string; amount: number; bold?: boolean; ruleAbove?: boolean }[] = [
+      { label: 'Total HT', amount: document.totalExclVatCents },
+      ...document.vatBreakdown.map((entry) => ({
+        label: `${breakdownLabel(entry)} (base ${formatEuros(entry.taxableAmountCents)})`,
+        amount: entry.vatAmountCents,
+      })),
+      { label: 'Total TVA', amount: document.totalVatCents },
+      { label: 'Total TTC', amount: document.totalInclVatCents, bold: true, ruleAbove: true },
+      {
+        label: document.kind === 'invoice' ? 'Net à payer' : 'Net en votre faveur',
+        amount: document.amountDueCents,
+        bold: true,
+      },
+    ];
+    const rowHeight = 15;
+    if (this.y + rows.length * rowHeight + 10 > CONTENT_BOTTOM) this.newPage();
+    const labelX = MARGIN + 215;
+    for (const row of rows) {
+      if (row.ruleAbove) this.rule(this.y - 3, labelX);
+      this.setFont(row.bold ? BOLD : REGULAR, row.bold ? 10 : 9);
+      this.put(row.label, labelX, this.y);
+      const amount = formatEuros(row.amount);
+      this.put(amount, RIGHT - CELL_PADDING - this.pdf.widthOfString(amount), this.y);
+      this.y += rowHeight;
+    }
+    this.y += 14;
+  }
+
+  private mentions(): void {
+    const { document } = this;
+    const { seller } = document;
+    const reasons = [
+      ...new Set(
+        document.vatBreakdown
+          .map((entry) => entry.exemptionReason)
+          .filter((reason): reason is string => reason !== null && reason !== ''),
+      ),
+    ];
+    const payment = [
+      `Conditions de paiement : ${document.paymentTerms}`,
+      ...(document.dueDate ? [`Date d'échéance : ${formatFrenchDate(document.dueDate)}`] : []),
+      `Virement : IBAN ${formatIban(seller.iban)} - BIC ${seller.bic.toUpperCase()}`,
+      `Référence de paiement : ${formatRfReference(document.paymentReference)}`,
+      'Merci de rappeler cette référence dans le libellé de votre virement.',
+    ];
+    const legal = [
+      document.earlyPaymentDiscount ?? NO_EARLY_PAYMENT_DISCOUNT,
+      `Pénalités de retard : ${document.latePenaltyRate}`,
+      'Indemnité forfaitaire pour frais de recouvrement : 40 €',
+      ...(seller.trainingDeclarationNumber
+        ? [
+            `Déclaration d'activité enregistrée sous le n° ${seller.trainingDeclarationNumber}. ` +
+              "Cet enregistrement ne vaut pas agrément de l'État.",
+          ]
+        : []),
+    ];
+    if (reasons.length > 0) this.block('TVA', reasons);
+    this.block('Règlement', payment);
+    this.block('Mentions légales', legal);
+  }
+
+  /** A titled group of short paragraphs, moved whole to the next page when it does not fit. */
+  private block(title: string, paragraphs: string[]): void {
+    const size = 8.5;
+    this.setFont(REGULAR, size);
+    const lines = paragraphs.flatMap((paragraph) => this.wrap(paragraph, CONTENT_WIDTH));
+    const lineHeight = size * 1.35;
+    if (this.y + 14 + lines.length * lineHeight > CONTENT_BOTTOM) this.newPage();
+    this.setFont(BOLD, 9);
+    this.put(title, MARGIN, this.y);
+    this.y += 13;
+    this.setFont(REGULAR, size);
+    for (const line of lines) {
+      this.put(line, MARGIN, this.y);
+      this.y += lineHeight;
+    }
+    this.y += 10;
+  }
+
+  private footers(): void {
+    const { document } = this;
+    const { start, count } = this.pdf.bufferedPageRange();
+    for (let index = start; index < start + count; index += 1) {
+      this.pdf.switchToPage(index);
+      this.rule(FOOTER_Y - 6);
+      this.setFont(REGULAR, 7.5);
+      const text = `${document.seller.name} - SIRET ${document.seller.siret} - ${titleOf(document)} n° ${document.number}`;
+      const page = `Page ${index - start + 1}/${count}`;
+      this.put(text, MARGIN, FOOTER_Y, MUTED, CONTENT_WIDTH - 60);
+      this.put(page, RIGHT - this.pdf.widthOfString(page), FOOTER_Y, MUTED);
+    }
+  }
+
+  private newPage(): void {
+    this.pdf.addPage();
+    this.y = MARGIN;
+  }
+
+  private rule(y: number, fromX = MARGIN): void {
+    this.pdf.moveTo(fromX, y).lineTo(RIGHT, y).lineWidth(0.5).strokeColor(RULE).stroke();
+  }
+
+  /** Wrapped text from (x, y); returns the y under it. */
+  private paragraph(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    style: { font?: string; size: number; color?: string; align?: 'left' | 'right' },
+  ): number {
+    this.setFont(style.font ?? REGULAR, style.size);
+    const lineHeight = style.size * 1.3;
+    let lineY = y;
+    for (const line of this.wrap(text, width)) {
+      const lineX = style.align === 'right' ? x + width - this.pdf.widthOfString(line) : x;
+      this.put(line, lineX, lineY, style.color);
+      lineY += lineHeight;
+    }
+    return lineY;
+  }
+
+  /**
+   * One line of text, never wrapped nor paginated by the library: this layout decides both. A
+   * `maxWidth` cuts what would overflow (only in the footer, where a line must stay one line).
+   */
+  private put(text: string, x: number, y: number, color = INK, maxWidth?: number): void {
+    let printable = winAnsi(text);
+    if (maxWidth !== undefined) {
+      while (printable.length > 1 && this.pdf.widthOfString(printable) > maxWidth) {
+        printable = `${printable.slice(0, -2)}…`;
+      }
+    }
+    this.pdf.fillColor(color).text(printable, x, y, { lineBreak: false });
+  }
+
+  private setFont(font: string, size: number): void {
+    this.pdf.font(font).fontSize(size);
+  }
+
+  /** Greedy word wrap in the current font; `\n` starts a new line, an overlong word is cut. */
+  private wrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of winAnsi(text).split('\n')) {
+      let line = '';
+      for (const word of paragraph.split(' ').filter((part) => part !== '')) {
+        const candidate = line === '' ? word : `${line} ${word}`;
+        if (this.pdf.widthOfString(candidate) <= width) {
+          line = candidate;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        let rest = word;
+        while (this.pdf.widthOfString(rest) > width) {
+          let cut = rest.length - 1;
+          while (cut > 1 && this.pdf.widthOfString(rest.slice(0, cut)) > width) cut -= 1;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+}
+
+function titleOf(document: InvoiceDocument): string {
+  return document.kind === 'invoice' ? 'Facture' : 'Avoir';
+}
+
+function vatLabel(category: VatBreakdownEntry['vatCategory'], basisPoints: number): string {
+  if (category === 'S') return formatVatRate(basisPoints);
+  return category === 'E' ? 'Exonérée' : 'Non soumise';
+}
+
+function breakdownLabel(entry: VatBreakdownEntry): string {
+  if (entry.vatCategory === 'S') return `TVA ${formatVatRate(entry.vatRateBasisPoints)}`;
+  return entry.vatCategory === 'E' ? 'TVA exonérée' : 'Non soumis à la TVA';
+}
+
+function formatIban(iban: string): string {
+  return iban
+    .replace(/\s/g, '')
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+// WinAnsiEncoding: ASCII, Latin-1 and these 27 characters in 0x80–0x9F. Anything else would
+// print as a wrong glyph with the standard fonts.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const TRANSLITERATIONS: Record<string, string> = {
+  '\u202f': ' ',
+  '\u00a0': ' ',
+  '\t': ' ',
+  '\u2009': ' ',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
+};
+
+/** Text the standard fonts can print: decomposes accents they lack (ș → s), else `?`. */
+function winAnsi(text: string): string {
+  let out = '';
+  for (const character of text.replace(/\r\n?/g, '\n')) {
+    if (isWinAnsi(character)) {
+      out += character;
+      continue;
+    }
+    const replacement =
+      TRANSLITERATIONS[character] ?? character.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    out += [...replacement].every(isWinAnsi) && replacement !== '' ? replacement : '?';
+  }
+  return out;
+}
+
+function isWinAnsi(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return (
+    character === '\n' ||
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xff) ||
+    WIN_ANSI_EXTRA.has(character)
+  );
+}
+
+function assertPrintable(document: InvoiceDocument): void {
+  const expectedCode = document.kind === 'invoice' ? 380 : 381;
+  if (document.typeCode !== expectedCode) {
+    throw new RangeError(
+      `A ${document.kind} has type code ${expectedCode}, not ${document.typeCode}`,
+    );
+  }
+  if (document.kind === 'invoice' && !document.dueDate) {
+    throw new RangeError('An invoice needs a due date');
+  }
+  if (document.kind === 'credit_note' && !document.precedingInvoice) {
+    throw new RangeError('A credit note must name the invoice it corrects');
+  }
+  for (const party of [document.seller, document.buyer]) {
+    if (!/^\d{14}$/.test(party.siret)) {
+      throw new RangeError(`A SIRET is 14 digits, got ${JSON.stringify(party.siret)}`);
+    }
+  }
+  if (document.lines.length === 0) throw new RangeError('An invoice needs at least one line');
+  // No document prints totals its lines do not add up to.
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const linesTotal = sum(document.lines.map((line) => line.lineTotalExclVatCents));
+  const taxable = sum(document.vatBreakdown.map((entry) => entry.taxableAmountCents));
+  const vat = sum(document.vatBreakdown.map((entry) => entry.vatAmountCents));
+  if (
+    linesTotal !== document.totalExclVatCents ||
+    taxable !== document.totalExclVatCents ||
+    vat !== document.totalVatCents ||
+    document.totalExclVatCents + document.totalVatCents !== document.totalInclVatCents
+  ) {
+    throw new RangeError(`The totals of ${document.number} do not add up from its lines`);
+  }
+  for (const date of [
+    document.issueDate,
+    document.serviceDate,
+    document.dueDate,
+    document.precedingInvoice?.issueDate,
+  ]) {
+    if (date != null) formatFrenchDate(date);
+  }
+  formatRfReference(document.paymentReference);
+}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { KeysetPosition } from '@mutualis/core';
+import { InvoiceLine } from '../entities/invoice-line.entity';
+import { Invoice } from '../entities/invoice.entity';
+import type { InvoiceSeries, InvoiceStatus } from '../invoicing.types';
+
+export type DraftInvoice = Omit<
+  Invoice,
+  | 'id'
+  | 'status'
+  | 'series'
+  | 'year'
+  | 'sequence'
+  | 'number'
+  | 'issueDate'
+  | 'dueDate'
+  | 'amountPaidCents'
+  | 'amountCreditedCents'
+  | 'pdfPath'
+  | 'pdfSha256'
+  | 'issuedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export type DraftLine = Omit<InvoiceLine, 'id' | 'invoiceId' | 'position'>;
+
+export interface InvoiceListQuery {
+  organisationIds?: string[];
+  organisationId?: string;
+  statuses?: InvoiceStatus[];
+  overdueOn?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
+  after: KeysetPosition | null;
+  limit: number;
+}
+
+@Injectable()
+export class InvoiceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Invoice | null> {
+    return manager.findOne(Invoice, { where: { id } });
+  }
+
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Invoice | null> {
+    return manager
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .setLock('for_no_key_update')
+      .where('invoice.id = :id', { id })
+      .getOne();
+  }
+
+  /** The booking's invoice (not its credit notes), locked. */
+  findForBookingForUpdate(bookingId: string, manager: EntityManager): Promise<Invoice | null> {
+    return manager
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .setLock('for_no_key_update')
+      .where(`invoice.bookingId = :bookingId AND invoice.type = 'invoice'`, { bookingId })
+      .getOne();
+  }
+
+  findBySourceEvent(eventId: string, manager: EntityManager): Promise<Invoice | null> {
+    return manager.findOne(Invoice, { where: { sourceEventId: eventId } });
+  }
+
+  async insertDraft(
+    draft: DraftInvoice,
+    lines: DraftLine[],
+    manager: EntityManager,
+  ): Promise<Invoice> {
+    const invoice = manager.create(Invoice, {
+      ...draft,
+      status: 'draft',
+      amountPaidCents: 0,
+      amountCreditedCents: 0,
+    });
+    await manager.insert(Invoice, invoice);
+    await this.insertLines(invoice.id, lines, manager);
+    return (await this.findById(invoice.id, manager))!;
+  }
+
+  /** Rewrites a draft's content (still allowed by the triggers: nothing is issued yet). */
+  async replaceDraft(
+    id: string,
+    changes: Partial<DraftInvoice>,
+    lines: DraftLine[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.update(Invoice, { id }, changes);
+    await manager.delete(InvoiceLine, { invoiceId: id });
+    await this.insertLines(id, lines, manager);
+  }
+
+  /**
+   * The next number of a series and year, from its counter row. The row stays locked until the
+   * issuing transaction ends, so numbers are given one at a time, in order, and a rolled-back
+   * issue gives its number back: no gap, unlike a sequence.
+   */
+  async nextSequence(
+    chambreId: string,
+    series: InvoiceSeries,
+    year: number,
+    manager: EntityManager,
+  ): Promise<{ sequence: number; at: Date }> {
+    // clock_timestamp() is read once the counter row is ours: one clock, read in number order,
+    // so a later number never carries an earlier issue time (now() is when the transaction began).
+    const [row] = await manager.query<{ last_number: number; at: Date }[]>(
+      `INSERT INTO invoice_counters (chambre_id, series, year, last_number) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (chambre_id, series, year) DO UPDATE SET last_number = invoice_counters.last_number + 1
+       RETURNING last_number, clock_timestamp() AS at`,
+      [chambreId, series, year],
+    );
+    return { sequence: row.last_number, at: row.at };
+  }
+
+  async update(id: string, changes: Partial<Invoice>, manager: EntityManager): Promise<Invoice> {
+    await manager.update(Invoice, { id }, changes);
+    return (await this.findById(id, manager))!;
+  }
+
+  linesOf(
+    invoiceIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<InvoiceLine[]> {
+    if (invoiceIds.length === 0) return Promise.resolve([]);
+    return manager.find(InvoiceLine, {
+      where: { invoiceId: In(invoiceIds) },
+      order: { invoiceId: 'ASC', position: 'ASC' },
+    });
+  }
+
+  /** Issued invoices still without their stored PDF (a worker stopped between the two steps). */
+  async withoutPdf(limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM invoices WHERE status <> 'draft' AND pdf_sha256 IS NULL ORDER BY issued_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  list(query: InvoiceListQuery): Promise<Invoice[]> {
+    const builder = this.dataSource
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .where(`invoice.status <> 'draft'`)
+      .orderBy('invoice.createdAt', 'ASC')
+      .addOrderBy('invoice.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.organisationIds) {
+      builder.andWhere(
+        new Brackets((scope) => {
+          if (query.organisationIds!.length === 0) scope.where('false');
+          else
+            scope.where('invoice.organisationId IN (:...organisationIds)', {
+              organisationIds: query.organisationIds,
+            });
+        }),
+      );
+    }
+    if (query.organisationId)
+      builder.andWhere('invoice.organisationId = :organisationId', {
+        organisationId: query.organisationId,
+      });
+    if (query.statuses?.length)
+      builder.andWhere('invoice.status IN (:...statuses)', { statuses: query.statuses });
+    if (query.overdueOn) {
+      builder.andWhere(
+        `invoice.type = 'invoice' AND invoice.status IN ('issued', 'partially_paid') AND invoice.dueDate < :day`,
+        {
+          day: query.overdueOn,
+        },
+      );
+    }
+    if (query.issuedFrom)
+      builder.andWhere('invoice.issueDate >= :from', { from: query.issuedFrom });
+    if (query.issuedTo) builder.andWhere('invoice.issueDate <= :to', { to: query.issuedTo });
+    if (query.after) {
+      builder.andWhere('(invoice.createdAt, invoice.id) > (:afterCreatedAt, :afterId)', {
+        afterCreatedAt: query.after.createdAt,
+        afterId: query.after.id,
+      });
+    }
+    return builder.getMany();
+  }
+
+  private async insertLines(
+    invoiceId: string,
+    lines: DraftLine[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.insert(
+      InvoiceLine,
+      lines.map((line, position) => ({ ...line, invoiceId, position })),
+    );
+  }
+}

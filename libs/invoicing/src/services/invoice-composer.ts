@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { parisDate } from '@mutualis/core';
+import type { BookingFacts } from '@mutualis/booking';
+import type { BillingIdentity } from '@mutualis/identity';
+import { computeInvoiceTotals, vatCategoryFor } from '../domain/invoice-totals';
+import { createRfReference } from '../domain/rf-reference';
+import { Chambre } from '../entities/chambre.entity';
+import type { BuyerSnapshot, SellerSnapshot } from '../invoicing.types';
+import { DraftInvoice, DraftLine } from '../repositories/invoice.repository';
+
+const TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function sellerOf(chambre: Chambre): SellerSnapshot {
+  return {
+    name: chambre.legalName,
+    addressLines: [
+      chambre.addressLine1,
+      ...(chambre.addressLine2 ? [chambre.addressLine2] : []),
+      `${chambre.postalCode} ${chambre.city}`,
+    ],
+    siret: chambre.siret,
+    vatNumber: chambre.vatNumber,
+    vatRegime: chambre.vatRegime,
+    trainingDeclarationNumber: chambre.trainingDeclarationNumber,
+    iban: chambre.iban,
+    bic: chambre.bic,
+    email: chambre.email,
+    phone: chambre.phone,
+    latePaymentRate: chambre.latePaymentRate,
+    paymentTermsDays: chambre.paymentTermsDays,
+  };
+}
+
+export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
+  return {
+    name: identity.legalName,
+    addressLines: identity.addressLines,
+    siret: identity.siret,
+    vatNumber: identity.vatNumber,
+    billingEmail: identity.billingEmail,
+  };
+}
+
+/** A new ISO 11649 reference: RF, check digits, and 16 random characters unique to the invoice. */
+export function newPaymentReference(): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = randomBytes(16);
+  const base = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
+  return createRfReference(`M${base}`);
+}
+
+/** Builds an invoice's content from a booking: one line of seats, with the session and its attendees. */
+@Injectable()
+export class InvoiceComposer {
+  forBooking(
+    facts: BookingFacts,
+    chambre: Chambre,
+    buyer: BillingIdentity,
+  ): { draft: Omit<DraftInvoice, 'paymentReference'>; lines: DraftLine[] } {
+    const vat = vatCategoryFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
+    const when = TIME.format(facts.serviceStartsAt).replace(' ', ' à ');
+    const description = [
+      `${facts.offeringTitle}${facts.memberPrice ? ' (tarif adhérent)' : ''}`,
+      `Le ${when}${facts.location ? ` — ${facts.location}` : ''}`,
+      `Participants : ${facts.attendeeNames.join(', ')}`,
+    ].join('\n');
+    const totals = computeInvoiceTotals([
+      {
+        description,
+        quantity: facts.seats,
+        unitPriceExclVatCents: facts.unitPriceCents,
+        vatCategory: vat.vatCategory,
+        vatRateBasisPoints: vat.vatRateBasisPoints,
+        exemptionReason: vat.exemptionReason ?? undefined,
+      },
+    ]);
+    return {
+      draft: {
+        chambreId: chambre.id,
+        type: 'invoice',
+        typeCode: 380,
+        organisationId: facts.organisationId,
+        bookingId: facts.bookingId,
+        correctsInvoiceId: null,
+        sourceEventId: null,
+        serviceDate: parisDate(facts.serviceStartsAt),
+        currency: 'EUR',
+        totalExclVatCents: totals.totalExclVatCents,
+        totalVatCents: totals.totalVatCents,
+        totalInclVatCents: totals.totalInclVatCents,
+        seller: sellerOf(chambre),
+        buyer: buyerOf(buyer),
+        vatBreakdown: totals.vatBreakdown.map((entry) => ({
+          ...entry,
+          exemptionReason: entry.exemptionReason ?? null,
+        })),
+        reason: null,
+      },
+      lines: totals.lines.map((line) => ({
+        description: line.description,
+        quantity: line.quantity,
+        unitPriceExclVatCents: line.unitPriceExclVatCents,
+        vatCategory: line.vatCategory,
+        vatRateBasisPoints: line.vatRateBasisPoints,
+        exemptionReason: line.exemptionReason ?? null,
+        lineTotalExclVatCents: line.lineTotalExclVatCents,
+      })),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InvoiceLine } from '../entities/invoice-line.entity';
+import { Invoice } from '../entities/invoice.entity';
+import { InvoiceDocument, renderInvoicePdf } from '../pdf/invoice-pdf.renderer';
+import { InvoiceRepository } from '../repositories/invoice.repository';
+import { InvoiceStorage, sha256 } from '../storage/invoice-storage';
+
+/**
+ * Renders an issued invoice once and stores it with its SHA-256. Rendering comes after the
+ * issuing transaction; if a worker stops in between, the retried job (or the next one) finds
+ * the invoice issued without its PDF and renders it.
+ */
+@Injectable()
+export class InvoicePdfService {
+  private readonly logger = new Logger(InvoicePdfService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invoices: InvoiceRepository,
+    private readonly storage: InvoiceStorage,
+  ) {}
+
+  async ensure(invoiceId: string): Promise<void> {
+    const invoice = await this.invoices.findById(invoiceId);
+    if (!invoice || invoice.status === 'draft' || invoice.pdfSha256) return;
+    const lines = await this.invoices.linesOf([invoice.id]);
+    const original = invoice.correctsInvoiceId
+      ? await this.invoices.findById(invoice.correctsInvoiceId)
+      : null;
+    const content = await renderInvoicePdf(toDocument(invoice, lines, original));
+    const key = `${invoice.year}/${invoice.number}.pdf`;
+    await this.storage.put(key, content);
+    await this.dataSource.manager.update(
+      Invoice,
+      { id: invoice.id },
+      { pdfPath: key, pdfSha256: sha256(content) },
+    );
+    this.logger.log(
+      { invoiceId: invoice.id, number: invoice.number, bytes: content.length },
+      'invoice PDF stored',
+    );
+  }
+}
+
+export function toDocument(
+  invoice: Invoice,
+  lines: InvoiceLine[],
+  original: Invoice | null,
+): InvoiceDocument {
+  return {
+    kind: invoice.type,
+    typeCode: invoice.typeCode,
+    number: invoice.number!,
+    issueDate: invoice.issueDate!,
+    serviceDate: invoice.serviceDate,
+    dueDate: invoice.dueDate,
+    precedingInvoice:
+      original?.number && original.issueDate
+        ? { number: original.number, issueDate: original.issueDate }
+        : undefined,
+    seller: {
+      name: invoice.seller.name,
+      addressLines: invoice.seller.addressLines,
+      siret: invoice.seller.siret,
+      vatNumber: invoice.seller.vatRegime === 'franchise' ? null : invoice.seller.vatNumber,
+      trainingDeclarationNumber: invoice.seller.trainingDeclarationNumber,
+      iban: invoice.seller.iban,
+      bic: invoice.seller.bic,
+      email: invoice.seller.email ?? undefined,
+      phone: invoice.seller.phone ?? undefined,
+    },
+    buyer: {
+      name: invoice.buyer.name,
+      addressLines: invoice.buyer.addressLines,
+      siret: invoice.buyer.siret,
+      vatNumber: invoice.buyer.vatNumber,
+    },
+    lines: lines.map((line) => ({
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceExclVatCents: line.unitPriceExclVatCents,
+      vatCategory: line.vatCategory,
+      vatRateBasisPoints: line.vatRateBasisPoints,
+      exemptionReason: line.exemptionReason ?? undefined,
+      lineTotalExclVatCents: line.lineTotalExclVatCents,
+    })),
+    vatBreakdown: invoice.vatBreakdown,
+    totalExclVatCents: invoice.totalExclVatCents,
+    totalVatCents: invoice.totalVatCents,
+    totalInclVatCents: invoice.totalInclVatCents,
+    // The amount at issue, not what remains after payments: the stored PDF (and its hash) never changes.
+    amountDueCents: invoice.totalInclVatCents,
+    paymentReference: invoice.paymentReference,
+    paymentTerms:
+      invoice.type === 'invoice'
+        ? `Paiement à ${invoice.seller.paymentTermsDays} jours par virement`
+        : 'Avoir à déduire ou à rembourser',
+    latePenaltyRate: invoice.seller.latePaymentRate,
+  };
+}

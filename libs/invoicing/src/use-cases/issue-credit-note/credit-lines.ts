@@ -1,0 +1,58 @@
+import { Money } from '@mutualis/core';
+import { computeInvoiceTotals, InvoiceLineInput } from '../../domain/invoice-totals';
+import { InvoiceLine } from '../../entities/invoice-line.entity';
+
+/**
+ * A credit note for a share of an invoice: each line credited at that percentage of its total
+ * excluding VAT (rounded half-up), VAT recomputed on each rate's base.
+ */
+export function creditLinesForPercent(
+  lines: InvoiceLine[],
+  percent: number,
+  label: string,
+): InvoiceLineInput[] {
+  return lines
+    .map((line) => ({
+      description: `${label}\n${line.description}`,
+      quantity: 1,
+      unitPriceExclVatCents: Money.ofCents(line.lineTotalExclVatCents).percentage(percent * 100)
+        .cents,
+      vatCategory: line.vatCategory,
+      vatRateBasisPoints: line.vatRateBasisPoints,
+      exemptionReason: line.exemptionReason ?? undefined,
+    }))
+    .filter((line) => line.unitPriceExclVatCents > 0);
+}
+
+/**
+ * A credit note of an amount including VAT, on an invoice with a single VAT rate: the amount
+ * excluding VAT whose VAT brings it to the amount asked (or the closest below when rounding
+ * makes it unreachable).
+ */
+export function creditLinesForAmount(
+  lines: InvoiceLine[],
+  amountInclVatCents: number,
+  label: string,
+): InvoiceLineInput[] | null {
+  const rates = new Set(lines.map((line) => `${line.vatCategory}:${line.vatRateBasisPoints}`));
+  if (rates.size !== 1) return null;
+  const [line] = lines;
+  const rate = line.vatRateBasisPoints;
+  let excl = Math.round((amountInclVatCents * 10_000) / (10_000 + rate));
+  const inclOf = (value: number) =>
+    computeInvoiceTotals([{ ...lineInput(line, label), unitPriceExclVatCents: value }])
+      .totalInclVatCents;
+  while (excl > 0 && inclOf(excl) > amountInclVatCents) excl--;
+  return excl > 0 ? [{ ...lineInput(line, label), unitPriceExclVatCents: excl }] : [];
+}
+
+function lineInput(line: InvoiceLine, label: string): InvoiceLineInput {
+  return {
+    description: label,
+    quantity: 1,
+    unitPriceExclVatCents: 0,
+    vatCategory: line.vatCategory,
+    vatRateBasisPoints: line.vatRateBasisPoints,
+    exemptionReason: line.exemptionReason ?? undefined,
+  };
+}

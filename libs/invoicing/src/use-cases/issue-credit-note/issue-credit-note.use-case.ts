@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@mutualis/core';
+import { computeInvoiceTotals, InvoiceLineInput } from '../../domain/invoice-totals';
+import { Invoice } from '../../entities/invoice.entity';
+import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
+import { InvoiceRepository } from '../../repositories/invoice.repository';
+import { newPaymentReference } from '../../services/invoice-composer';
+import { InvoiceIssuer, settledStatus } from '../../services/invoice-issuer';
+import { InvoicePdfService } from '../../services/invoice-pdf.service';
+import { creditLinesForPercent } from './credit-lines';
+
+export type CreditOutcome = 'issued' | 'already_issued' | 'nothing_to_credit';
+
+/**
+ * Issues credit notes (avoirs, type 381): for the refund of a cancelled booking, or a draft
+ * finance asked for. Each references the invoice it corrects and lowers what is due on it;
+ * an invoice credited in full is cancelled. The original is never touched otherwise.
+ */
+@Injectable()
+export class IssueCreditNoteUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invoices: InvoiceRepository,
+    private readonly issuer: InvoiceIssuer,
+    private readonly pdf: InvoicePdfService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The refund of a cancelled booking, once per cancellation event. */
+  async forCancellation(
+    eventId: string,
+    bookingId: string,
+    refundPercent: number,
+  ): Promise<CreditOutcome> {
+    if (refundPercent <= 0) return 'nothing_to_credit';
+    const issuedId = await this.dataSource.transaction(async (manager) => {
+      if (await this.invoices.findBySourceEvent(eventId, manager)) return null;
+      const original = await this.invoices.findForBookingForUpdate(bookingId, manager);
+      if (!original || original.status === 'draft') {
+        // Events may arrive out of order: the invoice of the confirmation is not issued yet.
+        throw new Error(
+          `booking ${bookingId} has no issued invoice yet; the credit note will be retried`,
+        );
+      }
+      const lines = creditLinesForPercent(
+        await this.invoices.linesOf([original.id], manager),
+        refundPercent,
+        `Annulation : remboursement de ${refundPercent} %`,
+      );
+      return this.issueFor(manager, original, lines, {
+        eventId,
+        reason: `Annulation de la réservation (${refundPercent} % remboursés)`,
+      });
+    });
+    if (!issuedId) return 'already_issued';
+    if (issuedId === 'none') return 'nothing_to_credit';
+    await this.pdf.ensure(issuedId);
+    return 'issued';
+  }
+
+  /** A credit note finance drafted through the api, issued by the worker. */
+  async issueDraft(creditNoteId: string): Promise<CreditOutcome> {
+    const issuedId = await this.dataSource.transaction(async (manager) => {
+      const draft = await this.invoices.findByIdForUpdate(creditNoteId, manager);
+      if (!draft) throw invoiceNotFound();
+      if (draft.status !== 'draft') return null;
+      const original = await this.invoices.findByIdForUpdate(draft.correctsInvoiceId!, manager);
+      if (!original) throw invoiceNotFound();
+      const remaining = original.totalInclVatCents - original.amountCreditedCents;
+      if (draft.totalInclVatCents > remaining) {
+        throw new InvoicingException(
+          InvoicingErrorCode.CreditExceedsInvoice,
+          `credit note ${creditNoteId} exceeds what is left to credit on ${original.number}`,
+        );
+      }
+      const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
+      await this.credit(manager, original, issued.totalInclVatCents);
+      return issued.id;
+    });
+    if (!issuedId) return 'already_issued';
+    await this.pdf.ensure(issuedId);
+    return 'issued';
+  }
+
+  private async issueFor(
+    manager: EntityManager,
+    original: Invoice,
+    lines: InvoiceLineInput[],
+    source: { eventId: string | null; reason: string },
+  ): Promise<string> {
+    if (lines.length === 0) return 'none';
+    const totals = computeInvoiceTotals(lines);
+    const remaining = original.totalInclVatCents - original.amountCreditedCents;
+    if (totals.totalInclVatCents > remaining || remaining <= 0) return 'none';
+    const draft = await this.invoices.insertDraft(
+      {
+        chambreId: original.chambreId,
+        type: 'credit_note',
+        typeCode: 381,
+        organisationId: original.organisationId,
+        bookingId: original.bookingId,
+        correctsInvoiceId: original.id,
+        sourceEventId: source.eventId,
+        paymentReference: newPaymentReference(),
+        serviceDate: original.serviceDate,
+        currency: 'EUR',
+        totalExclVatCents: totals.totalExclVatCents,
+        totalVatCents: totals.totalVatCents,
+        totalInclVatCents: totals.totalInclVatCents,
+        seller: original.seller,
+        buyer: original.buyer,
+        vatBreakdown: totals.vatBreakdown.map((entry) => ({
+          ...entry,
+          exemptionReason: entry.exemptionReason ?? null,
+        })),
+        reason: source.reason,
+      },
+      totals.lines.map((line) => ({
+        description: line.description,
+        quantity: line.quantity,
+        unitPriceExclVatCents: line.unitPriceExclVatCents,
+        vatCategory: line.vatCategory,
+        vatRateBasisPoints: line.vatRateBasisPoints,
+        exemptionReason: line.exemptionReason ?? null,
+        lineTotalExclVatCents: line.lineTotalExclVatCents,
+      })),
+      manager,
+    );
+    const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
+    await this.credit(manager, original, issued.totalInclVatCents);
+    return issued.id;
+  }
+
+  private async credit(
+    manager: EntityManager,
+    original: Invoice,
+    amountCents: number,
+  ): Promise<void> {
+    const amountCreditedCents = original.amountCreditedCents + amountCents;
+    await this.invoices.update(
+      original.id,
+      { amountCreditedCents, status: settledStatus({ ...original, amountCreditedCents }) },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
+import { Actor } from '@mutualis/identity';
+import { computeInvoiceTotals } from '../../domain/invoice-totals';
+import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
+import { InvoiceRepository } from '../../repositories/invoice.repository';
+import { newPaymentReference } from '../../services/invoice-composer';
+import { InvoiceView, presentInvoice } from '../../views/invoice.view';
+import { creditLinesForAmount } from '../issue-credit-note/credit-lines';
+
+export interface RequestCreditNoteCommand {
+  actor: Actor;
+  invoiceId: string;
+  /** Including VAT. */
+  amountCents: number;
+  reason: string;
+}
+
+/**
+ * Finance asks for a credit note on an issued invoice. It is drafted here with its amount and
+ * payment reference, and numbered and issued by the worker, like every invoice.
+ */
+@Injectable()
+export class RequestCreditNoteUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invoices: InvoiceRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async execute(command: RequestCreditNoteCommand): Promise<InvoiceView> {
+    const draft = await this.dataSource.transaction(async (manager) => {
+      const original = await this.invoices.findByIdForUpdate(command.invoiceId, manager);
+      if (!original) throw invoiceNotFound();
+      if (
+        original.type !== 'invoice' ||
+        original.status === 'draft' ||
+        original.status === 'cancelled'
+      ) {
+        throw new InvoicingException(
+          InvoicingErrorCode.NotCreditable,
+          `only an issued invoice that is not fully credited can be credited (this one is ${original.status})`,
+        );
+      }
+      const remaining = original.totalInclVatCents - original.amountCreditedCents;
+      if (command.amountCents > remaining) {
+        throw new InvoicingException(
+          InvoicingErrorCode.CreditExceedsInvoice,
+          `at most ${remaining} cents are left to credit on ${original.number}`,
+          [{ field: 'amountCents', message: `must be at most ${remaining}` }],
+        );
+      }
+      const lines = creditLinesForAmount(
+        await this.invoices.linesOf([original.id], manager),
+        command.amountCents,
+        command.reason,
+      );
+      if (!lines || lines.length === 0) {
+        throw new InvoicingException(
+          InvoicingErrorCode.NotCreditable,
+          lines
+            ? 'this amount is too small to credit'
+            : 'an invoice with several VAT rates is credited line by line',
+          [{ field: 'amountCents', message: 'cannot be credited as one amount on this invoice' }],
+        );
+      }
+      const totals = computeInvoiceTotals(lines);
+      const created = await this.invoices.insertDraft(
+        {
+          chambreId: original.chambreId,
+          type: 'credit_note',
+          typeCode: 381,
+          organisationId: original.organisationId,
+          bookingId: original.bookingId,
+          correctsInvoiceId: original.id,
+          sourceEventId: null,
+          paymentReference: newPaymentReference(),
+          serviceDate: original.serviceDate,
+          currency: 'EUR',
+          totalExclVatCents: totals.totalExclVatCents,
+          totalVatCents: totals.totalVatCents,
+          totalInclVatCents: totals.totalInclVatCents,
+          seller: original.seller,
+          buyer: original.buyer,
+          vatBreakdown: totals.vatBreakdown.map((entry) => ({
+            ...entry,
+            exemptionReason: entry.exemptionReason ?? null,
+          })),
+          reason: command.reason,
+        },
+        totals.lines.map((line) => ({
+          description: line.description,
+          quantity: line.quantity,
+          unitPriceExclVatCents: line.unitPriceExclVatCents,
+          vatCategory: line.vatCategory,
+          vatRateBasisPoints: line.vatRateBasisPoints,
+          exemptionReason: line.exemptionReason ?? null,
+          lineTotalExclVatCents: line.lineTotalExclVatCents,
+        })),
+        manager,
+      );
+      await this.outbox.record(manager, {
+        type: 'invoicing.credit-note-requested',
+        aggregateType: 'invoice',
+        aggregateId: created.id,
+        payload: { correctsInvoiceId: original.id, requestedBy: command.actor.userId },
+      });
+      return created;
+    });
+    return presentInvoice(draft, await this.invoices.linesOf([draft.id]), new Date());
+  }
+}

@@ -1,0 +1,102 @@
+import { parisDate } from '@mutualis/core';
+import { InvoiceLine } from '../entities/invoice-line.entity';
+import { Invoice, VatBreakdownEntry } from '../entities/invoice.entity';
+import type { BuyerSnapshot, InvoiceStatus, InvoiceType, SellerSnapshot } from '../invoicing.types';
+
+export interface InvoiceLineView {
+  description: string;
+  quantity: number;
+  unitPriceExclVatCents: number;
+  vatCategory: 'S' | 'E' | 'O';
+  vatRateBasisPoints: number;
+  exemptionReason: string | null;
+  lineTotalExclVatCents: number;
+}
+
+export interface InvoiceView {
+  id: string;
+  number: string | null;
+  type: InvoiceType;
+  typeCode: 380 | 381;
+  organisationId: string;
+  bookingId: string | null;
+  correctsInvoiceId: string | null;
+  status: InvoiceStatus;
+  /** Past its due date and not settled. */
+  overdue: boolean;
+  issueDate: string | null;
+  serviceDate: string;
+  dueDate: string | null;
+  currency: 'EUR';
+  totalExclVatCents: number;
+  totalVatCents: number;
+  totalInclVatCents: number;
+  amountPaidCents: number;
+  amountCreditedCents: number;
+  amountDueCents: number;
+  paymentReference: string;
+  vatBreakdown: VatBreakdownEntry[];
+  lines: InvoiceLineView[];
+  seller: SellerSnapshot;
+  buyer: BuyerSnapshot;
+  reason: string | null;
+  pdfAvailable: boolean;
+}
+
+export function presentInvoice(invoice: Invoice, lines: InvoiceLine[], now: Date): InvoiceView {
+  const due =
+    invoice.type === 'invoice' && invoice.status !== 'draft' && invoice.status !== 'cancelled'
+      ? Math.max(
+          0,
+          invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents,
+        )
+      : 0;
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    type: invoice.type,
+    typeCode: invoice.typeCode,
+    organisationId: invoice.organisationId,
+    bookingId: invoice.bookingId,
+    correctsInvoiceId: invoice.correctsInvoiceId,
+    status: invoice.status,
+    overdue: due > 0 && invoice.dueDate !== null && invoice.dueDate < parisDate(now),
+    issueDate: invoice.issueDate,
+    serviceDate: invoice.serviceDate,
+    dueDate: invoice.dueDate,
+    currency: 'EUR',
+    totalExclVatCents: invoice.totalExclVatCents,
+    totalVatCents: invoice.totalVatCents,
+    totalInclVatCents: invoice.totalInclVatCents,
+    amountPaidCents: invoice.amountPaidCents,
+    amountCreditedCents: invoice.amountCreditedCents,
+    amountDueCents: due,
+    paymentReference: invoice.paymentReference,
+    vatBreakdown: invoice.vatBreakdown,
+    lines: lines
+      .filter((line) => line.invoiceId === invoice.id)
+      .map(
+        ({
+          description,
+          quantity,
+          unitPriceExclVatCents,
+          vatCategory,
+          vatRateBasisPoints,
+          exemptionReason,
+          lineTotalExclVatCents,
+        }) => ({
+          description,
+          quantity,
+          unitPriceExclVatCents,
+          vatCategory,
+          vatRateBasisPoints,
+          exemptionReason,
+          lineTotalExclVatCents,
+        }),
+      ),
+    seller: invoice.seller,
+    buyer: invoice.buyer,
+    reason: invoice.reason,
+    pdfAvailable: invoice.pdfSha256 !== null,
+  };
+}

@@ -1,0 +1,326 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { IssueBookingInvoiceUseCase, IssueCreditNoteUseCase } from '@mutualis/invoicing';
+import {
+  configureChambre,
+  createTestApp,
+  DAY_MS,
+  insertOrganisations,
+  insertPublishedSession,
+  registerAndLogIn,
+  sql,
+  TestUser,
+} from '@mutualis/testing';
+import { isValidRfReference } from '../../libs/invoicing/src/domain/rf-reference';
+
+// Invoices issued from confirmed bookings (the use cases the worker runs, called in-process
+// here; test/invoicing/numbering.e2e-spec.ts goes through the worker processes).
+describe('invoices and credit notes', () => {
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let storage: string;
+  let member: TestUser;
+  let outsider: TestUser;
+  let finance: TestUser;
+  let organisationId: string;
+
+  beforeAll(async () => {
+    storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
+    app = await createTestApp({ INVOICE_STORAGE_DIR: storage });
+    db = app.get(DataSource);
+    await configureChambre(db);
+    [member, outsider, finance] = await Promise.all([
+      registerAndLogIn(app, 'billed'),
+      registerAndLogIn(app, 'stranger'),
+      registerAndLogIn(app, 'accountant'),
+    ]);
+    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    [organisationId] = await insertOrganisations(db, member.id, 1);
+    await insertOrganisations(db, outsider.id, 1);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(storage, { recursive: true, force: true });
+  });
+
+  const api = () => request(app.getHttpServer());
+
+  async function confirmedBooking(
+    options: Parameters<typeof insertPublishedSession>[1] = {},
+    seats = 1,
+  ): Promise<string> {
+    const { sessionId } = await insertPublishedSession(db, options);
+    const booked = await api()
+      .post('/api/bookings')
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({
+        organisationId,
+        sessionId,
+        attendees: Array.from({ length: seats }, (_, index) => ({
+          name: `Salariée ${index + 1}`,
+          email: `s${index}@test.mutualis.fr`,
+        })),
+      })
+      .expect(201);
+    await api()
+      .post(`/api/bookings/${booked.body.id}/confirm`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .send({ method: 'cheque' })
+      .expect(200);
+    return booked.body.id as string;
+  }
+
+  async function invoiceOf(bookingId: string) {
+    await app.get(IssueBookingInvoiceUseCase).execute(bookingId);
+    const [{ id }] = await db.query<{ id: string }[]>(
+      `SELECT id FROM invoices WHERE booking_id = $1 AND type = 'invoice'`,
+      [bookingId],
+    );
+    return (
+      await api()
+        .get(`/api/invoices/${id}`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+  }
+
+  it('issues one numbered invoice per confirmed booking, with a valid RF reference, and a second run does nothing', async () => {
+    const bookingId = await confirmedBooking(
+      { memberPriceCents: 12_345, vatTreatment: 'standard' },
+      3,
+    );
+    const invoice = await invoiceOf(bookingId);
+    expect(invoice).toMatchObject({
+      type: 'invoice',
+      typeCode: 380,
+      status: 'issued',
+      number: expect.stringMatching(/^F-\d{4}-\d{6}$/),
+      totalExclVatCents: 37_035,
+      totalVatCents: 7_407,
+      totalInclVatCents: 44_442,
+      amountDueCents: 44_442,
+      pdfAvailable: true,
+    });
+    expect(isValidRfReference(invoice.paymentReference)).toBe(true);
+    expect(invoice.lines[0]).toMatchObject({
+      quantity: 3,
+      unitPriceExclVatCents: 12_345,
+      vatCategory: 'S',
+      vatRateBasisPoints: 2000,
+    });
+    expect(invoice.lines[0].description).toContain('Salariée 1, Salariée 2, Salariée 3');
+    const due = new Date(`${invoice.issueDate}T12:00:00Z`).getTime() + 30 * DAY_MS;
+    expect(invoice.dueDate).toBe(new Date(due).toISOString().slice(0, 10));
+
+    expect(await app.get(IssueBookingInvoiceUseCase).execute(bookingId)).toBe('already_issued');
+    const [{ count }] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM invoices WHERE booking_id = $1`,
+      [bookingId],
+    );
+    expect(count).toBe(1);
+  });
+
+  it('prints the exemption instead of VAT for professional training', async () => {
+    const invoice = await invoiceOf(
+      await confirmedBooking({ memberPriceCents: 18_000, vatTreatment: 'exempt_training' }, 2),
+    );
+    expect(invoice).toMatchObject({
+      totalExclVatCents: 36_000,
+      totalVatCents: 0,
+      totalInclVatCents: 36_000,
+    });
+    expect(invoice.vatBreakdown).toEqual([
+      expect.objectContaining({
+        vatCategory: 'E',
+        vatAmountCents: 0,
+        exemptionReason: 'Exonération de TVA, art. 261-4-4° du CGI',
+      }),
+    ]);
+  });
+
+  it('refuses any change to an issued invoice in the database itself', async () => {
+    const invoice = await invoiceOf(await confirmedBooking());
+    await expect(
+      db.query(
+        `UPDATE invoices SET total_excl_vat_cents = 1, total_incl_vat_cents = 1 + total_vat_cents WHERE id = $1`,
+        [invoice.id],
+      ),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      db.query(`UPDATE invoices SET buyer = '{}' WHERE id = $1`, [invoice.id]),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(db.query(`DELETE FROM invoices WHERE id = $1`, [invoice.id])).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(
+      db.query(
+        `UPDATE invoice_lines SET unit_price_excl_vat_cents = 1, line_total_excl_vat_cents = quantity WHERE invoice_id = $1`,
+        [invoice.id],
+      ),
+    ).rejects.toThrow(/cannot change/);
+    await expect(
+      db.query(`DELETE FROM invoice_lines WHERE invoice_id = $1`, [invoice.id]),
+    ).rejects.toThrow(/cannot change/);
+    const [after] = await db.query<{ total_incl_vat_cents: string }[]>(
+      `SELECT total_incl_vat_cents FROM invoices WHERE id = $1`,
+      [invoice.id],
+    );
+    expect(Number(after.total_incl_vat_cents)).toBe(invoice.totalInclVatCents);
+  });
+
+  it('credits half of a booking cancelled ten days before, and the invoice owes only the rest', async () => {
+    const bookingId = await confirmedBooking({
+      startsInMs: 10 * DAY_MS,
+      memberPriceCents: 15_001,
+      vatTreatment: 'standard',
+    });
+    const invoice = await invoiceOf(bookingId);
+    const cancelled = await api()
+      .post(`/api/bookings/${bookingId}/cancel`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({})
+      .expect(200);
+    expect(cancelled.body.refund).toMatchObject({ percent: 50, basis: 'policy' });
+    const [event] = await db.query<{ id: string }[]>(
+      `SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = 'booking.cancelled'`,
+      [bookingId],
+    );
+    const creditNotes = app.get(IssueCreditNoteUseCase);
+    expect(await creditNotes.forCancellation(event.id, bookingId, 50)).toBe('issued');
+    expect(await creditNotes.forCancellation(event.id, bookingId, 50)).toBe('already_issued');
+
+    const list = await api()
+      .get('/api/invoices')
+      .auth(member.accessToken, { type: 'bearer' })
+      .query({ limit: 100 })
+      .expect(200);
+    const avoir = list.body.items.find(
+      (item: { correctsInvoiceId: string | null }) => item.correctsInvoiceId === invoice.id,
+    );
+    // Half of 150.01 € excl. VAT is 75.005 € → 75.01 €, plus 20 % VAT (15.002 → 15.00): 90.01 €.
+    expect(avoir).toMatchObject({
+      type: 'credit_note',
+      typeCode: 381,
+      status: 'issued',
+      number: expect.stringMatching(/^AV-\d{4}-\d{6}$/),
+      totalExclVatCents: 7_501,
+      totalVatCents: 1_500,
+      totalInclVatCents: 9_001,
+    });
+    const after = (
+      await api()
+        .get(`/api/invoices/${invoice.id}`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(after).toMatchObject({
+      status: 'issued',
+      amountCreditedCents: 9_001,
+      amountDueCents: invoice.totalInclVatCents - 9_001,
+    });
+  });
+
+  it('cancels an invoice credited in full', async () => {
+    const bookingId = await confirmedBooking({
+      startsInMs: 30 * DAY_MS,
+      vatTreatment: 'exempt_training',
+    });
+    const invoice = await invoiceOf(bookingId);
+    await api()
+      .post(`/api/bookings/${bookingId}/cancel`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({})
+      .expect(200);
+    const [event] = await db.query<{ id: string }[]>(
+      `SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = 'booking.cancelled'`,
+      [bookingId],
+    );
+    await app.get(IssueCreditNoteUseCase).forCancellation(event.id, bookingId, 100);
+    const after = (
+      await api()
+        .get(`/api/invoices/${invoice.id}`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(after).toMatchObject({
+      status: 'cancelled',
+      amountCreditedCents: invoice.totalInclVatCents,
+      amountDueCents: 0,
+    });
+  });
+
+  it('lets finance ask for a credit note, drafted at once and numbered by the worker, never beyond the invoice', async () => {
+    const invoice = await invoiceOf(
+      await confirmedBooking({ memberPriceCents: 10_000, vatTreatment: 'standard' }),
+    );
+    await api()
+      .post(`/api/invoices/${invoice.id}/credit-notes`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({ amountCents: 1_000, reason: 'Geste' })
+      .expect(403);
+    const tooMuch = await api()
+      .post(`/api/invoices/${invoice.id}/credit-notes`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .send({ amountCents: 12_001, reason: 'Trop' })
+      .expect(422);
+    expect(tooMuch.body.code).toBe('credit_exceeds_invoice');
+    const drafted = await api()
+      .post(`/api/invoices/${invoice.id}/credit-notes`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .send({ amountCents: 6_000, reason: 'Demi-journée écourtée' })
+      .expect(202);
+    expect(drafted.body).toMatchObject({
+      status: 'draft',
+      number: null,
+      totalInclVatCents: 6_000,
+      totalExclVatCents: 5_000,
+    });
+    expect(isValidRfReference(drafted.body.paymentReference)).toBe(true);
+    expect(await app.get(IssueCreditNoteUseCase).issueDraft(drafted.body.id)).toBe('issued');
+    const issued = (
+      await api()
+        .get(`/api/invoices/${drafted.body.id}`)
+        .auth(finance.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(issued.number).toMatch(/^AV-/);
+  });
+
+  it('shows an invoice and its PDF to its organisation and finance only', async () => {
+    const invoice = await invoiceOf(await confirmedBooking());
+    const pdf = await api()
+      .get(`/api/invoices/${invoice.id}/pdf`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    await api()
+      .get(`/api/invoices/${invoice.id}`)
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(404);
+    await api()
+      .get(`/api/invoices/${invoice.id}/pdf`)
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(404);
+    await api()
+      .get(`/api/invoices/${invoice.id}`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
+    const theirs = await api()
+      .get('/api/invoices')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(theirs.body.items).toEqual([]);
+  });
+});
