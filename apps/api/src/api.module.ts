@@ -23,6 +23,7 @@ import { InvoicesController } from './invoicing/invoices.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
 import { ScheduleController } from './catalogue/schedule.controller';
+import { QueueDashboard } from './admin/queue-dashboard';
 import { HealthController } from './health/health.controller';
 import { JwtAuthGuard } from './http/auth/jwt-auth.guard';
 import { JwtStrategy } from './http/auth/jwt.strategy';
@@ -81,6 +82,7 @@ import { UsersController } from './identity/users.controller';
   ],
   providers: [
     ReadinessService,
+    QueueDashboard,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

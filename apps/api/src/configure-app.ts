@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@mutualis/core';
 import { createValidationPipe } from './http/validation.pipe';
+import { QueueDashboard } from './admin/queue-dashboard';
 import { serveOpenApi } from './openapi';
 
 /** Everything an api instance needs beyond its module; shared by main.ts and the end-to-end tests. */
@@ -35,5 +36,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app);
+  app.get(QueueDashboard).mount(app);
   return app;
 }
