@@ -92,6 +92,10 @@ describe('OpenAPI', () => {
       'post /api/bookings/{id}/confirm',
       'get /api/sessions/{id}/attendees',
       'post /api/sessions/{id}/attendance',
+      'get /api/invoices',
+      'get /api/invoices/{id}',
+      'get /api/invoices/{id}/pdf',
+      'post /api/invoices/{id}/credit-notes',
     ]) {
       const [method, path] = route.split(' ');
       expect({ route, documented: Boolean(document.paths[path]?.[method]) }).toEqual({

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { IssueBookingInvoiceUseCase, IssueCreditNoteUseCase } from '@mutualis/invoicing';
+import {
+  CreateDraftInvoiceUseCase,
+  IssueBookingInvoiceUseCase,
+  IssueCreditNoteUseCase,
+} from '@mutualis/invoicing';
 import {
   configureChambre,
   createTestApp,
@@ -322,5 +326,75 @@ describe('invoices and credit notes', () => {
       .auth(outsider.accessToken, { type: 'bearer' })
       .expect(200);
     expect(theirs.body.items).toEqual([]);
+  });
+
+  it('keeps the id and payment reference of a draft made at checkout when the worker issues it', async () => {
+    const { sessionId } = await insertPublishedSession(db);
+    const booked = await api()
+      .post('/api/bookings')
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({
+        organisationId,
+        sessionId,
+        attendees: [{ name: 'Théo Faure', email: 'theo@test.mutualis.fr' }],
+      })
+      .expect(201);
+    const drafts = app.get(CreateDraftInvoiceUseCase);
+    const [first, second] = await Promise.all([
+      drafts.forBooking(booked.body.id),
+      drafts.forBooking(booked.body.id),
+    ]);
+    expect(second).toEqual(first);
+    expect(isValidRfReference(first.paymentReference)).toBe(true);
+    // A draft is not an invoice yet: members do not see it, and it has no number.
+    await api()
+      .get(`/api/invoices/${first.invoiceId}`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .expect(404);
+
+    await api()
+      .post(`/api/bookings/${booked.body.id}/confirm`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .send({ method: 'bank_transfer' })
+      .expect(200);
+    expect(await app.get(IssueBookingInvoiceUseCase).execute(booked.body.id)).toBe('issued');
+    const issued = (
+      await api()
+        .get(`/api/invoices/${first.invoiceId}`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(issued).toMatchObject({
+      id: first.invoiceId,
+      paymentReference: first.paymentReference,
+      status: 'issued',
+    });
+    expect(issued.number).toMatch(/^F-/);
+  });
+
+  it('lets admins edit the Chambre’s identity, which the next invoices print', async () => {
+    await api()
+      .put('/api/chambre')
+      .auth(finance.accessToken, { type: 'bearer' })
+      .send({ city: 'Aix-en-Provence' })
+      .expect(403);
+    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    const bad = await api()
+      .put('/api/chambre')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .send({ iban: 'not an iban' })
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('iban');
+    await api()
+      .put('/api/chambre')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .send({ legalName: 'CRESS Sud', trainingDeclarationNumber: '93 13 99999 13' })
+      .expect(200);
+    const invoice = await invoiceOf(await confirmedBooking());
+    expect(invoice.seller).toMatchObject({
+      name: 'CRESS Sud',
+      trainingDeclarationNumber: '93 13 99999 13',
+    });
+    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
   });
 });

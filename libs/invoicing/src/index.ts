@@ -6,6 +6,7 @@ export * from './migrations';
 export * from './repositories/invoice.repository';
 export * from './services/invoice-pdf.service';
 export * from './use-cases/chambre-settings/chambre-settings.use-case';
+export * from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 export * from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 export * from './use-cases/issue-credit-note/issue-credit-note.use-case';
 export * from './use-cases/list-invoices/list-invoices.use-case';

@@ -10,6 +10,7 @@ import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoicePdfService } from './services/invoice-pdf.service';
 import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
 import { ChambreSettingsUseCase } from './use-cases/chambre-settings/chambre-settings.use-case';
+import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
@@ -17,6 +18,7 @@ import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/reques
 
 const useCases = [
   ChambreSettingsUseCase,
+  CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
   ListInvoicesUseCase,
