@@ -19,6 +19,8 @@ import { BookingsController } from './booking/bookings.controller';
 import { SessionsController } from './booking/sessions.controller';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { PaymentsModule } from '@mutualis/payments';
+import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
@@ -64,6 +66,7 @@ import { UsersController } from './identity/users.controller';
     CatalogueModule,
     BookingModule,
     InvoicingModule,
+    PaymentsModule,
     OutboxModule,
   ],
   controllers: [
@@ -79,6 +82,7 @@ import { UsersController } from './identity/users.controller';
     BookingsController,
     SessionsController,
     InvoicesController,
+    PaymentsController,
   ],
   providers: [
     ReadinessService,

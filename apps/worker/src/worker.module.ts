@@ -15,10 +15,12 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { PaymentsModule } from '@mutualis/payments';
 import { WorkerHealthController } from './health/health.controller';
 import { BookingProcessor } from './booking/booking.processor';
 import { InvoicingProcessor } from './invoicing/invoicing.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { PaymentsProcessor } from './payments/payments.processor';
 
 @Module({
   imports: [
@@ -32,11 +34,13 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
       { name: QueueName.Maintenance },
       { name: QueueName.Booking },
       { name: QueueName.Invoicing },
+      { name: QueueName.Payments },
     ),
     IdentityModule,
     CatalogueModule,
     BookingModule,
     InvoicingModule,
+    PaymentsModule,
   ],
   controllers: [WorkerHealthController],
   providers: [
@@ -45,6 +49,7 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
     MaintenanceProcessor,
     BookingProcessor,
     InvoicingProcessor,
+    PaymentsProcessor,
   ],
 })
 export class WorkerModule {}

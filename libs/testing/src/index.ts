@@ -3,3 +3,4 @@ export * from './siret.factory';
 export * from './test-app';
 export * from './test-context';
 export * from './catalogue.factory';
+export * from './stripe-stand-in';

@@ -3,6 +3,7 @@ import { catalogueMigrations } from '@mutualis/catalogue';
 import { coreMigrations } from '@mutualis/core';
 import { identityMigrations } from '@mutualis/identity';
 import { invoicingMigrations } from '@mutualis/invoicing';
+import { paymentsMigrations } from '@mutualis/payments';
 
 /** Every context's migrations, applied in timestamp order by the migrator. */
 export const allMigrations = [
@@ -11,4 +12,5 @@ export const allMigrations = [
   ...catalogueMigrations,
   ...bookingMigrations,
   ...invoicingMigrations,
+  ...paymentsMigrations,
 ];

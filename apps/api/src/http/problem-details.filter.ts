@@ -27,6 +27,8 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Conflict]: HttpStatus.CONFLICT,
   [ErrorKind.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorKind.BadGateway]: HttpStatus.BAD_GATEWAY,
 };
 
 const TITLES: Record<number, string> = {
@@ -42,6 +44,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 

@@ -131,6 +131,23 @@ export class Environment {
   @IsString()
   INVOICE_STORAGE_DIR = './var/invoices';
 
+  /** Stripe secret key; without it, card payment answers 503 and bank transfer still works. */
+  @IsOptional()
+  @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, {
+    message: 'STRIPE_SECRET_KEY must look like sk_test_… or sk_live_…',
+  })
+  STRIPE_SECRET_KEY?: string;
+
+  /** Secret of the webhook endpoint, to verify Stripe's signatures. */
+  @IsOptional()
+  @Matches(/^whsec_[A-Za-z0-9]+$/, { message: 'STRIPE_WEBHOOK_SECRET must look like whsec_…' })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Another Stripe API host (tests use a local stand-in), e.g. http://127.0.0.1:12111. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  STRIPE_API_BASE?: string;
+
   /** Login attempts allowed per e-mail and client address within the window. */
   @Type(() => Number)
   @IsInt()
@@ -198,6 +215,8 @@ const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'DEMO_PASSWORD',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
 ]);
 
 /** One line per variable: its name, what is wrong, and the value given unless it is a secret. */

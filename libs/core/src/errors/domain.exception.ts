@@ -10,6 +10,10 @@ export enum ErrorKind {
   Conflict = 'conflict',
   Unprocessable = 'unprocessable',
   TooManyRequests = 'too_many_requests',
+  /** A service we depend on is not configured or not answering. */
+  Unavailable = 'unavailable',
+  /** A provider (Stripe) answered with an error. */
+  BadGateway = 'bad_gateway',
 }
 
 export interface FieldProblem {

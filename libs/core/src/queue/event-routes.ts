@@ -9,7 +9,7 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'booking.created': [QueueName.Notifications],
   'booking.waitlisted': [QueueName.Notifications],
   'booking.confirmed': [QueueName.Notifications, QueueName.Invoicing],
-  'booking.cancelled': [QueueName.Notifications, QueueName.Invoicing],
+  'booking.cancelled': [QueueName.Notifications, QueueName.Invoicing, QueueName.Payments],
   'booking.expired': [QueueName.Notifications],
   'booking.offer-accepted': [QueueName.Notifications],
   'booking.attendance-marked': [],
@@ -19,6 +19,9 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'invoice.issued': [QueueName.Notifications],
   'invoice.credit-note-issued': [QueueName.Notifications],
   'invoicing.credit-note-requested': [QueueName.Invoicing],
+  'payments.stripe-event-received': [QueueName.Payments],
+  'payment.late-refunded': [QueueName.Notifications],
+  'payment.disputed': [QueueName.Notifications],
   // Scheduled work, delivered at the event's deliver_at.
   'booking.hold-expiry-due': [QueueName.Booking],
   'booking.offer-expiry-due': [QueueName.Booking],

@@ -11,6 +11,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Invoices and credit notes (the invoicing context). */
   Invoicing = 'invoicing',
+  /** Stripe events to apply and refunds to send (the payments context). */
+  Payments = 'payments',
 }
 
 /**

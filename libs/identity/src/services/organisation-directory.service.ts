@@ -10,6 +10,8 @@ export interface BillingIdentity {
   siret: string;
   vatNumber: string | null;
   billingEmail: string;
+  /** Public bodies may pay by transfer after the service (administrative mandate). */
+  isPublicBody: boolean;
 }
 
 /** Names of organisations for other contexts' lists (attendee lists, finance views), read in one query. */
@@ -43,6 +45,7 @@ export class OrganisationDirectoryService {
       siret: organisation.siret,
       vatNumber: organisation.vatNumber,
       billingEmail: organisation.billingEmail,
+      isPublicBody: organisation.isPublicBody,
     };
   }
 }

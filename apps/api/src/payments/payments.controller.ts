@@ -1,0 +1,127 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  RawBodyRequest,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { IsIn } from 'class-validator';
+import {
+  CheckoutResult,
+  CheckoutUseCase,
+  ReceiveStripeEventUseCase,
+  RefundInstructionsUseCase,
+  RefundInstructionView,
+} from '@mutualis/payments';
+import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
+import { Public } from '../http/auth/public.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { IdParams } from '../http/params.dto';
+
+export class CheckoutDto {
+  @ApiProperty({ enum: ['card', 'bank_transfer'] })
+  @IsIn(['card', 'bank_transfer'])
+  method!: 'card' | 'bank_transfer';
+}
+
+export class CheckoutResultDto {
+  @ApiProperty({
+    required: false,
+    description: 'card: the Stripe Checkout page to send the member to.',
+  })
+  checkoutUrl?: string;
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'bank_transfer: the booking’s invoice.',
+  })
+  invoiceId?: string;
+  @ApiProperty({
+    required: false,
+    description: 'bank_transfer: the RF reference to quote on the transfer.',
+  })
+  paymentReference?: string;
+}
+
+export class RefundInstructionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) bookingId!: string;
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
+  @ApiProperty() amountCents!: number;
+  @ApiProperty({ enum: ['EUR'] }) currency!: 'EUR';
+  @ApiProperty() reason!: string;
+  @ApiProperty({ enum: ['instructed', 'done'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+}
+
+@ApiTags('payments')
+@Controller()
+export class PaymentsController {
+  constructor(
+    private readonly checkout: CheckoutUseCase,
+    private readonly receiveStripeEvent: ReceiveStripeEventUseCase,
+    private readonly refundInstructions: RefundInstructionsUseCase,
+  ) {}
+
+  @Post('bookings/:id/checkout')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Pay a booking: card (Stripe Checkout URL) or bank transfer (invoice and RF reference)',
+  })
+  @ApiOkResponse({ type: CheckoutResultDto })
+  pay(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: CheckoutDto,
+  ): Promise<CheckoutResult> {
+    return this.checkout.execute(actor, params.id, body.method);
+  }
+
+  @Public()
+  @Post('webhooks/stripe')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Stripe webhook: verified on the raw body, stored once, applied by the worker',
+  })
+  @ApiOkResponse({ schema: { example: { received: true, duplicate: false } } })
+  stripeWebhook(
+    @Req() request: RawBodyRequest<Request>,
+    @Headers('stripe-signature') signature: string | undefined,
+  ) {
+    return this.receiveStripeEvent.execute(request.rawBody, signature);
+  }
+
+  @Get('finance/refund-instructions')
+  @Roles('finance', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Transfers to pay back to members (bookings paid by transfer, then cancelled)',
+  })
+  @ApiOkResponse({ type: [RefundInstructionDto] })
+  instructions(): Promise<RefundInstructionView[]> {
+    return this.refundInstructions.list();
+  }
+
+  @Post('finance/refund-instructions/:id/done')
+  @HttpCode(HttpStatus.OK)
+  @Roles('finance', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Mark a refund transfer as paid' })
+  @ApiOkResponse({ type: RefundInstructionDto })
+  done(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+  ): Promise<RefundInstructionView> {
+    return this.refundInstructions.markDone(actor, params.id);
+  }
+}

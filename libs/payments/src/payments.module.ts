@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingModule } from '@mutualis/booking';
+import { IdentityModule } from '@mutualis/identity';
+import { InvoicingModule } from '@mutualis/invoicing';
+import { paymentsEntities } from './entities';
+import { PaymentRepository } from './repositories/payment.repository';
+import { RefundService } from './services/refund.service';
+import { StripeGateway } from './services/stripe-gateway';
+import { ApplyStripeEventUseCase } from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
+import { CheckoutUseCase } from './use-cases/checkout/checkout.use-case';
+import { ReceiveStripeEventUseCase } from './use-cases/receive-stripe-event/receive-stripe-event.use-case';
+import { RefundCancellationUseCase } from './use-cases/refund-cancellation/refund-cancellation.use-case';
+import { RefundInstructionsUseCase } from './use-cases/refund-instructions/refund-instructions.use-case';
+
+const useCases = [
+  ApplyStripeEventUseCase,
+  CheckoutUseCase,
+  ReceiveStripeEventUseCase,
+  RefundCancellationUseCase,
+  RefundInstructionsUseCase,
+];
+
+/** Checkout (Stripe, bank transfer), Stripe webhooks and their event log, the payments ledger, refunds. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(paymentsEntities),
+    IdentityModule,
+    BookingModule,
+    InvoicingModule,
+  ],
+  providers: [PaymentRepository, RefundService, StripeGateway, ...useCases],
+  exports: [...useCases],
+})
+export class PaymentsModule {}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Payment } from '../entities/payment.entity';
+import { Refund } from '../entities/refund.entity';
+
+@Injectable()
+export class PaymentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(
+    payment: Partial<Payment>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Payment> {
+    const created = manager.create(Payment, {
+      currency: 'EUR',
+      amountRefundedCents: 0,
+      ...payment,
+    });
+    await manager.insert(Payment, created);
+    return (await manager.findOne(Payment, { where: { id: created.id } }))!;
+  }
+
+  update(id: string, changes: Partial<Payment>, manager: EntityManager = this.dataSource.manager) {
+    return manager.update(Payment, { id }, changes);
+  }
+
+  bySessionForUpdate(sessionId: string, manager: EntityManager): Promise<Payment | null> {
+    return manager
+      .getRepository(Payment)
+      .createQueryBuilder('payment')
+      .setLock('for_no_key_update')
+      .where('payment.stripeCheckoutSessionId = :sessionId', { sessionId })
+      .getOne();
+  }
+
+  byPaymentIntentForUpdate(
+    paymentIntentId: string,
+    manager: EntityManager,
+  ): Promise<Payment | null> {
+    return manager
+      .getRepository(Payment)
+      .createQueryBuilder('payment')
+      .setLock('for_no_key_update')
+      .where('payment.stripePaymentIntentId = :paymentIntentId', { paymentIntentId })
+      .getOne();
+  }
+
+  /** The booking's open card attempt, to hand the same Checkout page back instead of a second one. */
+  openCheckout(bookingId: string): Promise<Payment | null> {
+    return this.dataSource.manager.findOne(Payment, {
+      where: { bookingId, provider: 'stripe', status: 'pending' },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  succeededForBooking(bookingId: string, manager: EntityManager): Promise<Payment[]> {
+    return manager.find(Payment, {
+      where: { bookingId, status: 'succeeded' },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  forBooking(bookingId: string): Promise<Payment[]> {
+    return this.dataSource.manager.find(Payment, {
+      where: { bookingId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async createRefund(refund: Partial<Refund>, manager: EntityManager): Promise<Refund | null> {
+    const rows = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Refund)
+      .values(refund)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id = (rows.raw as { id: string }[])[0]?.id;
+    return id ? manager.findOne(Refund, { where: { id } }) : null;
+  }
+
+  findRefund(id: string, manager: EntityManager = this.dataSource.manager): Promise<Refund | null> {
+    return manager.findOne(Refund, { where: { id } });
+  }
+
+  updateRefund(
+    id: string,
+    changes: Partial<Refund>,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return manager.update(Refund, { id }, changes);
+  }
+
+  instructions(): Promise<Refund[]> {
+    return this.dataSource.manager.find(Refund, {
+      where: { status: 'instructed' },
+      order: { createdAt: 'ASC' },
+      take: 200,
+    });
+  }
+}

@@ -1,0 +1,226 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Stripe from 'stripe';
+import { DataSource, EntityManager } from 'typeorm';
+import { Booking, ConfirmBookingUseCase, ExpireBookingUseCase } from '@mutualis/booking';
+import { OutboxService } from '@mutualis/core';
+import { Payment } from '../../entities/payment.entity';
+import { StripeEvent } from '../../entities/stripe-event.entity';
+import { PaymentRepository } from '../../repositories/payment.repository';
+import { RefundService } from '../../services/refund.service';
+
+/**
+ * Applies a stored Stripe event, once. Events may come twice or out of order: each change is a
+ * transition of the payment that is ignored when no longer valid (an `expired` after a
+ * `completed` changes nothing), and a booking is never confirmed once cancelled or expired —
+ * that money is refunded automatically and the member told.
+ */
+@Injectable()
+export class ApplyStripeEventUseCase {
+  private readonly logger = new Logger(ApplyStripeEventUseCase.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly payments: PaymentRepository,
+    private readonly confirm: ConfirmBookingUseCase,
+    private readonly expiry: ExpireBookingUseCase,
+    private readonly refunds: RefundService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async execute(stripeEventId: string): Promise<string> {
+    const after: (() => Promise<unknown>)[] = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const stored = await manager
+        .getRepository(StripeEvent)
+        .createQueryBuilder('event')
+        .setLock('for_no_key_update')
+        .where('event.id = :stripeEventId', { stripeEventId })
+        .getOne();
+      if (!stored) return 'unknown_event';
+      if (stored.processedAt) return stored.outcome ?? 'already_processed';
+      const event = stored.payload as unknown as Stripe.Event;
+      const result = await this.apply(event, manager, after);
+      await manager.update(
+        StripeEvent,
+        { id: stripeEventId },
+        { processedAt: new Date(), outcome: result },
+      );
+      return result;
+    });
+    for (const work of after) await work();
+    this.logger.log({ stripeEventId, outcome }, 'stripe event applied');
+    return outcome;
+  }
+
+  private async apply(
+    event: Stripe.Event,
+    manager: EntityManager,
+    after: (() => Promise<unknown>)[],
+  ): Promise<string> {
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        const session = event.data.object;
+        if (session.payment_status !== 'paid') return this.markProcessing(session, manager);
+        return this.paid(session, manager, after);
+      }
+      case 'checkout.session.async_payment_failed':
+        return this.failed(event.data.object, 'the SEPA debit failed', manager, after);
+      case 'checkout.session.expired': {
+        const payment = await this.payments.bySessionForUpdate(event.data.object.id, manager);
+        if (!payment || !['pending', 'processing'].includes(payment.status)) return 'ignored';
+        await this.payments.update(payment.id, { status: 'expired' }, manager);
+        return 'expired';
+      }
+      case 'payment_intent.payment_failed': {
+        const intent = event.data.object;
+        const payment = await this.payments.byPaymentIntentForUpdate(intent.id, manager);
+        if (!payment || !['pending', 'processing'].includes(payment.status)) return 'ignored';
+        await this.payments.update(
+          payment.id,
+          { status: 'failed', failureReason: intent.last_payment_error?.message ?? 'failed' },
+          manager,
+        );
+        return 'failed';
+      }
+      case 'charge.refunded': {
+        const charge = event.data.object;
+        const intentId = idOf(charge.payment_intent);
+        const payment = intentId
+          ? await this.payments.byPaymentIntentForUpdate(intentId, manager)
+          : null;
+        if (!payment) return 'ignored';
+        const refunded = Math.min(charge.amount_refunded, payment.amountCents);
+        if (refunded <= payment.amountRefundedCents) return 'ignored';
+        await this.payments.update(
+          payment.id,
+          {
+            amountRefundedCents: refunded,
+            status: refunded >= payment.amountCents ? 'refunded' : 'partially_refunded',
+          },
+          manager,
+        );
+        return 'refund_recorded';
+      }
+      case 'charge.dispute.created': {
+        const dispute = event.data.object;
+        const intentId = idOf(dispute.payment_intent);
+        const payment = intentId
+          ? await this.payments.byPaymentIntentForUpdate(intentId, manager)
+          : null;
+        if (!payment) return 'ignored';
+        await this.payments.update(payment.id, { status: 'disputed' }, manager);
+        await this.outbox.record(manager, {
+          type: 'payment.disputed',
+          aggregateType: 'payment',
+          aggregateId: payment.id,
+          payload: { bookingId: payment.bookingId, amountCents: dispute.amount },
+        });
+        return 'disputed';
+      }
+      case 'payout.paid':
+        // Matching payouts to bank lines belongs to reconciliation (finance); kept stored.
+        return 'stored';
+      default:
+        return 'not_handled';
+    }
+  }
+
+  private async markProcessing(
+    session: Stripe.Checkout.Session,
+    manager: EntityManager,
+  ): Promise<string> {
+    const payment = await this.payments.bySessionForUpdate(session.id, manager);
+    if (!payment || payment.status !== 'pending') return 'ignored';
+    await this.payments.update(
+      payment.id,
+      { status: 'processing', method: 'sepa_debit', ...this.ids(session) },
+      manager,
+    );
+    return 'processing';
+  }
+
+  private async paid(
+    session: Stripe.Checkout.Session,
+    manager: EntityManager,
+    after: (() => Promise<unknown>)[],
+  ): Promise<string> {
+    const payment = await this.payments.bySessionForUpdate(session.id, manager);
+    if (!payment) return 'unknown_session';
+    if (payment.status === 'succeeded' || payment.status.includes('refunded')) return 'ignored';
+    await this.payments.update(
+      payment.id,
+      {
+        status: 'succeeded',
+        amountCents: session.amount_total ?? payment.amountCents,
+        method: payment.method ?? 'card',
+        ...this.ids(session),
+      },
+      manager,
+    );
+    const booking = await manager.findOneOrFail(Booking, { where: { id: payment.bookingId } });
+    if (booking.status === 'pending_payment' || booking.status === 'offered') {
+      await this.confirm.within(manager, {
+        bookingId: booking.id,
+        method: payment.method ?? 'card',
+        confirmedBy: null,
+      });
+      return 'confirmed';
+    }
+    if (booking.status === 'confirmed') return 'already_confirmed';
+    // Paid too late: the hold ran out or the booking was cancelled. Give the money back.
+    const refund = await this.payments.createRefund(
+      {
+        paymentId: payment.id,
+        bookingId: booking.id,
+        amountCents: session.amount_total ?? payment.amountCents,
+        provider: 'stripe',
+        status: 'pending',
+        reason: `paid after the booking was ${booking.status}`,
+        source: `late-payment:${payment.id}`,
+      },
+      manager,
+    );
+    if (refund) {
+      await this.outbox.record(manager, {
+        type: 'payment.late-refunded',
+        aggregateType: 'payment',
+        aggregateId: payment.id,
+        payload: {
+          bookingId: booking.id,
+          organisationId: booking.organisationId,
+          amountCents: refund.amountCents,
+        },
+      });
+      after.push(() => this.refunds.send(refund.id));
+    }
+    return 'refunded_late_payment';
+  }
+
+  private async failed(
+    session: Stripe.Checkout.Session,
+    reason: string,
+    manager: EntityManager,
+    after: (() => Promise<unknown>)[],
+  ): Promise<string> {
+    const payment = await this.payments.bySessionForUpdate(session.id, manager);
+    if (!payment || !['pending', 'processing'].includes(payment.status)) return 'ignored';
+    await this.payments.update(payment.id, { status: 'failed', failureReason: reason }, manager);
+    // The seats go back to the session (and its waitlist) once this transaction commits.
+    after.push(() => this.expiry.expireUnpaid(payment.bookingId));
+    return 'failed';
+  }
+
+  private ids(session: Stripe.Checkout.Session): Partial<Payment> {
+    return {
+      stripePaymentIntentId: idOf(session.payment_intent),
+    };
+  }
+}
+
+/** Stripe fields hold an id, or the expanded object carrying it. */
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === 'string' ? value : value.id;
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  BookingView,
+  ConfirmBookingUseCase,
+  ExpireBookingUseCase,
+  ListBookingsUseCase,
+} from '@mutualis/booking';
+import { Clock, Environment } from '@mutualis/core';
+import {
+  Actor,
+  MembershipService,
+  OrganisationAccessService,
+  OrganisationDirectoryService,
+} from '@mutualis/identity';
+import { CreateDraftInvoiceUseCase } from '@mutualis/invoicing';
+import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
+import { PaymentRepository } from '../../repositories/payment.repository';
+import { providerError, StripeGateway } from '../../services/stripe-gateway';
+
+export type CheckoutResult =
+  { checkoutUrl: string } | { invoiceId: string; paymentReference: string };
+
+/** Stripe Checkout pages last at least 30 minutes: the hold is stretched to match. */
+const MIN_CHECKOUT_MS = 31 * 60_000;
+
+/**
+ * Pays a booking awaiting payment: by card or SEPA debit on Stripe Checkout (the booking is
+ * confirmed when Stripe says it is paid), or by bank transfer for members and public bodies
+ * (confirmed at once, payable by the invoice's due date, with its RF reference).
+ */
+@Injectable()
+export class CheckoutUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: ListBookingsUseCase,
+    private readonly expiry: ExpireBookingUseCase,
+    private readonly confirm: ConfirmBookingUseCase,
+    private readonly access: OrganisationAccessService,
+    private readonly memberships: MembershipService,
+    private readonly directory: OrganisationDirectoryService,
+    private readonly drafts: CreateDraftInvoiceUseCase,
+    private readonly payments: PaymentRepository,
+    private readonly stripe: StripeGateway,
+    private readonly config: ConfigService<Environment, true>,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    actor: Actor,
+    bookingId: string,
+    method: 'card' | 'bank_transfer',
+  ): Promise<CheckoutResult> {
+    const booking = await this.bookings.get(actor, bookingId);
+    await this.access.assertIsMember(actor, booking.organisationId);
+    if (booking.status !== 'pending_payment') {
+      throw new PaymentsException(
+        PaymentsErrorCode.NotPayable,
+        `a ${booking.status} booking cannot be paid`,
+      );
+    }
+    return method === 'card' ? this.card(booking) : this.bankTransfer(actor, booking);
+  }
+
+  private async card(booking: BookingView): Promise<{ checkoutUrl: string }> {
+    const stripe = this.stripe.require();
+    const open = await this.payments.openCheckout(booking.id);
+    if (open?.stripeCheckoutSessionId) {
+      const session = await stripe.checkout.sessions
+        .retrieve(open.stripeCheckoutSessionId)
+        .catch(() => null);
+      if (session?.status === 'open' && session.url) return { checkoutUrl: session.url };
+    }
+    const extended = await this.expiry.extendHold(
+      booking.id,
+      new Date(this.clock.now().getTime() + MIN_CHECKOUT_MS),
+    );
+    if (!extended?.holdExpiresAt) {
+      throw new PaymentsException(
+        PaymentsErrorCode.NotPayable,
+        'this booking no longer awaits payment',
+      );
+    }
+    const payment = await this.payments.create({
+      bookingId: booking.id,
+      organisationId: booking.organisationId,
+      provider: 'stripe',
+      method: null,
+      amountCents: booking.totalInclVatCents,
+      status: 'pending',
+    });
+    const web = this.config.get('PUBLIC_WEB_URL', { infer: true });
+    try {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          allowed_payment_method_types: ['card', 'sepa_debit'],
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: 'eur',
+                unit_amount: booking.totalInclVatCents,
+                product_data: {
+                  name: `Réservation ${booking.id.slice(0, 8)} — ${booking.seats} place(s)`,
+                },
+              },
+            },
+          ],
+          client_reference_id: booking.id,
+          metadata: {
+            booking_id: booking.id,
+            organisation_id: booking.organisationId,
+            payment_id: payment.id,
+          },
+          payment_intent_data: { metadata: { booking_id: booking.id, payment_id: payment.id } },
+          expires_at: Math.floor(extended.holdExpiresAt.getTime() / 1000),
+          success_url: new URL(`/bookings/${booking.id}?paid=1`, web).toString(),
+          cancel_url: new URL(`/bookings/${booking.id}`, web).toString(),
+        },
+        { idempotencyKey: `checkout-${payment.id}` },
+      );
+      await this.payments.update(payment.id, { stripeCheckoutSessionId: session.id });
+      return { checkoutUrl: session.url! };
+    } catch (error) {
+      await this.payments.update(payment.id, {
+        status: 'failed',
+        failureReason: (error as Error).message.slice(0, 500),
+      });
+      throw providerError(error);
+    }
+  }
+
+  private async bankTransfer(
+    actor: Actor,
+    booking: BookingView,
+  ): Promise<{ invoiceId: string; paymentReference: string }> {
+    const [member, identity] = await Promise.all([
+      this.memberships.isMember(booking.organisationId, this.clock.now()),
+      this.directory.billingIdentity(booking.organisationId),
+    ]);
+    if (!member && !identity?.isPublicBody) {
+      throw new PaymentsException(
+        PaymentsErrorCode.BankTransferNotAllowed,
+        'bank transfer is for organisations whose membership (adhésion) is active this year, and for public bodies; pay by card or SEPA debit',
+        [{ field: 'method', message: 'bank_transfer needs an active membership or a public body' }],
+      );
+    }
+    const draft = await this.drafts.forBooking(booking.id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.confirm.within(manager, {
+        bookingId: booking.id,
+        method: 'bank_transfer',
+        confirmedBy: actor.userId,
+      });
+      await this.payments.create(
+        {
+          bookingId: booking.id,
+          organisationId: booking.organisationId,
+          invoiceId: draft.invoiceId,
+          provider: 'bank_transfer',
+          method: 'bank_transfer',
+          amountCents: booking.totalInclVatCents,
+          status: 'pending',
+        },
+        manager,
+      );
+    });
+    return draft;
+  }
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
+import { StripeGateway } from '../../services/stripe-gateway';
+
+/**
+ * The webhook's whole job: verify the signature on the raw body, store the event once by its
+ * id, and hand it to the worker through the outbox. A replay finds it stored and does nothing.
+ */
+@Injectable()
+export class ReceiveStripeEventUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stripe: StripeGateway,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async execute(
+    rawBody: Buffer | undefined,
+    signature: string | undefined,
+  ): Promise<{ received: true; duplicate: boolean }> {
+    const event = this.stripe.constructEvent(rawBody, signature);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<{ id: string }[]>(
+        `INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [event.id, event.type, JSON.stringify(event)],
+      );
+      if (inserted.length === 0) return { received: true, duplicate: true };
+      await this.outbox.record(manager, {
+        type: 'payments.stripe-event-received',
+        aggregateType: 'stripe_event',
+        aggregateId: randomUUID(),
+        payload: { stripeEventId: event.id, stripeType: event.type },
+      });
+      return { received: true, duplicate: false };
+    });
+  }
+}
