@@ -356,28 +356,59 @@ describe('payments', () => {
       .expect(409);
   });
 
-  it('answers 503 for card payment when Stripe is not configured, while bank transfer still works', async () => {
-    const bare = await createTestApp({
-      STRIPE_SECRET_KEY: '',
-      STRIPE_WEBHOOK_SECRET: '',
-      STRIPE_API_BASE: '',
+  it('lists transfers to pay back to members who paid by transfer and cancelled, until finance marks them paid', async () => {
+    const finance = await registerAndLogIn(app, 'refund-finance');
+    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    const bookingId = await book({ startsInMs: 30 * DAY_MS });
+    await api()
+      .post(`/api/bookings/${bookingId}/checkout`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({ method: 'bank_transfer' })
+      .expect(200);
+    // The transfer arrived (reconciliation's work, done by hand here).
+    await sql(app, `UPDATE payments SET status = 'succeeded' WHERE booking_id = $1`, [bookingId]);
+    const cancelled = await api()
+      .post(`/api/bookings/${bookingId}/cancel`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({})
+      .expect(200);
+    const [event] = await db.query<{ id: string }[]>(
+      `SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = 'booking.cancelled'`,
+      [bookingId],
+    );
+    expect(
+      await app
+        .get(RefundCancellationUseCase)
+        .execute(event.id, bookingId, cancelled.body.refund.amountCents),
+    ).toBe('instructed');
+
+    await api()
+      .get('/api/finance/refund-instructions')
+      .auth(member.accessToken, { type: 'bearer' })
+      .expect(403);
+    const listed = await api()
+      .get('/api/finance/refund-instructions')
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
+    const instruction = listed.body.find(
+      (item: { bookingId: string }) => item.bookingId === bookingId,
+    );
+    expect(instruction).toMatchObject({
+      amountCents: cancelled.body.refund.amountCents,
+      status: 'instructed',
     });
-    try {
-      const bookingId = await book();
-      const response = await request(bare.getHttpServer())
-        .post(`/api/bookings/${bookingId}/checkout`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .send({ method: 'card' })
-        .expect(503);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.body.code).toBe('card_payment_unavailable');
-      await request(bare.getHttpServer())
-        .post(`/api/bookings/${bookingId}/checkout`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .send({ method: 'bank_transfer' })
-        .expect(200);
-    } finally {
-      await bare.close();
-    }
+    await api()
+      .post(`/api/finance/refund-instructions/${instruction.id}/done`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
+    await api()
+      .post(`/api/finance/refund-instructions/${instruction.id}/done`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(409);
+    const after = await api()
+      .get('/api/finance/refund-instructions')
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(after.body.some((item: { id: string }) => item.id === instruction.id)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { paymentsEntities } from './entities';
 import { PaymentRepository } from './repositories/payment.repository';
+import { PaymentLedgerService } from './services/payment-ledger.service';
 import { RefundService } from './services/refund.service';
 import { StripeGateway } from './services/stripe-gateway';
 import { ApplyStripeEventUseCase } from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
@@ -29,7 +30,7 @@ const useCases = [
     BookingModule,
     InvoicingModule,
   ],
-  providers: [PaymentRepository, RefundService, StripeGateway, ...useCases],
+  providers: [PaymentRepository, PaymentLedgerService, RefundService, StripeGateway, ...useCases],
   exports: [...useCases],
 })
 export class PaymentsModule {}

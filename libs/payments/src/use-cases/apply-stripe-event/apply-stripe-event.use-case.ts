@@ -7,6 +7,7 @@ import { OutboxService } from '@mutualis/core';
 import { Payment } from '../../entities/payment.entity';
 import { StripeEvent } from '../../entities/stripe-event.entity';
 import { PaymentRepository } from '../../repositories/payment.repository';
+import { PaymentLedgerService } from '../../services/payment-ledger.service';
 import { RefundService } from '../../services/refund.service';
 
 /**
@@ -25,6 +26,7 @@ export class ApplyStripeEventUseCase {
     private readonly confirm: ConfirmBookingUseCase,
     private readonly expiry: ExpireBookingUseCase,
     private readonly refunds: RefundService,
+    private readonly ledger: PaymentLedgerService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -159,6 +161,7 @@ export class ApplyStripeEventUseCase {
       },
       manager,
     );
+    after.push(() => this.ledger.recordCharge(payment.id));
     const booking = await manager.findOneOrFail(Booking, { where: { id: payment.bookingId } });
     if (booking.status === 'pending_payment' || booking.status === 'offered') {
       await this.confirm.within(manager, {

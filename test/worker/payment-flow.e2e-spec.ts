@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import Stripe from 'stripe';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  configureChambre,
+  createTestApp,
+  insertOrganisations,
+  insertPublishedSession,
+  registerAndLogIn,
+  StripeStandIn,
+  TestUser,
+} from '@mutualis/testing';
+import {
+  eventually,
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../support/isolated-environment';
+import {
+  BUILT_WORKER,
+  freePort,
+  RunningProcess,
+  startBuilt,
+  waitForOk,
+} from '../support/processes';
+
+const WEBHOOK_SECRET = 'whsec_flow';
+
+// The whole path of a card payment through the processes: Stripe's signed webhook is stored by
+// the api, relayed by the worker's outbox to the payments queue, applied (the booking is
+// confirmed), and the confirmation is invoiced by the invoicing queue — nothing in the request.
+describe('a card payment through the worker', () => {
+  let environment: IsolatedEnvironment;
+  let standIn: StripeStandIn;
+  let app: NestExpressApplication;
+  let worker: RunningProcess;
+  let db: DataSource;
+  let storage: string;
+  let member: TestUser;
+
+  beforeAll(async () => {
+    environment = await isolatedEnvironment('payflow');
+    standIn = await StripeStandIn.start();
+    storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
+    const env = {
+      ...environment.env,
+      STRIPE_SECRET_KEY: 'sk_test_flow',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_BASE: standIn.url,
+      INVOICE_STORAGE_DIR: storage,
+      OUTBOX_POLL_MS: '50',
+    };
+    app = await createTestApp(env);
+    db = app.get(DataSource);
+    await configureChambre(db);
+    const port = await freePort();
+    worker = startBuilt(BUILT_WORKER, {
+      ...env,
+      WORKER_HEALTH_PORT: String(port),
+      HOST: '127.0.0.1',
+    });
+    await waitForOk(`http://127.0.0.1:${port}/health/ready`);
+    member = await registerAndLogIn(app, 'card-payer');
+  });
+
+  afterAll(async () => {
+    worker?.child.kill('SIGTERM');
+    await worker?.exited;
+    await app?.close();
+    await standIn?.stop();
+    await environment?.drop();
+    rmSync(storage, { recursive: true, force: true });
+  });
+
+  it('confirms and invoices the booking once Stripe says it is paid', async () => {
+    const [organisationId] = await insertOrganisations(db, member.id, 1);
+    const { sessionId } = await insertPublishedSession(db, { vatTreatment: 'standard' });
+    const booked = await request(app.getHttpServer())
+      .post('/api/bookings')
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({
+        organisationId,
+        sessionId,
+        attendees: [{ name: 'Yanis Morel', email: 'yanis@test.mutualis.fr' }],
+      })
+      .expect(201);
+    await request(app.getHttpServer())
+      .post(`/api/bookings/${booked.body.id}/checkout`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({ method: 'card' })
+      .expect(200);
+    const [{ stripe_checkout_session_id: checkoutId }] = await db.query<
+      { stripe_checkout_session_id: string }[]
+    >(`SELECT stripe_checkout_session_id FROM payments WHERE booking_id = $1`, [booked.body.id]);
+
+    const payload = JSON.stringify(
+      standIn.event(
+        'checkout.session.completed',
+        standIn.completeCheckoutSession(checkoutId, 'paid'),
+      ),
+    );
+    const stripe = new Stripe('sk_test_flow', standIn.clientConfig());
+    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+    await request(app.getHttpServer())
+      .post('/api/webhooks/stripe')
+      .set('Content-Type', 'application/json')
+      .set('Stripe-Signature', signature)
+      .send(payload)
+      .expect(200, { received: true, duplicate: false });
+
+    const invoice = await eventually(
+      () =>
+        db.query<{ status: string; number: string | null; booking_status: string }[]>(
+          `SELECT i.status, i.number, b.status AS booking_status
+             FROM bookings b LEFT JOIN invoices i ON i.booking_id = b.id AND i.type = 'invoice'
+            WHERE b.id = $1`,
+          [booked.body.id],
+        ),
+      (rows) => rows[0]?.number !== null && rows[0]?.number !== undefined,
+      20_000,
+    );
+    expect(invoice[0]).toMatchObject({
+      booking_status: 'confirmed',
+      status: 'issued',
+      number: expect.stringMatching(/^F-/),
+    });
+  });
+});
