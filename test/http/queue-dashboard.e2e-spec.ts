@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { QueueName } from '@mutualis/core';
 import request from 'supertest';
 import { createTestApp, registerAndLogIn, sql, TestUser } from '@mutualis/testing';
 
@@ -44,6 +45,6 @@ describe('queue dashboard', () => {
       .set('Cookie', `mutualis_access_token=${encodeURIComponent(admin.accessToken)}`)
       .expect(200);
     const names = (queues.body.queues as { name: string }[]).map((queue) => queue.name).sort();
-    expect(names).toEqual(['booking', 'invoicing', 'maintenance', 'notifications']);
+    expect(names).toEqual(Object.values(QueueName).sort());
   });
 });

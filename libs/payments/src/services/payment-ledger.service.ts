@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { Payment } from '../entities/payment.entity';
 import { PaymentRepository } from '../repositories/payment.repository';
@@ -28,9 +27,9 @@ export class PaymentLedgerService {
       .paymentIntents.retrieve(payment.stripePaymentIntentId, {
         expand: ['latest_charge.balance_transaction'],
       });
-    const charge = intent.latest_charge as Stripe.Charge | string | null;
+    const charge = intent.latest_charge;
     if (!charge || typeof charge === 'string') return;
-    const balance = charge.balance_transaction as Stripe.BalanceTransaction | string | null;
+    const balance = charge.balance_transaction;
     await this.payments.update(payment.id, {
       stripeChargeId: charge.id,
       stripeBalanceTransactionId: typeof balance === 'string' ? balance : (balance?.id ?? null),
