@@ -397,4 +397,36 @@ describe('invoices and credit notes', () => {
     });
     await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
   });
+
+  it('moves an invoice to partially paid then paid as payments arrive, each counted once', async () => {
+    const bookingId = await confirmedBooking({
+      memberPriceCents: 10_000,
+      vatTreatment: 'standard',
+    });
+    const invoice = await invoiceOf(bookingId);
+    const record = app.get(RecordInvoicePaymentUseCase);
+    const pay = (source: string, amountCents: number) =>
+      record.execute({ source, bookingId, amountCents, method: 'bank_transfer' });
+    expect(await pay('transfer-1', 4_000)).toBe('recorded');
+    expect(await pay('transfer-1', 4_000)).toBe('already_recorded');
+    let after = (
+      await api()
+        .get(`/api/invoices/${invoice.id}`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(after).toMatchObject({
+      status: 'partially_paid',
+      amountPaidCents: 4_000,
+      amountDueCents: 8_000,
+    });
+    expect(await pay('transfer-2', 8_000)).toBe('recorded');
+    after = (
+      await api()
+        .get(`/api/invoices/${invoice.id}`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(after).toMatchObject({ status: 'paid', amountPaidCents: 12_000, amountDueCents: 0 });
+  });
 });

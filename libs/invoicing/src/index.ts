@@ -10,5 +10,6 @@ export * from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 export * from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 export * from './use-cases/issue-credit-note/issue-credit-note.use-case';
 export * from './use-cases/list-invoices/list-invoices.use-case';
+export * from './use-cases/record-invoice-payment/record-invoice-payment.use-case';
 export * from './use-cases/request-credit-note/request-credit-note.use-case';
 export * from './views/invoice.view';

@@ -14,6 +14,7 @@ import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/crea
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
+import { RecordInvoicePaymentUseCase } from './use-cases/record-invoice-payment/record-invoice-payment.use-case';
 import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/request-credit-note.use-case';
 
 const useCases = [
@@ -22,6 +23,7 @@ const useCases = [
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
   ListInvoicesUseCase,
+  RecordInvoicePaymentUseCase,
   RequestCreditNoteUseCase,
 ];
 

@@ -7,6 +7,7 @@ import {
   InvoiceRepository,
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
+  RecordInvoicePaymentUseCase,
 } from '@mutualis/invoicing';
 
 const RENDER_SWEEP_MS = 5 * 60_000;
@@ -26,6 +27,7 @@ export class InvoicingProcessor extends WorkerHost implements OnApplicationBoots
     private readonly creditNotes: IssueCreditNoteUseCase,
     private readonly invoices: InvoiceRepository,
     private readonly pdf: InvoicePdfService,
+    private readonly recordPayment: RecordInvoicePaymentUseCase,
   ) {
     super();
   }
@@ -52,6 +54,15 @@ export class InvoicingProcessor extends WorkerHost implements OnApplicationBoots
         );
         return { outcome };
       }
+      case 'payment.succeeded':
+        return {
+          outcome: await this.recordPayment.execute({
+            source: `payment.succeeded:${job.data.eventId}`,
+            bookingId: String(job.data.payload.bookingId),
+            amountCents: Number(job.data.payload.amountCents),
+            method: job.data.payload.method === 'sepa_debit' ? 'sepa_debit' : 'card',
+          }),
+        };
       case 'invoicing.credit-note-requested':
         return { outcome: await this.creditNotes.issueDraft(job.data.aggregateId) };
       case JOBS.renderMissingInvoicePdfs.name: {

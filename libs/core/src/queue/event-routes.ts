@@ -21,6 +21,7 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'invoicing.credit-note-requested': [QueueName.Invoicing],
   'payments.stripe-event-received': [QueueName.Payments],
   'payment.late-refunded': [QueueName.Notifications],
+  'payment.succeeded': [QueueName.Invoicing, QueueName.Notifications],
   'payment.disputed': [QueueName.Notifications],
   // Scheduled work, delivered at the event's deliver_at.
   'booking.hold-expiry-due': [QueueName.Booking],

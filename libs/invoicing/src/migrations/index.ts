@@ -1,3 +1,7 @@
 import { CreateInvoicing1795680400000 } from './1795680400000-create-invoicing';
+import { CreateInvoicePayments1795680600000 } from './1795680600000-create-invoice-payments';
 
-export const invoicingMigrations = [CreateInvoicing1795680400000];
+export const invoicingMigrations = [
+  CreateInvoicing1795680400000,
+  CreateInvoicePayments1795680600000,
+];

@@ -163,6 +163,20 @@ export class ApplyStripeEventUseCase {
     );
     after.push(() => this.ledger.recordCharge(payment.id));
     const booking = await manager.findOneOrFail(Booking, { where: { id: payment.bookingId } });
+    const amountCents = session.amount_total ?? payment.amountCents;
+    if (
+      booking.status === 'pending_payment' ||
+      booking.status === 'offered' ||
+      booking.status === 'confirmed'
+    ) {
+      // The money counts against the booking's invoice (issued from the confirmation).
+      await this.outbox.record(manager, {
+        type: 'payment.succeeded',
+        aggregateType: 'payment',
+        aggregateId: payment.id,
+        payload: { bookingId: booking.id, amountCents, method: payment.method ?? 'card' },
+      });
+    }
     if (booking.status === 'pending_payment' || booking.status === 'offered') {
       await this.confirm.within(manager, {
         bookingId: booking.id,
