@@ -8,6 +8,7 @@ import {
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
+  RecordInvoicePaymentUseCase,
 } from '@mutualis/invoicing';
 import {
   configureChambre,
