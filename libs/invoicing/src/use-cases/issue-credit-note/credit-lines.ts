@@ -1,6 +1,9 @@
 import { Money } from '@mutualis/core';
-import { computeInvoiceTotals, InvoiceLineInput } from '../../domain/invoice-totals';
+import { computeInvoiceTotals, InvoiceLineInput, InvoiceTotals } from '../../domain/invoice-totals';
 import { InvoiceLine } from '../../entities/invoice-line.entity';
+import { Invoice } from '../../entities/invoice.entity';
+import { DraftInvoice, DraftLine } from '../../repositories/invoice.repository';
+import { newPaymentReference } from '../../services/invoice-composer';
 
 /**
  * A credit note for a share of an invoice: each line credited at that percentage of its total
@@ -54,5 +57,46 @@ function lineInput(line: InvoiceLine, label: string): InvoiceLineInput {
     vatCategory: line.vatCategory,
     vatRateBasisPoints: line.vatRateBasisPoints,
     exemptionReason: line.exemptionReason ?? undefined,
+  };
+}
+
+/** The draft of a credit note correcting `original`, from its computed totals. */
+export function creditNoteDraft(
+  original: Invoice,
+  totals: InvoiceTotals,
+  source: { eventId: string | null; reason: string },
+): { draft: DraftInvoice; lines: DraftLine[] } {
+  return {
+    draft: {
+      chambreId: original.chambreId,
+      type: 'credit_note',
+      typeCode: 381,
+      organisationId: original.organisationId,
+      bookingId: original.bookingId,
+      correctsInvoiceId: original.id,
+      sourceEventId: source.eventId,
+      paymentReference: newPaymentReference(),
+      serviceDate: original.serviceDate,
+      currency: 'EUR',
+      totalExclVatCents: totals.totalExclVatCents,
+      totalVatCents: totals.totalVatCents,
+      totalInclVatCents: totals.totalInclVatCents,
+      seller: original.seller,
+      buyer: original.buyer,
+      vatBreakdown: totals.vatBreakdown.map((entry) => ({
+        ...entry,
+        exemptionReason: entry.exemptionReason ?? null,
+      })),
+      reason: source.reason,
+    },
+    lines: totals.lines.map((line) => ({
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceExclVatCents: line.unitPriceExclVatCents,
+      vatCategory: line.vatCategory,
+      vatRateBasisPoints: line.vatRateBasisPoints,
+      exemptionReason: line.exemptionReason ?? null,
+      lineTotalExclVatCents: line.lineTotalExclVatCents,
+    })),
   };
 }

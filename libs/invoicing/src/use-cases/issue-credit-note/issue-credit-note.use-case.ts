@@ -6,10 +6,9 @@ import { computeInvoiceTotals, InvoiceLineInput } from '../../domain/invoice-tot
 import { Invoice } from '../../entities/invoice.entity';
 import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
-import { newPaymentReference } from '../../services/invoice-composer';
 import { InvoiceIssuer, settledStatus } from '../../services/invoice-issuer';
 import { InvoicePdfService } from '../../services/invoice-pdf.service';
-import { creditLinesForPercent } from './credit-lines';
+import { creditLinesForPercent, creditNoteDraft } from './credit-lines';
 
 export type CreditOutcome = 'issued' | 'already_issued' | 'nothing_to_credit';
 
@@ -35,8 +34,9 @@ export class IssueCreditNoteUseCase {
     refundPercent: number,
   ): Promise<CreditOutcome> {
     if (refundPercent <= 0) return 'nothing_to_credit';
-    const issuedId = await this.dataSource.transaction(async (manager) => {
-      if (await this.invoices.findBySourceEvent(eventId, manager)) return null;
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (await this.invoices.findBySourceEvent(eventId, manager))
+        return { outcome: 'already_issued' as const };
       const original = await this.invoices.findForBookingForUpdate(bookingId, manager);
       if (!original || original.status === 'draft') {
         // Events may arrive out of order: the invoice of the confirmation is not issued yet.
@@ -49,15 +49,14 @@ export class IssueCreditNoteUseCase {
         refundPercent,
         `Annulation : remboursement de ${refundPercent} %`,
       );
-      return this.issueFor(manager, original, lines, {
+      const id = await this.issueFor(manager, original, lines, {
         eventId,
         reason: `Annulation de la réservation (${refundPercent} % remboursés)`,
       });
+      return id ? { outcome: 'issued' as const, id } : { outcome: 'nothing_to_credit' as const };
     });
-    if (!issuedId) return 'already_issued';
-    if (issuedId === 'none') return 'nothing_to_credit';
-    await this.pdf.ensure(issuedId);
-    return 'issued';
+    if (result.outcome === 'issued') await this.pdf.ensure(result.id);
+    return result.outcome;
   }
 
   /** A credit note finance drafted through the api, issued by the worker. */
@@ -89,45 +88,13 @@ export class IssueCreditNoteUseCase {
     original: Invoice,
     lines: InvoiceLineInput[],
     source: { eventId: string | null; reason: string },
-  ): Promise<string> {
-    if (lines.length === 0) return 'none';
+  ): Promise<string | null> {
+    if (lines.length === 0) return null;
     const totals = computeInvoiceTotals(lines);
     const remaining = original.totalInclVatCents - original.amountCreditedCents;
-    if (totals.totalInclVatCents > remaining || remaining <= 0) return 'none';
-    const draft = await this.invoices.insertDraft(
-      {
-        chambreId: original.chambreId,
-        type: 'credit_note',
-        typeCode: 381,
-        organisationId: original.organisationId,
-        bookingId: original.bookingId,
-        correctsInvoiceId: original.id,
-        sourceEventId: source.eventId,
-        paymentReference: newPaymentReference(),
-        serviceDate: original.serviceDate,
-        currency: 'EUR',
-        totalExclVatCents: totals.totalExclVatCents,
-        totalVatCents: totals.totalVatCents,
-        totalInclVatCents: totals.totalInclVatCents,
-        seller: original.seller,
-        buyer: original.buyer,
-        vatBreakdown: totals.vatBreakdown.map((entry) => ({
-          ...entry,
-          exemptionReason: entry.exemptionReason ?? null,
-        })),
-        reason: source.reason,
-      },
-      totals.lines.map((line) => ({
-        description: line.description,
-        quantity: line.quantity,
-        unitPriceExclVatCents: line.unitPriceExclVatCents,
-        vatCategory: line.vatCategory,
-        vatRateBasisPoints: line.vatRateBasisPoints,
-        exemptionReason: line.exemptionReason ?? null,
-        lineTotalExclVatCents: line.lineTotalExclVatCents,
-      })),
-      manager,
-    );
+    if (totals.totalInclVatCents > remaining || remaining <= 0) return null;
+    const { draft: content, lines: draftLines } = creditNoteDraft(original, totals, source);
+    const draft = await this.invoices.insertDraft(content, draftLines, manager);
     const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
     await this.credit(manager, original, issued.totalInclVatCents);
     return issued.id;

@@ -6,9 +6,8 @@ import { Actor } from '@mutualis/identity';
 import { computeInvoiceTotals } from '../../domain/invoice-totals';
 import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
-import { newPaymentReference } from '../../services/invoice-composer';
 import { InvoiceView, presentInvoice } from '../../views/invoice.view';
-import { creditLinesForAmount } from '../issue-credit-note/credit-lines';
+import { creditLinesForAmount, creditNoteDraft } from '../issue-credit-note/credit-lines';
 
 export interface RequestCreditNoteCommand {
   actor: Actor;
@@ -66,41 +65,11 @@ export class RequestCreditNoteUseCase {
           [{ field: 'amountCents', message: 'cannot be credited as one amount on this invoice' }],
         );
       }
-      const totals = computeInvoiceTotals(lines);
-      const created = await this.invoices.insertDraft(
-        {
-          chambreId: original.chambreId,
-          type: 'credit_note',
-          typeCode: 381,
-          organisationId: original.organisationId,
-          bookingId: original.bookingId,
-          correctsInvoiceId: original.id,
-          sourceEventId: null,
-          paymentReference: newPaymentReference(),
-          serviceDate: original.serviceDate,
-          currency: 'EUR',
-          totalExclVatCents: totals.totalExclVatCents,
-          totalVatCents: totals.totalVatCents,
-          totalInclVatCents: totals.totalInclVatCents,
-          seller: original.seller,
-          buyer: original.buyer,
-          vatBreakdown: totals.vatBreakdown.map((entry) => ({
-            ...entry,
-            exemptionReason: entry.exemptionReason ?? null,
-          })),
-          reason: command.reason,
-        },
-        totals.lines.map((line) => ({
-          description: line.description,
-          quantity: line.quantity,
-          unitPriceExclVatCents: line.unitPriceExclVatCents,
-          vatCategory: line.vatCategory,
-          vatRateBasisPoints: line.vatRateBasisPoints,
-          exemptionReason: line.exemptionReason ?? null,
-          lineTotalExclVatCents: line.lineTotalExclVatCents,
-        })),
-        manager,
-      );
+      const { draft, lines: draftLines } = creditNoteDraft(original, computeInvoiceTotals(lines), {
+        eventId: null,
+        reason: command.reason,
+      });
+      const created = await this.invoices.insertDraft(draft, draftLines, manager);
       await this.outbox.record(manager, {
         type: 'invoicing.credit-note-requested',
         aggregateType: 'invoice',
