@@ -6,64 +6,35 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   configureChambre,
-  createTestApp,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
   sql,
   TestUser,
 } from '@mutualis/testing';
-import {
-  eventually,
-  IsolatedEnvironment,
-  isolatedEnvironment,
-} from '../support/isolated-environment';
-import {
-  BUILT_WORKER,
-  freePort,
-  RunningProcess,
-  startBuilt,
-  waitForOk,
-} from '../support/processes';
+import { eventually } from '../support/isolated-environment';
+import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const BOOKINGS = 300;
 
 // Invoice numbers are unique, chronological and gapless per series and year, even with two
 // worker processes issuing at once and one of them killed in the middle.
 describe('invoice numbering through the workers', () => {
-  let environment: IsolatedEnvironment;
+  let harness: WorkerHarness;
   let app: NestExpressApplication;
   let db: DataSource;
   let storage: string;
-  let env: Record<string, string>;
-  const workers: RunningProcess[] = [];
   let member: TestUser;
   let admin: TestUser;
 
-  async function startWorker(): Promise<RunningProcess> {
-    const port = await freePort();
-    const worker = startBuilt(BUILT_WORKER, {
-      ...env,
-      WORKER_HEALTH_PORT: String(port),
-      HOST: '127.0.0.1',
-    });
-    workers.push(worker);
-    await waitForOk(`http://127.0.0.1:${port}/health/ready`);
-    return worker;
-  }
-
   beforeAll(async () => {
-    environment = await isolatedEnvironment('numbering');
     storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
-    env = {
-      ...environment.env,
-      OUTBOX_POLL_MS: '50',
-      JOB_LOCK_MS: '3000',
-      INVOICE_STORAGE_DIR: storage,
-      DATABASE_POOL_SIZE: '20',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
+    harness = await startWorkerHarness(
+      'numbering',
+      { JOB_LOCK_MS: '3000', INVOICE_STORAGE_DIR: storage, DATABASE_POOL_SIZE: '20' },
+      { workers: 0 },
+    );
+    ({ app, db } = harness);
     await configureChambre(db);
     [member, admin] = await Promise.all([
       registerAndLogIn(app, 'invoiced'),
@@ -73,9 +44,7 @@ describe('invoice numbering through the workers', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
-    await app?.close();
-    await environment?.drop();
+    await harness?.stop();
     rmSync(storage, { recursive: true, force: true });
   });
 
@@ -137,7 +106,7 @@ describe('invoice numbering through the workers', () => {
   }
 
   it('numbers 300 concurrently confirmed bookings 1..300 with two workers, one invoice each', async () => {
-    await Promise.all([startWorker(), startWorker()]);
+    await Promise.all([harness.startWorker(), harness.startWorker()]);
     const bookings = await confirmBookings(BOOKINGS);
 
     const invoices = await eventually(
@@ -163,10 +132,10 @@ describe('invoice numbering through the workers', () => {
       (rows) => rows.length >= 30,
       60_000,
     );
-    const victim = workers[0];
+    const victim = harness.workers[0];
     victim.child.kill('SIGKILL');
     await victim.exited;
-    await startWorker();
+    await harness.startWorker();
 
     const invoices = await eventually(
       () => invoicesOf(bookings),

@@ -2,24 +2,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
-  createTestApp,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
   TestUser,
 } from '@mutualis/testing';
-import {
-  eventually,
-  IsolatedEnvironment,
-  isolatedEnvironment,
-} from '../support/isolated-environment';
-import {
-  BUILT_WORKER,
-  freePort,
-  RunningProcess,
-  startBuilt,
-  waitForOk,
-} from '../support/processes';
+import { eventually } from '../support/isolated-environment';
+import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const HOLD_SECONDS = 3;
 
@@ -27,39 +16,24 @@ const HOLD_SECONDS = 3;
 // booking's hold-expiry event into a delayed BullMQ job, which frees the seats on time and
 // offers them to the waitlist. The sweep runs only every 10 minutes here, so it cannot help.
 describe('hold expiry through the worker', () => {
-  let environment: IsolatedEnvironment;
+  let harness: WorkerHarness;
   let app: NestExpressApplication;
-  let worker: RunningProcess;
   let db: DataSource;
   let booker: TestUser;
   let organisations: string[];
 
   beforeAll(async () => {
-    environment = await isolatedEnvironment('hold');
-    const env = {
-      ...environment.env,
+    harness = await startWorkerHarness('hold', {
       BOOKING_HOLD_SECONDS: String(HOLD_SECONDS),
       BOOKING_SWEEP_SECONDS: '600',
-      OUTBOX_POLL_MS: '50',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    const port = await freePort();
-    worker = startBuilt(BUILT_WORKER, {
-      ...env,
-      WORKER_HEALTH_PORT: String(port),
-      HOST: '127.0.0.1',
     });
-    await waitForOk(`http://127.0.0.1:${port}/health/ready`);
+    ({ app, db } = harness);
     booker = await registerAndLogIn(app, 'holder');
     organisations = await insertOrganisations(db, booker.id, 2);
   });
 
   afterAll(async () => {
-    worker?.child.kill('SIGTERM');
-    await worker?.exited;
-    await app?.close();
-    await environment?.drop();
+    await harness?.stop();
   });
 
   const book = (organisationId: string, sessionId: string) =>

@@ -3,64 +3,38 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
-  createTestApp,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
   TestUser,
 } from '@mutualis/testing';
-import {
-  eventually,
-  IsolatedEnvironment,
-  isolatedEnvironment,
-} from '../support/isolated-environment';
-import {
-  BUILT_WORKER,
-  freePort,
-  RunningProcess,
-  startBuilt,
-  waitForOk,
-} from '../support/processes';
+import { eventually } from '../support/isolated-environment';
+import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 // A delayed job can be lost (Redis flushed, a bug): the periodic sweep still frees the seats.
 describe('the sweep expires holds whose delayed job was lost', () => {
-  let environment: IsolatedEnvironment;
+  let harness: WorkerHarness;
   let app: NestExpressApplication;
-  let worker: RunningProcess;
   let queue: Queue;
   let db: DataSource;
   let booker: TestUser;
 
   beforeAll(async () => {
-    environment = await isolatedEnvironment('sweep');
-    const env = {
-      ...environment.env,
+    harness = await startWorkerHarness('sweep', {
       BOOKING_HOLD_SECONDS: '5',
       BOOKING_SWEEP_SECONDS: '2',
-      OUTBOX_POLL_MS: '50',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    const port = await freePort();
-    worker = startBuilt(BUILT_WORKER, {
-      ...env,
-      WORKER_HEALTH_PORT: String(port),
-      HOST: '127.0.0.1',
     });
-    await waitForOk(`http://127.0.0.1:${port}/health/ready`);
+    ({ app, db } = harness);
     queue = new Queue('booking', {
       connection: { host: '127.0.0.1', port: 6379 },
-      prefix: `${environment.redisPrefix}:bull`,
+      prefix: `${harness.environment.redisPrefix}:bull`,
     });
     booker = await registerAndLogIn(app, 'sweeper');
   });
 
   afterAll(async () => {
-    worker?.child.kill('SIGTERM');
-    await worker?.exited;
     await queue?.close();
-    await app?.close();
-    await environment?.drop();
+    await harness?.stop();
   });
 
   it('expires the hold and offers the seat even though its expiry job was removed from Redis', async () => {

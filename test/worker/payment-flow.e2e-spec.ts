@@ -7,25 +7,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   configureChambre,
-  createTestApp,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
   StripeStandIn,
   TestUser,
 } from '@mutualis/testing';
-import {
-  eventually,
-  IsolatedEnvironment,
-  isolatedEnvironment,
-} from '../support/isolated-environment';
-import {
-  BUILT_WORKER,
-  freePort,
-  RunningProcess,
-  startBuilt,
-  waitForOk,
-} from '../support/processes';
+import { eventually } from '../support/isolated-environment';
+import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const WEBHOOK_SECRET = 'whsec_flow';
 
@@ -33,45 +22,30 @@ const WEBHOOK_SECRET = 'whsec_flow';
 // the api, relayed by the worker's outbox to the payments queue, applied (the booking is
 // confirmed), and the confirmation is invoiced by the invoicing queue — nothing in the request.
 describe('a card payment through the worker', () => {
-  let environment: IsolatedEnvironment;
+  let harness: WorkerHarness;
   let standIn: StripeStandIn;
   let app: NestExpressApplication;
-  let worker: RunningProcess;
   let db: DataSource;
   let storage: string;
   let member: TestUser;
 
   beforeAll(async () => {
-    environment = await isolatedEnvironment('payflow');
     standIn = await StripeStandIn.start();
     storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
-    const env = {
-      ...environment.env,
+    harness = await startWorkerHarness('payflow', {
       STRIPE_SECRET_KEY: 'sk_test_flow',
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       STRIPE_API_BASE: standIn.url,
       INVOICE_STORAGE_DIR: storage,
-      OUTBOX_POLL_MS: '50',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    await configureChambre(db);
-    const port = await freePort();
-    worker = startBuilt(BUILT_WORKER, {
-      ...env,
-      WORKER_HEALTH_PORT: String(port),
-      HOST: '127.0.0.1',
     });
-    await waitForOk(`http://127.0.0.1:${port}/health/ready`);
+    ({ app, db } = harness);
+    await configureChambre(db);
     member = await registerAndLogIn(app, 'card-payer');
   });
 
   afterAll(async () => {
-    worker?.child.kill('SIGTERM');
-    await worker?.exited;
-    await app?.close();
+    await harness?.stop();
     await standIn?.stop();
-    await environment?.drop();
     rmSync(storage, { recursive: true, force: true });
   });
 

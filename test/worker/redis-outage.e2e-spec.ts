@@ -3,60 +3,36 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
-  createTestApp,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
   TestUser,
 } from '@mutualis/testing';
-import {
-  eventually,
-  IsolatedEnvironment,
-  isolatedEnvironment,
-} from '../support/isolated-environment';
-import {
-  BUILT_WORKER,
-  freePort,
-  RunningProcess,
-  startBuilt,
-  waitForOk,
-} from '../support/processes';
+import { eventually } from '../support/isolated-environment';
+import { freePort } from '../support/processes';
+import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { DisposableRedis } from '../support/redis-server';
 
 // Redis being down delays work but loses none: bookings still succeed (their events wait in
 // the outbox table), and the worker's relay delivers them, once each, when Redis is back.
 describe('a Redis outage', () => {
-  let environment: IsolatedEnvironment;
+  let harness: WorkerHarness;
   let redis: DisposableRedis;
   let app: NestExpressApplication;
-  let worker: RunningProcess;
-  let workerPort: number;
   let db: DataSource;
   let booker: TestUser;
 
   beforeAll(async () => {
-    environment = await isolatedEnvironment('outage');
     redis = new DisposableRedis(await freePort());
     await redis.start();
-    const env = { ...environment.env, REDIS_URL: redis.url, OUTBOX_POLL_MS: '50' };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    workerPort = await freePort();
-    worker = startBuilt(BUILT_WORKER, {
-      ...env,
-      WORKER_HEALTH_PORT: String(workerPort),
-      HOST: '127.0.0.1',
-    });
-    await waitForOk(`http://127.0.0.1:${workerPort}/health/ready`);
+    harness = await startWorkerHarness('outage', { REDIS_URL: redis.url });
+    ({ app, db } = harness);
     booker = await registerAndLogIn(app, 'outage');
   });
 
   afterAll(async () => {
-    worker?.child.kill('SIGTERM');
-    await worker?.exited;
-    await app?.close();
+    await harness?.stop();
     await redis?.stop();
-    await environment?.drop();
   });
 
   async function unpublished(bookingIds: string[]): Promise<number> {
@@ -102,7 +78,7 @@ describe('a Redis outage', () => {
     ).toBe(0);
 
     const connection = { host: '127.0.0.1', port: redis.port };
-    const prefix = `${environment.redisPrefix}:bull`;
+    const prefix = `${harness.environment.redisPrefix}:bull`;
     const notifications = new Queue('notifications', { connection, prefix });
     const booking = new Queue('booking', { connection, prefix });
     try {
@@ -135,6 +111,7 @@ describe('a Redis outage', () => {
     } finally {
       await Promise.all([notifications.close(), booking.close()]);
     }
-    await waitForOk(`http://127.0.0.1:${workerPort}/health/ready`);
+    // The worker went through the outage and is still healthy.
+    expect(harness.workers[0].child.exitCode).toBeNull();
   });
 });
