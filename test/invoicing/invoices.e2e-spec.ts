@@ -301,12 +301,7 @@ describe('invoices and credit notes', () => {
     const pdf = await api()
       .get(`/api/invoices/${invoice.id}/pdf`)
       .auth(member.accessToken, { type: 'bearer' })
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .responseType('blob')
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -396,6 +391,68 @@ describe('invoices and credit notes', () => {
       name: 'CRESS Sud',
       trainingDeclarationNumber: '93 13 99999 13',
     });
+    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+  });
+
+  it('prints the logo an admin uploads on the next invoices, and refuses anything but a sound PNG or JPEG', async () => {
+    // A 1×1 PNG.
+    const logo = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const withoutLogo = await invoiceOf(await confirmedBooking());
+    const putLogo = (token: string, body: Buffer | object, type = 'image/png') =>
+      api().put('/api/chambre/logo').auth(token, { type: 'bearer' }).type(type).send(body);
+
+    await putLogo(finance.accessToken, logo).expect(403);
+    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    const refusals: [Buffer | object, string, number][] = [
+      [Buffer.from('GIF89a not supported'), 'image/png', 400],
+      [logo.subarray(0, 40), 'image/png', 400], // a PNG signature, then nothing readable
+      [{ logo: 'base64?' }, 'application/json', 400],
+      [Buffer.alloc(600 * 1024, 0xff), 'image/jpeg', 413],
+    ];
+    for (const [body, type, status] of refusals) {
+      const refused = await putLogo(outsider.accessToken, body, type).expect(status);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    const unchanged = await api()
+      .get('/api/chambre')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(unchanged.body.hasLogo).toBe(false);
+
+    const saved = await putLogo(outsider.accessToken, logo).expect(200);
+    expect(saved.body.hasLogo).toBe(true);
+    const stored = await api()
+      .get('/api/chambre/logo')
+      .auth(finance.accessToken, { type: 'bearer' })
+      .responseType('blob')
+      .expect(200);
+    expect(stored.headers['content-type']).toBe('image/png');
+    expect((stored.body as Buffer).equals(logo)).toBe(true);
+
+    const pdfOf = async (invoiceId: string) =>
+      (
+        await api()
+          .get(`/api/invoices/${invoiceId}/pdf`)
+          .auth(finance.accessToken, { type: 'bearer' })
+          .responseType('blob')
+          .expect(200)
+      ).body as Buffer;
+    const withLogo = await invoiceOf(await confirmedBooking());
+    expect(withLogo.seller).not.toHaveProperty('logoKey');
+    expect((await pdfOf(withLogo.id)).toString('latin1')).toContain('/Subtype /Image');
+    expect((await pdfOf(withoutLogo.id)).toString('latin1')).not.toContain('/Subtype /Image');
+
+    // Removing it affects only invoices issued afterwards.
+    await api()
+      .delete('/api/chambre/logo')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(200);
+    await api().get('/api/chambre/logo').auth(outsider.accessToken, { type: 'bearer' }).expect(404);
+    const after = await invoiceOf(await confirmedBooking());
+    expect((await pdfOf(after.id)).toString('latin1')).not.toContain('/Subtype /Image');
     await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
   });
 

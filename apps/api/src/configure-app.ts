@@ -33,6 +33,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     exposedHeaders: ['Retry-After', 'X-Request-Id', 'Location'],
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // Images are sent as the body itself (PUT /chambre/logo); the use case checks size and format.
+  app.useBodyParser('raw', { type: ['image/png', 'image/jpeg'], limit: '512kb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app);

@@ -6,6 +6,8 @@ export enum InvoicingErrorCode {
   NotCreditable = 'invoice_not_creditable',
   CreditExceedsInvoice = 'credit_exceeds_invoice',
   InvalidSettings = 'invalid_chambre_settings',
+  InvalidLogo = 'invalid_chambre_logo',
+  LogoNotFound = 'chambre_logo_not_found',
 }
 
 const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
@@ -14,6 +16,8 @@ const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.NotCreditable]: ErrorKind.Conflict,
   [InvoicingErrorCode.CreditExceedsInvoice]: ErrorKind.Unprocessable,
   [InvoicingErrorCode.InvalidSettings]: ErrorKind.Invalid,
+  [InvoicingErrorCode.InvalidLogo]: ErrorKind.Invalid,
+  [InvoicingErrorCode.LogoNotFound]: ErrorKind.NotFound,
 };
 
 export class InvoicingException extends DomainException {

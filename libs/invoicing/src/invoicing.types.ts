@@ -21,6 +21,8 @@ export interface SellerSnapshot {
   phone: string | null;
   latePaymentRate: string;
   paymentTermsDays: number;
+  /** Storage key of the logo printed on the invoice; absent on invoices issued before logos. */
+  logoKey?: string | null;
 }
 
 /** The buyer as printed on an invoice, snapshotted when it is issued. */

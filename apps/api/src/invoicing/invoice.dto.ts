@@ -203,5 +203,7 @@ export class ChambreSettingsDto {
 
 export class ChambreDto extends ChambreSettingsDto {
   @ApiProperty() configured!: boolean;
+  @ApiProperty({ description: 'Whether invoices print a logo (GET /chambre/logo)' })
+  hasLogo!: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
@@ -14,6 +15,8 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -129,5 +132,38 @@ export class InvoicesController {
   @ApiOkResponse({ type: ChambreDto })
   putChambre(@Body() body: ChambreSettingsDto): Promise<ChambreView> {
     return this.chambre.update(body);
+  }
+
+  @Put('chambre/logo')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Set the logo new invoices print (admin): a PNG or JPEG of at most 512 KiB as the body',
+  })
+  @ApiConsumes('image/png', 'image/jpeg')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: ChambreDto })
+  putLogo(@Body() body: unknown): Promise<ChambreView> {
+    return this.chambre.setLogo(body);
+  }
+
+  @Delete('chambre/logo')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Stop printing a logo on new invoices (admin); issued ones keep theirs',
+  })
+  @ApiOkResponse({ type: ChambreDto })
+  deleteLogo(): Promise<ChambreView> {
+    return this.chambre.removeLogo();
+  }
+
+  @Get('chambre/logo')
+  @Roles('admin', 'finance')
+  @ApiOperation({ summary: 'The logo new invoices print' })
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The image.' })
+  async getLogo(): Promise<StreamableFile> {
+    const { content, mediaType } = await this.chambre.logo();
+    return new StreamableFile(content, { type: mediaType, length: content.length });
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { computeInvoiceTotals, InvoiceLineInput, vatCategoryFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
 import {
+  assertEmbeddableImage,
   formatEuros,
   formatFrenchDate,
   formatVatRate,
@@ -416,5 +417,26 @@ describe('what the renderer refuses to print', () => {
     ['totals that its lines do not add up to', { totalVatCents: 7_408, totalInclVatCents: 71_443 }],
   ] as [string, Partial<InvoiceDocument>][])('refuses %s', async (_, changes) => {
     await expect(renderInvoicePdf({ ...MIXED, ...changes })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('invoice PDF logo', () => {
+  // A 1×1 PNG.
+  const LOGO = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  );
+
+  it('draws the logo above the seller, and the text is unchanged', async () => {
+    const withLogo = await renderInvoicePdf({ ...MIXED, seller: { ...SELLER, logo: LOGO } });
+    expect(withLogo.toString('latin1')).toContain('/Subtype /Image');
+    expect((await renderInvoicePdf(MIXED)).toString('latin1')).not.toContain('/Subtype /Image');
+    expect(textOf(extract(withLogo).pages)).toContain('Page 1/1');
+  });
+
+  it('accepts a readable PNG and refuses a truncated one or another format', async () => {
+    await expect(assertEmbeddableImage(LOGO)).resolves.toBeUndefined();
+    await expect(assertEmbeddableImage(LOGO.subarray(0, 40))).rejects.toThrow();
+    await expect(assertEmbeddableImage(Buffer.from('GIF89a'))).rejects.toThrow();
   });
 });

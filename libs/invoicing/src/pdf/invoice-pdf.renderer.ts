@@ -18,6 +18,8 @@ export interface InvoiceDocumentSeller extends InvoiceDocumentParty {
   bic: string;
   email?: string | null;
   phone?: string | null;
+  /** PNG or JPEG, checked with `assertEmbeddableImage` when it was uploaded. */
+  logo?: Buffer | null;
 }
 
 /** Everything printed on an invoice or a credit note, and nothing else. Dates are YYYY-MM-DD. */
@@ -87,6 +89,22 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffe
   return done;
 }
 
+/**
+ * Throws unless PDFKit can embed the image: checked when a logo is uploaded, so that a broken
+ * file is refused then rather than failing every invoice rendered afterwards.
+ */
+export async function assertEmbeddableImage(content: Buffer): Promise<void> {
+  const pdf = new PDFDocument({ autoFirstPage: true });
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('data', () => undefined);
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+  pdf.image(content, 0, 0, { fit: [LOGO_WIDTH, LOGO_HEIGHT] });
+  pdf.end();
+  await done;
+}
+
 /** `1 234,50 €`, with plain spaces: the standard fonts have no narrow no-break space. */
 export function formatEuros(cents: number): string {
   return Money.ofCents(cents)
@@ -118,6 +136,9 @@ const MARGIN = 50;
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/** The box a logo is fitted into, top left, above the seller's name. */
+const LOGO_WIDTH = 120;
+const LOGO_HEIGHT = 40;
 const RIGHT = PAGE_WIDTH - MARGIN;
 /** Content stops above the footer. */
 const CONTENT_BOTTOM = PAGE_HEIGHT - MARGIN - 20;
@@ -167,8 +188,13 @@ class InvoiceLayout {
   private header(): void {
     const { document } = this;
     const { seller, buyer } = document;
+    let nameTop = MARGIN;
+    if (seller.logo) {
+      this.pdf.image(seller.logo, MARGIN, MARGIN, { fit: [LOGO_WIDTH, LOGO_HEIGHT] });
+      nameTop += LOGO_HEIGHT + 6;
+    }
     // The seller's name alone on the first line: full names of Chambres are long.
-    const top = this.paragraph(seller.name, MARGIN, MARGIN, CONTENT_WIDTH, {
+    const top = this.paragraph(seller.name, MARGIN, nameTop, CONTENT_WIDTH, {
       font: BOLD,
       size: 13,
     });

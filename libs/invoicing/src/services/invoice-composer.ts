@@ -35,6 +35,7 @@ export function sellerOf(chambre: Chambre): SellerSnapshot {
     email: chambre.email,
     phone: chambre.phone,
     latePaymentRate: chambre.latePaymentRate,
+    logoKey: chambre.logoPath,
     paymentTermsDays: chambre.paymentTermsDays,
   };
 }

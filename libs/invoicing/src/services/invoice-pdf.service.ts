@@ -29,7 +29,8 @@ export class InvoicePdfService {
     const original = invoice.correctsInvoiceId
       ? await this.invoices.findById(invoice.correctsInvoiceId)
       : null;
-    const content = await renderInvoicePdf(toDocument(invoice, lines, original));
+    const logo = invoice.seller.logoKey ? await this.storage.get(invoice.seller.logoKey) : null;
+    const content = await renderInvoicePdf(toDocument(invoice, lines, original, logo));
     const key = `${invoice.year}/${invoice.number}.pdf`;
     await this.storage.put(key, content);
     await this.dataSource.manager.update(
@@ -48,6 +49,7 @@ export function toDocument(
   invoice: Invoice,
   lines: InvoiceLine[],
   original: Invoice | null,
+  logo: Buffer | null = null,
 ): InvoiceDocument {
   return {
     kind: invoice.type,
@@ -70,6 +72,7 @@ export function toDocument(
       bic: invoice.seller.bic,
       email: invoice.seller.email ?? undefined,
       phone: invoice.seller.phone ?? undefined,
+      logo,
     },
     buyer: {
       name: invoice.buyer.name,

@@ -37,7 +37,8 @@ export interface InvoiceView {
   paymentReference: string;
   vatBreakdown: VatBreakdownEntry[];
   lines: InvoiceLineView[];
-  seller: SellerSnapshot;
+  /** The logo's storage key stays inside: it is printed on the PDF. */
+  seller: Omit<SellerSnapshot, 'logoKey'>;
   buyer: BuyerSnapshot;
   reason: string | null;
   pdfAvailable: boolean;
@@ -94,9 +95,13 @@ export function presentInvoice(invoice: Invoice, lines: InvoiceLine[], now: Date
           lineTotalExclVatCents,
         }),
       ),
-    seller: invoice.seller,
+    seller: withoutLogoKey(invoice.seller),
     buyer: invoice.buyer,
     reason: invoice.reason,
     pdfAvailable: invoice.pdfSha256 !== null,
   };
+}
+
+function withoutLogoKey({ logoKey: _logoKey, ...seller }: SellerSnapshot) {
+  return seller;
 }

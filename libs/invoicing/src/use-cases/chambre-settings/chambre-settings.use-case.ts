@@ -1,26 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { Chambre } from '../../entities/chambre.entity';
+import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
+import { assertEmbeddableImage } from '../../pdf/invoice-pdf.renderer';
 import { ChambreRepository } from '../../repositories/chambre.repository';
+import { InvoiceStorage, sha256 } from '../../storage/invoice-storage';
 
 export type ChambreSettings = Omit<
   Chambre,
-  'id' | 'slug' | 'createdAt' | 'updatedAt' | 'configured'
+  'id' | 'slug' | 'createdAt' | 'updatedAt' | 'configured' | 'logoPath'
 >;
 
 export interface ChambreView extends ChambreSettings {
   configured: boolean;
+  /** Whether invoices print a logo; the image itself is at `GET /chambre/logo`. */
+  hasLogo: boolean;
   updatedAt: string;
 }
 
+export interface ChambreLogo {
+  content: Buffer;
+  mediaType: LogoMediaType;
+}
+
+export type LogoMediaType = 'image/png' | 'image/jpeg';
+
+export const MAX_LOGO_BYTES = 512 * 1024;
+
+const SIGNATURES: { mediaType: LogoMediaType; extension: string; magic: Buffer }[] = [
+  {
+    mediaType: 'image/png',
+    extension: 'png',
+    magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  { mediaType: 'image/jpeg', extension: 'jpg', magic: Buffer.from([0xff, 0xd8, 0xff]) },
+];
+
 function present(chambre: Chambre): ChambreView {
-  const { id: _id, slug: _slug, createdAt: _created, updatedAt, ...settings } = chambre;
-  return { ...settings, updatedAt: updatedAt.toISOString() };
+  const { id: _id, slug: _slug, createdAt: _created, logoPath, updatedAt, ...settings } = chambre;
+  return { ...settings, hasLogo: logoPath !== null, updatedAt: updatedAt.toISOString() };
+}
+
+function invalidLogo(message: string): InvoicingException {
+  return new InvoicingException(InvoicingErrorCode.InvalidLogo, message, [
+    { field: 'logo', message },
+  ]);
 }
 
 /** The Chambre's legal identity and payment details, snapshotted by each invoice it issues (admins). */
 @Injectable()
 export class ChambreSettingsUseCase {
-  constructor(private readonly chambres: ChambreRepository) {}
+  constructor(
+    private readonly chambres: ChambreRepository,
+    private readonly storage: InvoiceStorage,
+  ) {}
 
   async get(): Promise<ChambreView> {
     return present(await this.chambres.current());
@@ -30,5 +62,45 @@ export class ChambreSettingsUseCase {
   async update(settings: Partial<ChambreSettings>): Promise<ChambreView> {
     const chambre = await this.chambres.current();
     return present(await this.chambres.update(chambre.id, { ...settings, configured: true }));
+  }
+
+  /**
+   * Stores the logo under a key derived from its content and never overwrites it: invoices
+   * already issued keep pointing at the logo they were rendered with.
+   */
+  async setLogo(content: unknown): Promise<ChambreView> {
+    if (!Buffer.isBuffer(content) || content.length === 0)
+      throw invalidLogo(
+        'send the logo as the request body, with Content-Type image/png or image/jpeg',
+      );
+    if (content.length > MAX_LOGO_BYTES)
+      throw invalidLogo(`the logo must not exceed ${MAX_LOGO_BYTES / 1024} KiB`);
+    const signature = SIGNATURES.find(({ magic }) =>
+      content.subarray(0, magic.length).equals(magic),
+    );
+    if (!signature) throw invalidLogo('the logo must be a PNG or JPEG image');
+    try {
+      await assertEmbeddableImage(content);
+    } catch {
+      throw invalidLogo('the logo is not a readable PNG or JPEG image');
+    }
+    const key = `chambre/logo-${sha256(content)}.${signature.extension}`;
+    await this.storage.put(key, content);
+    const chambre = await this.chambres.current();
+    return present(await this.chambres.update(chambre.id, { logoPath: key }));
+  }
+
+  /** New invoices print no logo; issued ones keep theirs. */
+  async removeLogo(): Promise<ChambreView> {
+    const chambre = await this.chambres.current();
+    return present(await this.chambres.update(chambre.id, { logoPath: null }));
+  }
+
+  async logo(): Promise<ChambreLogo> {
+    const { logoPath } = await this.chambres.current();
+    if (!logoPath)
+      throw new InvoicingException(InvoicingErrorCode.LogoNotFound, 'the Chambre has no logo');
+    const mediaType = logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg';
+    return { content: await this.storage.get(logoPath), mediaType };
   }
 }
