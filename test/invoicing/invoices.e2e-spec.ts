@@ -55,6 +55,25 @@ describe('invoices and credit notes', () => {
 
   const api = () => request(app.getHttpServer());
 
+  async function invoiceAsSeenBy(invoiceId: string, user: TestUser = member) {
+    return (
+      await api()
+        .get(`/api/invoices/${invoiceId}`)
+        .auth(user.accessToken, { type: 'bearer' })
+        .expect(200)
+    ).body;
+  }
+
+  async function pdfOf(invoiceId: string): Promise<Buffer> {
+    return (
+      await api()
+        .get(`/api/invoices/${invoiceId}/pdf`)
+        .auth(finance.accessToken, { type: 'bearer' })
+        .responseType('blob')
+        .expect(200)
+    ).body as Buffer;
+  }
+
   async function confirmedBooking(
     options: Parameters<typeof insertPublishedSession>[1] = {},
     seats = 1,
@@ -86,12 +105,7 @@ describe('invoices and credit notes', () => {
       `SELECT id FROM invoices WHERE booking_id = $1 AND type = 'invoice'`,
       [bookingId],
     );
-    return (
-      await api()
-        .get(`/api/invoices/${id}`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    return invoiceAsSeenBy(id);
   }
 
   it('issues one numbered invoice per confirmed booking, with a valid RF reference, and a second run does nothing', async () => {
@@ -217,12 +231,7 @@ describe('invoices and credit notes', () => {
       totalVatCents: 1_500,
       totalInclVatCents: 9_001,
     });
-    const after = (
-      await api()
-        .get(`/api/invoices/${invoice.id}`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    const after = await invoiceAsSeenBy(invoice.id);
     expect(after).toMatchObject({
       status: 'issued',
       amountCreditedCents: 9_001,
@@ -246,12 +255,7 @@ describe('invoices and credit notes', () => {
       [bookingId],
     );
     await app.get(IssueCreditNoteUseCase).forCancellation(event.id, bookingId, 100);
-    const after = (
-      await api()
-        .get(`/api/invoices/${invoice.id}`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    const after = await invoiceAsSeenBy(invoice.id);
     expect(after).toMatchObject({
       status: 'cancelled',
       amountCreditedCents: invoice.totalInclVatCents,
@@ -287,12 +291,7 @@ describe('invoices and credit notes', () => {
     });
     expect(isValidRfReference(drafted.body.paymentReference)).toBe(true);
     expect(await app.get(IssueCreditNoteUseCase).issueDraft(drafted.body.id)).toBe('issued');
-    const issued = (
-      await api()
-        .get(`/api/invoices/${drafted.body.id}`)
-        .auth(finance.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    const issued = await invoiceAsSeenBy(drafted.body.id, finance);
     expect(issued.number).toMatch(/^AV-/);
   });
 
@@ -354,12 +353,7 @@ describe('invoices and credit notes', () => {
       .send({ method: 'bank_transfer' })
       .expect(200);
     expect(await app.get(IssueBookingInvoiceUseCase).execute(booked.body.id)).toBe('issued');
-    const issued = (
-      await api()
-        .get(`/api/invoices/${first.invoiceId}`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    const issued = await invoiceAsSeenBy(first.invoiceId);
     expect(issued).toMatchObject({
       id: first.invoiceId,
       paymentReference: first.paymentReference,
@@ -432,14 +426,6 @@ describe('invoices and credit notes', () => {
     expect(stored.headers['content-type']).toBe('image/png');
     expect((stored.body as Buffer).equals(logo)).toBe(true);
 
-    const pdfOf = async (invoiceId: string) =>
-      (
-        await api()
-          .get(`/api/invoices/${invoiceId}/pdf`)
-          .auth(finance.accessToken, { type: 'bearer' })
-          .responseType('blob')
-          .expect(200)
-      ).body as Buffer;
     const withLogo = await invoiceOf(await confirmedBooking());
     expect(withLogo.seller).not.toHaveProperty('logoKey');
     expect((await pdfOf(withLogo.id)).toString('latin1')).toContain('/Subtype /Image');
@@ -467,24 +453,14 @@ describe('invoices and credit notes', () => {
       record.execute({ source, bookingId, amountCents, method: 'bank_transfer' });
     expect(await pay('transfer-1', 4_000)).toBe('recorded');
     expect(await pay('transfer-1', 4_000)).toBe('already_recorded');
-    let after = (
-      await api()
-        .get(`/api/invoices/${invoice.id}`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    let after = await invoiceAsSeenBy(invoice.id);
     expect(after).toMatchObject({
       status: 'partially_paid',
       amountPaidCents: 4_000,
       amountDueCents: 8_000,
     });
     expect(await pay('transfer-2', 8_000)).toBe('recorded');
-    after = (
-      await api()
-        .get(`/api/invoices/${invoice.id}`)
-        .auth(member.accessToken, { type: 'bearer' })
-        .expect(200)
-    ).body;
+    after = await invoiceAsSeenBy(invoice.id);
     expect(after).toMatchObject({ status: 'paid', amountPaidCents: 12_000, amountDueCents: 0 });
   });
 });

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@mutualis/core';
+import { MAX_LOGO_BYTES } from '@mutualis/invoicing';
 import { createValidationPipe } from './http/validation.pipe';
 import { QueueDashboard } from './admin/queue-dashboard';
 import { serveOpenApi } from './openapi';
@@ -34,7 +35,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   app.useBodyParser('json', { limit: '1mb' });
   // Images are sent as the body itself (PUT /chambre/logo); the use case checks size and format.
-  app.useBodyParser('raw', { type: ['image/png', 'image/jpeg'], limit: '512kb' });
+  app.useBodyParser('raw', { type: ['image/png', 'image/jpeg'], limit: MAX_LOGO_BYTES });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app);

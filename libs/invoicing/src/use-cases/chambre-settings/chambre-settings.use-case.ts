@@ -24,6 +24,7 @@ export interface ChambreLogo {
 
 export type LogoMediaType = 'image/png' | 'image/jpeg';
 
+/** The api's body parser refuses larger bodies with 413; other callers get the use case's 400. */
 export const MAX_LOGO_BYTES = 512 * 1024;
 
 const SIGNATURES: { mediaType: LogoMediaType; extension: string; magic: Buffer }[] = [
@@ -100,7 +101,7 @@ export class ChambreSettingsUseCase {
     const { logoPath } = await this.chambres.current();
     if (!logoPath)
       throw new InvoicingException(InvoicingErrorCode.LogoNotFound, 'the Chambre has no logo');
-    const mediaType = logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg';
+    const { mediaType } = SIGNATURES.find(({ extension }) => logoPath.endsWith(`.${extension}`))!;
     return { content: await this.storage.get(logoPath), mediaType };
   }
 }
