@@ -8,6 +8,7 @@ import { ConsultationSlotRepository } from './repositories/consultation-slot.rep
 import { OfferingSearchRepository } from './repositories/offering-search.repository';
 import { OfferingRepository } from './repositories/offering.repository';
 import { TrainingSessionRepository } from './repositories/training-session.repository';
+import { CatalogueFactsService } from './services/catalogue-facts.service';
 import { OfferingAccessService } from './services/offering-access.service';
 import { PricingService } from './services/pricing.service';
 import { SeatInventoryService } from './services/seat-inventory.service';
@@ -58,9 +59,11 @@ const useCases = [
     OfferingAccessService,
     PricingService,
     SeatInventoryService,
+    CatalogueFactsService,
     ...useCases,
   ],
   exports: [
+    CatalogueFactsService,
     PricingService,
     SeatInventoryService,
     OfferingAccessService,

@@ -4,6 +4,7 @@ export * from './catalogue.types';
 export * from './entities';
 export * from './migrations';
 export * from './repositories/offering-search.repository';
+export * from './services/catalogue-facts.service';
 export * from './services/offering-access.service';
 export * from './services/pricing.service';
 export * from './services/seat-inventory.service';

@@ -11,6 +11,7 @@ import { OrganisationMemberRepository } from './repositories/organisation-member
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
+import { ContactDirectoryService } from './services/contact-directory.service';
 import { MembershipService } from './services/membership.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
 import { OrganisationDirectoryService } from './services/organisation-directory.service';
@@ -82,9 +83,11 @@ const useCases = [
     MembershipService,
     OrganisationAccessService,
     OrganisationDirectoryService,
+    ContactDirectoryService,
     ...useCases,
   ],
   exports: [
+    ContactDirectoryService,
     MembershipService,
     OrganisationAccessService,
     OrganisationDirectoryService,

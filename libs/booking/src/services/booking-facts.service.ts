@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ConsultationSlot, Offering, TrainingSession, VatTreatment } from '@mutualis/catalogue';
-import { BookingStatus } from '../booking.types';
+import { BookingStatus, ConfirmationMethod } from '../booking.types';
+import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 
 /** What the invoicing context needs to know of a booking, read in one place. */
@@ -23,6 +24,39 @@ export interface BookingFacts {
   attendeeNames: string[];
 }
 
+/** What the notifications context needs to write about a booking. */
+export interface BookingNoticeFacts {
+  bookingId: string;
+  organisationId: string;
+  bookedBy: string;
+  status: BookingStatus;
+  sessionId: string | null;
+  slotId: string | null;
+  offeringId: string;
+  offeringTitle: string;
+  consultantId: string;
+  serviceStartsAt: Date;
+  serviceEndsAt: Date;
+  location: string | null;
+  remoteUrl: string | null;
+  seats: number;
+  totalInclVatCents: number;
+  holdExpiresAt: Date | null;
+  offerExpiresAt: Date | null;
+  confirmedAt: Date | null;
+  confirmationMethod: ConfirmationMethod | null;
+  refundPercent: number | null;
+  refundCents: number | null;
+  attendees: { name: string; email: string | null }[];
+}
+
+/** A confirmed booking on a session, for the consultant's attendee list. */
+export interface SessionAttendeeFacts {
+  bookingId: string;
+  organisationId: string;
+  attendees: { name: string; email: string | null }[];
+}
+
 @Injectable()
 export class BookingFactsService {
   constructor(
@@ -31,17 +65,9 @@ export class BookingFactsService {
   ) {}
 
   async forInvoice(bookingId: string): Promise<BookingFacts | null> {
-    const booking = await this.bookings.findById(bookingId);
-    if (!booking) return null;
-    const manager = this.dataSource.manager;
-    const [offering, session, slot, attendees] = await Promise.all([
-      manager.findOneOrFail(Offering, { where: { id: booking.offeringId } }),
-      booking.sessionId
-        ? manager.findOne(TrainingSession, { where: { id: booking.sessionId } })
-        : null,
-      booking.slotId ? manager.findOne(ConsultationSlot, { where: { id: booking.slotId } }) : null,
-      this.bookings.attendeesOf([booking.id]),
-    ]);
+    const loaded = await this.load(bookingId);
+    if (!loaded) return null;
+    const { booking, offering, session, slot, attendees } = loaded;
     return {
       bookingId: booking.id,
       organisationId: booking.organisationId,
@@ -58,5 +84,67 @@ export class BookingFactsService {
       totalInclVatCents: booking.totalInclVatCents,
       attendeeNames: attendees.map((attendee) => attendee.name),
     };
+  }
+
+  async forNotice(bookingId: string): Promise<BookingNoticeFacts | null> {
+    const loaded = await this.load(bookingId);
+    if (!loaded) return null;
+    const { booking, offering, session, slot, attendees } = loaded;
+    return {
+      bookingId: booking.id,
+      organisationId: booking.organisationId,
+      bookedBy: booking.bookedBy,
+      status: booking.status,
+      sessionId: booking.sessionId,
+      slotId: booking.slotId,
+      offeringId: offering.id,
+      offeringTitle: offering.title,
+      consultantId: offering.consultantId,
+      serviceStartsAt: booking.serviceStartsAt,
+      serviceEndsAt: session?.endsAt ?? slot?.endsAt ?? booking.serviceStartsAt,
+      location: session?.location ?? null,
+      remoteUrl: session?.remoteUrl ?? null,
+      seats: booking.seats,
+      totalInclVatCents: booking.totalInclVatCents,
+      holdExpiresAt: booking.holdExpiresAt,
+      offerExpiresAt: booking.offerExpiresAt,
+      confirmedAt: booking.confirmedAt,
+      confirmationMethod: booking.confirmationMethod,
+      refundPercent: booking.refundPercent,
+      refundCents: booking.refundCents,
+      attendees: attendees.map(({ name, email }) => ({ name, email: email || null })),
+    };
+  }
+
+  /** A booking with what it was booked on (its offering, and its session or slot) and its attendees. */
+  private async load(bookingId: string) {
+    const booking = await this.bookings.findById(bookingId);
+    if (!booking) return null;
+    const manager = this.dataSource.manager;
+    const [offering, session, slot, attendees] = await Promise.all([
+      manager.findOneOrFail(Offering, { where: { id: booking.offeringId } }),
+      booking.sessionId
+        ? manager.findOne(TrainingSession, { where: { id: booking.sessionId } })
+        : null,
+      booking.slotId ? manager.findOne(ConsultationSlot, { where: { id: booking.slotId } }) : null,
+      this.bookings.attendeesOf([booking.id]),
+    ]);
+    return { booking, offering, session, slot, attendees };
+  }
+
+  /** Confirmed bookings on a session with their attendees, oldest first. */
+  async confirmedOnSession(sessionId: string): Promise<SessionAttendeeFacts[]> {
+    const bookings = await this.dataSource.manager.find(Booking, {
+      where: { sessionId, status: In(['confirmed', 'attended']) },
+      order: { confirmedAt: 'ASC', id: 'ASC' },
+    });
+    const attendees = await this.bookings.attendeesOf(bookings.map((booking) => booking.id));
+    return bookings.map((booking) => ({
+      bookingId: booking.id,
+      organisationId: booking.organisationId,
+      attendees: attendees
+        .filter((attendee) => attendee.bookingId === booking.id)
+        .map(({ name, email }) => ({ name, email: email || null })),
+    }));
   }
 }

@@ -42,6 +42,8 @@ export class BookingReleaser {
       reason: string | null;
       refund: Refund | null;
       offerSeats?: boolean;
+      /** Why, for the member's e-mail: their own (or an admin's) cancellation, or the session's. */
+      cause?: 'booking' | 'session';
     },
   ): Promise<Booking> {
     await this.giveBack(manager, booking);
@@ -66,6 +68,7 @@ export class BookingReleaser {
         refundCents: options.refund?.amountCents ?? 0,
         refundPercent: options.refund?.percent ?? 0,
         cancelledBy: options.by,
+        cause: options.cause ?? 'booking',
       }),
     );
     if (options.offerSeats !== false) await this.offerSeats(manager, booking);

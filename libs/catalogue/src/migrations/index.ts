@@ -1,3 +1,7 @@
 import { CreateCatalogue1795680100000 } from './1795680100000-create-catalogue';
+import { IndexSessionsByStart1795680650000 } from './1795680650000-index-sessions-by-start';
 
-export const catalogueMigrations = [CreateCatalogue1795680100000];
+export const catalogueMigrations = [
+  CreateCatalogue1795680100000,
+  IndexSessionsByStart1795680650000,
+];

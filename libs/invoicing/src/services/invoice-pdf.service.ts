@@ -43,6 +43,14 @@ export class InvoicePdfService {
       'invoice PDF stored',
     );
   }
+
+  /** The stored PDF of an issued invoice (rendered first if it is still missing). */
+  async read(invoiceId: string): Promise<{ fileName: string; content: Buffer } | null> {
+    await this.ensure(invoiceId);
+    const invoice = await this.invoices.findById(invoiceId);
+    if (!invoice?.pdfPath || !invoice.number) return null;
+    return { fileName: `${invoice.number}.pdf`, content: await this.storage.get(invoice.pdfPath) };
+  }
 }
 
 export function toDocument(

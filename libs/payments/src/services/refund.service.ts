@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DomainEvent, OutboxService } from '@mutualis/core';
 import { Payment } from '../entities/payment.entity';
 import { PaymentRepository } from '../repositories/payment.repository';
 import { StripeGateway } from './stripe-gateway';
@@ -14,6 +15,7 @@ export class RefundService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
+    private readonly outbox: OutboxService,
   ) {}
 
   async send(refundId: string): Promise<void> {
@@ -46,10 +48,29 @@ export class RefundService {
         },
         manager,
       );
+      await this.outbox.record(
+        manager,
+        refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'card'),
+      );
     });
     this.logger.log(
       { refundId: refund.id, stripeRefundId: sent.id, amountCents: refund.amountCents },
       'refund sent',
     );
   }
+}
+
+/** Announces money sent back to a member, by card (Stripe) or by the Chambre's transfer. */
+export function refundedEvent(
+  refundId: string,
+  bookingId: string,
+  amountCents: number,
+  method: 'card' | 'bank_transfer',
+): DomainEvent {
+  return {
+    type: 'payment.refunded',
+    aggregateType: 'refund',
+    aggregateId: refundId,
+    payload: { bookingId, amountCents, method },
+  };
 }

@@ -42,6 +42,7 @@ export class CancelSessionWithBookingsUseCase {
           reason: reason ? `session cancelled: ${reason}` : 'session cancelled',
           refund,
           offerSeats: false,
+          cause: 'session',
         });
         cancelled.push({
           bookingId: booking.id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
 import { Actor, hasRole } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { Offering } from '../../entities/offering.entity';
@@ -21,6 +22,7 @@ export class ModerateOfferingUseCase {
     private readonly access: OfferingAccessService,
     private readonly offerings: OfferingRepository,
     private readonly categories: CategoryRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   submit(actor: Actor, offeringId: string): Promise<OfferingView> {
@@ -66,7 +68,20 @@ export class ModerateOfferingUseCase {
         );
       }
       const status = nextStatus(offering.status, action);
-      return this.offerings.update(offering.id, { status, ...extra(offering) }, manager);
+      const updated = await this.offerings.update(
+        offering.id,
+        { status, ...extra(offering) },
+        manager,
+      );
+      if (action === 'publish' || action === 'reject') {
+        await this.outbox.record(manager, {
+          type: action === 'publish' ? 'offering.published' : 'offering.rejected',
+          aggregateType: 'offering',
+          aggregateId: offering.id,
+          payload: { consultantId: offering.consultantId, moderatedBy: actor.userId },
+        });
+      }
+      return updated;
     });
     const category = (await this.categories.mapByIds([updated.categoryId])).get(
       updated.categoryId,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, Environment } from '@mutualis/core';
+import { Clock, Environment, OutboxService } from '@mutualis/core';
 import { hashToken, newOpaqueToken } from '../../auth/session-tokens';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, OrganisationRole } from '../../identity.types';
@@ -39,6 +39,7 @@ export class InviteMemberUseCase {
     private readonly users: UserRepository,
     private readonly config: ConfigService<Environment, true>,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async execute(command: InviteMemberCommand): Promise<IssuedInvitation> {
@@ -56,7 +57,7 @@ export class InviteMemberUseCase {
     const ttlHours = this.config.get('INVITATION_TTL_HOURS', { infer: true });
     const invitation = await this.dataSource.transaction(async (manager) => {
       await this.invitations.revokeOpen(command.organisationId, email, manager);
-      return this.invitations.create(
+      const created = await this.invitations.create(
         {
           organisationId: command.organisationId,
           email,
@@ -67,6 +68,15 @@ export class InviteMemberUseCase {
         },
         manager,
       );
+      // The token travels to the mailer in the event: it is useless without signing in as
+      // the invited address, and the event row is purged with the other delivered events.
+      await this.outbox.record(manager, {
+        type: 'identity.invitation-created',
+        aggregateType: 'invitation',
+        aggregateId: created.id,
+        payload: { organisationId: command.organisationId, invitedBy: command.actor.userId, token },
+      });
+      return created;
     });
     const acceptUrl = new URL(
       `/invitations/${token}`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { settledStatus } from '../../services/invoice-issuer';
 
@@ -21,6 +22,7 @@ export class RecordInvoicePaymentUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoiceRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   execute(command: InvoicePaymentCommand): Promise<'recorded' | 'already_recorded'> {
@@ -38,11 +40,14 @@ export class RecordInvoicePaymentUseCase {
       );
       if (inserted.length === 0) return 'already_recorded';
       const amountPaidCents = invoice.amountPaidCents + command.amountCents;
-      await this.invoices.update(
-        invoice.id,
-        { amountPaidCents, status: settledStatus({ ...invoice, amountPaidCents }) },
-        manager,
-      );
+      const status = settledStatus({ ...invoice, amountPaidCents });
+      await this.invoices.update(invoice.id, { amountPaidCents, status }, manager);
+      await this.outbox.record(manager, {
+        type: 'invoice.payment-recorded',
+        aggregateType: 'invoice',
+        aggregateId: invoice.id,
+        payload: { paymentId: inserted[0].id, amountCents: command.amountCents, status },
+      });
       return 'recorded';
     });
   }

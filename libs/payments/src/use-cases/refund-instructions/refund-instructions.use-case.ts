@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { Refund } from '../../entities/refund.entity';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
 import { PaymentRepository } from '../../repositories/payment.repository';
+import { refundedEvent } from '../../services/refund.service';
 
 export interface RefundInstructionView {
   id: string;
@@ -33,7 +37,11 @@ function present(refund: Refund): RefundInstructionView {
 /** Transfers finance owes members (bookings paid by transfer, then cancelled): list, then mark paid. */
 @Injectable()
 export class RefundInstructionsUseCase {
-  constructor(private readonly payments: PaymentRepository) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly payments: PaymentRepository,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async list(): Promise<RefundInstructionView[]> {
     return (await this.payments.instructions()).map(present);
@@ -48,10 +56,20 @@ export class RefundInstructionsUseCase {
         `this refund is ${refund.status}`,
       );
     }
-    await this.payments.updateRefund(refund.id, {
-      status: 'done',
-      completedAt: new Date(),
-      completedBy: actor.userId,
+    await this.dataSource.transaction(async (manager) => {
+      // Conditional on the status, so two finance users marking it at once announce it once.
+      const marked = await manager.update(
+        Refund,
+        { id: refund.id, status: 'instructed' },
+        { status: 'done', completedAt: new Date(), completedBy: actor.userId },
+      );
+      if (marked.affected !== 1) {
+        throw new PaymentsException(PaymentsErrorCode.RefundNotPending, 'this refund is done');
+      }
+      await this.outbox.record(
+        manager,
+        refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'bank_transfer'),
+      );
     });
     return present((await this.payments.findRefund(refund.id))!);
   }

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource } from 'typeorm';
+import type { OfferingStatus, SessionStatus } from '../catalogue.types';
+import { Offering } from '../entities/offering.entity';
+import { TrainingSession } from '../entities/training-session.entity';
+
+export interface OfferingFacts {
+  offeringId: string;
+  title: string;
+  consultantId: string;
+  status: OfferingStatus;
+  rejectionReason: string | null;
+}
+
+export interface SessionFacts {
+  sessionId: string;
+  offeringId: string;
+  offeringTitle: string;
+  consultantId: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  remoteUrl: string | null;
+  status: SessionStatus;
+  capacity: number;
+  seatsTaken: number;
+  cancellationReason: string | null;
+}
+
+/** What downstream contexts (notifications) read of offerings and sessions, in one place. */
+@Injectable()
+export class CatalogueFactsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async offering(offeringId: string): Promise<OfferingFacts | null> {
+    const offering = await this.dataSource.manager.findOne(Offering, {
+      where: { id: offeringId },
+    });
+    if (!offering) return null;
+    return {
+      offeringId: offering.id,
+      title: offering.title,
+      consultantId: offering.consultantId,
+      status: offering.status,
+      rejectionReason: offering.rejectionReason,
+    };
+  }
+
+  async session(sessionId: string): Promise<SessionFacts | null> {
+    const session = await this.dataSource.manager.findOne(TrainingSession, {
+      where: { id: sessionId },
+    });
+    if (!session) return null;
+    const offering = await this.dataSource.manager.findOneOrFail(Offering, {
+      select: { id: true, title: true, consultantId: true },
+      where: { id: session.offeringId },
+    });
+    return {
+      sessionId: session.id,
+      offeringId: offering.id,
+      offeringTitle: offering.title,
+      consultantId: offering.consultantId,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      location: session.location,
+      remoteUrl: session.remoteUrl,
+      status: session.status,
+      capacity: session.capacity,
+      seatsTaken: session.seatsTaken,
+      cancellationReason: session.cancellationReason,
+    };
+  }
+
+  /** Scheduled sessions starting in [from, to), e.g. tomorrow's, for the attendee lists. */
+  async scheduledSessionIdsStarting(from: Date, to: Date): Promise<string[]> {
+    const sessions = await this.dataSource.manager.find(TrainingSession, {
+      select: { id: true, startsAt: true },
+      where: { status: 'scheduled', startsAt: Between(from, new Date(to.getTime() - 1)) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    return sessions.map((session) => session.id);
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Organisation } from '../entities/organisation.entity';
+import { User } from '../entities/user.entity';
+import type { Locale } from '../identity.types';
+
+/** Who can be written to, and in which language. */
+export interface Contact {
+  userId: string | null;
+  email: string;
+  name: string | null;
+  locale: Locale;
+}
+
+/** Addresses for other contexts' e-mail (notifications), read without exposing the user rows. */
+@Injectable()
+export class ContactDirectoryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Active users among `userIds` (disabled accounts receive nothing). */
+  async usersByIds(userIds: string[]): Promise<Contact[]> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return [];
+    const users = await this.dataSource.manager.find(User, { where: { id: In(ids) } });
+    return users.filter((user) => !user.disabledAt).map(toContact);
+  }
+
+  /** A user's contact, or the bare address in French for someone without an account. */
+  async byEmail(email: string): Promise<Contact> {
+    const user = await this.dataSource.manager
+      .createQueryBuilder(User, 'user')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+    if (user && !user.disabledAt) return toContact(user);
+    return { userId: null, email, name: null, locale: 'fr' };
+  }
+
+  /** Where an organisation's invoices go: its billing address, in its user's language if it is one. */
+  async billingContact(
+    organisationId: string,
+  ): Promise<{ contact: Contact; organisationName: string } | null> {
+    const organisation = await this.dataSource.manager.findOne(Organisation, {
+      select: { id: true, legalName: true, billingEmail: true },
+      where: { id: organisationId },
+    });
+    if (!organisation) return null;
+    const contact = await this.byEmail(organisation.billingEmail);
+    return {
+      contact: { ...contact, email: organisation.billingEmail },
+      organisationName: organisation.legalName,
+    };
+  }
+}
+
+function toContact(user: User): Contact {
+  return { userId: user.id, email: user.email, name: user.name, locale: user.locale };
+}
