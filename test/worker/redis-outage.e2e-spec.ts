@@ -94,16 +94,12 @@ describe('a Redis outage', () => {
           jobName: event.type,
         });
       }
-      // One job per event: the event id is the job id, so nothing was added twice.
-      expect(
-        await notifications.getJobCountByTypes(
-          'waiting',
-          'delayed',
-          'active',
-          'completed',
-          'failed',
-        ),
-      ).toBe(3);
+      // One job per event: the event id is the job id, so nothing was added twice. (The queue
+      // also holds the mail those events planned, and its own scheduled jobs.)
+      const created = (
+        await notifications.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])
+      ).filter((job) => job.name === 'booking.created');
+      expect(created).toHaveLength(3);
       const expiries = (
         await booking.getJobs(['delayed', 'waiting', 'active', 'completed'])
       ).filter((job) => job.name === 'booking.hold-expiry-due');

@@ -10,6 +10,7 @@ import {
   Environment,
   LoggingModule,
   OutboxModule,
+  QueueModule,
   ReadinessService,
   RedisModule,
 } from '@mutualis/core';
@@ -19,7 +20,10 @@ import { BookingsController } from './booking/bookings.controller';
 import { SessionsController } from './booking/sessions.controller';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
+import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -67,7 +71,9 @@ import { UsersController } from './identity/users.controller';
     BookingModule,
     InvoicingModule,
     PaymentsModule,
+    NotificationsModule,
     OutboxModule,
+    QueueModule,
   ],
   controllers: [
     HealthController,
@@ -83,6 +89,8 @@ import { UsersController } from './identity/users.controller';
     SessionsController,
     InvoicesController,
     PaymentsController,
+    NotificationPreferencesController,
+    NotificationDeliveriesController,
   ],
   providers: [
     ReadinessService,

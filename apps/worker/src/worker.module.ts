@@ -15,11 +15,13 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
 import { WorkerHealthController } from './health/health.controller';
 import { BookingProcessor } from './booking/booking.processor';
 import { InvoicingProcessor } from './invoicing/invoicing.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { PaymentsProcessor } from './payments/payments.processor';
 
 @Module({
@@ -35,12 +37,14 @@ import { PaymentsProcessor } from './payments/payments.processor';
       { name: QueueName.Booking },
       { name: QueueName.Invoicing },
       { name: QueueName.Payments },
+      { name: QueueName.Notifications },
     ),
     IdentityModule,
     CatalogueModule,
     BookingModule,
     InvoicingModule,
     PaymentsModule,
+    NotificationsModule,
   ],
   controllers: [WorkerHealthController],
   providers: [
@@ -50,6 +54,7 @@ import { PaymentsProcessor } from './payments/payments.processor';
     BookingProcessor,
     InvoicingProcessor,
     PaymentsProcessor,
+    NotificationsProcessor,
   ],
 })
 export class WorkerModule {}

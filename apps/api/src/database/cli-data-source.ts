@@ -5,6 +5,8 @@ import { catalogueEntities } from '@mutualis/catalogue';
 import { OutboxEvent, postgresOptions } from '@mutualis/core';
 import { identityEntities } from '@mutualis/identity';
 import { invoicingEntities } from '@mutualis/invoicing';
+import { notificationsEntities } from '@mutualis/notifications';
+import { paymentsEntities } from '@mutualis/payments';
 import { allMigrations } from './schema';
 
 /**
@@ -21,6 +23,8 @@ export default new DataSource({
     ...catalogueEntities,
     ...bookingEntities,
     ...invoicingEntities,
+    ...paymentsEntities,
+    ...notificationsEntities,
   ],
   migrations: allMigrations,
 });

@@ -3,6 +3,7 @@ import { catalogueMigrations } from '@mutualis/catalogue';
 import { coreMigrations } from '@mutualis/core';
 import { identityMigrations } from '@mutualis/identity';
 import { invoicingMigrations } from '@mutualis/invoicing';
+import { notificationsMigrations } from '@mutualis/notifications';
 import { paymentsMigrations } from '@mutualis/payments';
 
 /** Every context's migrations, applied in timestamp order by the migrator. */
@@ -13,4 +14,5 @@ export const allMigrations = [
   ...bookingMigrations,
   ...invoicingMigrations,
   ...paymentsMigrations,
+  ...notificationsMigrations,
 ];

@@ -50,7 +50,19 @@ describe('validateEnvironment', () => {
   it('refuses the development secret in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET/);
     expect(
-      validateEnvironment({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(48) }).NODE_ENV,
+      validateEnvironment({
+        NODE_ENV: 'production',
+        JWT_ACCESS_SECRET: 'x'.repeat(48),
+        SMTP_URL: 'smtp://mail.example.org:587',
+      }).NODE_ENV,
     ).toBe('production');
+  });
+
+  it('refuses to run in production without a mail server, and accepts only SMTP URLs', () => {
+    expect(() =>
+      validateEnvironment({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(48) }),
+    ).toThrow(/SMTP_URL: must be set in production/);
+    expect(() => validateEnvironment({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL/);
+    expect(() => validateEnvironment({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
   });
 });

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsEnum,
   IsInt,
   IsOptional,
@@ -186,6 +187,32 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL = 'http://localhost:3000';
 
+  /**
+   * Where e-mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465.
+   * Without it the worker logs every message as skipped; required in production.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** Sender address of every e-mail; the display name is the Chambre's. */
+  @IsEmail({ require_tld: false })
+  MAIL_FROM = 'ne-pas-repondre@mutualis.localhost';
+
+  /** Attempts per e-mail before it is logged as failed, with exponential backoff. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of an e-mail, in milliseconds; doubles each attempt (30 s → about 1 h). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  MAIL_RETRY_DELAY_MS = 30_000;
+
   @IsEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -217,6 +244,7 @@ const SECRET_VARIABLES = new Set([
   'DEMO_PASSWORD',
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
+  'SMTP_URL',
 ]);
 
 /** One line per variable: its name, what is wrong, and the value given unless it is a secret. */
@@ -244,6 +272,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     environment.JWT_ACCESS_SECRET === DEVELOPMENT_JWT_SECRET
   ) {
     problems.push('JWT_ACCESS_SECRET: must be set to a secret of your own in production');
+  }
+  if (environment.NODE_ENV === NodeEnv.Production && !environment.SMTP_URL) {
+    problems.push('SMTP_URL: must be set in production, or no e-mail is ever sent');
   }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return environment;

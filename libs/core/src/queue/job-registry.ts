@@ -33,6 +33,26 @@ export const JOBS = {
     queue: QueueName.Booking,
     name: 'booking.offer-expiry-due',
   },
+  deliverNotification: {
+    queue: QueueName.Notifications,
+    name: 'notifications.deliver',
+  },
+  sessionReminder: {
+    queue: QueueName.Notifications,
+    name: 'notifications.session-reminder',
+  },
+  invoiceOverdue: {
+    queue: QueueName.Notifications,
+    name: 'notifications.invoice-overdue',
+  },
+  attendeeLists: {
+    queue: QueueName.Notifications,
+    name: 'notifications.attendee-lists',
+  },
+  requeueStaleDeliveries: {
+    queue: QueueName.Notifications,
+    name: 'notifications.requeue-stale',
+  },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

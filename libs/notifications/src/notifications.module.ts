@@ -1,0 +1,54 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueName } from '@mutualis/core';
+import { BookingModule } from '@mutualis/booking';
+import { CatalogueModule } from '@mutualis/catalogue';
+import { IdentityModule } from '@mutualis/identity';
+import { InvoicingModule } from '@mutualis/invoicing';
+import { notificationsEntities } from './entities';
+import { MailTransport } from './mail/mail-transport';
+import { DeliveryRepository } from './repositories/delivery.repository';
+import { PreferenceRepository } from './repositories/preference.repository';
+import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
+import { NotificationPlanner } from './services/notification-planner';
+import { NotificationScheduler } from './services/notification-scheduler';
+import { WebLinks } from './services/web-links';
+import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
+import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveries.use-case';
+import { NotificationPreferencesUseCase } from './use-cases/notification-preferences/notification-preferences.use-case';
+import { NotifyEventUseCase } from './use-cases/notify-event/notify-event.use-case';
+import { SendScheduledNotificationsUseCase } from './use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
+
+const useCases = [
+  DeliverNotificationUseCase,
+  ListDeliveriesUseCase,
+  NotificationPreferencesUseCase,
+  NotifyEventUseCase,
+  SendScheduledNotificationsUseCase,
+];
+
+/** E-mail to members, consultants and finance: templates, delivery log, calendar invitations. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(notificationsEntities),
+    BullModule.registerQueue({ name: QueueName.Notifications }),
+    IdentityModule,
+    CatalogueModule,
+    BookingModule,
+    InvoicingModule,
+  ],
+  providers: [
+    QueueErrorListener,
+    MailTransport,
+    DeliveryRepository,
+    PreferenceRepository,
+    DeliveryDispatcher,
+    NotificationPlanner,
+    NotificationScheduler,
+    WebLinks,
+    ...useCases,
+  ],
+  exports: [...useCases],
+})
+export class NotificationsModule {}

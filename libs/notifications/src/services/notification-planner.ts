@@ -1,0 +1,427 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { BookingFactsService, BookingNoticeFacts } from '@mutualis/booking';
+import { CatalogueFactsService } from '@mutualis/catalogue';
+import { EventJobData } from '@mutualis/core';
+import {
+  Contact,
+  ContactDirectoryService,
+  GetInvitationUseCase,
+  OrganisationDirectoryService,
+} from '@mutualis/identity';
+import { ChambreSettingsUseCase, InvoiceRepository } from '@mutualis/invoicing';
+import { AttachmentRef } from '../entities/notification-delivery.entity';
+import { PlannedDelivery } from '../repositories/delivery.repository';
+import { ServiceMoment, TemplateData, TemplateName } from '../templates/template-data';
+import { WebLinks } from './web-links';
+
+export const OVERDUE_STAGES = [7, 15, 30] as const;
+export type OverdueStage = (typeof OVERDUE_STAGES)[number];
+
+/** Invoice statuses that still owe money. */
+const UNPAID = ['issued', 'partially_paid'];
+
+function deliveryTo<T extends TemplateName>(
+  eventKey: string,
+  contact: Contact,
+  template: T,
+  params: TemplateData[T],
+  attachments: AttachmentRef[] = [],
+): PlannedDelivery {
+  return {
+    eventKey,
+    recipient: contact.email,
+    userId: contact.userId,
+    template,
+    locale: contact.locale,
+    params,
+    attachments,
+  };
+}
+
+function moment(booking: BookingNoticeFacts): ServiceMoment {
+  return {
+    offeringTitle: booking.offeringTitle,
+    startsAt: booking.serviceStartsAt.toISOString(),
+    endsAt: booking.serviceEndsAt.toISOString(),
+    location: booking.location,
+    remoteUrl: booking.remoteUrl,
+  };
+}
+
+function calendarFor(bookingId: string, method: 'PUBLISH' | 'CANCEL'): AttachmentRef {
+  return {
+    kind: 'calendar',
+    uid: `booking-${bookingId}@mutualis`,
+    method,
+    sequence: method === 'CANCEL' ? 1 : 0,
+  };
+}
+
+/**
+ * Decides who hears what about a fact, reading the current state through the other contexts'
+ * services: a message that no longer makes sense (a hold already paid, an offer already
+ * taken, an invoice already paid) is not planned at all.
+ */
+@Injectable()
+export class NotificationPlanner {
+  constructor(
+    private readonly bookings: BookingFactsService,
+    private readonly catalogue: CatalogueFactsService,
+    private readonly contacts: ContactDirectoryService,
+    private readonly organisations: OrganisationDirectoryService,
+    private readonly invitations: GetInvitationUseCase,
+    private readonly invoices: InvoiceRepository,
+    private readonly chambre: ChambreSettingsUseCase,
+    private readonly links: WebLinks,
+  ) {}
+
+  async forEvent(event: EventJobData): Promise<PlannedDelivery[]> {
+    const key = event.eventId;
+    const payload = event.payload;
+    switch (event.type) {
+      case 'identity.invitation-created':
+        return this.invitation(key, String(payload.token), String(payload.invitedBy ?? ''));
+      case 'offering.published':
+      case 'offering.rejected':
+        return this.moderation(key, event.aggregateId, event.type === 'offering.published');
+      case 'booking.created':
+      case 'booking.offer-accepted':
+        return this.pendingPayment(key, event.aggregateId);
+      case 'booking.confirmed':
+        return this.confirmed(key, event.aggregateId);
+      case 'waitlist.offered':
+        return this.waitlistOffer(key, event.aggregateId);
+      case 'booking.cancelled':
+        return this.cancelled(key, event.aggregateId, payload);
+      case 'invoice.issued':
+      case 'invoice.credit-note-issued':
+        return this.invoiceIssued(key, event.aggregateId);
+      case 'invoice.payment-recorded':
+        return this.paymentReceived(key, event.aggregateId, Number(payload.amountCents));
+      case 'payment.refunded':
+        return this.refunded(
+          key,
+          String(payload.bookingId),
+          Number(payload.amountCents),
+          payload.method === 'bank_transfer' ? 'bank_transfer' : 'card',
+        );
+      default:
+        throw new Error(`no notification is defined for the event ${event.type}`);
+    }
+  }
+
+  /** The reminder two days before: only for a booking still confirmed on a session still on. */
+  async sessionReminder(bookingId: string): Promise<PlannedDelivery[]> {
+    const booking = await this.bookings.forNotice(bookingId);
+    if (!booking || booking.status !== 'confirmed') return [];
+    if (booking.sessionId) {
+      const session = await this.catalogue.session(booking.sessionId);
+      if (!session || session.status !== 'scheduled') return [];
+    }
+    if (booking.serviceStartsAt.getTime() <= Date.now()) return [];
+    return (await this.contacts.usersByIds([booking.bookedBy])).map((contact) =>
+      deliveryTo(`reminder:${booking.bookingId}`, contact, 'session-reminder', {
+        ...moment(booking),
+        seats: booking.seats,
+        attendeeNames: booking.attendees.map((attendee) => attendee.name),
+        bookingUrl: this.links.booking(booking.bookingId),
+      }),
+    );
+  }
+
+  /** A dunning letter, only while the invoice still owes money. */
+  async overdueReminder(invoiceId: string, stage: OverdueStage): Promise<PlannedDelivery[]> {
+    const invoice = await this.invoices.findById(invoiceId);
+    if (!invoice || invoice.type !== 'invoice' || !UNPAID.includes(invoice.status)) return [];
+    const amountDueCents =
+      invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents;
+    if (amountDueCents <= 0 || !invoice.dueDate || !invoice.number) return [];
+    const billing = await this.contacts.billingContact(invoice.organisationId);
+    if (!billing) return [];
+    const chambre = await this.chambre.get();
+    return [
+      deliveryTo(`overdue:${invoice.id}:${stage}`, billing.contact, 'invoice-overdue', {
+        stage,
+        invoiceNumber: invoice.number,
+        dueDate: invoice.dueDate,
+        amountDueCents,
+        paymentReference: invoice.paymentReference,
+        iban: chambre.iban,
+        bic: chambre.bic,
+        latePaymentRate: chambre.latePaymentRate,
+        invoiceUrl: this.links.invoice(invoice.id),
+      }),
+    ];
+  }
+
+  /** The consultant's list of who is coming, for a session still on with confirmed bookings. */
+  async attendeeList(sessionId: string): Promise<PlannedDelivery[]> {
+    const session = await this.catalogue.session(sessionId);
+    if (!session || session.status !== 'scheduled') return [];
+    const bookings = await this.bookings.confirmedOnSession(sessionId);
+    if (bookings.length === 0) return [];
+    const names = await this.organisations.legalNamesOf(bookings.map((b) => b.organisationId));
+    const consultants = await this.contacts.usersByIds([session.consultantId]);
+    return consultants.map((contact) =>
+      deliveryTo(`attendee-list:${session.sessionId}`, contact, 'consultant-attendee-list', {
+        offeringTitle: session.offeringTitle,
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
+        location: session.location,
+        remoteUrl: session.remoteUrl,
+        attendees: bookings.flatMap((booking) =>
+          booking.attendees.map((attendee) => ({
+            ...attendee,
+            organisationName: names.get(booking.organisationId) ?? '',
+          })),
+        ),
+        sessionUrl: this.links.consultantSession(session.sessionId),
+      }),
+    );
+  }
+
+  private async invitation(
+    key: string,
+    token: string,
+    invitedBy: string,
+  ): Promise<PlannedDelivery[]> {
+    // An invitation revoked, accepted or expired before we got to it is not sent.
+    const preview = await this.invitations.execute(token).catch(() => null);
+    if (!preview) return [];
+    const [inviter] = invitedBy ? await this.contacts.usersByIds([invitedBy]) : [];
+    const contact = await this.contacts.byEmail(preview.email);
+    return [
+      deliveryTo(key, { ...contact, email: preview.email }, 'account-invitation', {
+        organisationName: preview.organisationName,
+        inviterName: inviter?.name ?? null,
+        role: preview.role,
+        acceptUrl: this.links.invitation(token),
+        expiresAt: preview.expiresAt,
+      }),
+    ];
+  }
+
+  private async moderation(
+    key: string,
+    offeringId: string,
+    approved: boolean,
+  ): Promise<PlannedDelivery[]> {
+    const offering = await this.catalogue.offering(offeringId);
+    if (!offering) return [];
+    const offeringUrl = this.links.consultantOffering(offering.offeringId);
+    return (await this.contacts.usersByIds([offering.consultantId])).map((contact) =>
+      approved
+        ? deliveryTo(key, contact, 'offering-approved', {
+            offeringTitle: offering.title,
+            offeringUrl,
+          })
+        : deliveryTo(key, contact, 'offering-rejected', {
+            offeringTitle: offering.title,
+            reason: offering.rejectionReason ?? '',
+            offeringUrl,
+          }),
+    );
+  }
+
+  private async booker(booking: BookingNoticeFacts): Promise<Contact[]> {
+    return this.contacts.usersByIds([booking.bookedBy]);
+  }
+
+  private async pendingPayment(key: string, bookingId: string): Promise<PlannedDelivery[]> {
+    const booking = await this.bookings.forNotice(bookingId);
+    // Paid (or gone) before we wrote: "please pay" would be wrong.
+    if (!booking || booking.status !== 'pending_payment' || !booking.holdExpiresAt) return [];
+    const holdExpiresAt = booking.holdExpiresAt.toISOString();
+    return (await this.booker(booking)).map((contact) =>
+      deliveryTo(key, contact, 'booking-pending-payment', {
+        ...moment(booking),
+        seats: booking.seats,
+        totalInclVatCents: booking.totalInclVatCents,
+        holdExpiresAt,
+        bookingUrl: this.links.booking(booking.bookingId),
+      }),
+    );
+  }
+
+  private async confirmed(key: string, bookingId: string): Promise<PlannedDelivery[]> {
+    const booking = await this.bookings.forNotice(bookingId);
+    if (!booking) return [];
+    const planned = (await this.booker(booking)).map((contact) =>
+      deliveryTo(
+        key,
+        contact,
+        'booking-confirmed',
+        {
+          ...moment(booking),
+          seats: booking.seats,
+          attendeeNames: booking.attendees.map((attendee) => attendee.name),
+          bookingUrl: this.links.booking(booking.bookingId),
+        },
+        [calendarFor(booking.bookingId, 'PUBLISH')],
+      ),
+    );
+    const session = booking.sessionId ? await this.catalogue.session(booking.sessionId) : null;
+    const organisation = (await this.organisations.legalNamesOf([booking.organisationId])).get(
+      booking.organisationId,
+    );
+    for (const contact of await this.contacts.usersByIds([booking.consultantId])) {
+      planned.push(
+        deliveryTo(key, contact, 'consultant-new-booking', {
+          ...moment(booking),
+          organisationName: organisation ?? '',
+          seats: booking.seats,
+          capacity: session?.capacity ?? booking.seats,
+          seatsLeft: session ? Math.max(0, session.capacity - session.seatsTaken) : 0,
+          sessionUrl: booking.sessionId
+            ? this.links.consultantSession(booking.sessionId)
+            : this.links.consultantOffering(booking.offeringId),
+        }),
+      );
+    }
+    return planned;
+  }
+
+  private async waitlistOffer(key: string, bookingId: string): Promise<PlannedDelivery[]> {
+    const booking = await this.bookings.forNotice(bookingId);
+    if (!booking || booking.status !== 'offered' || !booking.offerExpiresAt) return [];
+    const offerExpiresAt = booking.offerExpiresAt.toISOString();
+    return (await this.booker(booking)).map((contact) =>
+      deliveryTo(key, contact, 'waitlist-offer', {
+        ...moment(booking),
+        seats: booking.seats,
+        totalInclVatCents: booking.totalInclVatCents,
+        offerExpiresAt,
+        bookingUrl: this.links.booking(booking.bookingId),
+      }),
+    );
+  }
+
+  private async cancelled(
+    key: string,
+    bookingId: string,
+    payload: EventJobData['payload'],
+  ): Promise<PlannedDelivery[]> {
+    const booking = await this.bookings.forNotice(bookingId);
+    if (!booking) return [];
+    const wasConfirmed = payload.previousStatus === 'confirmed';
+    const refundCents = Number(payload.refundCents ?? 0);
+    const bookingUrl = this.links.booking(booking.bookingId);
+    // Whoever had it in their calendar gets the event withdrawn.
+    const attachments = wasConfirmed ? [calendarFor(booking.bookingId, 'CANCEL')] : [];
+    const session =
+      payload.cause === 'session' && booking.sessionId
+        ? await this.catalogue.session(booking.sessionId)
+        : null;
+    return (await this.booker(booking)).map((contact) =>
+      session
+        ? deliveryTo(
+            key,
+            contact,
+            'session-cancelled',
+            {
+              ...moment(booking),
+              reason: session.cancellationReason,
+              wasConfirmed,
+              refundCents,
+              bookingUrl,
+            },
+            attachments,
+          )
+        : deliveryTo(
+            key,
+            contact,
+            'booking-cancelled',
+            {
+              ...moment(booking),
+              wasConfirmed,
+              refundPercent: Number(payload.refundPercent ?? 0),
+              refundCents,
+              bookingUrl,
+            },
+            attachments,
+          ),
+    );
+  }
+
+  private async invoiceIssued(key: string, invoiceId: string): Promise<PlannedDelivery[]> {
+    const invoice = await this.invoices.findById(invoiceId);
+    if (!invoice?.number || invoice.status === 'draft') return [];
+    const billing = await this.contacts.billingContact(invoice.organisationId);
+    if (!billing) return [];
+    const corrected = invoice.correctsInvoiceId
+      ? await this.invoices.findById(invoice.correctsInvoiceId)
+      : null;
+    // A card or SEPA payment is already on its way: no bank details, no due date to chase.
+    const booking = invoice.bookingId ? await this.bookings.forNotice(invoice.bookingId) : null;
+    const paidOnline = ['card', 'sepa_debit', 'free'].includes(booking?.confirmationMethod ?? '');
+    const chambre = await this.chambre.get();
+    return [
+      deliveryTo(
+        key,
+        billing.contact,
+        'invoice-issued',
+        {
+          kind: invoice.type,
+          invoiceNumber: invoice.number,
+          correctsNumber: corrected?.number ?? null,
+          totalInclVatCents: invoice.totalInclVatCents,
+          dueDate: invoice.dueDate,
+          settled: paidOnline || invoice.status === 'paid',
+          paymentReference: invoice.paymentReference,
+          iban: chambre.iban,
+          bic: chambre.bic,
+          invoiceUrl: this.links.invoice(invoice.id),
+        },
+        [{ kind: 'invoice-pdf', invoiceId: invoice.id }],
+      ),
+    ];
+  }
+
+  private async paymentReceived(
+    key: string,
+    invoiceId: string,
+    amountCents: number,
+  ): Promise<PlannedDelivery[]> {
+    const invoice = await this.invoices.findById(invoiceId);
+    if (!invoice?.number) return [];
+    const billing = await this.contacts.billingContact(invoice.organisationId);
+    if (!billing) return [];
+    const remainingCents = Math.max(
+      0,
+      invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents,
+    );
+    return [
+      deliveryTo(key, billing.contact, 'payment-received', {
+        invoiceNumber: invoice.number,
+        amountCents,
+        remainingCents,
+        invoiceUrl: this.links.invoice(invoice.id),
+      }),
+    ];
+  }
+
+  private async refunded(
+    key: string,
+    bookingId: string,
+    amountCents: number,
+    method: 'card' | 'bank_transfer',
+  ): Promise<PlannedDelivery[]> {
+    const booking = await this.bookings.forNotice(bookingId);
+    if (!booking) return [];
+    return (await this.booker(booking)).map((contact) =>
+      deliveryTo(key, contact, 'refund-issued', {
+        offeringTitle: booking.offeringTitle,
+        amountCents,
+        method,
+        bookingUrl: this.links.booking(booking.bookingId),
+      }),
+    );
+  }
+}
+
+/** When the dunning letters of an invoice due on `dueDate` go out: 09:00 Paris, N days after. */
+export function overdueSchedule(dueDate: string): { stage: OverdueStage; at: Date }[] {
+  const due = DateTime.fromISO(dueDate, { zone: 'Europe/Paris' }).set({ hour: 9 });
+  return OVERDUE_STAGES.map((stage) => ({ stage, at: due.plus({ days: stage }).toJSDate() }));
+}

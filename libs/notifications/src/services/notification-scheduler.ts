@@ -1,0 +1,72 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { JOBS, QueueName } from '@mutualis/core';
+import { overdueSchedule, OVERDUE_STAGES, OverdueStage } from './notification-planner';
+
+/** Reminders go out this long before a session starts. */
+export const REMINDER_LEAD_MS = 48 * 3_600_000;
+
+export interface ReminderJobData {
+  bookingId: string;
+}
+
+export interface OverdueJobData {
+  invoiceId: string;
+  stage: OverdueStage;
+}
+
+/**
+ * Delayed BullMQ jobs for mail that is due later, with fixed ids so scheduling twice adds
+ * nothing. Cancelling removes them; their handlers re-check the state anyway, so a job that
+ * escapes removal (or runs twice) sends nothing that no longer applies.
+ */
+@Injectable()
+export class NotificationScheduler {
+  constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
+
+  static reminderJobId(bookingId: string): string {
+    return `reminder-${bookingId}`;
+  }
+
+  static overdueJobId(invoiceId: string, stage: OverdueStage): string {
+    return `overdue-${invoiceId}-${stage}`;
+  }
+
+  /** Schedules the reminder; a booking confirmed within the lead time needs none. */
+  async scheduleReminder(bookingId: string, startsAt: Date, now = new Date()): Promise<boolean> {
+    const delay = startsAt.getTime() - REMINDER_LEAD_MS - now.getTime();
+    if (delay <= 0) return false;
+    const data: ReminderJobData = { bookingId };
+    await this.queue.add(JOBS.sessionReminder.name, data, {
+      jobId: NotificationScheduler.reminderJobId(bookingId),
+      timestamp: now.getTime(),
+      delay,
+    });
+    return true;
+  }
+
+  async cancelReminder(bookingId: string): Promise<void> {
+    await this.queue.remove(NotificationScheduler.reminderJobId(bookingId));
+  }
+
+  /** Schedules the dunning letters still ahead for an invoice due on `dueDate`. */
+  async scheduleOverdue(invoiceId: string, dueDate: string, now = new Date()): Promise<number> {
+    const ahead = overdueSchedule(dueDate).filter(({ at }) => at.getTime() > now.getTime());
+    for (const { stage, at } of ahead) {
+      const data: OverdueJobData = { invoiceId, stage };
+      await this.queue.add(JOBS.invoiceOverdue.name, data, {
+        jobId: NotificationScheduler.overdueJobId(invoiceId, stage),
+        timestamp: now.getTime(),
+        delay: at.getTime() - now.getTime(),
+      });
+    }
+    return ahead.length;
+  }
+
+  async cancelOverdue(invoiceId: string): Promise<void> {
+    for (const stage of OVERDUE_STAGES) {
+      await this.queue.remove(NotificationScheduler.overdueJobId(invoiceId, stage));
+    }
+  }
+}

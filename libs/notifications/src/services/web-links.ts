@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from '@mutualis/core';
+
+/** Pages of the web app that e-mails link to (the web app's routes must keep these paths). */
+@Injectable()
+export class WebLinks {
+  readonly base: string;
+
+  constructor(config: ConfigService<Environment, true>) {
+    this.base = config.get('PUBLIC_WEB_URL', { infer: true }).replace(/\/+$/, '');
+  }
+
+  booking(bookingId: string): string {
+    return `${this.base}/bookings/${bookingId}`;
+  }
+
+  invoice(invoiceId: string): string {
+    return `${this.base}/invoices/${invoiceId}`;
+  }
+
+  invitation(token: string): string {
+    return `${this.base}/invitations/${token}`;
+  }
+
+  consultantOffering(offeringId: string): string {
+    return `${this.base}/consultant/offerings/${offeringId}`;
+  }
+
+  consultantSession(sessionId: string): string {
+    return `${this.base}/consultant/sessions/${sessionId}`;
+  }
+
+  preferences(): string {
+    return `${this.base}/account/notifications`;
+  }
+}

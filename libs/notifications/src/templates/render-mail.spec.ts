@@ -1,0 +1,542 @@
+import {
+  escapeHtml,
+  formatCalendarDate,
+  formatEuros,
+  formatParisDateTime,
+  formatParisPeriod,
+  html,
+  httpUrl,
+  raw,
+  renderMail,
+  TEMPLATE_NAMES,
+} from './render-mail';
+import type {
+  MailContext,
+  MailLocale,
+  RenderedMail,
+  ServiceMoment,
+  TemplateData,
+  TemplateName,
+} from './template-data';
+
+const LOCALES: MailLocale[] = ['fr', 'en'];
+const HOSTILE = '<script>alert("x")</script> & Co';
+const HOSTILE_ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co';
+
+const moment: ServiceMoment = {
+  offeringTitle: 'Gouvernance associative',
+  startsAt: '2026-12-01T08:00:00Z',
+  endsAt: '2026-12-01T11:30:00Z',
+  location: '12 rue de la République\n13001 Marseille',
+  remoteUrl: null,
+};
+
+const bank = {
+  paymentReference: 'F2026000042',
+  iban: 'FR7630006000011234567890189',
+  bic: 'AGRIFRPPXXX',
+};
+
+/** One realistic data set per template; a template without one fails compilation. */
+const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
+  'account-invitation': {
+    organisationName: 'Association Les Lucioles',
+    inviterName: 'Claire Martin',
+    role: 'org_admin',
+    acceptUrl: 'https://mutualis.example/invitations/abc',
+    expiresAt: '2026-12-08T08:00:00Z',
+  },
+  'offering-approved': {
+    offeringTitle: 'Gouvernance associative',
+    offeringUrl: 'https://mutualis.example/offerings/1',
+  },
+  'offering-rejected': {
+    offeringTitle: 'Gouvernance associative',
+    reason: 'Le programme ne précise pas les objectifs pédagogiques.\nMerci de les détailler.',
+    offeringUrl: 'https://mutualis.example/offerings/1/edit',
+  },
+  'booking-pending-payment': {
+    ...moment,
+    seats: 2,
+    totalInclVatCents: 123_450,
+    holdExpiresAt: '2026-11-20T09:30:00Z',
+    bookingUrl: 'https://mutualis.example/bookings/7',
+  },
+  'booking-confirmed': {
+    ...moment,
+    seats: 2,
+    attendeeNames: ['Marie Dupont', 'Jean Martin'],
+    bookingUrl: 'https://mutualis.example/bookings/7',
+  },
+  'waitlist-offer': {
+    ...moment,
+    seats: 1,
+    totalInclVatCents: 18_000,
+    offerExpiresAt: '2026-11-21T17:00:00Z',
+    bookingUrl: 'https://mutualis.example/bookings/8',
+  },
+  'booking-cancelled': {
+    ...moment,
+    wasConfirmed: true,
+    refundPercent: 50,
+    refundCents: 61_725,
+    bookingUrl: 'https://mutualis.example/bookings/7',
+  },
+  'session-cancelled': {
+    ...moment,
+    reason: 'Le formateur est souffrant.',
+    wasConfirmed: true,
+    refundCents: 123_450,
+    bookingUrl: 'https://mutualis.example/bookings/7',
+  },
+  'session-reminder': {
+    ...moment,
+    location: null,
+    remoteUrl: 'https://visio.example/room/42',
+    seats: 2,
+    attendeeNames: ['Marie Dupont', 'Jean Martin'],
+    bookingUrl: 'https://mutualis.example/bookings/7',
+  },
+  'invoice-issued': {
+    kind: 'invoice',
+    invoiceNumber: 'F-2026-000042',
+    correctsNumber: null,
+    totalInclVatCents: 123_450,
+    dueDate: '2026-12-31',
+    settled: false,
+    ...bank,
+    invoiceUrl: 'https://mutualis.example/invoices/42',
+  },
+  'payment-received': {
+    invoiceNumber: 'F-2026-000042',
+    amountCents: 100_000,
+    remainingCents: 23_450,
+    invoiceUrl: 'https://mutualis.example/invoices/42',
+  },
+  'refund-issued': {
+    offeringTitle: 'Gouvernance associative',
+    amountCents: 61_725,
+    method: 'card',
+    bookingUrl: 'https://mutualis.example/bookings/7',
+  },
+  'invoice-overdue': {
+    stage: 30,
+    invoiceNumber: 'F-2026-000042',
+    dueDate: '2026-11-15',
+    amountDueCents: 123_450,
+    ...bank,
+    latePaymentRate: '3 fois le taux d’intérêt légal',
+    invoiceUrl: 'https://mutualis.example/invoices/42',
+  },
+  'consultant-new-booking': {
+    ...moment,
+    organisationName: 'SCOP Les Artisans',
+    seats: 3,
+    seatsLeft: 5,
+    capacity: 12,
+    sessionUrl: 'https://mutualis.example/sessions/9',
+  },
+  'consultant-attendee-list': {
+    ...moment,
+    attendees: [
+      { name: 'Marie Dupont', email: 'marie@lucioles.example', organisationName: 'Les Lucioles' },
+      { name: 'Paul Roux', email: null, organisationName: 'SCOP Les Artisans' },
+    ],
+    sessionUrl: 'https://mutualis.example/sessions/9',
+  },
+};
+
+function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {
+  return {
+    locale,
+    chambreName: 'CRESS Provence-Alpes-Côte d’Azur',
+    chambreEmail: 'contact@cress-paca.example',
+    webUrl: 'https://mutualis.example',
+    recipientName: 'Marie',
+    preferencesUrl: null,
+    ...overrides,
+  };
+}
+
+function render<K extends TemplateName>(
+  template: K,
+  locale: MailLocale,
+  data: Partial<TemplateData[K]> = {},
+  overrides: Partial<MailContext> = {},
+): RenderedMail {
+  return renderMail(template, { ...FIXTURES[template], ...data }, context(locale, overrides));
+}
+
+/** Intl separates thousands and currency with (narrow) no-break spaces. */
+function spaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** Every href in the document. */
+function hrefs(markup: string): string[] {
+  return [...markup.matchAll(/href\s*=\s*"([^"]*)"/gi)].map((match) => match[1]);
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Replaces every free-text value (not dates, URLs, enums or amounts) with `value`. */
+function withEveryText(data: Json, value: string, key = ''): Json {
+  if (Array.isArray(data)) return data.map((item) => withEveryText(item, value, key));
+  if (data !== null && typeof data === 'object') {
+    return Object.fromEntries(
+      Object.entries(data).map(([name, item]) => [name, withEveryText(item, value, name)]),
+    );
+  }
+  const structured = /(At|Url|Date)$|^(role|kind|method)$/.test(key);
+  return typeof data === 'string' && !structured ? value : data;
+}
+
+/** Replaces every link (`…Url`) with `value`. */
+function withEveryUrl(data: Json, value: string): Json {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([name, item]) => [
+      name,
+      name.endsWith('Url') && typeof item === 'string' ? value : item,
+    ]),
+  );
+}
+
+function renderRaw(template: TemplateName, data: Json, ctx: MailContext): RenderedMail {
+  // The data is a fixture with strings swapped, so it keeps the template's shape.
+  return renderMail(template, data as unknown as TemplateData[TemplateName], ctx);
+}
+
+describe('renderMail', () => {
+  describe.each(TEMPLATE_NAMES)('%s', (template) => {
+    it.each(LOCALES)('renders a subject, an HTML body and a text body in %s', (locale) => {
+      const mail = renderMail(template, FIXTURES[template], context(locale));
+
+      expect(mail.subject.trim().length).toBeGreaterThan(0);
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.html).toContain(`<html lang="${locale}"`);
+      expect(mail.html).toContain('<h1');
+      expect(mail.html).toContain('CRESS Provence-Alpes-Côte d’Azur');
+      expect(mail.html).toContain(locale === 'fr' ? 'Bonjour Marie,' : 'Hello Marie,');
+      expect(mail.text).toContain(locale === 'fr' ? 'Bonjour Marie,' : 'Hello Marie,');
+      expect(mail.text).toContain('CRESS Provence-Alpes-Côte d’Azur');
+      expect(mail.text).not.toMatch(/<\/?[a-z][^>]*>/i);
+      expect(mail.text).not.toMatch(/&(amp|lt|gt|quot|#39);/);
+    });
+
+    it('escapes every user-provided value in HTML and keeps it verbatim in text', () => {
+      const data = withEveryText(FIXTURES[template] as unknown as Json, HOSTILE);
+      for (const locale of LOCALES) {
+        const ctx = context(locale, { recipientName: HOSTILE, chambreName: HOSTILE });
+        const mail = renderRaw(template, data, ctx);
+
+        expect(mail.html).not.toContain('<script');
+        expect(mail.html).not.toContain(HOSTILE);
+        expect(mail.html).toContain(HOSTILE_ESCAPED);
+        expect(mail.text).toContain(HOSTILE);
+      }
+    });
+
+    it('never links to anything but http(s)', () => {
+      for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)']) {
+        const data = withEveryUrl(FIXTURES[template] as unknown as Json, url);
+        const mail = renderRaw(template, data, context('fr', { preferencesUrl: url }));
+
+        expect(hrefs(mail.html).length).toBe(0);
+        expect(mail.html.toLowerCase()).not.toMatch(/href\s*=\s*["']?\s*java/);
+      }
+    });
+
+    it('starts the subject with the fact, on one line even when a title holds a line break', () => {
+      const data = withEveryText(
+        FIXTURES[template] as unknown as Json,
+        'Atelier\r\nBcc: victim@example.com',
+      );
+      const mail = renderRaw(template, data, context('fr'));
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+    });
+  });
+
+  it('refuses a template it does not know', () => {
+    expect(() =>
+      renderMail('no-such-template' as TemplateName, FIXTURES['offering-approved'], context('fr')),
+    ).toThrow(/Unknown mail template/);
+  });
+
+  it('greets by name, or neutrally when the address belongs to no user', () => {
+    expect(render('invoice-issued', 'fr', {}, { recipientName: null }).text).toContain('Bonjour,');
+    expect(render('invoice-issued', 'en', {}, { recipientName: '  ' }).html).toContain('Hello,');
+  });
+
+  it('links to the notification preferences only when the recipient has some', () => {
+    const preferencesUrl = 'https://mutualis.example/settings/notifications';
+    const withLink = render('session-reminder', 'fr', {}, { preferencesUrl });
+    expect(hrefs(withLink.html)).toContain(preferencesUrl);
+    expect(withLink.text).toContain(preferencesUrl);
+    expect(withLink.html).toContain('Gérer vos préférences de notification');
+
+    const without = render('session-reminder', 'fr');
+    expect(without.html).not.toContain('préférences');
+    expect(without.text).not.toContain('préférences');
+    expect(render('session-reminder', 'en').html).not.toContain('preferences');
+  });
+
+  it('shows call-to-action links as buttons in HTML and as URLs in text', () => {
+    const mail = render('booking-confirmed', 'fr');
+    expect(hrefs(mail.html)).toEqual(['https://mutualis.example/bookings/7']);
+    expect(mail.text).toContain('Voir la réservation : https://mutualis.example/bookings/7');
+  });
+});
+
+describe('Paris time', () => {
+  it('shows 09:00 in Paris for a morning session in summer (UTC+2) and in winter (UTC+1)', () => {
+    expect(formatParisDateTime('2026-07-01T07:00:00Z', 'fr')).toBe(
+      'mercredi 1er juillet 2026 à 09:00',
+    );
+    expect(formatParisDateTime('2026-12-01T08:00:00Z', 'fr')).toBe(
+      'mardi 1er décembre 2026 à 09:00',
+    );
+    expect(formatParisDateTime('2026-12-01T08:00:00Z', 'en')).toBe(
+      'Tuesday 1 December 2026 at 09:00 (Paris time)',
+    );
+  });
+
+  it('follows the change to summer time in the night of 29 March 2026', () => {
+    expect(formatParisDateTime('2026-03-29T00:30:00Z', 'fr')).toContain('à 01:30');
+    expect(formatParisDateTime('2026-03-29T01:30:00Z', 'fr')).toContain('à 03:30');
+  });
+
+  it('reads an instant without an offset as UTC, whatever the server zone', () => {
+    expect(formatParisDateTime('2026-07-01T07:00:00', 'fr')).toContain('à 09:00');
+  });
+
+  it('gives both dates when a session ends on another day in Paris', () => {
+    expect(formatParisPeriod('2026-12-01T08:00:00Z', '2026-12-01T11:30:00Z', 'fr')).toBe(
+      'mardi 1er décembre 2026, de 09:00 à 12:30',
+    );
+    expect(formatParisPeriod('2026-12-01T08:00:00Z', '2026-12-02T16:00:00Z', 'en')).toBe(
+      'from Tuesday 1 December 2026 at 09:00 to Wednesday 2 December 2026 at 17:00 (Paris time)',
+    );
+  });
+
+  it('shows session times in Paris in both bodies and the subject', () => {
+    const summer = render('booking-confirmed', 'fr', {
+      startsAt: '2026-07-01T07:00:00Z',
+      endsAt: '2026-07-01T10:30:00Z',
+    });
+    expect(summer.subject).toBe('Réservation confirmée : Gouvernance associative — 1 juil. 2026');
+    expect(summer.html).toContain('mercredi 1er juillet 2026, de 09:00 à 12:30');
+    expect(summer.text).toContain('mercredi 1er juillet 2026, de 09:00 à 12:30');
+  });
+
+  it('formats a due date as a calendar day, never shifted by a zone', () => {
+    expect(formatCalendarDate('2026-12-31', 'fr')).toBe('31 décembre 2026');
+    expect(formatCalendarDate('2026-01-01', 'en')).toBe('1 January 2026');
+  });
+
+  it('refuses a value that is not a date rather than mailing "Invalid DateTime"', () => {
+    expect(() => formatParisDateTime('tomorrow', 'fr')).toThrow(RangeError);
+    expect(() => formatCalendarDate('31/12/2026', 'fr')).toThrow(RangeError);
+  });
+});
+
+describe('euros', () => {
+  it('formats integer cents the French and the British way', () => {
+    expect(spaces(formatEuros(123_450, 'fr'))).toBe('1 234,50 €');
+    expect(formatEuros(123_450, 'en')).toBe('€1,234.50');
+    expect(spaces(formatEuros(5, 'fr'))).toBe('0,05 €');
+  });
+
+  it('refuses fractional cents instead of rounding them away', () => {
+    expect(() => formatEuros(10.5, 'fr')).toThrow(RangeError);
+  });
+
+  it('shows the total including VAT of a booking awaiting payment', () => {
+    const mail = render('booking-pending-payment', 'fr');
+    expect(spaces(mail.html)).toContain('1 234,50 €');
+    expect(spaces(mail.text)).toContain('Montant TTC : 1 234,50 €');
+    expect(mail.text).toContain(
+      'Vos places sont retenues jusqu’au vendredi 20 novembre 2026 à 10:30',
+    );
+  });
+});
+
+describe('content', () => {
+  it('names the inviter, the organisation, the role and the expiry of an invitation', () => {
+    const mail = render('account-invitation', 'fr');
+    expect(mail.text).toContain('Claire Martin vous invite à rejoindre l’organisation');
+    expect(mail.text).toContain('avec le rôle d’administrateur');
+    expect(mail.text).toContain('mardi 8 décembre 2026 à 09:00');
+    expect(
+      render('account-invitation', 'en', { role: 'org_member', inviterName: null }).text,
+    ).toContain('You have been invited to join Association Les Lucioles');
+  });
+
+  it('quotes the moderator’s reason and invites to edit and resubmit', () => {
+    const mail = render('offering-rejected', 'fr');
+    expect(mail.html).toContain('<blockquote');
+    expect(mail.html).toContain('objectifs pédagogiques.<br>Merci de les détailler.');
+    expect(mail.text).toContain('soumettre à nouveau');
+  });
+
+  it('mentions the .ics invitation and the attendees of a confirmed booking', () => {
+    const mail = render('booking-confirmed', 'en');
+    expect(mail.text).toContain('.ics');
+    expect(mail.text).toContain('- Jean Martin');
+    expect(mail.html).toContain('<li>Marie Dupont</li>');
+  });
+
+  it('shows the video-call link of a remote session as a link', () => {
+    const mail = render('session-reminder', 'fr');
+    expect(hrefs(mail.html)).toContain('https://visio.example/room/42');
+    expect(mail.text).toContain('Lien de connexion : https://visio.example/room/42');
+  });
+
+  it('tells what a cancellation refunds, if anything', () => {
+    const refund = render('booking-cancelled', 'fr');
+    expect(spaces(refund.text)).toContain('un remboursement de 617,25 € (50 % du montant');
+
+    const none = render('booking-cancelled', 'fr', { refundCents: 0, refundPercent: 0 });
+    expect(none.text).toContain('ne prévoient pas de remboursement');
+
+    const unpaid = render('booking-cancelled', 'en', { wasConfirmed: false });
+    expect(unpaid.text).toContain('Nothing has been charged');
+    expect(unpaid.text).not.toContain('refund');
+  });
+
+  it('apologises for a cancelled session, quotes the reason and promises a full refund', () => {
+    const mail = render('session-cancelled', 'fr');
+    expect(mail.text).toContain('« Le formateur est souffrant. »');
+    expect(mail.text).toContain('excuser');
+    expect(spaces(mail.text)).toContain('intégralement remboursée, soit 1 234,50 €');
+
+    const free = render('session-cancelled', 'fr', { reason: null, wasConfirmed: false });
+    expect(free.text).toContain('Aucun montant ne vous sera facturé');
+    expect(free.html).not.toContain('<blockquote');
+  });
+
+  it('gives the bank details of an unpaid invoice, and none once it is settled', () => {
+    const unpaid = render('invoice-issued', 'fr');
+    expect(unpaid.text).toContain('au plus tard le 31 décembre 2026');
+    expect(unpaid.text).toContain('IBAN : FR76 3000 6000 0112 3456 7890 189');
+    expect(unpaid.text).toContain('BIC : AGRIFRPPXXX');
+    expect(unpaid.text).toContain('Référence à indiquer : F2026000042');
+    expect(spaces(unpaid.subject)).toBe('Facture F-2026-000042 : 1 234,50 € TTC');
+
+    const settled = render('invoice-issued', 'fr', { settled: true });
+    expect(settled.text).toContain('déjà réglée');
+    expect(settled.text).not.toContain('IBAN');
+  });
+
+  it('presents a credit note with the invoice it corrects and asks for no payment', () => {
+    const mail = render('invoice-issued', 'fr', {
+      kind: 'credit_note',
+      invoiceNumber: 'AV-2026-000007',
+      correctsNumber: 'F-2026-000042',
+      totalInclVatCents: -12_000,
+      settled: true,
+    });
+    expect(mail.subject).toBe('Avoir AV-2026-000007 sur la facture F-2026-000042');
+    expect(spaces(mail.text)).toContain('l’avoir AV-2026-000007 d’un montant de 120,00 € TTC');
+    expect(mail.text).not.toContain('IBAN');
+  });
+
+  it('tells what remains due after a payment, or that the invoice is paid', () => {
+    expect(spaces(render('payment-received', 'fr').text)).toContain('Il reste 234,50 €');
+    expect(render('payment-received', 'en', { remainingCents: 0 }).text).toContain('paid in full');
+  });
+
+  it('says where a refund goes, by card or by transfer', () => {
+    expect(render('refund-issued', 'fr').text).toContain('sur le moyen de paiement utilisé');
+    expect(render('refund-issued', 'fr', { method: 'bank_transfer' }).text).toContain(
+      'par virement bancaire sur le compte de votre organisation',
+    );
+  });
+
+  it('firms up dunning from the 7th to the 30th day, with the 40 € indemnity at the end', () => {
+    const friendly = render('invoice-overdue', 'fr', { stage: 7 });
+    const firm = render('invoice-overdue', 'fr', { stage: 15 });
+    const last = render('invoice-overdue', 'fr', { stage: 30 });
+
+    expect(friendly.subject).toBe('Rappel : facture F-2026-000042 en attente de règlement');
+    expect(firm.subject).toBe('Deuxième relance : facture F-2026-000042 impayée');
+    expect(last.subject).toBe('Dernière relance avant mise en demeure : facture F-2026-000042');
+    expect(spaces(friendly.text)).not.toContain('40 €');
+
+    for (const body of [spaces(last.text), spaces(last.html)]) {
+      expect(body).toContain('40 €');
+      expect(body).toContain('L441-10');
+      expect(body).toContain('D441-5');
+      expect(body).toContain('3 fois le taux d’intérêt légal');
+    }
+    expect(render('invoice-overdue', 'en', { stage: 30 }).text).toContain('€40');
+    for (const mail of [friendly, firm, last]) {
+      expect(mail.text).toContain('merci de ne pas tenir compte de ce message');
+      expect(spaces(mail.text)).toContain('Montant restant dû : 1 234,50 €');
+      expect(mail.text).toContain('Référence à indiquer : F2026000042');
+    }
+  });
+
+  it('tells the consultant who booked and how many seats are left', () => {
+    const mail = render('consultant-new-booking', 'fr');
+    expect(mail.text).toContain('SCOP Les Artisans a réservé 3 places');
+    expect(mail.text).toContain('Places restantes : 5 sur 12');
+    expect(render('consultant-new-booking', 'en', { seats: 1 }).text).toContain(
+      'has booked 1 seat ',
+    );
+  });
+
+  it('lists tomorrow’s attendees in a table with header cells, and as lines in text', () => {
+    const mail = render('consultant-attendee-list', 'fr');
+    expect(mail.html).toContain('<th scope="col"');
+    expect(mail.html).toContain('<caption');
+    expect(mail.html).toContain('marie@lucioles.example');
+    expect(mail.html).toContain('non renseigné');
+    expect(mail.text).toContain('- Marie Dupont — Les Lucioles — marie@lucioles.example');
+    expect(mail.text).toContain('- Paul Roux — SCOP Les Artisans\n');
+  });
+});
+
+describe('html', () => {
+  it('escapes the five special characters of every interpolated value', () => {
+    expect(html`<p title="${`"'`}">${'<b>&'}</p>`.markup).toBe(
+      '<p title="&quot;&#39;">&lt;b&gt;&amp;</p>',
+    );
+    expect(escapeHtml(HOSTILE)).toBe(HOSTILE_ESCAPED);
+  });
+
+  it('keeps safe fragments as they are, joins arrays and drops empty values', () => {
+    const items = ['a<', 'b>'].map((item) => html`<li>${item}</li>`);
+    const fragment = html`<ul>
+        ${items}
+      </ul>
+      ${null}${undefined}${false}${raw('<br>')}${42}`;
+    // Prettier may lay out the literal's markup; only the whitespace between tags may change.
+    expect(fragment.markup.replace(/>\s+/g, '>').replace(/\s+</g, '<')).toBe(
+      '<ul><li>a&lt;</li><li>b&gt;</li></ul><br>42',
+    );
+  });
+
+  it('accepts only absolute http(s) URLs for links', () => {
+    expect(httpUrl('https://mutualis.example/a?b=1&c=2')).toBe(
+      'https://mutualis.example/a?b=1&c=2',
+    );
+    expect(httpUrl('http://localhost:3000/')).toBe('http://localhost:3000/');
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      'mailto:a@b.c',
+      '',
+    ]) {
+      expect(httpUrl(url)).toBeNull();
+    }
+  });
+
+  it('escapes the query string of a link in its href', () => {
+    const mail = render('booking-confirmed', 'fr', {
+      bookingUrl: 'https://mutualis.example/b?x=1&y="2"',
+    });
+    expect(mail.html).toContain('href="https://mutualis.example/b?x=1&amp;y=%222%22"');
+  });
+});

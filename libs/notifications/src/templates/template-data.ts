@@ -1,0 +1,139 @@
+/**
+ * What each e-mail template needs. Values are plain JSON (instants as ISO 8601 strings, money
+ * as integer cents) because they are kept in the delivery log, so a failed message can be
+ * sent again exactly as it was planned. Templates format them for the recipient's locale.
+ */
+export type MailLocale = 'fr' | 'en';
+
+/** A session or consultation, as the member sees it. */
+export interface ServiceMoment {
+  offeringTitle: string;
+  startsAt: string;
+  endsAt: string;
+  /** Postal address or room, for on-site sessions. */
+  location: string | null;
+  /** Video-call link, for remote sessions. */
+  remoteUrl: string | null;
+}
+
+export interface TemplateData {
+  'account-invitation': {
+    organisationName: string;
+    inviterName: string | null;
+    role: 'org_admin' | 'org_member';
+    acceptUrl: string;
+    expiresAt: string;
+  };
+  'offering-approved': { offeringTitle: string; offeringUrl: string };
+  'offering-rejected': { offeringTitle: string; reason: string; offeringUrl: string };
+  'booking-pending-payment': ServiceMoment & {
+    seats: number;
+    totalInclVatCents: number;
+    holdExpiresAt: string;
+    bookingUrl: string;
+  };
+  'booking-confirmed': ServiceMoment & {
+    seats: number;
+    attendeeNames: string[];
+    bookingUrl: string;
+  };
+  'waitlist-offer': ServiceMoment & {
+    seats: number;
+    totalInclVatCents: number;
+    offerExpiresAt: string;
+    bookingUrl: string;
+  };
+  'booking-cancelled': ServiceMoment & {
+    /** Whether the booking had been paid or invoiced (a refund question arises only then). */
+    wasConfirmed: boolean;
+    refundPercent: number;
+    refundCents: number;
+    bookingUrl: string;
+  };
+  'session-cancelled': ServiceMoment & {
+    reason: string | null;
+    wasConfirmed: boolean;
+    refundCents: number;
+    bookingUrl: string;
+  };
+  'session-reminder': ServiceMoment & {
+    seats: number;
+    attendeeNames: string[];
+    bookingUrl: string;
+  };
+  'invoice-issued': {
+    kind: 'invoice' | 'credit_note';
+    invoiceNumber: string;
+    /** For a credit note: the invoice it corrects. */
+    correctsNumber: string | null;
+    totalInclVatCents: number;
+    dueDate: string | null;
+    /** Already settled (paid by card at booking): no payment instructions. */
+    settled: boolean;
+    paymentReference: string;
+    iban: string;
+    bic: string;
+    invoiceUrl: string;
+  };
+  'payment-received': {
+    invoiceNumber: string;
+    amountCents: number;
+    remainingCents: number;
+    invoiceUrl: string;
+  };
+  'refund-issued': {
+    offeringTitle: string;
+    amountCents: number;
+    /** card: back on the card or account debited; bank_transfer: a transfer from the Chambre. */
+    method: 'card' | 'bank_transfer';
+    bookingUrl: string;
+  };
+  'invoice-overdue': {
+    /** Days after the due date: 7 (friendly), 15 (firm), 30 (last before formal notice). */
+    stage: 7 | 15 | 30;
+    invoiceNumber: string;
+    dueDate: string;
+    amountDueCents: number;
+    paymentReference: string;
+    iban: string;
+    bic: string;
+    latePaymentRate: string;
+    invoiceUrl: string;
+  };
+  'consultant-new-booking': ServiceMoment & {
+    organisationName: string;
+    seats: number;
+    seatsLeft: number;
+    capacity: number;
+    sessionUrl: string;
+  };
+  'consultant-attendee-list': ServiceMoment & {
+    attendees: { name: string; email: string | null; organisationName: string }[];
+    sessionUrl: string;
+  };
+}
+
+export type TemplateName = keyof TemplateData;
+
+/** Reminders may be turned off by the recipient; every other template is transactional. */
+export const REMINDER_TEMPLATES: readonly TemplateName[] = ['session-reminder'];
+
+/** What every template is rendered with, besides its own data. */
+export interface MailContext {
+  locale: MailLocale;
+  /** The Chambre's legal name, shown as the sender and in the footer. */
+  chambreName: string;
+  chambreEmail: string | null;
+  /** Base URL of the web app, e.g. https://mutualis.example; links are built on it. */
+  webUrl: string;
+  /** Greeting name, or null for an address that belongs to no user (billing e-mail). */
+  recipientName: string | null;
+  /** Link to the recipient's notification settings, for reminders (null for transactional mail). */
+  preferencesUrl: string | null;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}

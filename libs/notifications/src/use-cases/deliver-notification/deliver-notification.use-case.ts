@@ -1,0 +1,175 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Environment } from '@mutualis/core';
+import { ContactDirectoryService } from '@mutualis/identity';
+import { ChambreSettingsUseCase, InvoicePdfService } from '@mutualis/invoicing';
+import { sessionCalendar } from '../../calendar/session-calendar';
+import { NotificationDelivery } from '../../entities/notification-delivery.entity';
+import { MailTransport, OutgoingMail } from '../../mail/mail-transport';
+import { DeliveryRepository } from '../../repositories/delivery.repository';
+import { PreferenceRepository } from '../../repositories/preference.repository';
+import { WebLinks } from '../../services/web-links';
+import { renderMail } from '../../templates/render-mail';
+import {
+  REMINDER_TEMPLATES,
+  ServiceMoment,
+  TemplateData,
+  TemplateName,
+} from '../../templates/template-data';
+
+export interface DeliverCommand {
+  deliveryId: string;
+  /** This attempt's number (1 for the first) and how many there will be in all. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type DeliveryOutcome = 'sent' | 'skipped' | 'not_pending';
+
+/** Thrown after a failed attempt was logged, so the queue retries it (or gives up, logged). */
+export class DeliveryAttemptFailed extends Error {
+  constructor(
+    readonly deliveryId: string,
+    readonly final: boolean,
+    cause: string,
+  ) {
+    super(`e-mail ${deliveryId} not sent${final ? ', giving up' : ''}: ${cause}`);
+    this.name = 'DeliveryAttemptFailed';
+  }
+}
+
+/**
+ * Sends one logged message. The row is locked while sending, so two workers never send the
+ * same message; the outcome (sent with the server's Message-ID, or the attempt's error) is
+ * written in the same transaction. The message itself is never lost: a failed one stays in
+ * the log with its data, and can be sent again.
+ */
+@Injectable()
+export class DeliverNotificationUseCase {
+  private readonly logger = new Logger(DeliverNotificationUseCase.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly preferences: PreferenceRepository,
+    private readonly transport: MailTransport,
+    private readonly contacts: ContactDirectoryService,
+    private readonly chambre: ChambreSettingsUseCase,
+    private readonly pdf: InvoicePdfService,
+    private readonly links: WebLinks,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async execute(command: DeliverCommand): Promise<DeliveryOutcome> {
+    const planned = await this.deliveries.findById(command.deliveryId);
+    if (planned?.status !== 'pending') return 'not_pending';
+    // Everything the message needs is read before the row is locked: inside the transaction
+    // nothing may wait for a second pool connection.
+    const skipReason = await this.skipReason(planned);
+    const mail = skipReason
+      ? null
+      : await this.compose(planned).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        );
+    const result = await this.dataSource.transaction(async (manager) => {
+      const delivery = await this.deliveries.lockPending(command.deliveryId, manager);
+      if (!delivery) return { outcome: 'not_pending' as const };
+      if (skipReason || !mail) {
+        await this.deliveries.markSkipped(delivery.id, skipReason ?? 'nothing to send', manager);
+        return { outcome: 'skipped' as const };
+      }
+      const attempts = delivery.attempts + 1;
+      try {
+        if (mail instanceof Error) throw mail;
+        const messageId = await this.transport.send(mail);
+        await this.deliveries.markSent(delivery.id, attempts, messageId, manager);
+        return { outcome: 'sent' as const };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const final = command.attempt >= command.maxAttempts;
+        await this.deliveries.markAttemptFailed(delivery.id, attempts, message, final, manager);
+        return { outcome: 'failed' as const, final, message };
+      }
+    });
+    if (result.outcome === 'failed') {
+      this.logger.warn(
+        { deliveryId: command.deliveryId, attempt: command.attempt, final: result.final },
+        `e-mail not sent: ${result.message}`,
+      );
+      throw new DeliveryAttemptFailed(command.deliveryId, result.final, result.message);
+    }
+    return result.outcome;
+  }
+
+  private async skipReason(delivery: NotificationDelivery): Promise<string | null> {
+    if (!this.transport.configured) return 'SMTP_URL is not configured';
+    if (REMINDER_TEMPLATES.includes(delivery.template) && delivery.userId) {
+      const preferences = await this.preferences.of(delivery.userId);
+      if (!preferences.sessionReminders) return 'the recipient turned session reminders off';
+    }
+    return null;
+  }
+
+  private async compose(delivery: NotificationDelivery): Promise<OutgoingMail> {
+    const chambre = await this.chambre.get();
+    const [user] = delivery.userId ? await this.contacts.usersByIds([delivery.userId]) : [];
+    const optional = REMINDER_TEMPLATES.includes(delivery.template);
+    const rendered = renderMail(delivery.template, delivery.params as TemplateData[TemplateName], {
+      locale: delivery.locale,
+      chambreName: chambre.legalName,
+      chambreEmail: chambre.email,
+      webUrl: this.links.base,
+      recipientName: user?.name ?? null,
+      preferencesUrl: optional ? this.links.preferences() : null,
+    });
+    const mail: OutgoingMail = {
+      fromName: chambre.legalName,
+      to: delivery.recipient,
+      replyTo: chambre.email,
+      ...rendered,
+      attachments: [],
+      calendar: null,
+      listUnsubscribeUrl: optional ? this.links.preferences() : null,
+    };
+    for (const attachment of delivery.attachments) {
+      if (attachment.kind === 'invoice-pdf') {
+        const document = await this.pdf.read(attachment.invoiceId);
+        // Not rendered yet (or storage unreachable): fail this attempt, the retry will find it.
+        if (!document)
+          throw new Error(`the PDF of invoice ${attachment.invoiceId} is not available`);
+        mail.attachments.push({
+          filename: document.fileName,
+          content: document.content,
+          contentType: 'application/pdf',
+        });
+      } else {
+        const moment = delivery.params as unknown as ServiceMoment & { bookingUrl?: string };
+        mail.calendar = {
+          method: attachment.method,
+          filename: attachment.method === 'CANCEL' ? 'annulation.ics' : 'invitation.ics',
+          content: sessionCalendar({
+            uid: attachment.uid,
+            sequence: attachment.sequence,
+            method: attachment.method,
+            title: moment.offeringTitle,
+            description: [moment.offeringTitle, moment.remoteUrl, moment.bookingUrl]
+              .filter(Boolean)
+              .join('\n'),
+            startsAt: new Date(moment.startsAt),
+            endsAt: new Date(moment.endsAt),
+            location: moment.location ?? moment.remoteUrl,
+            url: moment.remoteUrl ?? moment.bookingUrl ?? null,
+            organizer: {
+              name: chambre.legalName,
+              email: chambre.email ?? this.config.get('MAIL_FROM', { infer: true }),
+            },
+            stampedAt: delivery.createdAt,
+          }),
+        };
+      }
+    }
+    return mail;
+  }
+}
