@@ -15,6 +15,11 @@ const READY_TIMEOUT_MS = 60_000;
 const env = { LOG_PRETTY: 'true', ...process.env };
 const port = Number(env.PORT || 3000);
 const base = `http://localhost:${port}`;
+// Without an SMTP server of your own, e-mail goes to a local catcher with a web page.
+const catchMail = !env.SMTP_URL;
+const mailWebPort = Number(env.MAILDEV_WEB_PORT || 1080);
+const mailSmtpPort = Number(env.MAILDEV_SMTP_PORT || 1025);
+if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
 
 function step(title, command, args) {
   process.stdout.write(`\n▶ ${title}\n`);
@@ -27,11 +32,11 @@ function step(title, command, args) {
   }
 }
 
-async function waitUntilReady() {
+async function waitUntilReady(url = `${base}/api/health/ready`, headers = {}) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${base}/api/health/ready`);
+      const response = await fetch(url, { headers });
       if (response.ok) return true;
     } catch {
       // not listening yet
@@ -39,6 +44,28 @@ async function waitUntilReady() {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return false;
+}
+
+/** maildev, from the dev dependencies: SMTP and its web page on loopback only. */
+function startMailCatcher() {
+  // Its package exports no bin path, so the file is addressed where npm installs it.
+  const bin = path.join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
+  return spawn(
+    process.execPath,
+    [
+      bin,
+      '--ip',
+      '127.0.0.1',
+      '--smtp',
+      String(mailSmtpPort),
+      '--web-ip',
+      '127.0.0.1',
+      '--web',
+      String(mailWebPort),
+      '--silent',
+    ],
+    { cwd: root, env: process.env, stdio: 'inherit' },
+  );
 }
 
 function banner() {
@@ -57,6 +84,10 @@ function banner() {
     `  OpenAPI document       ${base}/api/openapi.json`,
     `  API health             ${base}/api/health/ready`,
     `  Worker health          http://localhost:${env.WORKER_HEALTH_PORT || 3001}/health/ready`,
+    `  Queue dashboard        ${base}/admin/queues (admin token as Bearer or cookie)`,
+    catchMail
+      ? `  E-mail sent (maildev)  http://localhost:${mailWebPort}`
+      : `  E-mail                 sent through SMTP_URL`,
     '',
     `Demo logins (password: ${password})`,
     ...accounts.map(([email, who]) => `  ${email.padEnd(48)} ${who}`),
@@ -75,10 +106,24 @@ async function main() {
   step('Migrating the database (created if missing)', process.execPath, [CLI, 'migrate']);
   step('Seeding the demo data (once)', process.execPath, [CLI, 'seed']);
 
+  const children = [];
+  if (catchMail) {
+    process.stdout.write('\n▶ Starting the e-mail catcher (maildev)\n');
+    children.push(startMailCatcher());
+    // maildev serves its page to browsers only (Accept: text/html).
+    const page = `http://127.0.0.1:${mailWebPort}/`;
+    if (!(await waitUntilReady(page, { Accept: 'text/html' }))) {
+      process.stderr.write(
+        `\n✖ maildev did not start: are ports ${mailSmtpPort} and ${mailWebPort} free? (MAILDEV_SMTP_PORT, MAILDEV_WEB_PORT)\n`,
+      );
+      for (const child of children) child.kill('SIGTERM');
+      process.exit(1);
+    }
+  }
   process.stdout.write('\n▶ Starting the api and the worker\n');
-  const children = [API, WORKER].map((entry) =>
-    spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' }),
-  );
+  for (const entry of [API, WORKER]) {
+    children.push(spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' }));
+  }
   let stopping = false;
   const stop = (signal) => {
     if (stopping) return;
