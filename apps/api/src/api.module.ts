@@ -22,8 +22,10 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
+import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
+import { FinanceController } from './reconciliation/finance.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -72,6 +74,7 @@ import { UsersController } from './identity/users.controller';
     InvoicingModule,
     PaymentsModule,
     NotificationsModule,
+    ReconciliationModule,
     OutboxModule,
     QueueModule,
   ],
@@ -91,6 +94,7 @@ import { UsersController } from './identity/users.controller';
     PaymentsController,
     NotificationPreferencesController,
     NotificationDeliveriesController,
+    FinanceController,
   ],
   providers: [
     ReadinessService,

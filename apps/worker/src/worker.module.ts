@@ -17,11 +17,13 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
+import { ReconciliationModule } from '@mutualis/reconciliation';
 import { WorkerHealthController } from './health/health.controller';
 import { BookingProcessor } from './booking/booking.processor';
 import { InvoicingProcessor } from './invoicing/invoicing.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
+import { ReconciliationProcessor } from './reconciliation/reconciliation.processor';
 import { PaymentsProcessor } from './payments/payments.processor';
 
 @Module({
@@ -38,6 +40,7 @@ import { PaymentsProcessor } from './payments/payments.processor';
       { name: QueueName.Invoicing },
       { name: QueueName.Payments },
       { name: QueueName.Notifications },
+      { name: QueueName.Reconciliation },
     ),
     IdentityModule,
     CatalogueModule,
@@ -45,6 +48,7 @@ import { PaymentsProcessor } from './payments/payments.processor';
     InvoicingModule,
     PaymentsModule,
     NotificationsModule,
+    ReconciliationModule,
   ],
   controllers: [WorkerHealthController],
   providers: [
@@ -55,6 +59,7 @@ import { PaymentsProcessor } from './payments/payments.processor';
     InvoicingProcessor,
     PaymentsProcessor,
     NotificationsProcessor,
+    ReconciliationProcessor,
   ],
 })
 export class WorkerModule {}

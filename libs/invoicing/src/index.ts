@@ -4,6 +4,7 @@ export * from './invoicing.module';
 export * from './invoicing.types';
 export * from './migrations';
 export * from './repositories/invoice.repository';
+export * from './services/invoice-ledger.service';
 export * from './services/invoice-pdf.service';
 export * from './use-cases/chambre-settings/chambre-settings.use-case';
 export * from './use-cases/create-draft-invoice/create-draft-invoice.use-case';

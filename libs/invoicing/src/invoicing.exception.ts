@@ -8,6 +8,7 @@ export enum InvoicingErrorCode {
   InvalidSettings = 'invalid_chambre_settings',
   InvalidLogo = 'invalid_chambre_logo',
   LogoNotFound = 'chambre_logo_not_found',
+  InvoiceNotPayable = 'invoice_not_payable',
 }
 
 const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
@@ -18,6 +19,7 @@ const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.InvalidSettings]: ErrorKind.Invalid,
   [InvoicingErrorCode.InvalidLogo]: ErrorKind.Invalid,
   [InvoicingErrorCode.LogoNotFound]: ErrorKind.NotFound,
+  [InvoicingErrorCode.InvoiceNotPayable]: ErrorKind.Conflict,
 };
 
 export class InvoicingException extends DomainException {

@@ -7,6 +7,7 @@ import { ChambreRepository } from './repositories/chambre.repository';
 import { InvoiceRepository } from './repositories/invoice.repository';
 import { InvoiceComposer } from './services/invoice-composer';
 import { InvoiceIssuer } from './services/invoice-issuer';
+import { InvoiceLedgerService } from './services/invoice-ledger.service';
 import { InvoicePdfService } from './services/invoice-pdf.service';
 import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
 import { ChambreSettingsUseCase } from './use-cases/chambre-settings/chambre-settings.use-case';
@@ -36,9 +37,10 @@ const useCases = [
     InvoiceComposer,
     InvoiceIssuer,
     InvoicePdfService,
+    InvoiceLedgerService,
     { provide: InvoiceStorage, useClass: LocalDirectoryStorage },
     ...useCases,
   ],
-  exports: [InvoicePdfService, InvoiceRepository, ...useCases],
+  exports: [InvoicePdfService, InvoiceRepository, InvoiceLedgerService, ...useCases],
 })
 export class InvoicingModule {}

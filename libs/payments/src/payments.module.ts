@@ -7,6 +7,7 @@ import { paymentsEntities } from './entities';
 import { PaymentRepository } from './repositories/payment.repository';
 import { PaymentLedgerService } from './services/payment-ledger.service';
 import { RefundService } from './services/refund.service';
+import { StripeFeesService } from './services/stripe-fees.service';
 import { StripeGateway } from './services/stripe-gateway';
 import { ApplyStripeEventUseCase } from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
 import { CheckoutUseCase } from './use-cases/checkout/checkout.use-case';
@@ -30,7 +31,14 @@ const useCases = [
     BookingModule,
     InvoicingModule,
   ],
-  providers: [PaymentRepository, PaymentLedgerService, RefundService, StripeGateway, ...useCases],
-  exports: [...useCases],
+  providers: [
+    PaymentRepository,
+    PaymentLedgerService,
+    RefundService,
+    StripeGateway,
+    StripeFeesService,
+    ...useCases,
+  ],
+  exports: [StripeFeesService, ...useCases],
 })
 export class PaymentsModule {}

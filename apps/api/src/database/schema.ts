@@ -5,6 +5,7 @@ import { identityMigrations } from '@mutualis/identity';
 import { invoicingMigrations } from '@mutualis/invoicing';
 import { notificationsMigrations } from '@mutualis/notifications';
 import { paymentsMigrations } from '@mutualis/payments';
+import { reconciliationMigrations } from '@mutualis/reconciliation';
 
 /** Every context's migrations, applied in timestamp order by the migrator. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   ...invoicingMigrations,
   ...paymentsMigrations,
   ...notificationsMigrations,
+  ...reconciliationMigrations,
 ];

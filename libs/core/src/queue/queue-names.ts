@@ -13,6 +13,8 @@ export enum QueueName {
   Invoicing = 'invoicing',
   /** Stripe events to apply and refunds to send (the payments context). */
   Payments = 'payments',
+  /** Bank statements to parse and transactions to match (the reconciliation context). */
+  Reconciliation = 'reconciliation',
 }
 
 /**

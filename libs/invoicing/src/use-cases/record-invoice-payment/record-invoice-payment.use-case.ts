@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@mutualis/core';
+import { Invoice } from '../../entities/invoice.entity';
+import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { settledStatus } from '../../services/invoice-issuer';
 
+export type PaymentMethod =
+  'card' | 'sepa_debit' | 'bank_transfer' | 'cheque' | 'administrative_mandate';
+
 export interface InvoicePaymentCommand {
-  /** What received the money (a payment event), so that a replay records nothing twice. */
+  /** What received the money (a payment event, a bank allocation), so a replay records nothing twice. */
   source: string;
-  bookingId: string;
   amountCents: number;
-  method: 'card' | 'sepa_debit' | 'bank_transfer' | 'cheque' | 'administrative_mandate';
+  method: PaymentMethod;
 }
 
+export type PaymentOutcome = 'recorded' | 'already_recorded';
+
 /**
- * Records money received for a booking's invoice and moves its status (partially paid, paid).
- * A payment can arrive before its invoice is issued: then it throws, and the job is retried.
+ * Records money received against an invoice and moves its status (partially paid, paid), and
+ * reverses such a record when it was a mistake. Every change is announced in the outbox.
  */
 @Injectable()
 export class RecordInvoicePaymentUseCase {
@@ -25,7 +31,11 @@ export class RecordInvoicePaymentUseCase {
     private readonly outbox: OutboxService,
   ) {}
 
-  execute(command: InvoicePaymentCommand): Promise<'recorded' | 'already_recorded'> {
+  /**
+   * For a booking's invoice. A payment can arrive before its invoice is issued: then it
+   * throws, and the job is retried.
+   */
+  execute(command: InvoicePaymentCommand & { bookingId: string }): Promise<PaymentOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const invoice = await this.invoices.findForBookingForUpdate(command.bookingId, manager);
       if (!invoice || invoice.status === 'draft') {
@@ -33,22 +43,86 @@ export class RecordInvoicePaymentUseCase {
           `booking ${command.bookingId} has no issued invoice yet; the payment will be recorded on retry`,
         );
       }
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (source) DO NOTHING RETURNING id`,
-        [invoice.id, command.source, command.amountCents, command.method],
-      );
-      if (inserted.length === 0) return 'already_recorded';
-      const amountPaidCents = invoice.amountPaidCents + command.amountCents;
-      const status = settledStatus({ ...invoice, amountPaidCents });
-      await this.invoices.update(invoice.id, { amountPaidCents, status }, manager);
-      await this.outbox.record(manager, {
-        type: 'invoice.payment-recorded',
-        aggregateType: 'invoice',
-        aggregateId: invoice.id,
-        payload: { paymentId: inserted[0].id, amountCents: command.amountCents, status },
-      });
-      return 'recorded';
+      return this.record(invoice, command, manager);
     });
+  }
+
+  /** For an invoice named by its id, in the caller's transaction (a bank allocation). */
+  async forInvoice(
+    invoiceId: string,
+    command: InvoicePaymentCommand,
+    manager: EntityManager,
+  ): Promise<PaymentOutcome> {
+    const invoice = await this.invoices.findByIdForUpdate(invoiceId, manager);
+    if (
+      !invoice ||
+      invoice.type !== 'invoice' ||
+      !['issued', 'partially_paid'].includes(invoice.status)
+    ) {
+      throw new InvoicingException(
+        InvoicingErrorCode.InvoiceNotPayable,
+        invoice
+          ? `invoice ${invoice.number ?? invoice.id} is ${invoice.status}`
+          : 'invoice not found',
+      );
+    }
+    const due = invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents;
+    if (command.amountCents > due) {
+      throw new InvoicingException(
+        InvoicingErrorCode.InvoiceNotPayable,
+        `invoice ${invoice.number} has ${due} cents left to pay`,
+        [{ field: 'amountCents', message: `must not exceed the ${due} cents due` }],
+      );
+    }
+    return this.record(invoice, command, manager);
+  }
+
+  /** Takes back the payment recorded from `source`, in the caller's transaction. */
+  async reverse(source: string, manager: EntityManager): Promise<'reversed' | 'not_recorded'> {
+    const [payment] = await manager.query<
+      { id: string; invoice_id: string; amount_cents: string }[]
+    >(
+      `SELECT id, invoice_id, amount_cents FROM invoice_payments
+        WHERE source = $1 AND reversed_at IS NULL`,
+      [source],
+    );
+    if (!payment) return 'not_recorded';
+    const invoice = (await this.invoices.findByIdForUpdate(payment.invoice_id, manager))!;
+    await manager.query(`UPDATE invoice_payments SET reversed_at = now() WHERE id = $1`, [
+      payment.id,
+    ]);
+    const amountPaidCents = invoice.amountPaidCents - Number(payment.amount_cents);
+    const status = settledStatus({ ...invoice, amountPaidCents });
+    await this.invoices.update(invoice.id, { amountPaidCents, status }, manager);
+    await this.outbox.record(manager, {
+      type: 'invoice.payment-reversed',
+      aggregateType: 'invoice',
+      aggregateId: invoice.id,
+      payload: { paymentId: payment.id, amountCents: Number(payment.amount_cents), status },
+    });
+    return 'reversed';
+  }
+
+  private async record(
+    invoice: Invoice,
+    command: InvoicePaymentCommand,
+    manager: EntityManager,
+  ): Promise<PaymentOutcome> {
+    const inserted = await manager.query<{ id: string }[]>(
+      `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (source) DO NOTHING RETURNING id`,
+      [invoice.id, command.source, command.amountCents, command.method],
+    );
+    if (inserted.length === 0) return 'already_recorded';
+    const amountPaidCents = invoice.amountPaidCents + command.amountCents;
+    const status = settledStatus({ ...invoice, amountPaidCents });
+    await this.invoices.update(invoice.id, { amountPaidCents, status }, manager);
+    await this.outbox.record(manager, {
+      type: 'invoice.payment-recorded',
+      aggregateType: 'invoice',
+      aggregateId: invoice.id,
+      payload: { paymentId: inserted[0].id, amountCents: command.amountCents, status },
+    });
+    return 'recorded';
   }
 }

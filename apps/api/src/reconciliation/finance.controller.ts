@@ -1,0 +1,232 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseFilePipeBuilder,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Page } from '@mutualis/core';
+import {
+  AccountingExportUseCase,
+  AgedReceivables,
+  AuditEntryView,
+  BankTransactionsUseCase,
+  BankTransactionView,
+  CsvProfilesUseCase,
+  CsvProfileView,
+  ExportFile,
+  ImportStatementUseCase,
+  MatchCounts,
+  MatchTransactionsUseCase,
+  MAX_STATEMENT_UPLOAD_BYTES,
+  ReceivablesUseCase,
+  StatementImportView,
+} from '@mutualis/reconciliation';
+import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
+import { Roles } from '../http/auth/roles.decorator';
+import { IdParams } from '../http/params.dto';
+import {
+  AllocateDto,
+  AllocationParams,
+  CsvProfileDto,
+  FecQueryDto,
+  ListTransactionsQueryDto,
+  PeriodQueryDto,
+  ReceivablesQueryDto,
+  UploadStatementDto,
+} from './finance.dto';
+
+/** What multer hands over of the uploaded file (kept in memory: statements are small). */
+interface UploadedStatement {
+  originalname: string;
+  buffer: Buffer;
+}
+
+@ApiTags('finance')
+@ApiBearerAuth()
+@Roles('finance', 'admin')
+@Controller('finance')
+export class FinanceController {
+  constructor(
+    private readonly imports: ImportStatementUseCase,
+    private readonly transactions: BankTransactionsUseCase,
+    private readonly matching: MatchTransactionsUseCase,
+    private readonly profiles: CsvProfilesUseCase,
+    private readonly receivables: ReceivablesUseCase,
+    private readonly exports: AccountingExportUseCase,
+  ) {}
+
+  @Post('bank-statements')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_STATEMENT_UPLOAD_BYTES, files: 1 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, profile: { type: 'string' } },
+    },
+  })
+  @ApiOperation({ summary: 'Upload a CAMT.053 or CSV statement; the worker parses and matches it' })
+  @ApiAcceptedResponse({
+    description: 'The import, queued: follow it at GET /finance/bank-statements/:id',
+  })
+  upload(
+    @CurrentActor() actor: AuthenticatedActor,
+    @UploadedFile(
+      new ParseFilePipeBuilder().build({ fileIsRequired: true, errorHttpStatusCode: 400 }),
+    )
+    file: UploadedStatement,
+    @Body() body: UploadStatementDto,
+  ): Promise<StatementImportView> {
+    return this.imports.submit(actor, {
+      fileName: file.originalname,
+      content: file.buffer,
+      profileId: body.profile,
+    });
+  }
+
+  @Get('bank-statements/:id')
+  @ApiOperation({ summary: 'An import: its progress, its result, or why the file was rejected' })
+  statement(@Param() params: IdParams): Promise<StatementImportView> {
+    return this.imports.get(params.id);
+  }
+
+  @Get('bank-transactions')
+  @ApiOperation({
+    summary: 'Bank lines by status, with suggestions (score and reasons) and allocations',
+  })
+  list(@Query() query: ListTransactionsQueryDto): Promise<Page<BankTransactionView>> {
+    return this.transactions.list({
+      statuses: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+      locale: query.lang,
+    });
+  }
+
+  @Post('bank-transactions/match')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Run matching again on every line not fully allocated' })
+  match(): Promise<MatchCounts> {
+    return this.matching.execute();
+  }
+
+  @Get('bank-transactions/:id')
+  @ApiOperation({ summary: 'A bank line' })
+  transaction(@Param() params: IdParams): Promise<BankTransactionView> {
+    return this.transactions.get(params.id, 'fr');
+  }
+
+  @Get('bank-transactions/:id/audit')
+  @ApiOperation({ summary: 'Who allocated or undid what on this line, and when' })
+  audit(@Param() params: IdParams): Promise<AuditEntryView[]> {
+    return this.transactions.audit(params.id);
+  }
+
+  @Post('bank-transactions/:id/allocations')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Allocate money of the line to an invoice (in full or in part)' })
+  allocate(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: AllocateDto,
+  ): Promise<BankTransactionView> {
+    return this.transactions.allocate(actor, params.id, body);
+  }
+
+  @Delete('bank-transactions/:id/allocations/:allocationId')
+  @ApiOperation({ summary: 'Undo an allocation: the invoice owes that amount again' })
+  undo(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: AllocationParams,
+  ): Promise<BankTransactionView> {
+    return this.transactions.undo(actor, params.id, params.allocationId);
+  }
+
+  @Get('csv-profiles')
+  @ApiOperation({ summary: 'Column profiles for CSV statements: built-in and saved' })
+  csvProfiles(): Promise<CsvProfileView[]> {
+    return this.profiles.list();
+  }
+
+  @Put('csv-profiles/:id')
+  @ApiOperation({ summary: 'Save a column profile for a bank’s CSV export' })
+  saveCsvProfile(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id') id: string,
+    @Body() body: CsvProfileDto,
+  ): Promise<CsvProfileView> {
+    return this.profiles.save(actor, { ...body, id });
+  }
+
+  @Get('receivables')
+  @ApiOperation({
+    summary: 'Aged receivables by organisation: not due, 0–30, 31–60, 61–90, over 90 days',
+  })
+  aged(@Query() query: ReceivablesQueryDto): Promise<AgedReceivables> {
+    return this.receivables.aged(query.asOf);
+  }
+
+  @Get('receivables/:id')
+  @ApiOperation({ summary: 'An organisation’s statement of account' })
+  statementOfAccount(@Param() params: IdParams) {
+    return this.receivables.statement(params.id);
+  }
+
+  @Get('exports/fec')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'The FEC (fichier des écritures comptables) of a fiscal year' })
+  async fec(@Query() query: FecQueryDto, @Res({ passthrough: true }) response: Response) {
+    return download(await this.exports.fec(query.year), response);
+  }
+
+  @Get('exports/invoices.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Invoices and credit notes of a period, as CSV' })
+  async invoicesCsv(
+    @Query() query: PeriodQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return download(await this.exports.invoicesCsv(query.from, query.to), response);
+  }
+
+  @Get('exports/payments.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Payments received in a period, as CSV' })
+  async paymentsCsv(
+    @Query() query: PeriodQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return download(await this.exports.paymentsCsv(query.from, query.to), response);
+  }
+}
+
+function download(file: ExportFile, response: Response): StreamableFile {
+  const content = Buffer.from(file.content, 'utf8');
+  response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  return new StreamableFile(content, { type: file.contentType, length: content.length });
+}

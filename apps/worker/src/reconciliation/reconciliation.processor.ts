@@ -1,0 +1,24 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { EventJobData, jobLockOptions, QueueName } from '@mutualis/core';
+import { ImportStatementUseCase } from '@mutualis/reconciliation';
+
+/**
+ * Parses uploaded bank statements and matches their lines. One import at a time per worker:
+ * a large statement is CPU-bound work, and finance uploads a few files a day.
+ */
+@Processor(QueueName.Reconciliation, { concurrency: 1, ...jobLockOptions() })
+export class ReconciliationProcessor extends WorkerHost {
+  constructor(private readonly imports: ImportStatementUseCase) {
+    super();
+  }
+
+  async process(job: Job<EventJobData>): Promise<unknown> {
+    switch (job.name) {
+      case 'reconciliation.statement-uploaded':
+        return { outcome: await this.imports.process(job.data.aggregateId) };
+      default:
+        throw new Error(`no handler for job ${job.name} on queue ${QueueName.Reconciliation}`);
+    }
+  }
+}

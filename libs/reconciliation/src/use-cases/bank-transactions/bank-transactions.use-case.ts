@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, Page, toPage } from '@mutualis/core';
+import { Actor } from '@mutualis/identity';
+import { describeReason, MatchReason } from '../../matching/match-scoring';
+import { ReconciliationErrorCode, ReconciliationException } from '../../reconciliation.exception';
+import { AllocationService } from '../../services/allocation.service';
+
+export type TransactionStatus = 'unmatched' | 'suggested' | 'matched';
+
+export interface BankTransactionView {
+  id: string;
+  bookingDate: string;
+  valueDate: string | null;
+  amountCents: number;
+  currency: string;
+  direction: 'credit' | 'debit';
+  payerName: string | null;
+  payerIban: string | null;
+  remittanceInfo: string | null;
+  reference: string | null;
+  bankReference: string | null;
+  status: TransactionStatus;
+  allocatedCents: number;
+  suggestions: {
+    invoiceId: string;
+    invoiceNumber: string;
+    organisationName: string;
+    amountDueCents: number;
+    score: number;
+    reasons: (MatchReason & { text: string })[];
+  }[];
+  allocations: {
+    id: string;
+    kind: 'invoice' | 'organisation_credit';
+    invoiceId: string | null;
+    invoiceNumber: string | null;
+    organisationId: string;
+    amountCents: number;
+    automatic: boolean;
+    createdAt: string;
+  }[];
+}
+
+export interface AuditEntryView {
+  at: string;
+  actorId: string | null;
+  action: string;
+  allocationId: string | null;
+  invoiceId: string | null;
+  amountCents: number | null;
+}
+
+type TransactionRow = {
+  id: string;
+  booking_date: string;
+  value_date: string | null;
+  amount_cents: string;
+  currency: string;
+  direction: 'credit' | 'debit';
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  remittance_info: string | null;
+  creditor_reference: string | null;
+  bank_reference: string | null;
+  status: TransactionStatus;
+  allocated_cents: string;
+  created_at: Date;
+};
+
+/** The reconciliation workbench: lines by status with their suggestions, allocating and undoing. */
+@Injectable()
+export class BankTransactionsUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly allocations: AllocationService,
+  ) {}
+
+  async list(query: {
+    statuses?: TransactionStatus[];
+    limit: number;
+    cursor?: string;
+    locale: 'fr' | 'en';
+  }): Promise<Page<BankTransactionView>> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.dataSource.query<TransactionRow[]>(
+      `SELECT id, booking_date::text, value_date::text, amount_cents, currency, direction, counterparty_name,
+              counterparty_iban, remittance_info, creditor_reference, bank_reference, status,
+              allocated_cents, created_at
+         FROM bank_transactions
+        WHERE ($1::text[] IS NULL OR status = ANY($1))
+          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
+        ORDER BY created_at DESC, id DESC
+        LIMIT $4`,
+      [query.statuses ?? null, after?.createdAt ?? null, after?.id ?? null, query.limit + 1],
+    );
+    const views = await this.present(rows, query.locale);
+    return toPage(
+      rows.map((row, index) => ({ createdAt: row.created_at, id: row.id, view: views[index] })),
+      query.limit,
+      (row) => row.view,
+    );
+  }
+
+  async get(id: string, locale: 'fr' | 'en'): Promise<BankTransactionView> {
+    const rows = await this.dataSource.query<TransactionRow[]>(
+      `SELECT id, booking_date::text, value_date::text, amount_cents, currency, direction, counterparty_name,
+              counterparty_iban, remittance_info, creditor_reference, bank_reference, status,
+              allocated_cents, created_at
+         FROM bank_transactions WHERE id = $1`,
+      [id],
+    );
+    if (rows.length === 0) {
+      throw new ReconciliationException(
+        ReconciliationErrorCode.TransactionNotFound,
+        'bank transaction not found',
+      );
+    }
+    return (await this.present(rows, locale))[0];
+  }
+
+  /** Allocates (all that is left of the line, at most the invoice's balance, unless an amount is given). */
+  async allocate(
+    actor: Actor,
+    transactionId: string,
+    request: { invoiceId: string; amountCents?: number },
+  ): Promise<BankTransactionView> {
+    await this.dataSource.transaction(async (manager) => {
+      // By default: all that is left of the line, up to the invoice's balance.
+      let amountCents = request.amountCents;
+      if (amountCents === undefined) {
+        const [row] = await manager.query<{ left: string; due: string | null }[]>(
+          `SELECT t.amount_cents - t.allocated_cents AS left,
+                  (SELECT total_incl_vat_cents - amount_paid_cents - amount_credited_cents
+                     FROM invoices WHERE id = $2 AND type = 'invoice') AS due
+             FROM bank_transactions t WHERE t.id = $1`,
+          [transactionId, request.invoiceId],
+        );
+        if (!row) {
+          throw new ReconciliationException(
+            ReconciliationErrorCode.TransactionNotFound,
+            'bank transaction not found',
+          );
+        }
+        if (row.due === null || Number(row.due) <= 0) {
+          throw new ReconciliationException(
+            ReconciliationErrorCode.InvoiceNotOpen,
+            'this invoice is not awaiting payment',
+            [{ field: 'invoiceId', message: 'is not an issued invoice with a balance due' }],
+          );
+        }
+        if (Number(row.left) <= 0) {
+          throw new ReconciliationException(
+            ReconciliationErrorCode.NotAllocatable,
+            'this transaction is fully allocated',
+          );
+        }
+        amountCents = Math.min(Number(row.left), Number(row.due));
+      }
+      await this.allocations.allocate(
+        { transactionId, invoiceId: request.invoiceId, amountCents, actorId: actor.userId },
+        manager,
+      );
+    });
+    return this.get(transactionId, 'fr');
+  }
+
+  async undo(
+    actor: Actor,
+    transactionId: string,
+    allocationId: string,
+  ): Promise<BankTransactionView> {
+    await this.dataSource.transaction((manager) =>
+      this.allocations.undo(transactionId, allocationId, actor.userId, manager),
+    );
+    return this.get(transactionId, 'fr');
+  }
+
+  async audit(transactionId: string): Promise<AuditEntryView[]> {
+    await this.get(transactionId, 'fr');
+    const rows = await this.dataSource.query<
+      {
+        at: Date;
+        actor_id: string | null;
+        action: string;
+        allocation_id: string | null;
+        invoice_id: string | null;
+        amount_cents: string | null;
+      }[]
+    >(
+      `SELECT at, actor_id, action, allocation_id, invoice_id, amount_cents
+         FROM reconciliation_audit WHERE transaction_id = $1 ORDER BY at, id`,
+      [transactionId],
+    );
+    return rows.map((row) => ({
+      at: row.at.toISOString(),
+      actorId: row.actor_id,
+      action: row.action,
+      allocationId: row.allocation_id,
+      invoiceId: row.invoice_id,
+      amountCents: row.amount_cents === null ? null : Number(row.amount_cents),
+    }));
+  }
+
+  private async present(
+    rows: TransactionRow[],
+    locale: 'fr' | 'en',
+  ): Promise<BankTransactionView[]> {
+    const ids = rows.map((row) => row.id);
+    const [suggestions, allocations] = await Promise.all([
+      this.dataSource.query<
+        {
+          transaction_id: string;
+          invoice_id: string;
+          number: string;
+          organisation_name: string;
+          due: string;
+          score: string;
+          reasons: MatchReason[];
+        }[]
+      >(
+        `SELECT s.transaction_id, s.invoice_id, i.number, i.buyer ->> 'name' AS organisation_name,
+                i.total_incl_vat_cents - i.amount_paid_cents - i.amount_credited_cents AS due,
+                s.score, s.reasons
+           FROM bank_match_suggestions s JOIN invoices i ON i.id = s.invoice_id
+          WHERE s.transaction_id = ANY($1)
+          ORDER BY s.score DESC, i.due_date`,
+        [ids],
+      ),
+      this.dataSource.query<
+        {
+          id: string;
+          transaction_id: string;
+          kind: 'invoice' | 'organisation_credit';
+          invoice_id: string | null;
+          number: string | null;
+          organisation_id: string;
+          amount_cents: string;
+          automatic: boolean;
+          created_at: Date;
+        }[]
+      >(
+        `SELECT a.id, a.transaction_id, a.kind, a.invoice_id, i.number, a.organisation_id,
+                a.amount_cents, a.automatic, a.created_at
+           FROM bank_allocations a LEFT JOIN invoices i ON i.id = a.invoice_id
+          WHERE a.transaction_id = ANY($1) AND a.undone_at IS NULL
+          ORDER BY a.created_at, a.id`,
+        [ids],
+      ),
+    ]);
+    return rows.map((row) => ({
+      id: row.id,
+      bookingDate: row.booking_date,
+      valueDate: row.value_date,
+      amountCents: Number(row.amount_cents),
+      currency: row.currency,
+      direction: row.direction,
+      payerName: row.counterparty_name,
+      payerIban: row.counterparty_iban,
+      remittanceInfo: row.remittance_info,
+      reference: row.creditor_reference,
+      bankReference: row.bank_reference,
+      status: row.status,
+      allocatedCents: Number(row.allocated_cents),
+      suggestions: suggestions
+        .filter((suggestion) => suggestion.transaction_id === row.id)
+        .map((suggestion) => ({
+          invoiceId: suggestion.invoice_id,
+          invoiceNumber: suggestion.number,
+          organisationName: suggestion.organisation_name,
+          amountDueCents: Number(suggestion.due),
+          score: Number(suggestion.score),
+          reasons: suggestion.reasons.map((reason) => ({
+            ...reason,
+            text: describeReason(reason, locale),
+          })),
+        })),
+      allocations: allocations
+        .filter((allocation) => allocation.transaction_id === row.id)
+        .map((allocation) => ({
+          id: allocation.id,
+          kind: allocation.kind,
+          invoiceId: allocation.invoice_id,
+          invoiceNumber: allocation.number,
+          organisationId: allocation.organisation_id,
+          amountCents: Number(allocation.amount_cents),
+          automatic: allocation.automatic,
+          createdAt: allocation.created_at.toISOString(),
+        })),
+    }));
+  }
+}
