@@ -75,6 +75,7 @@ describe('reconciliation', () => {
       ['F', 1, 17_500],
       ['G', 3, 11_000],
       ['H', 3, 13_000],
+      ['R', 2, 9_000],
     ];
     for (const [label, organisation, priceCents] of plan) {
       const { sessionId } = await insertPublishedSession(db, { memberPriceCents: priceCents });
@@ -110,6 +111,26 @@ describe('reconciliation', () => {
         (rows) => rows[0]?.number != null,
         20_000,
       );
+      if (label === 'R') {
+        // Paid by transfer (reconciliation's work, done by hand here), then cancelled: finance
+        // owes the member a transfer back.
+        await sql(app, `UPDATE payments SET status = 'succeeded' WHERE booking_id = $1`, [
+          booked.body.id,
+        ]);
+        await api()
+          .post(`/api/bookings/${booked.body.id}/cancel`)
+          .auth(member.accessToken, { type: 'bearer' })
+          .send({})
+          .expect(200);
+        await eventually(
+          () =>
+            db.query<{ status: string }[]>(`SELECT status FROM refunds WHERE booking_id = $1`, [
+              booked.body.id,
+            ]),
+          (rows) => rows[0]?.status === 'instructed',
+          20_000,
+        );
+      }
       invoices[label] = {
         id: row.id,
         number: row.number!,
@@ -217,12 +238,18 @@ describe('reconciliation', () => {
           },
         ],
       },
-      // 3. A debit: a refund paid to a member waits for a person.
+      // 3. A debit: the refund finance owed the Mutuelle, sent.
       {
         direction: 'debit',
         bookingDate: today,
         accountServicerReference: 'BANK-0003',
-        transfers: [{ amountCents: 3_000, party: 'MUTUELLE DES CALANQUES', text: 'REMBOURSEMENT' }],
+        transfers: [
+          {
+            amountCents: invoices.R.totalCents,
+            party: 'MUTUELLE DES CALANQUES',
+            text: 'REMBOURSEMENT',
+          },
+        ],
       },
       // 4. D's organisation, no reference, 5 € short: a suggestion for a person.
       {
@@ -269,9 +296,9 @@ describe('reconciliation', () => {
         transactionsFound: 7,
         transactionsAdded: 7,
         duplicates: 0,
-        matched: 4,
+        matched: 5,
         suggested: 1,
-        unmatched: 2,
+        unmatched: 1,
       },
     });
     const lines = await linesOf(done.id);
@@ -280,7 +307,7 @@ describe('reconciliation', () => {
       ['Stmt[1]/Ntry[2]/TxDtls[1]', 'matched'],
       ['Stmt[1]/Ntry[2]/TxDtls[2]', 'matched'],
       ['Stmt[1]/Ntry[2]/TxDtls[3]', 'unmatched'],
-      ['Stmt[1]/Ntry[3]', 'unmatched'],
+      ['Stmt[1]/Ntry[3]', 'matched'],
       ['Stmt[1]/Ntry[4]', 'suggested'],
       ['Stmt[1]/Ntry[5]', 'matched'],
     ]);
@@ -289,6 +316,13 @@ describe('reconciliation', () => {
     expect(await invoiceStatus('B')).toMatchObject({ status: 'paid' });
     expect(await invoiceStatus('F')).toMatchObject({ status: 'paid' });
     expect(await invoiceStatus('D')).toEqual({ status: 'issued', paidCents: 0 });
+    // The refund transfer settled the instruction: finance no longer owes it.
+    const [refund] = await db.query<{ status: string; completed_by: string | null }[]>(
+      `SELECT r.status, r.completed_by FROM refunds r JOIN bookings b ON b.id = r.booking_id
+        JOIN invoices i ON i.booking_id = b.id AND i.id = $1`,
+      [invoices.R.id],
+    );
+    expect(refund).toEqual({ status: 'done', completed_by: null });
 
     // The suggestion names D with a score and its reasons, in French by default.
     const suggested = await api()
@@ -502,8 +536,10 @@ describe('reconciliation', () => {
     expect(balance.columns).toEqual([18]);
     expect(balance.unbalancedEntries).toEqual([]);
     expect(balance.debitCents).toBe(balance.creditCents);
-    // Eight invoices in the sales journal (customer, revenue, VAT), payments in the bank journal.
-    expect(text.match(/^VT\t/gm)).toHaveLength(8 * 3);
+    // Nine invoices and R's credit note in the sales journal (customer, revenue, VAT each),
+    // payments, the overpayment and the refund in the bank journal.
+    expect(text.match(/^VT\t/gm)).toHaveLength(10 * 3);
+    expect(text).toMatch(/^BQ\t.*\t512000\t.*Remboursement par virement/m);
     expect(balance.entries).toBeGreaterThan(6);
     await api()
       .get('/api/finance/exports/fec?year=20x6')

@@ -6,5 +6,6 @@ export * from './services/stripe-fees.service';
 export * from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
 export * from './use-cases/checkout/checkout.use-case';
 export * from './use-cases/receive-stripe-event/receive-stripe-event.use-case';
+export * from './use-cases/record-payout/record-payout.use-case';
 export * from './use-cases/refund-cancellation/refund-cancellation.use-case';
 export * from './use-cases/refund-instructions/refund-instructions.use-case';

@@ -13,12 +13,14 @@ import { ApplyStripeEventUseCase } from './use-cases/apply-stripe-event/apply-st
 import { CheckoutUseCase } from './use-cases/checkout/checkout.use-case';
 import { ReceiveStripeEventUseCase } from './use-cases/receive-stripe-event/receive-stripe-event.use-case';
 import { RefundCancellationUseCase } from './use-cases/refund-cancellation/refund-cancellation.use-case';
+import { RecordPayoutUseCase } from './use-cases/record-payout/record-payout.use-case';
 import { RefundInstructionsUseCase } from './use-cases/refund-instructions/refund-instructions.use-case';
 
 const useCases = [
   ApplyStripeEventUseCase,
   CheckoutUseCase,
   ReceiveStripeEventUseCase,
+  RecordPayoutUseCase,
   RefundCancellationUseCase,
   RefundInstructionsUseCase,
 ];

@@ -53,9 +53,18 @@ export class ListTransactionsQueryDto extends PageQueryDto {
 }
 
 export class AllocateDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The invoice a credit pays.' })
+  @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
-  invoiceId!: string;
+  invoiceId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'For a debit: the refund instruction the transfer settles (all of it).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  refundId?: string;
 
   @ApiPropertyOptional({
     description:

@@ -2,7 +2,11 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { EventJobData, jobLockOptions, QueueName } from '@mutualis/core';
-import { ApplyStripeEventUseCase, RefundCancellationUseCase } from '@mutualis/payments';
+import {
+  ApplyStripeEventUseCase,
+  RecordPayoutUseCase,
+  RefundCancellationUseCase,
+} from '@mutualis/payments';
 
 /** Applies Stripe events and sends the refunds of cancellations; both idempotent, retried on failure. */
 @Processor(QueueName.Payments, { concurrency: 4, ...jobLockOptions() })
@@ -12,6 +16,7 @@ export class PaymentsProcessor extends WorkerHost {
   constructor(
     private readonly applyStripeEvent: ApplyStripeEventUseCase,
     private readonly refundCancellation: RefundCancellationUseCase,
+    private readonly recordPayout: RecordPayoutUseCase,
   ) {
     super();
   }
@@ -22,6 +27,8 @@ export class PaymentsProcessor extends WorkerHost {
         return {
           outcome: await this.applyStripeEvent.execute(String(job.data.payload.stripeEventId)),
         };
+      case 'payments.payout-paid':
+        return this.recordPayout.execute(String(job.data.payload.payoutId));
       case 'booking.cancelled':
         return {
           outcome: await this.refundCancellation.execute(

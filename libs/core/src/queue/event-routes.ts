@@ -25,6 +25,7 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'invoice.payment-recorded': [QueueName.Notifications],
   'invoicing.credit-note-requested': [QueueName.Invoicing],
   'payments.stripe-event-received': [QueueName.Payments],
+  'payments.payout-paid': [QueueName.Payments],
   'reconciliation.statement-uploaded': [QueueName.Reconciliation],
   'invoice.payment-reversed': [],
   'payment.late-refunded': [],

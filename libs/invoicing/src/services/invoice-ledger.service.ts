@@ -65,6 +65,18 @@ export class InvoiceLedgerService {
     options: { organisationId?: string; ids?: string[] } = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OpenInvoice[]> {
+    // Each filter is added only when given: an `$1 IS NULL OR …` condition would hide the
+    // index from the planner and scan every open invoice for a single one.
+    const filters: string[] = [];
+    const parameters: unknown[] = [];
+    if (options.organisationId) {
+      parameters.push(options.organisationId);
+      filters.push(`AND organisation_id = $${parameters.length}`);
+    }
+    if (options.ids) {
+      parameters.push(options.ids);
+      filters.push(`AND id = ANY($${parameters.length}::uuid[])`);
+    }
     const rows = await manager.query<OpenRow[]>(
       `SELECT id, number, organisation_id, buyer ->> 'name' AS organisation_name,
               total_incl_vat_cents,
@@ -73,10 +85,9 @@ export class InvoiceLedgerService {
          FROM invoices
         WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')
           AND total_incl_vat_cents - amount_paid_cents - amount_credited_cents > 0
-          AND ($1::uuid IS NULL OR organisation_id = $1)
-          AND ($2::uuid[] IS NULL OR id = ANY($2))
+          ${filters.join(' ')}
         ORDER BY due_date, number`,
-      [options.organisationId ?? null, options.ids ?? null],
+      parameters,
     );
     return rows.map((row) => ({
       invoiceId: row.id,

@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { InvoiceLedgerService, RecordInvoicePaymentUseCase } from '@mutualis/invoicing';
+import { RecordPayoutUseCase, RefundInstructionsUseCase } from '@mutualis/payments';
 import { ReconciliationErrorCode, ReconciliationException } from '../reconciliation.exception';
 
 export interface AllocationRequest {
   transactionId: string;
-  /** An invoice to pay; without it, the money is kept as the organisation's credit. */
+  /** An invoice to pay; without it (and without a refund), the money is the organisation's credit. */
   invoiceId: string | null;
+  /** For a debit: the refund instruction this transfer settles. */
+  refundId?: string | null;
+  /** For a credit from Stripe: the payout it is (all of it). */
+  payoutId?: string | null;
   organisationId?: string;
   amountCents: number;
   /** The finance user, or null for the matcher. */
@@ -37,10 +42,18 @@ export class AllocationService {
   constructor(
     private readonly payments: RecordInvoicePaymentUseCase,
     private readonly ledger: InvoiceLedgerService,
+    private readonly refunds: RefundInstructionsUseCase,
+    private readonly payouts: RecordPayoutUseCase,
   ) {}
 
   async allocate(request: AllocationRequest, manager: EntityManager): Promise<string> {
     const transaction = await this.lockTransaction(request.transactionId, manager);
+    if (request.refundId) {
+      return this.allocateRefund(transaction, request, request.refundId, manager);
+    }
+    if (request.payoutId) {
+      return this.allocatePayout(transaction, request, request.payoutId, manager);
+    }
     if (transaction.direction !== 'credit') {
       throw new ReconciliationException(
         ReconciliationErrorCode.NotAllocatable,
@@ -74,31 +87,14 @@ export class AllocationService {
       );
     }
     if (!organisationId) throw new Error('an allocation needs an invoice or an organisation');
-    await manager.query(
-      `INSERT INTO bank_allocations (id, transaction_id, kind, invoice_id, organisation_id, amount_cents, automatic, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        id,
-        transaction.id,
-        request.invoiceId ? 'invoice' : 'organisation_credit',
-        request.invoiceId,
-        organisationId,
-        request.amountCents,
-        request.actorId === null,
-        request.actorId,
-      ],
-    );
-    await this.settle(transaction.id, manager);
-    await this.audit(manager, {
-      action: request.actorId ? 'allocate' : 'auto_allocate',
-      actorId: request.actorId,
+    return this.record(manager, request.actorId, {
+      id,
       transactionId: transaction.id,
-      allocationId: id,
+      kind: request.invoiceId ? 'invoice' : 'organisation_credit',
       invoiceId: request.invoiceId,
+      organisationId,
       amountCents: request.amountCents,
-      details: request.invoiceId ? {} : { kind: 'organisation_credit', organisationId },
     });
-    return id;
   }
 
   async undo(
@@ -109,9 +105,15 @@ export class AllocationService {
   ): Promise<void> {
     await this.lockTransaction(transactionId, manager);
     const [allocation] = await manager.query<
-      { id: string; invoice_id: string | null; amount_cents: string; undone_at: Date | null }[]
+      {
+        id: string;
+        invoice_id: string | null;
+        refund_id: string | null;
+        amount_cents: string;
+        undone_at: Date | null;
+      }[]
     >(
-      `SELECT id, invoice_id, amount_cents, undone_at FROM bank_allocations
+      `SELECT id, invoice_id, refund_id, amount_cents, undone_at FROM bank_allocations
         WHERE id = $1 AND transaction_id = $2 FOR UPDATE`,
       [allocationId, transactionId],
     );
@@ -127,8 +129,12 @@ export class AllocationService {
         'this allocation was already undone',
       );
     }
-    if (allocation.invoice_id)
+    // What the allocation did elsewhere is undone too: the invoice owes it again, the refund
+    // is again a transfer to make.
+    if (allocation.invoice_id) {
       await this.payments.reverse(allocationSource(allocation.id), manager);
+    }
+    if (allocation.refund_id) await this.refunds.reopen(allocation.refund_id, manager);
     await manager.query(
       `UPDATE bank_allocations SET undone_at = now(), undone_by = $2 WHERE id = $1`,
       [allocation.id, actorId],
@@ -143,6 +149,114 @@ export class AllocationService {
       amountCents: Number(allocation.amount_cents),
       details: {},
     });
+  }
+
+  /** A Stripe payout reaches the bank as one credit of exactly its amount. */
+  private async allocatePayout(
+    transaction: LockedTransaction,
+    request: AllocationRequest,
+    payoutId: string,
+    manager: EntityManager,
+  ): Promise<string> {
+    const left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+    const payout = (await this.payouts.byAmount(left)).find((found) => found.payoutId === payoutId);
+    const [taken] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM bank_allocations WHERE payout_id = $1 AND undone_at IS NULL`,
+      [payoutId],
+    );
+    if (transaction.direction !== 'credit' || !payout || taken) {
+      throw new ReconciliationException(
+        ReconciliationErrorCode.NotAllocatable,
+        'a payout is matched by one credit of exactly its amount',
+        [{ field: 'payoutId', message: 'is not an unmatched payout of this amount' }],
+      );
+    }
+    return this.record(manager, request.actorId, {
+      transactionId: transaction.id,
+      kind: 'payout',
+      payoutId,
+      amountCents: left,
+    });
+  }
+
+  /** A debit settles a refund instruction of the same amount, all of it. */
+  private async allocateRefund(
+    transaction: LockedTransaction,
+    request: AllocationRequest,
+    refundId: string,
+    manager: EntityManager,
+  ): Promise<string> {
+    const refund = (await this.refunds.open()).find((open) => open.refundId === refundId);
+    const left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+    if (transaction.direction !== 'debit' || !refund || refund.amountCents !== left) {
+      throw new ReconciliationException(
+        ReconciliationErrorCode.NotAllocatable,
+        'a refund is settled by a debit of exactly its amount',
+        [{ field: 'refundId', message: 'is not an open refund of this amount' }],
+      );
+    }
+    await this.refunds.settle(refundId, request.actorId, manager);
+    return this.record(manager, request.actorId, {
+      transactionId: transaction.id,
+      kind: 'refund',
+      refundId,
+      organisationId: refund.organisationId,
+      amountCents: left,
+    });
+  }
+
+  /** Writes the allocation, the line's new total and status, and the audit row. */
+  private async record(
+    manager: EntityManager,
+    actorId: string | null,
+    allocation: {
+      id?: string;
+      transactionId: string;
+      kind: 'invoice' | 'organisation_credit' | 'refund' | 'payout';
+      invoiceId?: string | null;
+      refundId?: string;
+      payoutId?: string;
+      organisationId?: string | null;
+      amountCents: number;
+    },
+  ): Promise<string> {
+    const id = allocation.id ?? randomUUID();
+    await manager.query(
+      `INSERT INTO bank_allocations (id, transaction_id, kind, invoice_id, refund_id, payout_id, organisation_id,
+                                     amount_cents, automatic, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        id,
+        allocation.transactionId,
+        allocation.kind,
+        allocation.invoiceId ?? null,
+        allocation.refundId ?? null,
+        allocation.payoutId ?? null,
+        allocation.organisationId ?? null,
+        allocation.amountCents,
+        actorId === null,
+        actorId,
+      ],
+    );
+    await this.settle(allocation.transactionId, manager);
+    await this.audit(manager, {
+      action: actorId ? 'allocate' : 'auto_allocate',
+      actorId,
+      transactionId: allocation.transactionId,
+      allocationId: id,
+      invoiceId: allocation.invoiceId ?? null,
+      amountCents: allocation.amountCents,
+      details:
+        allocation.kind === 'invoice'
+          ? {}
+          : {
+              kind: allocation.kind,
+              refundId: allocation.refundId,
+              payoutId: allocation.payoutId,
+              organisationId: allocation.organisationId,
+            },
+    });
+    return id;
   }
 
   private async lockTransaction(id: string, manager: EntityManager): Promise<LockedTransaction> {

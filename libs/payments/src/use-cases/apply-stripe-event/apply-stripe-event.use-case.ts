@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
@@ -121,9 +122,25 @@ export class ApplyStripeEventUseCase {
         });
         return 'disputed';
       }
-      case 'payout.paid':
-        // Matching payouts to bank lines belongs to reconciliation (finance); kept stored.
-        return 'stored';
+      case 'payout.paid': {
+        // Kept here; detailing it calls Stripe, so it runs after the commit, as its own job.
+        const payout = event.data.object;
+        const [inserted] = await manager.query<{ id: string }[]>(
+          `INSERT INTO stripe_payouts (id, amount_cents, currency, arrival_date)
+           VALUES ($1, $2, upper($3), (to_timestamp($4) AT TIME ZONE 'Europe/Paris')::date)
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [payout.id, payout.amount, payout.currency, payout.arrival_date],
+        );
+        if (!inserted) return 'already_recorded';
+        await this.outbox.record(manager, {
+          type: 'payments.payout-paid',
+          // Stripe's ids are not UUIDs: the event names the payout in its payload.
+          aggregateType: 'stripe_payout',
+          aggregateId: randomUUID(),
+          payload: { payoutId: payout.id, amountCents: payout.amount },
+        });
+        return 'payout_recorded';
+      }
       default:
         return 'not_handled';
     }

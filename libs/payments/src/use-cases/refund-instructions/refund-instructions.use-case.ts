@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { Refund } from '../../entities/refund.entity';
@@ -47,30 +47,66 @@ export class RefundInstructionsUseCase {
     return (await this.payments.instructions()).map(present);
   }
 
+  /** Transfers still to make, with the organisation they go to (for matching bank debits). */
+  async open(): Promise<OpenRefund[]> {
+    const rows = await this.dataSource.query<
+      { id: string; organisation_id: string; amount_cents: string; created_at: Date }[]
+    >(
+      `SELECT r.id, p.organisation_id, r.amount_cents, r.created_at
+         FROM refunds r JOIN payments p ON p.id = r.payment_id
+        WHERE r.status = 'instructed'
+        ORDER BY r.created_at, r.id`,
+    );
+    return rows.map((row) => ({
+      refundId: row.id,
+      organisationId: row.organisation_id,
+      amountCents: Number(row.amount_cents),
+      createdAt: row.created_at,
+    }));
+  }
+
   async markDone(actor: Actor, refundId: string): Promise<RefundInstructionView> {
+    await this.dataSource.transaction((manager) => this.settle(refundId, actor.userId, manager));
+    return present((await this.payments.findRefund(refundId))!);
+  }
+
+  /**
+   * Marks the transfer made, in the caller's transaction (by hand, or because the bank shows
+   * it). Conditional on the status, so two finance users marking it at once announce it once.
+   */
+  async settle(refundId: string, actorId: string | null, manager: EntityManager): Promise<void> {
     const refund = await this.payments.findRefund(refundId);
     if (!refund) throw new PaymentsException(PaymentsErrorCode.RefundNotFound, 'refund not found');
-    if (refund.status !== 'instructed') {
+    const marked = await manager.update(
+      Refund,
+      { id: refund.id, status: 'instructed' },
+      { status: 'done', completedAt: new Date(), completedBy: actorId },
+    );
+    if (marked.affected !== 1) {
       throw new PaymentsException(
         PaymentsErrorCode.RefundNotPending,
         `this refund is ${refund.status}`,
       );
     }
-    await this.dataSource.transaction(async (manager) => {
-      // Conditional on the status, so two finance users marking it at once announce it once.
-      const marked = await manager.update(
-        Refund,
-        { id: refund.id, status: 'instructed' },
-        { status: 'done', completedAt: new Date(), completedBy: actor.userId },
-      );
-      if (marked.affected !== 1) {
-        throw new PaymentsException(PaymentsErrorCode.RefundNotPending, 'this refund is done');
-      }
-      await this.outbox.record(
-        manager,
-        refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'bank_transfer'),
-      );
-    });
-    return present((await this.payments.findRefund(refund.id))!);
+    await this.outbox.record(
+      manager,
+      refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'bank_transfer'),
+    );
   }
+
+  /** Back to instructed: the bank line taken for this transfer was another one. */
+  async reopen(refundId: string, manager: EntityManager): Promise<void> {
+    await manager.update(
+      Refund,
+      { id: refundId, status: 'done' },
+      { status: 'instructed', completedAt: null, completedBy: null },
+    );
+  }
+}
+
+export interface OpenRefund {
+  refundId: string;
+  organisationId: string;
+  amountCents: number;
+  createdAt: Date;
 }

@@ -49,11 +49,13 @@ export class AccountingExportUseCase {
   async fec(year: number): Promise<ExportFile> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const [documents, payments, fees, credits, chambre] = await Promise.all([
+    const [documents, payments, fees, credits, refunds, payouts, chambre] = await Promise.all([
       this.ledger.documents({ from, to }),
       this.ledger.payments({ from, to }),
       this.fees.between(from, to),
-      this.creditsBetween(from, to),
+      this.allocationsBetween('organisation_credit', from, to),
+      this.allocationsBetween('refund', from, to),
+      this.allocationsBetween('payout', from, to),
       this.chambre.get(),
     ]);
     const entries: FecEntry[] = [];
@@ -94,6 +96,29 @@ export class AccountingExportUseCase {
               0,
               credit.cents,
             ),
+          ]),
+      })),
+      ...refunds.map((refund) => ({
+        date: refund.on,
+        build: (number: string) =>
+          bankEntry(number, refund.on, `REMB-${refund.refundId.slice(0, 8)}`, [
+            customerLine(
+              refund.organisationId,
+              refund.organisationName,
+              'Remboursement par virement',
+              refund.cents,
+              0,
+            ),
+            line(ACCOUNTS.bank, 'Remboursement par virement', 0, refund.cents),
+          ]),
+      })),
+      // A payout moves money from Stripe to the bank.
+      ...payouts.map((payout) => ({
+        date: payout.on,
+        build: (number: string) =>
+          bankEntry(number, payout.on, payout.payoutId, [
+            line(ACCOUNTS.bank, 'Virement Stripe', payout.cents, 0),
+            line(ACCOUNTS.stripe, 'Virement Stripe', 0, payout.cents),
           ]),
       })),
       ...fees.map((fee) => ({
@@ -160,24 +185,40 @@ export class AccountingExportUseCase {
     };
   }
 
-  private async creditsBetween(from: string, to: string) {
+  /** Live allocations of a kind made in the period: money kept as credit, refunds sent. */
+  private async allocationsBetween(
+    kind: 'organisation_credit' | 'refund' | 'payout',
+    from: string,
+    to: string,
+  ) {
     const rows = await this.dataSource.query<
-      { organisation_id: string; transaction_id: string; cents: string; on: string }[]
+      {
+        organisation_id: string | null;
+        transaction_id: string;
+        refund_id: string | null;
+        payout_id: string | null;
+        cents: string;
+        on: string;
+      }[]
     >(
-      `SELECT organisation_id, transaction_id, amount_cents AS cents,
+      `SELECT organisation_id, transaction_id, refund_id, payout_id, amount_cents AS cents,
               (created_at AT TIME ZONE 'Europe/Paris')::date::text AS on
          FROM bank_allocations
-        WHERE kind = 'organisation_credit' AND undone_at IS NULL
-          AND created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')
-          AND created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')
+        WHERE kind = $1 AND undone_at IS NULL
+          AND created_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Paris')
+          AND created_at < (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')
         ORDER BY created_at, id`,
-      [from, to],
+      [kind, from, to],
     );
-    const names = await this.organisations.legalNamesOf(rows.map((row) => row.organisation_id));
+    const names = await this.organisations.legalNamesOf(
+      rows.flatMap((row) => (row.organisation_id ? [row.organisation_id] : [])),
+    );
     return rows.map((row) => ({
-      organisationId: row.organisation_id,
-      organisationName: names.get(row.organisation_id) ?? '',
+      organisationId: row.organisation_id ?? '',
+      organisationName: names.get(row.organisation_id ?? '') ?? '',
       transactionId: row.transaction_id,
+      refundId: row.refund_id ?? '',
+      payoutId: row.payout_id ?? '',
       cents: Number(row.cents),
       on: row.on,
     }));

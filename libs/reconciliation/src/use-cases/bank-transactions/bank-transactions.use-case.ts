@@ -24,19 +24,24 @@ export interface BankTransactionView {
   status: TransactionStatus;
   allocatedCents: number;
   suggestions: {
-    invoiceId: string;
-    invoiceNumber: string;
-    organisationName: string;
-    amountDueCents: number;
+    /** An invoice for a credit, or a refund instruction for a debit. */
+    invoiceId: string | null;
+    invoiceNumber: string | null;
+    refundId: string | null;
+    organisationName: string | null;
+    amountDueCents: number | null;
     score: number;
     reasons: (MatchReason & { text: string })[];
   }[];
   allocations: {
     id: string;
-    kind: 'invoice' | 'organisation_credit';
+    kind: 'invoice' | 'organisation_credit' | 'refund' | 'payout';
     invoiceId: string | null;
     invoiceNumber: string | null;
-    organisationId: string;
+    refundId: string | null;
+    /** A Stripe payout (one credit for many card payments): no single organisation. */
+    payoutId: string | null;
+    organisationId: string | null;
     amountCents: number;
     automatic: boolean;
     createdAt: string;
@@ -124,9 +129,30 @@ export class BankTransactionsUseCase {
   async allocate(
     actor: Actor,
     transactionId: string,
-    request: { invoiceId: string; amountCents?: number },
+    request: { invoiceId?: string; refundId?: string; amountCents?: number },
   ): Promise<BankTransactionView> {
     await this.dataSource.transaction(async (manager) => {
+      if (request.refundId) {
+        await this.allocations.allocate(
+          {
+            transactionId,
+            invoiceId: null,
+            refundId: request.refundId,
+            amountCents: 0,
+            actorId: actor.userId,
+          },
+          manager,
+        );
+        return;
+      }
+      if (!request.invoiceId) {
+        throw new ReconciliationException(
+          ReconciliationErrorCode.NotAllocatable,
+          'name the invoice to pay, or the refund this transfer settles',
+          [{ field: 'invoiceId', message: 'or refundId is required' }],
+        );
+      }
+      const invoiceId = request.invoiceId;
       // By default: all that is left of the line, up to the invoice's balance.
       let amountCents = request.amountCents;
       if (amountCents === undefined) {
@@ -135,7 +161,7 @@ export class BankTransactionsUseCase {
                   (SELECT total_incl_vat_cents - amount_paid_cents - amount_credited_cents
                      FROM invoices WHERE id = $2 AND type = 'invoice') AS due
              FROM bank_transactions t WHERE t.id = $1`,
-          [transactionId, request.invoiceId],
+          [transactionId, invoiceId],
         );
         if (!row) {
           throw new ReconciliationException(
@@ -159,7 +185,7 @@ export class BankTransactionsUseCase {
         amountCents = Math.min(Number(row.left), Number(row.due));
       }
       await this.allocations.allocate(
-        { transactionId, invoiceId: request.invoiceId, amountCents, actorId: actor.userId },
+        { transactionId, invoiceId, amountCents, actorId: actor.userId },
         manager,
       );
     });
@@ -212,18 +238,20 @@ export class BankTransactionsUseCase {
       this.dataSource.query<
         {
           transaction_id: string;
-          invoice_id: string;
-          number: string;
-          organisation_name: string;
-          due: string;
+          invoice_id: string | null;
+          refund_id: string | null;
+          number: string | null;
+          organisation_name: string | null;
+          due: string | null;
           score: string;
           reasons: MatchReason[];
         }[]
       >(
-        `SELECT s.transaction_id, s.invoice_id, i.number, i.buyer ->> 'name' AS organisation_name,
+        `SELECT s.transaction_id, s.invoice_id, s.refund_id, i.number,
+                i.buyer ->> 'name' AS organisation_name,
                 i.total_incl_vat_cents - i.amount_paid_cents - i.amount_credited_cents AS due,
                 s.score, s.reasons
-           FROM bank_match_suggestions s JOIN invoices i ON i.id = s.invoice_id
+           FROM bank_match_suggestions s LEFT JOIN invoices i ON i.id = s.invoice_id
           WHERE s.transaction_id = ANY($1)
           ORDER BY s.score DESC, i.due_date`,
         [ids],
@@ -232,16 +260,19 @@ export class BankTransactionsUseCase {
         {
           id: string;
           transaction_id: string;
-          kind: 'invoice' | 'organisation_credit';
+          kind: 'invoice' | 'organisation_credit' | 'refund' | 'payout';
           invoice_id: string | null;
+          refund_id: string | null;
+          payout_id: string | null;
           number: string | null;
-          organisation_id: string;
+          organisation_id: string | null;
           amount_cents: string;
           automatic: boolean;
           created_at: Date;
         }[]
       >(
-        `SELECT a.id, a.transaction_id, a.kind, a.invoice_id, i.number, a.organisation_id,
+        `SELECT a.id, a.transaction_id, a.kind, a.invoice_id, a.refund_id, a.payout_id, i.number,
+                a.organisation_id,
                 a.amount_cents, a.automatic, a.created_at
            FROM bank_allocations a LEFT JOIN invoices i ON i.id = a.invoice_id
           WHERE a.transaction_id = ANY($1) AND a.undone_at IS NULL
@@ -268,8 +299,9 @@ export class BankTransactionsUseCase {
         .map((suggestion) => ({
           invoiceId: suggestion.invoice_id,
           invoiceNumber: suggestion.number,
+          refundId: suggestion.refund_id,
           organisationName: suggestion.organisation_name,
-          amountDueCents: Number(suggestion.due),
+          amountDueCents: suggestion.due === null ? null : Number(suggestion.due),
           score: Number(suggestion.score),
           reasons: suggestion.reasons.map((reason) => ({
             ...reason,
@@ -283,6 +315,8 @@ export class BankTransactionsUseCase {
           kind: allocation.kind,
           invoiceId: allocation.invoice_id,
           invoiceNumber: allocation.number,
+          refundId: allocation.refund_id,
+          payoutId: allocation.payout_id,
           organisationId: allocation.organisation_id,
           amountCents: Number(allocation.amount_cents),
           automatic: allocation.automatic,

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OrganisationDirectoryService } from '@mutualis/identity';
 import { InvoiceLedgerService, OpenInvoice } from '@mutualis/invoicing';
+import { OpenRefund, RecordPayoutUseCase, RefundInstructionsUseCase } from '@mutualis/payments';
 import {
   AUTO_ALLOCATE_THRESHOLD,
   MatchCandidate,
@@ -9,7 +11,8 @@ import {
   prepareCandidate,
   prepareTransaction,
   rankCandidates,
-  RankedCandidate,
+  MatchReason,
+  nameSimilarity,
 } from '../../matching/match-scoring';
 import { AllocationService } from '../../services/allocation.service';
 
@@ -21,6 +24,7 @@ export interface MatchCounts {
 
 type OpenTransaction = {
   id: string;
+  direction: 'credit' | 'debit';
   amount_cents: string;
   allocated_cents: string;
   booking_date: string;
@@ -29,13 +33,31 @@ type OpenTransaction = {
   creditor_reference: string | null;
 };
 
+interface Suggestion {
+  invoiceId: string | null;
+  refundId: string | null;
+  score: number;
+  reasons: MatchReason[];
+}
+
+interface PlannedAllocation {
+  invoiceId: string | null;
+  refundId?: string;
+  payoutId?: string;
+  organisationId: string;
+  amountCents: number;
+}
+
 /** What the matcher decided for one line. */
 type Decision =
-  | {
-      kind: 'allocate';
-      allocations: { invoiceId: string | null; organisationId: string; amountCents: number }[];
-    }
-  | { kind: 'suggest'; suggestions: RankedCandidate[] };
+  | { kind: 'allocate'; allocations: PlannedAllocation[] }
+  | { kind: 'suggest'; suggestions: Suggestion[] };
+
+/** A refund instruction awaiting its transfer, with the organisation's name to compare. */
+interface OpenRefundCandidate extends OpenRefund {
+  organisationName: string;
+  taken: boolean;
+}
 
 /** An open invoice with the balance the run has left on it so far. */
 interface Open {
@@ -46,6 +68,8 @@ interface Open {
 
 /** Words of organisation names shared by more invoices than this are too common to search by. */
 const MAX_INVOICES_PER_WORD = 200;
+/** Invoices of the exact amount considered per line, those due nearest its date. */
+const AMOUNT_NEIGHBOURS = 40;
 const BATCH = 200;
 
 /**
@@ -65,38 +89,85 @@ export class MatchTransactionsUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: InvoiceLedgerService,
     private readonly allocations: AllocationService,
+    private readonly refunds: RefundInstructionsUseCase,
+    private readonly organisations: OrganisationDirectoryService,
+    private readonly payouts: RecordPayoutUseCase,
   ) {}
 
   /** Matches the given lines, or every credit not yet fully allocated. */
   async execute(transactionIds?: string[]): Promise<MatchCounts> {
     const transactions = await this.dataSource.query<OpenTransaction[]>(
-      `SELECT id, amount_cents, allocated_cents, booking_date::text, counterparty_name,
+      `SELECT id, direction, amount_cents, allocated_cents, booking_date::text, counterparty_name,
               remittance_info, creditor_reference
          FROM bank_transactions
-        WHERE direction = 'credit' AND status <> 'matched'
+        WHERE status <> 'matched'
           AND ($1::uuid[] IS NULL OR id = ANY($1))
         ORDER BY booking_date, id`,
       [transactionIds ?? null],
     );
     const index = new OpenInvoiceIndex(await this.ledger.openInvoices());
+    const refunds = await this.openRefunds();
     const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
     for (let start = 0; start < transactions.length; start += BATCH) {
       const batch = transactions.slice(start, start + BATCH);
+      const payouts = await this.payoutsFor(batch);
       const decisions = batch.map((transaction) => ({
         transaction,
-        decision: decide(transaction, index),
+        decision:
+          transaction.direction === 'debit'
+            ? decideDebit(transaction, refunds)
+            : (payouts.get(transaction.id) ?? decide(transaction, index)),
       }));
       await this.apply(decisions, counts);
     }
-    // Debits (refunds, fees) wait for a person; count them with the rest of the unmatched.
-    if (transactionIds) {
-      const [{ debits }] = await this.dataSource.query<{ debits: number }[]>(
-        `SELECT count(*)::int AS debits FROM bank_transactions WHERE id = ANY($1) AND direction = 'debit'`,
-        [transactionIds],
-      );
-      counts.unmatched += debits;
-    }
     return counts;
+  }
+
+  /**
+   * Credits from Stripe (named in the payer or the text) of exactly a payout's amount not yet
+   * matched: the bank sees one amount for the whole payout.
+   */
+  private async payoutsFor(batch: OpenTransaction[]): Promise<Map<string, Decision>> {
+    const decisions = new Map<string, Decision>();
+    const chosen = new Set<string>();
+    for (const transaction of batch) {
+      const words = `${transaction.counterparty_name ?? ''} ${transaction.remittance_info ?? ''}`;
+      if (transaction.direction !== 'credit' || !/stripe/i.test(words)) continue;
+      const leftCents = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+      const [{ ids: taken }] = await this.dataSource.query<{ ids: string[] }[]>(
+        `SELECT coalesce(array_agg(payout_id), '{}') AS ids FROM bank_allocations
+          WHERE kind = 'payout' AND undone_at IS NULL`,
+      );
+      const payout = (await this.payouts.byAmount(leftCents)).find(
+        (candidate) => !taken.includes(candidate.payoutId) && !chosen.has(candidate.payoutId),
+      );
+      if (!payout) continue;
+      chosen.add(payout.payoutId);
+      decisions.set(transaction.id, {
+        kind: 'allocate',
+        allocations: [
+          {
+            invoiceId: null,
+            payoutId: payout.payoutId,
+            organisationId: '',
+            amountCents: leftCents,
+          },
+        ],
+      });
+    }
+    return decisions;
+  }
+
+  private async openRefunds(): Promise<OpenRefundCandidate[]> {
+    const refunds = await this.refunds.open();
+    const names = await this.organisations.legalNamesOf(
+      refunds.map((refund) => refund.organisationId),
+    );
+    return refunds.map((refund) => ({
+      ...refund,
+      organisationName: names.get(refund.organisationId) ?? '',
+      taken: false,
+    }));
   }
 
   private async apply(
@@ -110,18 +181,22 @@ export class MatchTransactionsUseCase {
       ]);
       const suggestions = decisions.flatMap(({ transaction, decision }) =>
         decision.kind === 'suggest'
-          ? decision.suggestions.map((ranked) => ({ transactionId: transaction.id, ranked }))
+          ? decision.suggestions.map((suggestion) => ({
+              transactionId: transaction.id,
+              suggestion,
+            }))
           : [],
       );
       if (suggestions.length > 0) {
         await manager.query(
-          `INSERT INTO bank_match_suggestions (transaction_id, invoice_id, score, reasons)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::jsonb[])`,
+          `INSERT INTO bank_match_suggestions (transaction_id, invoice_id, refund_id, score, reasons)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::jsonb[])`,
           [
             suggestions.map((row) => row.transactionId),
-            suggestions.map((row) => row.ranked.candidate.invoiceId),
-            suggestions.map((row) => row.ranked.score.toFixed(3)),
-            suggestions.map((row) => JSON.stringify(row.ranked.reasons)),
+            suggestions.map((row) => row.suggestion.invoiceId),
+            suggestions.map((row) => row.suggestion.refundId),
+            suggestions.map((row) => row.suggestion.score.toFixed(3)),
+            suggestions.map((row) => JSON.stringify(row.suggestion.reasons)),
           ],
         );
       }
@@ -148,6 +223,8 @@ export class MatchTransactionsUseCase {
               {
                 transactionId: transaction.id,
                 invoiceId: allocation.invoiceId,
+                refundId: allocation.refundId ?? null,
+                payoutId: allocation.payoutId ?? null,
                 organisationId: allocation.organisationId,
                 amountCents: allocation.amountCents,
                 actorId: null,
@@ -189,6 +266,11 @@ class OpenInvoiceIndex {
       push(this.byAmount, invoice.amountDueCents, open);
       for (const word of open.prepared.name.tokens) push(this.byWord, word, open);
     }
+    for (const bucket of this.byAmount.values()) {
+      bucket.sort((a, b) =>
+        a.invoice.dueDate < b.invoice.dueDate ? -1 : a.invoice.dueDate > b.invoice.dueDate ? 1 : 0,
+      );
+    }
   }
 
   reference(reference: string): Open | undefined {
@@ -201,9 +283,15 @@ class OpenInvoiceIndex {
     return open && open.dueCents > 0 ? open : undefined;
   }
 
-  /** Invoices owing this exact amount, or sharing a distinctive word with the payer's name. */
-  candidates(amountCents: number, words: readonly string[]): Open[] {
-    const found = new Set<Open>(this.byAmount.get(amountCents) ?? []);
+  /**
+   * Invoices owing this exact amount and due nearest the booking date (prices repeat: a common
+   * amount is owed by thousands of invoices, and taking them all would make the run grow with
+   * lines × invoices), and those sharing a distinctive word with the payer's name.
+   */
+  candidates(amountCents: number, bookingDate: string, words: readonly string[]): Open[] {
+    const found = new Set<Open>(
+      nearestByDueDate(this.byAmount.get(amountCents) ?? [], bookingDate),
+    );
     for (const word of words) {
       const sharing = this.byWord.get(word);
       if (sharing && sharing.length <= MAX_INVOICES_PER_WORD)
@@ -219,6 +307,34 @@ class OpenInvoiceIndex {
       open.prepared = prepareCandidate(toCandidate(open.invoice, open.dueCents));
     }
   }
+}
+
+/** At most AMOUNT_NEIGHBOURS open invoices of a due-date-sorted bucket, nearest the date first. */
+function nearestByDueDate(bucket: Open[], date: string): Open[] {
+  let low = 0;
+  let high = bucket.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bucket[middle].invoice.dueDate < date) low = middle + 1;
+    else high = middle;
+  }
+  const nearest: Open[] = [];
+  let before = low - 1;
+  let after = low;
+  while (nearest.length < AMOUNT_NEIGHBOURS && (before >= 0 || after < bucket.length)) {
+    const takeAfter =
+      before < 0 ||
+      (after < bucket.length &&
+        daysBetween(bucket[after].invoice.dueDate, date) <=
+          daysBetween(date, bucket[before].invoice.dueDate));
+    const open = takeAfter ? bucket[after++] : bucket[before--];
+    if (open.dueCents > 0) nearest.push(open);
+  }
+  return nearest;
+}
+
+function daysBetween(later: string, earlier: string): number {
+  return (Date.parse(later) - Date.parse(earlier)) / 86_400_000;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -266,7 +382,11 @@ function decide(transaction: OpenTransaction, index: OpenInvoiceIndex): Decision
   }
 
   const candidates = new Set(
-    index.candidates(leftCents, prepared.payer?.tokens ?? prepared.textTokens),
+    index.candidates(
+      leftCents,
+      transaction.booking_date,
+      prepared.payer?.tokens ?? prepared.textTokens,
+    ),
   );
   for (const open of numbered) candidates.add(open);
   const byCandidate = new Map([...candidates].map((open) => [open.prepared, open]));
@@ -283,10 +403,67 @@ function decide(transaction: OpenTransaction, index: OpenInvoiceIndex): Decision
     )!;
     return payInFull(index, [open], leftCents);
   }
-  return { kind: 'suggest', suggestions: ranked };
+  return {
+    kind: 'suggest',
+    suggestions: ranked.map((candidate) => ({
+      invoiceId: candidate.candidate.invoiceId,
+      refundId: null,
+      score: candidate.score,
+      reasons: candidate.reasons,
+    })),
+  };
 }
 
 /** Pays the invoices in order up to their balances; what is left over is the organisation's credit. */
+/**
+ * A debit is the transfer of a refund finance owed: a refund instruction of exactly that
+ * amount, to an organisation whose name the payee resembles. One clear candidate (name at
+ * least 85 % alike, no other refund of that amount) settles it; otherwise they are suggested.
+ */
+function decideDebit(transaction: OpenTransaction, refunds: OpenRefundCandidate[]): Decision {
+  const leftCents = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+  const candidates = refunds
+    .filter((refund) => !refund.taken && refund.amountCents === leftCents)
+    .map((refund) => {
+      const similarity = transaction.counterparty_name
+        ? nameSimilarity(transaction.counterparty_name, refund.organisationName)
+        : 0;
+      return { refund, similarity };
+    })
+    .sort((a, b) => b.similarity - a.similarity);
+  const [best, second] = candidates;
+  if (best && best.similarity >= 0.85 && !second) {
+    best.refund.taken = true;
+    return {
+      kind: 'allocate',
+      allocations: [
+        {
+          invoiceId: null,
+          refundId: best.refund.refundId,
+          organisationId: best.refund.organisationId,
+          amountCents: leftCents,
+        },
+      ],
+    };
+  }
+  return {
+    kind: 'suggest',
+    suggestions: candidates.slice(0, 5).map(({ refund, similarity }) => ({
+      invoiceId: null,
+      refundId: refund.refundId,
+      score: Math.round((0.5 + 0.4 * similarity) * 1000) / 1000,
+      reasons: [
+        { code: 'amount_exact' },
+        {
+          code: 'payer_name',
+          similarity: Math.floor(similarity * 100) / 100,
+          organisationName: refund.organisationName,
+        },
+      ],
+    })),
+  };
+}
+
 function payInFull(index: OpenInvoiceIndex, invoices: Open[], amountCents: number): Decision {
   const allocations: { invoiceId: string | null; organisationId: string; amountCents: number }[] =
     [];
