@@ -12,6 +12,7 @@ import { Scenario, ScenarioFailure, ScenarioResult } from './scenario';
  */
 const scenarios: Record<string, () => Promise<Scenario>> = {
   'search-plans': () => import('./scenarios/search-plans'),
+  'reconciliation-matching': () => import('./scenarios/reconciliation-matching'),
 };
 
 const RESULTS = join(__dirname, 'results');
