@@ -409,6 +409,55 @@ describe('notifications', () => {
     );
     expect(await settled(late)).toEqual({ queued: 0 });
     expect(await deliveries(`event_key LIKE $1`, [`overdue:${invoice.id}:%`])).toHaveLength(1);
+
+    // The payment was a mistake (finance undoes the allocation): the letters ahead are back.
+    await db.transaction((manager) =>
+      app.get(RecordInvoicePaymentUseCase).reverse(`test-transfer:${invoice.id}`, manager),
+    );
+    expect(
+      (
+        await eventually(
+          () => Promise.all([15, 30].map(overdueJob)),
+          (found) => found.every(Boolean),
+        )
+      ).map((job) => job?.delay !== undefined),
+    ).toEqual([true, true]);
+  });
+
+  it('schedules again the reminders and dunning letters Redis lost', async () => {
+    const member = await memberWithOrganisation('mail-rebuild');
+    const { sessionId } = await insertPublishedSession(db, { startsInMs: 12 * DAY_MS });
+    const bookingId = await confirmedBooking(member, sessionId);
+    const [invoice] = await eventually(
+      () =>
+        db.query<{ id: string }[]>(
+          `SELECT id FROM invoices WHERE booking_id = $1 AND number IS NOT NULL`,
+          [bookingId],
+        ),
+      (rows) => rows.length === 1,
+      20_000,
+    );
+    const ids = [`reminder-${bookingId}`, `overdue-${invoice.id}-7`, `overdue-${invoice.id}-30`];
+    const jobs = await eventually(
+      () => Promise.all(ids.map((id) => queue.getJob(id))),
+      (found) => found.every(Boolean),
+    );
+    const dueAt = jobs.map((job) => job!.timestamp + job!.delay);
+    // A Redis restarted without its data: the delayed jobs are gone.
+    for (const job of jobs) await job!.remove();
+    expect(await Promise.all(ids.map((id) => queue.getJob(id)))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+
+    const rebuild = await queue.add('notifications.rebuild-schedules', {}, { jobId: 'rebuild-1' });
+    expect(await settled(rebuild)).toMatchObject({
+      reminders: expect.any(Number),
+      dunning: expect.any(Number),
+    });
+    const rebuilt = await Promise.all(ids.map((id) => queue.getJob(id)));
+    expect(rebuilt.map((job) => job && job.timestamp + job.delay)).toEqual(dueAt);
   });
 
   it('retries a refused message with backoff, logs it failed without losing it, and sends it again on request', async () => {

@@ -16,6 +16,8 @@ const PARIS = 'Europe/Paris';
 /** Consultants get tomorrow's attendee lists at the end of the afternoon. */
 const ATTENDEE_LISTS = { pattern: '0 17 * * *', tz: PARIS };
 const REQUEUE_STALE_MS = 10 * 60_000;
+/** Reminders and dunning letters lost with Redis's data are scheduled again every night. */
+const REBUILD_SCHEDULES = { pattern: '15 3 * * *', tz: PARIS };
 
 /**
  * E-mail: outbox events become logged messages (one `deliver` job each, retried with
@@ -35,6 +37,10 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(JOBS.attendeeLists.name, ATTENDEE_LISTS, {
       name: JOBS.attendeeLists.name,
+      data: {},
+    });
+    await this.queue.upsertJobScheduler(JOBS.rebuildSchedules.name, REBUILD_SCHEDULES, {
+      name: JOBS.rebuildSchedules.name,
       data: {},
     });
     await this.queue.upsertJobScheduler(
@@ -65,6 +71,8 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
       }
       case JOBS.attendeeLists.name:
         return this.scheduled.attendeeLists();
+      case JOBS.rebuildSchedules.name:
+        return this.scheduled.rebuildSchedules();
       case JOBS.requeueStaleDeliveries.name:
         return { requeued: await this.scheduled.requeueStale() };
       default:

@@ -1,3 +1,7 @@
 import { CreateBooking1795680300000 } from './1795680300000-create-booking';
+import { IndexConfirmedBookingsByStart1795680780000 } from './1795680780000-index-confirmed-bookings-by-start';
 
-export const bookingMigrations = [CreateBooking1795680300000];
+export const bookingMigrations = [
+  CreateBooking1795680300000,
+  IndexConfirmedBookingsByStart1795680780000,
+];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, MoreThan } from 'typeorm';
 import { ConsultationSlot, Offering, TrainingSession, VatTreatment } from '@mutualis/catalogue';
 import { BookingStatus, ConfirmationMethod } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
@@ -130,6 +130,19 @@ export class BookingFactsService {
       this.bookings.attendeesOf([booking.id]),
     ]);
     return { booking, offering, session, slot, attendees };
+  }
+
+  /** Confirmed bookings whose service starts after `from`: those still to be reminded of. */
+  async confirmedStartingAfter(from: Date): Promise<{ bookingId: string; startsAt: Date }[]> {
+    const bookings = await this.dataSource.manager.find(Booking, {
+      select: { id: true, serviceStartsAt: true },
+      where: { status: 'confirmed', serviceStartsAt: MoreThan(from) },
+      order: { serviceStartsAt: 'ASC', id: 'ASC' },
+    });
+    return bookings.map((booking) => ({
+      bookingId: booking.id,
+      startsAt: booking.serviceStartsAt,
+    }));
   }
 
   /** Confirmed bookings on a session with their attendees, oldest first. */

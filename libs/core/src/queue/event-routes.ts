@@ -27,7 +27,7 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'payments.stripe-event-received': [QueueName.Payments],
   'payments.payout-paid': [QueueName.Payments],
   'reconciliation.statement-uploaded': [QueueName.Reconciliation],
-  'invoice.payment-reversed': [],
+  'invoice.payment-reversed': [QueueName.Notifications],
   'payment.late-refunded': [],
   'payment.refunded': [QueueName.Notifications],
   'payment.succeeded': [QueueName.Invoicing],

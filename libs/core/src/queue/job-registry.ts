@@ -53,6 +53,10 @@ export const JOBS = {
     queue: QueueName.Notifications,
     name: 'notifications.requeue-stale',
   },
+  rebuildSchedules: {
+    queue: QueueName.Notifications,
+    name: 'notifications.rebuild-schedules',
+  },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

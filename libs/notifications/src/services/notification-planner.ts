@@ -99,6 +99,9 @@ export class NotificationPlanner {
         return this.invoiceIssued(key, event.aggregateId);
       case 'invoice.payment-recorded':
         return this.paymentReceived(key, event.aggregateId, Number(payload.amountCents));
+      case 'invoice.payment-reversed':
+        // No mail: finance corrected its own allocation; only the dunning schedule changes.
+        return [];
       case 'payment.refunded':
         return this.refunded(
           key,

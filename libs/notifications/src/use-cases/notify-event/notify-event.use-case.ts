@@ -14,7 +14,8 @@ export interface NotifyOutcome {
 /**
  * Turns a domain event into e-mails (logged, then queued one job per message) and keeps the
  * mail that is due later in step: a confirmed booking gets its reminder, a cancelled one
- * loses it; an issued invoice gets its dunning letters, a paid one loses them. Replaying the
+ * loses it; an issued invoice gets its dunning letters, a paid one loses them, and gets the
+ * letters still ahead back if the payment is reversed. Replaying the
  * event queues nothing new (the log is keyed by event and recipient) and schedules the same
  * jobs (fixed job ids).
  */
@@ -45,7 +46,9 @@ export class NotifyEventUseCase {
       case 'booking.cancelled':
         await this.scheduler.cancelReminder(event.aggregateId);
         return 0;
-      case 'invoice.issued': {
+      // A payment taken back (an allocation undone) puts the letters still ahead back in line.
+      case 'invoice.issued':
+      case 'invoice.payment-reversed': {
         const invoice = await this.invoices.findById(event.aggregateId);
         if (!invoice?.dueDate || !['issued', 'partially_paid'].includes(invoice.status)) return 0;
         return this.scheduler.scheduleOverdue(invoice.id, invoice.dueDate);

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { BookingFactsService } from '@mutualis/booking';
 import { CatalogueFactsService } from '@mutualis/catalogue';
+import { InvoiceLedgerService } from '@mutualis/invoicing';
 import { DeliveryRepository } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner, OverdueStage } from '../../services/notification-planner';
+import { NotificationScheduler, REMINDER_LEAD_MS } from '../../services/notification-scheduler';
 
 const PARIS = 'Europe/Paris';
 
@@ -21,6 +24,9 @@ export class SendScheduledNotificationsUseCase {
     private readonly dispatcher: DeliveryDispatcher,
     private readonly catalogue: CatalogueFactsService,
     private readonly deliveries: DeliveryRepository,
+    private readonly scheduler: NotificationScheduler,
+    private readonly bookings: BookingFactsService,
+    private readonly ledger: InvoiceLedgerService,
   ) {}
 
   async sessionReminder(bookingId: string): Promise<number> {
@@ -43,6 +49,28 @@ export class SendScheduledNotificationsUseCase {
       queued += await this.dispatcher.dispatch(await this.planner.attendeeList(sessionId));
     }
     return { sessions: sessionIds.length, queued };
+  }
+
+  /**
+   * Schedules again, from the database, every reminder and dunning letter still ahead: delayed
+   * jobs live in Redis, and one that restarted without its data lost them. Job ids are fixed,
+   * so the jobs still there are not doubled.
+   */
+  async rebuildSchedules(now = new Date()): Promise<{ reminders: number; dunning: number }> {
+    let reminders = 0;
+    const ahead = await this.bookings.confirmedStartingAfter(
+      new Date(now.getTime() + REMINDER_LEAD_MS),
+    );
+    for (const booking of ahead) {
+      if (await this.scheduler.scheduleReminder(booking.bookingId, booking.startsAt, now)) {
+        reminders++;
+      }
+    }
+    let dunning = 0;
+    for (const invoice of await this.ledger.openInvoices()) {
+      dunning += await this.scheduler.scheduleOverdue(invoice.invoiceId, invoice.dueDate, now);
+    }
+    return { reminders, dunning };
   }
 
   /** Queues again the pending messages whose job is gone; a job still there is not doubled. */
