@@ -18,6 +18,7 @@ import {
 
 const WEBHOOK_SECRET = 'whsec_testsecret';
 
+import { deliverStripeEvent } from '../support/stripe-webhook';
 // Payments against a local stand-in of Stripe's API, driven by the real `stripe` client, with
 // webhooks signed by stripe's own test helper. Events are applied by the use case the worker runs.
 describe('payments', () => {
@@ -87,23 +88,14 @@ describe('payments', () => {
     return sessionId;
   }
 
-  /** Delivers an event to the webhook as Stripe would: signed on the exact bytes sent. */
-  function deliver(
+  const deliver = (
     event: Record<string, unknown>,
     options: { secret?: string; timestamp?: number } = {},
-  ) {
-    const payload = JSON.stringify(event);
-    const signature = stripe.webhooks.generateTestHeaderString({
-      payload,
+  ) =>
+    deliverStripeEvent(app, event, {
       secret: options.secret ?? WEBHOOK_SECRET,
       timestamp: options.timestamp,
     });
-    return api()
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', signature)
-      .send(payload);
-  }
 
   const apply = (event: Record<string, unknown>) =>
     app.get(ApplyStripeEventUseCase).execute(event.id as string);

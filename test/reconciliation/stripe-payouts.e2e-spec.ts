@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DateTime } from 'luxon';
-import Stripe from 'stripe';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -16,6 +15,7 @@ import {
   TestUser,
 } from '@mutualis/testing';
 import { eventually } from '../support/isolated-environment';
+import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { camt053 } from './statements';
 
@@ -32,7 +32,6 @@ describe('Stripe payouts in reconciliation', () => {
   let storage: string;
   let member: TestUser;
   let finance: TestUser;
-  let stripe: Stripe;
 
   beforeAll(async () => {
     standIn = await StripeStandIn.start();
@@ -48,7 +47,6 @@ describe('Stripe payouts in reconciliation', () => {
     member = await registerAndLogIn(app, 'payout-member');
     finance = await registerAndLogIn(app, 'payout-finance');
     await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
-    stripe = new Stripe('sk_test_payouts', standIn.clientConfig());
   });
 
   afterAll(async () => {
@@ -58,14 +56,7 @@ describe('Stripe payouts in reconciliation', () => {
   });
 
   async function webhook(event: object): Promise<void> {
-    const payload = JSON.stringify(event);
-    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    await request(app.getHttpServer())
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', signature)
-      .send(payload)
-      .expect(200);
+    await deliverStripeEvent(app, event, { secret: WEBHOOK_SECRET }).expect(200);
   }
 
   async function paidByCard(organisationId: string): Promise<string> {

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import Stripe from 'stripe';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -14,6 +13,7 @@ import {
   TestUser,
 } from '@mutualis/testing';
 import { eventually } from '../support/isolated-environment';
+import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const WEBHOOK_SECRET = 'whsec_flow';
@@ -70,20 +70,14 @@ describe('a card payment through the worker', () => {
       { stripe_checkout_session_id: string }[]
     >(`SELECT stripe_checkout_session_id FROM payments WHERE booking_id = $1`, [booked.body.id]);
 
-    const payload = JSON.stringify(
+    await deliverStripeEvent(
+      app,
       standIn.event(
         'checkout.session.completed',
         standIn.completeCheckoutSession(checkoutId, 'paid'),
       ),
-    );
-    const stripe = new Stripe('sk_test_flow', standIn.clientConfig());
-    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    await request(app.getHttpServer())
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', signature)
-      .send(payload)
-      .expect(200, { received: true, duplicate: false });
+      { secret: WEBHOOK_SECRET },
+    ).expect(200, { received: true, duplicate: false });
 
     const invoice = await eventually(
       () =>

@@ -3,6 +3,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { PaymentsModule } from '@mutualis/payments';
 import { BankStatementRepository } from './repositories/bank-statement.repository';
+import { AllocationLedgerService } from './services/allocation-ledger.service';
 import { AllocationService } from './services/allocation.service';
 import { AccountingExportUseCase } from './use-cases/accounting-export/accounting-export.use-case';
 import { BankTransactionsUseCase } from './use-cases/bank-transactions/bank-transactions.use-case';
@@ -23,7 +24,7 @@ const useCases = [
 /** Finance: bank statements, matching and allocations, receivables, the accounting export. */
 @Module({
   imports: [IdentityModule, InvoicingModule, PaymentsModule],
-  providers: [BankStatementRepository, AllocationService, ...useCases],
+  providers: [BankStatementRepository, AllocationService, AllocationLedgerService, ...useCases],
   exports: [...useCases],
 })
 export class ReconciliationModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
 import type { Locale } from '../identity.types';
+import { UserRepository } from '../repositories/user.repository';
+import { OrganisationDirectoryService } from './organisation-directory.service';
 
 /** Who can be written to, and in which language. */
 export interface Contact {
@@ -16,7 +17,11 @@ export interface Contact {
 /** Addresses for other contexts' e-mail (notifications), read without exposing the user rows. */
 @Injectable()
 export class ContactDirectoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationDirectoryService,
+  ) {}
 
   /** Active users among `userIds` (disabled accounts receive nothing). */
   async usersByIds(userIds: string[]): Promise<Contact[]> {
@@ -28,10 +33,7 @@ export class ContactDirectoryService {
 
   /** A user's contact, or the bare address in French for someone without an account. */
   async byEmail(email: string): Promise<Contact> {
-    const user = await this.dataSource.manager
-      .createQueryBuilder(User, 'user')
-      .where('lower(user.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.users.findByEmail(email);
     if (user && !user.disabledAt) return toContact(user);
     return { userId: null, email, name: null, locale: 'fr' };
   }
@@ -40,10 +42,7 @@ export class ContactDirectoryService {
   async billingContact(
     organisationId: string,
   ): Promise<{ contact: Contact; organisationName: string } | null> {
-    const organisation = await this.dataSource.manager.findOne(Organisation, {
-      select: { id: true, legalName: true, billingEmail: true },
-      where: { id: organisationId },
-    });
+    const organisation = await this.organisations.billingIdentity(organisationId);
     if (!organisation) return null;
     const contact = await this.byEmail(organisation.billingEmail);
     return {

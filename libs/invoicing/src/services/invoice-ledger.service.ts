@@ -15,6 +15,15 @@ export interface OpenInvoice {
   paymentReference: string;
 }
 
+/** What a list shows of an invoice it refers to (a suggestion, an allocation). */
+export interface InvoiceSummary {
+  invoiceId: string;
+  number: string | null;
+  organisationName: string;
+  amountDueCents: number;
+  dueDate: string | null;
+}
+
 /** A numbered document or a payment, for statements of account and the accounting export. */
 export interface LedgerDocument {
   invoiceId: string;
@@ -65,8 +74,7 @@ export class InvoiceLedgerService {
     options: { organisationId?: string; ids?: string[] } = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OpenInvoice[]> {
-    // Each filter is added only when given: an `$1 IS NULL OR …` condition would hide the
-    // index from the planner and scan every open invoice for a single one.
+    // Each filter is added only when given, so the statement says exactly what it reads.
     const filters: string[] = [];
     const parameters: unknown[] = [];
     if (options.organisationId) {
@@ -100,6 +108,38 @@ export class InvoiceLedgerService {
       dueDate: row.due_date,
       paymentReference: row.payment_reference,
     }));
+  }
+
+  /** Invoices by id, whatever their status, for lists that name them. */
+  async summaries(ids: string[]): Promise<Map<string, InvoiceSummary>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        number: string | null;
+        organisation_name: string;
+        amount_due_cents: string;
+        due_date: string | null;
+      }[]
+    >(
+      `SELECT id, number, buyer ->> 'name' AS organisation_name,
+              total_incl_vat_cents - amount_paid_cents - amount_credited_cents AS amount_due_cents,
+              due_date::text
+         FROM invoices WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          invoiceId: row.id,
+          number: row.number,
+          organisationName: row.organisation_name,
+          amountDueCents: Number(row.amount_due_cents),
+          dueDate: row.due_date,
+        },
+      ]),
+    );
   }
 
   /** Numbered invoices and credit notes, of an organisation or issued within [from, to]. */

@@ -186,7 +186,7 @@ export class AllocationService {
     refundId: string,
     manager: EntityManager,
   ): Promise<string> {
-    const refund = (await this.refunds.open()).find((open) => open.refundId === refundId);
+    const [refund] = await this.refunds.open(refundId);
     const left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
     if (transaction.direction !== 'debit' || !refund || refund.amountCents !== left) {
       throw new ReconciliationException(

@@ -91,16 +91,33 @@ export class RecordInvoicePaymentUseCase {
     await manager.query(`UPDATE invoice_payments SET reversed_at = now() WHERE id = $1`, [
       payment.id,
     ]);
-    const amountPaidCents = invoice.amountPaidCents - Number(payment.amount_cents);
+    await this.movePaid(
+      invoice,
+      -Number(payment.amount_cents),
+      'invoice.payment-reversed',
+      payment.id,
+      manager,
+    );
+    return 'reversed';
+  }
+
+  /** Moves the invoice's paid amount and status, and announces the payment recorded or reversed. */
+  private async movePaid(
+    invoice: Invoice,
+    deltaCents: number,
+    type: 'invoice.payment-recorded' | 'invoice.payment-reversed',
+    paymentId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const amountPaidCents = invoice.amountPaidCents + deltaCents;
     const status = settledStatus({ ...invoice, amountPaidCents });
     await this.invoices.update(invoice.id, { amountPaidCents, status }, manager);
     await this.outbox.record(manager, {
-      type: 'invoice.payment-reversed',
+      type,
       aggregateType: 'invoice',
       aggregateId: invoice.id,
-      payload: { paymentId: payment.id, amountCents: Number(payment.amount_cents), status },
+      payload: { paymentId, amountCents: Math.abs(deltaCents), status },
     });
-    return 'reversed';
   }
 
   private async record(
@@ -114,15 +131,13 @@ export class RecordInvoicePaymentUseCase {
       [invoice.id, command.source, command.amountCents, command.method],
     );
     if (inserted.length === 0) return 'already_recorded';
-    const amountPaidCents = invoice.amountPaidCents + command.amountCents;
-    const status = settledStatus({ ...invoice, amountPaidCents });
-    await this.invoices.update(invoice.id, { amountPaidCents, status }, manager);
-    await this.outbox.record(manager, {
-      type: 'invoice.payment-recorded',
-      aggregateType: 'invoice',
-      aggregateId: invoice.id,
-      payload: { paymentId: inserted[0].id, amountCents: command.amountCents, status },
-    });
+    await this.movePaid(
+      invoice,
+      command.amountCents,
+      'invoice.payment-recorded',
+      inserted[0].id,
+      manager,
+    );
     return 'recorded';
   }
 }

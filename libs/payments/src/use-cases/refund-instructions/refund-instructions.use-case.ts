@@ -47,15 +47,16 @@ export class RefundInstructionsUseCase {
     return (await this.payments.instructions()).map(present);
   }
 
-  /** Transfers still to make, with the organisation they go to (for matching bank debits). */
-  async open(): Promise<OpenRefund[]> {
+  /** Transfers still to make (or the one named), with the organisation they go to (for matching bank debits). */
+  async open(refundId?: string): Promise<OpenRefund[]> {
     const rows = await this.dataSource.query<
       { id: string; organisation_id: string; amount_cents: string; created_at: Date }[]
     >(
       `SELECT r.id, p.organisation_id, r.amount_cents, r.created_at
          FROM refunds r JOIN payments p ON p.id = r.payment_id
-        WHERE r.status = 'instructed'
+        WHERE r.status = 'instructed' ${refundId ? 'AND r.id = $1' : ''}
         ORDER BY r.created_at, r.id`,
+      refundId ? [refundId] : [],
     );
     return rows.map((row) => ({
       refundId: row.id,

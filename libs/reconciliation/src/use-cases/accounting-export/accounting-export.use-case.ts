@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OrganisationDirectoryService } from '@mutualis/identity';
 import { ChambreSettingsUseCase, InvoiceLedgerService, LedgerDocument } from '@mutualis/invoicing';
 import { StripeFeesService } from '@mutualis/payments';
+import { AllocationLedgerService } from '../../services/allocation-ledger.service';
 import { FecEntry, FecLine, fecFileName, toFecAmount, writeFec } from '../../export/fec';
 
 /** The accounts the Chambre's books use (plan comptable général). */
@@ -39,11 +37,10 @@ export interface ExportFile {
 @Injectable()
 export class AccountingExportUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: InvoiceLedgerService,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly fees: StripeFeesService,
-    private readonly organisations: OrganisationDirectoryService,
+    private readonly allocations: AllocationLedgerService,
   ) {}
 
   async fec(year: number): Promise<ExportFile> {
@@ -53,9 +50,9 @@ export class AccountingExportUseCase {
       this.ledger.documents({ from, to }),
       this.ledger.payments({ from, to }),
       this.fees.between(from, to),
-      this.allocationsBetween('organisation_credit', from, to),
-      this.allocationsBetween('refund', from, to),
-      this.allocationsBetween('payout', from, to),
+      this.allocations.live('organisation_credit', { from, to }),
+      this.allocations.live('refund', { from, to }),
+      this.allocations.live('payout', { from, to }),
       this.chambre.get(),
     ]);
     const entries: FecEntry[] = [];
@@ -183,45 +180,6 @@ export class AccountingExportUseCase {
       contentType: 'text/csv; charset=utf-8',
       content: toCsv(rows),
     };
-  }
-
-  /** Live allocations of a kind made in the period: money kept as credit, refunds sent. */
-  private async allocationsBetween(
-    kind: 'organisation_credit' | 'refund' | 'payout',
-    from: string,
-    to: string,
-  ) {
-    const rows = await this.dataSource.query<
-      {
-        organisation_id: string | null;
-        transaction_id: string;
-        refund_id: string | null;
-        payout_id: string | null;
-        cents: string;
-        on: string;
-      }[]
-    >(
-      `SELECT organisation_id, transaction_id, refund_id, payout_id, amount_cents AS cents,
-              (created_at AT TIME ZONE 'Europe/Paris')::date::text AS on
-         FROM bank_allocations
-        WHERE kind = $1 AND undone_at IS NULL
-          AND created_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Paris')
-          AND created_at < (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')
-        ORDER BY created_at, id`,
-      [kind, from, to],
-    );
-    const names = await this.organisations.legalNamesOf(
-      rows.flatMap((row) => (row.organisation_id ? [row.organisation_id] : [])),
-    );
-    return rows.map((row) => ({
-      organisationId: row.organisation_id ?? '',
-      organisationName: names.get(row.organisation_id ?? '') ?? '',
-      transactionId: row.transaction_id,
-      refundId: row.refund_id ?? '',
-      payoutId: row.payout_id ?? '',
-      cents: Number(row.cents),
-      on: row.on,
-    }));
   }
 }
 

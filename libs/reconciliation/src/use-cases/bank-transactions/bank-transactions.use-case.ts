@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, Page, toPage } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
+import { InvoiceLedgerService } from '@mutualis/invoicing';
 import { describeReason, MatchReason } from '../../matching/match-scoring';
 import { ReconciliationErrorCode, ReconciliationException } from '../../reconciliation.exception';
 import { AllocationService } from '../../services/allocation.service';
@@ -80,6 +81,7 @@ export class BankTransactionsUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly allocations: AllocationService,
+    private readonly ledger: InvoiceLedgerService,
   ) {}
 
   async list(query: {
@@ -156,12 +158,9 @@ export class BankTransactionsUseCase {
       // By default: all that is left of the line, up to the invoice's balance.
       let amountCents = request.amountCents;
       if (amountCents === undefined) {
-        const [row] = await manager.query<{ left: string; due: string | null }[]>(
-          `SELECT t.amount_cents - t.allocated_cents AS left,
-                  (SELECT total_incl_vat_cents - amount_paid_cents - amount_credited_cents
-                     FROM invoices WHERE id = $2 AND type = 'invoice') AS due
-             FROM bank_transactions t WHERE t.id = $1`,
-          [transactionId, invoiceId],
+        const [row] = await manager.query<{ left: string }[]>(
+          `SELECT amount_cents - allocated_cents AS left FROM bank_transactions WHERE id = $1`,
+          [transactionId],
         );
         if (!row) {
           throw new ReconciliationException(
@@ -169,7 +168,8 @@ export class BankTransactionsUseCase {
             'bank transaction not found',
           );
         }
-        if (row.due === null || Number(row.due) <= 0) {
+        const [open] = await this.ledger.openInvoices({ ids: [invoiceId] }, manager);
+        if (!open) {
           throw new ReconciliationException(
             ReconciliationErrorCode.InvoiceNotOpen,
             'this invoice is not awaiting payment',
@@ -182,7 +182,7 @@ export class BankTransactionsUseCase {
             'this transaction is fully allocated',
           );
         }
-        amountCents = Math.min(Number(row.left), Number(row.due));
+        amountCents = Math.min(Number(row.left), open.amountDueCents);
       }
       await this.allocations.allocate(
         { transactionId, invoiceId, amountCents, actorId: actor.userId },
@@ -240,20 +240,12 @@ export class BankTransactionsUseCase {
           transaction_id: string;
           invoice_id: string | null;
           refund_id: string | null;
-          number: string | null;
-          organisation_name: string | null;
-          due: string | null;
           score: string;
           reasons: MatchReason[];
         }[]
       >(
-        `SELECT s.transaction_id, s.invoice_id, s.refund_id, i.number,
-                i.buyer ->> 'name' AS organisation_name,
-                i.total_incl_vat_cents - i.amount_paid_cents - i.amount_credited_cents AS due,
-                s.score, s.reasons
-           FROM bank_match_suggestions s LEFT JOIN invoices i ON i.id = s.invoice_id
-          WHERE s.transaction_id = ANY($1)
-          ORDER BY s.score DESC, i.due_date`,
+        `SELECT transaction_id, invoice_id, refund_id, score, reasons
+           FROM bank_match_suggestions WHERE transaction_id = ANY($1)`,
         [ids],
       ),
       this.dataSource.query<
@@ -264,22 +256,33 @@ export class BankTransactionsUseCase {
           invoice_id: string | null;
           refund_id: string | null;
           payout_id: string | null;
-          number: string | null;
           organisation_id: string | null;
           amount_cents: string;
           automatic: boolean;
           created_at: Date;
         }[]
       >(
-        `SELECT a.id, a.transaction_id, a.kind, a.invoice_id, a.refund_id, a.payout_id, i.number,
-                a.organisation_id,
-                a.amount_cents, a.automatic, a.created_at
-           FROM bank_allocations a LEFT JOIN invoices i ON i.id = a.invoice_id
-          WHERE a.transaction_id = ANY($1) AND a.undone_at IS NULL
-          ORDER BY a.created_at, a.id`,
+        `SELECT id, transaction_id, kind, invoice_id, refund_id, payout_id, organisation_id,
+                amount_cents, automatic, created_at
+           FROM bank_allocations
+          WHERE transaction_id = ANY($1) AND undone_at IS NULL
+          ORDER BY created_at, id`,
         [ids],
       ),
     ]);
+    // The invoices they name, read from invoicing in one call.
+    const invoices = await this.ledger.summaries(
+      [...suggestions, ...allocations].flatMap((row) => (row.invoice_id ? [row.invoice_id] : [])),
+    );
+    const invoiceOf = (id: string | null) => (id ? invoices.get(id) : undefined);
+    // Best first; between equals, the invoice due first.
+    suggestions.sort(
+      (a, b) =>
+        Number(b.score) - Number(a.score) ||
+        (invoiceOf(a.invoice_id)?.dueDate ?? '').localeCompare(
+          invoiceOf(b.invoice_id)?.dueDate ?? '',
+        ),
+    );
     return rows.map((row) => ({
       id: row.id,
       bookingDate: row.booking_date,
@@ -298,10 +301,10 @@ export class BankTransactionsUseCase {
         .filter((suggestion) => suggestion.transaction_id === row.id)
         .map((suggestion) => ({
           invoiceId: suggestion.invoice_id,
-          invoiceNumber: suggestion.number,
+          invoiceNumber: invoiceOf(suggestion.invoice_id)?.number ?? null,
           refundId: suggestion.refund_id,
-          organisationName: suggestion.organisation_name,
-          amountDueCents: suggestion.due === null ? null : Number(suggestion.due),
+          organisationName: invoiceOf(suggestion.invoice_id)?.organisationName ?? null,
+          amountDueCents: invoiceOf(suggestion.invoice_id)?.amountDueCents ?? null,
           score: Number(suggestion.score),
           reasons: suggestion.reasons.map((reason) => ({
             ...reason,
@@ -314,7 +317,7 @@ export class BankTransactionsUseCase {
           id: allocation.id,
           kind: allocation.kind,
           invoiceId: allocation.invoice_id,
-          invoiceNumber: allocation.number,
+          invoiceNumber: invoiceOf(allocation.invoice_id)?.number ?? null,
           refundId: allocation.refund_id,
           payoutId: allocation.payout_id,
           organisationId: allocation.organisation_id,

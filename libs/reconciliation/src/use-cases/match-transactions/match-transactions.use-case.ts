@@ -44,7 +44,8 @@ interface PlannedAllocation {
   invoiceId: string | null;
   refundId?: string;
   payoutId?: string;
-  organisationId: string;
+  /** None for a payout, which belongs to no single organisation. */
+  organisationId?: string;
   amountCents: number;
 }
 
@@ -129,17 +130,24 @@ export class MatchTransactionsUseCase {
    */
   private async payoutsFor(batch: OpenTransaction[]): Promise<Map<string, Decision>> {
     const decisions = new Map<string, Decision>();
-    const chosen = new Set<string>();
-    for (const transaction of batch) {
-      const words = `${transaction.counterparty_name ?? ''} ${transaction.remittance_info ?? ''}`;
-      if (transaction.direction !== 'credit' || !/stripe/i.test(words)) continue;
+    const fromStripe = batch.filter(
+      (transaction) =>
+        transaction.direction === 'credit' &&
+        /stripe/i.test(
+          `${transaction.counterparty_name ?? ''} ${transaction.remittance_info ?? ''}`,
+        ),
+    );
+    if (fromStripe.length === 0) return decisions;
+    // Payouts already matched, and those this batch takes, are not offered again.
+    const [{ ids: matched }] = await this.dataSource.query<{ ids: string[] }[]>(
+      `SELECT coalesce(array_agg(payout_id), '{}') AS ids FROM bank_allocations
+        WHERE kind = 'payout' AND undone_at IS NULL`,
+    );
+    const chosen = new Set<string>(matched);
+    for (const transaction of fromStripe) {
       const leftCents = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
-      const [{ ids: taken }] = await this.dataSource.query<{ ids: string[] }[]>(
-        `SELECT coalesce(array_agg(payout_id), '{}') AS ids FROM bank_allocations
-          WHERE kind = 'payout' AND undone_at IS NULL`,
-      );
       const payout = (await this.payouts.byAmount(leftCents)).find(
-        (candidate) => !taken.includes(candidate.payoutId) && !chosen.has(candidate.payoutId),
+        (candidate) => !chosen.has(candidate.payoutId),
       );
       if (!payout) continue;
       chosen.add(payout.payoutId);
@@ -149,7 +157,6 @@ export class MatchTransactionsUseCase {
           {
             invoiceId: null,
             payoutId: payout.payoutId,
-            organisationId: '',
             amountCents: leftCents,
           },
         ],

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { OrganisationDirectoryService } from '@mutualis/identity';
 import { InvoiceLedgerService } from '@mutualis/invoicing';
+import { AllocationLedgerService } from '../../services/allocation-ledger.service';
 import { ReconciliationErrorCode, ReconciliationException } from '../../reconciliation.exception';
 
 export const AGING_BUCKETS = ['notDue', 'days0to30', 'days31to60', 'days61to90', 'over90'] as const;
@@ -55,13 +54,16 @@ function emptyBuckets(): Buckets {
 @Injectable()
 export class ReceivablesUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: InvoiceLedgerService,
     private readonly organisations: OrganisationDirectoryService,
+    private readonly allocations: AllocationLedgerService,
   ) {}
 
   async aged(asOf = DateTime.now().setZone(PARIS).toISODate()!): Promise<AgedReceivables> {
-    const [invoices, credits] = await Promise.all([this.ledger.openInvoices(), this.credits()]);
+    const [invoices, credits] = await Promise.all([
+      this.ledger.openInvoices(),
+      this.allocations.live('organisation_credit'),
+    ]);
     const byOrganisation = new Map<string, OrganisationReceivable>();
     const entry = (organisationId: string, organisationName: string) => {
       let found = byOrganisation.get(organisationId);
@@ -119,7 +121,7 @@ export class ReceivablesUseCase {
     const [documents, payments, credits] = await Promise.all([
       this.ledger.documents({ organisationId }),
       this.ledger.payments({ organisationId }),
-      this.credits(organisationId),
+      this.allocations.live('organisation_credit', { organisationId }),
     ]);
     const lines: Omit<StatementLine, 'balanceCents'>[] = [
       ...documents.map((document) => ({
@@ -158,27 +160,5 @@ export class ReceivablesUseCase {
       lines: withBalance,
       balanceCents: balance,
     };
-  }
-
-  private async credits(organisationId?: string) {
-    const rows = await this.dataSource.query<
-      { organisation_id: string; transaction_id: string; cents: string; on: string }[]
-    >(
-      `SELECT organisation_id, transaction_id, amount_cents AS cents,
-              (created_at AT TIME ZONE 'Europe/Paris')::date::text AS on
-         FROM bank_allocations
-        WHERE kind = 'organisation_credit' AND undone_at IS NULL
-          AND ($1::uuid IS NULL OR organisation_id = $1)
-        ORDER BY created_at`,
-      [organisationId ?? null],
-    );
-    const names = await this.organisations.legalNamesOf(rows.map((row) => row.organisation_id));
-    return rows.map((row) => ({
-      organisationId: row.organisation_id,
-      organisationName: names.get(row.organisation_id) ?? '',
-      transactionId: row.transaction_id,
-      cents: Number(row.cents),
-      on: row.on,
-    }));
   }
 }
