@@ -10,8 +10,11 @@ import {
 import { allMigrations } from './database/schema';
 import { DemoModule } from './demo/demo.module';
 import { DemoSeeder } from './demo/demo.seeder';
+import { ApiModule } from './api.module';
+import { buildOpenApiDocument } from './openapi';
+import { writeFileSync } from 'node:fs';
 
-const USAGE = 'usage: cli.js migrate | revert | seed';
+const USAGE = 'usage: cli.js migrate | revert | seed | openapi <file>';
 
 /** Operations around the api: schema migrations and demo data. */
 async function main(command: string | undefined): Promise<void> {
@@ -38,6 +41,18 @@ async function main(command: string | undefined): Promise<void> {
       } finally {
         await app.close();
       }
+      return;
+    }
+    case 'openapi': {
+      // Preview mode reads the controllers' metadata without connecting to PostgreSQL or Redis,
+      // so the web client can be generated on a machine with neither.
+      const app = await NestFactory.create(ApiModule, { preview: true, logger: ['error'] });
+      app.setGlobalPrefix('api');
+      const target = process.argv[3];
+      if (!target) throw new Error(USAGE);
+      writeFileSync(target, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+      await app.close();
+      logger.log(`wrote ${target}`);
       return;
     }
     default:

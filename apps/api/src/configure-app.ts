@@ -7,6 +7,7 @@ import { MAX_LOGO_BYTES } from '@mutualis/invoicing';
 import { createValidationPipe } from './http/validation.pipe';
 import { QueueDashboard } from './admin/queue-dashboard';
 import { serveOpenApi } from './openapi';
+import { serveWebApp } from './web-app';
 
 /** Everything an api instance needs beyond its module; shared by main.ts and the end-to-end tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -40,5 +41,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.enableShutdownHooks();
   serveOpenApi(app);
   app.get(QueueDashboard).mount(app);
+  serveWebApp(app);
   return app;
 }

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NextFunction, Request, Response, static as serveStatic } from 'express';
+
+/** Where `npm run build` puts the web app: dist/web, beside dist/apps/api. */
+function webAppDirectory(): string | null {
+  const candidates = [
+    process.env.WEB_DIST_DIR,
+    resolve(__dirname, '../../../../../web'),
+    resolve(process.cwd(), 'dist/web'),
+  ].filter((candidate): candidate is string => Boolean(candidate));
+  return candidates.find((candidate) => existsSync(join(candidate, 'index.html'))) ?? null;
+}
+
+/**
+ * Serves the built web app on every path outside /api: its hashed assets cached for a year, and
+ * index.html for any page the browser asks for, since the app routes in the browser (a link in an
+ * e-mail to /invoices/:id must open). Without a build (tests of the api alone) nothing is served.
+ */
+export function serveWebApp(app: NestExpressApplication): boolean {
+  const directory = webAppDirectory();
+  if (!directory) return false;
+  const indexHtml = join(directory, 'index.html');
+  app.use(
+    '/assets',
+    serveStatic(join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+  );
+  app.use(serveStatic(directory, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.path.startsWith('/api/') &&
+      request.path !== '/api' &&
+      !request.path.startsWith('/assets/') &&
+      request.accepts('html') === 'html';
+    if (!isPage) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexHtml);
+  });
+  return true;
+}

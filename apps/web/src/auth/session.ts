@@ -1,0 +1,51 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+import { sessionStore } from './session-store';
+
+export type Profile = components['schemas']['ProfileDto'];
+export type Role = Profile['roles'][number];
+
+export function useSignedIn(): boolean {
+  return useSyncExternalStore(sessionStore.subscribe, sessionStore.isSignedIn);
+}
+
+/** The signed-in user with their organisations and roles; null for a visitor. */
+export function useMe() {
+  const signedIn = useSignedIn();
+  const query = useQuery({
+    queryKey: ['me'],
+    queryFn: async () => unwrap(await api.GET('/api/me')),
+    enabled: signedIn,
+    staleTime: 60_000,
+  });
+  return { ...query, me: signedIn ? (query.data ?? null) : null, signedIn };
+}
+
+export function hasRole(me: Profile | null, role: Role): boolean {
+  return me?.roles.includes(role) ?? false;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (email: string, password: string) => {
+      const tokens = unwrap(await api.POST('/api/auth/login', { body: { email, password } }));
+      sessionStore.signIn(tokens);
+      await queryClient.invalidateQueries();
+    },
+    [queryClient],
+  );
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    const refreshToken = sessionStore.refreshToken();
+    if (refreshToken)
+      await api.POST('/api/auth/logout', { body: { refreshToken } }).catch(() => undefined);
+    sessionStore.signOut();
+    queryClient.clear();
+  }, [queryClient]);
+}

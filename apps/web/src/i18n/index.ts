@@ -1,0 +1,65 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enAdmin from './locales/en/admin.json';
+import enCommon from './locales/en/common.json';
+import enConsultant from './locales/en/consultant.json';
+import enFinance from './locales/en/finance.json';
+import enMember from './locales/en/member.json';
+import enPublic from './locales/en/public.json';
+import frAdmin from './locales/fr/admin.json';
+import frCommon from './locales/fr/common.json';
+import frConsultant from './locales/fr/consultant.json';
+import frFinance from './locales/fr/finance.json';
+import frMember from './locales/fr/member.json';
+import frPublic from './locales/fr/public.json';
+
+/** French first; English for those who choose it (kept in localStorage). One file per area. */
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const LANGUAGE_KEY = 'mutualis.language';
+
+function savedLanguage(): Language {
+  try {
+    return window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    fr: {
+      common: frCommon,
+      public: frPublic,
+      member: frMember,
+      consultant: frConsultant,
+      finance: frFinance,
+      admin: frAdmin,
+    },
+    en: {
+      common: enCommon,
+      public: enPublic,
+      member: enMember,
+      consultant: enConsultant,
+      finance: enFinance,
+      admin: enAdmin,
+    },
+  },
+  lng: savedLanguage(),
+  fallbackLng: 'fr',
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

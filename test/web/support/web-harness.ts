@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { StripeStandIn } from '../../../libs/testing/src/stripe-stand-in';
+import { IsolatedEnvironment, isolatedEnvironment } from '../../support/isolated-environment';
+import {
+  BUILT_API,
+  BUILT_WORKER,
+  freePort,
+  ROOT,
+  RunningProcess,
+  startBuilt,
+  waitForOk,
+} from '../../support/processes';
+
+/** The demo accounts' password (apps/api/src/demo). */
+export const DEMO_PASSWORD = 'mutualis-demo';
+export const WEBHOOK_SECRET = 'whsec_webbrowsertests';
+/** Screenshots of each flow land here (ignored by git); CI keeps the directory as test output. */
+export const SCREENSHOT_DIR = join(ROOT, 'test-output', 'web');
+const CLI = join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The whole system as a person meets it: the built api serving the built web app, a built
+ * worker, the demo data on a database of its own, the Stripe stand-in, and Debian's Chromium
+ * driven by playwright-core.
+ */
+export interface WebHarness {
+  baseUrl: string;
+  environment: IsolatedEnvironment;
+  env: Record<string, string>;
+  stripe: StripeStandIn;
+  browser: Browser;
+  api: RunningProcess;
+  worker: RunningProcess;
+  /** A new browser page (its own context: no shared sign-in) at a phone-or-desktop size. */
+  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  /** Signs in through the login form and waits until the app shows the user's name. */
+  signIn(page: Page, email: string, password?: string): Promise<void>;
+  /** Saves a full-page screenshot as test-output/web/<name>.png and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startWebHarness(label: string): Promise<WebHarness> {
+  const environment = await isolatedEnvironment(label);
+  const stripe = await StripeStandIn.start();
+  const port = await freePort();
+  const workerPort = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    ...environment.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '50',
+    STRIPE_SECRET_KEY: 'sk_test_mutualis',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.url,
+    PUBLIC_WEB_URL: baseUrl,
+    RATE_LIMIT_LOGIN_MAX: '1000',
+  };
+  const seeded = spawnSync(process.execPath, [CLI, 'seed'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error(`demo seed failed:\n${seeded.stderr}${seeded.stdout}`);
+
+  const api = startBuilt(BUILT_API, { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const worker = startBuilt(BUILT_WORKER, {
+    ...env,
+    WORKER_HEALTH_PORT: String(workerPort),
+    HOST: '127.0.0.1',
+  });
+  await Promise.all([
+    waitForOk(`${baseUrl}/api/health/ready`, 30_000),
+    waitForOk(`http://127.0.0.1:${workerPort}/health/ready`, 30_000),
+  ]);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // As root in a container, without a GPU, on a machine that reaches no outside host.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+  return {
+    baseUrl,
+    environment,
+    env,
+    stripe,
+    browser,
+    api,
+    worker,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
+    async signIn(page, email, password = DEMO_PASSWORD) {
+      await page.goto('/login');
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill(password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    },
+    async screenshot(page, name) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async stop() {
+      await browser.close().catch(() => undefined);
+      for (const child of [api.child, worker.child]) {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      }
+      await Promise.all([api.exited, worker.exited]);
+      await stripe.stop();
+      await environment.drop();
+    },
+  };
+}
