@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run demo`: builds, migrates (creating the database if needed), seeds the demo data once,
+// `npm run demo`: builds (api, worker, web app), migrates (creating the database if needed), seeds the demo data once,
 // then runs the api and the worker together until Ctrl-C, and prints where to go and how to log in.
 'use strict';
 
@@ -80,6 +80,7 @@ function banner() {
   const lines = [
     '',
     'Mutualis is running.',
+    `  Web app                ${base}/`,
     `  API docs (OpenAPI UI)  ${base}/api/docs`,
     `  OpenAPI document       ${base}/api/openapi.json`,
     `  API health             ${base}/api/health/ready`,
@@ -102,7 +103,7 @@ function banner() {
 }
 
 async function main() {
-  step('Building the api and the worker', 'npm', ['run', '--silent', 'build']);
+  step('Building the api, the worker and the web app', 'npm', ['run', '--silent', 'build']);
   step('Migrating the database (created if missing)', process.execPath, [CLI, 'migrate']);
   step('Seeding the demo data (once)', process.execPath, [CLI, 'seed']);
 

@@ -50,6 +50,8 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // i18next otherwise advertises its hosted service in every browser console.
+  showSupportNotice: false,
 });
 
 i18n.on('languageChanged', (language) => {
