@@ -117,7 +117,8 @@ export async function startWebHarness(label: string): Promise<WebHarness> {
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill(password);
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      // The sign-out button may sit in the collapsed menu of a phone-sized page: wait for the move.
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     },
     async screenshot(page, name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);
