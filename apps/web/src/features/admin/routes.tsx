@@ -1,4 +1,21 @@
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { AdminHomePage } from './AdminHomePage';
+import { ModerationPage } from './ModerationPage';
+import { NotificationsPage } from './NotificationsPage';
+import { OrganisationPage } from './OrganisationPage';
+import { OrganisationsPage } from './OrganisationsPage';
+import { UsersPage } from './UsersPage';
 
-/** The admin pages (see README: Web app). */
-export const adminRoutes: RouteObject[] = [];
+const adminOnly = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
+
+/** The Chambre admin's pages (see README: Web app). /admin/queues is the api's, not ours. */
+export const adminRoutes: RouteObject[] = [
+  { path: '/admin', element: adminOnly(<AdminHomePage />) },
+  { path: '/admin/moderation', element: adminOnly(<ModerationPage />) },
+  { path: '/admin/organisations', element: adminOnly(<OrganisationsPage />) },
+  { path: '/admin/organisations/:id', element: adminOnly(<OrganisationPage />) },
+  { path: '/admin/users', element: adminOnly(<UsersPage />) },
+  { path: '/admin/notifications', element: adminOnly(<NotificationsPage />) },
+];

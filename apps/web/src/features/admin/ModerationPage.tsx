@@ -1,0 +1,218 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import type { components } from '../../api/schema';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { Money } from '../../components/Money';
+import { PageTitle } from '../../components/PageTitle';
+import { adminKeys, useCategoryLabels, useConsultantNames } from './queries';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { StatusMessage } from './StatusMessage';
+
+type Offering = components['schemas']['OfferingDto'];
+
+/** The moderation queue: offerings submitted by consultants, oldest first, to publish or refuse. */
+export function ModerationPage() {
+  const { t } = useTranslation('admin');
+  const [message, setMessage] = useState<string | null>(null);
+  const queue = useInfiniteQuery({
+    queryKey: adminKeys.moderation,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/moderation/offerings', {
+          params: { query: { cursor: pageParam, limit: 20 } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const categories = useCategoryLabels();
+  const consultants = useConsultantNames();
+  const offerings = queue.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section>
+      <PageTitle>{t('moderation.title')}</PageTitle>
+      <p className="muted">{t('moderation.intro')}</p>
+      <StatusMessage message={message} />
+      {queue.isPending ? <Loading /> : null}
+      <ProblemAlert ns="admin" error={queue.error} />
+      {queue.isSuccess && offerings.length === 0 ? <p>{t('moderation.empty')}</p> : null}
+      {offerings.map((offering) => (
+        <ModerationItem
+          key={offering.id}
+          offering={offering}
+          category={categories.get(offering.categorySlug) ?? offering.categorySlug}
+          consultant={consultants.get(offering.consultantId) ?? t('moderation.unknownConsultant')}
+          onDone={setMessage}
+        />
+      ))}
+      {queue.hasNextPage ? (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={queue.isFetchingNextPage}
+          onClick={() => void queue.fetchNextPage()}
+        >
+          {t('common:actions.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+interface ItemProps {
+  offering: Offering;
+  category: string;
+  consultant: string;
+  onDone: (message: string) => void;
+}
+
+function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
+  const { t } = useTranslation('admin');
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const refuseButton = useRef<HTMLButtonElement>(null);
+  const reasonInput = useRef<HTMLTextAreaElement>(null);
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+
+  const done = async (message: string) => {
+    await queryClient.invalidateQueries({ queryKey: adminKeys.moderation });
+    onDone(message);
+  };
+  const publish = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/offerings/{id}/publish', { params: { path: { id: offering.id } } }),
+      ),
+    onSuccess: () => done(t('moderation.published', { title: offering.title })),
+  });
+  const reject = useMutation({
+    mutationFn: async (text: string) =>
+      unwrap(
+        await api.POST('/api/offerings/{id}/reject', {
+          params: { path: { id: offering.id } },
+          body: { reason: text },
+        }),
+      ),
+    onSuccess: () => done(t('moderation.rejected', { title: offering.title })),
+  });
+  const busy = publish.isPending || reject.isPending;
+  const reasonError =
+    reject.error instanceof ApiProblem ? reject.error.fieldErrors().reason : undefined;
+
+  // The form opens on a click on "Refuser": the reason is what the moderator types next.
+  useEffect(() => {
+    if (refusing) reasonInput.current?.focus();
+  }, [refusing]);
+
+  function submitRefusal(event: FormEvent) {
+    event.preventDefault();
+    const text = reason.trim();
+    setReasonMissing(text === '');
+    if (text) reject.mutate(text);
+  }
+
+  function cancelRefusal() {
+    setRefusing(false);
+    setReasonMissing(false);
+    reject.reset();
+    // The form vanishes: give focus back to the button that opened it.
+    requestAnimationFrame(() => refuseButton.current?.focus());
+  }
+
+  return (
+    <article className="card stack" aria-labelledby={titleId}>
+      <h2 id={titleId}>{offering.title}</h2>
+      <p>{offering.summary}</p>
+      <dl className="facts">
+        <dt>{t('moderation.consultant')}</dt>
+        <dd>{consultant}</dd>
+        <dt>{t('moderation.category')}</dt>
+        <dd>{category}</dd>
+        <dt>{t('moderation.format')}</dt>
+        <dd>
+          {t(`kind.${offering.kind}`)} · {t(`deliveryMode.${offering.deliveryMode}`)} ·{' '}
+          {formatDuration(offering.durationMinutes, t)}
+        </dd>
+        <dt>{t('moderation.memberPrice')}</dt>
+        <dd>
+          <Money cents={offering.memberPriceCents} /> {t('common:money.exclVat')}
+        </dd>
+        <dt>{t('moderation.nonMemberPrice')}</dt>
+        <dd>
+          <Money cents={offering.nonMemberPriceCents} /> {t('common:money.exclVat')}
+        </dd>
+        <dt>{t('moderation.vat')}</dt>
+        <dd>{t(`vatTreatment.${offering.vatTreatment}`)}</dd>
+        <dt>{t('moderation.departments')}</dt>
+        <dd>{offering.departments.join(', ') || t('moderation.noDepartment')}</dd>
+      </dl>
+      <details>
+        <summary>{t('moderation.readDescription')}</summary>
+        {/* Markdown shown as written: the moderator reads exactly what the consultant typed. */}
+        <div style={{ whiteSpace: 'pre-wrap' }}>{offering.description}</div>
+      </details>
+      <ProblemAlert ns="admin" error={publish.error} />
+      {refusing ? (
+        <form className="stack" onSubmit={submitRefusal} noValidate>
+          <ProblemAlert ns="admin" error={reject.error} />
+          <Field
+            label={t('moderation.reason')}
+            hint={t('moderation.reasonHint')}
+            error={reasonError}
+            errorText={reasonMissing ? t('common:problem.field.required') : undefined}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                required
+                value={reason}
+                ref={reasonInput}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="row">
+            <button type="submit" className="button button-danger" disabled={busy}>
+              {t('moderation.confirmRefusal')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={cancelRefusal}>
+              {t('common:actions.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="row">
+          <button type="button" className="button" disabled={busy} onClick={() => publish.mutate()}>
+            {t('moderation.publish')}
+          </button>
+          <button
+            ref={refuseButton}
+            type="button"
+            className="button button-danger"
+            disabled={busy}
+            onClick={() => setRefusing(true)}
+          >
+            {t('moderation.refuse')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function formatDuration(totalMinutes: number, t: TFunction<'admin'>): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return t('duration.minutes', { minutes });
+  return minutes
+    ? t('duration.hoursMinutes', { hours, minutes: String(minutes).padStart(2, '0') })
+    : t('duration.hours', { hours });
+}

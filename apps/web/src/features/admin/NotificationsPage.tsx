@@ -1,0 +1,185 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { formatShortDateTime } from '../../lib/format';
+import { adminKeys } from './queries';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { StatusMessage } from './StatusMessage';
+
+type Delivery = components['schemas']['DeliveryDto'];
+type DeliveryStatus = Delivery['status'];
+
+const STATUSES: DeliveryStatus[] = ['failed', 'pending', 'sent', 'skipped'];
+const BADGES: Record<DeliveryStatus, string> = {
+  sent: 'badge badge-ok',
+  pending: 'badge',
+  skipped: 'badge badge-warn',
+  failed: 'badge badge-danger',
+};
+
+/** The e-mails the platform sent or tried to send, newest first; a failed one can be sent again. */
+export function NotificationsPage() {
+  const { t, i18n } = useTranslation('admin');
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  const [recipient, setRecipient] = useState('');
+  const [filters, setFilters] = useState<{ status: DeliveryStatus | ''; recipient: string }>({
+    status: '',
+    recipient: '',
+  });
+  const [message, setMessage] = useState<string | null>(null);
+  const list = useInfiniteQuery({
+    queryKey: adminKeys.notifications(filters.status, filters.recipient),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/admin/notifications', {
+          params: {
+            query: {
+              status: filters.status ? [filters.status] : undefined,
+              recipient: filters.recipient || undefined,
+              cursor: pageParam,
+              limit: 50,
+            },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const resend = useMutation({
+    mutationFn: async (delivery: Delivery) =>
+      unwrap(
+        await api.POST('/api/admin/notifications/{id}/resend', {
+          params: { path: { id: delivery.id } },
+        }),
+      ),
+    onMutate: () => setMessage(null),
+    onSuccess: async (delivery) => {
+      setMessage(t('notifications.resent', { recipient: delivery.recipient }));
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'notifications'] });
+    },
+  });
+  const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setFilters({ status, recipient: recipient.trim() });
+  }
+
+  return (
+    <section>
+      <PageTitle>{t('notifications.title')}</PageTitle>
+      <form className="card" role="search" onSubmit={submit}>
+        <div className="grid">
+          <Field label={t('notifications.status')}>
+            {(control) => (
+              <select
+                {...control}
+                value={status}
+                onChange={(event) => setStatus(event.target.value as DeliveryStatus | '')}
+              >
+                <option value="">{t('notifications.anyStatus')}</option>
+                {STATUSES.map((candidate) => (
+                  <option key={candidate} value={candidate}>
+                    {t(`delivery.${candidate}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('notifications.recipient')} hint={t('notifications.recipientHint')}>
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                value={recipient}
+                onChange={(event) => setRecipient(event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <button type="submit" className="button">
+          {t('common:actions.search')}
+        </button>
+      </form>
+      <StatusMessage message={message} />
+      <ProblemAlert ns="admin" error={resend.error} />
+      {list.isPending ? <Loading /> : null}
+      <ProblemAlert ns="admin" error={list.error} />
+      {list.isSuccess && deliveries.length === 0 ? <p>{t('notifications.empty')}</p> : null}
+      {deliveries.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('notifications.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('notifications.createdAt')}</th>
+                <th scope="col">{t('notifications.recipient')}</th>
+                <th scope="col">{t('notifications.template')}</th>
+                <th scope="col">{t('notifications.status')}</th>
+                <th scope="col" className="number">
+                  {t('notifications.attempts')}
+                </th>
+                <th scope="col">{t('notifications.lastError')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('notifications.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((delivery) => (
+                <tr key={delivery.id}>
+                  <td>{formatShortDateTime(delivery.createdAt, i18n.language)}</td>
+                  <th scope="row">{delivery.recipient}</th>
+                  <td>
+                    <code>{delivery.template}</code>
+                  </td>
+                  <td>
+                    <span className={BADGES[delivery.status]}>
+                      {t(`delivery.${delivery.status}`)}
+                    </span>
+                    {delivery.sentAt ? (
+                      <span className="muted" style={{ display: 'block' }}>
+                        {formatShortDateTime(delivery.sentAt, i18n.language)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="number">{delivery.attempts}</td>
+                  <td>{delivery.lastError ?? ''}</td>
+                  <td>
+                    {delivery.status === 'failed' ? (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={resend.isPending}
+                        aria-label={t('notifications.resendTo', { recipient: delivery.recipient })}
+                        onClick={() => resend.mutate(delivery)}
+                      >
+                        {t('notifications.resend')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {t('common:actions.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { MembershipBadge } from './MembershipBadge';
+import { adminKeys } from './queries';
+
+/** Every member organisation, searchable by name or SIRET and by department, page by page. */
+export function OrganisationsPage() {
+  const { t } = useTranslation('admin');
+  const [search, setSearch] = useState('');
+  const [department, setDepartment] = useState('');
+  const [filters, setFilters] = useState({ q: '', department: '' });
+  const list = useInfiniteQuery({
+    queryKey: adminKeys.organisations(filters.q, filters.department),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/organisations', {
+          params: {
+            query: {
+              q: filters.q || undefined,
+              department: filters.department || undefined,
+              cursor: pageParam,
+              limit: 20,
+            },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const organisations = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setFilters({ q: search.trim(), department: department.trim() });
+  }
+
+  return (
+    <section>
+      <PageTitle>{t('organisations.title')}</PageTitle>
+      <form className="card" role="search" onSubmit={submit}>
+        <div className="grid">
+          <Field label={t('organisations.search')} hint={t('organisations.searchHint')}>
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('organisations.department')} hint={t('organisations.departmentHint')}>
+            {(control) => (
+              <input
+                {...control}
+                inputMode="numeric"
+                maxLength={3}
+                value={department}
+                onChange={(event) => setDepartment(event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <button type="submit" className="button">
+          {t('common:actions.search')}
+        </button>
+      </form>
+      {list.isPending ? <Loading /> : null}
+      <ProblemAlert ns="admin" error={list.error} />
+      {list.isSuccess && organisations.length === 0 ? <p>{t('organisations.empty')}</p> : null}
+      {organisations.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('organisations.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organisations.legalName')}</th>
+                <th scope="col">{t('organisations.legalForm')}</th>
+                <th scope="col">{t('organisations.siret')}</th>
+                <th scope="col">{t('organisations.department')}</th>
+                <th scope="col">{t('organisations.membership')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {organisations.map((organisation) => (
+                <tr key={organisation.id}>
+                  <th scope="row">
+                    <Link to={`/admin/organisations/${organisation.id}`}>
+                      {organisation.legalName}
+                    </Link>
+                  </th>
+                  <td>{t(`legalForm.${organisation.legalForm}`)}</td>
+                  <td>{organisation.siret}</td>
+                  <td>{organisation.department}</td>
+                  <td>
+                    {organisation.membership ? (
+                      <MembershipBadge
+                        status={organisation.membership.status}
+                        year={organisation.membership.year}
+                      />
+                    ) : (
+                      t('membership.none')
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {t('common:actions.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

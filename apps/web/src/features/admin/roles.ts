@@ -1,0 +1,19 @@
+import type { components } from '../../api/schema';
+
+export type User = components['schemas']['UserDto'];
+export type PlatformRole = User['roles'][number];
+
+/** The platform roles in the order the pages show them. */
+export const PLATFORM_ROLES: PlatformRole[] = ['admin', 'finance', 'consultant'];
+
+/** The roles after ticking or unticking one, without duplicates, in a stable order. */
+export function withRole(
+  roles: PlatformRole[],
+  role: PlatformRole,
+  granted: boolean,
+): PlatformRole[] {
+  const next = new Set(roles);
+  if (granted) next.add(role);
+  else next.delete(role);
+  return PLATFORM_ROLES.filter((candidate) => next.has(candidate));
+}
