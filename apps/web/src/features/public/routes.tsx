@@ -1,4 +1,51 @@
 import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { NotificationPreferencesPage } from './account/NotificationPreferencesPage';
+import { RegisterPage } from './account/RegisterPage';
+import { CataloguePage } from './catalogue/CataloguePage';
+import { InvitationPage } from './invitation/InvitationPage';
+import { OfferingPage } from './offering/OfferingPage';
+import { CreateOrganisationPage } from './organisation/CreateOrganisationPage';
+import { OrganisationPage } from './organisation/OrganisationPage';
+import { OrganisationsPage } from './organisation/OrganisationsPage';
+import './public.css';
 
-/** The public pages (see README: Web app). */
-export const publicRoutes: RouteObject[] = [];
+/** The public pages (catalogue, offering, sign-up, invitation) and the user's own account pages. */
+export const publicRoutes: RouteObject[] = [
+  { path: '/', element: <CataloguePage /> },
+  { path: '/offerings/:id', element: <OfferingPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  { path: '/invitations/:token', element: <InvitationPage /> },
+  {
+    path: '/organisation',
+    element: (
+      <RequireAuth>
+        <OrganisationsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/organisation/new',
+    element: (
+      <RequireAuth>
+        <CreateOrganisationPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/organisation/:id',
+    element: (
+      <RequireAuth>
+        <OrganisationPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/account/notifications',
+    element: (
+      <RequireAuth>
+        <NotificationPreferencesPage />
+      </RequireAuth>
+    ),
+  },
+];
