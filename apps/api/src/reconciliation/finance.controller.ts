@@ -21,6 +21,8 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -47,13 +49,21 @@ import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.dec
 import { Roles } from '../http/auth/roles.decorator';
 import { IdParams } from '../http/params.dto';
 import {
+  AgedReceivablesDto,
   AllocateDto,
   AllocationParams,
+  AuditEntryDto,
+  BankTransactionDto,
+  BankTransactionPageDto,
   CsvProfileDto,
+  CsvProfileViewDto,
   FecQueryDto,
   ListTransactionsQueryDto,
+  MatchCountsDto,
   PeriodQueryDto,
   ReceivablesQueryDto,
+  StatementImportDto,
+  StatementOfAccountDto,
   UploadStatementDto,
 } from './finance.dto';
 
@@ -92,6 +102,7 @@ export class FinanceController {
   })
   @ApiOperation({ summary: 'Upload a CAMT.053 or CSV statement; the worker parses and matches it' })
   @ApiAcceptedResponse({
+    type: StatementImportDto,
     description: 'The import, queued: follow it at GET /finance/bank-statements/:id',
   })
   upload(
@@ -111,6 +122,7 @@ export class FinanceController {
 
   @Get('bank-statements/:id')
   @ApiOperation({ summary: 'An import: its progress, its result, or why the file was rejected' })
+  @ApiOkResponse({ type: StatementImportDto })
   statement(@Param() params: IdParams): Promise<StatementImportView> {
     return this.imports.get(params.id);
   }
@@ -119,6 +131,7 @@ export class FinanceController {
   @ApiOperation({
     summary: 'Bank lines by status, with suggestions (score and reasons) and allocations',
   })
+  @ApiOkResponse({ type: BankTransactionPageDto })
   list(@Query() query: ListTransactionsQueryDto): Promise<Page<BankTransactionView>> {
     return this.transactions.list({
       statuses: query.status,
@@ -131,18 +144,21 @@ export class FinanceController {
   @Post('bank-transactions/match')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Run matching again on every line not fully allocated' })
+  @ApiOkResponse({ type: MatchCountsDto })
   match(): Promise<MatchCounts> {
     return this.matching.execute();
   }
 
   @Get('bank-transactions/:id')
   @ApiOperation({ summary: 'A bank line' })
+  @ApiOkResponse({ type: BankTransactionDto })
   transaction(@Param() params: IdParams): Promise<BankTransactionView> {
     return this.transactions.get(params.id, 'fr');
   }
 
   @Get('bank-transactions/:id/audit')
   @ApiOperation({ summary: 'Who allocated or undid what on this line, and when' })
+  @ApiOkResponse({ type: [AuditEntryDto] })
   audit(@Param() params: IdParams): Promise<AuditEntryView[]> {
     return this.transactions.audit(params.id);
   }
@@ -150,6 +166,7 @@ export class FinanceController {
   @Post('bank-transactions/:id/allocations')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Allocate money of the line to an invoice (in full or in part)' })
+  @ApiCreatedResponse({ type: BankTransactionDto, description: 'The line, allocated.' })
   allocate(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
@@ -160,6 +177,7 @@ export class FinanceController {
 
   @Delete('bank-transactions/:id/allocations/:allocationId')
   @ApiOperation({ summary: 'Undo an allocation: the invoice owes that amount again' })
+  @ApiOkResponse({ type: BankTransactionDto, description: 'The line, without the allocation.' })
   undo(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: AllocationParams,
@@ -169,12 +187,14 @@ export class FinanceController {
 
   @Get('csv-profiles')
   @ApiOperation({ summary: 'Column profiles for CSV statements: built-in and saved' })
+  @ApiOkResponse({ type: [CsvProfileViewDto] })
   csvProfiles(): Promise<CsvProfileView[]> {
     return this.profiles.list();
   }
 
   @Put('csv-profiles/:id')
   @ApiOperation({ summary: 'Save a column profile for a bank’s CSV export' })
+  @ApiOkResponse({ type: CsvProfileViewDto })
   saveCsvProfile(
     @CurrentActor() actor: AuthenticatedActor,
     @Param('id') id: string,
@@ -187,13 +207,15 @@ export class FinanceController {
   @ApiOperation({
     summary: 'Aged receivables by organisation: not due, 0–30, 31–60, 61–90, over 90 days',
   })
+  @ApiOkResponse({ type: AgedReceivablesDto })
   aged(@Query() query: ReceivablesQueryDto): Promise<AgedReceivables> {
     return this.receivables.aged(query.asOf);
   }
 
   @Get('receivables/:id')
   @ApiOperation({ summary: 'An organisation’s statement of account' })
-  statementOfAccount(@Param() params: IdParams) {
+  @ApiOkResponse({ type: StatementOfAccountDto })
+  statementOfAccount(@Param() params: IdParams): Promise<StatementOfAccountDto> {
     return this.receivables.statement(params.id);
   }
 

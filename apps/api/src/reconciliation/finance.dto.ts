@@ -150,3 +150,182 @@ export class CsvProfileDto {
   @Type(() => CsvColumnsDto)
   columns!: CsvColumnsDto;
 }
+
+// Responses: the shapes the reconciliation use cases answer, described for the OpenAPI document
+// (and so for the web app's generated client).
+
+class ImportErrorDto {
+  @ApiProperty({ example: 'Ntry 3: Amt is missing' }) message!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Where in the file: a line or an element.',
+  })
+  location!: string | null;
+}
+
+class ImportResultDto {
+  @ApiProperty({ type: Number, nullable: true }) transactionsFound!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) transactionsAdded!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) duplicates!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) matched!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) suggested!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) unmatched!: number | null;
+}
+
+export class StatementImportDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ enum: ['camt053', 'csv'] }) format!: 'camt053' | 'csv';
+  @ApiProperty({ type: String, nullable: true }) csvProfile!: string | null;
+  @ApiProperty({ enum: ['queued', 'processing', 'done', 'failed'] })
+  status!: 'queued' | 'processing' | 'done' | 'failed';
+  @ApiProperty({ type: ImportErrorDto, nullable: true }) error!: ImportErrorDto | null;
+  @ApiProperty({ type: ImportResultDto }) result!: ImportResultDto;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+}
+
+const REASON_CODES = [
+  'rf_reference',
+  'invoice_number_in_text',
+  'other_reference',
+  'amount_exact',
+  'amount_close',
+  'amount_partial',
+  'amount_over',
+  'payer_name',
+  'name_in_text',
+  'date_near_due',
+] as const;
+
+class MatchReasonDto {
+  @ApiProperty({ enum: REASON_CODES }) code!: (typeof REASON_CODES)[number];
+  @ApiProperty({ description: 'The reason in the requested language.' }) text!: string;
+  @ApiPropertyOptional() reference?: string;
+  @ApiPropertyOptional() invoiceNumber?: string;
+  @ApiPropertyOptional({ type: [String] }) references?: string[];
+  @ApiPropertyOptional({ description: 'Transfer minus balance due, cents.' })
+  differenceCents?: number;
+  @ApiPropertyOptional({ description: 'Between 0 and 1.' }) similarity?: number;
+  @ApiPropertyOptional() organisationName?: string;
+  @ApiPropertyOptional({ description: 'Days between the transfer and the due date.' })
+  days?: number;
+}
+
+class MatchSuggestionDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For a credit.' })
+  invoiceId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) invoiceNumber!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For a debit.' })
+  refundId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) organisationName!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) amountDueCents!: number | null;
+  @ApiProperty({ description: 'Between 0 and 1; from 0.95 a line is allocated automatically.' })
+  score!: number;
+  @ApiProperty({ type: [MatchReasonDto] }) reasons!: MatchReasonDto[];
+}
+
+class AllocationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['invoice', 'organisation_credit', 'refund', 'payout'] })
+  kind!: 'invoice' | 'organisation_credit' | 'refund' | 'payout';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) invoiceId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) invoiceNumber!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) refundId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) payoutId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
+  @ApiProperty() amountCents!: number;
+  @ApiProperty() automatic!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class BankTransactionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date' }) bookingDate!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) valueDate!: string | null;
+  @ApiProperty() amountCents!: number;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ enum: ['credit', 'debit'] }) direction!: 'credit' | 'debit';
+  @ApiProperty({ type: String, nullable: true }) payerName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) payerIban!: string | null;
+  @ApiProperty({ type: String, nullable: true }) remittanceInfo!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+  @ApiProperty({ type: String, nullable: true }) bankReference!: string | null;
+  @ApiProperty({ enum: STATUSES }) status!: (typeof STATUSES)[number];
+  @ApiProperty() allocatedCents!: number;
+  @ApiProperty({ type: [MatchSuggestionDto] }) suggestions!: MatchSuggestionDto[];
+  @ApiProperty({ type: [AllocationDto] }) allocations!: AllocationDto[];
+}
+
+export class BankTransactionPageDto {
+  @ApiProperty({ type: [BankTransactionDto] }) items!: BankTransactionDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: the matcher.' })
+  actorId!: string | null;
+  @ApiProperty({ enum: ['import', 'allocate', 'auto_allocate', 'undo'] }) action!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) allocationId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) invoiceId!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) amountCents!: number | null;
+}
+
+export class MatchCountsDto {
+  @ApiProperty() matched!: number;
+  @ApiProperty() suggested!: number;
+  @ApiProperty() unmatched!: number;
+}
+
+export class CsvProfileViewDto extends CsvProfileDto {
+  @ApiProperty({ description: 'Built in (not editable) or saved by finance.' }) builtIn!: boolean;
+}
+
+class AgingBucketsDto {
+  @ApiProperty() notDue!: number;
+  @ApiProperty() days0to30!: number;
+  @ApiProperty() days31to60!: number;
+  @ApiProperty() days61to90!: number;
+  @ApiProperty() over90!: number;
+}
+
+class OrganisationReceivableDto extends AgingBucketsDto {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty() totalDueCents!: number;
+  @ApiProperty({ description: 'Overpayments kept for the organisation, cents.' })
+  creditCents!: number;
+  @ApiProperty() openInvoices!: number;
+}
+
+class ReceivableTotalsDto extends AgingBucketsDto {
+  @ApiProperty() totalDueCents!: number;
+  @ApiProperty() creditCents!: number;
+}
+
+export class AgedReceivablesDto {
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ type: [OrganisationReceivableDto] }) organisations!: OrganisationReceivableDto[];
+  @ApiProperty({ type: ReceivableTotalsDto }) totals!: ReceivableTotalsDto;
+}
+
+class StatementLineDto {
+  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty({ enum: ['invoice', 'credit_note', 'payment', 'credit'] })
+  kind!: 'invoice' | 'credit_note' | 'payment' | 'credit';
+  @ApiProperty() reference!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() debitCents!: number;
+  @ApiProperty() creditCents!: number;
+  @ApiProperty({ description: 'What the organisation owes after this line, cents.' })
+  balanceCents!: number;
+}
+
+export class StatementOfAccountDto {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty({ type: [StatementLineDto] }) lines!: StatementLineDto[];
+  @ApiProperty() balanceCents!: number;
+}

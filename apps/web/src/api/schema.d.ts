@@ -2223,6 +2223,136 @@ export interface components {
             items: components["schemas"]["DeliveryDto"][];
             nextCursor: string | null;
         };
+        ImportErrorDto: {
+            /** @example Ntry 3: Amt is missing */
+            message: string;
+            /** @description Where in the file: a line or an element. */
+            location: string | null;
+        };
+        ImportResultDto: {
+            transactionsFound: number | null;
+            transactionsAdded: number | null;
+            duplicates: number | null;
+            matched: number | null;
+            suggested: number | null;
+            unmatched: number | null;
+        };
+        StatementImportDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "camt053" | "csv";
+            csvProfile: string | null;
+            /** @enum {string} */
+            status: "queued" | "processing" | "done" | "failed";
+            error: components["schemas"]["ImportErrorDto"] | null;
+            result: components["schemas"]["ImportResultDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        MatchReasonDto: {
+            /** @enum {string} */
+            code: "rf_reference" | "invoice_number_in_text" | "other_reference" | "amount_exact" | "amount_close" | "amount_partial" | "amount_over" | "payer_name" | "name_in_text" | "date_near_due";
+            /** @description The reason in the requested language. */
+            text: string;
+            reference?: string;
+            invoiceNumber?: string;
+            references?: string[];
+            /** @description Transfer minus balance due, cents. */
+            differenceCents?: number;
+            /** @description Between 0 and 1. */
+            similarity?: number;
+            organisationName?: string;
+            /** @description Days between the transfer and the due date. */
+            days?: number;
+        };
+        MatchSuggestionDto: {
+            /**
+             * Format: uuid
+             * @description For a credit.
+             */
+            invoiceId: string | null;
+            invoiceNumber: string | null;
+            /**
+             * Format: uuid
+             * @description For a debit.
+             */
+            refundId: string | null;
+            organisationName: string | null;
+            amountDueCents: number | null;
+            /** @description Between 0 and 1; from 0.95 a line is allocated automatically. */
+            score: number;
+            reasons: components["schemas"]["MatchReasonDto"][];
+        };
+        AllocationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "organisation_credit" | "refund" | "payout";
+            /** Format: uuid */
+            invoiceId: string | null;
+            invoiceNumber: string | null;
+            /** Format: uuid */
+            refundId: string | null;
+            payoutId: string | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            amountCents: number;
+            automatic: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BankTransactionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            bookingDate: string;
+            /** Format: date */
+            valueDate: string | null;
+            amountCents: number;
+            /** @example EUR */
+            currency: string;
+            /** @enum {string} */
+            direction: "credit" | "debit";
+            payerName: string | null;
+            payerIban: string | null;
+            remittanceInfo: string | null;
+            reference: string | null;
+            bankReference: string | null;
+            /** @enum {string} */
+            status: "unmatched" | "suggested" | "matched";
+            allocatedCents: number;
+            suggestions: components["schemas"]["MatchSuggestionDto"][];
+            allocations: components["schemas"]["AllocationDto"][];
+        };
+        BankTransactionPageDto: {
+            items: components["schemas"]["BankTransactionDto"][];
+            nextCursor: string | null;
+        };
+        MatchCountsDto: {
+            matched: number;
+            suggested: number;
+            unmatched: number;
+        };
+        AuditEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Null: the matcher.
+             */
+            actorId: string | null;
+            /** @enum {string} */
+            action: "import" | "allocate" | "auto_allocate" | "undo";
+            /** Format: uuid */
+            allocationId: string | null;
+            /** Format: uuid */
+            invoiceId: string | null;
+            amountCents: number | null;
+        };
         AllocateDto: {
             /**
              * Format: uuid
@@ -2247,6 +2377,22 @@ export interface components {
             counterpartyName?: string;
             reference?: string;
         };
+        CsvProfileViewDto: {
+            /** @example ma-banque */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            delimiter: ";" | "," | "\t";
+            /** @enum {string} */
+            encoding: "utf-8" | "iso-8859-15" | "auto";
+            /** @enum {string} */
+            decimalSeparator: "," | ".";
+            /** @enum {string} */
+            dateFormat: "dd/MM/yyyy" | "yyyy-MM-dd" | "dd/MM/yy";
+            columns: components["schemas"]["CsvColumnsDto"];
+            /** @description Built in (not editable) or saved by finance. */
+            builtIn: boolean;
+        };
         CsvProfileDto: {
             /** @example ma-banque */
             id: string;
@@ -2260,6 +2406,54 @@ export interface components {
             /** @enum {string} */
             dateFormat: "dd/MM/yyyy" | "yyyy-MM-dd" | "dd/MM/yy";
             columns: components["schemas"]["CsvColumnsDto"];
+        };
+        OrganisationReceivableDto: {
+            notDue: number;
+            days0to30: number;
+            days31to60: number;
+            days61to90: number;
+            over90: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            totalDueCents: number;
+            /** @description Overpayments kept for the organisation, cents. */
+            creditCents: number;
+            openInvoices: number;
+        };
+        ReceivableTotalsDto: {
+            notDue: number;
+            days0to30: number;
+            days31to60: number;
+            days61to90: number;
+            over90: number;
+            totalDueCents: number;
+            creditCents: number;
+        };
+        AgedReceivablesDto: {
+            /** Format: date */
+            asOf: string;
+            organisations: components["schemas"]["OrganisationReceivableDto"][];
+            totals: components["schemas"]["ReceivableTotalsDto"];
+        };
+        StatementLineDto: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note" | "payment" | "credit";
+            reference: string;
+            label: string;
+            debitCents: number;
+            creditCents: number;
+            /** @description What the organisation owes after this line, cents. */
+            balanceCents: number;
+        };
+        StatementOfAccountDto: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            lines: components["schemas"]["StatementLineDto"][];
+            balanceCents: number;
         };
     };
     responses: never;
@@ -3845,7 +4039,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementImportDto"];
+                };
             };
         };
     };
@@ -3864,7 +4060,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementImportDto"];
+                };
             };
         };
     };
@@ -3889,7 +4087,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BankTransactionPageDto"];
+                };
             };
         };
     };
@@ -3906,7 +4106,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchCountsDto"];
+                };
             };
         };
     };
@@ -3925,7 +4127,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BankTransactionDto"];
+                };
             };
         };
     };
@@ -3944,7 +4148,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDto"][];
+                };
             };
         };
     };
@@ -3963,11 +4169,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The line, allocated. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BankTransactionDto"];
+                };
             };
         };
     };
@@ -3983,11 +4192,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The line, without the allocation. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BankTransactionDto"];
+                };
             };
         };
     };
@@ -4004,7 +4216,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CsvProfileViewDto"][];
+                };
             };
         };
     };
@@ -4027,7 +4241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CsvProfileViewDto"];
+                };
             };
         };
     };
@@ -4047,7 +4263,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgedReceivablesDto"];
+                };
             };
         };
     };
@@ -4066,7 +4284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementOfAccountDto"];
+                };
             };
         };
     };

@@ -41,6 +41,15 @@ describe('problem messages in French', () => {
     expect(problemMessage(invalid, t)).toBe('Vérifiez les champs signalés.');
   });
 
+  it('names a known problem even when the api also points at a field', () => {
+    const taken = problem({
+      status: 409,
+      code: 'email_taken',
+      errors: [{ field: 'email', message: 'is already registered' }],
+    });
+    expect(problemMessage(taken, t)).toBe('Un compte existe déjà avec cette adresse e-mail.');
+  });
+
   it("translates class-validator's wording by the rule it names", () => {
     expect(fieldMessage('must be an email', t)).toBe('Saisissez une adresse e-mail valide.');
     expect(fieldMessage('should not be empty', t)).toBe('Ce champ est obligatoire.');

@@ -7,10 +7,16 @@ import type { Problem } from '../api/problem';
  * of rule it broke.
  */
 export function problemMessage(problem: Problem, t: TFunction): string {
+  // A named problem (e-mail taken, SIRET taken) says more than "check the fields", even when
+  // the api also points at the field.
   const byCode = `problem.code.${problem.code}`;
-  const byStatus = `problem.status.${problem.status}`;
+  if (i18nHas(t, byCode)) return t(byCode);
   if (problem.errors?.length) return t('problem.fieldsInvalid');
-  return t(byCode, { defaultValue: t(byStatus, { defaultValue: t('problem.status.500') }) });
+  return t(`problem.status.${problem.status}`, { defaultValue: t('problem.status.500') });
+}
+
+function i18nHas(t: TFunction, key: string): boolean {
+  return t(key, { defaultValue: '' }) !== '';
 }
 
 const FIELD_RULES: [RegExp, string][] = [

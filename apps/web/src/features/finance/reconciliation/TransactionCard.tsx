@@ -1,0 +1,262 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/Field';
+import { api, unwrap } from '../../../api/client';
+import { Money } from '../../../components/Money';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { formatDate } from '../../../lib/format';
+import { mergeFieldErrors } from '../field-errors';
+import {
+  financeKeys,
+  type Allocation,
+  type BankTransaction,
+  type MatchSuggestion,
+} from '../finance-api';
+import { AuditTrail } from './AuditTrail';
+import { allocationAmount, scorePercent, scoreTone } from './reconciliation';
+
+const STATUS_TONE = { unmatched: 'badge-danger', suggested: 'badge-warn', matched: 'badge-ok' };
+
+/** One bank line: what the bank says, the candidate invoices, what it already pays. */
+export function TransactionCard({
+  transaction,
+  onNotice,
+}: {
+  transaction: BankTransaction;
+  onNotice: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation('finance');
+  const headingId = `transaction-${transaction.id}`;
+  const left = transaction.amountCents - transaction.allocatedCents;
+  return (
+    <article className="card stack" aria-labelledby={headingId}>
+      <div className="spread">
+        <h3 id={headingId}>
+          {formatDate(transaction.bookingDate, i18n.language)} ·{' '}
+          <Money cents={transaction.amountCents} />{' '}
+          <span className="muted">{t(`direction.${transaction.direction}`)}</span>
+        </h3>
+        <span className={`badge ${STATUS_TONE[transaction.status]}`}>
+          {t(`transactionStatus.${transaction.status}`)}
+        </span>
+      </div>
+      <dl className="facts finance-facts">
+        <dt>{t('transaction.payer')}</dt>
+        <dd>{transaction.payerName ?? t('transaction.none')}</dd>
+        <dt>{t('transaction.remittance')}</dt>
+        <dd>{transaction.remittanceInfo ?? t('transaction.none')}</dd>
+        {transaction.reference ? (
+          <>
+            <dt>{t('transaction.reference')}</dt>
+            <dd>{transaction.reference}</dd>
+          </>
+        ) : null}
+        {transaction.allocatedCents > 0 && left > 0 ? (
+          <>
+            <dt>{t('transaction.left')}</dt>
+            <dd>
+              <Money cents={left} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {transaction.allocations.length > 0 ? (
+        <section aria-label={t('transaction.allocations')} className="stack">
+          <h4>{t('transaction.allocations')}</h4>
+          <ul className="stack finance-plain">
+            {transaction.allocations.map((allocation) => (
+              <AllocationItem
+                key={allocation.id}
+                transactionId={transaction.id}
+                allocation={allocation}
+                onNotice={onNotice}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {transaction.suggestions.length > 0 && left > 0 ? (
+        <section aria-label={t('transaction.suggestions')} className="stack">
+          <h4>{t('transaction.suggestions')}</h4>
+          <ul className="stack finance-plain">
+            {transaction.suggestions.map((suggestion) => (
+              <SuggestionItem
+                key={suggestion.invoiceId ?? suggestion.refundId}
+                transactionId={transaction.id}
+                suggestion={suggestion}
+                onNotice={onNotice}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <AuditTrail transactionId={transaction.id} />
+    </article>
+  );
+}
+
+function useRefreshFinance() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: financeKeys.all });
+}
+
+/** A candidate invoice (or refund) with its score and reasons; allocates in one click. */
+function SuggestionItem({
+  transactionId,
+  suggestion,
+  onNotice,
+}: {
+  transactionId: string;
+  suggestion: MatchSuggestion;
+  onNotice: (message: string) => void;
+}) {
+  const { t } = useTranslation('finance');
+  const { t: tCommon } = useTranslation();
+  const refresh = useRefreshFinance();
+  const [amount, setAmount] = useState('');
+  const [amountError, setAmountError] = useState<string | undefined>();
+  const label = suggestion.invoiceNumber ?? t('transaction.refund');
+  const allocate = useMutation({
+    mutationFn: async (amountCents: number | undefined) =>
+      unwrap(
+        await api.POST('/api/finance/bank-transactions/{id}/allocations', {
+          params: { path: { id: transactionId } },
+          body: suggestion.invoiceId
+            ? { invoiceId: suggestion.invoiceId, amountCents }
+            : { refundId: suggestion.refundId ?? undefined },
+        }),
+      ),
+    onSuccess: async () => {
+      onNotice(t('transaction.allocated', { invoice: label }));
+      await refresh();
+    },
+  });
+  const fields = mergeFieldErrors({ amountCents: amountError }, allocate.error, t, tCommon);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = allocationAmount(amount);
+    if ('error' in parsed) {
+      setAmountError(`transaction.errors.${parsed.error}`);
+      return;
+    }
+    setAmountError(undefined);
+    allocate.mutate(parsed.amountCents);
+  }
+
+  const percent = scorePercent(suggestion.score);
+  return (
+    <li className="stack">
+      <div className="spread">
+        <p>
+          <strong>{label}</strong>
+          {suggestion.organisationName ? ` · ${suggestion.organisationName}` : null}
+          {suggestion.amountDueCents !== null ? (
+            <>
+              {' · '}
+              {t('transaction.amountDue')} <Money cents={suggestion.amountDueCents} />
+            </>
+          ) : null}
+        </p>
+        <span className={`badge badge-${scoreTone(suggestion.score)}`}>
+          {t('transaction.score', { percent })}
+        </span>
+      </div>
+      <ul aria-label={t('transaction.reasons', { invoice: label })}>
+        {suggestion.reasons.map((reason) => (
+          <li key={reason.code}>{reason.text}</li>
+        ))}
+      </ul>
+      <ProblemAlert error={allocate.error} />
+      <form onSubmit={submit} noValidate className="row">
+        {suggestion.invoiceId ? (
+          <Field
+            label={t('transaction.partialAmount', { invoice: label })}
+            hint={t('transaction.partialHint')}
+            errorText={fields.amountCents}
+          >
+            {(control) => (
+              <input
+                {...control}
+                inputMode="decimal"
+                autoComplete="off"
+                value={amount}
+                onChange={(event) => setAmount(event.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
+        <div>
+          <button type="submit" className="button" disabled={allocate.isPending}>
+            {t('transaction.allocate', { invoice: label })}
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
+
+/** Money of the line paying an invoice, with what the invoice still owes; undone in one click. */
+function AllocationItem({
+  transactionId,
+  allocation,
+  onNotice,
+}: {
+  transactionId: string;
+  allocation: Allocation;
+  onNotice: (message: string) => void;
+}) {
+  const { t } = useTranslation('finance');
+  const refresh = useRefreshFinance();
+  const label = allocation.invoiceNumber ?? t(`allocationKind.${allocation.kind}`);
+  const invoice = useQuery({
+    queryKey: financeKeys.invoice(allocation.invoiceId ?? ''),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/invoices/{id}', {
+          params: { path: { id: allocation.invoiceId ?? '' } },
+        }),
+      ),
+    enabled: allocation.invoiceId !== null,
+  });
+  const undo = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.DELETE('/api/finance/bank-transactions/{id}/allocations/{allocationId}', {
+          params: { path: { id: transactionId, allocationId: allocation.id } },
+        }),
+      ),
+    onSuccess: async () => {
+      onNotice(t('transaction.undone', { invoice: label }));
+      await refresh();
+    },
+  });
+  return (
+    <li className="stack">
+      <div className="spread">
+        <p>
+          <strong>{label}</strong> · <Money cents={allocation.amountCents} />{' '}
+          <span className="muted">
+            {allocation.automatic ? t('transaction.automatic') : t('transaction.manual')}
+          </span>
+          {invoice.data ? (
+            <>
+              {' · '}
+              {t('transaction.invoiceDue')} <Money cents={invoice.data.amountDueCents} />
+            </>
+          ) : null}
+        </p>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={undo.isPending}
+          onClick={() => undo.mutate()}
+        >
+          {t('transaction.undo', { invoice: label })}
+        </button>
+      </div>
+      <ProblemAlert error={undo.error ?? invoice.error} />
+    </li>
+  );
+}

@@ -1,0 +1,114 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../../api/client';
+import { Loading } from '../../../components/Loading';
+import { Money } from '../../../components/Money';
+import { PageTitle } from '../../../components/PageTitle';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { formatDate } from '../../../lib/format';
+import { financeKeys, type RefundInstruction } from '../finance-api';
+
+/** Transfers to pay back to members (bookings paid by transfer, then cancelled). */
+export function RefundsPage() {
+  const { t } = useTranslation('finance');
+  const [notice, setNotice] = useState('');
+  const refunds = useQuery({
+    queryKey: financeKeys.refunds,
+    queryFn: async () => unwrap(await api.GET('/api/finance/refund-instructions')),
+  });
+  const toDo = (refunds.data ?? []).filter((refund) => refund.status === 'instructed');
+  const done = (refunds.data ?? []).filter((refund) => refund.status === 'done');
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/finance">{t('back')}</Link>
+      </p>
+      <PageTitle>{t('refunds.title')}</PageTitle>
+      <p role="status" className={notice ? 'alert alert-success' : undefined}>
+        {notice}
+      </p>
+      {refunds.isPending ? <Loading /> : null}
+      <ProblemAlert error={refunds.error} />
+      {refunds.isSuccess ? (
+        <>
+          <h2>{t('refunds.toDo')}</h2>
+          {toDo.length === 0 ? (
+            <p className="muted">{t('refunds.empty')}</p>
+          ) : (
+            <ul className="stack finance-plain">
+              {toDo.map((refund) => (
+                <RefundItem key={refund.id} refund={refund} onDone={setNotice} />
+              ))}
+            </ul>
+          )}
+          {done.length > 0 ? (
+            <>
+              <h2>{t('refunds.done')}</h2>
+              <ul className="stack finance-plain">
+                {done.map((refund) => (
+                  <RefundItem key={refund.id} refund={refund} onDone={setNotice} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function RefundItem({
+  refund,
+  onDone,
+}: {
+  refund: RefundInstruction;
+  onDone: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation('finance');
+  const queryClient = useQueryClient();
+  const markDone = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/finance/refund-instructions/{id}/done', {
+          params: { path: { id: refund.id } },
+        }),
+      ),
+    onSuccess: async () => {
+      onDone(t('refunds.marked'));
+      await queryClient.invalidateQueries({ queryKey: financeKeys.all });
+    },
+  });
+  return (
+    <li className="card stack">
+      <div className="spread">
+        <p>
+          <strong>
+            <Money cents={refund.amountCents} />
+          </strong>{' '}
+          · {refund.reason}
+        </p>
+        {refund.status === 'instructed' ? (
+          <button
+            type="button"
+            className="button button-small"
+            disabled={markDone.isPending}
+            onClick={() => markDone.mutate()}
+          >
+            {t('refunds.markDone')}
+          </button>
+        ) : (
+          <span className="badge badge-ok">{t('refunds.doneBadge')}</span>
+        )}
+      </div>
+      <p className="muted">
+        {t('refunds.since', { date: formatDate(refund.createdAt, i18n.language) })}
+        {refund.completedAt
+          ? ` · ${t('refunds.completed', { date: formatDate(refund.completedAt, i18n.language) })}`
+          : null}
+      </p>
+      <ProblemAlert error={markDone.error} />
+    </li>
+  );
+}
