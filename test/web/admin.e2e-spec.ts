@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate bodies run in the browser.
 import { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 

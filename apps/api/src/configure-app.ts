@@ -41,6 +41,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.enableShutdownHooks();
   serveOpenApi(app);
   app.get(QueueDashboard).mount(app);
-  serveWebApp(app);
+  serveWebApp(app, config.get('WEB_DIST_DIR', { infer: true }));
   return app;
 }

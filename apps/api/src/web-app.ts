@@ -4,9 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response, static as serveStatic } from 'express';
 
 /** Where `npm run build` puts the web app: dist/web, beside dist/apps/api. */
-function webAppDirectory(): string | null {
+function webAppDirectory(configured: string | undefined): string | null {
   const candidates = [
-    process.env.WEB_DIST_DIR,
+    configured,
     resolve(__dirname, '../../../../../web'),
     resolve(process.cwd(), 'dist/web'),
   ].filter((candidate): candidate is string => Boolean(candidate));
@@ -18,8 +18,8 @@ function webAppDirectory(): string | null {
  * index.html for any page the browser asks for, since the app routes in the browser (a link in an
  * e-mail to /invoices/:id must open). Without a build (tests of the api alone) nothing is served.
  */
-export function serveWebApp(app: NestExpressApplication): boolean {
-  const directory = webAppDirectory();
+export function serveWebApp(app: NestExpressApplication, configured?: string): boolean {
+  const directory = webAppDirectory(configured);
   if (!directory) return false;
   const indexHtml = join(directory, 'index.html');
   app.use(

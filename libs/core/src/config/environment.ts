@@ -187,6 +187,12 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL = 'http://localhost:3000';
 
+  /** The built web app the api serves outside /api; by default dist/web beside the api's build. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR?: string;
+
   /**
    * Where e-mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465.
    * Without it the worker logs every message as skipped; required in production.

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../components/LoadMore';
 import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
@@ -51,16 +52,7 @@ export function ModerationPage() {
           onDone={setMessage}
         />
       ))}
-      {queue.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={queue.isFetchingNextPage}
-          onClick={() => void queue.fetchNextPage()}
-        >
-          {t('common:actions.loadMore')}
-        </button>
-      ) : null}
+      <LoadMore query={queue} />
     </section>
   );
 }

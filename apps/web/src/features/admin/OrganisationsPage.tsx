@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../components/LoadMore';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -115,16 +116,7 @@ export function OrganisationsPage() {
           </table>
         </div>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('common:actions.loadMore')}
-        </button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../components/LoadMore';
 import { api, unwrap } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -164,16 +165,7 @@ export function UsersPage() {
           </table>
         </div>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('common:actions.loadMore')}
-        </button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   );
 }

@@ -1,4 +1,52 @@
 import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { BookingPage } from './booking/BookingPage';
+import { BookingDetailPage } from './bookings/BookingDetailPage';
+import { BookingsPage } from './bookings/BookingsPage';
+import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
+import { InvoicesPage } from './invoices/InvoicesPage';
+import './member.css';
 
-/** The member pages (see README: Web app). */
-export const memberRoutes: RouteObject[] = [];
+/** The member pages: book, follow one's bookings, read and download one's invoices. */
+export const memberRoutes: RouteObject[] = [
+  {
+    path: '/book/:offeringId',
+    element: (
+      <RequireAuth>
+        <BookingPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/bookings',
+    element: (
+      <RequireAuth>
+        <BookingsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/bookings/:id',
+    element: (
+      <RequireAuth>
+        <BookingDetailPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/invoices',
+    element: (
+      <RequireAuth>
+        <InvoicesPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/invoices/:id',
+    element: (
+      <RequireAuth>
+        <InvoiceDetailPage />
+      </RequireAuth>
+    ),
+  },
+];

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../../components/LoadMore';
 import { Field } from '../../../components/Field';
 import { Link, useSearchParams } from 'react-router';
 import { api, download, unwrap } from '../../../api/client';
@@ -81,18 +82,7 @@ export function InvoicesPage() {
           </table>
         </div>
       ) : null}
-      {invoices.hasNextPage ? (
-        <div>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={invoices.isFetchingNextPage}
-            onClick={() => void invoices.fetchNextPage()}
-          >
-            {t('loadMore')}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore query={invoices} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
@@ -94,18 +95,7 @@ function BankLines() {
           </li>
         ))}
       </ul>
-      {lines.hasNextPage ? (
-        <div>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={lines.isFetchingNextPage}
-            onClick={() => void lines.fetchNextPage()}
-          >
-            {t('loadMore')}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore query={lines} />
     </section>
   );
 }

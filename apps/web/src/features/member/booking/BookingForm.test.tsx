@@ -1,0 +1,278 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { api } from '../../../api/client';
+import type { Booking, Offering, Session } from '../member-api';
+import { BookingForm } from './BookingForm';
+
+vi.mock('../../../api/client', async (original) => ({
+  ...(await original<typeof import('../../../api/client')>()),
+  api: { POST: vi.fn() },
+}));
+// The typed client's overloads are too rich for a mock: see it as (path, init) => answer.
+const post = api.POST as unknown as Mock<(path: string, init: unknown) => Promise<unknown>>;
+
+// Intl writes fr-FR amounts with no-break spaces; compare them as plain spaces.
+const text = (element: HTMLElement) => element.textContent?.replace(/[\u00a0\u202f]/g, ' ');
+
+function session(overrides: Partial<Session> = {}): Session {
+  return {
+    id: 'session-1',
+    offeringId: 'offering-1',
+    startsAt: '2027-03-04T08:00:00Z',
+    endsAt: '2027-03-04T16:00:00Z',
+    capacity: 12,
+    seatsLeft: 5,
+    location: 'Marseille',
+    remoteUrl: null,
+    registrationDeadline: '2027-03-01T08:00:00Z',
+    status: 'scheduled',
+    price: { unitPriceCents: 24_000, memberPrice: true },
+    ...overrides,
+  };
+}
+
+function offering(overrides: Partial<Offering> = {}, sessions = [session()]): Offering {
+  return {
+    id: 'offering-1',
+    title: 'Les fondamentaux de l’employeur associatif',
+    summary: '',
+    description: '',
+    descriptionHtml: '',
+    categorySlug: 'formation',
+    kind: 'training',
+    deliveryMode: 'on_site',
+    departments: ['13'],
+    durationMinutes: 420,
+    memberPriceCents: 24_000,
+    nonMemberPriceCents: 34_000,
+    currency: 'EUR',
+    vatTreatment: 'standard',
+    cancellationPolicy: { tiers: [{ daysBefore: 14, refundPercent: 100 }] },
+    maxSeatsPerOrganisation: null,
+    status: 'published',
+    rejectionReason: null,
+    consultantId: 'consultant-1',
+    publishedAt: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    consultant: { id: 'consultant-1', bio: '', expertise: [] },
+    price: sessions[0]?.price ?? { unitPriceCents: 24_000, memberPrice: true },
+    upcomingSessions: sessions,
+    freeSlots: [],
+    ...overrides,
+  };
+}
+
+const organisations = [
+  { id: 'org-1', legalName: 'Les Jardins Partagés', role: 'org_admin' as const, membership: null },
+];
+
+function renderForm(value: Offering, onBooked = vi.fn()) {
+  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <BookingForm
+        offering={value}
+        organisations={organisations}
+        organisationId="org-1"
+        onOrganisationChange={vi.fn()}
+        initialTargetId="session-1"
+        onBooked={onBooked}
+      />
+    </QueryClientProvider>,
+  );
+  return { onBooked, user: userEvent.setup({ delay: null }) };
+}
+
+async function nameAttendee(
+  user: ReturnType<typeof userEvent.setup>,
+  number: number,
+  name: string,
+  email: string,
+) {
+  await user.type(screen.getByLabelText(`Nom du participant ${number}`), name);
+  await user.type(screen.getByLabelText(`E-mail du participant ${number}`), email);
+}
+
+function answer(status: number, body: unknown) {
+  const response = new Response(JSON.stringify(body), { status });
+  return status < 400 ? { data: body, response } : { error: body, response };
+}
+
+const booked = { id: 'booking-1', status: 'pending_payment', seats: 2 } as Booking;
+
+// Typing in jsdom is slow when the machine is busy: give each test room.
+describe('BookingForm', { timeout: 20_000 }, () => {
+  beforeEach(() => post.mockReset());
+
+  it('adds and removes attendee rows, no more than the seats left', async () => {
+    const { user } = renderForm(offering({}, [session({ seatsLeft: 2 })]));
+    const add = screen.getByRole('button', { name: 'Ajouter un participant' });
+    expect(
+      screen.getByText("Vous pouvez inscrire jusqu'à 2 participants (places restantes)."),
+    ).toBeInTheDocument();
+
+    await user.click(add);
+    expect(screen.getByLabelText('Nom du participant 2')).toBeInTheDocument();
+    expect(add).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Retirer le participant 1' }));
+    expect(screen.queryByLabelText('Nom du participant 2')).not.toBeInTheDocument();
+    expect(add).toBeEnabled();
+  });
+
+  it('holds an organisation to the offering’s limit per organisation', () => {
+    renderForm(offering({ maxSeatsPerOrganisation: 1 }));
+    expect(screen.getByRole('button', { name: 'Ajouter un participant' })).toBeDisabled();
+    expect(
+      screen.getByText('1 participant au plus par organisation pour cette offre.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says what is missing or wrong next to each field, and sends nothing', async () => {
+    const { user } = renderForm(offering());
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    expect(screen.getByLabelText('Nom du participant 1')).toHaveAccessibleDescription(
+      'Ce champ est obligatoire.',
+    );
+    expect(screen.getByLabelText('E-mail du participant 1')).toHaveAccessibleDescription(
+      'Ce champ est obligatoire.',
+    );
+
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois');
+    expect(screen.getByLabelText('E-mail du participant 1')).toHaveAccessibleDescription(
+      'Saisissez une adresse e-mail valide.',
+    );
+
+    await user.type(screen.getByLabelText('E-mail du participant 1'), '@asso.fr');
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    await nameAttendee(user, 2, 'Hugo Lefèvre', 'LEA.dubois@asso.fr');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    expect(
+      screen.getByText('Chaque participant doit avoir sa propre adresse e-mail.'),
+    ).toBeInTheDocument();
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('shows the member price for 2 seats, with VAT', async () => {
+    const { user } = renderForm(offering());
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    const price = screen.getByRole('region', { name: 'Prix' });
+    expect(text(price)).toContain('Prix unitaire HT240,00 € Tarif adhérent');
+    expect(text(price)).toContain('Places2');
+    expect(text(price)).toContain('Total HT480,00 €');
+    expect(text(price)).toContain('TVA 20 %96,00 €');
+    expect(text(price)).toContain('Total TTC576,00 €');
+    expect(text(screen.getByRole('button', { name: /^Réserver/ }))).toBe('Réserver · 576,00 €');
+  });
+
+  it('shows the non-member price for 2 seats when the organisation’s adhésion is not active', async () => {
+    const { user } = renderForm(
+      offering({}, [session({ price: { unitPriceCents: 34_000, memberPrice: false } })]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    const price = screen.getByRole('region', { name: 'Prix' });
+    expect(text(price)).toContain('Prix unitaire HT340,00 € Tarif non adhérent');
+    expect(text(price)).toContain('Total HT680,00 €');
+    expect(text(price)).toContain('Total TTC816,00 €');
+    expect(within(price).getByText(/Tarif non adhérent : l'adhésion/)).toBeInTheDocument();
+  });
+
+  it('keeps the same Idempotency-Key when the same booking is sent again after a failure', async () => {
+    post
+      .mockResolvedValueOnce(
+        answer(503, { status: 503, code: 'service_unavailable', title: 'x', detail: '', type: '' }),
+      )
+      .mockResolvedValueOnce(answer(201, booked));
+    const { user, onBooked } = renderForm(offering());
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@asso.fr');
+    await nameAttendee(user, 2, 'Hugo Lefèvre', 'hugo@asso.fr');
+
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Le service est momentanément indisponible.',
+    );
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+
+    await vi.waitFor(() => expect(onBooked).toHaveBeenCalledWith(booked));
+    expect(post).toHaveBeenCalledTimes(2);
+    const [first, second] = post.mock.calls.map(([path, init]) => ({ path, init }));
+    expect(first.path).toBe('/api/bookings');
+    expect(first.init).toMatchObject({
+      body: {
+        organisationId: 'org-1',
+        sessionId: 'session-1',
+        attendees: [
+          { name: 'Léa Dubois', email: 'lea.dubois@asso.fr' },
+          { name: 'Hugo Lefèvre', email: 'hugo@asso.fr' },
+        ],
+      },
+    });
+    const key = (init: unknown) =>
+      (init as { params: { header: Record<string, string> } }).params.header['Idempotency-Key'];
+    expect(key(first.init)).toMatch(/\S{16,}/);
+    expect(key(second.init)).toBe(key(first.init));
+  });
+
+  it('uses a new Idempotency-Key once what is booked changes', async () => {
+    post.mockResolvedValue(
+      answer(503, { status: 503, code: 'service_unavailable', title: 'x', detail: '', type: '' }),
+    );
+    const { user } = renderForm(offering());
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@asso.fr');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    await screen.findByRole('alert');
+    await user.type(screen.getByLabelText('Nom du participant 1'), '-Martin');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    await vi.waitFor(() => expect(post).toHaveBeenCalledTimes(2));
+    const keys = post.mock.calls.map(
+      ([, init]) =>
+        (init as { params: { header: Record<string, string> } }).params.header['Idempotency-Key'],
+    );
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
+  it('shows a closed registration next to the session, in French', async () => {
+    post.mockResolvedValueOnce(
+      answer(422, {
+        status: 422,
+        code: 'registration_closed',
+        title: 'Unprocessable',
+        detail: 'registration closed on …',
+        type: '',
+      }),
+    );
+    const { user } = renderForm(offering());
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@asso.fr');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    const sessions = screen.getByRole('group', { name: 'Session' });
+    expect(await within(sessions).findByRole('alert')).toHaveTextContent(
+      'Les inscriptions à cette session sont closes : choisissez-en une autre.',
+    );
+  });
+
+  it('shows the organisation’s seat limit next to the attendees', async () => {
+    post.mockResolvedValueOnce(
+      answer(422, {
+        status: 422,
+        code: 'organisation_seat_limit',
+        title: 'Unprocessable',
+        detail: 'an organisation may book at most 3 seats on this session; yours has 2',
+        type: '',
+        errors: [{ field: 'attendees', message: 'at most 1 more' }],
+      }),
+    );
+    const { user } = renderForm(offering({ maxSeatsPerOrganisation: 3 }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@asso.fr');
+    await nameAttendee(user, 2, 'Hugo Lefèvre', 'hugo@asso.fr');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    const attendees = screen.getByRole('group', { name: 'Participants' });
+    expect(await within(attendees).findByRole('alert')).toHaveTextContent(
+      "Votre organisation ne peut plus inscrire qu'un seul participant à cette session.",
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../../components/LoadMore';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../../api/client';
+import { Field } from '../../../components/Field';
+import { Loading } from '../../../components/Loading';
+import { Money } from '../../../components/Money';
+import { PageTitle } from '../../../components/PageTitle';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { formatShortDateTime } from '../../../lib/format';
+import { BOOKING_STATUSES, bookingKeys, type BookingStatus } from '../member-api';
+import { OfferingTitle } from '../OfferingTitle';
+import { BookingStatusBadge } from '../status';
+
+const PAGE_SIZE = 20;
+
+function isStatus(value: string | null): value is BookingStatus {
+  return BOOKING_STATUSES.includes(value as BookingStatus);
+}
+
+/** /bookings — the bookings of the member's organisations, newest first, by status. */
+export function BookingsPage() {
+  const { t, i18n } = useTranslation('member');
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = isStatus(raw) ? raw : null;
+
+  const bookings = useInfiniteQuery({
+    queryKey: [...bookingKeys.all, 'list', { status }],
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/bookings', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(status ? { status: [status] } : {}),
+            },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const rows = bookings.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section>
+      <PageTitle>{t('bookings.title')}</PageTitle>
+      <div className="narrow">
+        <Field label={t('bookings.filter')}>
+          {(control) => (
+            <select
+              {...control}
+              value={status ?? ''}
+              onChange={(event) =>
+                setParams(event.target.value ? { status: event.target.value } : {}, {
+                  replace: true,
+                })
+              }
+            >
+              <option value="">{t('bookings.allStatuses')}</option>
+              {BOOKING_STATUSES.map((each) => (
+                <option key={each} value={each}>
+                  {t(`bookingStatus.${each}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {bookings.isPending ? <Loading /> : null}
+      <ProblemAlert error={bookings.error} />
+      {bookings.isSuccess && rows.length === 0 ? (
+        <p className="muted">
+          {status ? t('bookings.emptyFiltered') : t('bookings.empty')}{' '}
+          <Link to="/">{t('bookings.browse')}</Link>
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('bookings.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('bookings.columns.offering')}</th>
+                <th scope="col">{t('bookings.columns.date')}</th>
+                <th scope="col" className="number">
+                  {t('bookings.columns.seats')}
+                </th>
+                <th scope="col">{t('bookings.columns.status')}</th>
+                <th scope="col" className="number">
+                  {t('bookings.columns.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((booking) => (
+                <tr key={booking.id}>
+                  <th scope="row">
+                    <Link to={`/bookings/${booking.id}`}>
+                      <OfferingTitle offeringId={booking.offeringId} />
+                    </Link>
+                  </th>
+                  <td>{formatShortDateTime(booking.serviceStartsAt, i18n.language)}</td>
+                  <td className="number">{booking.seats}</td>
+                  <td>
+                    <BookingStatusBadge status={booking.status} />
+                  </td>
+                  <td className="number">
+                    <Money cents={booking.totalInclVatCents} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <LoadMore query={bookings} />
+    </section>
+  );
+}
