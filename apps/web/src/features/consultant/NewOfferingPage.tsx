@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { PageTitle } from '../../components/PageTitle';
+import { emptyOfferingForm, type OfferingInput } from './offering-form';
+import { OfferingForm } from './OfferingForm';
+import { CONSULTANT_KEY } from './queries';
+
+/** A new offering starts as a draft; sessions and the submission follow on its own page. */
+export function NewOfferingPage() {
+  const { t } = useTranslation('consultant');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: async (input: OfferingInput) =>
+      unwrap(await api.POST('/api/offerings', { body: input })),
+    onSuccess: async (offering) => {
+      await queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
+      await navigate(`/consultant/offerings/${offering.id}`, { state: { created: true } });
+    },
+  });
+
+  return (
+    <section>
+      <p>
+        <Link to="/consultant/offerings">{t('back')}</Link>
+      </p>
+      <PageTitle>{t('new.title')}</PageTitle>
+      <p>{t('new.intro')}</p>
+      <OfferingForm
+        initial={emptyOfferingForm()}
+        submitLabel={t('new.submit')}
+        busy={create.isPending}
+        error={create.error}
+        onSubmit={(input) => create.mutate(input)}
+      />
+    </section>
+  );
+}

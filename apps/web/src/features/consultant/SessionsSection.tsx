@@ -1,0 +1,319 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { formatDateTime, formatShortDateTime } from '../../lib/format';
+import { formatTimeRange } from './time-range';
+import type { FieldErrors, Offering } from './offering-form';
+import { addMinutesToParisLocal } from './paris-time';
+import { CONSULTANT_KEY, useSessions } from './queries';
+import {
+  EMPTY_SESSION_FORM,
+  sessionFormToInput,
+  type Session,
+  type SessionFormValues,
+  type SessionInput,
+} from './schedule-form';
+
+const SESSION_BADGE: Record<Session['status'], string> = {
+  scheduled: 'badge badge-ok',
+  cancelled: 'badge badge-danger',
+  completed: 'badge',
+};
+
+/** The sessions of a training offering: schedule one, follow its seats, cancel it. */
+export function SessionsSection({ offering }: { offering: Offering }) {
+  const { t, i18n } = useTranslation('consultant');
+  const queryClient = useQueryClient();
+  const sessions = useSessions(offering.id);
+  const [values, setValues] = useState<SessionFormValues>(EMPTY_SESSION_FORM);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const [cancelling, setCancelling] = useState<Session | null>(null);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
+
+  const schedule = useMutation({
+    mutationFn: async (input: SessionInput) =>
+      unwrap(
+        await api.POST('/api/offerings/{id}/sessions', {
+          params: { path: { id: offering.id } },
+          body: input,
+        }),
+      ),
+    onMutate: () => setDone(null),
+    onSuccess: async (session) => {
+      setValues(EMPTY_SESSION_FORM);
+      await refresh();
+      setDone(t('sessions.scheduled', { date: formatDateTime(session.startsAt, i18n.language) }));
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: async (session: Session) =>
+      unwrap(
+        await api.POST('/api/sessions/{id}/cancel', {
+          params: { path: { id: session.id } },
+          body: reason.trim() ? { reason: reason.trim() } : {},
+        }),
+      ),
+    onMutate: () => setDone(null),
+    onSuccess: async (result) => {
+      setCancelling(null);
+      setReason('');
+      await refresh();
+      setDone(t('sessions.cancelled', { count: result.cancelledBookings.length }));
+    },
+  });
+
+  const apiErrors = schedule.error instanceof ApiProblem ? schedule.error.fieldErrors() : {};
+  const errors: FieldErrors = { ...apiErrors, ...localErrors };
+  const set = (key: keyof SessionFormValues, value: string) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = sessionFormToInput(values);
+    if (result.errors) {
+      setLocalErrors(result.errors);
+      return;
+    }
+    setLocalErrors({});
+    schedule.mutate(result.input);
+  }
+
+  const canSchedule = offering.status !== 'archived';
+  const needsLocation = offering.deliveryMode !== 'remote';
+  const needsLink = offering.deliveryMode !== 'on_site';
+  return (
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">{t('sessions.title')}</h2>
+      <div role="status" aria-live="polite">
+        {done ? <p className="alert alert-success">{done}</p> : null}
+      </div>
+      {sessions.isPending ? <Loading /> : null}
+      <ProblemAlert ns="consultant" error={sessions.error} />
+      {sessions.data?.length === 0 ? <p className="muted">{t('sessions.empty')}</p> : null}
+      {sessions.data && sessions.data.length > 0 ? (
+        <div className="table-wrap consultant-table">
+          <table>
+            <caption className="visually-hidden">{t('sessions.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sessions.when')}</th>
+                <th scope="col">{t('sessions.where')}</th>
+                <th scope="col" className="number">
+                  {t('sessions.seatsLeft')}
+                </th>
+                <th scope="col">{t('sessions.deadline')}</th>
+                <th scope="col">{t('sessions.status')}</th>
+                <th scope="col">{t('sessions.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.map((session) => (
+                <tr key={session.id}>
+                  <th scope="row">
+                    {formatTimeRange(session.startsAt, session.endsAt, i18n.language)}
+                  </th>
+                  <td>{session.location ?? t('sessions.remote')}</td>
+                  <td className="number">
+                    {t('sessions.seats', { left: session.seatsLeft, capacity: session.capacity })}
+                  </td>
+                  <td>{formatShortDateTime(session.registrationDeadline, i18n.language)}</td>
+                  <td>
+                    <span className={SESSION_BADGE[session.status]}>
+                      {t(`sessionStatus.${session.status}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <div className="row">
+                      <Link to={`/consultant/sessions/${session.id}?offering=${offering.id}`}>
+                        {t('sessions.attendees')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {formatShortDateTime(session.startsAt, i18n.language)}
+                        </span>
+                      </Link>
+                      {session.status === 'scheduled' ? (
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => {
+                            cancel.reset();
+                            setCancelling(session);
+                          }}
+                        >
+                          {t('sessions.cancel')}
+                          <span className="visually-hidden">
+                            {' '}
+                            {formatShortDateTime(session.startsAt, i18n.language)}
+                          </span>
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {cancelling ? (
+        <div className="alert" role="group" aria-labelledby="cancel-session-question">
+          <p className="alert-title" id="cancel-session-question">
+            {t('sessions.cancelQuestion', {
+              date: formatDateTime(cancelling.startsAt, i18n.language),
+            })}
+          </p>
+          <p>{t('sessions.cancelWarning')}</p>
+          <Field label={t('sessions.cancelReason')}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                maxLength={1000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            )}
+          </Field>
+          <ProblemAlert ns="consultant" error={cancel.error} />
+          <div className="row">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={cancel.isPending}
+              onClick={() => cancel.mutate(cancelling)}
+            >
+              {t('sessions.cancelConfirm')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setCancelling(null)}
+            >
+              {t('sessions.keep')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {canSchedule ? (
+        <form className="card consultant-form" onSubmit={submit} noValidate>
+          <h3>{t('sessions.new')}</h3>
+          <p className="hint">{t('sessions.parisTime')}</p>
+          {Object.keys(localErrors).length > 0 ? (
+            <p className="alert alert-error" role="alert">
+              {t('common:problem.fieldsInvalid')}
+            </p>
+          ) : (
+            <ProblemAlert ns="consultant" error={schedule.error} />
+          )}
+          <div className="consultant-columns">
+            <Field label={t('sessions.startsAt')} error={errors.startsAt}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="datetime-local"
+                  required
+                  value={values.startsAt}
+                  onChange={(event) => {
+                    const startsAt = event.target.value;
+                    setValues((current) => ({
+                      ...current,
+                      startsAt,
+                      // The end follows the offering's duration until the consultant sets it.
+                      endsAt: current.endsAt
+                        ? current.endsAt
+                        : (addMinutesToParisLocal(startsAt, offering.durationMinutes) ?? ''),
+                    }));
+                  }}
+                />
+              )}
+            </Field>
+            <Field label={t('sessions.endsAt')} error={errors.endsAt}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="datetime-local"
+                  required
+                  value={values.endsAt}
+                  onChange={(event) => set('endsAt', event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <Field label={t('sessions.capacity')} error={errors.capacity}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                required
+                value={values.capacity}
+                onChange={(event) => set('capacity', event.target.value)}
+              />
+            )}
+          </Field>
+          {needsLocation ? (
+            <Field label={t('sessions.location')} error={errors.location}>
+              {(control) => (
+                <input
+                  {...control}
+                  required
+                  maxLength={300}
+                  autoComplete="street-address"
+                  value={values.location}
+                  onChange={(event) => set('location', event.target.value)}
+                />
+              )}
+            </Field>
+          ) : null}
+          {needsLink ? (
+            <Field
+              label={t('sessions.remoteUrl')}
+              hint={t('sessions.remoteUrlHint')}
+              error={errors.remoteUrl}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="url"
+                  required
+                  maxLength={500}
+                  value={values.remoteUrl}
+                  onChange={(event) => set('remoteUrl', event.target.value)}
+                />
+              )}
+            </Field>
+          ) : null}
+          <Field
+            label={t('sessions.registrationDeadline')}
+            hint={t('sessions.registrationDeadlineHint')}
+            error={errors.registrationDeadline}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={values.registrationDeadline}
+                onChange={(event) => set('registrationDeadline', event.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={schedule.isPending}>
+            {schedule.isPending ? t('common:status.saving') : t('sessions.schedule')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,230 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { formatDateTime, formatShortDateTime } from '../../lib/format';
+import { formatTimeRange } from './time-range';
+import { GroupError } from './GroupError';
+import type { FieldErrors, Offering } from './offering-form';
+import { parisToday } from './paris-time';
+import { CONSULTANT_KEY, useSlots } from './queries';
+import {
+  patternFormToInput,
+  WEEKDAYS,
+  type PatternFormValues,
+  type Slot,
+  type WeeklyPattern,
+} from './schedule-form';
+
+const EMPTY_PATTERN: PatternFormValues = {
+  from: '',
+  to: '',
+  weekdays: [],
+  startTimes: '',
+  durationMinutes: '',
+};
+
+/** A consultation's free slots: open them with a weekly pattern, withdraw a free one. */
+export function SlotsSection({ offering, isOwner }: { offering: Offering; isOwner: boolean }) {
+  const { t, i18n } = useTranslation('consultant');
+  const ids = useId();
+  const queryClient = useQueryClient();
+  const slots = useSlots(offering.id, true);
+  const [values, setValues] = useState<PatternFormValues>(EMPTY_PATTERN);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
+
+  const open = useMutation({
+    mutationFn: async (pattern: WeeklyPattern) =>
+      unwrap(
+        await api.POST('/api/offerings/{id}/slots', {
+          params: { path: { id: offering.id } },
+          body: { pattern },
+        }),
+      ),
+    onMutate: () => setDone(null),
+    onSuccess: async (opened) => {
+      setValues(EMPTY_PATTERN);
+      await refresh();
+      setDone(t('slots.opened', { count: opened.length }));
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: async (slot: Slot) => {
+      const result = await api.DELETE('/api/slots/{id}', { params: { path: { id: slot.id } } });
+      if (!result.response.ok) unwrap(result);
+      return slot;
+    },
+    onMutate: () => setDone(null),
+    onSuccess: async (slot) => {
+      await refresh();
+      setDone(t('slots.withdrawn', { date: formatDateTime(slot.startsAt, i18n.language) }));
+    },
+  });
+
+  const apiErrors = open.error instanceof ApiProblem ? open.error.fieldErrors() : {};
+  const errors: FieldErrors = { ...apiErrors, ...localErrors };
+  const set = <K extends keyof PatternFormValues>(key: K, value: PatternFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = patternFormToInput(values);
+    if (result.errors) {
+      setLocalErrors(result.errors);
+      return;
+    }
+    setLocalErrors({});
+    open.mutate(result.input);
+  }
+
+  const weekdaysErrorId = `${ids}-weekdays-error`;
+  const free = (slots.data ?? []).filter((slot) => slot.status === 'open');
+  return (
+    <section aria-labelledby="slots-heading">
+      <h2 id="slots-heading">{t('slots.title')}</h2>
+      <div role="status" aria-live="polite">
+        {done ? <p className="alert alert-success">{done}</p> : null}
+      </div>
+      {slots.isPending ? <Loading /> : null}
+      <ProblemAlert ns="consultant" error={slots.error ?? withdraw.error} />
+      {slots.isSuccess && free.length === 0 ? <p className="muted">{t('slots.empty')}</p> : null}
+      {free.length > 0 ? (
+        <div className="table-wrap consultant-table">
+          <table>
+            <caption className="visually-hidden">{t('slots.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('slots.when')}</th>
+                <th scope="col">{t('slots.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {free.map((slot) => (
+                <tr key={slot.id}>
+                  <th scope="row">{formatTimeRange(slot.startsAt, slot.endsAt, i18n.language)}</th>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={withdraw.isPending}
+                      onClick={() => withdraw.mutate(slot)}
+                    >
+                      {t('slots.withdraw')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {formatShortDateTime(slot.startsAt, i18n.language)}
+                      </span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {isOwner && offering.status !== 'archived' ? (
+        <form className="card consultant-form" onSubmit={submit} noValidate>
+          <h3>{t('slots.new')}</h3>
+          <p className="hint">{t('sessions.parisTime')}</p>
+          {Object.keys(localErrors).length > 0 ? (
+            <p className="alert alert-error" role="alert">
+              {t('common:problem.fieldsInvalid')}
+            </p>
+          ) : (
+            <ProblemAlert ns="consultant" error={open.error} />
+          )}
+          <div className="consultant-columns">
+            <Field label={t('slots.from')} error={errors['pattern.from']}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  required
+                  min={parisToday()}
+                  value={values.from}
+                  onChange={(event) => set('from', event.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('slots.to')} error={errors['pattern.to']}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  required
+                  min={values.from || parisToday()}
+                  value={values.to}
+                  onChange={(event) => set('to', event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <fieldset aria-describedby={errors['pattern.weekdays'] ? weekdaysErrorId : undefined}>
+            <legend>{t('slots.weekdays')}</legend>
+            <div className="consultant-checks">
+              {WEEKDAYS.map((day) => (
+                <label key={day} className="consultant-check">
+                  <input
+                    type="checkbox"
+                    checked={values.weekdays.includes(day)}
+                    onChange={(event) =>
+                      set(
+                        'weekdays',
+                        event.target.checked
+                          ? [...values.weekdays, day]
+                          : values.weekdays.filter((weekday) => weekday !== day),
+                      )
+                    }
+                  />{' '}
+                  {t(`weekday.${day}`)}
+                </label>
+              ))}
+            </div>
+            <GroupError id={weekdaysErrorId} error={errors['pattern.weekdays']} />
+          </fieldset>
+          <Field
+            label={t('slots.startTimes')}
+            hint={t('slots.startTimesHint')}
+            error={errors['pattern.startTimes']}
+          >
+            {(control) => (
+              <input
+                {...control}
+                required
+                value={values.startTimes}
+                onChange={(event) => set('startTimes', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('slots.duration')}
+            hint={t('slots.durationHint', { minutes: offering.durationMinutes })}
+            error={errors['pattern.durationMinutes']}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={15}
+                max={480}
+                value={values.durationMinutes}
+                onChange={(event) => set('durationMinutes', event.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={open.isPending}>
+            {open.isPending ? t('common:status.saving') : t('slots.open')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
