@@ -3,6 +3,9 @@
 import { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
+// A browser flow crosses many pages, each waiting on the api and sometimes the worker.
+jest.setTimeout(120_000);
+
 // The Chambre admin at work: moderates a consultant's offering, records an organisation's
 // adhésion for the year, and makes a user a consultant. Each step is checked in the api too.
 describe('web app: administration', () => {

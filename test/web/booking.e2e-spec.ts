@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
+// A browser flow crosses many pages, each waiting on the api and sometimes the worker.
+jest.setTimeout(120_000);
+
 interface Session {
   id: string;
   seatsLeft: number;
@@ -204,7 +207,7 @@ describe('web app: booking, paying by transfer, invoices, cancelling', () => {
     await listed.first().waitFor();
     const texts = (await listed.allInnerTexts()).map(plain);
     expect(texts.some((text) => text.includes('Confirmée') && /\t2\t/.test(text))).toBe(true);
-  }, 90_000);
+  });
 
   it('cancels a paid booking after showing the refund, and the api agrees', async () => {
     const member2 = await token('member2@demo.mutualis.fr');
@@ -253,5 +256,5 @@ describe('web app: booking, paying by transfer, invoices, cancelling', () => {
       expect(said).toContain('aucun remboursement');
     }
     await web.screenshot(page, 'booking-cancelled');
-  }, 60_000);
+  });
 });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
+// A browser flow crosses many pages, each waiting on the api and sometimes the worker.
+jest.setTimeout(120_000);
+
 interface SearchAnswer {
   total: number;
   items: {

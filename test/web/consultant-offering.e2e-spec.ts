@@ -2,6 +2,9 @@
 // page.evaluate bodies run in the browser.
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
+// A browser flow crosses many pages, each waiting on the api and sometimes the worker.
+jest.setTimeout(120_000);
+
 // A consultant drafts a training, schedules a session in Paris time and submits it; the
 // Chambre's admin publishes it from the moderation queue; then any visitor finds it.
 describe('web app: a consultant publishes an offering', () => {

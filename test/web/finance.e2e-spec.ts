@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 import { camt053 } from '../reconciliation/statements';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
+// A browser flow crosses many pages, each waiting on the api and sometimes the worker.
+jest.setTimeout(120_000);
+
 const FINANCE = 'finance@demo.mutualis.fr';
 /** The transfer is this much short of the balance: matching may only suggest, never allocate. */
 const SHORT_CENTS = 500;

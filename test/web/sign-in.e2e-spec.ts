@@ -1,5 +1,8 @@
 import { startWebHarness, WebHarness } from './support/web-harness';
 
+// A browser flow crosses many pages, each waiting on the api and sometimes the worker.
+jest.setTimeout(120_000);
+
 // The api serves the built web app; a page deep in the app opens from a link (as in an e-mail),
 // and a member signs in through the form.
 describe('web app: sign-in', () => {

@@ -109,7 +109,8 @@ export async function startWebHarness(label: string): Promise<WebHarness> {
         viewport: options.viewport ?? { width: 1280, height: 900 },
         acceptDownloads: true,
       });
-      context.setDefaultTimeout(15_000);
+      // Generous: a loaded CI machine runs the api, the worker and Chromium on two cores.
+      context.setDefaultTimeout(30_000);
       return context.newPage();
     },
     async signIn(page, email, password = DEMO_PASSWORD) {
