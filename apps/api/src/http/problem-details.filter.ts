@@ -82,6 +82,25 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   );
 }
 
+/** PostgreSQL refusing connections (too many clients, starting up or shutting down). */
+const SATURATED_SQLSTATES = new Set(['53300', '57P03']);
+
+/**
+ * The database is saturated, not broken: node-postgres' pool gave up waiting for a free
+ * connection, or the server refused one. The client may retry, so this is a 503, not a 500.
+ */
+function isDatabaseSaturated(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  if (/timeout exceeded when trying to connect/i.test(exception.message)) return true;
+  const code =
+    (exception as { code?: unknown }).code ??
+    (exception as { driverError?: { code?: unknown } }).driverError?.code;
+  return typeof code === 'string' && SATURATED_SQLSTATES.has(code);
+}
+
+/** Seconds a client should wait before retrying a request refused while the database is saturated. */
+const SATURATED_RETRY_AFTER_SECONDS = 2;
+
 /**
  * Answers every error as RFC 9457 problem+json. Client errors say what was wrong; anything
  * unexpected is logged with an id and answered 500 without detail, the id quoted to the client.
@@ -100,6 +119,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.requestId =
       request.id !== undefined ? String(request.id) : requestId(request, response);
     if (response.headersSent) return;
+    if (problem.code === 'database_busy') {
+      response.setHeader('Retry-After', String(SATURATED_RETRY_AFTER_SECONDS));
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -141,6 +163,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         CODES[exception.status] ?? 'bad_request',
         exception.message,
       );
+    }
+    if (isDatabaseSaturated(exception)) {
+      this.logger.warn(
+        { err: exception, method: request.method, url: request.originalUrl },
+        'database saturated: answered 503',
+      );
+      return this.problem(503, 'database_busy', 'the service is busy; retry in a moment');
     }
     return this.unexpected(exception, request);
   }
