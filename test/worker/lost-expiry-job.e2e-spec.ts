@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DEFAULT_JOB_OPTIONS } from '@mutualis/core';
 import {
   insertOrganisations,
   insertPublishedSession,
@@ -65,6 +66,8 @@ describe('the sweep expires holds whose delayed job was lost', () => {
     );
     expect(job).toBeDefined();
     expect(await job!.isDelayed()).toBe(true);
+    // Relayed jobs are retried and cleaned up like every other job.
+    expect(job!.opts).toMatchObject(DEFAULT_JOB_OPTIONS);
     await job!.remove();
     expect(await queue.getJob(eventId)).toBeUndefined();
 

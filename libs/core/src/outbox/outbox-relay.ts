@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { EventJobData, queuesFor } from '../queue/event-routes';
 import { QueueName } from '../queue/queue-names';
-import { redisConnectionOptions } from '../queue/queue.module';
+import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '../queue/queue.module';
 
 interface PendingEvent {
   id: string;
@@ -124,7 +124,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Producer queues fail fast when Redis is down (no offline queue), so a batch rolls back at once. */
+  /**
+   * Producer queues fail fast when Redis is down (no offline queue), so a batch rolls back at
+   * once. Built outside Nest's BullModule, they take its job defaults explicitly: without them a
+   * relayed job had one attempt and stayed in Redis forever.
+   */
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
@@ -134,6 +138,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           enableOfflineQueue: false,
         },
         prefix: `${this.config.get('REDIS_PREFIX', { infer: true })}:bull`,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       queue.on('error', () => undefined); // connection errors surface through addBulk and are retried
       this.queues.set(name, queue);

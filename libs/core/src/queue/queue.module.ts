@@ -1,4 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
+import type { DefaultJobOptions } from 'bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Environment } from '../config/environment';
@@ -25,6 +26,17 @@ export function redisConnectionOptions(redisUrl: string): RedisConnection {
   };
 }
 
+/**
+ * Every job, whoever adds it (a processor, or the outbox relay's own producer queues): retried
+ * with exponential backoff, and removed once done so that Redis does not grow with each event.
+ */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 86_400, count: 10_000 },
+  removeOnFail: { age: 7 * 86_400 },
+} satisfies DefaultJobOptions;
+
 /** BullMQ's shared connection settings; each queue is registered by the context that owns it. */
 @Global()
 @Module({
@@ -35,12 +47,7 @@ export function redisConnectionOptions(redisUrl: string): RedisConnection {
         return {
           prefix: `${config.get('REDIS_PREFIX', { infer: true })}:bull`,
           connection: redisConnectionOptions(config.get('REDIS_URL', { infer: true })),
-          defaultJobOptions: {
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 2_000 },
-            removeOnComplete: { age: 86_400, count: 10_000 },
-            removeOnFail: { age: 7 * 86_400 },
-          },
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
         };
       },
     }),
