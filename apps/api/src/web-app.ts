@@ -22,11 +22,23 @@ export function serveWebApp(app: NestExpressApplication, configured?: string): b
   const directory = webAppDirectory(configured);
   if (!directory) return false;
   const indexHtml = join(directory, 'index.html');
-  app.use(
-    '/assets',
-    serveStatic(join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }),
-  );
-  app.use(serveStatic(directory, { index: false, maxAge: '1h' }));
+  const assetsDirectory = join(directory, 'assets');
+  const files = serveStatic(directory, {
+    index: false,
+    // Vite names assets by their content hash: they never change, so browsers keep them.
+    setHeaders: (response, path) =>
+      response.setHeader(
+        'Cache-Control',
+        path.startsWith(assetsDirectory)
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=3600',
+      ),
+  });
+  // The api's own requests never look on disk: that cost 7 % of a catalogue search's CPU.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path.startsWith('/api/')) next();
+    else void files(request, response, next);
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') &&

@@ -10,23 +10,29 @@ export class Clock {
 
 export const PARIS_TIME_ZONE = 'Europe/Paris';
 
+// Made once: creating an Intl.DateTimeFormat costs about 0.3 ms, formatting with one a few µs,
+// and a catalogue page prices each offering and session with parisYear (see bench/README.md,
+// catalogue-search).
+const PARIS_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: PARIS_TIME_ZONE, year: 'numeric' });
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PARIS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const PARIS_OFFSET = new Intl.DateTimeFormat('en-US', {
+  timeZone: PARIS_TIME_ZONE,
+  timeZoneName: 'longOffset',
+});
+
 /** The calendar year of an instant as seen in Paris (a session at 23:30 UTC on 31 Dec is next year there). */
 export function parisYear(instant: Date): number {
-  const year = new Intl.DateTimeFormat('en-GB', {
-    timeZone: PARIS_TIME_ZONE,
-    year: 'numeric',
-  }).format(instant);
-  return Number(year);
+  return Number(PARIS_YEAR.format(instant));
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in Paris. */
 export function parisDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: PARIS_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return PARIS_DATE.format(instant);
 }
 
 /** The instant a Paris calendar day (YYYY-MM-DD) begins, summer time included. */
@@ -41,10 +47,7 @@ export function parisStartOfDay(date: string): Date {
 }
 
 function parisOffsetMinutes(instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: PARIS_TIME_ZONE,
-    timeZoneName: 'longOffset',
-  }).formatToParts(instant);
+  const parts = PARIS_OFFSET.formatToParts(instant);
   const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;
