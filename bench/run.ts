@@ -12,7 +12,11 @@ import { Scenario, ScenarioFailure, ScenarioResult } from './scenario';
  */
 const scenarios: Record<string, () => Promise<Scenario>> = {
   'search-plans': () => import('./scenarios/search-plans'),
+  'catalogue-search': () => import('./scenarios/catalogue-search'),
+  'booking-contention': () => import('./scenarios/booking-contention'),
+  invoicing: () => import('./scenarios/invoicing'),
   'reconciliation-matching': () => import('./scenarios/reconciliation-matching'),
+  'outbox-relay': () => import('./scenarios/outbox-relay'),
 };
 
 const RESULTS = join(__dirname, 'results');
