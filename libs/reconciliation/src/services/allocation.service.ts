@@ -19,6 +19,12 @@ export interface AllocationRequest {
   actorId: string | null;
 }
 
+/** What the matcher allocates for one line: invoices paid, then any excess as the organisation's credit. */
+export interface AutomaticLineAllocation {
+  transactionId: string;
+  allocations: { invoiceId: string | null; organisationId: string; amountCents: number }[];
+}
+
 type LockedTransaction = {
   id: string;
   amount_cents: string;
@@ -95,6 +101,121 @@ export class AllocationService {
       organisationId,
       amountCents: request.amountCents,
     });
+  }
+
+  /**
+   * The matcher's allocations of many lines at once, with the rules of `allocate` and a few
+   * multi-row statements for all of them: the lines are locked, then the invoices (by
+   * invoicing, in id order); a line is refused whole when it is not a credit, would give more
+   * than it holds, or an invoice it pays is no longer open or owes less (lines taken in order,
+   * each against the balances the lines before it left). Each allocation writes its audit row;
+   * each invoice payment its outbox event. Returns, per line, null or why it was refused.
+   */
+  async allocateAutomatically(
+    lines: AutomaticLineAllocation[],
+    manager: EntityManager,
+  ): Promise<(Error | null)[]> {
+    if (lines.length === 0) return [];
+    const locked = await manager.query<LockedTransaction[]>(
+      `SELECT id, amount_cents, allocated_cents, direction FROM bank_transactions
+        WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [[...new Set(lines.map((line) => line.transactionId))]],
+    );
+    const transactions = new Map(locked.map((row) => [row.id, row]));
+    const outcomes: (Error | null)[] = lines.map((line) => {
+      const transaction = transactions.get(line.transactionId);
+      if (!transaction) {
+        return new ReconciliationException(
+          ReconciliationErrorCode.TransactionNotFound,
+          'bank transaction not found',
+        );
+      }
+      if (transaction.direction !== 'credit') {
+        return new ReconciliationException(
+          ReconciliationErrorCode.NotAllocatable,
+          'only money received can pay an invoice',
+        );
+      }
+      let left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+      for (const allocation of line.allocations) {
+        if (allocation.amountCents > left) {
+          return new ReconciliationException(
+            ReconciliationErrorCode.NotAllocatable,
+            `this transaction has ${left} cents left to allocate`,
+            [{ field: 'amountCents', message: `must not exceed the ${left} cents left` }],
+          );
+        }
+        left -= allocation.amountCents;
+      }
+      return null;
+    });
+    const planned = lines.map((line) =>
+      line.allocations.map((allocation) => ({ ...allocation, id: randomUUID() })),
+    );
+    const candidates = lines.flatMap((_, index) => (outcomes[index] ? [] : [index]));
+    const refusals = await this.payments.forInvoiceGroups(
+      candidates.map((index) =>
+        planned[index].flatMap((allocation) =>
+          allocation.invoiceId
+            ? [
+                {
+                  invoiceId: allocation.invoiceId,
+                  source: allocationSource(allocation.id),
+                  amountCents: allocation.amountCents,
+                  method: 'bank_transfer' as const,
+                },
+              ]
+            : [],
+        ),
+      ),
+      manager,
+    );
+    candidates.forEach((index, position) => {
+      const refused = refusals[position];
+      if (refused) outcomes[index] = refused;
+    });
+    const rows = lines.flatMap((line, index) =>
+      outcomes[index]
+        ? []
+        : planned[index].map((allocation) => ({
+            ...allocation,
+            transactionId: line.transactionId,
+          })),
+    );
+    if (rows.length === 0) return outcomes;
+    await manager.query(
+      `INSERT INTO bank_allocations (id, transaction_id, kind, invoice_id, organisation_id, amount_cents, automatic)
+       SELECT id, transaction_id, CASE WHEN invoice_id IS NULL THEN 'organisation_credit' ELSE 'invoice' END,
+              invoice_id, organisation_id, amount_cents, true
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bigint[])
+              AS t(id, transaction_id, invoice_id, organisation_id, amount_cents)`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.transactionId),
+        rows.map((row) => row.invoiceId),
+        rows.map((row) => row.organisationId),
+        rows.map((row) => row.amountCents),
+      ],
+    );
+    await this.settleAll([...new Set(rows.map((row) => row.transactionId))], manager);
+    await manager.query(
+      `INSERT INTO reconciliation_audit (action, transaction_id, allocation_id, invoice_id, amount_cents, details)
+       SELECT 'auto_allocate', * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::jsonb[])`,
+      [
+        rows.map((row) => row.transactionId),
+        rows.map((row) => row.id),
+        rows.map((row) => row.invoiceId),
+        rows.map((row) => row.amountCents),
+        rows.map((row) =>
+          JSON.stringify(
+            row.invoiceId
+              ? {}
+              : { kind: 'organisation_credit', organisationId: row.organisationId },
+          ),
+        ),
+      ],
+    );
+    return outcomes;
   }
 
   async undo(
@@ -286,6 +407,27 @@ export class AllocationService {
                 WHERE transaction_id = $1 AND undone_at IS NULL) AS live
         WHERE t.id = $1`,
       [transactionId],
+    );
+  }
+
+  /**
+   * `settle` for many lines. Each line's total is summed by its own index lookup (the lateral
+   * join), whatever the statistics say: a freshly imported statement is often not analyzed yet,
+   * and `transaction_id = ANY(…)` then read every live allocation.
+   */
+  private async settleAll(transactionIds: string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE bank_transactions t
+          SET allocated_cents = live.total,
+              status = CASE
+                WHEN live.total = t.amount_cents THEN 'matched'
+                WHEN EXISTS (SELECT 1 FROM bank_match_suggestions s WHERE s.transaction_id = t.id) THEN 'suggested'
+                ELSE 'unmatched' END
+         FROM unnest($1::uuid[]) AS line(id)
+              CROSS JOIN LATERAL (SELECT coalesce(sum(amount_cents), 0) AS total FROM bank_allocations
+                                   WHERE transaction_id = line.id AND undone_at IS NULL) AS live
+        WHERE t.id = line.id`,
+      [transactionIds],
     );
   }
 

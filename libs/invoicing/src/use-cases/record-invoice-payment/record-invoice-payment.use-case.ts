@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxService } from '@mutualis/core';
+import { DomainEvent, OutboxService } from '@mutualis/core';
 import { Invoice } from '../../entities/invoice.entity';
 import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
@@ -18,6 +18,29 @@ export interface InvoicePaymentCommand {
 }
 
 export type PaymentOutcome = 'recorded' | 'already_recorded';
+
+/** One payment of a group given to `forInvoiceGroups`. */
+export type InvoicePaymentOfGroup = InvoicePaymentCommand & { invoiceId: string };
+
+type LockedBalance = {
+  id: string;
+  number: string | null;
+  type: string;
+  status: string;
+  total_incl_vat_cents: string;
+  amount_paid_cents: string;
+  amount_credited_cents: string;
+};
+
+type Balance = {
+  id: string;
+  number: string | null;
+  type: string;
+  status: string;
+  totalInclVatCents: number;
+  amountPaidCents: number;
+  amountCreditedCents: number;
+};
 
 /**
  * Records money received against an invoice and moves its status (partially paid, paid), and
@@ -75,6 +98,126 @@ export class RecordInvoicePaymentUseCase {
       );
     }
     return this.record(invoice, command, manager);
+  }
+
+  /**
+   * Many payments at once, in the caller's transaction (a bank statement's automatic
+   * allocations): the same rules as `forInvoice`, with a few statements for all of them. The
+   * invoices are locked (in id order), then the groups are taken in order, each against the
+   * balances the groups before it left: a group whose invoice is not payable or owes less than
+   * its payment is refused whole (its error in the result, nothing of it recorded) and the
+   * others are recorded, each payment with its outbox event.
+   */
+  async forInvoiceGroups(
+    groups: InvoicePaymentOfGroup[][],
+    manager: EntityManager,
+  ): Promise<(InvoicingException | null)[]> {
+    const ids = [...new Set(groups.flat().map((payment) => payment.invoiceId))].sort();
+    if (ids.length === 0) return groups.map(() => null);
+    const locked = await manager.query<LockedBalance[]>(
+      `SELECT id, number, type, status, total_incl_vat_cents, amount_paid_cents, amount_credited_cents
+         FROM invoices WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [ids],
+    );
+    const balances = new Map<string, Balance>(
+      locked.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          number: row.number,
+          type: row.type,
+          status: row.status,
+          totalInclVatCents: Number(row.total_incl_vat_cents),
+          amountPaidCents: Number(row.amount_paid_cents),
+          amountCreditedCents: Number(row.amount_credited_cents),
+        },
+      ]),
+    );
+    const initialPaid = new Map([...balances.values()].map((b) => [b.id, b.amountPaidCents]));
+    const outcomes: (InvoicingException | null)[] = [];
+    const accepted: InvoicePaymentOfGroup[] = [];
+    for (const group of groups) {
+      // Tried on copies, kept only when the whole group fits.
+      const tried = new Map<string, Balance>();
+      let refused: InvoicingException | null = null;
+      for (const payment of group) {
+        const current = balances.get(payment.invoiceId);
+        const invoice = tried.get(payment.invoiceId) ?? (current ? { ...current } : undefined);
+        if (
+          !invoice ||
+          invoice.type !== 'invoice' ||
+          !['issued', 'partially_paid'].includes(invoice.status)
+        ) {
+          refused = new InvoicingException(
+            InvoicingErrorCode.InvoiceNotPayable,
+            invoice
+              ? `invoice ${invoice.number ?? invoice.id} is ${invoice.status}`
+              : 'invoice not found',
+          );
+          break;
+        }
+        const due =
+          invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents;
+        if (payment.amountCents > due) {
+          refused = new InvoicingException(
+            InvoicingErrorCode.InvoiceNotPayable,
+            `invoice ${invoice.number} has ${due} cents left to pay`,
+            [{ field: 'amountCents', message: `must not exceed the ${due} cents due` }],
+          );
+          break;
+        }
+        invoice.amountPaidCents += payment.amountCents;
+        invoice.status = settledStatus(invoice);
+        tried.set(invoice.id, invoice);
+      }
+      outcomes.push(refused);
+      if (refused) continue;
+      for (const [id, invoice] of tried) balances.set(id, invoice);
+      accepted.push(...group);
+    }
+    if (accepted.length === 0) return outcomes;
+    const inserted = await manager.query<{ id: string; source: string }[]>(
+      `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[])
+       ON CONFLICT (source) DO NOTHING RETURNING id, source`,
+      [
+        accepted.map((payment) => payment.invoiceId),
+        accepted.map((payment) => payment.source),
+        accepted.map((payment) => payment.amountCents),
+        accepted.map((payment) => payment.method),
+      ],
+    );
+    // A source already recorded (a replay) moves nothing, as in `forInvoice`.
+    const paymentIds = new Map(inserted.map((row) => [row.source, row.id]));
+    const paid = new Map(initialPaid);
+    const events: DomainEvent[] = [];
+    const finalStatus = new Map<string, string>();
+    for (const payment of accepted) {
+      const paymentId = paymentIds.get(payment.source);
+      if (!paymentId) continue;
+      const invoice = balances.get(payment.invoiceId)!;
+      const amountPaidCents = paid.get(invoice.id)! + payment.amountCents;
+      paid.set(invoice.id, amountPaidCents);
+      const status = settledStatus({ ...invoice, amountPaidCents });
+      finalStatus.set(invoice.id, status);
+      events.push({
+        type: 'invoice.payment-recorded',
+        aggregateType: 'invoice',
+        aggregateId: invoice.id,
+        payload: { paymentId, amountCents: payment.amountCents, status },
+      });
+    }
+    if (events.length === 0) return outcomes;
+    const moved = [...finalStatus.keys()];
+    await manager.query(
+      `UPDATE invoices i
+          SET amount_paid_cents = v.paid, status = v.status, updated_at = CURRENT_TIMESTAMP
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS v(id, paid, status)
+        WHERE i.id = v.id`,
+      [moved, moved.map((id) => paid.get(id)), moved.map((id) => finalStatus.get(id))],
+    );
+    await this.outbox.record(manager, ...events);
+    return outcomes;
   }
 
   /** Takes back the payment recorded from `source`, in the caller's transaction. */

@@ -14,7 +14,7 @@ import {
   MatchReason,
   nameSimilarity,
 } from '../../matching/match-scoring';
-import { AllocationService } from '../../services/allocation.service';
+import { AllocationService, AutomaticLineAllocation } from '../../services/allocation.service';
 
 export interface MatchCounts {
   matched: number;
@@ -183,9 +183,19 @@ export class MatchTransactionsUseCase {
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const ids = decisions.map(({ transaction }) => transaction.id);
-      await manager.query(`DELETE FROM bank_match_suggestions WHERE transaction_id = ANY($1)`, [
-        ids,
-      ]);
+      // The lines that have suggestions, each found by an index lookup (a new import has none,
+      // and before its statistics exist `transaction_id = ANY(…)` would read the whole table).
+      const withSuggestions = await manager.query<{ id: string }[]>(
+        `SELECT line.id FROM unnest($1::uuid[]) AS line(id)
+           CROSS JOIN LATERAL (SELECT 1 FROM bank_match_suggestions s
+                                WHERE s.transaction_id = line.id LIMIT 1) AS found`,
+        [ids],
+      );
+      if (withSuggestions.length > 0) {
+        await manager.query(`DELETE FROM bank_match_suggestions WHERE transaction_id = ANY($1)`, [
+          withSuggestions.map((row) => row.id),
+        ]);
+      }
       const suggestions = decisions.flatMap(({ transaction, decision }) =>
         decision.kind === 'suggest'
           ? decision.suggestions.map((suggestion) => ({
@@ -215,17 +225,75 @@ export class MatchTransactionsUseCase {
           WHERE id = ANY($1) AND status <> 'matched'`,
         [ids, suggested],
       );
+      const perLine: { transaction: OpenTransaction; allocations: PlannedAllocation[] }[] = [];
+      const together: { transaction: OpenTransaction; allocations: AutomaticLineAllocation }[] = [];
       for (const { transaction, decision } of decisions) {
         if (decision.kind === 'suggest') {
           if (decision.suggestions.length > 0) counts.suggested++;
           else counts.unmatched++;
-          continue;
+        } else if (
+          decision.allocations.every(
+            (allocation) =>
+              !allocation.refundId && !allocation.payoutId && allocation.organisationId,
+          )
+        ) {
+          together.push({
+            transaction,
+            allocations: {
+              transactionId: transaction.id,
+              allocations: decision.allocations.map((allocation) => ({
+                invoiceId: allocation.invoiceId,
+                organisationId: allocation.organisationId!,
+                amountCents: allocation.amountCents,
+              })),
+            },
+          });
+        } else {
+          perLine.push({ transaction, allocations: decision.allocations });
         }
+      }
+      // Invoices and credits of the whole batch in a few statements; should that fail for a
+      // reason the checks did not foresee, the batch's lines are taken one by one below.
+      if (together.length > 0) {
+        await manager.query('SAVEPOINT lines');
+        try {
+          const outcomes = await this.allocations.allocateAutomatically(
+            together.map((line) => line.allocations),
+            manager,
+          );
+          await manager.query('RELEASE SAVEPOINT lines');
+          together.forEach(({ transaction }, index) => {
+            const refused = outcomes[index];
+            if (!refused) {
+              counts.matched++;
+              return;
+            }
+            this.logger.warn(
+              { transactionId: transaction.id, error: String(refused) },
+              'left for a person: the automatic allocation failed',
+            );
+            counts.unmatched++;
+          });
+        } catch (error) {
+          await manager.query('ROLLBACK TO SAVEPOINT lines');
+          this.logger.warn(
+            { lines: together.length, error: String(error) },
+            'allocating the batch at once failed: allocating its lines one by one',
+          );
+          perLine.unshift(
+            ...together.map(({ transaction, allocations }) => ({
+              transaction,
+              allocations: allocations.allocations,
+            })),
+          );
+        }
+      }
+      for (const { transaction, allocations } of perLine) {
         // Each line in a savepoint: a line that cannot be allocated (an invoice paid meanwhile)
         // is left for a person without undoing the rest of the batch.
         await manager.query('SAVEPOINT line');
         try {
-          for (const allocation of decision.allocations) {
+          for (const allocation of allocations) {
             await this.allocations.allocate(
               {
                 transactionId: transaction.id,
