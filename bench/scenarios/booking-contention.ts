@@ -12,6 +12,7 @@ import { benchDatabaseUrl, connect, disposeDatabase, freshDatabase } from '../su
 import { BuiltProcess, startBuilt } from '../support/processes';
 import { median, round } from '../support/stats';
 import { formatTable } from '../support/table';
+import { nthSiret } from '../support/siret';
 
 /*
  * Booking under contention (issue 10, scenario 2), against the production build of the api
@@ -92,21 +93,7 @@ interface Answer {
   ms: number;
 }
 
-/** The n-th valid SIRET (Luhn), so organisations are unique and accepted by the database. */
-function siret(n: number): string {
-  const base = String(2_000_000_000_000 + n);
-  for (let check = 0; check <= 9; check++) {
-    const candidate = `${base}${check}`;
-    let sum = 0;
-    for (let index = 0; index < 14; index++) {
-      let digit = Number(candidate[13 - index]);
-      if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
+const siret = (n: number): string => nthSiret(n, 2_000_000_000_000);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

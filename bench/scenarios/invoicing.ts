@@ -33,6 +33,7 @@ import { benchDatabaseUrl, connect, disposeDatabase, freshDatabase } from '../su
 import { BuiltProcess, startBuilt } from '../support/processes';
 import { median, round } from '../support/stats';
 import { formatTable } from '../support/table';
+import { nthSiret } from '../support/siret';
 
 export const description =
   'Confirmed bookings → invoices with stored PDFs through 1 and 2 production workers; numbering gapless; PDF rendering alone as baseline';
@@ -78,21 +79,7 @@ const TITLES = [
 const FIRST_NAMES = ['Camille', 'Dominique', 'Fatima', 'Jean', 'Lucie', 'Mehdi', 'Nadia', 'Paul'];
 const LAST_NAMES = ['Arnaud', 'Benali', 'Castellan', 'Durand', 'Fabre', 'Giraud', 'Martin', 'Roux'];
 
-/** The n-th valid SIRET (Luhn), so organisations are unique and accepted by the database. */
-function siret(n: number): string {
-  const base = String(1_000_000_000_000 + n);
-  for (let check = 0; check <= 9; check++) {
-    const candidate = `${base}${check}`;
-    let sum = 0;
-    for (let index = 0; index < 14; index++) {
-      let digit = Number(candidate[13 - index]);
-      if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
+const siret = (n: number): string => nthSiret(n);
 
 /**
  * `size` confirmed bookings on training sessions (1–3 seats, named attendees, standard VAT or

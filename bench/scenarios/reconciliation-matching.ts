@@ -22,6 +22,7 @@ import { ScenarioFailure, ScenarioResult } from '../scenario';
 import { benchDatabaseUrl, connect, disposeDatabase, freshDatabase } from '../support/database';
 import { median, round } from '../support/stats';
 import { formatTable } from '../support/table';
+import { nthSiret } from '../support/siret';
 
 export const description =
   'Import and match 2,000 / 20,000 / 100,000 bank lines against as many open invoices (growth)';
@@ -76,21 +77,7 @@ const WORDS = [
   'Goudes',
 ];
 
-/** The n-th valid SIRET (Luhn), so organisations are unique and accepted by the database. */
-function siret(n: number): string {
-  const base = String(1_000_000_000_000 + n);
-  for (let check = 0; check <= 9; check++) {
-    const candidate = `${base}${check}`;
-    let sum = 0;
-    for (let index = 0; index < 14; index++) {
-      let digit = Number(candidate[13 - index]);
-      if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
+const siret = (n: number): string => nthSiret(n);
 
 /** A deterministic pseudo-random sequence, so every run sees the same data. */
 export function random(seed: number): () => number {
