@@ -44,19 +44,17 @@ function percentile(sorted: number[], p: number): number {
 export function load(options: LoadOptions): Promise<LoadFigures> {
   const times: number[] = [];
   return new Promise((resolve, reject) => {
-    // autocannon takes an explicit `undefined` as a value: pass only what was set.
-    const settings = Object.fromEntries(
-      Object.entries({
-        url: options.url,
-        connections: options.connections ?? 10,
-        duration: options.durationSeconds ?? 10,
-        method: options.method,
-        headers: options.headers,
-        body: options.body,
-        requests: options.requests,
-        overallRate: options.rate,
-      }).filter(([, value]) => value !== undefined),
-    ) as unknown as autocannon.Options;
+    // autocannon takes an explicit `undefined` as a value: set only what was given.
+    const settings: autocannon.Options = {
+      url: options.url,
+      connections: options.connections ?? 10,
+      duration: options.durationSeconds ?? 10,
+    };
+    if (options.method) settings.method = options.method;
+    if (options.headers) settings.headers = options.headers;
+    if (options.body) settings.body = options.body;
+    if (options.requests) settings.requests = options.requests;
+    if (options.rate) settings.overallRate = options.rate;
     const instance = autocannon(settings, (error, result) => {
       if (error) return reject(error);
       times.sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
+import { formatMoney } from '../../apps/web/src/lib/format';
 
 // A browser flow crosses many pages, each waiting on the api and sometimes the worker.
 jest.setTimeout(120_000);
@@ -38,8 +39,7 @@ interface Invoice {
 
 /** Spaces as Intl writes them in French (U+202F, U+00A0) compared as plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-const euros = (cents: number) =>
-  plain(new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100));
+const euros = (cents: number) => plain(formatMoney(cents, 'fr'));
 
 // A member books two named seats, pays by bank transfer and downloads the invoice; another
 // cancels a paid booking after seeing the refund it will get.

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { validSiret } from '@mutualis/testing';
+import { formatMoney } from '../../apps/web/src/lib/format';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
 // A browser flow crosses many pages, each waiting on the api and sometimes the worker.
@@ -22,28 +24,8 @@ interface OfferingAnswer {
   price: { unitPriceCents: number; memberPrice: boolean };
 }
 
-/** A SIRET with a valid Luhn check digit, different on each run. */
-function validSiret(): string {
-  const base = Array.from({ length: 13 }, (_, index) =>
-    index === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10),
-  );
-  for (let check = 0; check < 10; check += 1) {
-    const digits = [...base, check];
-    const sum = digits
-      .reverse()
-      .map((digit, index) =>
-        index % 2 === 1 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit,
-      )
-      .reduce((total, digit) => total + digit, 0);
-    if (sum % 10 === 0) return [...base, check].join('');
-  }
-  throw new Error('unreachable');
-}
-
 /** Euros as the French interface writes them ("1 234,50 €", with narrow no-break spaces). */
-function euros(cents: number): string {
-  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+const euros = (cents: number): string => formatMoney(cents, 'fr');
 
 // The catalogue and the account pages as a visitor and a new member meet them.
 describe('web app: catalogue, offering, sign-up and organisation', () => {
