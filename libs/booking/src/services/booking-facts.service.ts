@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { ConsultationSlot, Offering, TrainingSession, VatTreatment } from '@mutualis/catalogue';
 import { BookingStatus, ConfirmationMethod } from '../booking.types';
+import { BookingAttendee } from '../entities/booking-attendee.entity';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 
@@ -116,20 +117,44 @@ export class BookingFactsService {
     };
   }
 
-  /** A booking with what it was booked on (its offering, and its session or slot) and its attendees. */
+  /**
+   * A booking with what it was booked on (its offering, and its session or slot) and its
+   * attendees, in one statement: invoicing and every notification of a booking start here.
+   */
   private async load(bookingId: string) {
-    const booking = await this.bookings.findById(bookingId);
-    if (!booking) return null;
-    const manager = this.dataSource.manager;
-    const [offering, session, slot, attendees] = await Promise.all([
-      manager.findOneOrFail(Offering, { where: { id: booking.offeringId } }),
-      booking.sessionId
-        ? manager.findOne(TrainingSession, { where: { id: booking.sessionId } })
-        : null,
-      booking.slotId ? manager.findOne(ConsultationSlot, { where: { id: booking.slotId } }) : null,
-      this.bookings.attendeesOf([booking.id]),
-    ]);
-    return { booking, offering, session, slot, attendees };
+    const row = await this.dataSource.manager
+      .createQueryBuilder(Booking, 'booking')
+      .innerJoinAndMapOne(
+        'booking.offering',
+        Offering,
+        'offering',
+        'offering.id = booking.offeringId',
+      )
+      .leftJoinAndMapOne(
+        'booking.session',
+        TrainingSession,
+        'session',
+        'session.id = booking.sessionId',
+      )
+      .leftJoinAndMapOne('booking.slot', ConsultationSlot, 'slot', 'slot.id = booking.slotId')
+      .leftJoinAndMapMany(
+        'booking.attendees',
+        BookingAttendee,
+        'attendee',
+        'attendee.bookingId = booking.id',
+      )
+      .where('booking.id = :bookingId', { bookingId })
+      .orderBy('attendee.position', 'ASC')
+      .getOne();
+    if (!row) return null;
+    // The joined rows, mapped onto the booking by TypeORM under the names given above.
+    const { offering, session, slot, attendees, ...booking } = row as Booking & {
+      offering: Offering;
+      session: TrainingSession | null;
+      slot: ConsultationSlot | null;
+      attendees: BookingAttendee[];
+    };
+    return { booking, offering, session: session ?? null, slot: slot ?? null, attendees };
   }
 
   /** Confirmed bookings whose service starts after `from`: those still to be reminded of. */

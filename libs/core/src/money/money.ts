@@ -1,6 +1,20 @@
 /** ISO 4217 code; the Chambre invoices in euros only. */
 export type Currency = 'EUR';
 
+// Building an Intl.NumberFormat costs a fraction of a millisecond, far more than using one, and
+// an invoice or a notice formats dozens of amounts: one formatter per locale and currency.
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(locale: string, currency: Currency): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * An amount of money in integer cents. Arithmetic stays in integers; only formatting
  * divides, and only for display.
@@ -70,9 +84,7 @@ export class Money {
 
   /** For people, in French: `1 234,50 €`. */
   format(locale = 'fr-FR'): string {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: this.currency }).format(
-      this.cents / 100,
-    );
+    return currencyFormat(locale, this.currency).format(this.cents / 100);
   }
 
   toJSON(): { cents: number; currency: Currency } {

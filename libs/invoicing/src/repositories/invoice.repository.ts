@@ -69,20 +69,32 @@ export class InvoiceRepository {
     return manager.findOne(Invoice, { where: { sourceEventId: eventId } });
   }
 
+  /**
+   * Inserts a draft and its lines, and returns them as stored: every column is set here or
+   * returned by the INSERT (id, timestamps), so nothing is read back.
+   */
   async insertDraft(
     draft: DraftInvoice,
     lines: DraftLine[],
     manager: EntityManager,
-  ): Promise<Invoice> {
+  ): Promise<{ invoice: Invoice; lines: InvoiceLine[] }> {
     const invoice = manager.create(Invoice, {
       ...draft,
       status: 'draft',
+      series: null,
+      year: null,
+      sequence: null,
+      number: null,
+      issueDate: null,
+      dueDate: null,
       amountPaidCents: 0,
       amountCreditedCents: 0,
+      pdfPath: null,
+      pdfSha256: null,
+      issuedAt: null,
     });
     await manager.insert(Invoice, invoice);
-    await this.insertLines(invoice.id, lines, manager);
-    return (await this.findById(invoice.id, manager))!;
+    return { invoice, lines: await this.insertLines(invoice.id, lines, manager) };
   }
 
   /** Rewrites a draft's content (still allowed by the triggers: nothing is issued yet). */
@@ -91,10 +103,10 @@ export class InvoiceRepository {
     changes: Partial<DraftInvoice>,
     lines: DraftLine[],
     manager: EntityManager,
-  ): Promise<void> {
+  ): Promise<InvoiceLine[]> {
     await manager.update(Invoice, { id }, changes);
     await manager.delete(InvoiceLine, { invoiceId: id });
-    await this.insertLines(id, lines, manager);
+    return this.insertLines(id, lines, manager);
   }
 
   /**
@@ -119,9 +131,8 @@ export class InvoiceRepository {
     return { sequence: row.last_number, at: row.at };
   }
 
-  async update(id: string, changes: Partial<Invoice>, manager: EntityManager): Promise<Invoice> {
+  async update(id: string, changes: Partial<Invoice>, manager: EntityManager): Promise<void> {
     await manager.update(Invoice, { id }, changes);
-    return (await this.findById(id, manager))!;
   }
 
   linesOf(
@@ -193,10 +204,11 @@ export class InvoiceRepository {
     invoiceId: string,
     lines: DraftLine[],
     manager: EntityManager,
-  ): Promise<void> {
-    await manager.insert(
-      InvoiceLine,
-      lines.map((line, position) => ({ ...line, invoiceId, position })),
+  ): Promise<InvoiceLine[]> {
+    const stored = lines.map((line, position) =>
+      manager.create(InvoiceLine, { ...line, invoiceId, position }),
     );
+    await manager.insert(InvoiceLine, stored);
+    return stored;
   }
 }

@@ -48,21 +48,20 @@ export class InvoiceIssuer {
       manager,
     );
     const issueDate = parisDate(at);
-    const issued = await this.invoices.update(
-      draft.id,
-      {
-        status: 'issued',
-        series,
-        year,
-        sequence,
-        number: formatInvoiceNumber(series, year, sequence),
-        issueDate,
-        dueDate:
-          draft.type === 'invoice' ? addDays(issueDate, draft.seller.paymentTermsDays) : null,
-        issuedAt: at,
-      },
-      manager,
-    );
+    const changes = {
+      status: 'issued',
+      series,
+      year,
+      sequence,
+      number: formatInvoiceNumber(series, year, sequence),
+      issueDate,
+      dueDate: draft.type === 'invoice' ? addDays(issueDate, draft.seller.paymentTermsDays) : null,
+      issuedAt: at,
+    } satisfies Partial<Invoice>;
+    await this.invoices.update(draft.id, changes, manager);
+    // The draft with what issuing set: the row's other columns did not change (only its
+    // updated_at, which no caller of an issued invoice reads), so it is not read back.
+    const issued: Invoice = { ...draft, ...changes };
     await this.outbox.record(manager, {
       type: draft.type === 'invoice' ? 'invoice.issued' : 'invoice.credit-note-issued',
       aggregateType: 'invoice',

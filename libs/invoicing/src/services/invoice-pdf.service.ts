@@ -25,7 +25,14 @@ export class InvoicePdfService {
   async ensure(invoiceId: string): Promise<void> {
     const invoice = await this.invoices.findById(invoiceId);
     if (!invoice || invoice.status === 'draft' || invoice.pdfSha256) return;
-    const lines = await this.invoices.linesOf([invoice.id]);
+    await this.store(invoice, await this.invoices.linesOf([invoice.id]));
+  }
+
+  /**
+   * Renders and stores the PDF of an invoice its caller has just issued and still holds, with
+   * its lines: the issuing worker does not read back what it wrote.
+   */
+  async store(invoice: Invoice, lines: InvoiceLine[]): Promise<void> {
     const original = invoice.correctsInvoiceId
       ? await this.invoices.findById(invoice.correctsInvoiceId)
       : null;

@@ -4,6 +4,16 @@ import type { MailLocale } from './template-data';
 
 const NUMBER_LOCALES: Readonly<Record<MailLocale, string>> = { fr: 'fr-FR', en: 'en-GB' };
 
+// Made once: building an Intl formatter costs far more than using it, and every mail uses some.
+const PERCENT: Readonly<Record<MailLocale, Intl.NumberFormat>> = {
+  fr: new Intl.NumberFormat(NUMBER_LOCALES.fr, { style: 'unit', unit: 'percent' }),
+  en: new Intl.NumberFormat(NUMBER_LOCALES.en, { style: 'unit', unit: 'percent' }),
+};
+const PLURALS: Readonly<Record<MailLocale, Intl.PluralRules>> = {
+  fr: new Intl.PluralRules('fr'),
+  en: new Intl.PluralRules('en'),
+};
+
 const DAY = 'cccc d LLLL yyyy';
 
 /** French writes the first of the month as an ordinal: « 1er décembre ». */
@@ -21,9 +31,7 @@ export function formatEuros(cents: number, locale: MailLocale): string {
 
 /** `50 %` / `50%`. */
 export function formatPercent(value: number, locale: MailLocale): string {
-  return new Intl.NumberFormat(NUMBER_LOCALES[locale], { style: 'unit', unit: 'percent' }).format(
-    value,
-  );
+  return PERCENT[locale].format(value);
 }
 
 /**
@@ -93,7 +101,7 @@ export function formatIban(iban: string): string {
 
 /** `1 place`, `2 places` / `1 seat`, `2 seats`. */
 export function countOf(count: number, locale: MailLocale, one: string, other: string): string {
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
+  const form = PLURALS[locale].select(count) === 'one' ? one : other;
   return `${count} ${form}`;
 }
 

@@ -44,11 +44,13 @@ export class CreateDraftInvoiceUseCase {
         const existing = await this.invoices.findForBookingForUpdate(bookingId, manager);
         const invoice =
           existing ??
-          (await this.invoices.insertDraft(
-            { ...draft, paymentReference: newPaymentReference() },
-            lines,
-            manager,
-          ));
+          (
+            await this.invoices.insertDraft(
+              { ...draft, paymentReference: newPaymentReference() },
+              lines,
+              manager,
+            )
+          ).invoice;
         return { invoiceId: invoice.id, paymentReference: invoice.paymentReference };
       });
     } catch (error) {

@@ -5,6 +5,8 @@ import { Clock, isUniqueViolation } from '@mutualis/core';
 import { BookingFactsService } from '@mutualis/booking';
 import { OrganisationDirectoryService } from '@mutualis/identity';
 import { ChambreRepository } from '../../repositories/chambre.repository';
+import { InvoiceLine } from '../../entities/invoice-line.entity';
+import { Invoice } from '../../entities/invoice.entity';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { InvoiceComposer, newPaymentReference } from '../../services/invoice-composer';
 import { InvoiceIssuer } from '../../services/invoice-issuer';
@@ -48,41 +50,47 @@ export class IssueBookingInvoiceUseCase {
       throw new Error(`organisation ${facts.organisationId} of booking ${bookingId} not found`);
     const { draft, lines } = this.composer.forBooking(facts, chambre, buyer);
 
-    let issuedId: string | null;
+    let issued: { invoice: Invoice; lines: InvoiceLine[] } | null;
     let already: string | null = null;
     try {
-      issuedId = await this.dataSource.transaction(async (manager) => {
+      issued = await this.dataSource.transaction(async (manager) => {
         const existing = await this.invoices.findForBookingForUpdate(bookingId, manager);
         if (existing && existing.status !== 'draft') {
           already = existing.id;
           return null;
         }
-        let invoice = existing;
-        if (invoice) await this.invoices.replaceDraft(invoice.id, draft, lines, manager);
-        else
-          invoice = await this.invoices.insertDraft(
+        let stored: { invoice: Invoice; lines: InvoiceLine[] };
+        if (existing) {
+          // A draft made at checkout: rewritten with today's content, then read back whole.
+          const storedLines = await this.invoices.replaceDraft(existing.id, draft, lines, manager);
+          stored = {
+            invoice: (await this.invoices.findById(existing.id, manager))!,
+            lines: storedLines,
+          };
+        } else {
+          stored = await this.invoices.insertDraft(
             { ...draft, paymentReference: newPaymentReference() },
             lines,
             manager,
           );
-        const issued = await this.issuer.issueWithin(
-          manager,
-          (await this.invoices.findById(invoice.id, manager))!,
-          this.clock.now(),
-        );
-        return issued.id;
+        }
+        return {
+          invoice: await this.issuer.issueWithin(manager, stored.invoice, this.clock.now()),
+          lines: stored.lines,
+        };
       });
     } catch (error) {
       // Another worker inserted this booking's invoice between our read and our insert.
       if (isUniqueViolation(error, 'invoices_one_per_booking')) return 'already_issued';
       throw error;
     }
-    if (!issuedId) {
+    if (!issued) {
       // A worker may have died after issuing and before storing the PDF: finish its work.
       if (already) await this.pdf.ensure(already);
       return 'already_issued';
     }
-    await this.pdf.ensure(issuedId);
+    await this.pdf.store(issued.invoice, issued.lines);
+    const issuedId = issued.invoice.id;
     this.logger.log({ bookingId, invoiceId: issuedId }, 'invoice issued');
     return 'issued';
   }

@@ -94,7 +94,7 @@ export class IssueCreditNoteUseCase {
     const remaining = original.totalInclVatCents - original.amountCreditedCents;
     if (totals.totalInclVatCents > remaining || remaining <= 0) return null;
     const { draft: content, lines: draftLines } = creditNoteDraft(original, totals, source);
-    const draft = await this.invoices.insertDraft(content, draftLines, manager);
+    const { invoice: draft } = await this.invoices.insertDraft(content, draftLines, manager);
     const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
     await this.credit(manager, original, issued.totalInclVatCents);
     return issued.id;

@@ -69,7 +69,7 @@ export class RequestCreditNoteUseCase {
         eventId: null,
         reason: command.reason,
       });
-      const created = await this.invoices.insertDraft(draft, draftLines, manager);
+      const { invoice: created } = await this.invoices.insertDraft(draft, draftLines, manager);
       await this.outbox.record(manager, {
         type: 'invoicing.credit-note-requested',
         aggregateType: 'invoice',
