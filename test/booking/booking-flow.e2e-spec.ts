@@ -236,6 +236,37 @@ describe('booking', () => {
     });
   });
 
+  describe('the answer', () => {
+    // The answer is built from what was inserted, not read back: it must still be exactly
+    // what reading the booking shows, field for field.
+    it('answers a held booking exactly as GET then shows it, attendees in the order given', async () => {
+      const { sessionId } = await insertPublishedSession(db, { maxSeatsPerOrganisation: 5 });
+      const body = sessionBody(activeOrg, sessionId, 3);
+      const response = await b.book(member, body, randomUUID());
+      expectStatus(response, 201);
+      expect(response.body.status).toBe('pending_payment');
+      expect(response.body.attendees.map((attendee: Json) => attendee.email)).toEqual(
+        body.attendees.map((attendee) => attendee.email),
+      );
+
+      const read = await b.get(member, response.body.id as string);
+      expectStatus(read, 200);
+      expect(response.body).toStrictEqual(read.body);
+    });
+
+    it('answers a waitlisted booking, at the non-member price, exactly as GET then shows it', async () => {
+      const { sessionId } = await insertPublishedSession(db, { capacity: 1 });
+      await b.booked(member, sessionBody(activeOrg, sessionId), 'pending_payment');
+      const response = await b.book(member, sessionBody(lapsedOrg, sessionId));
+      expectStatus(response, 201);
+      expect(response.body).toMatchObject({ status: 'waitlisted', memberPrice: false });
+
+      const read = await b.get(member, response.body.id as string);
+      expectStatus(read, 200);
+      expect(response.body).toStrictEqual(read.body);
+    });
+  });
+
   describe('refusals, with nothing written', () => {
     async function expectRefused(
       sessionId: string,
@@ -505,6 +536,10 @@ describe('booking', () => {
         people.map((person) => person.email),
       );
       expect(await freeSlotIds()).toEqual([slots[1].id]);
+      // Answered from what was inserted, yet exactly what reading it shows.
+      const read = await b.get(member, response.body.id as string);
+      expectStatus(read, 200);
+      expect(response.body).toStrictEqual(read.body);
       expect(await eventsOf(db, response.body.id as string)).toEqual({
         'booking.created': 1,
         'booking.hold-expiry-due': 1,

@@ -4,6 +4,7 @@ import {
   createTestApp,
   logIn,
   registerAndLogIn,
+  sql,
   TEST_PASSWORD,
   uniqueEmail,
 } from '@mutualis/testing';
@@ -135,6 +136,28 @@ describe('authentication', () => {
       .expect(204);
     await api().get('/api/me').auth(user.accessToken, { type: 'bearer' }).expect(401);
     await api().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+  });
+
+  it('tells a disabled account from an ended session, the account winning when both apply', async () => {
+    const [loggedOut, disabled, both] = await Promise.all([
+      registerAndLogIn(app, 'ended'),
+      registerAndLogIn(app, 'disabled'),
+      registerAndLogIn(app, 'disabled-ended'),
+    ]);
+    for (const user of [loggedOut, both]) {
+      await api().post('/api/auth/logout').auth(user.accessToken, { type: 'bearer' }).expect(204);
+    }
+    await sql(app, 'UPDATE users SET disabled_at = now() WHERE id = ANY($1)', [
+      [disabled.id, both.id],
+    ]);
+
+    const codeFor = async (user: { accessToken: string }) => {
+      const response = await api().get('/api/me').auth(user.accessToken, { type: 'bearer' });
+      return { status: response.status, code: (response.body as { code?: string }).code };
+    };
+    expect(await codeFor(loggedOut)).toEqual({ status: 401, code: 'session_revoked' });
+    expect(await codeFor(disabled)).toEqual({ status: 401, code: 'account_disabled' });
+    expect(await codeFor(both)).toEqual({ status: 401, code: 'account_disabled' });
   });
 
   it('refuses a forged or expired access token', async () => {

@@ -50,18 +50,39 @@ export class BookingRepository {
       .getOne();
   }
 
+  /**
+   * Inserts the booking and its attendees, answering them as stored without reading them back:
+   * the insert fills in the generated id and timestamps, and every other column is given.
+   */
   async create(
     booking: NewBooking,
     attendees: { name: string; email: string }[],
     manager: EntityManager,
-  ): Promise<Booking> {
-    const created = manager.create(Booking, booking);
+  ): Promise<{ booking: Booking; attendees: BookingAttendee[] }> {
+    const created = manager.create(Booking, {
+      ...booking,
+      confirmedAt: null,
+      confirmedBy: null,
+      confirmationMethod: null,
+      cancelledAt: null,
+      cancelledBy: null,
+      cancellationReason: null,
+      refundPercent: null,
+      refundCents: null,
+    });
     await manager.insert(Booking, created);
-    await manager.insert(
-      BookingAttendee,
-      attendees.map((attendee, position) => ({ bookingId: created.id, position, ...attendee })),
+    const seated = attendees.map((attendee, position) =>
+      manager.create(BookingAttendee, {
+        bookingId: created.id,
+        position,
+        name: attendee.name,
+        email: attendee.email,
+        attendance: null,
+        attendanceMarkedAt: null,
+      }),
     );
-    return (await this.findById(created.id, manager))!;
+    await manager.insert(BookingAttendee, seated);
+    return { booking: created, attendees: seated };
   }
 
   async update(id: string, changes: Partial<Booking>, manager: EntityManager): Promise<Booking> {

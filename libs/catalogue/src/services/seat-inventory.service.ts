@@ -25,17 +25,27 @@ export class SeatInventoryService {
    * Locks the session row until the transaction ends: bookings of one session queue up here.
    * FOR NO KEY UPDATE, as for every row we lock to change: it excludes other changers but not
    * the key-share locks that inserting a row referencing it takes (no deadlock with inserts).
+   * The offering comes in the same statement, unlocked (OF session): nothing here changes it,
+   * and offering edits must not queue behind bookings. After waiting for the lock, the session
+   * is the row's latest version; the offering is as it was when the statement began.
    */
   async lockSession(sessionId: string, manager: EntityManager): Promise<LockedSession | null> {
-    const session = await manager
+    const found: (TrainingSession & { offering?: Offering }) | null = await manager
       .getRepository(TrainingSession)
       .createQueryBuilder('session')
-      .setLock('for_no_key_update')
+      .innerJoinAndMapOne(
+        'session.offering',
+        Offering,
+        'offering',
+        'offering.id = session.offeringId',
+      )
+      .setLock('for_no_key_update', undefined, ['session'])
       .where('session.id = :sessionId', { sessionId })
       .getOne();
-    if (!session) return null;
-    const offering = await manager.findOneOrFail(Offering, { where: { id: session.offeringId } });
-    return { session, offering };
+    if (!found?.offering) return null;
+    const { offering } = found;
+    delete found.offering;
+    return { session: found, offering };
   }
 
   /** Takes seats if they fit; false (and nothing changed) when they do not. */
@@ -70,8 +80,16 @@ export class SeatInventoryService {
       .where(`id = :slotId AND status = 'open' AND starts_at > now()`, { slotId })
       .execute();
     if (result.affected !== 1) return null;
-    const slot = await manager.findOneOrFail(ConsultationSlot, { where: { id: slotId } });
-    const offering = await manager.findOneOrFail(Offering, { where: { id: slot.offeringId } });
+    // The slot row is ours until the transaction ends: read it back with its offering at once.
+    const slot: (ConsultationSlot & { offering?: Offering }) | null = await manager
+      .getRepository(ConsultationSlot)
+      .createQueryBuilder('slot')
+      .innerJoinAndMapOne('slot.offering', Offering, 'offering', 'offering.id = slot.offeringId')
+      .where('slot.id = :slotId', { slotId })
+      .getOne();
+    if (!slot?.offering) throw new Error(`booked slot ${slotId} has no offering`);
+    const { offering } = slot;
+    delete slot.offering;
     return { slot, offering };
   }
 

@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RefreshToken } from '../entities/refresh-token.entity';
 
+/**
+ * SQL condition on a refresh_tokens row that keeps its family (the login session) alive: not
+ * revoked and not expired, used or not. The one definition of a live session.
+ */
+export const LIVE_REFRESH_TOKEN = 'revoked_at IS NULL AND expires_at > now()';
+
 export interface NewRefreshToken {
   userId: string;
   familyId: string;
@@ -56,8 +62,7 @@ export class RefreshTokenRepository {
   /** Whether any token of the family is still usable: the session the access token belongs to lives. */
   async isFamilyLive(familyId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM refresh_tokens
-        WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1`,
+      `SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND ${LIVE_REFRESH_TOKEN} LIMIT 1`,
       [familyId],
     );
     return rows.length > 0;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPosition } from '@mutualis/core';
 import { User } from '../entities/user.entity';
 import type { Locale, PlatformRole } from '../identity.types';
+import { LIVE_REFRESH_TOKEN } from './refresh-token.repository';
 
 export interface NewUser {
   email: string;
@@ -11,6 +12,15 @@ export interface NewUser {
   passwordHash: string;
   locale?: Locale;
   platformRoles?: PlatformRole[];
+}
+
+/** What authenticating a request needs of a user, and whether the token's session still lives. */
+export interface UserWithSession {
+  id: string;
+  platformRoles: PlatformRole[];
+  disabledAt: Date | null;
+  /** Whether the login session (refresh-token family) lives, as RefreshTokenRepository.isFamilyLive says. */
+  sessionLive: boolean;
 }
 
 export interface UserListQuery {
@@ -26,6 +36,20 @@ export class UserRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
     return manager.findOne(User, { where: { id } });
+  }
+
+  /**
+   * The user and the liveness of one of their login sessions in a single statement: every
+   * authenticated request asks for both. Null when there is no such user.
+   */
+  async findWithSession(userId: string, familyId: string): Promise<UserWithSession | null> {
+    const [row] = await this.dataSource.query<UserWithSession[]>(
+      `SELECT id, platform_roles AS "platformRoles", disabled_at AS "disabledAt",
+              EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $2 AND ${LIVE_REFRESH_TOKEN}) AS "sessionLive"
+         FROM users WHERE id = $1`,
+      [userId, familyId],
+    );
+    return row ?? null;
   }
 
   /** The only read that returns the password hash, for checking credentials. */

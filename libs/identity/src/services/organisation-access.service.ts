@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Actor, hasRole, OrganisationRole } from '../identity.types';
 import { OrganisationMemberRepository } from '../repositories/organisation-member.repository';
+import { isMemberOn } from './membership.service';
+
+/** The caller's role in an organisation, and whether the organisation is a member on a date. */
+export interface MemberStanding {
+  role: OrganisationRole;
+  /** MembershipService.isMember, answered from what was read with the role. */
+  isMemberOn(date: Date): boolean;
+}
 
 /**
  * Who may act for an organisation. Anyone outside it learns nothing: reading or acting on
@@ -24,6 +33,26 @@ export class OrganisationAccessService {
     const role = await this.members.roleOf(organisationId, actor.userId);
     if (!role) throw organisationNotFound();
     return role;
+  }
+
+  /**
+   * assertIsMember, and the organisation's membership (adhésion) read in the same statement,
+   * for acting on a date known only later (booking prices by the session's date). Inside a
+   * transaction, pass its manager.
+   */
+  async assertIsMemberWithStanding(
+    actor: Actor,
+    organisationId: string,
+    manager?: EntityManager,
+  ): Promise<MemberStanding> {
+    const member = await this.members.roleWithMembershipYears(
+      organisationId,
+      actor.userId,
+      manager,
+    );
+    if (!member) throw organisationNotFound();
+    const activeYears = new Set(member.activeMembershipYears);
+    return { role: member.role, isMemberOn: (date) => isMemberOn(activeYears, date) };
   }
 
   /** The organisations the user belongs to. */

@@ -10,8 +10,9 @@ import {
   OutboxService,
 } from '@mutualis/core';
 import { Offering, SeatInventoryService, TrainingSession } from '@mutualis/catalogue';
-import { Actor, MembershipService, OrganisationAccessService } from '@mutualis/identity';
+import { Actor, MemberStanding, OrganisationAccessService } from '@mutualis/identity';
 import { BookingErrorCode, BookingException } from '../../booking.exception';
+import { BookingAttendee } from '../../entities/booking-attendee.entity';
 import { Booking } from '../../entities/booking.entity';
 import { BookingRepository, NewBooking } from '../../repositories/booking.repository';
 import { bookingEvent, expiryDue } from '../../services/booking-events';
@@ -33,6 +34,11 @@ export interface BookCommand {
   idempotency?: { key: string; body: unknown };
 }
 
+interface Created {
+  booking: Booking;
+  attendees: BookingAttendee[];
+}
+
 /**
  * An organisation's member books seats on a session (or a consultation slot) for named
  * attendees. Seats are taken by a conditional update under the session's row lock, so they
@@ -47,7 +53,6 @@ export class BookUseCase {
     private readonly bookings: BookingRepository,
     private readonly inventory: SeatInventoryService,
     private readonly organisations: OrganisationAccessService,
-    private readonly memberships: MembershipService,
     private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
     private readonly config: ConfigService<Environment, true>,
@@ -56,9 +61,18 @@ export class BookUseCase {
 
   async execute(command: BookCommand): Promise<IdempotentResponse<BookingView>> {
     this.assertAttendees(command);
-    await this.organisations.assertIsMember(command.actor, command.organisationId);
     return this.dataSource.transaction(async (manager) => {
-      const run = async () => ({ status: 201, body: await this.book(command, manager) });
+      // On the transaction's connection (one pool checkout per booking); the organisation's
+      // membership years come with the role, for the price once the service date is known.
+      const standing = await this.organisations.assertIsMemberWithStanding(
+        command.actor,
+        command.organisationId,
+        manager,
+      );
+      const run = async () => ({
+        status: 201,
+        body: await this.book(command, standing, manager),
+      });
       if (!command.idempotency) return { ...(await run()), replayed: false };
       return this.idempotency.once(
         manager,
@@ -68,19 +82,24 @@ export class BookUseCase {
     });
   }
 
-  private async book(command: BookCommand, manager: EntityManager): Promise<BookingView> {
-    const booking = command.sessionId
-      ? await this.bookSession(command, command.sessionId, manager)
-      : await this.bookSlot(command, command.slotId!, manager);
-    const attendees = await this.bookings.attendeesOf([booking.id], manager);
+  /** Answers the booking as inserted: nothing else can have changed it in this transaction. */
+  private async book(
+    command: BookCommand,
+    standing: MemberStanding,
+    manager: EntityManager,
+  ): Promise<BookingView> {
+    const { booking, attendees } = command.sessionId
+      ? await this.bookSession(command, command.sessionId, standing, manager)
+      : await this.bookSlot(command, command.slotId!, standing, manager);
     return presentBooking(booking, attendees);
   }
 
   private async bookSession(
     command: BookCommand,
     sessionId: string,
+    standing: MemberStanding,
     manager: EntityManager,
-  ): Promise<Booking> {
+  ): Promise<Created> {
     const locked = await this.inventory.lockSession(sessionId, manager);
     if (!locked || locked.offering.status !== 'published') {
       throw new BookingException(BookingErrorCode.SessionNotFound, 'session not found');
@@ -109,8 +128,8 @@ export class BookUseCase {
     }
     const seated = await this.inventory.takeSeats(session.id, seats, manager);
     const now = this.clock.now();
-    const fields = await this.snapshot(command, offering, session.startsAt, seats, manager);
-    const booking = await this.bookings.create(
+    const fields = this.snapshot(command, standing, offering, session.startsAt, seats);
+    const created = await this.bookings.create(
       seated
         ? { ...fields, sessionId: session.id, slotId: null, ...this.hold(now, session.startsAt) }
         : {
@@ -124,15 +143,16 @@ export class BookUseCase {
       command.attendees,
       manager,
     );
-    await this.recordCreation(booking, manager);
-    return booking;
+    await this.recordCreation(created.booking, manager);
+    return created;
   }
 
   private async bookSlot(
     command: BookCommand,
     slotId: string,
+    standing: MemberStanding,
     manager: EntityManager,
-  ): Promise<Booking> {
+  ): Promise<Created> {
     const booked = await this.inventory.bookSlot(slotId, manager);
     if (!booked || booked.offering.status !== 'published') {
       const slot = await this.inventory.findSlot(slotId, manager);
@@ -146,14 +166,14 @@ export class BookUseCase {
           : 'this slot is no longer free',
       );
     }
-    const fields = await this.snapshot(command, booked.offering, booked.slot.startsAt, 1, manager);
-    const booking = await this.bookings.create(
+    const fields = this.snapshot(command, standing, booked.offering, booked.slot.startsAt, 1);
+    const created = await this.bookings.create(
       { ...fields, sessionId: null, slotId, ...this.hold(this.clock.now(), booked.slot.startsAt) },
       command.attendees,
       manager,
     );
-    await this.recordCreation(booking, manager);
-    return booking;
+    await this.recordCreation(created.booking, manager);
+    return created;
   }
 
   private assertBookable(session: TrainingSession, seats: number): void {
@@ -186,16 +206,14 @@ export class BookUseCase {
   }
 
   /** Price, VAT and cancellation policy as they are now: later catalogue edits never change them. */
-  private async snapshot(
+  private snapshot(
     command: BookCommand,
+    standing: MemberStanding,
     offering: Offering,
     startsAt: Date,
     seats: number,
-    manager: EntityManager,
-  ): Promise<
-    Omit<NewBooking, 'sessionId' | 'slotId' | 'status' | 'holdExpiresAt' | 'waitlistedAt'>
-  > {
-    const member = await this.memberships.isMember(command.organisationId, startsAt, manager);
+  ): Omit<NewBooking, 'sessionId' | 'slotId' | 'status' | 'holdExpiresAt' | 'waitlistedAt'> {
+    const member = standing.isMemberOn(startsAt);
     const unit = member ? offering.memberPriceCents : offering.nonMemberPriceCents;
     return {
       organisationId: command.organisationId,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor } from '../../identity.types';
-import { RefreshTokenRepository } from '../../repositories/refresh-token.repository';
 import { UserRepository } from '../../repositories/user.repository';
 
 /**
@@ -10,23 +9,18 @@ import { UserRepository } from '../../repositories/user.repository';
  */
 @Injectable()
 export class ResolveActorUseCase {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly refreshTokens: RefreshTokenRepository,
-  ) {}
+  constructor(private readonly users: UserRepository) {}
 
+  /** A disabled (or deleted) account is refused as such even when its session has also ended. */
   async execute(userId: string, familyId: string): Promise<Actor & { sessionId: string }> {
-    const [user, live] = await Promise.all([
-      this.users.findById(userId),
-      this.refreshTokens.isFamilyLive(familyId),
-    ]);
+    const user = await this.users.findWithSession(userId, familyId);
     if (!user || user.disabledAt) {
       throw new IdentityException(
         IdentityErrorCode.AccountDisabled,
         'this account no longer exists or is disabled',
       );
     }
-    if (!live)
+    if (!user.sessionLive)
       throw new IdentityException(
         IdentityErrorCode.SessionRevoked,
         'this session has ended; please log in again',
