@@ -7,6 +7,7 @@ import { Environment } from '../config/environment';
 import { EventJobData, queuesFor } from '../queue/event-routes';
 import { QueueName } from '../queue/queue-names';
 import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '../queue/queue.module';
+import { OutboxListener } from './outbox-listener';
 
 interface PendingEvent {
   id: string;
@@ -24,6 +25,8 @@ const MAX_BACKOFF_MS = 5_000;
  * FOR UPDATE SKIP LOCKED, so several workers relay side by side; an event is marked published
  * only after every queue accepted it, in the same transaction that claimed it. When Redis is
  * down nothing is marked: events wait in PostgreSQL and go out once Redis answers again.
+ * A commit wakes it through LISTEN/NOTIFY (OutboxListener); polling every OUTBOX_POLL_MS stays
+ * the fallback for a lost notification or listener connection.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,8 +34,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly queues = new Map<QueueName, Queue>();
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  /** Ends the current pause early; set only while the loop sleeps. */
+  private interrupt: (() => void) | null = null;
+  /** An event committed since the current batch began: run another before sleeping. */
+  private pending = false;
   private failures = 0;
+  private listener: OutboxListener | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,12 +48,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.running = true;
+    this.listener = new OutboxListener({
+      url: this.config.get('DATABASE_URL', { infer: true }),
+      // The role first: PostgreSQL cuts application_name at 63 bytes.
+      applicationName: `outbox-listener:${process.title}`,
+      onNotification: () => this.wake(),
+    });
+    this.listener.start();
     this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    await this.listener?.close();
+    this.interrupt?.();
     await this.loop;
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
@@ -94,9 +109,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /**
+   * Runs a batch as soon as the loop is free. While Redis fails the backoff still holds, or a
+   * steady stream of commits would turn it into a busy retry loop.
+   */
+  private wake(): void {
+    this.pending = true;
+    if (this.failures === 0) this.interrupt?.();
+  }
+
   private async run(): Promise<void> {
     const idleMs = this.config.get('OUTBOX_POLL_MS', { infer: true });
     while (this.running) {
+      // Cleared before the batch's snapshot: a commit notified from here on gets a batch of its own.
+      this.pending = false;
       let published = 0;
       try {
         published = await this.publishBatch();
@@ -111,16 +137,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           );
         }
       }
-      if (published === BATCH_SIZE && this.failures === 0) continue;
+      if (!this.running) break;
+      if (this.failures === 0 && (published === BATCH_SIZE || this.pending)) continue;
       const pause =
         this.failures > 0 ? Math.min(MAX_BACKOFF_MS, idleMs * 2 ** this.failures) : idleMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pause);
-        this.wake = () => {
+        this.interrupt = () => {
           clearTimeout(timer);
           resolve();
         };
       });
+      this.interrupt = null;
     }
   }
 
