@@ -8,7 +8,9 @@ import {
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
+  InvoiceRepository,
   RecordInvoicePaymentUseCase,
+  toDocument,
 } from '@mutualis/invoicing';
 import {
   configureChambre,
@@ -21,6 +23,7 @@ import {
   TestUser,
 } from '@mutualis/testing';
 import { isValidRfReference } from '../../libs/invoicing/src/domain/rf-reference';
+import { renderInvoicePdf } from '../../libs/invoicing/src/pdf/invoice-pdf.renderer';
 
 // Invoices issued from confirmed bookings (the use cases the worker runs, called in-process
 // here; test/invoicing/numbering.e2e-spec.ts goes through the worker processes).
@@ -107,6 +110,21 @@ describe('invoices and credit notes', () => {
     );
     return invoiceAsSeenBy(id);
   }
+
+  it('stores the PDF of what it issued, byte for byte the one rendered from the invoice read back', async () => {
+    // The issuing worker renders from the invoice and lines it holds in memory, not from a
+    // read: a column it forgot to carry (a due date, a number) would show here.
+    const invoice = await invoiceOf(
+      await confirmedBooking({ memberPriceCents: 9_990, vatTreatment: 'standard' }, 2),
+    );
+    const invoices = app.get(InvoiceRepository);
+    const stored = (await invoices.findById(invoice.id))!;
+    expect(stored.dueDate).not.toBeNull();
+    const reread = await renderInvoicePdf(
+      toDocument(stored, await invoices.linesOf([stored.id]), null),
+    );
+    expect((await pdfOf(invoice.id)).equals(reread)).toBe(true);
+  });
 
   it('issues one numbered invoice per confirmed booking, with a valid RF reference, and a second run does nothing', async () => {
     const bookingId = await confirmedBooking(
@@ -290,6 +308,8 @@ describe('invoices and credit notes', () => {
       totalExclVatCents: 5_000,
     });
     expect(isValidRfReference(drafted.body.paymentReference)).toBe(true);
+    // The answer is built from the inserted draft, without reading it back: same as a read.
+    expect(await invoiceAsSeenBy(drafted.body.id, finance)).toEqual(drafted.body);
     expect(await app.get(IssueCreditNoteUseCase).issueDraft(drafted.body.id)).toBe('issued');
     const issued = await invoiceAsSeenBy(drafted.body.id, finance);
     expect(issued.number).toMatch(/^AV-/);
