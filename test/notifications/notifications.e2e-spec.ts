@@ -219,6 +219,12 @@ describe('notifications', () => {
     );
     const [told] = await mailsOf('consultant-new-booking', consultant.email);
     expect(told.mail.text).toContain('SCOP de test');
+    const [seats] = await db.query<{ capacity: number; seats_taken: number }[]>(
+      `SELECT capacity, seats_taken FROM sessions WHERE id = $1`,
+      [sessionId],
+    );
+    expect(seats.seats_taken).toBeGreaterThan(0);
+    expect(told.mail.text).toContain(`${seats.capacity - seats.seats_taken} sur ${seats.capacity}`);
 
     const [logged] = await deliveries(`template = 'booking-confirmed' AND recipient = lower($1)`, [
       member.user.email,

@@ -40,6 +40,9 @@ export interface BookingNoticeFacts {
   serviceEndsAt: Date;
   location: string | null;
   remoteUrl: string | null;
+  /** The session's capacity and seats taken as read with the booking (null for a slot). */
+  sessionCapacity: number | null;
+  sessionSeatsTaken: number | null;
   seats: number;
   totalInclVatCents: number;
   holdExpiresAt: Date | null;
@@ -105,6 +108,8 @@ export class BookingFactsService {
       serviceEndsAt: session?.endsAt ?? slot?.endsAt ?? booking.serviceStartsAt,
       location: session?.location ?? null,
       remoteUrl: session?.remoteUrl ?? null,
+      sessionCapacity: session?.capacity ?? null,
+      sessionSeatsTaken: session?.seatsTaken ?? null,
       seats: booking.seats,
       totalInclVatCents: booking.totalInclVatCents,
       holdExpiresAt: booking.holdExpiresAt,

@@ -9,7 +9,7 @@ import {
   GetInvitationUseCase,
   OrganisationDirectoryService,
 } from '@mutualis/identity';
-import { ChambreSettingsUseCase, InvoiceRepository } from '@mutualis/invoicing';
+import { ChambreSettingsUseCase, Invoice, InvoiceRepository } from '@mutualis/invoicing';
 import { AttachmentRef } from '../entities/notification-delivery.entity';
 import { PlannedDelivery } from '../repositories/delivery.repository';
 import { ServiceMoment, TemplateData, TemplateName } from '../templates/template-data';
@@ -88,15 +88,19 @@ export class NotificationPlanner {
       case 'booking.created':
       case 'booking.offer-accepted':
         return this.pendingPayment(key, event.aggregateId);
-      case 'booking.confirmed':
-        return this.confirmed(key, event.aggregateId);
+      case 'booking.confirmed': {
+        const booking = await this.bookings.forNotice(event.aggregateId);
+        return booking ? this.bookingConfirmed(key, booking) : [];
+      }
       case 'waitlist.offered':
         return this.waitlistOffer(key, event.aggregateId);
       case 'booking.cancelled':
         return this.cancelled(key, event.aggregateId, payload);
       case 'invoice.issued':
-      case 'invoice.credit-note-issued':
-        return this.invoiceIssued(key, event.aggregateId);
+      case 'invoice.credit-note-issued': {
+        const invoice = await this.invoices.findById(event.aggregateId);
+        return invoice ? this.invoiceIssued(key, invoice) : [];
+      }
       case 'invoice.payment-recorded':
         return this.paymentReceived(key, event.aggregateId, Number(payload.amountCents));
       case 'invoice.payment-reversed':
@@ -247,35 +251,41 @@ export class NotificationPlanner {
     );
   }
 
-  private async confirmed(key: string, bookingId: string): Promise<PlannedDelivery[]> {
-    const booking = await this.bookings.forNotice(bookingId);
-    if (!booking) return [];
-    const planned = (await this.booker(booking)).map((contact) =>
-      deliveryTo(
-        key,
-        contact,
-        'booking-confirmed',
-        {
-          ...moment(booking),
-          seats: booking.seats,
-          attendeeNames: booking.attendees.map((attendee) => attendee.name),
-          bookingUrl: this.links.booking(booking.bookingId),
-        },
-        [calendarFor(booking.bookingId, 'PUBLISH')],
-      ),
-    );
-    const session = booking.sessionId ? await this.catalogue.session(booking.sessionId) : null;
-    const organisation = (await this.organisations.legalNamesOf([booking.organisationId])).get(
-      booking.organisationId,
-    );
-    for (const contact of await this.contacts.usersByIds([booking.consultantId])) {
+  /**
+   * The booker's confirmation and the consultant's notice, from the booking as the caller read
+   * it (NotifyEventUseCase also schedules its reminder from the same read).
+   */
+  async bookingConfirmed(key: string, booking: BookingNoticeFacts): Promise<PlannedDelivery[]> {
+    const [contacts, organisations] = await Promise.all([
+      this.contacts.usersByIds([booking.bookedBy, booking.consultantId]),
+      this.organisations.legalNamesOf([booking.organisationId]),
+    ]);
+    const planned = contacts
+      .filter((contact) => contact.userId === booking.bookedBy)
+      .map((contact) =>
+        deliveryTo(
+          key,
+          contact,
+          'booking-confirmed',
+          {
+            ...moment(booking),
+            seats: booking.seats,
+            attendeeNames: booking.attendees.map((attendee) => attendee.name),
+            bookingUrl: this.links.booking(booking.bookingId),
+          },
+          [calendarFor(booking.bookingId, 'PUBLISH')],
+        ),
+      );
+    const capacity = booking.sessionCapacity;
+    for (const contact of contacts.filter((each) => each.userId === booking.consultantId)) {
       planned.push(
         deliveryTo(key, contact, 'consultant-new-booking', {
           ...moment(booking),
-          organisationName: organisation ?? '',
+          organisationName: organisations.get(booking.organisationId) ?? '',
           seats: booking.seats,
-          capacity: session?.capacity ?? booking.seats,
-          seatsLeft: session ? Math.max(0, session.capacity - session.seatsTaken) : 0,
+          capacity: capacity ?? booking.seats,
+          seatsLeft:
+            capacity === null ? 0 : Math.max(0, capacity - (booking.sessionSeatsTaken ?? 0)),
           sessionUrl: booking.sessionId
             ? this.links.consultantSession(booking.sessionId)
             : this.links.consultantOffering(booking.offeringId),
@@ -347,9 +357,9 @@ export class NotificationPlanner {
     );
   }
 
-  private async invoiceIssued(key: string, invoiceId: string): Promise<PlannedDelivery[]> {
-    const invoice = await this.invoices.findById(invoiceId);
-    if (!invoice?.number || invoice.status === 'draft') return [];
+  /** The invoice (or credit note) mail, from the invoice as the caller read it. */
+  async invoiceIssued(key: string, invoice: Invoice): Promise<PlannedDelivery[]> {
+    if (!invoice.number || invoice.status === 'draft') return [];
     const billing = await this.contacts.billingContact(invoice.organisationId);
     if (!billing) return [];
     const corrected = invoice.correctsInvoiceId

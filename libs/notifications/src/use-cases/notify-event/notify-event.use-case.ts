@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BookingFactsService } from '@mutualis/booking';
 import { EventJobData } from '@mutualis/core';
-import { InvoiceRepository } from '@mutualis/invoicing';
+import { Invoice, InvoiceRepository } from '@mutualis/invoicing';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
@@ -30,28 +30,49 @@ export class NotifyEventUseCase {
   ) {}
 
   async execute(event: EventJobData): Promise<NotifyOutcome> {
-    const queued = await this.dispatcher.dispatch(await this.planner.forEvent(event));
-    return { queued, scheduled: await this.reschedule(event) };
+    switch (event.type) {
+      // The booking and the invoice are read once, for the mail and for what is due later.
+      case 'booking.confirmed':
+        return this.bookingConfirmed(event);
+      case 'invoice.issued':
+        return this.invoiceIssued(event);
+      default: {
+        const queued = await this.dispatcher.dispatch(await this.planner.forEvent(event));
+        return { queued, scheduled: await this.reschedule(event) };
+      }
+    }
+  }
+
+  private async bookingConfirmed(event: EventJobData): Promise<NotifyOutcome> {
+    const booking = await this.bookings.forNotice(event.aggregateId);
+    if (!booking) return { queued: 0, scheduled: 0 };
+    const queued = await this.dispatcher.dispatch(
+      await this.planner.bookingConfirmed(event.eventId, booking),
+    );
+    const scheduled =
+      booking.status === 'confirmed' &&
+      (await this.scheduler.scheduleReminder(booking.bookingId, booking.serviceStartsAt));
+    return { queued, scheduled: scheduled ? 1 : 0 };
+  }
+
+  private async invoiceIssued(event: EventJobData): Promise<NotifyOutcome> {
+    const invoice = await this.invoices.findById(event.aggregateId);
+    if (!invoice) return { queued: 0, scheduled: 0 };
+    const queued = await this.dispatcher.dispatch(
+      await this.planner.invoiceIssued(event.eventId, invoice),
+    );
+    return { queued, scheduled: await this.scheduleOverdue(invoice) };
   }
 
   private async reschedule(event: EventJobData): Promise<number> {
     switch (event.type) {
-      case 'booking.confirmed': {
-        const booking = await this.bookings.forNotice(event.aggregateId);
-        if (booking?.status !== 'confirmed') return 0;
-        return (await this.scheduler.scheduleReminder(booking.bookingId, booking.serviceStartsAt))
-          ? 1
-          : 0;
-      }
       case 'booking.cancelled':
         await this.scheduler.cancelReminder(event.aggregateId);
         return 0;
       // A payment taken back (an allocation undone) puts the letters still ahead back in line.
-      case 'invoice.issued':
       case 'invoice.payment-reversed': {
         const invoice = await this.invoices.findById(event.aggregateId);
-        if (!invoice?.dueDate || !['issued', 'partially_paid'].includes(invoice.status)) return 0;
-        return this.scheduler.scheduleOverdue(invoice.id, invoice.dueDate);
+        return invoice ? this.scheduleOverdue(invoice) : 0;
       }
       case 'invoice.payment-recorded':
         if (event.payload.status === 'paid') await this.scheduler.cancelOverdue(event.aggregateId);
@@ -59,5 +80,12 @@ export class NotifyEventUseCase {
       default:
         return 0;
     }
+  }
+
+  /** The dunning letters of an invoice still owed. */
+  private scheduleOverdue(invoice: Invoice): Promise<number> {
+    if (!invoice.dueDate || !['issued', 'partially_paid'].includes(invoice.status))
+      return Promise.resolve(0);
+    return this.scheduler.scheduleOverdue(invoice.id, invoice.dueDate);
   }
 }
