@@ -32,6 +32,12 @@ export interface BookingListQuery {
   limit: number;
 }
 
+/** A booking and its attendees as written, held by whoever wrote them. */
+export interface StoredBooking {
+  booking: Booking;
+  attendees: BookingAttendee[];
+}
+
 @Injectable()
 export class BookingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -58,7 +64,7 @@ export class BookingRepository {
     booking: NewBooking,
     attendees: { name: string; email: string }[],
     manager: EntityManager,
-  ): Promise<{ booking: Booking; attendees: BookingAttendee[] }> {
+  ): Promise<StoredBooking> {
     const created = manager.create(Booking, {
       ...booking,
       confirmedAt: null,

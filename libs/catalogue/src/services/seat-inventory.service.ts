@@ -15,6 +15,19 @@ export interface BookedSlot {
 }
 
 /**
+ * The offering TypeORM mapped onto a row by innerJoinAndMapOne, taken off the row (which stays
+ * the entity instance it was); null when there was no row.
+ */
+function takeOffering<T>(
+  row: (T & { offering?: Offering }) | null,
+): { row: T; offering: Offering } | null {
+  if (!row?.offering) return null;
+  const { offering } = row;
+  delete row.offering;
+  return { row, offering };
+}
+
+/**
  * The seats of sessions and the availability of slots, changed only here and only inside the
  * booking's transaction. Every change is a conditional update, and the database's own checks
  * (seats_taken between 0 and capacity, one live booking per slot) refuse anything else.
@@ -42,10 +55,8 @@ export class SeatInventoryService {
       .setLock('for_no_key_update', undefined, ['session'])
       .where('session.id = :sessionId', { sessionId })
       .getOne();
-    if (!found?.offering) return null;
-    const { offering } = found;
-    delete found.offering;
-    return { session: found, offering };
+    const taken = takeOffering(found);
+    return taken && { session: taken.row, offering: taken.offering };
   }
 
   /** Takes seats if they fit; false (and nothing changed) when they do not. */
@@ -87,10 +98,9 @@ export class SeatInventoryService {
       .innerJoinAndMapOne('slot.offering', Offering, 'offering', 'offering.id = slot.offeringId')
       .where('slot.id = :slotId', { slotId })
       .getOne();
-    if (!slot?.offering) throw new Error(`booked slot ${slotId} has no offering`);
-    const { offering } = slot;
-    delete slot.offering;
-    return { slot, offering };
+    const taken = takeOffering(slot);
+    if (!taken) throw new Error(`booked slot ${slotId} has no offering`);
+    return { slot: taken.row, offering: taken.offering };
   }
 
   /** Frees a booked slot again, unless it has already begun. */

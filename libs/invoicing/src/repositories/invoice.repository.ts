@@ -27,6 +27,12 @@ export type DraftInvoice = Omit<
 
 export type DraftLine = Omit<InvoiceLine, 'id' | 'invoiceId' | 'position'>;
 
+/** An invoice and its lines as written, held by whoever wrote them. */
+export interface StoredInvoice {
+  invoice: Invoice;
+  lines: InvoiceLine[];
+}
+
 export interface InvoiceListQuery {
   organisationIds?: string[];
   organisationId?: string;
@@ -77,7 +83,7 @@ export class InvoiceRepository {
     draft: DraftInvoice,
     lines: DraftLine[],
     manager: EntityManager,
-  ): Promise<{ invoice: Invoice; lines: InvoiceLine[] }> {
+  ): Promise<StoredInvoice> {
     const invoice = manager.create(Invoice, {
       ...draft,
       status: 'draft',

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceDocument, renderInvoicePdf } from '../pdf/invoice-pdf.renderer';
-import { InvoiceRepository } from '../repositories/invoice.repository';
+import { InvoiceRepository, StoredInvoice } from '../repositories/invoice.repository';
 import { InvoiceStorage, sha256 } from '../storage/invoice-storage';
 
 /**
@@ -25,14 +25,14 @@ export class InvoicePdfService {
   async ensure(invoiceId: string): Promise<void> {
     const invoice = await this.invoices.findById(invoiceId);
     if (!invoice || invoice.status === 'draft' || invoice.pdfSha256) return;
-    await this.store(invoice, await this.invoices.linesOf([invoice.id]));
+    await this.store({ invoice, lines: await this.invoices.linesOf([invoice.id]) });
   }
 
   /**
    * Renders and stores the PDF of an invoice its caller has just issued and still holds, with
    * its lines: the issuing worker does not read back what it wrote.
    */
-  async store(invoice: Invoice, lines: InvoiceLine[]): Promise<void> {
+  async store({ invoice, lines }: StoredInvoice): Promise<void> {
     const original = invoice.correctsInvoiceId
       ? await this.invoices.findById(invoice.correctsInvoiceId)
       : null;

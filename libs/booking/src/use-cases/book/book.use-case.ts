@@ -12,9 +12,12 @@ import {
 import { Offering, SeatInventoryService, TrainingSession } from '@mutualis/catalogue';
 import { Actor, MemberStanding, OrganisationAccessService } from '@mutualis/identity';
 import { BookingErrorCode, BookingException } from '../../booking.exception';
-import { BookingAttendee } from '../../entities/booking-attendee.entity';
 import { Booking } from '../../entities/booking.entity';
-import { BookingRepository, NewBooking } from '../../repositories/booking.repository';
+import {
+  BookingRepository,
+  NewBooking,
+  StoredBooking,
+} from '../../repositories/booking.repository';
 import { bookingEvent, expiryDue } from '../../services/booking-events';
 import { BookingView, presentBooking } from '../../views/booking.view';
 import { priceBooking } from './booking-price';
@@ -32,11 +35,6 @@ export interface BookCommand {
   attendees: AttendeeInput[];
   /** With the request body it came with: a replay answers the first response. */
   idempotency?: { key: string; body: unknown };
-}
-
-interface Created {
-  booking: Booking;
-  attendees: BookingAttendee[];
 }
 
 /**
@@ -99,7 +97,7 @@ export class BookUseCase {
     sessionId: string,
     standing: MemberStanding,
     manager: EntityManager,
-  ): Promise<Created> {
+  ): Promise<StoredBooking> {
     const locked = await this.inventory.lockSession(sessionId, manager);
     if (!locked || locked.offering.status !== 'published') {
       throw new BookingException(BookingErrorCode.SessionNotFound, 'session not found');
@@ -152,7 +150,7 @@ export class BookUseCase {
     slotId: string,
     standing: MemberStanding,
     manager: EntityManager,
-  ): Promise<Created> {
+  ): Promise<StoredBooking> {
     const booked = await this.inventory.bookSlot(slotId, manager);
     if (!booked || booked.offering.status !== 'published') {
       const slot = await this.inventory.findSlot(slotId, manager);

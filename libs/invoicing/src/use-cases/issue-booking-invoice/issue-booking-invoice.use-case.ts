@@ -5,9 +5,7 @@ import { Clock, isUniqueViolation } from '@mutualis/core';
 import { BookingFactsService } from '@mutualis/booking';
 import { OrganisationDirectoryService } from '@mutualis/identity';
 import { ChambreRepository } from '../../repositories/chambre.repository';
-import { InvoiceLine } from '../../entities/invoice-line.entity';
-import { Invoice } from '../../entities/invoice.entity';
-import { InvoiceRepository } from '../../repositories/invoice.repository';
+import { InvoiceRepository, StoredInvoice } from '../../repositories/invoice.repository';
 import { InvoiceComposer, newPaymentReference } from '../../services/invoice-composer';
 import { InvoiceIssuer } from '../../services/invoice-issuer';
 import { InvoicePdfService } from '../../services/invoice-pdf.service';
@@ -50,7 +48,7 @@ export class IssueBookingInvoiceUseCase {
       throw new Error(`organisation ${facts.organisationId} of booking ${bookingId} not found`);
     const { draft, lines } = this.composer.forBooking(facts, chambre, buyer);
 
-    let issued: { invoice: Invoice; lines: InvoiceLine[] } | null;
+    let issued: StoredInvoice | null;
     let already: string | null = null;
     try {
       issued = await this.dataSource.transaction(async (manager) => {
@@ -59,7 +57,7 @@ export class IssueBookingInvoiceUseCase {
           already = existing.id;
           return null;
         }
-        let stored: { invoice: Invoice; lines: InvoiceLine[] };
+        let stored: StoredInvoice;
         if (existing) {
           // A draft made at checkout: rewritten with today's content, then read back whole.
           const storedLines = await this.invoices.replaceDraft(existing.id, draft, lines, manager);
@@ -89,7 +87,7 @@ export class IssueBookingInvoiceUseCase {
       if (already) await this.pdf.ensure(already);
       return 'already_issued';
     }
-    await this.pdf.store(issued.invoice, issued.lines);
+    await this.pdf.store(issued);
     const issuedId = issued.invoice.id;
     this.logger.log({ bookingId, invoiceId: issuedId }, 'invoice issued');
     return 'issued';
