@@ -22,6 +22,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
+import { PrivacyModule } from '@mutualis/privacy';
 import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
@@ -44,6 +45,7 @@ import { InvitationsController } from './identity/invitations.controller';
 import { MeController } from './identity/me.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
+import { PersonalDataController } from './privacy/personal-data.controller';
 
 @Module({
   imports: [
@@ -75,6 +77,7 @@ import { UsersController } from './identity/users.controller';
     PaymentsModule,
     NotificationsModule,
     ReconciliationModule,
+    PrivacyModule,
     OutboxModule,
     QueueModule,
   ],
@@ -95,6 +98,7 @@ import { UsersController } from './identity/users.controller';
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,
+    PersonalDataController,
   ],
   providers: [
     ReadinessService,

@@ -17,6 +17,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
+import { PrivacyModule } from '@mutualis/privacy';
 import { ReconciliationModule } from '@mutualis/reconciliation';
 import { WorkerHealthController } from './health/health.controller';
 import { BookingProcessor } from './booking/booking.processor';
@@ -49,6 +50,7 @@ import { PaymentsProcessor } from './payments/payments.processor';
     PaymentsModule,
     NotificationsModule,
     ReconciliationModule,
+    PrivacyModule,
   ],
   controllers: [WorkerHealthController],
   providers: [

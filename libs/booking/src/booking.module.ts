@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { bookingEntities } from './entities';
+import { BookingPersonalDataRepository } from './repositories/booking-personal-data.repository';
 import { BookingRepository } from './repositories/booking.repository';
 import { BookingAccessService } from './services/booking-access.service';
 import { BookingFactsService } from './services/booking-facts.service';
@@ -39,8 +40,9 @@ const useCases = [
     BookingFactsService,
     WaitlistService,
     BookingReleaser,
+    BookingPersonalDataRepository,
     ...useCases,
   ],
-  exports: [BookingFactsService, ...useCases],
+  exports: [BookingFactsService, BookingPersonalDataRepository, ...useCases],
 })
 export class BookingModule {}

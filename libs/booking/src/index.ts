@@ -3,6 +3,7 @@ export * from './booking.module';
 export * from './booking.types';
 export * from './entities';
 export * from './migrations';
+export * from './repositories/booking-personal-data.repository';
 export * from './services/booking-facts.service';
 export * from './services/refund-policy';
 export * from './use-cases/accept-offer/accept-offer.use-case';

@@ -1,3 +1,4 @@
+import { CataloguePersonalDataRepository } from './repositories/catalogue-personal-data.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mutualis/identity';
@@ -50,6 +51,7 @@ const useCases = [
 @Module({
   imports: [TypeOrmModule.forFeature(catalogueEntities), IdentityModule],
   providers: [
+    CataloguePersonalDataRepository,
     CategoryRepository,
     ConsultantProfileRepository,
     ConsultationSlotRepository,
@@ -63,6 +65,7 @@ const useCases = [
     ...useCases,
   ],
   exports: [
+    CataloguePersonalDataRepository,
     CatalogueFactsService,
     PricingService,
     SeatInventoryService,

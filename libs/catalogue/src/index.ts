@@ -3,6 +3,7 @@ export * from './catalogue.module';
 export * from './catalogue.types';
 export * from './entities';
 export * from './migrations';
+export * from './repositories/catalogue-personal-data.repository';
 export * from './repositories/offering-search.repository';
 export * from './services/catalogue-facts.service';
 export * from './services/offering-access.service';

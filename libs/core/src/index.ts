@@ -26,3 +26,5 @@ export * from './outbox/outbox.module';
 export * from './outbox/outbox.service';
 export * from './queue/event-routes';
 export * from './idempotency/idempotency.service';
+export * from './privacy/core-personal-data.repository';
+export * from './privacy/personal-strings';

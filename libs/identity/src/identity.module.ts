@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@mutualis/core';
 import { PasswordHasher } from './auth/password-hasher';
 import { identityEntities } from './entities';
+import { IdentityPersonalDataRepository } from './repositories/identity-personal-data.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
 import { MembershipRepository } from './repositories/membership.repository';
 import { OrganisationMemberRepository } from './repositories/organisation-member.repository';
@@ -84,6 +85,7 @@ const useCases = [
     OrganisationAccessService,
     OrganisationDirectoryService,
     ContactDirectoryService,
+    IdentityPersonalDataRepository,
     ...useCases,
   ],
   exports: [
@@ -92,6 +94,7 @@ const useCases = [
     OrganisationAccessService,
     OrganisationDirectoryService,
     JwtModule,
+    IdentityPersonalDataRepository,
     ...useCases,
   ],
 })

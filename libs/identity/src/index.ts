@@ -5,6 +5,7 @@ export * from './identity.exception';
 export * from './identity.module';
 export * from './identity.types';
 export * from './migrations';
+export * from './repositories/identity-personal-data.repository';
 export * from './services/contact-directory.service';
 export * from './services/membership.service';
 export * from './services/organisation-access.service';

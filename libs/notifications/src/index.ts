@@ -4,6 +4,7 @@ export * from './entities';
 export * from './migrations';
 export * from './notifications.exception';
 export * from './notifications.module';
+export * from './repositories/notifications-personal-data.repository';
 export * from './services/delivery-dispatcher';
 export * from './services/notification-scheduler';
 export * from './services/notification-planner';

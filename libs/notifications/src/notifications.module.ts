@@ -9,6 +9,7 @@ import { InvoicingModule } from '@mutualis/invoicing';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
+import { NotificationsPersonalDataRepository } from './repositories/notifications-personal-data.repository';
 import { PreferenceRepository } from './repositories/preference.repository';
 import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
 import { NotificationPlanner } from './services/notification-planner';
@@ -47,8 +48,9 @@ const useCases = [
     NotificationPlanner,
     NotificationScheduler,
     WebLinks,
+    NotificationsPersonalDataRepository,
     ...useCases,
   ],
-  exports: [...useCases],
+  exports: [NotificationsPersonalDataRepository, ...useCases],
 })
 export class NotificationsModule {}

@@ -2,6 +2,7 @@ export * from './entities';
 export * from './migrations';
 export * from './payments.exception';
 export * from './payments.module';
+export * from './repositories/payments-personal-data.repository';
 export * from './services/stripe-fees.service';
 export * from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
 export * from './use-cases/checkout/checkout.use-case';

@@ -5,6 +5,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { paymentsEntities } from './entities';
 import { PaymentRepository } from './repositories/payment.repository';
+import { PaymentsPersonalDataRepository } from './repositories/payments-personal-data.repository';
 import { PaymentLedgerService } from './services/payment-ledger.service';
 import { RefundService } from './services/refund.service';
 import { StripeFeesService } from './services/stripe-fees.service';
@@ -39,8 +40,9 @@ const useCases = [
     RefundService,
     StripeGateway,
     StripeFeesService,
+    PaymentsPersonalDataRepository,
     ...useCases,
   ],
-  exports: [StripeFeesService, ...useCases],
+  exports: [StripeFeesService, PaymentsPersonalDataRepository, ...useCases],
 })
 export class PaymentsModule {}

@@ -136,12 +136,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (exception instanceof DomainException) {
-      return this.problem(
+      const problem = this.problem(
         STATUS_OF_KIND[exception.kind],
         exception.code,
         exception.message,
         exception.fields,
       );
+      // Extensions add members; they never replace the standard ones.
+      return { ...exception.extensions, ...problem };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

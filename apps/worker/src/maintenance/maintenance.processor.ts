@@ -4,6 +4,7 @@ import { Job, Queue } from 'bullmq';
 import { CompletePastSessionsUseCase } from '@mutualis/catalogue';
 import { IdempotencyService, JOBS, OutboxService, QueueName } from '@mutualis/core';
 import { PurgeExpiredCredentialsUseCase } from '@mutualis/identity';
+import { PurgeExpiredPersonalDataUseCase } from '@mutualis/privacy';
 
 const PARIS = 'Europe/Paris';
 
@@ -15,6 +16,7 @@ const SCHEDULES = [
   { job: JOBS.purgeExpiredCredentials.name, repeat: { pattern: '30 3 * * *', tz: PARIS } },
   { job: JOBS.completePastSessions.name, repeat: { pattern: '5 * * * *', tz: PARIS } },
   { job: JOBS.purgeDeliveredRecords.name, repeat: { pattern: '45 3 * * *', tz: PARIS } },
+  { job: JOBS.purgeExpiredPersonalData.name, repeat: { pattern: '50 3 * * *', tz: PARIS } },
 ];
 
 /** Housekeeping jobs of the platform: each handler is idempotent, so a replayed job is harmless. */
@@ -28,6 +30,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly completePastSessions: CompletePastSessionsUseCase,
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
+    private readonly purgeExpiredPersonalData: PurgeExpiredPersonalDataUseCase,
   ) {
     super();
   }
@@ -60,6 +63,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
           'purged delivered outbox events and old idempotency keys',
         );
         return { events, keys };
+      }
+      case JOBS.purgeExpiredPersonalData.name: {
+        const result = await this.purgeExpiredPersonalData.execute();
+        this.logger.log({ jobId: job.id, ...result }, 'anonymised personal data past retention');
+        return result;
       }
       default:
         throw new Error(`no handler for job ${job.name} on queue ${QueueName.Maintenance}`);

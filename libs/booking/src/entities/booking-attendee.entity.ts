@@ -24,4 +24,8 @@ export class BookingAttendee {
 
   @Column('timestamptz', { nullable: true })
   attendanceMarkedAt!: Date | null;
+
+  /** When the name and e-mail were replaced by placeholders (erasure or retention). */
+  @Column('timestamptz', { nullable: true })
+  anonymisedAt!: Date | null;
 }

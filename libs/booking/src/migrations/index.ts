@@ -1,7 +1,9 @@
 import { CreateBooking1795680300000 } from './1795680300000-create-booking';
 import { IndexConfirmedBookingsByStart1795680780000 } from './1795680780000-index-confirmed-bookings-by-start';
+import { AttendeeRetention1796106100000 } from './1796106100000-attendee-retention';
 
 export const bookingMigrations = [
   CreateBooking1795680300000,
   IndexConfirmedBookingsByStart1795680780000,
+  AttendeeRetention1796106100000,
 ];

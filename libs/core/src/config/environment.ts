@@ -234,6 +234,20 @@ export class Environment {
   @IsOptional()
   @IsString()
   TZ?: string;
+
+  /** Days after a service's start when its attendees' names and e-mails are anonymised (3 years). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  ATTENDEE_RETENTION_DAYS = 1_095;
+
+  /** Days after sending when a message's rendered data (names, addresses, amounts) is dropped. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  MAIL_DATA_RETENTION_DAYS = 365;
 }
 
 export class InvalidEnvironmentError extends Error {

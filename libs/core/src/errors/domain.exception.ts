@@ -23,6 +23,9 @@ export interface FieldProblem {
 
 /** Base of every context's exception: a stable machine code, its kind and a message for people. */
 export abstract class DomainException extends Error {
+  /** Extra members of the problem document (RFC 9457 extensions), e.g. what a conflict is about. */
+  extensions?: Record<string, unknown>;
+
   protected constructor(
     readonly code: string,
     readonly kind: ErrorKind,

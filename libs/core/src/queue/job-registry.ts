@@ -17,6 +17,10 @@ export const JOBS = {
     queue: QueueName.Maintenance,
     name: 'core.purge-delivered-records',
   },
+  purgeExpiredPersonalData: {
+    queue: QueueName.Maintenance,
+    name: 'privacy.purge-expired-personal-data',
+  },
   renderMissingInvoicePdfs: {
     queue: QueueName.Invoicing,
     name: 'invoicing.render-missing-pdfs',

@@ -32,6 +32,10 @@ export class User {
   @Column('timestamptz', { nullable: true })
   disabledAt!: Date | null;
 
+  /** Set when the person's data was erased (art. 17 GDPR): the row stays, with placeholders. */
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

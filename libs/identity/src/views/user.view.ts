@@ -8,6 +8,8 @@ export interface UserView {
   locale: Locale;
   roles: PlatformRole[];
   disabled: boolean;
+  /** The person's data was erased: name and e-mail are placeholders. */
+  erased: boolean;
   createdAt: string;
 }
 
@@ -19,6 +21,7 @@ export function presentUser(user: User): UserView {
     locale: user.locale,
     roles: user.platformRoles,
     disabled: user.disabledAt !== null,
+    erased: user.erasedAt !== null,
     createdAt: user.createdAt.toISOString(),
   };
 }

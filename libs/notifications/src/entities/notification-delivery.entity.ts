@@ -68,4 +68,8 @@ export class NotificationDelivery {
 
   @Column('timestamptz', { nullable: true })
   sentAt!: Date | null;
+
+  /** When the rendered data was dropped (erasure of its person, or retention). */
+  @Column('timestamptz', { nullable: true })
+  dataPurgedAt!: Date | null;
 }

@@ -19,6 +19,8 @@ export class UserDto {
   @ApiProperty({ enum: LOCALES }) locale!: Locale;
   @ApiProperty({ enum: PLATFORM_ROLES, isArray: true }) roles!: PlatformRole[];
   @ApiProperty() disabled!: boolean;
+  @ApiProperty({ description: 'Personal data erased (name and e-mail are placeholders).' })
+  erased!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
