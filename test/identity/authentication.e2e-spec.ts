@@ -35,6 +35,7 @@ describe('authentication', () => {
       locale: 'fr',
       roles: [],
       disabled: false,
+      erased: false,
       createdAt: expect.any(String),
     });
     expect(JSON.stringify(response.body)).not.toMatch(/password|argon2/i);

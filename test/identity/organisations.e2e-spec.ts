@@ -1026,6 +1026,7 @@ describe('organisations', () => {
             locale: 'fr',
             roles: [],
             disabled: false,
+            erased: false,
             createdAt: expect.any(String),
           },
         ],

@@ -114,7 +114,8 @@ export interface paths {
         get: operations["MeController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Erase the caller’s account and personal data (GDPR art. 17); the password confirms */
+        delete: operations["PersonalDataController_eraseMe"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1189,6 +1190,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about the caller, as a JSON download (GDPR art. 15, 20) */
+        get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a user’s personal data on their request (Chambre admin) */
+        post: operations["PersonalDataController_eraseUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1215,6 +1250,8 @@ export interface components {
             locale: "fr" | "en";
             roles: ("admin" | "finance" | "consultant")[];
             disabled: boolean;
+            /** @description Personal data erased (name and e-mail are placeholders). */
+            erased: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1268,6 +1305,8 @@ export interface components {
             locale: "fr" | "en";
             roles: ("admin" | "finance" | "consultant")[];
             disabled: boolean;
+            /** @description Personal data erased (name and e-mail are placeholders). */
+            erased: boolean;
             /** Format: date-time */
             createdAt: string;
             organisations: components["schemas"]["ProfileOrganisationDto"][];
@@ -2455,6 +2494,40 @@ export interface components {
             lines: components["schemas"]["StatementLineDto"][];
             balanceCents: number;
         };
+        PersonalDataExportDto: {
+            /** @example mutualis.personal-data.v1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            subject: {
+                [key: string]: unknown;
+            };
+            /** @description Account, organisations and roles, invitations sent and received, sessions. */
+            identity: {
+                [key: string]: unknown;
+            };
+            /** @description Bookings made, and bookings in which a seat is the caller’s. */
+            bookings: {
+                [key: string]: unknown;
+            }[];
+            /** @description Messages addressed to the caller and their mail preferences. */
+            notifications: {
+                [key: string]: unknown;
+            };
+            catalogue: {
+                [key: string]: unknown;
+            };
+        };
+        EraseMyAccountDto: {
+            /** @description The account’s current password, confirming the erasure. */
+            password: string;
+            /** @description Go on although organisations of which the caller is the only admin will have none (otherwise 409 names them). */
+            confirmOrphanedOrganisations?: boolean;
+        };
+        EraseUserDto: {
+            /** @description Go on although organisations of which the user is the only admin will have none (otherwise 409 names them). */
+            confirmOrphanedOrganisations?: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -2629,6 +2702,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
+            };
+        };
+    };
+    PersonalDataController_eraseMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseMyAccountDto"];
+            };
+        };
+        responses: {
+            /** @description Erased: the account is closed and anonymised. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller would leave organisations without an admin: the problem lists them in `organisations`; nothing was erased. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4342,6 +4444,56 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+        };
+    };
+    PersonalDataController_eraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseUserDto"];
+            };
+        };
+        responses: {
+            /** @description Erased: the account is closed and anonymised. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller would leave organisations without an admin: the problem lists them in `organisations`; nothing was erased. Also when the user is already erased. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

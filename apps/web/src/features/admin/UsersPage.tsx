@@ -10,6 +10,7 @@ import { adminKeys } from './queries';
 import { PLATFORM_ROLES, type PlatformRole, type User, withRole } from './roles';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
+import { EraseUserControl } from '../privacy/EraseUserControl';
 
 /** Every account, searchable, with the platform roles the Chambre grants (admin, finance, consultant). */
 export function UsersPage() {
@@ -120,6 +121,7 @@ export function UsersPage() {
                 <th scope="col">{t('users.name')}</th>
                 <th scope="col">{t('users.email')}</th>
                 <th scope="col">{t('users.roles')}</th>
+                <th scope="col">{t('privacy:admin.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -158,6 +160,12 @@ export function UsersPage() {
                     {setRoles.variables?.user.id === user.id ? (
                       <ProblemAlert ns="admin" error={setRoles.error} />
                     ) : null}
+                  </td>
+                  <td>
+                    <EraseUserControl
+                      user={user}
+                      onErased={(name) => setMessage(t('privacy:admin.done', { name }))}
+                    />
                   </td>
                 </tr>
               ))}

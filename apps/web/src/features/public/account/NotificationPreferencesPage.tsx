@@ -7,6 +7,7 @@ import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { AccountNav } from '../../privacy/AccountNav';
 
 type Preferences = components['schemas']['NotificationPreferencesDto'];
 const KEY = ['me', 'notification-preferences'];
@@ -22,6 +23,7 @@ export function NotificationPreferencesPage() {
   return (
     <section className="narrow">
       <PageTitle>{t('notifications.title')}</PageTitle>
+      <AccountNav />
       {me ? <p>{t('notifications.account', { name: me.name, email: me.email })}</p> : null}
       {preferences.isPending ? <Loading /> : null}
       <ProblemAlert error={preferences.error} />
