@@ -32,7 +32,9 @@ describe('erasure of a person’s data', () => {
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-erasure-'));
-    app = await createTestApp({ INVOICE_STORAGE_DIR: storage });
+    // Account deletion shares the login limit (per address): generous here, tested in
+    // erasure-limit.e2e-spec.ts.
+    app = await createTestApp({ INVOICE_STORAGE_DIR: storage, RATE_LIMIT_LOGIN_MAX: '1000' });
     db = app.get(DataSource);
     await configureChambre(db);
     [finance, admin] = await Promise.all([

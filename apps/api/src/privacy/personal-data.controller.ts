@@ -25,6 +25,7 @@ import {
 } from '@mutualis/privacy';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { Roles } from '../http/auth/roles.decorator';
+import { RateLimited } from '../http/rate-limit/rate-limit';
 import { IdParams } from '../http/params.dto';
 import { EraseMyAccountDto, EraseUserDto, PersonalDataExportDto } from './personal-data.dto';
 
@@ -61,6 +62,8 @@ export class PersonalDataController {
   }
 
   @Delete('me')
+  // The password is checked here too: guesses count against the login limit of the address.
+  @RateLimited('login')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Erase the caller’s account and personal data (GDPR art. 17); the password confirms',

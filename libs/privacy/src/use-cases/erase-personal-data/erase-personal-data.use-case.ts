@@ -68,7 +68,6 @@ export class ErasePersonalDataUseCase {
         throw new PrivacyException(
           PrivacyErrorCode.PasswordMismatch,
           'the password is not this account’s: nothing was erased',
-          [{ field: 'password', message: 'is incorrect' }],
         );
       }
     }
