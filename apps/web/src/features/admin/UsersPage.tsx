@@ -136,7 +136,7 @@ export function UsersPage() {
                     <fieldset
                       className="row"
                       style={{ border: 0, margin: 0, padding: 0 }}
-                      disabled={setRoles.isPending}
+                      disabled={setRoles.isPending || user.erased}
                     >
                       <legend className="visually-hidden">
                         {t('users.rolesOf', { name: user.name })}

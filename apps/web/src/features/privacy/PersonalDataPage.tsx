@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, download, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
-import { sessionStore } from '../../auth/session-store';
 import { useMe } from '../../auth/session';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
@@ -56,7 +55,6 @@ function ExportSection() {
 function EraseSection() {
   const { t } = useTranslation('privacy');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
   const [understood, setUnderstood] = useState(false);
   const [confirmOrphans, setConfirmOrphans] = useState(false);
@@ -68,12 +66,9 @@ function EraseSection() {
           body: { password, confirmOrphanedOrganisations: confirmOrphans || undefined },
         }),
       ),
-    onSuccess: async () => {
-      // The account no longer exists: forget its tokens here too.
-      sessionStore.signOut();
-      queryClient.clear();
-      await navigate('/account/erased', { replace: true });
-    },
+    // The next page signs out: signed out while this one is still shown, RequireAuth would
+    // send the reader to the login page instead.
+    onSuccess: () => navigate('/account/erased', { replace: true, state: { erased: true } }),
   });
   const orphans = orphanedOrganisations(erase.error);
   const fields = erase.error instanceof ApiProblem ? erase.error.fieldErrors() : {};
