@@ -5,6 +5,7 @@ export enum PrivacyErrorCode {
   AlreadyErased = 'already_erased',
   PasswordMismatch = 'erasure_password_mismatch',
   OrphanedOrganisations = 'organisations_would_lose_their_admin',
+  LastPlatformAdmin = 'last_platform_admin',
 }
 
 const KINDS: Record<PrivacyErrorCode, ErrorKind> = {
@@ -12,6 +13,7 @@ const KINDS: Record<PrivacyErrorCode, ErrorKind> = {
   [PrivacyErrorCode.AlreadyErased]: ErrorKind.Conflict,
   [PrivacyErrorCode.PasswordMismatch]: ErrorKind.Forbidden,
   [PrivacyErrorCode.OrphanedOrganisations]: ErrorKind.Conflict,
+  [PrivacyErrorCode.LastPlatformAdmin]: ErrorKind.Conflict,
 };
 
 export class PrivacyException extends DomainException {

@@ -152,6 +152,19 @@ export class IdentityPersonalDataRepository {
   }
 
   /**
+   * Whether the user is the last Chambre admin still able to sign in: erasing them would leave
+   * no one to run the platform. Locks the admins' rows, so two admins erasing each other at once
+   * cannot both pass.
+   */
+  async isLastPlatformAdmin(manager: EntityManager, userId: string): Promise<boolean> {
+    const admins = await manager.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE 'admin' = ANY(platform_roles) AND disabled_at IS NULL
+        ORDER BY id FOR UPDATE`,
+    );
+    return admins.length === 1 && admins[0].id === userId;
+  }
+
+  /**
    * Anonymises the account in the caller's transaction: placeholders for name and e-mail, no
    * password, disabled, every session revoked, its memberships ended, invitations to its address
    * revoked and readdressed. Returns who it was, or null when it is unknown or already erased

@@ -73,6 +73,12 @@ export class ErasePersonalDataUseCase {
     }
 
     const report = await this.dataSource.transaction(async (manager) => {
+      if (await this.identity.isLastPlatformAdmin(manager, command.userId)) {
+        throw new PrivacyException(
+          PrivacyErrorCode.LastPlatformAdmin,
+          'this is the last Chambre admin: make someone else an admin before erasing this account',
+        );
+      }
       const orphaned = await this.identity.orphanedBy(command.userId, manager);
       if (orphaned.length > 0 && command.confirmOrphanedOrganisations !== true) {
         throw new PrivacyException(
