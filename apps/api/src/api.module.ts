@@ -58,6 +58,10 @@ import { UsersController } from './identity/users.controller';
         throttlers: rateLimitThrottlers({
           loginMax: config.get('RATE_LIMIT_LOGIN_MAX', { infer: true }),
           loginWindowSeconds: config.get('RATE_LIMIT_LOGIN_WINDOW_SECONDS', { infer: true }),
+          loginAddressMax: config.get('RATE_LIMIT_LOGIN_ADDRESS_MAX', { infer: true }),
+          loginAddressWindowSeconds: config.get('RATE_LIMIT_LOGIN_ADDRESS_WINDOW_SECONDS', {
+            infer: true,
+          }),
           registerMax: config.get('RATE_LIMIT_REGISTER_MAX', { infer: true }),
           registerWindowSeconds: config.get('RATE_LIMIT_REGISTER_WINDOW_SECONDS', { infer: true }),
         }),

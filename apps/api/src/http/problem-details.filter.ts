@@ -122,6 +122,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.code === 'database_busy') {
       response.setHeader('Retry-After', String(SATURATED_RETRY_AFTER_SECONDS));
     }
+    if (exception instanceof DomainException && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -136,12 +139,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (exception instanceof DomainException) {
-      return this.problem(
-        STATUS_OF_KIND[exception.kind],
-        exception.code,
-        exception.message,
-        exception.fields,
-      );
+      return {
+        // Extensions first: the standard members always win a name clash.
+        ...exception.extensions,
+        ...this.problem(
+          STATUS_OF_KIND[exception.kind],
+          exception.code,
+          exception.message,
+          exception.fields,
+        ),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,3 +1,7 @@
 import { CreateNotifications1795680700000 } from './1795680700000-create-notifications';
+import { InvitationLinksMadeAtSendTime1796101200000 } from './1796101200000-invitation-links-made-at-send-time';
 
-export const notificationsMigrations = [CreateNotifications1795680700000];
+export const notificationsMigrations = [
+  CreateNotifications1795680700000,
+  InvitationLinksMadeAtSendTime1796101200000,
+];
