@@ -29,6 +29,7 @@ export function testEnvironment(run: TestRun): Record<string, string> {
     RATE_LIMIT_REGISTER_MAX: '100000',
     // Every test logs in from 127.0.0.1; the files about these limits set their own.
     RATE_LIMIT_LOGIN_ADDRESS_MAX: '100000',
+    RATE_LIMIT_LOGIN_ADDRESS_CONCURRENCY: '1000',
     PASSWORD_HASH_QUEUE_MAX: '10000',
     INVITATION_QUOTA_PER_ORGANISATION: '100000',
     INVITATION_QUOTA_PER_USER: '100000',

@@ -38,6 +38,7 @@ import { JwtStrategy } from './http/auth/jwt.strategy';
 import { LocalStrategy } from './http/auth/local.strategy';
 import { RolesGuard } from './http/auth/roles.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { LoginConcurrencyGuard } from './http/rate-limit/login-concurrency.guard';
 import { RateLimitGuard, rateLimitThrottlers } from './http/rate-limit/rate-limit';
 import { AuthController } from './identity/auth.controller';
 import { InvitationsController } from './identity/invitations.controller';
@@ -107,6 +108,7 @@ import { UsersController } from './identity/users.controller';
     JwtStrategy,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     // Order matters: throttle before checking credentials, authenticate before checking roles.
+    { provide: APP_GUARD, useClass: LoginConcurrencyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -174,6 +174,13 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_LOGIN_ADDRESS_WINDOW_SECONDS = 60;
 
+  /** Logins from one client address checked at once (per api process); more answer 429 at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  RATE_LIMIT_LOGIN_ADDRESS_CONCURRENCY = 2;
+
   /** Password hashes (argon2id, ~0.1 s of a core and 64 MiB each) computed at once per process. */
   @Type(() => Number)
   @IsInt()

@@ -18,6 +18,11 @@ const RATE_LIMITED = 'mutualis:rate-limited';
 export const RateLimited = (name: RateLimitName): MethodDecorator =>
   SetMetadata(RATE_LIMITED, name);
 
+/** Whether a handler is under the named limit. */
+export function isRateLimited(context: ExecutionContext, name: RateLimitName): boolean {
+  return Reflect.getMetadata(RATE_LIMITED, context.getHandler()) === name;
+}
+
 function appliesTo(name: RateLimitName) {
   return (context: ExecutionContext): boolean =>
     Reflect.getMetadata(RATE_LIMITED, context.getHandler()) !== name;
