@@ -123,7 +123,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(SATURATED_RETRY_AFTER_SECONDS));
     }
     if (exception instanceof DomainException && exception.retryAfterSeconds !== undefined) {
-      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+      response.setHeader(
+        'Retry-After',
+        String(Math.max(1, Math.ceil(exception.retryAfterSeconds))),
+      );
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }

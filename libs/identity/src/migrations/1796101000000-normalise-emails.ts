@@ -36,7 +36,10 @@ export class NormaliseEmails1796101000000 implements MigrationInterface {
       const lines = collisions.map(
         ([address, accounts]) =>
           `  ${address}: ${accounts
-            .map((account) => `${account.id} (${JSON.stringify(account.email)}, created ${account.created_at.toISOString()})`)
+            .map(
+              (account) =>
+                `${account.id} (${JSON.stringify(account.email)}, created ${account.created_at.toISOString()})`,
+            )
             .join(', ')}`,
       );
       throw new Error(

@@ -87,9 +87,10 @@ export class InvitationRepository {
    * organisation first, then user: no two transactions wait on each other in a cycle.
    */
   async lockQuotas(organisationId: string, userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('invitation-quota:organisation:' || $1))`, [
-      organisationId,
-    ]);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('invitation-quota:organisation:' || $1))`,
+      [organisationId],
+    );
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('invitation-quota:user:' || $1))`, [
       userId,
     ]);

@@ -80,7 +80,8 @@ export class DeliverNotificationUseCase {
       if (!delivery) return { outcome: 'not_pending' as const };
       const params = skipReason ? null : await this.sendTimeParams(delivery, manager);
       if (skipReason || !compose || !params) {
-        const reason = skipReason ?? (compose ? 'the invitation is no longer open' : 'nothing to send');
+        const reason =
+          skipReason ?? (compose ? 'the invitation is no longer open' : 'nothing to send');
         await this.deliveries.markSkipped(delivery.id, reason, manager);
         return { outcome: 'skipped' as const };
       }
