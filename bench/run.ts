@@ -17,6 +17,7 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
   invoicing: () => import('./scenarios/invoicing'),
   'reconciliation-matching': () => import('./scenarios/reconciliation-matching'),
   'outbox-relay': () => import('./scenarios/outbox-relay'),
+  'login-flood': () => import('./scenarios/login-flood'),
 };
 
 const RESULTS = join(__dirname, 'results');

@@ -27,6 +27,12 @@ export function testEnvironment(run: TestRun): Record<string, string> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_POOL_SIZE: '4',
     RATE_LIMIT_REGISTER_MAX: '100000',
+    // Every test logs in from 127.0.0.1; the files about these limits set their own.
+    RATE_LIMIT_LOGIN_ADDRESS_MAX: '100000',
+    RATE_LIMIT_LOGIN_ADDRESS_CONCURRENCY: '1000',
+    PASSWORD_HASH_QUEUE_MAX: '10000',
+    INVITATION_QUOTA_PER_ORGANISATION: '100000',
+    INVITATION_QUOTA_PER_USER: '100000',
     JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-0123456789abcdef',
   };
 }

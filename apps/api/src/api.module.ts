@@ -39,6 +39,7 @@ import { JwtStrategy } from './http/auth/jwt.strategy';
 import { LocalStrategy } from './http/auth/local.strategy';
 import { RolesGuard } from './http/auth/roles.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { LoginConcurrencyGuard } from './http/rate-limit/login-concurrency.guard';
 import { RateLimitGuard, rateLimitThrottlers } from './http/rate-limit/rate-limit';
 import { AuthController } from './identity/auth.controller';
 import { InvitationsController } from './identity/invitations.controller';
@@ -60,6 +61,10 @@ import { PersonalDataController } from './privacy/personal-data.controller';
         throttlers: rateLimitThrottlers({
           loginMax: config.get('RATE_LIMIT_LOGIN_MAX', { infer: true }),
           loginWindowSeconds: config.get('RATE_LIMIT_LOGIN_WINDOW_SECONDS', { infer: true }),
+          loginAddressMax: config.get('RATE_LIMIT_LOGIN_ADDRESS_MAX', { infer: true }),
+          loginAddressWindowSeconds: config.get('RATE_LIMIT_LOGIN_ADDRESS_WINDOW_SECONDS', {
+            infer: true,
+          }),
           registerMax: config.get('RATE_LIMIT_REGISTER_MAX', { infer: true }),
           registerWindowSeconds: config.get('RATE_LIMIT_REGISTER_WINDOW_SECONDS', { infer: true }),
         }),
@@ -107,6 +112,7 @@ import { PersonalDataController } from './privacy/personal-data.controller';
     JwtStrategy,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     // Order matters: throttle before checking credentials, authenticate before checking roles.
+    { provide: APP_GUARD, useClass: LoginConcurrencyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

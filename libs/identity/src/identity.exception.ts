@@ -20,6 +20,8 @@ export enum IdentityErrorCode {
   LastOrganisationAdmin = 'last_organisation_admin',
   MemberNotFound = 'member_not_found',
   OwnAdminRole = 'own_admin_role',
+  PasswordHashingBusy = 'password_hashing_busy',
+  InvitationQuotaExceeded = 'invitation_quota_exceeded',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -42,6 +44,8 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.LastOrganisationAdmin]: ErrorKind.Unprocessable,
   [IdentityErrorCode.MemberNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.OwnAdminRole]: ErrorKind.Unprocessable,
+  [IdentityErrorCode.PasswordHashingBusy]: ErrorKind.Unavailable,
+  [IdentityErrorCode.InvitationQuotaExceeded]: ErrorKind.TooManyRequests,
 };
 
 export class IdentityException extends DomainException {

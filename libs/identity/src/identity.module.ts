@@ -24,6 +24,7 @@ import { GetInvitationUseCase } from './use-cases/get-invitation/get-invitation.
 import { GetOrganisationUseCase } from './use-cases/get-organisation/get-organisation.use-case';
 import { GetProfileUseCase } from './use-cases/get-profile/get-profile.use-case';
 import { InviteMemberUseCase } from './use-cases/invite-member/invite-member.use-case';
+import { IssueInvitationLinkUseCase } from './use-cases/issue-invitation-link/issue-invitation-link.use-case';
 import { ListMembershipsUseCase } from './use-cases/list-memberships/list-memberships.use-case';
 import { ListOrganisationsUseCase } from './use-cases/list-organisations/list-organisations.use-case';
 import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case';
@@ -46,6 +47,7 @@ const useCases = [
   GetOrganisationUseCase,
   GetProfileUseCase,
   InviteMemberUseCase,
+  IssueInvitationLinkUseCase,
   ListMembershipsUseCase,
   ListOrganisationsUseCase,
   ListUsersUseCase,

@@ -1,3 +1,4 @@
+export * from './auth/email-address';
 export * from './auth/password-policy';
 export * from './auth/session-tokens';
 export * from './entities';
@@ -18,6 +19,7 @@ export * from './use-cases/get-invitation/get-invitation.use-case';
 export * from './use-cases/get-organisation/get-organisation.use-case';
 export * from './use-cases/get-profile/get-profile.use-case';
 export * from './use-cases/invite-member/invite-member.use-case';
+export * from './use-cases/issue-invitation-link/issue-invitation-link.use-case';
 export * from './use-cases/list-memberships/list-memberships.use-case';
 export * from './use-cases/list-organisations/list-organisations.use-case';
 export * from './use-cases/list-users/list-users.use-case';

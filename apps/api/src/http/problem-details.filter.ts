@@ -122,6 +122,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.code === 'database_busy') {
       response.setHeader('Retry-After', String(SATURATED_RETRY_AFTER_SECONDS));
     }
+    if (exception instanceof DomainException && exception.retryAfterSeconds !== undefined) {
+      response.setHeader(
+        'Retry-After',
+        String(Math.max(1, Math.ceil(exception.retryAfterSeconds))),
+      );
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiServiceUnavailableResponse,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import {
@@ -56,7 +57,11 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokensDto })
   @ApiTooManyRequestsResponse({
-    description: 'Too many attempts for this e-mail from this address; see Retry-After.',
+    description:
+      'Too many attempts for this e-mail from this address, or from this address at all; see Retry-After.',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many passwords are being checked right now; see Retry-After.',
   })
   login(@CurrentUser() user: User): Promise<SessionTokens> {
     return this.startSession.execute(user.id);

@@ -18,6 +18,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiTooManyRequestsResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -118,6 +119,10 @@ export class OrganisationsController {
   @Post(':id/invitations')
   @ApiOperation({ summary: 'Invite someone by e-mail to join the organisation (org_admin)' })
   @ApiCreatedResponse({ type: InvitationDto })
+  @ApiTooManyRequestsResponse({
+    description:
+      "The organisation's or the inviter's quota of invitations in 24 hours is used up: the problem names the `quota`, its `limit` and `resetsAt`; see Retry-After.",
+  })
   invite(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,

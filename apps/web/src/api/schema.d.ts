@@ -2633,8 +2633,15 @@ export interface operations {
                     "application/json": components["schemas"]["TokensDto"];
                 };
             };
-            /** @description Too many attempts for this e-mail from this address; see Retry-After. */
+            /** @description Too many attempts for this e-mail from this address, or from this address at all; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many passwords are being checked right now; see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2858,6 +2865,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
+            };
+            /** @description The organisation's or the inviter's quota of invitations in 24 hours is used up: the problem names the `quota`, its `limit` and `resetsAt`; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -160,6 +160,53 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_LOGIN_WINDOW_SECONDS = 60;
 
+  /**
+   * Login attempts allowed per client address within the window, whatever the e-mail: checked
+   * before any password is hashed, so one address cannot keep the hashing line full.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_ADDRESS_MAX = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_ADDRESS_WINDOW_SECONDS = 60;
+
+  /** Logins from one client address checked at once (per api process); more answer 429 at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  RATE_LIMIT_LOGIN_ADDRESS_CONCURRENCY = 2;
+
+  /** Password hashes (argon2id, ~0.1 s of a core and 64 MiB each) computed at once per process. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Hashes that may wait for a free slot; beyond, logins and sign-ups answer 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE_MAX = 16;
+
+  /** Invitations an organisation may send in any 24 hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INVITATION_QUOTA_PER_ORGANISATION = 20;
+
+  /** Invitations one user may send in any 24 hours, over all their organisations. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INVITATION_QUOTA_PER_USER = 50;
+
   /** Registrations allowed per client address within the window. */
   @Type(() => Number)
   @IsInt()

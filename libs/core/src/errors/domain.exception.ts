@@ -23,6 +23,8 @@ export interface FieldProblem {
 
 /** Base of every context's exception: a stable machine code, its kind and a message for people. */
 export abstract class DomainException extends Error {
+  /** When the refusal is about load or a quota: seconds before trying again (Retry-After). */
+  retryAfterSeconds?: number;
   /** Extra members of the problem document (RFC 9457 extensions), e.g. what a conflict is about. */
   extensions?: Record<string, unknown>;
 

@@ -16,9 +16,17 @@ export class Invitation {
   @Column('text')
   role!: OrganisationRole;
 
-  /** SHA-256 of the token sent by e-mail; the token itself is never stored. */
+  /** SHA-256 of the token given to the inviter in the answer; the token itself is never stored. */
   @Column('char', { length: 64, select: false })
   tokenHash!: string;
+
+  /**
+   * SHA-256 of the token in the latest invitation e-mail, made by the worker as it sends
+   * (IssueInvitationLinkUseCase): each mail replaces the previous one's, and the clear token
+   * exists only in the mail, never in a table or a queued job.
+   */
+  @Column('char', { length: 64, nullable: true, select: false })
+  mailTokenHash!: string | null;
 
   @Column('uuid', { nullable: true })
   invitedBy!: string | null;

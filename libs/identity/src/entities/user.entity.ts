@@ -12,7 +12,7 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** Unique regardless of case (unique index on lower(email)); kept as the user typed it. */
+  /** Stored as normaliseEmail gives it (NFKC, lower-cased, trimmed), under a unique index. */
   @Column('text')
   email!: string;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPosition } from '@mutualis/core';
+import { normaliseEmail } from '../auth/email-address';
 import { User } from '../entities/user.entity';
 import type { Locale, PlatformRole } from '../identity.types';
 import { LIVE_REFRESH_TOKEN } from './refresh-token.repository';
@@ -52,13 +53,16 @@ export class UserRepository {
     return row ?? null;
   }
 
-  /** The only read that returns the password hash, for checking credentials. */
+  /**
+   * The only read that returns the password hash, for checking credentials. Addresses are
+   * stored normalised (normaliseEmail), so any spelling of one finds it through the unique index.
+   */
   findByEmailWithPasswordHash(email: string): Promise<User | null> {
     return this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .where('lower(user.email) = lower(:email)', { email })
+      .where('user.email = :email', { email: normaliseEmail(email) })
       .getOne();
   }
 
@@ -69,13 +73,13 @@ export class UserRepository {
     return manager
       .getRepository(User)
       .createQueryBuilder('user')
-      .where('lower(user.email) = lower(:email)', { email })
+      .where('user.email = :email', { email: normaliseEmail(email) })
       .getOne();
   }
 
   async create(user: NewUser, manager: EntityManager = this.dataSource.manager): Promise<User> {
     const created = manager.create(User, {
-      email: user.email,
+      email: normaliseEmail(user.email),
       name: user.name,
       passwordHash: user.passwordHash,
       locale: user.locale ?? 'fr',

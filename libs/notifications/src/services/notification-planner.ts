@@ -12,7 +12,7 @@ import {
 import { ChambreSettingsUseCase, Invoice, InvoiceRepository } from '@mutualis/invoicing';
 import { AttachmentRef } from '../entities/notification-delivery.entity';
 import { PlannedDelivery } from '../repositories/delivery.repository';
-import { ServiceMoment, TemplateData, TemplateName } from '../templates/template-data';
+import { PlannedData, ServiceMoment, TemplateName } from '../templates/template-data';
 import { WebLinks } from './web-links';
 
 export const OVERDUE_STAGES = [7, 15, 30] as const;
@@ -25,7 +25,7 @@ function deliveryTo<T extends TemplateName>(
   eventKey: string,
   contact: Contact,
   template: T,
-  params: TemplateData[T],
+  params: PlannedData<T>,
   attachments: AttachmentRef[] = [],
 ): PlannedDelivery {
   return {
@@ -81,7 +81,7 @@ export class NotificationPlanner {
     const payload = event.payload;
     switch (event.type) {
       case 'identity.invitation-created':
-        return this.invitation(key, String(payload.token), String(payload.invitedBy ?? ''));
+        return this.invitation(key, event.aggregateId, String(payload.invitedBy ?? ''));
       case 'offering.published':
       case 'offering.rejected':
         return this.moderation(key, event.aggregateId, event.type === 'offering.published');
@@ -190,11 +190,11 @@ export class NotificationPlanner {
 
   private async invitation(
     key: string,
-    token: string,
+    invitationId: string,
     invitedBy: string,
   ): Promise<PlannedDelivery[]> {
     // An invitation revoked, accepted or expired before we got to it is not sent.
-    const preview = await this.invitations.execute(token).catch(() => null);
+    const preview = await this.invitations.byId(invitationId).catch(() => null);
     if (!preview) return [];
     const [inviter] = invitedBy ? await this.contacts.usersByIds([invitedBy]) : [];
     const contact = await this.contacts.byEmail(preview.email);
@@ -203,7 +203,9 @@ export class NotificationPlanner {
         organisationName: preview.organisationName,
         inviterName: inviter?.name ?? null,
         role: preview.role,
-        acceptUrl: this.links.invitation(token),
+        // The link is made when the message is sent (DeliverNotificationUseCase): its token
+        // is never stored in clear, here or in the queue.
+        invitationId,
         expiresAt: preview.expiresAt,
       }),
     ];

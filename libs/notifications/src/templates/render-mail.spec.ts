@@ -40,6 +40,7 @@ const bank = {
 /** One realistic data set per template; a template without one fails compilation. */
 const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
   'account-invitation': {
+    invitationId: '6f1c2a9e-3b57-4d8e-9a41-2c0d5e7f8a13',
     organisationName: 'Association Les Lucioles',
     inviterName: 'Claire Martin',
     role: 'org_admin',

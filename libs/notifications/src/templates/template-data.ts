@@ -16,14 +16,18 @@ export interface ServiceMoment {
   remoteUrl: string | null;
 }
 
+/** What the delivery log keeps of an invitation e-mail: no link, which carries a secret. */
+export interface PlannedInvitation {
+  invitationId: string;
+  organisationName: string;
+  inviterName: string | null;
+  role: 'org_admin' | 'org_member';
+  expiresAt: string;
+}
+
 export interface TemplateData {
-  'account-invitation': {
-    organisationName: string;
-    inviterName: string | null;
-    role: 'org_admin' | 'org_member';
-    acceptUrl: string;
-    expiresAt: string;
-  };
+  /** acceptUrl is made as the message is sent (a fresh token), never stored. */
+  'account-invitation': PlannedInvitation & { acceptUrl: string };
   'offering-approved': { offeringTitle: string; offeringUrl: string };
   'offering-rejected': { offeringTitle: string; reason: string; offeringUrl: string };
   'booking-pending-payment': ServiceMoment & {
@@ -114,6 +118,14 @@ export interface TemplateData {
 }
 
 export type TemplateName = keyof TemplateData;
+
+/**
+ * The data the delivery log keeps per template: the template's own, minus what is made at
+ * send time (the invitation link).
+ */
+export type PlannedData<T extends TemplateName> = T extends 'account-invitation'
+  ? PlannedInvitation
+  : TemplateData[T];
 
 /** Reminders may be turned off by the recipient; every other template is transactional. */
 export const REMINDER_TEMPLATES: readonly TemplateName[] = ['session-reminder'];

@@ -6,7 +6,9 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerOptions } from '@nestjs/throttler';
+import { isIPv6 } from 'node:net';
 import { Request, Response } from 'express';
+import { normaliseEmail } from '@mutualis/identity';
 
 export type RateLimitName = 'login' | 'register';
 
@@ -16,35 +18,72 @@ const RATE_LIMITED = 'mutualis:rate-limited';
 export const RateLimited = (name: RateLimitName): MethodDecorator =>
   SetMetadata(RATE_LIMITED, name);
 
+/** Whether a handler is under the named limit. */
+export function isRateLimited(context: ExecutionContext, name: RateLimitName): boolean {
+  return Reflect.getMetadata(RATE_LIMITED, context.getHandler()) === name;
+}
+
 function appliesTo(name: RateLimitName) {
   return (context: ExecutionContext): boolean =>
     Reflect.getMetadata(RATE_LIMITED, context.getHandler()) !== name;
 }
 
+/** The address as identity stores and looks it up, so no spelling of it opens a fresh counter. */
 function emailOf(request: Record<string, unknown>): string {
   const body = request.body as { email?: unknown } | undefined;
-  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+  return typeof body?.email === 'string' ? normaliseEmail(body.email) : '';
+}
+
+/**
+ * Whom a client address stands for: an IPv4 address itself; an IPv6 address by its /64, the
+ * block one subscriber (one box, one office) is given, so rotating through it buys nothing.
+ */
+export function clientAddressKey(ip: string | undefined): string {
+  const address = (ip ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  if (!isIPv6(address)) return address;
+  const [head, tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 export interface RateLimitSettings {
   loginMax: number;
   loginWindowSeconds: number;
+  loginAddressMax: number;
+  loginAddressWindowSeconds: number;
   registerMax: number;
   registerWindowSeconds: number;
 }
 
 /**
- * Login attempts count per e-mail and client address, so one attacker cannot lock a user out
- * from everywhere; registrations count per address.
+ * Login attempts count per client address, whatever the e-mail (one address flooding logins
+ * with made-up e-mails, each costing a password hash, is cut off before any hashing), and per
+ * e-mail and client address, so one attacker cannot lock a user out from everywhere;
+ * registrations count per address. The guard runs before the login guard that hashes.
  */
 export function rateLimitThrottlers(settings: RateLimitSettings): ThrottlerOptions[] {
   return [
+    {
+      name: 'login-address',
+      limit: settings.loginAddressMax,
+      ttl: settings.loginAddressWindowSeconds * 1000,
+      skipIf: appliesTo('login'),
+      getTracker: (request) => clientAddressKey(request.ip as string | undefined),
+    },
     {
       name: 'login',
       limit: settings.loginMax,
       ttl: settings.loginWindowSeconds * 1000,
       skipIf: appliesTo('login'),
-      getTracker: (request) => `${String(request.ip)}|${emailOf(request)}`,
+      getTracker: (request) =>
+        `${clientAddressKey(request.ip as string | undefined)}|${emailOf(request)}`,
     },
     {
       name: 'register',

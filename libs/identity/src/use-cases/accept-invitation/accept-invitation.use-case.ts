@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, isUniqueViolation } from '@mutualis/core';
+import { normaliseEmail } from '../../auth/email-address';
 import { hashToken } from '../../auth/session-tokens';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, OrganisationRole } from '../../identity.types';
@@ -32,7 +33,7 @@ export class AcceptInvitationUseCase {
         const invitation = await this.invitations.findOpenByTokenHash(hashToken(token), manager);
         if (!invitation) throw invitationNotFound();
         if (invitation.expiresAt <= this.clock.now()) throw invitationExpired();
-        if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+        if (normaliseEmail(invitation.email) !== normaliseEmail(user.email)) {
           throw new IdentityException(
             IdentityErrorCode.InvitationForAnotherEmail,
             'this invitation was sent to another e-mail address; log in with that address to accept it',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normaliseEmail } from '../../auth/email-address';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { User } from '../../entities/user.entity';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
@@ -13,7 +14,7 @@ export class AuthenticateUserUseCase {
   ) {}
 
   async execute(email: string, password: string): Promise<User> {
-    const user = await this.users.findByEmailWithPasswordHash(email.trim());
+    const user = await this.users.findByEmailWithPasswordHash(normaliseEmail(email));
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {
       throw new IdentityException(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, isUniqueViolation, parisYear } from '@mutualis/core';
+import { normaliseEmail } from '../../auth/email-address';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, hasRole, LegalForm } from '../../identity.types';
 import { MembershipRepository } from '../../repositories/membership.repository';
@@ -67,7 +68,8 @@ export class CreateOrganisationUseCase {
       country: command.address.country ?? 'FR',
       department:
         command.department ?? departmentOfPostalCode(command.address.postalCode.trim()) ?? '',
-      billingEmail: command.billingEmail.trim(),
+      // Matched to a user's account for the language of billing mail: stored in the same form.
+      billingEmail: normaliseEmail(command.billingEmail),
       vatNumber: command.vatNumber ?? null,
       isPublicBody: command.isPublicBody ?? false,
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@mutualis/core';
 import { hashToken } from '../../auth/session-tokens';
+import { Invitation } from '../../entities/invitation.entity';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { OrganisationRole } from '../../identity.types';
 import { InvitationRepository } from '../../repositories/invitation.repository';
@@ -24,7 +25,16 @@ export class GetInvitationUseCase {
   ) {}
 
   async execute(token: string): Promise<InvitationPreview> {
-    const invitation = await this.invitations.findOpenByTokenHash(hashToken(token));
+    return this.preview(await this.invitations.findOpenByTokenHash(hashToken(token)));
+  }
+
+  /** The same, by the invitation's id (the notification of an `identity.invitation-created` event). */
+  async byId(invitationId: string): Promise<InvitationPreview> {
+    const invitation = await this.invitations.findById(invitationId);
+    return this.preview(invitation?.acceptedAt || invitation?.revokedAt ? null : invitation);
+  }
+
+  private async preview(invitation: Invitation | null): Promise<InvitationPreview> {
     if (!invitation) throw invitationNotFound();
     if (invitation.expiresAt <= this.clock.now()) throw invitationExpired();
     const organisation = await this.organisations.findById(invitation.organisationId);

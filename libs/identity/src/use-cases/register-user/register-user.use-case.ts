@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '@mutualis/core';
+import { normaliseEmail } from '../../auth/email-address';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { assertAcceptablePassword } from '../../auth/password-policy';
 import { User } from '../../entities/user.entity';
@@ -24,7 +25,7 @@ export class RegisterUserUseCase {
   ) {}
 
   async execute(command: RegisterUserCommand): Promise<User> {
-    const email = command.email.trim();
+    const email = normaliseEmail(command.email);
     assertAcceptablePassword(command.password, email);
     if (await this.users.findByEmail(email)) throw emailTaken();
     const passwordHash = await this.hasher.hash(command.password);

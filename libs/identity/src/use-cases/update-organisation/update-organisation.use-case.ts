@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, isUniqueViolation, parisYear } from '@mutualis/core';
+import { normaliseEmail } from '../../auth/email-address';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, hasRole, LegalForm } from '../../identity.types';
 import { MembershipRepository } from '../../repositories/membership.repository';
@@ -101,7 +102,8 @@ export class UpdateOrganisationUseCase {
     if (command.address?.city !== undefined) changes.city = command.address.city.trim();
     if (command.address?.country !== undefined) changes.country = command.address.country;
     if (command.department !== undefined) changes.department = command.department;
-    if (command.billingEmail !== undefined) changes.billingEmail = command.billingEmail.trim();
+    if (command.billingEmail !== undefined)
+      changes.billingEmail = normaliseEmail(command.billingEmail);
     if (command.vatNumber !== undefined) changes.vatNumber = command.vatNumber;
     if (command.isPublicBody !== undefined) changes.isPublicBody = command.isPublicBody;
     return changes;

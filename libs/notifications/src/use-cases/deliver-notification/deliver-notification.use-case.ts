@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Environment } from '@mutualis/core';
-import { ContactDirectoryService } from '@mutualis/identity';
+import { ContactDirectoryService, IssueInvitationLinkUseCase } from '@mutualis/identity';
 import { ChambreSettingsUseCase, InvoicePdfService } from '@mutualis/invoicing';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
@@ -13,6 +13,7 @@ import { PreferenceRepository } from '../../repositories/preference.repository';
 import { WebLinks } from '../../services/web-links';
 import { renderMail } from '../../templates/render-mail';
 import {
+  PlannedInvitation,
   REMINDER_TEMPLATES,
   ServiceMoment,
   TemplateData,
@@ -56,6 +57,7 @@ export class DeliverNotificationUseCase {
     private readonly preferences: PreferenceRepository,
     private readonly transport: MailTransport,
     private readonly contacts: ContactDirectoryService,
+    private readonly invitationLinks: IssueInvitationLinkUseCase,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly pdf: InvoicePdfService,
     private readonly links: WebLinks,
@@ -68,21 +70,25 @@ export class DeliverNotificationUseCase {
     // Everything the message needs is read before the row is locked: inside the transaction
     // nothing may wait for a second pool connection.
     const skipReason = await this.skipReason(planned);
-    const mail = skipReason
+    const compose = skipReason
       ? null
-      : await this.compose(planned).catch((error: unknown) =>
+      : await this.prepare(planned).catch((error: unknown) =>
           error instanceof Error ? error : new Error(String(error)),
         );
     const result = await this.dataSource.transaction(async (manager) => {
       const delivery = await this.deliveries.lockPending(command.deliveryId, manager);
       if (!delivery) return { outcome: 'not_pending' as const };
-      if (skipReason || !mail) {
-        await this.deliveries.markSkipped(delivery.id, skipReason ?? 'nothing to send', manager);
+      const params = skipReason ? null : await this.sendTimeParams(delivery, manager);
+      if (skipReason || !compose || !params) {
+        const reason =
+          skipReason ?? (compose ? 'the invitation is no longer open' : 'nothing to send');
+        await this.deliveries.markSkipped(delivery.id, reason, manager);
         return { outcome: 'skipped' as const };
       }
       const attempts = delivery.attempts + 1;
       try {
-        if (mail instanceof Error) throw mail;
+        if (compose instanceof Error) throw compose;
+        const mail = compose(params);
         const messageId = await this.transport.send(mail);
         await this.deliveries.markSent(delivery.id, attempts, messageId, manager);
         return { outcome: 'sent' as const };
@@ -112,23 +118,42 @@ export class DeliverNotificationUseCase {
     return null;
   }
 
-  private async compose(delivery: NotificationDelivery): Promise<OutgoingMail> {
+  /**
+   * The template's data as it is sent: the planned data, plus what must not be stored — an
+   * invitation's link, whose token is made now and only its hash kept (in this transaction,
+   * so it is kept with the attempt's outcome). Null when there is nothing to send any more.
+   */
+  private async sendTimeParams(
+    delivery: NotificationDelivery,
+    manager: EntityManager,
+  ): Promise<TemplateData[TemplateName] | null> {
+    if (delivery.template !== 'account-invitation') {
+      return delivery.params as TemplateData[TemplateName];
+    }
+    const planned = delivery.params as unknown as PlannedInvitation;
+    const token = planned.invitationId
+      ? await this.invitationLinks.execute(planned.invitationId, manager)
+      : null;
+    return token ? { ...planned, acceptUrl: this.links.invitation(token) } : null;
+  }
+
+  /**
+   * Reads everything the message needs (the Chambre, the recipient, attachments) and returns
+   * what renders it from the template's data, which may only be complete at send time.
+   */
+  private async prepare(
+    delivery: NotificationDelivery,
+  ): Promise<(params: TemplateData[TemplateName]) => OutgoingMail> {
     const chambre = await this.chambre.get();
     const [user] = delivery.userId ? await this.contacts.usersByIds([delivery.userId]) : [];
     const optional = REMINDER_TEMPLATES.includes(delivery.template);
-    const rendered = renderMail(delivery.template, delivery.params as TemplateData[TemplateName], {
-      locale: delivery.locale,
-      chambreName: chambre.legalName,
-      chambreEmail: chambre.email,
-      webUrl: this.links.base,
-      recipientName: user?.name ?? null,
-      preferencesUrl: optional ? this.links.preferences() : null,
-    });
     const mail: OutgoingMail = {
       fromName: chambre.legalName,
       to: delivery.recipient,
       replyTo: chambre.email,
-      ...rendered,
+      subject: '',
+      html: '',
+      text: '',
       attachments: [],
       calendar: null,
       listUnsubscribeUrl: optional ? this.links.preferences() : null,
@@ -170,6 +195,16 @@ export class DeliverNotificationUseCase {
         };
       }
     }
-    return mail;
+    return (params) => ({
+      ...mail,
+      ...renderMail(delivery.template, params, {
+        locale: delivery.locale,
+        chambreName: chambre.legalName,
+        chambreEmail: chambre.email,
+        webUrl: this.links.base,
+        recipientName: user?.name ?? null,
+        preferencesUrl: optional ? this.links.preferences() : null,
+      }),
+    });
   }
 }
