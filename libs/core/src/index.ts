@@ -26,3 +26,4 @@ export * from './outbox/outbox.module';
 export * from './outbox/outbox.service';
 export * from './queue/event-routes';
 export * from './idempotency/idempotency.service';
+export * from './export/spreadsheet-text';
