@@ -566,6 +566,53 @@ describe('parseCamt053', () => {
       expect(error.message).toMatch(/DOCTYPE/);
     });
 
+    describe('wherever the declaration stands, however it is dressed', () => {
+      const DOCUMENT = fixture('camt053.v2.minimal.xml')
+        .toString('utf8')
+        .replace(/^<\?xml[^>]*\?>\s*/, '');
+      const DOCTYPE = '<!DOCTYPE Document [<!ENTITY x SYSTEM "file:///etc/passwd">]>';
+      it.each([
+        ['after a comment holding a tag', `<!-- <a> -->${DOCTYPE}`, '<?xml version="1.0"?>'],
+        ['after a comment', `<!-- généré par la banque -->\n${DOCTYPE}\n`, ''],
+        ['after a processing instruction', `<?xml-stylesheet href="x.xsl"?>${DOCTYPE}`, ''],
+        ['after a PI holding a tag', `<?pi <Document> ?>${DOCTYPE}`, ''],
+        ['in lower case', '<!doctype Document>', ''],
+        ['with spaces after <!', '<! DOCTYPE Document>', ''],
+        ['as a bare ENTITY', '<!ENTITY x "y">', ''],
+        ['as a SYSTEM DOCTYPE without subset', '<!DOCTYPE Document SYSTEM "http://x/y.dtd">', ''],
+        ['after a BOM and blank lines', `\uFEFF\n\n  ${DOCTYPE}`, ''],
+      ])('refuses a DOCTYPE %s', (_case, prolog, declaration) => {
+        const xml = `${declaration}${prolog}${DOCUMENT}`;
+        const error = formatError(() => parseCamt053(Buffer.from(xml, 'utf8')));
+        expect(error.message).toMatch(/(DOCTYPE|ENTITY) declaration is not allowed/);
+        expect(error.location).toMatch(/^line \d+, column \d+$/);
+      });
+
+      it('refuses one inside the document, even after an attribute holding <!-- and >', () => {
+        const inside = DOCUMENT.replace(
+          '<BkToCstmrStmt>',
+          `<BkToCstmrStmt><GrpHdr a="<!-- >"/>${DOCTYPE}`,
+        );
+        expect(formatError(() => parseCamt053(Buffer.from(inside, 'utf8'))).message).toMatch(
+          /DOCTYPE declaration is not allowed/,
+        );
+      });
+
+      it('refuses one in UTF-16', () => {
+        const xml = `\uFEFF<!-- x -->${DOCTYPE}${DOCUMENT}`;
+        const error = formatError(() => parseCamt053(Buffer.from(xml, 'utf16le')));
+        expect(error.message).toMatch(/DOCTYPE declaration is not allowed/);
+      });
+
+      it('reads a statement whose comments and PIs only mention a DOCTYPE', () => {
+        const xml = `<?xml version="1.0"?><!-- <!DOCTYPE x> --><?note <!DOCTYPE y>?>${DOCUMENT.replace(
+          '<BkToCstmrStmt>',
+          '<BkToCstmrStmt><!-- <!ENTITY z "z"> -->',
+        )}`;
+        expect(parseCamt053(Buffer.from(xml, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+    });
+
     it('refuses a file over 20 MB without reading it', () => {
       const error = formatError(() => parseCamt053(Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)));
       expect(error.message).toMatch(/more than the 20971520/);

@@ -105,18 +105,60 @@ function decodeXml(content: Buffer): string {
 
 /**
  * A DOCTYPE is how XML bombs and external entities get in, and no bank needs one in a camt
- * file: refuse it outright. (The entity decoder below would not expand its entities anyway.)
+ * file: refuse it outright, wherever it stands. (The entity decoder below would not expand
+ * its entities anyway.)
+ *
+ * The text is read as XML tokens, not searched for a pattern: comments, processing
+ * instructions, CDATA sections and tags (with their quoted attribute values) are skipped
+ * whole, so `<!-- <a> -->` before a DOCTYPE, or `<!DOCTYPE` inside a comment, cannot mislead
+ * it. Outside those, any `<!` opens a markup declaration (DOCTYPE, ENTITY, ELEMENT, ATTLIST,
+ * in any case), and is refused. One pass, each character looked at a bounded number of
+ * times. What is malformed (an unclosed comment, say) is left to the well-formedness check.
  */
 function refuseDoctype(text: string): void {
-  const rootStart = text.search(/<[A-Za-z_]/);
-  const prolog = rootStart === -1 ? text : text.slice(0, rootStart);
-  const doctype = prolog.search(/<!DOCTYPE/i);
-  if (doctype !== -1) {
-    throw new StatementFormatError(
-      'a DOCTYPE declaration is not allowed in a bank statement',
-      positionAt(text, doctype),
-    );
+  let index = 0;
+  const skipPast = (terminator: string, from: number): number => {
+    const end = text.indexOf(terminator, from);
+    return end === -1 ? text.length : end + terminator.length;
+  };
+  while (index < text.length) {
+    const open = text.indexOf('<', index);
+    if (open === -1) return;
+    if (text.startsWith('<!--', open)) {
+      index = skipPast('-->', open + 4);
+    } else if (text.startsWith('<![CDATA[', open)) {
+      index = skipPast(']]>', open + 9);
+    } else if (text.startsWith('<?', open)) {
+      index = skipPast('?>', open + 2);
+    } else if (text.startsWith('<!', open)) {
+      const keyword = /^<!\s*([A-Za-z]*)/.exec(text.slice(open, open + 20))?.[1] ?? '';
+      throw new StatementFormatError(
+        `a ${keyword.toUpperCase() || 'markup'} declaration is not allowed in a bank statement`,
+        positionAt(text, open),
+      );
+    } else {
+      index = endOfTag(text, open + 1);
+    }
   }
+}
+
+/** Past the `>` closing the tag opened before `from`; a `>` inside a quoted value does not close it. */
+function endOfTag(text: string, from: number): number {
+  let quote: string | null = null;
+  for (let index = from; index < text.length; index += 1) {
+    const character = text[index];
+    if (quote !== null) {
+      if (character === quote) quote = null;
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === '>') {
+      return index + 1;
+    } else if (character === '<') {
+      // A tag left open: read the `<` again as the start of whatever follows.
+      return index;
+    }
+  }
+  return text.length;
 }
 
 function checkWellFormed(text: string): void {
