@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRfReference, isValidRfReference } from '@mutualis/invoicing/domain/rf-reference';
-import { parseCamt053 } from './camt053.parser';
+import { MAX_CAMT_VALUE_CHARACTERS, parseCamt053 } from './camt053.parser';
 import { type ParsedTransaction, StatementFormatError } from './statement-types';
 
 // CI lays out shared/ beside the repository; FIXTURES_DIR may point at shared/fixtures (or
@@ -610,6 +610,44 @@ describe('parseCamt053', () => {
           '<BkToCstmrStmt><!-- <!ENTITY z "z"> -->',
         )}`;
         expect(parseCamt053(Buffer.from(xml, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+    });
+
+    describe('values and counts no bank writes', () => {
+      const DOCUMENT = fixture('camt053.v2.minimal.xml').toString('utf8');
+
+      it('refuses a text value past the cap, naming the element', () => {
+        const name = 'A'.repeat(MAX_CAMT_VALUE_CHARACTERS + 1);
+        const xml = DOCUMENT.replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${name}</MsgId>`);
+        expect(xml).not.toBe(DOCUMENT);
+        const error = formatError(() => parseCamt053(Buffer.from(xml, 'utf8')));
+        expect(error.message).toBe(
+          `Document/BkToCstmrStmt/GrpHdr/MsgId: a value of ${MAX_CAMT_VALUE_CHARACTERS + 1} characters, more than the ${MAX_CAMT_VALUE_CHARACTERS} any camt.053 field holds`,
+        );
+      });
+
+      it('refuses an attribute value past the cap', () => {
+        const xml = DOCUMENT.replace('Ccy="EUR"', `Ccy="${'E'.repeat(5_000)}"`);
+        expect(formatError(() => parseCamt053(Buffer.from(xml, 'utf8'))).message).toMatch(
+          /\/@Ccy: a value of 5000 characters/,
+        );
+      });
+
+      it('accepts a value at the cap', () => {
+        const xml = DOCUMENT.replace(
+          /<MsgId>[^<]*<\/MsgId>/,
+          `<MsgId>${'A'.repeat(MAX_CAMT_VALUE_CHARACTERS)}</MsgId>`,
+        );
+        expect(parseCamt053(Buffer.from(xml, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+
+      it('refuses a remittance of more than 100 Ustrd lines', () => {
+        const lines = Array.from({ length: 101 }, () => '<Ustrd>MERCI</Ustrd>').join('');
+        const xml = DOCUMENT.replace(/<RmtInf>[\s\S]*?<\/RmtInf>/, `<RmtInf>${lines}</RmtInf>`);
+        expect(xml).not.toBe(DOCUMENT);
+        expect(formatError(() => parseCamt053(Buffer.from(xml, 'utf8'))).message).toMatch(
+          /RmtInf: 101 Ustrd lines, more than the 100/,
+        );
       });
     });
 

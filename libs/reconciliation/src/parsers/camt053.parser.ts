@@ -13,12 +13,14 @@ import {
 } from './statement-types';
 import {
   MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_TRANSACTIONS,
   calendarDate,
   centsFromDigits,
   collapseWhitespace,
   compactReference,
   findRfReference,
   isValidIban,
+  tooManyTransactions,
 } from './statement-values';
 
 const CAMT053_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(0[2-8])$/;
@@ -68,6 +70,7 @@ export function parseCamt053(content: Buffer): ParsedStatement {
     const path = `Stmt[${index + 1}]`;
     return readStatement(asElement(node, path), path);
   });
+  if (transactions.length > MAX_STATEMENT_TRANSACTIONS) throw tooManyTransactions();
   return { format: 'camt053', version, transactions };
 }
 
@@ -229,6 +232,9 @@ function readDocument(text: string): { document: XmlElement; namespace: string |
     parseAttributeValue: false,
     entityDecoder: XML_ENTITIES,
     isArray: (name) => REPEATED.has(name),
+    // Returning undefined keeps the value as read; the check only refuses.
+    tagValueProcessor: (name, value, path) => refuseLongValue(value, path, name),
+    attributeValueProcessor: (name, value, path) => refuseLongValue(value, path, `@${name}`),
     updateTag: (name, _path, attributes) => {
       if (root === null && !name.startsWith('?')) root = { name, attributes };
       return localName(name);
@@ -238,6 +244,7 @@ function readDocument(text: string): { document: XmlElement; namespace: string |
   try {
     parsed = parser.parse(text);
   } catch (error) {
+    if (error instanceof StatementFormatError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StatementFormatError(`cannot read the XML: ${reason}`, null);
   }
@@ -255,6 +262,28 @@ function readDocument(text: string): { document: XmlElement; namespace: string |
   const namespace = found.attributes[declaration]?.trim() ?? null;
   if (Array.isArray(document)) throw new StatementFormatError('several Document roots', null);
   return { document: asElement(document, 'Document'), namespace };
+}
+
+/**
+ * camt.053's longest text is Max500Text (AddtlNtryInf, AddtlTxInf); names and remittance
+ * lines are Max140Text, references Max35Text. A value far longer is no bank's: it would be
+ * stored, shown and compared with every organisation's name, so it is refused where it
+ * stands rather than carried along.
+ */
+export const MAX_CAMT_VALUE_CHARACTERS = 1_000;
+
+/** Banks send one to four lines of remittance text; the lines are joined into one value. */
+const MAX_REMITTANCE_LINES = 100;
+
+function refuseLongValue(value: unknown, path: unknown, name: string): undefined {
+  if (typeof value === 'string' && value.length > MAX_CAMT_VALUE_CHARACTERS) {
+    const where = typeof path === 'string' ? path.split('.').map(localName).join('/') : name;
+    throw new StatementFormatError(
+      `a value of ${value.length} characters, more than the ${MAX_CAMT_VALUE_CHARACTERS} any camt.053 field holds`,
+      name.startsWith('@') ? `${where}/${name}` : where,
+    );
+  }
+  return undefined;
 }
 
 function camtVersion(namespace: string | null): string {
@@ -466,10 +495,15 @@ function readRemittance(
 ): { text: string | null; creditorReference: string | null } {
   const remittancePath = `${path}/RmtInf`;
   const remittance = childElement(detail, 'RmtInf', path);
+  const unstructured = remittance ? all(remittance, 'Ustrd') : [];
+  if (unstructured.length > MAX_REMITTANCE_LINES) {
+    throw new StatementFormatError(
+      `${unstructured.length} Ustrd lines, more than the ${MAX_REMITTANCE_LINES} a transfer's text may have`,
+      remittancePath,
+    );
+  }
   const lines = remittance
-    ? all(remittance, 'Ustrd').map((node, index) =>
-        textOf(node, `${remittancePath}/Ustrd[${index + 1}]`),
-      )
+    ? unstructured.map((node, index) => textOf(node, `${remittancePath}/Ustrd[${index + 1}]`))
     : [];
   const ownText =
     collapseWhitespace(lines.join(' ')) ??

@@ -469,6 +469,15 @@ describe('hostile files', () => {
     );
   });
 
+  it('refuses a file of more than 100,000 transactions', () => {
+    const row = '02/03/2026;VIR;1,00\n';
+    const csv = `${SIMPLE_HEADER}\n${row.repeat(100_001)}`;
+    const error = formatError(() => parseBankCsv(Buffer.from(csv), profile('fr-simple')));
+    expect(error.message).toBe(
+      'the file holds more than 100000 transactions; export a shorter period',
+    );
+  });
+
   it('still recognises the profile of a file whose hostile row comes after the header', () => {
     const csv = `${SIMPLE_HEADER}\n02/03/2026;VIR;${hostileCell}\n`;
     expect(detectCsvProfile(Buffer.from(csv), BUILT_IN_CSV_PROFILES)?.id).toBe('fr-simple');

@@ -13,10 +13,12 @@ import {
 } from './statement-types';
 import {
   MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_TRANSACTIONS,
   calendarDate,
   centsFromDigits,
   collapseWhitespace,
   findRfReference,
+  tooManyTransactions,
 } from './statement-values';
 
 /**
@@ -124,6 +126,7 @@ export function parseBankCsv(content: Buffer, profile: CsvProfile): ParsedStatem
     // Totals, balances and repeated headers have no date where a movement has one; a row
     // that does have a date is a movement and must read entirely.
     if (!looksLikeDate(cellOf(row, header, 'bookingDate'))) continue;
+    if (transactions.length === MAX_STATEMENT_TRANSACTIONS) throw tooManyTransactions();
     transactions.push(readRow(row, header, profile));
   }
   if (transactions.length === 0) {
