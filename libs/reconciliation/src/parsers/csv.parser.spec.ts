@@ -549,6 +549,18 @@ describe('detectCsvProfile', () => {
     expect(detectCsvProfile(Buffer.from(csv), profiles)?.id).toBe('fr-simple-reference');
   });
 
+  it('decodes only the head of the file: an export cut there inside a UTF-8 character is still recognised', () => {
+    const header = 'Date;Libellé;Montant(EUROS)\n';
+    const row = `02/03/2026;VIR ${'É'.repeat(40)};1,00\n`;
+    // The padding that puts the end of the detection's head (800,000 bytes) after the first
+    // byte of an É.
+    const csv = [0, 1, 2, 3]
+      .map((pad) => utf8(`${' '.repeat(pad)}\n${header}${row.repeat(10_000)}`))
+      .find((bytes) => bytes[800_000 - 1] === 0xc3);
+    expect(csv).toBeDefined();
+    expect(detectCsvProfile(csv!, BUILT_IN_CSV_PROFILES)?.id).toBe('fr-simple');
+  });
+
   it('answers null for a layout no profile knows', () => {
     expect(detectCsvProfile(Buffer.from('Jour,Texte,Somme\n'), BUILT_IN_CSV_PROFILES)).toBeNull();
   });

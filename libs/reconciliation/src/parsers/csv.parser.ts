@@ -80,6 +80,9 @@ export const MAX_CSV_CELL_CHARACTERS = 1_000;
 export const MAX_CSV_ROW_CHARACTERS = 10_000;
 export const MAX_CSV_CELLS = 100;
 
+/** Enough bytes for the header search's lines at their longest (up to 4 bytes a character). */
+const HEADER_SEARCH_BYTES = HEADER_SEARCH_LINES * MAX_CSV_ROW_CHARACTERS * 4;
+
 /** The profiles' columns carry no currency: these exports are of the Chambre's euro account. */
 const CSV_CURRENCY = 'EUR';
 
@@ -146,7 +149,12 @@ export function detectCsvProfile(content: Buffer, profiles: CsvProfile[]): CsvPr
     let columns: [ColumnKey, string][];
     try {
       columns = profileColumns(profile);
-      const text = firstLines(decodeCsv(content, profile.encoding), HEADER_SEARCH_LINES);
+      // Runs in the upload request, once per profile: only the head of the file is decoded.
+      const head = content.subarray(0, HEADER_SEARCH_BYTES);
+      const text = firstLines(
+        decodeCsv(head, profile.encoding, head.length < content.length),
+        HEADER_SEARCH_LINES,
+      );
       header = findHeader(readRows(text, profile.delimiter), columns);
     } catch (error) {
       // Bytes this profile's encoding cannot read, or a profile that names no amount.
@@ -411,13 +419,14 @@ function parseDate(text: string, format: CsvProfile['dateFormat']): string | nul
  * `auto` reads UTF-8 (the BOM is dropped) when the bytes are valid UTF-8, else ISO-8859-15,
  * which older French exports use (the euro sign is byte 0xA4 there).
  */
-function decodeCsv(content: Buffer, encoding: CsvProfile['encoding']): string {
+function decodeCsv(content: Buffer, encoding: CsvProfile['encoding'], cut = false): string {
   let text: string;
   if (encoding === 'iso-8859-15') {
     text = new TextDecoder('iso-8859-15').decode(content);
   } else {
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+      // A head cut inside a multi-byte character is not an error: `stream` leaves it out.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(content, { stream: cut });
     } catch {
       if (encoding === 'utf-8') {
         const lenient = new TextDecoder('utf-8').decode(content);
