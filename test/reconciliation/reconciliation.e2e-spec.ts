@@ -571,6 +571,32 @@ describe('reconciliation', () => {
     for (const failed of [csv.done.id, camt.done.id]) expect(await linesOf(failed)).toEqual([]);
   });
 
+  it('refuses an upload with parts beyond the file and the profile, or a profile field past its size', async () => {
+    const csv = Buffer.from(frenchCsv([{ date: today, label: 'VIR', creditCents: 100 }]));
+    const post = () =>
+      api()
+        .post('/api/finance/bank-statements')
+        .auth(finance.accessToken, { type: 'bearer' })
+        .attach('file', csv, 'x.csv');
+    const [{ count: before }] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM bank_statement_imports`,
+    );
+    const extraFields = post();
+    for (let index = 0; index < 50; index += 1) void extraFields.field(`f${index}`, 'x');
+    for (const refused of [
+      await extraFields,
+      await post().field('profile', 'p'.repeat(10_000)),
+      await post().attach('file', csv, 'y.csv'),
+    ]) {
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    const [{ count: after }] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM bank_statement_imports`,
+    );
+    expect(after).toBe(before);
+  });
+
   it('writes organisation names a spreadsheet would run as text, in the FEC and both CSV exports', async () => {
     const names = ['=', '+', '-', '@'].map((sign) => `${sign}HYPERLINK("http://x","y")`);
     const organisations = await insertOrganisations(db, member.id, names.length);
