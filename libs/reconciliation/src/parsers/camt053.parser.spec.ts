@@ -649,6 +649,17 @@ describe('parseCamt053', () => {
         );
       });
 
+      it('refuses an element with more attributes than any statement element has', () => {
+        const attributes = (count: number) =>
+          Array.from({ length: count }, (_, index) => `a${index}="x>y"`).join(' ');
+        const crowded = DOCUMENT.replace('<GrpHdr>', `<GrpHdr><A ${attributes(21)}/>`);
+        expect(formatError(() => parseCamt053(Buffer.from(crowded, 'utf8'))).message).toMatch(
+          /an element with 21 attributes, more than the 20/,
+        );
+        const root = DOCUMENT.replace('<Document ', `<Document ${attributes(10)} `);
+        expect(parseCamt053(Buffer.from(root, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+
       it('refuses a remittance of more than 100 Ustrd lines', () => {
         const lines = Array.from({ length: 101 }, () => '<Ustrd>MERCI</Ustrd>').join('');
         const xml = DOCUMENT.replace(/<RmtInf>[\s\S]*?<\/RmtInf>/, `<RmtInf>${lines}</RmtInf>`);

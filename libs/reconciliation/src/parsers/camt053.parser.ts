@@ -27,6 +27,12 @@ const CAMT053_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(0[2-
 
 /** A 20 MB statement at 50 bytes an element has 400,000; indentation removed, some 700,000. */
 export const MAX_XML_ELEMENTS = 1_000_000;
+/**
+ * camt elements carry one attribute (Ccy) or none; the root a few namespace declarations.
+ * The parser spends more per attribute the more an element has (200,000 on one element
+ * took 10 s), so an element may have this many at most.
+ */
+export const MAX_XML_ATTRIBUTES = 20;
 
 /** Elements that may repeat where we read them: always arrays, even when the bank sent one. */
 const REPEATED = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd']);
@@ -121,7 +127,7 @@ function decodeXml(content: Buffer): string {
  * in any case), and is refused. One pass, each character looked at a bounded number of
  * times. What is malformed (an unclosed comment, say) is left to the well-formedness check.
  *
- * The same pass counts elements: bank files run at some 50 bytes an element, while `<A/>`
+ * The same pass counts elements and their attributes: bank files run at some 50 bytes an element, while `<A/>`
  * repeated is 4, and parsing costs by the element (20 MB of them kept the worker busy past
  * its job lock). A count no statement within the size limit reaches is refused here, before
  * the validator and the parser see the file.
@@ -158,28 +164,41 @@ function refuseDoctype(text: string): void {
           );
         }
       }
-      index = endOfTag(text, open + 1);
+      const tag = endOfTag(text, open + 1);
+      if (tag.attributes > MAX_XML_ATTRIBUTES) {
+        throw new StatementFormatError(
+          `an element with ${tag.attributes} attributes, more than the ${MAX_XML_ATTRIBUTES} a statement's elements have`,
+          positionAt(text, open),
+        );
+      }
+      index = tag.end;
     }
   }
 }
 
-/** Past the `>` closing the tag opened before `from`; a `>` inside a quoted value does not close it. */
-function endOfTag(text: string, from: number): number {
+/**
+ * Past the `>` closing the tag opened before `from` (a `>` inside a quoted value does not
+ * close it), with the number of its attributes (its `=` outside quotes).
+ */
+function endOfTag(text: string, from: number): { end: number; attributes: number } {
   let quote: string | null = null;
+  let attributes = 0;
   for (let index = from; index < text.length; index += 1) {
     const character = text[index];
     if (quote !== null) {
       if (character === quote) quote = null;
     } else if (character === '"' || character === "'") {
       quote = character;
+    } else if (character === '=') {
+      attributes += 1;
     } else if (character === '>') {
-      return index + 1;
+      return { end: index + 1, attributes };
     } else if (character === '<') {
       // A tag left open: read the `<` again as the start of whatever follows.
-      return index;
+      return { end: index, attributes };
     }
   }
-  return text.length;
+  return { end: text.length, attributes };
 }
 
 function checkWellFormed(text: string): void {
