@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRfReference, isValidRfReference } from '@mutualis/invoicing/domain/rf-reference';
-import { MAX_CAMT_VALUE_CHARACTERS, MAX_XML_ELEMENTS, parseCamt053 } from './camt053.parser';
+import { MAX_CAMT_VALUE_CHARACTERS, MAX_XML_NODES, parseCamt053 } from './camt053.parser';
 import { type ParsedTransaction, StatementFormatError } from './statement-types';
 
 // CI lays out shared/ beside the repository; FIXTURES_DIR may point at shared/fixtures (or
@@ -641,12 +641,14 @@ describe('parseCamt053', () => {
         expect(parseCamt053(Buffer.from(xml, 'utf8')).transactions.length).toBeGreaterThan(0);
       });
 
-      it('counts elements before parsing and refuses more than a statement holds', () => {
-        const flood = DOCUMENT.replace('<GrpHdr>', `<GrpHdr>${'<A/>'.repeat(MAX_XML_ELEMENTS)}`);
-        const error = formatError(() => parseCamt053(Buffer.from(flood, 'utf8')));
-        expect(error.message).toMatch(
-          new RegExp(`^line \\d+, column \\d+: more than ${MAX_XML_ELEMENTS} XML elements`),
-        );
+      it('counts elements, PIs and comments before parsing and refuses more than a statement holds', () => {
+        for (const node of ['<A/>', '<?x?>', '<!---->']) {
+          const flood = DOCUMENT.replace('<GrpHdr>', `<GrpHdr>${node.repeat(MAX_XML_NODES)}`);
+          const error = formatError(() => parseCamt053(Buffer.from(flood, 'utf8')));
+          expect(error.message).toMatch(
+            new RegExp(`^line \\d+, column \\d+: more than ${MAX_XML_NODES} XML elements`),
+          );
+        }
       });
 
       it('refuses an element with more attributes than any statement element has', () => {

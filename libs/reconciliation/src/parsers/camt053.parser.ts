@@ -26,7 +26,7 @@ import {
 const CAMT053_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(0[2-8])$/;
 
 /** A 20 MB statement at 50 bytes an element has 400,000; indentation removed, some 700,000. */
-export const MAX_XML_ELEMENTS = 1_000_000;
+export const MAX_XML_NODES = 1_000_000;
 /**
  * camt elements carry one attribute (Ccy) or none; the root a few namespace declarations.
  * The parser spends more per attribute the more an element has (200,000 on one element
@@ -56,7 +56,7 @@ export function parseCamt053(content: Buffer): ParsedStatement {
   }
   const text = decodeXml(content);
   if (text.trim() === '') throw new StatementFormatError('the file is empty', null);
-  refuseDoctype(text);
+  checkMarkup(text);
   checkWellFormed(text);
   const { document, namespace } = readDocument(text);
   const version = camtVersion(namespace);
@@ -127,14 +127,14 @@ function decodeXml(content: Buffer): string {
  * in any case), and is refused. One pass, each character looked at a bounded number of
  * times. What is malformed (an unclosed comment, say) is left to the well-formedness check.
  *
- * The same pass counts elements and their attributes: bank files run at some 50 bytes an element, while `<A/>`
- * repeated is 4, and parsing costs by the element (20 MB of them kept the worker busy past
- * its job lock). A count no statement within the size limit reaches is refused here, before
- * the validator and the parser see the file.
+ * The same pass counts elements (and comments, PIs) and attributes: bank files run at some
+ * 50 bytes an element, while `<A/>` repeated is 4, and parsing costs by the element (20 MB
+ * of them kept the worker busy past its job lock). A count no statement within the size
+ * limit reaches is refused here, before the validator and the parser see the file.
  */
-function refuseDoctype(text: string): void {
+function checkMarkup(text: string): void {
   let index = 0;
-  let elements = 0;
+  let nodes = 0;
   const skipPast = (terminator: string, from: number): number => {
     const end = text.indexOf(terminator, from);
     return end === -1 ? text.length : end + terminator.length;
@@ -142,6 +142,13 @@ function refuseDoctype(text: string): void {
   while (index < text.length) {
     const open = text.indexOf('<', index);
     if (open === -1) return;
+    // Every opening tag, comment, PI or CDATA section counts; closing tags go with their element.
+    if (text[open + 1] !== '/' && ++nodes > MAX_XML_NODES) {
+      throw new StatementFormatError(
+        `more than ${MAX_XML_NODES} XML elements, comments or instructions, more than a statement of ${MAX_STATEMENT_BYTES} bytes holds`,
+        positionAt(text, open),
+      );
+    }
     if (text.startsWith('<!--', open)) {
       index = skipPast('-->', open + 4);
     } else if (text.startsWith('<![CDATA[', open)) {
@@ -155,15 +162,6 @@ function refuseDoctype(text: string): void {
         positionAt(text, open),
       );
     } else {
-      if (text[open + 1] !== '/') {
-        elements += 1;
-        if (elements > MAX_XML_ELEMENTS) {
-          throw new StatementFormatError(
-            `more than ${MAX_XML_ELEMENTS} XML elements, more than a statement of ${MAX_STATEMENT_BYTES} bytes holds`,
-            positionAt(text, open),
-          );
-        }
-      }
       const tag = endOfTag(text, open + 1);
       if (tag.attributes > MAX_XML_ATTRIBUTES) {
         throw new StatementFormatError(
