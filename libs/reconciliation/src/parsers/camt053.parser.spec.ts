@@ -662,6 +662,14 @@ describe('parseCamt053', () => {
         expect(parseCamt053(Buffer.from(root, 'utf8')).transactions.length).toBeGreaterThan(0);
       });
 
+      it('names the first and last of thousands of tags a truncated file leaves open', () => {
+        const cut = `${DOCUMENT.slice(0, DOCUMENT.indexOf('<GrpHdr>'))}${'<A>'.repeat(5_000)}<B>`;
+        const error = formatError(() => parseCamt053(Buffer.from(cut, 'utf8')));
+        expect(error.message).toMatch(
+          /\(still open: Document\/BkToCstmrStmt\/A\/A\/…4995 more…\/A\/A\/A\/B\); it may be truncated$/,
+        );
+      });
+
       it('refuses a remittance of more than 100 Ustrd lines', () => {
         const lines = Array.from({ length: 101 }, () => '<Ustrd>MERCI</Ustrd>').join('');
         const xml = DOCUMENT.replace(/<RmtInf>[\s\S]*?<\/RmtInf>/, `<RmtInf>${lines}</RmtInf>`);

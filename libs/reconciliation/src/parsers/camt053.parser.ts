@@ -218,18 +218,25 @@ function checkWellFormed(text: string): void {
   );
 }
 
-/** The validator lists open tags as a JSON array, or names a single one. */
+/**
+ * The validator lists open tags as a JSON array, or names a single one. A file can leave
+ * thousands open: the path keeps its first and last few, which say where it was cut.
+ */
 function openTags(listed: string): string {
-  if (!listed.startsWith('[')) return listed;
+  const shown = (path: string) =>
+    path.length > 300 ? `${path.slice(0, 150)}…${path.slice(-150)}` : path;
+  if (!listed.startsWith('[')) return shown(listed);
   try {
     const names: unknown = JSON.parse(listed);
     if (Array.isArray(names) && names.every((name) => typeof name === 'string')) {
-      return names.join('/');
+      if (names.length <= 12) return shown(names.join('/'));
+      const omitted = names.length - 8;
+      return shown(`${names.slice(0, 4).join('/')}/…${omitted} more…/${names.slice(-4).join('/')}`);
     }
   } catch {
     // Not the expected list: show it as the validator wrote it.
   }
-  return listed;
+  return shown(listed);
 }
 
 /**
