@@ -18,6 +18,10 @@ export const MAX_LOGO_SIDE = 5_000;
  * across 120 pt (1.67 inch) is 360 dpi, sharp on paper, and a few tens of kilobytes.
  */
 export const STORED_LOGO_SIDE = 600;
+// A logo is decoded once, at upload: libvips' cache of decoded images would only keep
+// megabytes of it in the api's memory.
+sharp.cache(false);
+
 /** libvips stops a decode that takes longer than this (a crafted progressive JPEG). */
 const DECODE_TIMEOUT_SECONDS = 10;
 
