@@ -144,18 +144,30 @@ export function parseBankCsv(content: Buffer, profile: CsvProfile): ParsedStatem
  */
 export function detectCsvProfile(content: Buffer, profiles: CsvProfile[]): CsvProfile | null {
   let best: { profile: CsvProfile; score: number } | null = null;
+  // Runs in the upload request: only the head of the file is decoded, once per encoding
+  // however many profiles there are.
+  const head = content.subarray(0, HEADER_SEARCH_BYTES);
+  const heads = new Map<CsvProfile['encoding'], string | StatementFormatError>();
+  const headIn = (encoding: CsvProfile['encoding']): string => {
+    if (!heads.has(encoding)) {
+      try {
+        const decoded = decodeCsv(head, encoding, head.length < content.length);
+        heads.set(encoding, firstLines(decoded, HEADER_SEARCH_LINES));
+      } catch (error) {
+        if (!(error instanceof StatementFormatError)) throw error;
+        heads.set(encoding, error);
+      }
+    }
+    const text = heads.get(encoding)!;
+    if (text instanceof StatementFormatError) throw text;
+    return text;
+  };
   for (const profile of profiles) {
     let header: HeaderRow | null;
     let columns: [ColumnKey, string][];
     try {
       columns = profileColumns(profile);
-      // Runs in the upload request, once per profile: only the head of the file is decoded.
-      const head = content.subarray(0, HEADER_SEARCH_BYTES);
-      const text = firstLines(
-        decodeCsv(head, profile.encoding, head.length < content.length),
-        HEADER_SEARCH_LINES,
-      );
-      header = findHeader(readRows(text, profile.delimiter), columns);
+      header = findHeader(readRows(headIn(profile.encoding), profile.delimiter), columns);
     } catch (error) {
       // Bytes this profile's encoding cannot read, or a profile that names no amount.
       if (error instanceof StatementFormatError) continue;
