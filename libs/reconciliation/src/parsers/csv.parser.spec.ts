@@ -3,6 +3,7 @@ import {
   BUILT_IN_CSV_PROFILES,
   MAX_CSV_CELLS,
   MAX_CSV_CELL_CHARACTERS,
+  MAX_CSV_ROWS,
   MAX_CSV_ROW_CHARACTERS,
   detectCsvProfile,
   parseAmount,
@@ -476,6 +477,13 @@ describe('hostile files', () => {
     expect(error.message).toBe(
       'the file holds more than 100000 transactions; export a shorter period',
     );
+  });
+
+  it('refuses more rows than a statement has, blank ones included, at the first too many', () => {
+    const csv = `${SIMPLE_HEADER}\n02/03/2026;VIR;1,00\n${'\n'.repeat(MAX_CSV_ROWS)}`;
+    const error = formatError(() => parseBankCsv(Buffer.from(csv), profile('fr-simple')));
+    expect(error.location).toBe(`line ${MAX_CSV_ROWS + 1}`);
+    expect(error.message).toMatch(new RegExp(`more than ${MAX_CSV_ROWS} rows`));
   });
 
   it('still recognises the profile of a file whose hostile row comes after the header', () => {

@@ -79,6 +79,11 @@ const HEADER_SEARCH_LINES = 20;
 export const MAX_CSV_CELL_CHARACTERS = 1_000;
 export const MAX_CSV_ROW_CHARACTERS = 10_000;
 export const MAX_CSV_CELLS = 100;
+/**
+ * Rows, blank ones and totals included: room for the most transactions a file may hold and
+ * as many other lines; 19 million empty lines took the worker seconds to skip.
+ */
+export const MAX_CSV_ROWS = 2 * MAX_STATEMENT_TRANSACTIONS + HEADER_SEARCH_LINES;
 
 /** Enough bytes for the header search's lines at their longest (up to 4 bytes a character). */
 const HEADER_SEARCH_BYTES = HEADER_SEARCH_LINES * MAX_CSV_ROW_CHARACTERS * 4;
@@ -474,6 +479,7 @@ function firstLines(text: string, count: number): string {
 function* readRows(text: string, delimiter: CsvProfile['delimiter']): Generator<CsvRow> {
   let cells: string[] = [];
   let cell = '';
+  let rows = 0;
   let line = 1;
   let rowLine = 1;
   let rowLength = 0;
@@ -522,6 +528,13 @@ function* readRows(text: string, delimiter: CsvProfile['delimiter']): Generator<
     } else if (character === '\r' || character === '\n') {
       if (!isBreak) continue; // the \r of \r\n: the \n ends the row
       endCell();
+      rows += 1;
+      if (rows > MAX_CSV_ROWS) {
+        throw new StatementFormatError(
+          `more than ${MAX_CSV_ROWS} rows, more than a statement of ${MAX_STATEMENT_TRANSACTIONS} transactions has; export a shorter period`,
+          `line ${rowLine}`,
+        );
+      }
       yield { cells, line: rowLine };
       cells = [];
       line += 1;
