@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -13,6 +14,7 @@ import {
   toDocument,
 } from '@mutualis/invoicing';
 import {
+  claimedPng,
   configureChambre,
   createTestApp,
   DAY_MS,
@@ -444,7 +446,12 @@ describe('invoices and credit notes', () => {
       .responseType('blob')
       .expect(200);
     expect(stored.headers['content-type']).toBe('image/png');
-    expect((stored.body as Buffer).equals(logo)).toBe(true);
+    // Re-encoded at upload: the same 1×1 image, not the same bytes.
+    expect(await sharp(stored.body as Buffer).metadata()).toMatchObject({
+      format: 'png',
+      width: 1,
+      height: 1,
+    });
 
     const withLogo = await invoiceOf(await confirmedBooking());
     expect(withLogo.seller).not.toHaveProperty('logoKey');
@@ -459,6 +466,90 @@ describe('invoices and credit notes', () => {
     await api().get('/api/chambre/logo').auth(outsider.accessToken, { type: 'bearer' }).expect(404);
     const after = await invoiceOf(await confirmedBooking());
     expect((await pdfOf(after.id)).toString('latin1')).not.toContain('/Subtype /Image');
+    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+  });
+
+  it('refuses logos whose pixels are too many before decoding them, and stores a large one re-encoded small', async () => {
+    const putLogo = (body: Buffer, type = 'image/png') =>
+      api()
+        .put('/api/chambre/logo')
+        .auth(outsider.accessToken, { type: 'bearer' })
+        .type(type)
+        .send(body);
+    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    const before = await api()
+      .get('/api/chambre')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(200);
+
+    // 65 bytes claiming 100000×100000 pixels once took the api process down; a real
+    // 8000×8000 image (blank, so under 512 KiB) cost 10 s and 1.1 GB on every invoice.
+    const bomb = claimedPng(100_000, 100_000);
+    const blank = await sharp({
+      create: { width: 8_000, height: 8_000, channels: 3, background: '#ffffff' },
+    })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(blank.length).toBeLessThan(512 * 1024);
+    for (const [body, size] of [
+      [bomb, '100000×100000'],
+      [blank, '8000×8000'],
+    ] as const) {
+      const refused = await putLogo(body).expect(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({
+        code: 'chambre_logo_too_large',
+        detail: expect.stringContaining(`${size} pixels`),
+      });
+    }
+    const unchanged = await api()
+      .get('/api/chambre')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(unchanged.body.hasLogo).toBe(before.body.hasLogo);
+
+    // A 1800×600 logo with EXIF is stored as a 600×200 PNG without it, and printed.
+    const large = await sharp({
+      create: { width: 1_800, height: 600, channels: 3, background: '#2a6f4e' },
+    })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'someone@example.org' } })
+      .toBuffer();
+    await putLogo(large, 'image/jpeg').expect(200);
+    const stored = await api()
+      .get('/api/chambre/logo')
+      .auth(finance.accessToken, { type: 'bearer' })
+      .responseType('blob')
+      .expect(200);
+    expect(stored.headers['content-type']).toBe('image/png');
+    const metadata = await sharp(stored.body as Buffer).metadata();
+    expect(metadata).toMatchObject({ format: 'png', width: 600, height: 200 });
+    expect(metadata.exif).toBeUndefined();
+    const invoice = await invoiceOf(await confirmedBooking());
+    const pdf = (await pdfOf(invoice.id)).toString('latin1');
+    expect(pdf).toMatch(/\/Subtype \/Image[\s\S]*?\/Width 600/);
+
+    // A logo stored before uploads were re-encoded is scaled down when invoices print it,
+    // and one past the limits is left out rather than decoded.
+    const [{ id: chambreId }] = await db.query<{ id: string }[]>(`SELECT id FROM chambres`);
+    const legacy = async (content: Buffer) => {
+      const key = `chambre/legacy-${content.length}.png`;
+      writeFileSync(join(storage, key), content);
+      await db.query(`UPDATE chambres SET logo_path = $2 WHERE id = $1`, [chambreId, key]);
+      return (await pdfOf((await invoiceOf(await confirmedBooking())).id)).toString('latin1');
+    };
+    const oldLarge = await sharp({
+      create: { width: 1_500, height: 1_500, channels: 3, background: '#123456' },
+    })
+      .png()
+      .toBuffer();
+    expect(await legacy(oldLarge)).toMatch(/\/Subtype \/Image[\s\S]*?\/Width 600/);
+    expect(await legacy(bomb)).not.toContain('/Subtype /Image');
+
+    await api()
+      .delete('/api/chambre/logo')
+      .auth(outsider.accessToken, { type: 'bearer' })
+      .expect(200);
     await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
   });
 

@@ -546,4 +546,147 @@ describe('reconciliation', () => {
       .auth(finance.accessToken, { type: 'bearer' })
       .expect(400);
   });
+  it('fails a hostile file at once and names the fault: a 40,000-character amount, a DOCTYPE behind a comment', async () => {
+    const hostileAmount = frenchCsv([
+      { date: today, label: 'VIR OK', creditCents: 1_000 },
+      { date: today, label: 'VIR KO', creditCents: 2_000 },
+    ]).replace('20,00', `1${' '.repeat(40_000)}x`);
+    const csv = await upload(Buffer.from(hostileAmount, 'utf8'), 'hostile.csv');
+    expect(csv.done.status).toBe('failed');
+    expect(csv.done.error).toEqual({
+      location: 'line 6',
+      message:
+        'line 6: cell 5 has more than 1000 characters, more than a bank statement writes in one cell',
+    });
+
+    const xml = statement()
+      .toString('utf8')
+      .replace(
+        '<Document',
+        '<!-- <Document> --><!DOCTYPE Document [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<Document',
+      );
+    const camt = await upload(Buffer.from(xml, 'utf8'), 'hostile.xml');
+    expect(camt.done.status).toBe('failed');
+    expect(camt.done.error!.message).toMatch(/DOCTYPE declaration is not allowed/);
+    for (const failed of [csv.done.id, camt.done.id]) expect(await linesOf(failed)).toEqual([]);
+  });
+
+  it('refuses an upload with parts beyond the file and the profile, or a profile field past its size', async () => {
+    const csv = Buffer.from(frenchCsv([{ date: today, label: 'VIR', creditCents: 100 }]));
+    const post = () =>
+      api()
+        .post('/api/finance/bank-statements')
+        .auth(finance.accessToken, { type: 'bearer' })
+        .attach('file', csv, 'x.csv');
+    const [{ count: before }] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM bank_statement_imports`,
+    );
+    const extraFields = post();
+    for (let index = 0; index < 50; index += 1) void extraFields.field(`f${index}`, 'x');
+    for (const refused of [
+      await extraFields,
+      await post().field('profile', 'p'.repeat(10_000)),
+      await post().attach('file', csv, 'y.csv'),
+    ]) {
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    const [{ count: after }] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM bank_statement_imports`,
+    );
+    expect(after).toBe(before);
+  });
+
+  it('writes organisation names a spreadsheet would run as text, in the FEC and both CSV exports', async () => {
+    const names = ['=', '+', '-', '@'].map((sign) => `${sign}HYPERLINK("http://x","y")`);
+    const organisations = await insertOrganisations(db, member.id, names.length);
+    const billed: { name: string; reference: string; cents: number }[] = [];
+    for (const [index, name] of names.entries()) {
+      await sql(app, `UPDATE organisations SET legal_name = $2 WHERE id = $1`, [
+        organisations[index],
+        name,
+      ]);
+      const { sessionId } = await insertPublishedSession(db, { memberPriceCents: 7_000 + index });
+      const booked = await api()
+        .post('/api/bookings')
+        .auth(member.accessToken, { type: 'bearer' })
+        .send({
+          organisationId: organisations[index],
+          sessionId,
+          attendees: [{ name: 'Claire Roux', email: 'claire@test.mutualis.fr' }],
+        })
+        .expect(201);
+      await api()
+        .post(`/api/bookings/${booked.body.id}/checkout`)
+        .auth(member.accessToken, { type: 'bearer' })
+        .send({ method: 'bank_transfer' })
+        .expect(200);
+      const [row] = await eventually(
+        () =>
+          db.query<{ number: string | null; payment_reference: string; total: string }[]>(
+            `SELECT number, payment_reference, total_incl_vat_cents AS total
+               FROM invoices WHERE booking_id = $1`,
+            [booked.body.id],
+          ),
+        (rows) => rows[0]?.number != null,
+        20_000,
+      );
+      billed.push({ name, reference: row.payment_reference, cents: Number(row.total) });
+    }
+    // Paid by transfer, so they are in the payments export too.
+    const paid = await upload(
+      Buffer.from(
+        frenchCsv(
+          billed.map(({ reference, cents }) => ({
+            date: today,
+            label: `VIR SEPA ${reference}`,
+            creditCents: cents,
+          })),
+        ),
+        'utf8',
+      ),
+      'hostile-names.csv',
+    );
+    expect(paid.done.result.matched).toBe(names.length);
+
+    const download = async (path: string) =>
+      (
+        await api()
+          .get(path)
+          .auth(finance.accessToken, { type: 'bearer' })
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+          })
+          .expect(200)
+      ).body as string;
+    const fec = await download(`/api/finance/exports/fec?year=${today.slice(0, 4)}`);
+    const period = `from=${today}&to=${today}`;
+    const invoicesCsv = await download(`/api/finance/exports/invoices.csv?${period}`);
+    const paymentsCsv = await download(`/api/finance/exports/payments.csv?${period}`);
+
+    const auxiliaryLabel = FEC_COLUMNS.indexOf('CompAuxLib');
+    const fecRows = fec
+      .split('\r\n')
+      .slice(1, -1)
+      .map((row) => row.split('\t'));
+    for (const { name } of billed) {
+      // Each customer line (the sale, the payment) names the organisation, neutralised.
+      const lines = fecRows.filter((fields) => fields[auxiliaryLabel] === `'${name}`);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(fecRows.some((fields) => fields.includes(name))).toBe(false);
+      const quoted = `"'${name.replace(/"/g, '""')}"`;
+      for (const csv of [invoicesCsv, paymentsCsv]) {
+        expect(csv).toContain(`;${quoted};`);
+        expect(csv).not.toContain(`;"${name.replace(/"/g, '""')}"`);
+      }
+    }
+    // No field of the FEC starts a formula, and it still balances with its 18 columns.
+    for (const fields of fecRows) {
+      for (const field of fields) expect(field).not.toMatch(/^[=+@-]/);
+    }
+    expect(checkFecBalance(fec)).toMatchObject({ columns: [18], unbalancedEntries: [] });
+  }, 90_000);
 });

@@ -28,3 +28,4 @@ export * from './queue/event-routes';
 export * from './idempotency/idempotency.service';
 export * from './privacy/core-personal-data.repository';
 export * from './privacy/personal-strings';
+export * from './export/spreadsheet-text';

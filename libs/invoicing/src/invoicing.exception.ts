@@ -7,6 +7,7 @@ export enum InvoicingErrorCode {
   CreditExceedsInvoice = 'credit_exceeds_invoice',
   InvalidSettings = 'invalid_chambre_settings',
   InvalidLogo = 'invalid_chambre_logo',
+  LogoTooLarge = 'chambre_logo_too_large',
   LogoNotFound = 'chambre_logo_not_found',
   InvoiceNotPayable = 'invoice_not_payable',
 }
@@ -18,6 +19,7 @@ const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.CreditExceedsInvoice]: ErrorKind.Unprocessable,
   [InvoicingErrorCode.InvalidSettings]: ErrorKind.Invalid,
   [InvoicingErrorCode.InvalidLogo]: ErrorKind.Invalid,
+  [InvoicingErrorCode.LogoTooLarge]: ErrorKind.Unprocessable,
   [InvoicingErrorCode.LogoNotFound]: ErrorKind.NotFound,
   [InvoicingErrorCode.InvoiceNotPayable]: ErrorKind.Conflict,
 };

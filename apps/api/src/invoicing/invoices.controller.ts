@@ -21,6 +21,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Page } from '@mutualis/core';
@@ -138,11 +139,16 @@ export class InvoicesController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      'Set the logo new invoices print (admin): a PNG or JPEG of at most 512 KiB as the body',
+      'Set the logo new invoices print (admin): a PNG or JPEG of at most 512 KiB and 4 megapixels as the body',
+    description:
+      'The image is stored re-encoded: a PNG without metadata, fitted within 600×600 pixels.',
   })
   @ApiConsumes('image/png', 'image/jpeg')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ChambreDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'More than 4 megapixels or 5000 pixels a side (chambre_logo_too_large).',
+  })
   putLogo(@Body() body: unknown): Promise<ChambreView> {
     return this.chambre.setLogo(body);
   }

@@ -90,7 +90,17 @@ export class FinanceController {
   @Post('bank-statements')
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_STATEMENT_UPLOAD_BYTES, files: 1 } }),
+    // One file and the profile field: more parts, or a field longer than a profile id, are
+    // refused (400) before multer buffers them.
+    FileInterceptor('file', {
+      limits: {
+        fileSize: MAX_STATEMENT_UPLOAD_BYTES,
+        files: 1,
+        fields: 1,
+        fieldSize: 256,
+        parts: 2,
+      },
+    }),
   )
   @ApiConsumes('multipart/form-data')
   @ApiBody({

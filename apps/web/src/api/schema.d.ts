@@ -805,7 +805,10 @@ export interface paths {
         };
         /** The logo new invoices print */
         get: operations["InvoicesController_getLogo"];
-        /** Set the logo new invoices print (admin): a PNG or JPEG of at most 512 KiB as the body */
+        /**
+         * Set the logo new invoices print (admin): a PNG or JPEG of at most 512 KiB and 4 megapixels as the body
+         * @description The image is stored re-encoded: a PNG without metadata, fitted within 600×600 pixels.
+         */
         put: operations["InvoicesController_putLogo"];
         post?: never;
         /** Stop printing a logo on new invoices (admin); issued ones keep theirs */
@@ -3937,6 +3940,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChambreDto"];
                 };
+            };
+            /** @description More than 4 megapixels or 5000 pixels a side (chambre_logo_too_large). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

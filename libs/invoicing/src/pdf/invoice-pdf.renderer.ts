@@ -18,7 +18,7 @@ export interface InvoiceDocumentSeller extends InvoiceDocumentParty {
   bic: string;
   email?: string | null;
   phone?: string | null;
-  /** PNG or JPEG, checked with `assertEmbeddableImage` when it was uploaded. */
+  /** The stored logo: re-encoded at upload by `normaliseLogo` (a PNG within 600×600 pixels). */
   logo?: Buffer | null;
 }
 

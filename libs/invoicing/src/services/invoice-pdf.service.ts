@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceDocument, renderInvoicePdf } from '../pdf/invoice-pdf.renderer';
+import { STORED_LOGO_SIDE, logoDimensions, normaliseLogo } from '../pdf/logo-image';
 import { InvoiceRepository, StoredInvoice } from '../repositories/invoice.repository';
 import { InvoiceStorage, sha256 } from '../storage/invoice-storage';
 
@@ -15,6 +16,8 @@ import { InvoiceStorage, sha256 } from '../storage/invoice-storage';
 @Injectable()
 export class InvoicePdfService {
   private readonly logger = new Logger(InvoicePdfService.name);
+  /** Invoices in a row print the same logo: it is read and checked once. */
+  private lastLogo: { key: string; content: Buffer | null } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,7 +39,7 @@ export class InvoicePdfService {
     const original = invoice.correctsInvoiceId
       ? await this.invoices.findById(invoice.correctsInvoiceId)
       : null;
-    const logo = invoice.seller.logoKey ? await this.storage.get(invoice.seller.logoKey) : null;
+    const logo = invoice.seller.logoKey ? await this.printableLogo(invoice.seller.logoKey) : null;
     const content = await renderInvoicePdf(toDocument(invoice, lines, original, logo));
     const key = `${invoice.year}/${invoice.number}.pdf`;
     await this.storage.put(key, content);
@@ -49,6 +52,31 @@ export class InvoicePdfService {
       { invoiceId: invoice.id, number: invoice.number, bytes: content.length },
       'invoice PDF stored',
     );
+  }
+
+  /**
+   * The stored logo, as the PDF embeds it. Logos are re-encoded small at upload; one stored
+   * before that (any size an admin sent) is scaled down here, or left out when it is past the
+   * upload limits, rather than decoded whole by PDFKit on every invoice. Only the header is
+   * read for a logo already small, so its invoices render the same bytes as before.
+   */
+  private async printableLogo(key: string): Promise<Buffer | null> {
+    if (this.lastLogo?.key === key) return this.lastLogo.content;
+    const stored = await this.storage.get(key);
+    const size = await logoDimensions(stored);
+    let content: Buffer | null = stored;
+    if (!size) content = null;
+    else if (size.width > STORED_LOGO_SIDE || size.height > STORED_LOGO_SIDE) {
+      content = await normaliseLogo(stored).then(
+        (logo) => logo.png,
+        () => null,
+      );
+    }
+    if (content === null) {
+      this.logger.warn({ key, size }, 'stored logo too large or unreadable: printed without it');
+    }
+    this.lastLogo = { key, content };
+    return content;
   }
 
   /** The stored PDF of an issued invoice (rendered first if it is still missing). */

@@ -190,6 +190,36 @@ describe('writeFec', () => {
     expect(fields[10]).toBe('Frais  Stripe avril');
   });
 
+  it.each([
+    '=HYPERLINK("http://x","y")',
+    '+33 6 12 34 56 78',
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    '\uFF1DHYPERLINK("http://x","y")',
+  ])(
+    'writes a name a spreadsheet would run as a formula (%j) as text, amounts untouched',
+    (name) => {
+      const hostile: FecEntry = {
+        ...SALE,
+        lines: SALE.lines.map((line) => ({
+          ...line,
+          label: `${name} Facture F-2026-000042`,
+          ...(line.auxiliaryLabel ? { auxiliaryLabel: name } : {}),
+        })),
+      };
+      const written = writeFec([hostile]);
+      const fields = written.split('\r\n')[1].split('\t');
+      expect(fields[FEC_COLUMNS.indexOf('CompAuxLib')]).toBe(`'${name}`);
+      expect(fields[FEC_COLUMNS.indexOf('EcritureLib')]).toBe(`'${name} Facture F-2026-000042`);
+      expect(fields[FEC_COLUMNS.indexOf('Debit')]).toBe('1234,50');
+      // Every cell of every row: none starts a formula, and the file still reads as a FEC.
+      for (const row of written.split('\r\n').slice(1, -1)) {
+        for (const cell of row.split('\t')) expect(cell).not.toMatch(/^[=+\-@\uFF1D]/);
+      }
+      expect(checkFecBalance(written)).toMatchObject({ columns: [18], unbalancedEntries: [] });
+    },
+  );
+
   it('writes just the header for no entries', () => {
     expect(writeFec([])).toBe(`${FEC_COLUMNS.join('\t')}\r\n`);
   });

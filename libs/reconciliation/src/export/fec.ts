@@ -9,6 +9,7 @@
  * Idevise stay empty. The text is returned as a string: encode it when writing (A47 A-1 lists
  * ISO 8859-15 among the accepted encodings).
  */
+import { spreadsheetText } from '@mutualis/core/export/spreadsheet-text';
 
 /** The 18 columns of A47 A-1, in their order; the header row carries exactly these names. */
 export const FEC_COLUMNS = [
@@ -88,9 +89,15 @@ function compactDate(date: string): string | null {
   return `${parts[1]}${parts[2]}${parts[3]}`;
 }
 
-/** A field may not break the row: tabs and line breaks become spaces, the ends are trimmed. */
+/**
+ * A field may not break the row: tabs and line breaks become spaces, the ends are trimmed.
+ * Text that a spreadsheet would run as a formula (a name such as `=HYPERLINK(…)`) gets a
+ * leading apostrophe (`spreadsheetText`): auditors open the FEC in tools built on Excel or
+ * LibreOffice. Only text passes here; amounts and dates are written by their own functions,
+ * so the file keeps its 18 columns and every amount its value.
+ */
 function field(value: string | undefined): string {
-  return (value ?? '').replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ').trim();
+  return spreadsheetText((value ?? '').replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ').trim());
 }
 
 /**

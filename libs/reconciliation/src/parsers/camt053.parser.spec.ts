@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRfReference, isValidRfReference } from '@mutualis/invoicing/domain/rf-reference';
-import { parseCamt053 } from './camt053.parser';
+import { MAX_CAMT_VALUE_CHARACTERS, MAX_XML_NODES, parseCamt053 } from './camt053.parser';
 import { type ParsedTransaction, StatementFormatError } from './statement-types';
 
 // CI lays out shared/ beside the repository; FIXTURES_DIR may point at shared/fixtures (or
@@ -564,6 +564,120 @@ describe('parseCamt053', () => {
       const error = formatError(() => parseCamt053(Buffer.from(bomb, 'utf8')));
       expect(error.location).toBe('line 2, column 1');
       expect(error.message).toMatch(/DOCTYPE/);
+    });
+
+    describe('wherever the declaration stands, however it is dressed', () => {
+      const DOCUMENT = fixture('camt053.v2.minimal.xml')
+        .toString('utf8')
+        .replace(/^<\?xml[^>]*\?>\s*/, '');
+      const DOCTYPE = '<!DOCTYPE Document [<!ENTITY x SYSTEM "file:///etc/passwd">]>';
+      it.each([
+        ['after a comment holding a tag', `<!-- <a> -->${DOCTYPE}`, '<?xml version="1.0"?>'],
+        ['after a comment', `<!-- généré par la banque -->\n${DOCTYPE}\n`, ''],
+        ['after a processing instruction', `<?xml-stylesheet href="x.xsl"?>${DOCTYPE}`, ''],
+        ['after a PI holding a tag', `<?pi <Document> ?>${DOCTYPE}`, ''],
+        ['in lower case', '<!doctype Document>', ''],
+        ['with spaces after <!', '<! DOCTYPE Document>', ''],
+        ['as a bare ENTITY', '<!ENTITY x "y">', ''],
+        ['as a SYSTEM DOCTYPE without subset', '<!DOCTYPE Document SYSTEM "http://x/y.dtd">', ''],
+        ['after a BOM and blank lines', `\uFEFF\n\n  ${DOCTYPE}`, ''],
+      ])('refuses a DOCTYPE %s', (_case, prolog, declaration) => {
+        const xml = `${declaration}${prolog}${DOCUMENT}`;
+        const error = formatError(() => parseCamt053(Buffer.from(xml, 'utf8')));
+        expect(error.message).toMatch(/(DOCTYPE|ENTITY) declaration is not allowed/);
+        expect(error.location).toMatch(/^line \d+, column \d+$/);
+      });
+
+      it('refuses one inside the document, even after an attribute holding <!-- and >', () => {
+        const inside = DOCUMENT.replace(
+          '<BkToCstmrStmt>',
+          `<BkToCstmrStmt><GrpHdr a="<!-- >"/>${DOCTYPE}`,
+        );
+        expect(formatError(() => parseCamt053(Buffer.from(inside, 'utf8'))).message).toMatch(
+          /DOCTYPE declaration is not allowed/,
+        );
+      });
+
+      it('refuses one in UTF-16', () => {
+        const xml = `\uFEFF<!-- x -->${DOCTYPE}${DOCUMENT}`;
+        const error = formatError(() => parseCamt053(Buffer.from(xml, 'utf16le')));
+        expect(error.message).toMatch(/DOCTYPE declaration is not allowed/);
+      });
+
+      it('reads a statement whose comments and PIs only mention a DOCTYPE', () => {
+        const xml = `<?xml version="1.0"?><!-- <!DOCTYPE x> --><?note <!DOCTYPE y>?>${DOCUMENT.replace(
+          '<BkToCstmrStmt>',
+          '<BkToCstmrStmt><!-- <!ENTITY z "z"> -->',
+        )}`;
+        expect(parseCamt053(Buffer.from(xml, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+    });
+
+    describe('values and counts no bank writes', () => {
+      const DOCUMENT = fixture('camt053.v2.minimal.xml').toString('utf8');
+
+      it('refuses a text value past the cap, naming the element', () => {
+        const name = 'A'.repeat(MAX_CAMT_VALUE_CHARACTERS + 1);
+        const xml = DOCUMENT.replace(/<MsgId>[^<]*<\/MsgId>/, `<MsgId>${name}</MsgId>`);
+        expect(xml).not.toBe(DOCUMENT);
+        const error = formatError(() => parseCamt053(Buffer.from(xml, 'utf8')));
+        expect(error.message).toBe(
+          `Document/BkToCstmrStmt/GrpHdr/MsgId: a value of ${MAX_CAMT_VALUE_CHARACTERS + 1} characters, more than the ${MAX_CAMT_VALUE_CHARACTERS} any camt.053 field holds`,
+        );
+      });
+
+      it('refuses an attribute value past the cap', () => {
+        const xml = DOCUMENT.replace('Ccy="EUR"', `Ccy="${'E'.repeat(5_000)}"`);
+        expect(formatError(() => parseCamt053(Buffer.from(xml, 'utf8'))).message).toMatch(
+          /\/@Ccy: a value of 5000 characters/,
+        );
+      });
+
+      it('accepts a value at the cap', () => {
+        const xml = DOCUMENT.replace(
+          /<MsgId>[^<]*<\/MsgId>/,
+          `<MsgId>${'A'.repeat(MAX_CAMT_VALUE_CHARACTERS)}</MsgId>`,
+        );
+        expect(parseCamt053(Buffer.from(xml, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+
+      it('counts elements, PIs and comments before parsing and refuses more than a statement holds', () => {
+        for (const node of ['<A/>', '<?x?>', '<!---->']) {
+          const flood = DOCUMENT.replace('<GrpHdr>', `<GrpHdr>${node.repeat(MAX_XML_NODES)}`);
+          const error = formatError(() => parseCamt053(Buffer.from(flood, 'utf8')));
+          expect(error.message).toMatch(
+            new RegExp(`^line \\d+, column \\d+: more than ${MAX_XML_NODES} XML elements`),
+          );
+        }
+      });
+
+      it('refuses an element with more attributes than any statement element has', () => {
+        const attributes = (count: number) =>
+          Array.from({ length: count }, (_, index) => `a${index}="x>y"`).join(' ');
+        const crowded = DOCUMENT.replace('<GrpHdr>', `<GrpHdr><A ${attributes(21)}/>`);
+        expect(formatError(() => parseCamt053(Buffer.from(crowded, 'utf8'))).message).toMatch(
+          /an element with 21 attributes, more than the 20/,
+        );
+        const root = DOCUMENT.replace('<Document ', `<Document ${attributes(10)} `);
+        expect(parseCamt053(Buffer.from(root, 'utf8')).transactions.length).toBeGreaterThan(0);
+      });
+
+      it('names the first and last of thousands of tags a truncated file leaves open', () => {
+        const cut = `${DOCUMENT.slice(0, DOCUMENT.indexOf('<GrpHdr>'))}${'<A>'.repeat(5_000)}<B>`;
+        const error = formatError(() => parseCamt053(Buffer.from(cut, 'utf8')));
+        expect(error.message).toMatch(
+          /\(still open: Document\/BkToCstmrStmt\/A\/A\/…4995 more…\/A\/A\/A\/B\); it may be truncated$/,
+        );
+      });
+
+      it('refuses a remittance of more than 100 Ustrd lines', () => {
+        const lines = Array.from({ length: 101 }, () => '<Ustrd>MERCI</Ustrd>').join('');
+        const xml = DOCUMENT.replace(/<RmtInf>[\s\S]*?<\/RmtInf>/, `<RmtInf>${lines}</RmtInf>`);
+        expect(xml).not.toBe(DOCUMENT);
+        expect(formatError(() => parseCamt053(Buffer.from(xml, 'utf8'))).message).toMatch(
+          /RmtInf: 101 Ustrd lines, more than the 100/,
+        );
+      });
     });
 
     it('refuses a file over 20 MB without reading it', () => {

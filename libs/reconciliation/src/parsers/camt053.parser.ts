@@ -13,15 +13,26 @@ import {
 } from './statement-types';
 import {
   MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_TRANSACTIONS,
   calendarDate,
   centsFromDigits,
   collapseWhitespace,
   compactReference,
   findRfReference,
   isValidIban,
+  tooManyTransactions,
 } from './statement-values';
 
 const CAMT053_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(0[2-8])$/;
+
+/** A 20 MB statement at 50 bytes an element has 400,000; indentation removed, some 700,000. */
+export const MAX_XML_NODES = 1_000_000;
+/**
+ * camt elements carry one attribute (Ccy) or none; the root a few namespace declarations.
+ * The parser spends more per attribute the more an element has (200,000 on one element
+ * took 10 s), so an element may have this many at most.
+ */
+export const MAX_XML_ATTRIBUTES = 20;
 
 /** Elements that may repeat where we read them: always arrays, even when the bank sent one. */
 const REPEATED = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd']);
@@ -45,7 +56,7 @@ export function parseCamt053(content: Buffer): ParsedStatement {
   }
   const text = decodeXml(content);
   if (text.trim() === '') throw new StatementFormatError('the file is empty', null);
-  refuseDoctype(text);
+  checkMarkup(text);
   checkWellFormed(text);
   const { document, namespace } = readDocument(text);
   const version = camtVersion(namespace);
@@ -68,6 +79,7 @@ export function parseCamt053(content: Buffer): ParsedStatement {
     const path = `Stmt[${index + 1}]`;
     return readStatement(asElement(node, path), path);
   });
+  if (transactions.length > MAX_STATEMENT_TRANSACTIONS) throw tooManyTransactions();
   return { format: 'camt053', version, transactions };
 }
 
@@ -105,18 +117,86 @@ function decodeXml(content: Buffer): string {
 
 /**
  * A DOCTYPE is how XML bombs and external entities get in, and no bank needs one in a camt
- * file: refuse it outright. (The entity decoder below would not expand its entities anyway.)
+ * file: refuse it outright, wherever it stands. (The entity decoder below would not expand
+ * its entities anyway.)
+ *
+ * The text is read as XML tokens, not searched for a pattern: comments, processing
+ * instructions, CDATA sections and tags (with their quoted attribute values) are skipped
+ * whole, so `<!-- <a> -->` before a DOCTYPE, or `<!DOCTYPE` inside a comment, cannot mislead
+ * it. Outside those, any `<!` opens a markup declaration (DOCTYPE, ENTITY, ELEMENT, ATTLIST,
+ * in any case), and is refused. One pass, each character looked at a bounded number of
+ * times. What is malformed (an unclosed comment, say) is left to the well-formedness check.
+ *
+ * The same pass counts elements (and comments, PIs) and attributes: bank files run at some
+ * 50 bytes an element, while `<A/>` repeated is 4, and parsing costs by the element (20 MB
+ * of them kept the worker busy past its job lock). A count no statement within the size
+ * limit reaches is refused here, before the validator and the parser see the file.
  */
-function refuseDoctype(text: string): void {
-  const rootStart = text.search(/<[A-Za-z_]/);
-  const prolog = rootStart === -1 ? text : text.slice(0, rootStart);
-  const doctype = prolog.search(/<!DOCTYPE/i);
-  if (doctype !== -1) {
-    throw new StatementFormatError(
-      'a DOCTYPE declaration is not allowed in a bank statement',
-      positionAt(text, doctype),
-    );
+function checkMarkup(text: string): void {
+  let index = 0;
+  let nodes = 0;
+  const skipPast = (terminator: string, from: number): number => {
+    const end = text.indexOf(terminator, from);
+    return end === -1 ? text.length : end + terminator.length;
+  };
+  while (index < text.length) {
+    const open = text.indexOf('<', index);
+    if (open === -1) return;
+    // Every opening tag, comment, PI or CDATA section counts; closing tags go with their element.
+    if (text[open + 1] !== '/' && ++nodes > MAX_XML_NODES) {
+      throw new StatementFormatError(
+        `more than ${MAX_XML_NODES} XML elements, comments or instructions, more than a statement of ${MAX_STATEMENT_BYTES} bytes holds`,
+        positionAt(text, open),
+      );
+    }
+    if (text.startsWith('<!--', open)) {
+      index = skipPast('-->', open + 4);
+    } else if (text.startsWith('<![CDATA[', open)) {
+      index = skipPast(']]>', open + 9);
+    } else if (text.startsWith('<?', open)) {
+      index = skipPast('?>', open + 2);
+    } else if (text.startsWith('<!', open)) {
+      const keyword = /^<!\s*([A-Za-z]*)/.exec(text.slice(open, open + 20))?.[1] ?? '';
+      throw new StatementFormatError(
+        `a ${keyword.toUpperCase() || 'markup'} declaration is not allowed in a bank statement`,
+        positionAt(text, open),
+      );
+    } else {
+      const tag = endOfTag(text, open + 1);
+      if (tag.attributes > MAX_XML_ATTRIBUTES) {
+        throw new StatementFormatError(
+          `an element with ${tag.attributes} attributes, more than the ${MAX_XML_ATTRIBUTES} a statement's elements have`,
+          positionAt(text, open),
+        );
+      }
+      index = tag.end;
+    }
   }
+}
+
+/**
+ * Past the `>` closing the tag opened before `from` (a `>` inside a quoted value does not
+ * close it), with the number of its attributes (its `=` outside quotes).
+ */
+function endOfTag(text: string, from: number): { end: number; attributes: number } {
+  let quote: string | null = null;
+  let attributes = 0;
+  for (let index = from; index < text.length; index += 1) {
+    const character = text[index];
+    if (quote !== null) {
+      if (character === quote) quote = null;
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === '=') {
+      attributes += 1;
+    } else if (character === '>') {
+      return { end: index + 1, attributes };
+    } else if (character === '<') {
+      // A tag left open: read the `<` again as the start of whatever follows.
+      return { end: index, attributes };
+    }
+  }
+  return { end: text.length, attributes };
 }
 
 function checkWellFormed(text: string): void {
@@ -138,18 +218,25 @@ function checkWellFormed(text: string): void {
   );
 }
 
-/** The validator lists open tags as a JSON array, or names a single one. */
+/**
+ * The validator lists open tags as a JSON array, or names a single one. A file can leave
+ * thousands open: the path keeps its first and last few, which say where it was cut.
+ */
 function openTags(listed: string): string {
-  if (!listed.startsWith('[')) return listed;
+  const shown = (path: string) =>
+    path.length > 300 ? `${path.slice(0, 150)}…${path.slice(-150)}` : path;
+  if (!listed.startsWith('[')) return shown(listed);
   try {
     const names: unknown = JSON.parse(listed);
     if (Array.isArray(names) && names.every((name) => typeof name === 'string')) {
-      return names.join('/');
+      if (names.length <= 12) return shown(names.join('/'));
+      const omitted = names.length - 8;
+      return shown(`${names.slice(0, 4).join('/')}/…${omitted} more…/${names.slice(-4).join('/')}`);
     }
   } catch {
     // Not the expected list: show it as the validator wrote it.
   }
-  return listed;
+  return shown(listed);
 }
 
 /**
@@ -187,6 +274,9 @@ function readDocument(text: string): { document: XmlElement; namespace: string |
     parseAttributeValue: false,
     entityDecoder: XML_ENTITIES,
     isArray: (name) => REPEATED.has(name),
+    // Returning undefined keeps the value as read; the check only refuses.
+    tagValueProcessor: (name, value, path) => refuseLongValue(value, path, name),
+    attributeValueProcessor: (name, value, path) => refuseLongValue(value, path, `@${name}`),
     updateTag: (name, _path, attributes) => {
       if (root === null && !name.startsWith('?')) root = { name, attributes };
       return localName(name);
@@ -196,6 +286,7 @@ function readDocument(text: string): { document: XmlElement; namespace: string |
   try {
     parsed = parser.parse(text);
   } catch (error) {
+    if (error instanceof StatementFormatError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StatementFormatError(`cannot read the XML: ${reason}`, null);
   }
@@ -213,6 +304,28 @@ function readDocument(text: string): { document: XmlElement; namespace: string |
   const namespace = found.attributes[declaration]?.trim() ?? null;
   if (Array.isArray(document)) throw new StatementFormatError('several Document roots', null);
   return { document: asElement(document, 'Document'), namespace };
+}
+
+/**
+ * camt.053's longest text is Max500Text (AddtlNtryInf, AddtlTxInf); names and remittance
+ * lines are Max140Text, references Max35Text. A value far longer is no bank's: it would be
+ * stored, shown and compared with every organisation's name, so it is refused where it
+ * stands rather than carried along.
+ */
+export const MAX_CAMT_VALUE_CHARACTERS = 1_000;
+
+/** Banks send one to four lines of remittance text; the lines are joined into one value. */
+const MAX_REMITTANCE_LINES = 100;
+
+function refuseLongValue(value: unknown, path: unknown, name: string): undefined {
+  if (typeof value === 'string' && value.length > MAX_CAMT_VALUE_CHARACTERS) {
+    const where = typeof path === 'string' ? path.split('.').map(localName).join('/') : name;
+    throw new StatementFormatError(
+      `a value of ${value.length} characters, more than the ${MAX_CAMT_VALUE_CHARACTERS} any camt.053 field holds`,
+      name.startsWith('@') ? `${where}/${name}` : where,
+    );
+  }
+  return undefined;
 }
 
 function camtVersion(namespace: string | null): string {
@@ -424,10 +537,15 @@ function readRemittance(
 ): { text: string | null; creditorReference: string | null } {
   const remittancePath = `${path}/RmtInf`;
   const remittance = childElement(detail, 'RmtInf', path);
+  const unstructured = remittance ? all(remittance, 'Ustrd') : [];
+  if (unstructured.length > MAX_REMITTANCE_LINES) {
+    throw new StatementFormatError(
+      `${unstructured.length} Ustrd lines, more than the ${MAX_REMITTANCE_LINES} a transfer's text may have`,
+      remittancePath,
+    );
+  }
   const lines = remittance
-    ? all(remittance, 'Ustrd').map((node, index) =>
-        textOf(node, `${remittancePath}/Ustrd[${index + 1}]`),
-      )
+    ? unstructured.map((node, index) => textOf(node, `${remittancePath}/Ustrd[${index + 1}]`))
     : [];
   const ownText =
     collapseWhitespace(lines.join(' ')) ??

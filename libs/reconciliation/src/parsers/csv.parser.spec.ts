@@ -1,5 +1,14 @@
 import { createRfReference } from '@mutualis/invoicing/domain/rf-reference';
-import { BUILT_IN_CSV_PROFILES, detectCsvProfile, parseBankCsv } from './csv.parser';
+import {
+  BUILT_IN_CSV_PROFILES,
+  MAX_CSV_CELLS,
+  MAX_CSV_CELL_CHARACTERS,
+  MAX_CSV_ROWS,
+  MAX_CSV_ROW_CHARACTERS,
+  detectCsvProfile,
+  parseAmount,
+  parseBankCsv,
+} from './csv.parser';
 import { type CsvProfile, type ParsedTransaction, StatementFormatError } from './statement-types';
 
 const profile = (id: string): CsvProfile => {
@@ -413,6 +422,116 @@ describe('parseBankCsv', () => {
   });
 });
 
+describe('hostile files', () => {
+  const SIMPLE_HEADER = 'Date;Libellé;Montant(EUROS)';
+  const hostileCell = `1${' '.repeat(40_000)}x`;
+
+  it('refuses a 40,000-character amount cell at the cell cap, naming its line, before reading any value', () => {
+    // The amount once went through `\s*(?:€|EUR)$`, quadratic on this cell: seconds of CPU.
+    const csv = [SIMPLE_HEADER, '01/03/2026;VIR A;1,00', `02/03/2026;VIR B;${hostileCell}`];
+    const error = formatError(() =>
+      parseBankCsv(Buffer.from(csv.join('\n')), profile('fr-simple')),
+    );
+    expect(error.location).toBe('line 3');
+    expect(error.message).toBe(
+      `line 3: cell 3 has more than ${MAX_CSV_CELL_CHARACTERS} characters, more than a bank statement writes in one cell`,
+    );
+  });
+
+  it('reads an amount cell at the cap to its end and refuses it as not an amount', () => {
+    const cell = `1${' '.repeat(MAX_CSV_CELL_CHARACTERS - 2)}x`;
+    const error = formatError(() =>
+      parseBankCsv(Buffer.from(`${SIMPLE_HEADER}\n02/03/2026;VIR;${cell}\n`), profile('fr-simple')),
+    );
+    expect(error.message).toBe(`line 2: "Montant(EUROS)" is not an amount: "${cell}"`);
+  });
+
+  it('says a quote may be left open when a quoted cell runs past the cap', () => {
+    const csv = `${SIMPLE_HEADER}\n02/03/2026;"VIR;1,00\n${'03/03/2026;VIR;2,00\n'.repeat(100)}`;
+    const error = formatError(() => parseBankCsv(Buffer.from(csv), profile('fr-simple')));
+    expect(error.location).toBe('line 2');
+    expect(error.message).toMatch(/opened on line 2, never closed\?\)$/);
+  });
+
+  it('refuses a row longer than the row cap and one with more cells than the cell-count cap', () => {
+    const longRow = `02/03/2026;${Array.from({ length: 20 }, () => 'x'.repeat(900)).join(';')};1,00`;
+    const tooLong = formatError(() =>
+      parseBankCsv(Buffer.from(`${SIMPLE_HEADER}\n${longRow}\n`), profile('fr-simple')),
+    );
+    expect(tooLong.message).toBe(
+      `line 2: the row has more than ${MAX_CSV_ROW_CHARACTERS} characters, more than a bank statement has`,
+    );
+    const manyCells = `02/03/2026;VIR;1,00${';'.repeat(MAX_CSV_CELLS)}`;
+    const tooMany = formatError(() =>
+      parseBankCsv(Buffer.from(`${SIMPLE_HEADER}\n${manyCells}\n`), profile('fr-simple')),
+    );
+    expect(tooMany.message).toBe(
+      `line 2: the row has more than ${MAX_CSV_CELLS} cells, more than a bank statement has`,
+    );
+  });
+
+  it('refuses a file of more than 100,000 transactions', () => {
+    const row = '02/03/2026;VIR;1,00\n';
+    const csv = `${SIMPLE_HEADER}\n${row.repeat(100_001)}`;
+    const error = formatError(() => parseBankCsv(Buffer.from(csv), profile('fr-simple')));
+    expect(error.message).toBe(
+      'the file holds more than 100000 transactions; export a shorter period',
+    );
+  });
+
+  it('refuses more rows than a statement has, blank ones included, at the first too many', () => {
+    const csv = `${SIMPLE_HEADER}\n02/03/2026;VIR;1,00\n${'\n'.repeat(MAX_CSV_ROWS)}`;
+    const error = formatError(() => parseBankCsv(Buffer.from(csv), profile('fr-simple')));
+    expect(error.location).toBe(`line ${MAX_CSV_ROWS + 1}`);
+    expect(error.message).toMatch(new RegExp(`more than ${MAX_CSV_ROWS} rows`));
+  });
+
+  it('still recognises the profile of a file whose hostile row comes after the header', () => {
+    const csv = `${SIMPLE_HEADER}\n02/03/2026;VIR;${hostileCell}\n`;
+    expect(detectCsvProfile(Buffer.from(csv), BUILT_IN_CSV_PROFILES)?.id).toBe('fr-simple');
+  });
+
+  it('reads amounts in one pass: a million-character amount is refused at once', () => {
+    // Guard for the parser itself, below the cap: the old pattern would take hours on this.
+    const huge = `1${' '.repeat(1_000_000)}x`;
+    const started = process.hrtime.bigint();
+    expect(parseAmount(huge, ',')).toEqual({ problem: 'is not an amount' });
+    expect(parseAmount(`€${' '.repeat(1_000_000)}`, ',')).toEqual({ problem: 'is not an amount' });
+    expect(parseAmount(`${'1 '.repeat(500_000)}x`, ',')).toEqual({ problem: 'is not an amount' });
+    // Generous for a loaded machine: the linear reading takes tens of milliseconds.
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2_000);
+  });
+
+  it.each([
+    ['1 234,56', ',', 123_456, false],
+    ['-45,00', ',', 4_500, true],
+    ['+120,00 €', ',', 12_000, false],
+    ['€ -12', ',', 1_200, true],
+    ['EUR 1.234.567,8', ',', 123_456_780, false],
+    ['\u22122\u00a0300,00', ',', 230_000, true],
+    ['1,234.56 EUR', '.', 123_456, false],
+    ['- 7.5', '.', 750, true],
+  ] as const)('reads %s', (text, separator, cents, negative) => {
+    expect(parseAmount(text, separator)).toEqual({ cents, negative });
+  });
+
+  it.each([
+    ['', ','],
+    ['€', ','],
+    ['-', ','],
+    ['1 23,00', ','],
+    ['1234 567,00', ','],
+    ['1..234', ','],
+    ['12,', ','],
+    [',5', ','],
+    ['1,2,3', ','],
+    ['1 234,56 $', ','],
+    ['12,50', '.'],
+  ] as const)('refuses %j', (text, separator) => {
+    expect(parseAmount(text, separator)).toHaveProperty('problem');
+  });
+});
+
 describe('detectCsvProfile', () => {
   it.each([
     ['fr-debit-credit', DEBIT_CREDIT_STATEMENT.join('\n')],
@@ -436,6 +555,18 @@ describe('detectCsvProfile', () => {
     const csv = 'Date;Référence;Libellé;Montant(EUROS)\n02/03/2026;R1;VIR;1,00\n';
     const profiles = [...BUILT_IN_CSV_PROFILES, withReference];
     expect(detectCsvProfile(Buffer.from(csv), profiles)?.id).toBe('fr-simple-reference');
+  });
+
+  it('decodes only the head of the file: an export cut there inside a UTF-8 character is still recognised', () => {
+    const header = 'Date;Libellé;Montant(EUROS)\n';
+    const row = `02/03/2026;VIR ${'É'.repeat(40)};1,00\n`;
+    // The padding that puts the end of the detection's head (800,000 bytes) after the first
+    // byte of an É.
+    const csv = [0, 1, 2, 3]
+      .map((pad) => utf8(`${' '.repeat(pad)}\n${header}${row.repeat(10_000)}`))
+      .find((bytes) => bytes[800_000 - 1] === 0xc3);
+    expect(csv).toBeDefined();
+    expect(detectCsvProfile(csv!, BUILT_IN_CSV_PROFILES)?.id).toBe('fr-simple');
   });
 
   it('answers null for a layout no profile knows', () => {

@@ -3,9 +3,25 @@
  * RF references found in it. Each returns null (or a reason) and lets the parser say where.
  */
 import { isValidRfReference } from '@mutualis/invoicing/domain/rf-reference';
+import { StatementFormatError } from './statement-types';
 
 /** Statements are a few hundred kilobytes; anything far larger is a mistake or an attack. */
 export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A year of a busy account is a few tens of thousands of lines; a file with more is split by
+ * period. Every line is stored and matched, so the cap bounds what one upload makes the
+ * worker do.
+ */
+export const MAX_STATEMENT_TRANSACTIONS = 100_000;
+
+/** The refusal of a statement past MAX_STATEMENT_TRANSACTIONS. */
+export function tooManyTransactions(): StatementFormatError {
+  return new StatementFormatError(
+    `the file holds more than ${MAX_STATEMENT_TRANSACTIONS} transactions; export a shorter period`,
+    null,
+  );
+}
 
 /** 13 digits of euros keep cents below 2^53, so `number` stays exact. */
 const MAX_WHOLE_DIGITS = 13;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Chambre } from '../../entities/chambre.entity';
 import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
 import { assertEmbeddableImage } from '../../pdf/invoice-pdf.renderer';
+import { LogoImageError, normaliseLogo } from '../../pdf/logo-image';
 import { ChambreRepository } from '../../repositories/chambre.repository';
 import { InvoiceStorage, sha256 } from '../../storage/invoice-storage';
 
@@ -27,6 +28,7 @@ export type LogoMediaType = 'image/png' | 'image/jpeg';
 /** The api's body parser refuses larger bodies with 413; other callers get the use case's 400. */
 export const MAX_LOGO_BYTES = 512 * 1024;
 
+/** What an upload may be; logos stored since re-encoding are all PNG, older ones may be JPEG. */
 const SIGNATURES: { mediaType: LogoMediaType; extension: string; magic: Buffer }[] = [
   {
     mediaType: 'image/png',
@@ -67,7 +69,10 @@ export class ChambreSettingsUseCase {
 
   /**
    * Stores the logo under a key derived from its content and never overwrites it: invoices
-   * already issued keep pointing at the logo they were rendered with.
+   * already issued keep pointing at the logo they were rendered with. What is stored is not
+   * what was sent: the image is checked for its size before any pixel is decoded, then
+   * re-encoded once as a small PNG without metadata (`normaliseLogo`), which every invoice
+   * afterwards prints as it is.
    */
   async setLogo(content: unknown): Promise<ChambreView> {
     if (!Buffer.isBuffer(content) || content.length === 0)
@@ -80,13 +85,21 @@ export class ChambreSettingsUseCase {
       content.subarray(0, magic.length).equals(magic),
     );
     if (!signature) throw invalidLogo('the logo must be a PNG or JPEG image');
+    let logo: Buffer;
     try {
-      await assertEmbeddableImage(content);
-    } catch {
+      logo = (await normaliseLogo(content)).png;
+      // What the PDF renderer will be given: small by now, so this check costs little.
+      await assertEmbeddableImage(logo);
+    } catch (error) {
+      if (error instanceof LogoImageError && error.reason === 'too_large') {
+        throw new InvoicingException(InvoicingErrorCode.LogoTooLarge, error.message, [
+          { field: 'logo', message: error.message },
+        ]);
+      }
       throw invalidLogo('the logo is not a readable PNG or JPEG image');
     }
-    const key = `chambre/logo-${sha256(content)}.${signature.extension}`;
-    await this.storage.put(key, content);
+    const key = `chambre/logo-${sha256(logo)}.png`;
+    await this.storage.put(key, logo);
     const chambre = await this.chambres.current();
     return present(await this.chambres.update(chambre.id, { logoPath: key }));
   }

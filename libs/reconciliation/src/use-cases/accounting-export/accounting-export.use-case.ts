@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { toSpreadsheetCsv } from '@mutualis/core';
 import { ChambreSettingsUseCase, InvoiceLedgerService, LedgerDocument } from '@mutualis/invoicing';
 import { StripeFeesService } from '@mutualis/payments';
 import { AllocationLedgerService } from '../../services/allocation-ledger.service';
@@ -158,7 +159,7 @@ export class AccountingExportUseCase {
     return {
       fileName: `factures-${from}-${to}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      content: toCsv(rows),
+      content: toSpreadsheetCsv(rows),
     };
   }
 
@@ -178,7 +179,7 @@ export class AccountingExportUseCase {
     return {
       fileName: `reglements-${from}-${to}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      content: toCsv(rows),
+      content: toSpreadsheetCsv(rows),
     };
   }
 }
@@ -254,14 +255,4 @@ function bankEntry(number: string, date: string, pieceRef: string, lines: FecLin
     validationDate: date,
     lines,
   };
-}
-
-function toCsv(rows: string[][]): string {
-  const cell = (raw: string) => {
-    // A name starting with = + - @ would run as a formula in a spreadsheet.
-    const value = /^[=+\-@]/.test(raw) && !/^-?\d+,\d{2}$/.test(raw) ? `'${raw}` : raw;
-    return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  };
-  // A BOM so spreadsheet programs read the accents as UTF-8.
-  return '\uFEFF' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
 }
