@@ -20,12 +20,20 @@ describe('environment validation at start-up', () => {
     expect(output).not.toContain('short'); // secrets are not echoed
   });
 
-  it('refuses the development JWT secret in production', async () => {
+  it('refuses to start in production without a JWT secret of its own', async () => {
     const api = startBuilt(BUILT_API, { NODE_ENV: 'production', JWT_ACCESS_SECRET: '' });
     const exit = await api.exited;
     expect(exit.code).toBe(1);
-    expect(api.output()).toMatch(
-      /JWT_ACCESS_SECRET: must be set to a secret of your own in production/,
-    );
+    expect(api.output()).toMatch(/JWT_ACCESS_SECRET: must be set to a secret of your own/);
+  });
+
+  it('refuses the former development secret, published in the source, even in development', async () => {
+    const api = startBuilt(BUILT_API, {
+      NODE_ENV: 'development',
+      JWT_ACCESS_SECRET: 'mutualis-development-secret-change-me-0123456789',
+    });
+    const exit = await api.exited;
+    expect(exit.code).toBe(1);
+    expect(api.output()).toMatch(/JWT_ACCESS_SECRET: is a value published in the source code/);
   });
 });
