@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@mutualis/core';
 import { MAX_LOGO_BYTES } from '@mutualis/invoicing';
+import { useUntrustedInputParsers } from './http/untrusted-input';
 import { createValidationPipe } from './http/validation.pipe';
 import { QueueDashboard } from './admin/queue-dashboard';
 import { serveOpenApi } from './openapi';
@@ -34,9 +35,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     credentials: false,
     exposedHeaders: ['Retry-After', 'X-Request-Id', 'Location'],
   });
-  app.useBodyParser('json', { limit: '1mb' });
-  // Images are sent as the body itself (PUT /chambre/logo); the use case checks size and format.
-  app.useBodyParser('raw', { type: ['image/png', 'image/jpeg'], limit: MAX_LOGO_BYTES });
+  useUntrustedInputParsers(app, MAX_LOGO_BYTES);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app);
