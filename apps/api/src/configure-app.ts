@@ -1,11 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@mutualis/core';
 import { MAX_LOGO_BYTES } from '@mutualis/invoicing';
 import { useUntrustedInputParsers } from './http/untrusted-input';
 import { createValidationPipe } from './http/validation.pipe';
+import { securityHeaders } from './http/security-headers';
 import { QueueDashboard } from './admin/queue-dashboard';
 import { serveOpenApi } from './openapi';
 import { serveWebApp } from './web-app';
@@ -17,19 +17,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      // Swagger UI needs inline scripts and styles on /api/docs.
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.enableCors({
     origin: config.get('CORS_ORIGINS', { infer: true }),
     credentials: false,
