@@ -1,3 +1,5 @@
+import { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
 import {
@@ -91,6 +93,31 @@ describe('hostile request bodies and text', () => {
         .auth(member.accessToken, bearer)
         .send({ legalName: 'x'.repeat(300 * 1024) });
       expectProblem(response, 413, 'payload_too_large');
+    });
+
+    it('counts the limit after decompression: a gzip bomb is a 413, not 10 MB in memory', async () => {
+      const bomb = gzipSync(Buffer.from(JSON.stringify({ name: ' '.repeat(10_000_000) })));
+      expect(bomb.length).toBeLessThan(20_000);
+      // fetch, not supertest: superagent does not send a pre-compressed body as it is.
+      const server = app.getHttpServer();
+      if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body: bomb,
+      });
+      expect(response.status).toBe(413);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await response.json()) as { code: string }).code).toBe('payload_too_large');
+    });
+
+    it('answers JSON in another encoding than UTF-8 with 415', async () => {
+      const response = await api()
+        .post('/api/auth/register')
+        .set('Content-Type', 'application/json; charset=utf-16le')
+        .send(Buffer.from('{"email":"a@b.fr"}', 'utf16le'));
+      expectProblem(response, 415, 'unsupported_charset');
     });
 
     it('still takes the largest body a route needs: a 20,000-character description in \\u escapes', async () => {
