@@ -111,7 +111,7 @@ function keepRawBody(request: Request & { rawBody?: Buffer }, _: Response, body:
   request.rawBody = body;
 }
 
-/** The first string in a parsed value (keys included) that holds a NUL, found without recursion. */
+/** Whether a string of a parsed value (keys included) holds a NUL; a loop, not recursion. */
 function holdsNul(value: unknown): boolean {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
