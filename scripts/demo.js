@@ -4,7 +4,10 @@
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');
+const { parseEnv } = require('node:util');
 
 const root = path.join(__dirname, '..');
 const API = 'dist/apps/api/apps/api/src/main.js';
@@ -20,6 +23,14 @@ const catchMail = !env.SMTP_URL;
 const mailWebPort = Number(env.MAILDEV_WEB_PORT || 1080);
 const mailSmtpPort = Number(env.MAILDEV_SMTP_PORT || 1025);
 if (catchMail) env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
+// No secret ships with the code. Without one of yours (environment or .env), the demo makes a
+// random one for this run and gives it to both processes: sign-ins last until Ctrl-C.
+const envFile = path.join(root, '.env');
+const secretInEnvFile =
+  existsSync(envFile) && Boolean(parseEnv(readFileSync(envFile, 'utf8')).JWT_ACCESS_SECRET);
+if (!env.JWT_ACCESS_SECRET && !secretInEnvFile) {
+  env.JWT_ACCESS_SECRET = randomBytes(48).toString('base64url');
+}
 
 function step(title, command, args) {
   process.stdout.write(`\n▶ ${title}\n`);

@@ -1,4 +1,4 @@
-import { BUILT_API, startBuilt } from '../support/processes';
+import { BUILT_API, freePort, startBuilt, waitForOk } from '../support/processes';
 
 // The built api refuses to start on a bad environment, saying what is wrong, one line each.
 describe('environment validation at start-up', () => {
@@ -20,12 +20,40 @@ describe('environment validation at start-up', () => {
     expect(output).not.toContain('short'); // secrets are not echoed
   });
 
-  it('refuses the development JWT secret in production', async () => {
+  it('refuses to start in production without a JWT secret of its own', async () => {
     const api = startBuilt(BUILT_API, { NODE_ENV: 'production', JWT_ACCESS_SECRET: '' });
     const exit = await api.exited;
     expect(exit.code).toBe(1);
-    expect(api.output()).toMatch(
-      /JWT_ACCESS_SECRET: must be set to a secret of your own in production/,
-    );
+    expect(api.output()).toMatch(/JWT_ACCESS_SECRET: must be set to a secret of your own/);
+  });
+
+  it('starts in development without a JWT secret, on a random one of its own, and says so plainly', async () => {
+    const port = await freePort();
+    const api = startBuilt(BUILT_API, {
+      NODE_ENV: 'development',
+      JWT_ACCESS_SECRET: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/api/health`, 30_000);
+      expect(api.output()).toMatch(
+        /JWT_ACCESS_SECRET is not set: access tokens are signed with a random secret/,
+      );
+      expect(api.output()).toMatch(/stops working when the api restarts/);
+    } finally {
+      api.child.kill('SIGTERM');
+      await api.exited;
+    }
+  });
+
+  it('refuses the former development secret, published in the source, even in development', async () => {
+    const api = startBuilt(BUILT_API, {
+      NODE_ENV: 'development',
+      JWT_ACCESS_SECRET: 'mutualis-development-secret-change-me-0123456789',
+    });
+    const exit = await api.exited;
+    expect(exit.code).toBe(1);
+    expect(api.output()).toMatch(/JWT_ACCESS_SECRET: is a value published in the source code/);
   });
 });

@@ -1,10 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@mutualis/core';
 import { MAX_LOGO_BYTES } from '@mutualis/invoicing';
+import { useUntrustedInputParsers } from './http/untrusted-input';
 import { createValidationPipe } from './http/validation.pipe';
+import { securityHeaders } from './http/security-headers';
 import { QueueDashboard } from './admin/queue-dashboard';
 import { serveOpenApi } from './openapi';
 import { serveWebApp } from './web-app';
@@ -16,27 +17,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      // Swagger UI needs inline scripts and styles on /api/docs.
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.enableCors({
     origin: config.get('CORS_ORIGINS', { infer: true }),
     credentials: false,
     exposedHeaders: ['Retry-After', 'X-Request-Id', 'Location'],
   });
-  app.useBodyParser('json', { limit: '1mb' });
-  // Images are sent as the body itself (PUT /chambre/logo); the use case checks size and format.
-  app.useBodyParser('raw', { type: ['image/png', 'image/jpeg'], limit: MAX_LOGO_BYTES });
+  useUntrustedInputParsers(app, MAX_LOGO_BYTES);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   serveOpenApi(app);

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import { Environment, InvalidEnvironmentError, loadEnvironment } from '@mutualis/core';
+import {
+  Environment,
+  InvalidEnvironmentError,
+  isGeneratedJwtSecret,
+  loadEnvironment,
+} from '@mutualis/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
@@ -18,6 +24,15 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app);
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  // Only the api signs and checks access tokens (the worker never does), so only it warns.
+  if (isGeneratedJwtSecret(config.get('JWT_ACCESS_SECRET', { infer: true }))) {
+    new Logger('auth').warn(
+      'JWT_ACCESS_SECRET is not set: access tokens are signed with a random secret made for this ' +
+        'process only (development). Every token stops working when the api restarts, and no ' +
+        'other api process accepts them. Set JWT_ACCESS_SECRET (e.g. `openssl rand -base64 48`) ' +
+        'to keep sign-ins across restarts.',
+    );
+  }
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
 }
 

@@ -6,6 +6,7 @@ export enum PaymentsErrorCode {
   CardPaymentUnavailable = 'card_payment_unavailable',
   ProviderError = 'payment_provider_error',
   InvalidSignature = 'invalid_webhook_signature',
+  MalformedEvent = 'malformed_webhook_event',
   RefundNotFound = 'refund_not_found',
   RefundNotPending = 'refund_not_pending',
 }
@@ -17,6 +18,7 @@ const KINDS: Record<PaymentsErrorCode, ErrorKind> = {
   [PaymentsErrorCode.CardPaymentUnavailable]: ErrorKind.Unavailable,
   [PaymentsErrorCode.ProviderError]: ErrorKind.BadGateway,
   [PaymentsErrorCode.InvalidSignature]: ErrorKind.Invalid,
+  [PaymentsErrorCode.MalformedEvent]: ErrorKind.Invalid,
   [PaymentsErrorCode.RefundNotFound]: ErrorKind.NotFound,
   [PaymentsErrorCode.RefundNotPending]: ErrorKind.Conflict,
 };

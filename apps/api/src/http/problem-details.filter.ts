@@ -18,6 +18,7 @@ import {
   requestId,
 } from '@mutualis/core';
 import { RequestValidationException } from './request-validation.exception';
+import { UntrustedInputError } from './untrusted-input';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
@@ -132,6 +133,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
+    if (exception instanceof UntrustedInputError) {
+      return this.problem(exception.status, exception.code, exception.message, [
+        { field: exception.field, message: exception.message },
+      ]);
+    }
     if (exception instanceof RequestValidationException) {
       return this.problem(
         400,

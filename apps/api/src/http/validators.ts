@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { Matches } from 'class-validator';
+import { Matches, ValidateIf } from 'class-validator';
 
 /** An instant in ISO 8601 with its offset (`2026-12-01T09:00:00+01:00` or `…Z`), never a local time. */
 export const INSTANT_PATTERN =
@@ -20,3 +20,12 @@ export function IsCalendarDate(): PropertyDecorator {
 }
 
 export const DEPARTMENT_CODE = /^(\d{2}|2A|2B|97[1-8])$/;
+
+/**
+ * Optional in the sense of "may be left out", unlike @IsOptional(), which also lets null through
+ * to the use case: for a field that is not nullable, null is a wrong value and gets a 400 (it
+ * used to reach NOT NULL columns and answer 500).
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_, value: unknown) => value !== undefined);
+}

@@ -56,6 +56,7 @@ import {
   BankTransactionDto,
   BankTransactionPageDto,
   CsvProfileDto,
+  CsvProfileParams,
   CsvProfileViewDto,
   FecQueryDto,
   ListTransactionsQueryDto,
@@ -207,7 +208,7 @@ export class FinanceController {
   @ApiOkResponse({ type: CsvProfileViewDto })
   saveCsvProfile(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('id') id: string,
+    @Param() { id }: CsvProfileParams,
     @Body() body: CsvProfileDto,
   ): Promise<CsvProfileView> {
     return this.profiles.save(actor, { ...body, id });

@@ -130,9 +130,11 @@ class CsvColumnsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) reference?: string;
 }
 
+const CSV_PROFILE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 export class CsvProfileDto {
   @ApiProperty({ example: 'ma-banque' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be 2-63 lower-case letters, digits or -' })
+  @Matches(CSV_PROFILE_ID, { message: 'must be 2-63 lower-case letters, digits or -' })
   id!: string;
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
@@ -328,4 +330,11 @@ export class StatementOfAccountDto {
   @ApiProperty() organisationName!: string;
   @ApiProperty({ type: [StatementLineDto] }) lines!: StatementLineDto[];
   @ApiProperty() balanceCents!: number;
+}
+
+/** `:id` of a saved CSV profile: checked like the body's id, so no other text reaches the database. */
+export class CsvProfileParams {
+  @ApiProperty({ example: 'ma-banque' })
+  @Matches(CSV_PROFILE_ID, { message: 'must be 2-63 lower-case letters, digits or -' })
+  id!: string;
 }

@@ -1,6 +1,7 @@
 import {
-  DEVELOPMENT_JWT_SECRET,
   InvalidEnvironmentError,
+  isGeneratedJwtSecret,
+  PUBLISHED_JWT_SECRETS,
   validateEnvironment,
 } from './environment';
 
@@ -13,7 +14,6 @@ describe('validateEnvironment', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       RATE_LIMIT_LOGIN_MAX: 5,
       RATE_LIMIT_LOGIN_WINDOW_SECONDS: 60,
-      JWT_ACCESS_SECRET: DEVELOPMENT_JWT_SECRET,
     });
   });
 
@@ -47,8 +47,41 @@ describe('validateEnvironment', () => {
     }
   });
 
-  it('refuses the development secret in production', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET/);
+  it('ships no usable default secret: unset in development, each process makes its own random one', () => {
+    const first = validateEnvironment({}).JWT_ACCESS_SECRET;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(PUBLISHED_JWT_SECRETS).not.toContain(first);
+    expect(isGeneratedJwtSecret(first)).toBe(true);
+    // Read twice in one process (main.ts, then the config module), it stays the same.
+    expect(validateEnvironment({ NODE_ENV: 'development' }).JWT_ACCESS_SECRET).toBe(first);
+    const own = 'y'.repeat(48);
+    expect(validateEnvironment({ JWT_ACCESS_SECRET: own }).JWT_ACCESS_SECRET).toBe(own);
+    expect(isGeneratedJwtSecret(own)).toBe(false);
+  });
+
+  it('refuses the secrets published in the source code, whatever NODE_ENV', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      for (const JWT_ACCESS_SECRET of PUBLISHED_JWT_SECRETS) {
+        expect(() =>
+          validateEnvironment({ NODE_ENV, JWT_ACCESS_SECRET, SMTP_URL: 'smtp://mail.example.org' }),
+        ).toThrow(/JWT_ACCESS_SECRET: is a value published in the source code/);
+      }
+    }
+    expect(PUBLISHED_JWT_SECRETS).toContain('mutualis-development-secret-change-me-0123456789');
+  });
+
+  it('refuses to start in production without a secret of its own', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /JWT_ACCESS_SECRET: must be set to a secret of your own/,
+    );
+    let problems: string[] = [];
+    try {
+      validateEnvironment({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org' });
+    } catch (error) {
+      problems = (error as InvalidEnvironmentError).problems;
+    }
+    // One line for the secret, not three.
+    expect(problems.filter((line) => line.startsWith('JWT_ACCESS_SECRET'))).toHaveLength(1);
     expect(
       validateEnvironment({
         NODE_ENV: 'production',

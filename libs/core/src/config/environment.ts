@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -21,8 +22,32 @@ export enum NodeEnv {
   Production = 'production',
 }
 
-/** The development default for JWT_ACCESS_SECRET; refused in production. */
-export const DEVELOPMENT_JWT_SECRET = 'mutualis-development-secret-change-me-0123456789';
+/**
+ * Secrets anyone can read in this repository: the former built-in development default and the
+ * placeholder of .env.example. A token signed with one of them would be a forgery, so they are
+ * refused whatever NODE_ENV says.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [
+  'mutualis-development-secret-change-me-0123456789',
+  'change-me-to-a-long-random-secret-of-your-own',
+];
+
+let generatedJwtSecret: string | undefined;
+
+/**
+ * The secret of this process when JWT_ACCESS_SECRET is unset in development or test: random,
+ * made once, so every read of the environment in one process agrees on it. Nobody else knows
+ * it, so nobody can forge a token; the price is that tokens die with the process.
+ */
+function processJwtSecret(): string {
+  generatedJwtSecret ??= randomBytes(48).toString('base64url');
+  return generatedJwtSecret;
+}
+
+/** Whether this secret was generated for this process because JWT_ACCESS_SECRET was unset. */
+export function isGeneratedJwtSecret(secret: string): boolean {
+  return generatedJwtSecret !== undefined && secret === generatedJwtSecret;
+}
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
@@ -76,9 +101,10 @@ export class Environment {
   })
   REDIS_PREFIX = 'mutualis';
 
+  /** Unset: refused in production; generated per process in development and test. */
   @IsString()
   @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters long' })
-  JWT_ACCESS_SECRET = DEVELOPMENT_JWT_SECRET;
+  JWT_ACCESS_SECRET!: string;
 
   /** Lifetime of an access token, in seconds. */
   @Type(() => Number)
@@ -332,13 +358,26 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
   );
+  const nodeEnv = present.NODE_ENV ?? NodeEnv.Development;
+  const secretMissing = present.JWT_ACCESS_SECRET === undefined;
+  // No usable default ships: outside production a missing secret is replaced by one nobody knows.
+  if (secretMissing && (nodeEnv === NodeEnv.Development || nodeEnv === NodeEnv.Test)) {
+    present.JWT_ACCESS_SECRET = processJwtSecret();
+  }
   const environment = plainToInstance(Environment, present, { exposeDefaultValues: true });
-  const problems = describe(validateSync(environment), present);
-  if (
-    environment.NODE_ENV === NodeEnv.Production &&
-    environment.JWT_ACCESS_SECRET === DEVELOPMENT_JWT_SECRET
-  ) {
-    problems.push('JWT_ACCESS_SECRET: must be set to a secret of your own in production');
+  const problems = describe(validateSync(environment), present).filter(
+    (problem) => !(secretMissing && problem.startsWith('JWT_ACCESS_SECRET:')),
+  );
+  if (secretMissing && environment.JWT_ACCESS_SECRET === undefined) {
+    problems.push(
+      'JWT_ACCESS_SECRET: must be set to a secret of your own of at least 32 characters ' +
+        '(e.g. `openssl rand -base64 48`); only development runs without one',
+    );
+  }
+  if (PUBLISHED_JWT_SECRETS.includes(String(present.JWT_ACCESS_SECRET))) {
+    problems.push(
+      'JWT_ACCESS_SECRET: is a value published in the source code, so anyone could sign tokens with it; set a secret of your own',
+    );
   }
   if (environment.NODE_ENV === NodeEnv.Production && !environment.SMTP_URL) {
     problems.push('SMTP_URL: must be set in production, or no e-mail is ever sent');

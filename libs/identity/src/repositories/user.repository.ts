@@ -41,12 +41,14 @@ export class UserRepository {
 
   /**
    * The user and the liveness of one of their login sessions in a single statement: every
-   * authenticated request asks for both. Null when there is no such user.
+   * authenticated request asks for both. Null when there is no such user. A session counts only
+   * when it is the user's own: a token for one user carrying another's session id is refused.
    */
   async findWithSession(userId: string, familyId: string): Promise<UserWithSession | null> {
     const [row] = await this.dataSource.query<UserWithSession[]>(
       `SELECT id, platform_roles AS "platformRoles", disabled_at AS "disabledAt",
-              EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $2 AND ${LIVE_REFRESH_TOKEN}) AS "sessionLive"
+              EXISTS (SELECT 1 FROM refresh_tokens
+                       WHERE family_id = $2 AND user_id = users.id AND ${LIVE_REFRESH_TOKEN}) AS "sessionLive"
          FROM users WHERE id = $1`,
       [userId, familyId],
     );

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Actor, hasRole, OrganisationRole } from '../identity.types';
 import { OrganisationMemberRepository } from '../repositories/organisation-member.repository';
+import { OrganisationRepository } from '../repositories/organisation.repository';
 import { isMemberOn } from './membership.service';
 
 /** The caller's role in an organisation, and whether the organisation is a member on a date. */
@@ -18,13 +19,20 @@ export interface MemberStanding {
  */
 @Injectable()
 export class OrganisationAccessService {
-  constructor(private readonly members: OrganisationMemberRepository) {}
+  constructor(
+    private readonly members: OrganisationMemberRepository,
+    private readonly organisations: OrganisationRepository,
+  ) {}
 
   /** The caller's role in the organisation, or a not-found error. Chambre staff read everything. */
   async assertCanRead(actor: Actor, organisationId: string): Promise<OrganisationRole | 'staff'> {
     const role = await this.members.roleOf(organisationId, actor.userId);
     if (role) return role;
-    if (hasRole(actor, 'admin', 'finance')) return 'staff';
+    // Staff may act on any organisation, but only on one that exists: acting on a made-up id
+    // (an invitation, an adhésion) is a 404, not a foreign-key failure.
+    if (hasRole(actor, 'admin', 'finance') && (await this.organisations.findById(organisationId))) {
+      return 'staff';
+    }
     throw organisationNotFound();
   }
 

@@ -65,8 +65,9 @@ export class StripeGateway {
         [{ field: 'Stripe-Signature', message: 'is required' }],
       );
     }
+    let event: Stripe.Event;
     try {
-      return this.verifier.webhooks.constructEvent(rawBody, signature, this.webhookSecret);
+      event = this.verifier.webhooks.constructEvent(rawBody, signature, this.webhookSecret);
     } catch (error) {
       throw new PaymentsException(
         PaymentsErrorCode.InvalidSignature,
@@ -74,6 +75,16 @@ export class StripeGateway {
         [{ field: 'Stripe-Signature', message: 'does not match the body, or is too old' }],
       );
     }
+    // Signed is not well-formed: the event is stored by its id and type, which must be text.
+    const shape = event as unknown as { id?: unknown; type?: unknown } | null;
+    if (typeof shape?.id !== 'string' || typeof shape.type !== 'string') {
+      throw new PaymentsException(
+        PaymentsErrorCode.MalformedEvent,
+        'the webhook body is not a Stripe event (an object with a text id and type)',
+        [{ field: 'body', message: 'is not a Stripe event' }],
+      );
+    }
+    return event;
   }
 }
 

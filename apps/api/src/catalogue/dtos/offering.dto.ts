@@ -26,7 +26,7 @@ import {
   VatTreatment,
 } from '@mutualis/catalogue';
 import { PageQueryDto } from '../../http/page.dto';
-import { DEPARTMENT_CODE } from '../../http/validators';
+import { DEPARTMENT_CODE, IsOmittable } from '../../http/validators';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -136,7 +136,7 @@ export class CreateOfferingDto {
     type: CancellationPolicyDto,
     description: 'Defaults to 100 % until D-14, 50 % until D-7.',
   })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => CancellationPolicyDto)
   cancellationPolicy?: CancellationPolicyDto;
@@ -149,7 +149,10 @@ export class CreateOfferingDto {
   maxSeatsPerOrganisation?: number | null;
 }
 
-export class UpdateOfferingDto extends PartialType(CreateOfferingDto) {}
+// Left out is unchanged; null is refused unless the field is nullable (NOT NULL columns answered 500).
+export class UpdateOfferingDto extends PartialType(CreateOfferingDto, {
+  skipNullProperties: false,
+}) {}
 
 export class RejectOfferingDto {
   @ApiProperty({

@@ -26,6 +26,7 @@ import {
 } from '@mutualis/identity';
 import { PageQueryDto } from '../../http/page.dto';
 import { IdParams } from '../../http/params.dto';
+import { IsOmittable } from '../../http/validators';
 import { MembershipSummaryDto } from './user.dto';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -119,18 +120,21 @@ export class CreateOrganisationDto {
   vatNumber?: string | null;
 
   @ApiPropertyOptional({ description: 'Set by the Chambre only.', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   isPublicBody?: boolean;
 }
 
-export class PartialAddressDto extends PartialType(AddressDto) {}
+// A field left out is unchanged; null is a value, refused where the field is not nullable (it
+// used to pass as "optional" and fail a NOT NULL constraint with a 500).
+export class PartialAddressDto extends PartialType(AddressDto, { skipNullProperties: false }) {}
 
 export class UpdateOrganisationDto extends PartialType(
   OmitType(CreateOrganisationDto, ['address'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiPropertyOptional({ type: PartialAddressDto })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => PartialAddressDto)
   address?: PartialAddressDto;
@@ -216,7 +220,7 @@ export class InviteDto {
   email!: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_ROLES, default: 'org_member' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ORGANISATION_ROLES)
   role: OrganisationRole = 'org_member';
 }

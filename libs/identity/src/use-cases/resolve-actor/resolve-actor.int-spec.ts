@@ -84,6 +84,18 @@ describe('ResolveActorUseCase', () => {
     }
   });
 
+  it('refuses with session_revoked a live session that belongs to another user', async () => {
+    const owner = await loggedIn('session-owner');
+    const other = await loggedIn('session-borrower');
+
+    await expect(resolve.execute(other.userId, owner.familyId)).rejects.toMatchObject({
+      code: 'session_revoked',
+    });
+    await expect(resolve.execute(owner.userId, owner.familyId)).resolves.toMatchObject({
+      userId: owner.userId,
+    });
+  });
+
   it('refuses with account_disabled a disabled account, even when its session has also ended', async () => {
     const disabled = await loggedIn('disabled');
     await disable(disabled.userId);
