@@ -1,7 +1,7 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import {
@@ -13,6 +13,7 @@ import {
   QueueModule,
   ReadinessService,
   RedisModule,
+  AuditModule,
 } from '@mutualis/core';
 import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
@@ -44,6 +45,8 @@ import { InvitationsController } from './identity/invitations.controller';
 import { MeController } from './identity/me.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
+import { AuditController } from './admin/audit.controller';
+import { AuditContextInterceptor } from './http/audit-context.interceptor';
 
 @Module({
   imports: [
@@ -77,6 +80,7 @@ import { UsersController } from './identity/users.controller';
     ReconciliationModule,
     OutboxModule,
     QueueModule,
+    AuditModule,
   ],
   controllers: [
     HealthController,
@@ -95,6 +99,7 @@ import { UsersController } from './identity/users.controller';
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,
+    AuditController,
   ],
   providers: [
     ReadinessService,
@@ -106,6 +111,7 @@ import { UsersController } from './identity/users.controller';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
   ],
 })
 export class ApiModule {}

@@ -26,3 +26,6 @@ export * from './outbox/outbox.module';
 export * from './outbox/outbox.service';
 export * from './queue/event-routes';
 export * from './idempotency/idempotency.service';
+export * from './audit/audit-context';
+export * from './audit/audit-log.service';
+export * from './audit/audit.module';
