@@ -11,7 +11,7 @@ import {
 } from '@mutualis/core';
 import { ContactDirectoryService } from '@mutualis/identity';
 import { Roles } from '../http/auth/roles.decorator';
-import { AuditEntryDto, AuditPageDto, AuditQueryDto } from './audit.dto';
+import { AuditLogEntryDto, AuditLogPageDto, AuditLogQueryDto } from './audit.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,8 +31,8 @@ export class AuditController {
     description:
       'Roles, memberships, public-body flags, the Chambre’s identity and logo, moderation, prices and VAT, credit notes, refunds, CSV profiles, erasures: who, when, in which request, before and after.',
   })
-  @ApiOkResponse({ type: AuditPageDto })
-  async list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+  @ApiOkResponse({ type: AuditLogPageDto })
+  async list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryDto>> {
     const [entityType, ...rest] = query.entity?.split(':') ?? [];
     const rows = await this.audit.list({
       actorUserId: query.actor,
@@ -67,7 +67,7 @@ export class AuditController {
   }
 }
 
-function present(row: AuditRecord, names: Map<string, string>): AuditEntryDto {
+function present(row: AuditRecord, names: Map<string, string>): AuditLogEntryDto {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),

@@ -4,7 +4,7 @@ import { PageQueryDto } from '../http/page.dto';
 
 const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-export class AuditQueryDto extends PageQueryDto {
+export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted.' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
@@ -50,7 +50,7 @@ export class AuditQueryDto extends PageQueryDto {
   to?: string;
 }
 
-export class AuditActorDto {
+export class AuditLogActorDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) userId!: string | null;
   @ApiProperty({ description: 'The role acted with (`admin`, `finance`…) or `system`.' })
   label!: string;
@@ -58,10 +58,10 @@ export class AuditActorDto {
   name!: string | null;
 }
 
-export class AuditEntryDto {
+export class AuditLogEntryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ type: AuditActorDto }) actor!: AuditActorDto;
+  @ApiProperty({ type: AuditLogActorDto }) actor!: AuditLogActorDto;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({ example: 'offering.published' }) action!: string;
   @ApiProperty({ example: 'offering' }) entityType!: string;
@@ -85,7 +85,7 @@ export class AuditEntryDto {
   context!: Record<string, unknown>;
 }
 
-export class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+export class AuditLogPageDto {
+  @ApiProperty({ type: [AuditLogEntryDto] }) items!: AuditLogEntryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

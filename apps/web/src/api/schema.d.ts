@@ -1189,6 +1189,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of sensitive changes, newest first (Chambre admin)
+         * @description Roles, memberships, public-body flags, the Chambre’s identity and logo, moderation, prices and VAT, credit notes, refunds, CSV profiles, erasures: who, when, in which request, before and after.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2454,6 +2474,43 @@ export interface components {
             organisationName: string;
             lines: components["schemas"]["StatementLineDto"][];
             balanceCents: number;
+        };
+        AuditLogActorDto: {
+            /** Format: uuid */
+            userId: string | null;
+            /** @description The role acted with (`admin`, `finance`…) or `system`. */
+            label: string;
+            /** @description The user’s current name. */
+            name: string | null;
+        };
+        AuditLogEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditLogActorDto"];
+            requestId: string | null;
+            /** @example offering.published */
+            action: string;
+            /** @example offering */
+            entityType: string;
+            entityId: string;
+            /** @description The changed fields as they were; null for a creation. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed fields as they became; null for a removal. */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            context: {
+                [key: string]: unknown;
+            };
+        };
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditLogEntryDto"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -4346,6 +4403,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description The user who acted. */
+                actor?: string;
+                /** @description What changed: a type (`offering`), or a type and an id (`offering:<uuid>`). */
+                entity?: string;
+                /** @description One action, e.g. `offering.published`. */
+                action?: string;
+                /** @description From this instant (ISO 8601 with offset), or from the start of this day in Paris (YYYY-MM-DD). */
+                from?: string;
+                /** @description Before this instant (ISO 8601 with offset), or up to the end of this day in Paris (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageDto"];
+                };
             };
         };
     };

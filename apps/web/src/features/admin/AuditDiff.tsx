@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { auditDiff, formatAuditValue, type AuditState } from './audit';
+
+/** The words of the admin area for a recorded field or value; the raw name when it has none. */
+function useAuditWords() {
+  const { t, i18n } = useTranslation('admin');
+  const known = (key: string) => (i18n.exists(key, { ns: 'admin' }) ? t(key) : undefined);
+  return {
+    fieldLabel: (field: string) => known(`audit.field.${field}`) ?? field,
+    words: {
+      language: i18n.language,
+      yes: t('audit.yes'),
+      no: t('audit.no'),
+      none: t('audit.none'),
+      word: (field: string, value: string) =>
+        field === 'roles'
+          ? known(`role.${value}`)
+          : field === 'role' || field === 'status' || field === 'vatTreatment'
+            ? known(`audit.value.${value}`)
+            : undefined,
+    },
+  };
+}
+
+/** Before and after of one audit entry, field by field; what changed is marked, not only coloured. */
+export function AuditDiff({ before, after }: { before: AuditState; after: AuditState }) {
+  const { t } = useTranslation('admin');
+  const { fieldLabel, words } = useAuditWords();
+  const rows = auditDiff(before, after);
+  return (
+    <table className="audit-diff">
+      <thead>
+        <tr>
+          <th scope="col">{t('audit.diff.field')}</th>
+          <th scope="col">{t('audit.diff.before')}</th>
+          <th scope="col">{t('audit.diff.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.field} data-change={row.change}>
+            <th scope="row">{fieldLabel(row.field)}</th>
+            {row.change === 'same' ? (
+              <td colSpan={2} className="muted">
+                {formatAuditValue(row.field, row.after, words)}
+              </td>
+            ) : (
+              <>
+                <td>
+                  {row.change === 'added' ? (
+                    <span className="muted">{words.none}</span>
+                  ) : (
+                    <del>{formatAuditValue(row.field, row.before, words)}</del>
+                  )}
+                </td>
+                <td>
+                  {row.change === 'removed' ? (
+                    <span className="muted">{t('audit.diff.removed')}</span>
+                  ) : (
+                    <ins>{formatAuditValue(row.field, row.after, words)}</ins>
+                  )}
+                </td>
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
