@@ -27,6 +27,7 @@ export function AuditDiff({ before, after }: { before: AuditState; after: AuditS
   const { t } = useTranslation('admin');
   const { fieldLabel, words } = useAuditWords();
   const rows = auditDiff(before, after);
+  const format = (field: string, value: unknown) => formatAuditValue(field, value, words);
   return (
     <table className="audit-diff">
       <thead>
@@ -42,22 +43,22 @@ export function AuditDiff({ before, after }: { before: AuditState; after: AuditS
             <th scope="row">{fieldLabel(row.field)}</th>
             {row.change === 'same' ? (
               <td colSpan={2} className="muted">
-                {formatAuditValue(row.field, row.after, words)}
+                {format(row.field, row.after)}
               </td>
             ) : (
               <>
                 <td>
-                  {row.change === 'added' ? (
-                    <span className="muted">{words.none}</span>
-                  ) : (
-                    <del>{formatAuditValue(row.field, row.before, words)}</del>
-                  )}
+                  <Shown
+                    text={row.change === 'added' ? words.none : format(row.field, row.before)}
+                    none={words.none}
+                    as="del"
+                  />
                 </td>
                 <td>
                   {row.change === 'removed' ? (
                     <span className="muted">{t('audit.diff.removed')}</span>
                   ) : (
-                    <ins>{formatAuditValue(row.field, row.after, words)}</ins>
+                    <Shown text={format(row.field, row.after)} none={words.none} as="ins" />
                   )}
                 </td>
               </>
@@ -67,4 +68,9 @@ export function AuditDiff({ before, after }: { before: AuditState; after: AuditS
       </tbody>
     </table>
   );
+}
+
+/** A side of a change: struck (before) or marked (after), except an absence, which is only muted. */
+function Shown({ text, none, as: Tag }: { text: string; none: string; as: 'del' | 'ins' }) {
+  return text === none ? <span className="muted">{none}</span> : <Tag>{text}</Tag>;
 }

@@ -247,9 +247,7 @@ function AuditItem({ entry, actionLabel, entityLabel, onActor, onEntity }: Audit
               >
                 {actor.name ?? shortId(actor.userId)}
               </button>
-            ) : (
-              t('audit.actorLabel.system')
-            )}{' '}
+            ) : null}{' '}
             <span className="badge">{role}</span>
           </dd>
         </div>
