@@ -94,5 +94,6 @@ export function formatAuditValue(field: string, value: unknown, words: ValueWord
       .map(([key, inner]) => `${key} : ${formatAuditValue(key, inner, words)}`)
       .join(' · ');
   }
-  return String(value);
+  // Nothing else comes out of JSON.
+  return words.none;
 }
