@@ -488,6 +488,8 @@ describe('audit log', () => {
       { action: 'DROP TABLE' },
       { from: '2026-13-45' },
       { to: 'yesterday' },
+      { to: '9999-12-31' },
+      { from: '0001-01-01' },
       { cursor: 'bm90IG91cnM' },
       { limit: 0 },
       { limit: 101 },
@@ -498,6 +500,25 @@ describe('audit log', () => {
         .auth(admin.accessToken, bearer);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
       expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('answers the far past and the far future with an empty page, not an error', async () => {
+    for (const query of [
+      { from: '1900-01-01', to: '1900-01-02' },
+      { from: '2999-12-30', to: '2999-12-31' },
+      { from: '2026-03-29T02:30:00+02:00', to: '2026-03-29T01:30:00Z' },
+      { entity: `csv_profile:${'a'.repeat(200)}` },
+    ]) {
+      const response = await api()
+        .get('/api/admin/audit')
+        .query(query)
+        .auth(admin.accessToken, bearer);
+      expect({ query, status: response.status, body: response.body as unknown }).toEqual({
+        query,
+        status: 200,
+        body: { items: [], nextCursor: null },
+      });
     }
   });
 

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../http/page.dto';
 
-const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+// Years 1900 to 2999: far enough for any audit, and a day's end always a date PostgreSQL takes.
+const DAY_OR_INSTANT =
+  /^(19|2\d)\d{2}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted.' })
@@ -36,7 +38,7 @@ export class AuditLogQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'must be a YYYY-MM-DD day or an ISO 8601 instant' })
-  @Matches(DAY_OR_INSTANT, { message: 'must be a YYYY-MM-DD day or an ISO 8601 instant' })
+  @Matches(DAY_OR_INSTANT, { message: 'must be a day or an instant between 1900 and 2999' })
   from?: string;
 
   @ApiPropertyOptional({
@@ -46,7 +48,7 @@ export class AuditLogQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'must be a YYYY-MM-DD day or an ISO 8601 instant' })
-  @Matches(DAY_OR_INSTANT, { message: 'must be a YYYY-MM-DD day or an ISO 8601 instant' })
+  @Matches(DAY_OR_INSTANT, { message: 'must be a day or an instant between 1900 and 2999' })
   to?: string;
 }
 

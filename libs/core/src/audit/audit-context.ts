@@ -42,3 +42,14 @@ export function actorLabelForRoles(roles: readonly string[]): string {
   for (const role of ['admin', 'finance', 'consultant']) if (roles.includes(role)) return role;
   return 'user';
 }
+
+/**
+ * The context of a worker job: the system acts, and the job id (for an event, the outbox event's
+ * id) stands for the request, so an entry leads back to the event and from it to its cause.
+ */
+export function jobAuditContext(job: { id?: string | null }): AuditContext {
+  return {
+    requestId: job.id ? `job:${job.id}`.slice(0, 128) : null,
+    actor: { userId: null, label: 'system:worker' },
+  };
+}
