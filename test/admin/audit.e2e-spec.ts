@@ -548,5 +548,16 @@ describe('audit log', () => {
     await expect(
       db.transaction((manager) => manager.query(`DELETE FROM audit_log`)),
     ).rejects.toMatchObject({ code: '42501' });
+    // Nor with triggers switched off for replication, which a superuser (the role in tests) may do.
+    await expect(
+      db.transaction(async (manager) => {
+        await manager.query(`SET LOCAL session_replication_role = replica`);
+        await manager.query(`DELETE FROM audit_log`);
+      }),
+    ).rejects.toMatchObject({ code: '42501' });
+    const [{ n: still }] = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_log`,
+    );
+    expect(still).toBe(count);
   });
 });

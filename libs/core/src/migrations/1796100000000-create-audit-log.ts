@@ -55,6 +55,9 @@ export class CreateAuditLog1796100000000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+    // ALWAYS: the trigger fires even under session_replication_role = replica, the switch a
+    // superuser could otherwise flip to run DML without triggers.
+    await db.query(`ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_append_only`);
     await db.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC`);
   }
 
