@@ -14,6 +14,7 @@ import {
   DAY_MS,
   insertOrganisations,
   insertPublishedSession,
+  organisationBody,
   registerAndLogIn,
   sql,
   TestUser,
@@ -197,6 +198,25 @@ describe('audit log', () => {
       },
     ]);
     expect(entries).toHaveLength(3);
+  });
+
+  it('records a public body an admin registers, and nothing for an ordinary organisation', async () => {
+    const created = await as(
+      admin,
+      (agent) => agent.post('/api/organisations').send(organisationBody({ isPublicBody: true })),
+      201,
+    );
+    expect(await audit({ entity: `organisation:${created.body.id}` })).toMatchObject([
+      {
+        action: 'organisation.created',
+        requestId: created.requestId,
+        actor: { userId: admin.id, label: 'admin' },
+        before: null,
+        after: { isPublicBody: true, legalForm: 'association' },
+      },
+    ]);
+    const ordinary = await createOrganisation(app, member);
+    expect(await audit({ entity: `organisation:${ordinary}` })).toEqual([]);
   });
 
   it('records the Chambre’s identity and logo changes', async () => {
