@@ -93,6 +93,11 @@ describe('web app: audit log', () => {
     await page.getByRole('listitem').filter({ hasText: 'Rôles modifiés' }).first().waitFor();
     expect(await page.getByLabel('Objet', { exact: true }).inputValue()).toBe('user');
     expect(await page.getByLabel("Identifiant de l'objet").inputValue()).toBe(change.entityId);
+    // The address keeps the filter: the history can be linked to, and reloads as it was.
+    expect(new URL(page.url()).searchParams.get('entity')).toBe(`user:${change.entityId}`);
+    await page.reload();
+    await page.getByRole('listitem').filter({ hasText: 'Rôles modifiés' }).first().waitFor();
+    expect(await page.getByLabel("Identifiant de l'objet").inputValue()).toBe(change.entityId);
     await page.waitForFunction(() => document.querySelectorAll('.audit-log > li').length === 1);
     await web.screenshot(page, 'admin-audit');
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Field } from '../../components/Field';
@@ -10,29 +10,18 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatShortDateTime } from '../../lib/format';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './audit';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  auditFiltersFromSearch,
+  auditQueryOf,
+  NO_AUDIT_FILTERS,
+  type AuditFilters,
+} from './audit';
 import { AuditDiff } from './AuditDiff';
 import { adminKeys } from './queries';
 
 type Entry = components['schemas']['AuditLogEntryDto'];
-
-interface AuditFilters {
-  action: string;
-  entityType: string;
-  entityId: string;
-  actor: string;
-  from: string;
-  to: string;
-}
-
-const NO_FILTERS: AuditFilters = {
-  action: '',
-  entityType: '',
-  entityId: '',
-  actor: '',
-  from: '',
-  to: '',
-};
 
 /**
  * Every sensitive change, newest first: who made it (and in which role), when, in which request
@@ -40,28 +29,15 @@ const NO_FILTERS: AuditFilters = {
  */
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
-  const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
-  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => auditFiltersFromSearch(params), [params]);
+  const query = auditQueryOf(filters);
   const list = useInfiniteQuery({
-    queryKey: adminKeys.audit({ ...filters }),
+    queryKey: adminKeys.audit(query),
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/admin/audit', {
-          params: {
-            query: {
-              action: filters.action || undefined,
-              entity: filters.entityType
-                ? filters.entityId
-                  ? `${filters.entityType}:${filters.entityId}`
-                  : filters.entityType
-                : undefined,
-              actor: filters.actor || undefined,
-              from: filters.from || undefined,
-              to: filters.to || undefined,
-              cursor: pageParam,
-              limit: 50,
-            },
-          },
+          params: { query: { ...query, cursor: pageParam, limit: 50 } },
         }),
       ),
     initialPageParam: undefined as string | undefined,
@@ -69,18 +45,7 @@ export function AuditPage() {
   });
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
 
-  function apply(next: AuditFilters) {
-    setDraft(next);
-    setFilters(next);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    apply({ ...draft, entityId: draft.entityId.trim(), actor: draft.actor.trim() });
-  }
-
-  const set = (field: keyof AuditFilters) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
+  const apply = (next: AuditFilters) => setParams(auditQueryOf(next));
   const actionLabel = (action: string) =>
     i18n.exists(`audit.action.${action}`, { ns: 'admin' }) ? t(`audit.action.${action}`) : action;
   const entityLabel = (type: string) =>
@@ -90,93 +55,14 @@ export function AuditPage() {
     <section>
       <PageTitle>{t('audit.title')}</PageTitle>
       <p>{t('audit.intro')}</p>
-      <form className="card" role="search" onSubmit={submit}>
-        <div className="grid">
-          <Field label={t('audit.filter.action')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.action}
-                onChange={(event) => set('action')(event.target.value)}
-              >
-                <option value="">{t('audit.filter.anyAction')}</option>
-                {AUDIT_ACTIONS.map((action) => (
-                  <option key={action} value={action}>
-                    {actionLabel(action)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('audit.filter.entityType')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.entityType}
-                onChange={(event) => set('entityType')(event.target.value)}
-              >
-                <option value="">{t('audit.filter.anyEntity')}</option>
-                {AUDIT_ENTITY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {entityLabel(type)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('audit.filter.entityId')} hint={t('audit.filter.entityIdHint')}>
-            {(control) => (
-              <input
-                {...control}
-                value={draft.entityId}
-                disabled={!draft.entityType}
-                onChange={(event) => set('entityId')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('audit.filter.actor')} hint={t('audit.filter.actorHint')}>
-            {(control) => (
-              <input
-                {...control}
-                value={draft.actor}
-                onChange={(event) => set('actor')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('audit.filter.from')}>
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={draft.from}
-                onChange={(event) => set('from')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('audit.filter.to')}>
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={draft.to}
-                onChange={(event) => set('to')(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="row">
-          <button type="submit" className="button">
-            {t('common:actions.search')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => apply(NO_FILTERS)}
-          >
-            {t('audit.filter.clear')}
-          </button>
-        </div>
-      </form>
+      {/* Keyed by the address: back and forward, or a link, bring the form along. */}
+      <AuditFilterForm
+        key={params.toString()}
+        initial={filters}
+        onApply={apply}
+        actionLabel={actionLabel}
+        entityLabel={entityLabel}
+      />
       {list.isPending ? <Loading /> : null}
       <ProblemAlert ns="admin" error={list.error} />
       {list.isSuccess && entries.length === 0 ? <p>{t('audit.empty')}</p> : null}
@@ -188,14 +74,125 @@ export function AuditPage() {
               entry={entry}
               actionLabel={actionLabel(entry.action)}
               entityLabel={entityLabel(entry.entityType)}
-              onActor={(actor) => apply({ ...NO_FILTERS, actor })}
-              onEntity={(entityType, entityId) => apply({ ...NO_FILTERS, entityType, entityId })}
+              onActor={(actor) => apply({ ...NO_AUDIT_FILTERS, actor })}
+              onEntity={(entityType, entityId) =>
+                apply({ ...NO_AUDIT_FILTERS, entityType, entityId })
+              }
             />
           ))}
         </ol>
       ) : null}
       <LoadMore query={list} />
     </section>
+  );
+}
+
+interface AuditFilterFormProps {
+  initial: AuditFilters;
+  onApply: (filters: AuditFilters) => void;
+  actionLabel: (action: string) => string;
+  entityLabel: (type: string) => string;
+}
+
+function AuditFilterForm({ initial, onApply, actionLabel, entityLabel }: AuditFilterFormProps) {
+  const { t } = useTranslation('admin');
+  const [draft, setDraft] = useState<AuditFilters>(initial);
+  const set = (field: keyof AuditFilters) => (value: string) =>
+    setDraft((current) => ({ ...current, [field]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onApply({ ...draft, entityId: draft.entityId.trim(), actor: draft.actor.trim() });
+  }
+
+  return (
+    <form className="card" role="search" onSubmit={submit}>
+      <div className="grid">
+        <Field label={t('audit.filter.action')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.action}
+              onChange={(event) => set('action')(event.target.value)}
+            >
+              <option value="">{t('audit.filter.anyAction')}</option>
+              {AUDIT_ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {actionLabel(action)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('audit.filter.entityType')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.entityType}
+              onChange={(event) => set('entityType')(event.target.value)}
+            >
+              <option value="">{t('audit.filter.anyEntity')}</option>
+              {AUDIT_ENTITY_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {entityLabel(type)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('audit.filter.entityId')} hint={t('audit.filter.entityIdHint')}>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.entityId}
+              disabled={!draft.entityType}
+              onChange={(event) => set('entityId')(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('audit.filter.actor')} hint={t('audit.filter.actorHint')}>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.actor}
+              onChange={(event) => set('actor')(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('audit.filter.from')}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={draft.from}
+              onChange={(event) => set('from')(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('audit.filter.to')}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={draft.to}
+              onChange={(event) => set('to')(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="row">
+        <button type="submit" className="button">
+          {t('common:actions.search')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => onApply(NO_AUDIT_FILTERS)}
+        >
+          {t('audit.filter.clear')}
+        </button>
+      </div>
+    </form>
   );
 }
 

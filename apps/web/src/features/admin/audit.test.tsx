@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import { auditDiff, formatAuditValue } from './audit';
+import { auditDiff, auditFiltersFromSearch, auditQueryOf, formatAuditValue } from './audit';
 import { AuditDiff } from './AuditDiff';
 
 const words = { language: 'fr', yes: 'oui', no: 'non', none: '—' };
@@ -78,5 +78,21 @@ describe('audit diff', () => {
       ['Rôle', "Administrateur de l'organisation", 'supprimé'],
       ['futureField', 'x', 'supprimé'],
     ]);
+  });
+
+  it('keeps its filters in the address, a subject as type:id, empty ones left out', () => {
+    const filters = auditFiltersFromSearch(
+      new URLSearchParams('entity=csv_profile:ma-banque&from=2026-12-01'),
+    );
+    expect(filters).toEqual({
+      action: '',
+      entityType: 'csv_profile',
+      entityId: 'ma-banque',
+      actor: '',
+      from: '2026-12-01',
+      to: '',
+    });
+    expect(auditQueryOf(filters)).toEqual({ entity: 'csv_profile:ma-banque', from: '2026-12-01' });
+    expect(auditQueryOf({ ...filters, entityType: '', from: '' })).toEqual({});
   });
 });

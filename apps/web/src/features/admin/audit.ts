@@ -35,6 +35,58 @@ export const AUDIT_ENTITY_TYPES = [
 
 export type AuditState = Record<string, unknown> | null;
 
+/** The page's filters, as the form holds them and the address bar keeps them. */
+export interface AuditFilters {
+  action: string;
+  entityType: string;
+  entityId: string;
+  actor: string;
+  from: string;
+  to: string;
+}
+
+export const NO_AUDIT_FILTERS: AuditFilters = {
+  action: '',
+  entityType: '',
+  entityId: '',
+  actor: '',
+  from: '',
+  to: '',
+};
+
+/**
+ * Filters read from the address (`?entity=organisation:<id>&actor=…`), so other pages can link
+ * to a subject's history and an admin can share what they see. The api checks the values.
+ */
+export function auditFiltersFromSearch(search: URLSearchParams): AuditFilters {
+  const [entityType = '', ...id] = (search.get('entity') ?? '').split(':');
+  return {
+    action: search.get('action') ?? '',
+    entityType,
+    entityId: id.join(':'),
+    actor: search.get('actor') ?? '',
+    from: search.get('from') ?? '',
+    to: search.get('to') ?? '',
+  };
+}
+
+/** The api's query for these filters, also the page's address: empty ones left out. */
+export function auditQueryOf(filters: AuditFilters): Record<string, string> {
+  const entity = filters.entityType
+    ? filters.entityId
+      ? `${filters.entityType}:${filters.entityId}`
+      : filters.entityType
+    : '';
+  const query: Record<string, string> = {
+    action: filters.action,
+    entity,
+    actor: filters.actor,
+    from: filters.from,
+    to: filters.to,
+  };
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+}
+
 /** One field of an entry: what it was and what it became. */
 export interface DiffRow {
   field: string;
