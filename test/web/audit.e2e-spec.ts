@@ -27,7 +27,7 @@ describe('web app: audit log', () => {
     await web?.stop();
   });
 
-  async function apiAs<T>(email: string, path: string): Promise<T> {
+  async function apiAs<T>(email: string, path: string, method = 'GET', body?: unknown): Promise<T> {
     const login = await fetch(`${web.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -35,9 +35,12 @@ describe('web app: audit log', () => {
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const response = await fetch(`${web.baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
 
@@ -105,6 +108,40 @@ describe('web app: audit log', () => {
     await page.getByLabel('Action').selectOption({ label: 'Avoir émis' });
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByText('Aucun changement ne correspond à ces filtres.').waitFor();
+  });
+
+  it('opens an organisation’s history from its page, with the fee in euros', async () => {
+    const admin = 'admin@demo.mutualis.fr';
+    const found = await apiAs<{ items: { id: string; legalName: string }[] }>(
+      admin,
+      `/api/organisations?q=${encodeURIComponent('Énergies')}`,
+    );
+    const organisation = found.items[0];
+    await apiAs(admin, `/api/organisations/${organisation.id}/memberships/2031`, 'PUT', {
+      status: 'active',
+      feeCents: 32_050,
+    });
+
+    const page = await signedInAdmin();
+    await page.goto(`/admin/organisations/${organisation.id}`);
+    await page.getByRole('heading', { level: 1, name: organisation.legalName }).waitFor();
+    await page
+      .getByRole('link', { name: /Historique des changements de cette organisation/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: "Journal d'audit" }).waitFor();
+    // The seed recorded this organisation's memberships too; ours is the newest, for 2031.
+    const entry = page
+      .getByRole('listitem')
+      .filter({ hasText: 'Adhésion enregistrée' })
+      .filter({ hasText: '2031' });
+    await entry.waitFor();
+    const rows = entry.getByRole('table').getByRole('row');
+    expect(await rows.filter({ hasText: 'Année' }).innerText()).toMatch(/Année\s+—\s+2031/);
+    expect(await rows.filter({ hasText: 'Cotisation' }).innerText()).toMatch(
+      /Cotisation\s+—\s+320,50\s€/,
+    );
+    expect(await rows.filter({ hasText: 'Statut' }).innerText()).toMatch(/Statut\s+—\s+Active/);
+    await web.screenshot(page, 'admin-audit-organisation');
   });
 
   it('reads on a phone without widening the page', async () => {

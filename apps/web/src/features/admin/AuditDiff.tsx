@@ -42,9 +42,11 @@ export function AuditDiff({ before, after }: { before: AuditState; after: AuditS
           <tr key={row.field} data-change={row.change}>
             <th scope="row">{fieldLabel(row.field)}</th>
             {row.change === 'same' ? (
-              <td colSpan={2} className="muted">
-                {format(row.field, row.after)}
-              </td>
+              // Context (the member whose role changed): the same on both sides, so unmarked.
+              <>
+                <td className="muted">{format(row.field, row.before)}</td>
+                <td className="muted">{format(row.field, row.after)}</td>
+              </>
             ) : (
               <>
                 <td>

@@ -80,6 +80,21 @@ describe('audit diff', () => {
     ]);
   });
 
+  it('shows a field given for context on both sides, unmarked', () => {
+    render(
+      <AuditDiff
+        before={{ userId: 'u1', role: 'org_member' }}
+        after={{ userId: 'u1', role: 'org_admin' }}
+      />,
+    );
+    const table = screen.getByRole('table');
+    expect(rowsOf(table)).toEqual([
+      ['Personne (identifiant)', 'u1', 'u1'],
+      ['Rôle', "Membre de l'organisation", "Administrateur de l'organisation"],
+    ]);
+    expect(table.querySelectorAll('del, ins')).toHaveLength(2);
+  });
+
   it('keeps its filters in the address, a subject as type:id, empty ones left out', () => {
     const filters = auditFiltersFromSearch(
       new URLSearchParams('entity=csv_profile:ma-banque&from=2026-12-01'),
