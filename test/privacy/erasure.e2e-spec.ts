@@ -283,6 +283,18 @@ describe('erasure of a person’s data', () => {
       .send({})
       .expect(409);
     expect(again.body.code).toBe('already_erased');
+    const audit = await api()
+      .get(`/api/admin/audit?action=user.erased&entity=user:${zelie.id}`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'user.erased',
+        entityId: zelie.id,
+        actor: expect.objectContaining({ userId: admin.id, label: 'admin' }),
+        reason: 'admin on request',
+      }),
+    ]);
     const listed = await api()
       .get(`/api/users?q=${zelie.id.slice(0, 8)}`)
       .auth(admin.accessToken, { type: 'bearer' })

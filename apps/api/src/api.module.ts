@@ -1,7 +1,7 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import {
@@ -13,6 +13,7 @@ import {
   QueueModule,
   ReadinessService,
   RedisModule,
+  AuditModule,
 } from '@mutualis/core';
 import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
@@ -47,6 +48,8 @@ import { MeController } from './identity/me.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
 import { PersonalDataController } from './privacy/personal-data.controller';
+import { AuditController } from './admin/audit.controller';
+import { AuditContextInterceptor } from './http/audit-context.interceptor';
 
 @Module({
   imports: [
@@ -85,6 +88,7 @@ import { PersonalDataController } from './privacy/personal-data.controller';
     PrivacyModule,
     OutboxModule,
     QueueModule,
+    AuditModule,
   ],
   controllers: [
     HealthController,
@@ -104,6 +108,7 @@ import { PersonalDataController } from './privacy/personal-data.controller';
     NotificationDeliveriesController,
     FinanceController,
     PersonalDataController,
+    AuditController,
   ],
   providers: [
     ReadinessService,
@@ -116,6 +121,7 @@ import { PersonalDataController } from './privacy/personal-data.controller';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
   ],
 })
 export class ApiModule {}

@@ -1,6 +1,7 @@
 import { CataloguePersonalDataRepository } from './repositories/catalogue-personal-data.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mutualis/core';
 import { IdentityModule } from '@mutualis/identity';
 import { catalogueEntities } from './entities';
 import { CategoryRepository } from './repositories/category.repository';
@@ -49,7 +50,7 @@ const useCases = [
 
 /** Categories, consultant profiles, offerings and their moderation, sessions, slots and search. */
 @Module({
-  imports: [TypeOrmModule.forFeature(catalogueEntities), IdentityModule],
+  imports: [TypeOrmModule.forFeature(catalogueEntities), IdentityModule, AuditModule],
   providers: [
     CataloguePersonalDataRepository,
     CategoryRepository,

@@ -29,3 +29,6 @@ export * from './idempotency/idempotency.service';
 export * from './privacy/core-personal-data.repository';
 export * from './privacy/personal-strings';
 export * from './export/spreadsheet-text';
+export * from './audit/audit-context';
+export * from './audit/audit-log.service';
+export * from './audit/audit.module';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Environment } from '@mutualis/core';
+import { AuditModule, Environment } from '@mutualis/core';
 import { PasswordHasher } from './auth/password-hasher';
 import { identityEntities } from './entities';
 import { IdentityPersonalDataRepository } from './repositories/identity-personal-data.repository';
@@ -66,6 +66,7 @@ const useCases = [
 @Module({
   imports: [
     TypeOrmModule.forFeature(identityEntities),
+    AuditModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mutualis/core';
 import { BookingModule } from '@mutualis/booking';
 import { IdentityModule } from '@mutualis/identity';
 import { invoicingEntities } from './entities';
@@ -30,7 +31,12 @@ const useCases = [
 
 /** Invoices and credit notes of the Chambre: numbering, content, immutability, PDF. */
 @Module({
-  imports: [TypeOrmModule.forFeature(invoicingEntities), IdentityModule, BookingModule],
+  imports: [
+    TypeOrmModule.forFeature(invoicingEntities),
+    IdentityModule,
+    BookingModule,
+    AuditModule,
+  ],
   providers: [
     ChambreRepository,
     InvoiceRepository,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@mutualis/core';
 import { BookingModule } from '@mutualis/booking';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
@@ -33,6 +34,7 @@ const useCases = [
     IdentityModule,
     BookingModule,
     InvoicingModule,
+    AuditModule,
   ],
   providers: [
     PaymentRepository,

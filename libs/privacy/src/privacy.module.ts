@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
-import { CorePersonalDataRepository } from '@mutualis/core';
+import { AuditModule, CorePersonalDataRepository } from '@mutualis/core';
 import { IdentityModule } from '@mutualis/identity';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
@@ -20,7 +20,14 @@ const useCases = [
  * personal-data service. It owns no table.
  */
 @Module({
-  imports: [IdentityModule, CatalogueModule, BookingModule, NotificationsModule, PaymentsModule],
+  imports: [
+    AuditModule,
+    IdentityModule,
+    CatalogueModule,
+    BookingModule,
+    NotificationsModule,
+    PaymentsModule,
+  ],
   providers: [CorePersonalDataRepository, ...useCases],
   exports: [...useCases],
 })

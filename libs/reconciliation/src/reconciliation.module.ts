@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@mutualis/core';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { PaymentsModule } from '@mutualis/payments';
@@ -23,7 +24,7 @@ const useCases = [
 
 /** Finance: bank statements, matching and allocations, receivables, the accounting export. */
 @Module({
-  imports: [IdentityModule, InvoicingModule, PaymentsModule],
+  imports: [IdentityModule, InvoicingModule, PaymentsModule, AuditModule],
   providers: [BankStatementRepository, AllocationService, AllocationLedgerService, ...useCases],
   exports: [...useCases],
 })

@@ -1,7 +1,14 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { EventJobData, jobLockOptions, JOBS, QueueName } from '@mutualis/core';
+import {
+  EventJobData,
+  jobAuditContext,
+  jobLockOptions,
+  JOBS,
+  QueueName,
+  runWithAuditContext,
+} from '@mutualis/core';
 import {
   InvoicePdfService,
   InvoiceRepository,
@@ -40,7 +47,12 @@ export class InvoicingProcessor extends WorkerHost implements OnApplicationBoots
     );
   }
 
-  async process(job: Job<EventJobData>): Promise<unknown> {
+  /** Credit notes issued here are audited as the worker's, with the job for request id. */
+  process(job: Job<EventJobData>): Promise<unknown> {
+    return runWithAuditContext(jobAuditContext(job), () => this.handle(job));
+  }
+
+  private async handle(job: Job<EventJobData>): Promise<unknown> {
     switch (job.name) {
       case 'booking.confirmed':
         return { outcome: await this.issueInvoice.execute(job.data.aggregateId) };

@@ -1,6 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { EventJobData, jobLockOptions, QueueName } from '@mutualis/core';
+import {
+  EventJobData,
+  jobAuditContext,
+  jobLockOptions,
+  QueueName,
+  runWithAuditContext,
+} from '@mutualis/core';
 import { ImportStatementUseCase } from '@mutualis/reconciliation';
 
 /**
@@ -13,7 +19,12 @@ export class ReconciliationProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<EventJobData>): Promise<unknown> {
+  /** Refunds a statement shows paid are audited as the worker's, with the job for request id. */
+  process(job: Job<EventJobData>): Promise<unknown> {
+    return runWithAuditContext(jobAuditContext(job), () => this.handle(job));
+  }
+
+  private async handle(job: Job<EventJobData>): Promise<unknown> {
     switch (job.name) {
       case 'reconciliation.statement-uploaded':
         return { outcome: await this.imports.process(job.data.aggregateId) };

@@ -31,6 +31,20 @@ export class ContactDirectoryService {
     return users.filter((user) => !user.disabledAt).map(toContact);
   }
 
+  /**
+   * Users' current names by id, disabled accounts included: what the audit log shows for its
+   * actors (an erased user shows the anonymised name their row now holds).
+   */
+  async namesByIds(userIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource.manager.find(User, {
+      select: { id: true, name: true },
+      where: { id: In(ids) },
+    });
+    return new Map(users.map((user) => [user.id, user.name]));
+  }
+
   /** A user's contact, or the bare address in French for someone without an account. */
   async byEmail(email: string): Promise<Contact> {
     const user = await this.users.findByEmail(email);

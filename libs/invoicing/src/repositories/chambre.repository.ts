@@ -12,8 +12,20 @@ export class ChambreRepository {
     return manager.findOneOrFail(Chambre, { where: { slug: 'default' } });
   }
 
-  async update(id: string, changes: Partial<Chambre>): Promise<Chambre> {
-    await this.dataSource.manager.update(Chambre, { id }, changes);
-    return this.dataSource.manager.findOneOrFail(Chambre, { where: { id } });
+  /** The Chambre's row locked until the caller's transaction ends, for a change recorded with its before. */
+  currentForUpdate(manager: EntityManager): Promise<Chambre> {
+    return manager.findOneOrFail(Chambre, {
+      where: { slug: 'default' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Chambre>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Chambre> {
+    await manager.update(Chambre, { id }, changes);
+    return manager.findOneOrFail(Chambre, { where: { id } });
   }
 }

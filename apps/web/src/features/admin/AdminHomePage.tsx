@@ -6,7 +6,11 @@ import { sessionStore } from '../../auth/session-store';
 import { PageTitle } from '../../components/PageTitle';
 import { isFresh, QUEUE_DASHBOARD_URL, queueDashboardCookie } from './queue-dashboard';
 
-const PAGES = ['moderation', 'organisations', 'users', 'notifications'] as const;
+const PAGES = ['moderation', 'organisations', 'users', 'notifications', 'audit'] as const;
+
+/** Where a page's card text lives: under `home`, or in the page's own block of admin.json. */
+const cardKey = (page: (typeof PAGES)[number]) =>
+  page === 'audit' ? 'audit.home' : `home.${page}`;
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
@@ -49,9 +53,9 @@ export function AdminHomePage() {
         {PAGES.map((page) => (
           <li key={page} className="card">
             <h2>
-              <Link to={`/admin/${page}`}>{t(`home.${page}.title`)}</Link>
+              <Link to={`/admin/${page}`}>{t(`${cardKey(page)}.title`)}</Link>
             </h2>
-            <p>{t(`home.${page}.description`)}</p>
+            <p>{t(`${cardKey(page)}.description`)}</p>
           </li>
         ))}
         <li className="card">

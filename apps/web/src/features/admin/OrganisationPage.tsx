@@ -95,6 +95,11 @@ export function OrganisationPage() {
           <dd>{formatDate(org.createdAt, i18n.language)}</dd>
         </dl>
       </div>
+      <p>
+        <Link to={`/admin/audit?entity=organisation:${org.id}`}>
+          {t('audit.organisationHistory')}
+        </Link>
+      </p>
 
       <h2>{t('organisation.memberships')}</h2>
       {memberships.isPending ? <Loading /> : null}

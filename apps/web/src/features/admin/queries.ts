@@ -14,6 +14,7 @@ export const adminKeys = {
   users: (q: string, role: string) => ['admin', 'users', { q, role }] as const,
   notifications: (status: string, recipient: string) =>
     ['admin', 'notifications', { status, recipient }] as const,
+  audit: (filters: Record<string, string>) => ['admin', 'audit', filters] as const,
 };
 
 /** Category labels by slug, in the interface's language. */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { AdminHomePage } from './AdminHomePage';
+import { AuditPage } from './AuditPage';
 import { ModerationPage } from './ModerationPage';
 import { NotificationsPage } from './NotificationsPage';
 import { OrganisationPage } from './OrganisationPage';
@@ -18,4 +19,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/organisations/:id', element: adminOnly(<OrganisationPage />) },
   { path: '/admin/users', element: adminOnly(<UsersPage />) },
   { path: '/admin/notifications', element: adminOnly(<NotificationsPage />) },
+  { path: '/admin/audit', element: adminOnly(<AuditPage />) },
 ];

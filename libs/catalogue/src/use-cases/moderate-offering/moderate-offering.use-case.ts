@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '@mutualis/core';
+import { AuditLog, OutboxService } from '@mutualis/core';
 import { Actor, hasRole } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { Offering } from '../../entities/offering.entity';
@@ -10,6 +10,13 @@ import { OfferingRepository } from '../../repositories/offering.repository';
 import { OfferingAccessService } from '../../services/offering-access.service';
 import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from '../../services/offering-workflow';
 import { OfferingView, presentOffering } from '../../views/offering.view';
+
+const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
+  submit: 'offering.submitted',
+  publish: 'offering.published',
+  reject: 'offering.rejected',
+  archive: 'offering.archived',
+};
 
 /**
  * Moves an offering through draft → submitted → published | rejected → archived. The status
@@ -23,6 +30,7 @@ export class ModerateOfferingUseCase {
     private readonly offerings: OfferingRepository,
     private readonly categories: CategoryRepository,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditLog,
   ) {}
 
   submit(actor: Actor, offeringId: string): Promise<OfferingView> {
@@ -73,6 +81,15 @@ export class ModerateOfferingUseCase {
         { status, ...extra(offering) },
         manager,
       );
+      await this.audit.record(manager, {
+        action: MODERATION_AUDIT_ACTIONS[action],
+        entityType: 'offering',
+        entityId: offering.id,
+        before: { status: offering.status },
+        after: { status },
+        reason: action === 'reject' ? updated.rejectionReason : null,
+        context: { consultantId: offering.consultantId },
+      });
       if (action === 'publish' || action === 'reject') {
         await this.outbox.record(manager, {
           type: action === 'publish' ? 'offering.published' : 'offering.rejected',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog, changedFields } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { Offering } from '../../entities/offering.entity';
@@ -28,6 +29,7 @@ export class UpdateOfferingUseCase {
     private readonly access: OfferingAccessService,
     private readonly offerings: OfferingRepository,
     private readonly categories: CategoryRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: UpdateOfferingCommand): Promise<OfferingView> {
@@ -61,7 +63,23 @@ export class UpdateOfferingUseCase {
       }
       const changes = this.changesOf(command, category?.id);
       assertValidOffering({ ...offering, ...changes });
-      return this.offerings.update(offering.id, changes, manager);
+      const updated = await this.offerings.update(offering.id, changes, manager);
+      // What members pay and how it is taxed: the Chambre wants to see every change.
+      const pricing = changedFields(offering, changes, [
+        'memberPriceCents',
+        'nonMemberPriceCents',
+        'vatTreatment',
+      ]);
+      if (pricing) {
+        await this.audit.record(manager, {
+          action: 'offering.pricing.changed',
+          entityType: 'offering',
+          entityId: offering.id,
+          ...pricing,
+          context: { status: offering.status },
+        });
+      }
+      return updated;
     });
     const shown =
       category ?? (await this.categories.mapByIds([updated.categoryId])).get(updated.categoryId)!;

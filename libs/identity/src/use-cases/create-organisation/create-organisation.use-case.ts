@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, isUniqueViolation, parisYear } from '@mutualis/core';
+import { AuditLog, Clock, isUniqueViolation, parisYear } from '@mutualis/core';
 import { normaliseEmail } from '../../auth/email-address';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, hasRole, LegalForm } from '../../identity.types';
@@ -46,6 +46,7 @@ export class CreateOrganisationUseCase {
     private readonly members: OrganisationMemberRepository,
     private readonly memberships: MembershipRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: CreateOrganisationCommand): Promise<OrganisationView> {
@@ -84,6 +85,20 @@ export class CreateOrganisationUseCase {
           parisYear(this.clock.now()),
           manager,
         );
+        if (organisation.isPublicBody) {
+          // Only an admin may create a public body (it may pay by administrative mandate).
+          await this.audit.record(manager, {
+            action: 'organisation.created',
+            entityType: 'organisation',
+            entityId: organisation.id,
+            before: null,
+            after: {
+              isPublicBody: true,
+              siret: organisation.siret,
+              legalForm: organisation.legalForm,
+            },
+          });
+        }
         return presentOrganisation(organisation, membership);
       });
     } catch (error) {

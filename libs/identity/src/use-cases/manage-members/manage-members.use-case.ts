@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@mutualis/core';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, OrganisationRole } from '../../identity.types';
 import {
@@ -16,6 +17,7 @@ export class ManageMembersUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: OrganisationAccessService,
     private readonly members: OrganisationMemberRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: Actor, organisationId: string): Promise<MemberView[]> {
@@ -35,7 +37,15 @@ export class ManageMembersUseCase {
       const current = await this.members.roleOf(organisationId, userId, manager);
       if (!current) throw memberNotFound();
       if (current === 'org_admin' && role !== 'org_admin' && admins <= 1) throw lastAdmin();
+      if (current === role) return;
       await this.members.changeRole(organisationId, userId, role, manager);
+      await this.audit.record(manager, {
+        action: 'organisation.member-role.changed',
+        entityType: 'organisation',
+        entityId: organisationId,
+        before: { userId, role: current },
+        after: { userId, role },
+      });
     });
   }
 
@@ -49,6 +59,13 @@ export class ManageMembersUseCase {
       if (!current) throw memberNotFound();
       if (current === 'org_admin' && admins <= 1) throw lastAdmin();
       await this.members.remove(organisationId, userId, manager);
+      await this.audit.record(manager, {
+        action: 'organisation.member.removed',
+        entityType: 'organisation',
+        entityId: organisationId,
+        before: { userId, role: current },
+        after: null,
+      });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, isUniqueViolation, parisYear } from '@mutualis/core';
+import { AuditLog, changedFields, Clock, isUniqueViolation, parisYear } from '@mutualis/core';
 import { normaliseEmail } from '../../auth/email-address';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { Actor, hasRole, LegalForm } from '../../identity.types';
@@ -48,6 +48,7 @@ export class UpdateOrganisationUseCase {
     private readonly organisations: OrganisationRepository,
     private readonly memberships: MembershipRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: UpdateOrganisationCommand): Promise<OrganisationView> {
@@ -75,7 +76,18 @@ export class UpdateOrganisationUseCase {
           changes.department = departmentOfPostalCode(postalCode) ?? '';
         }
         assertValidOrganisation({ ...current, ...changes });
-        return this.organisations.update(current.id, changes, manager);
+        const updated = await this.organisations.update(current.id, changes, manager);
+        // The Chambre's fields: the public-body flag decides how an organisation may pay.
+        const audited = changedFields(current, changes, ['isPublicBody', 'siret', 'legalForm']);
+        if (audited) {
+          await this.audit.record(manager, {
+            action: 'organisation.updated',
+            entityType: 'organisation',
+            entityId: current.id,
+            ...audited,
+          });
+        }
+        return updated;
       });
       const membership = await this.memberships.findForYear(
         organisation.id,

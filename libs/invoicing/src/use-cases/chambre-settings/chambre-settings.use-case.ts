@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog, changedFields } from '@mutualis/core';
 import { Chambre } from '../../entities/chambre.entity';
 import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
 import { assertEmbeddableImage } from '../../pdf/invoice-pdf.renderer';
@@ -55,6 +58,8 @@ export class ChambreSettingsUseCase {
   constructor(
     private readonly chambres: ChambreRepository,
     private readonly storage: InvoiceStorage,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
   ) {}
 
   async get(): Promise<ChambreView> {
@@ -63,8 +68,7 @@ export class ChambreSettingsUseCase {
 
   /** Saving the settings marks them reviewed: invoices waiting for them are issued. */
   async update(settings: Partial<ChambreSettings>): Promise<ChambreView> {
-    const chambre = await this.chambres.current();
-    return present(await this.chambres.update(chambre.id, { ...settings, configured: true }));
+    return present(await this.change('chambre.updated', { ...settings, configured: true }));
   }
 
   /**
@@ -100,14 +104,30 @@ export class ChambreSettingsUseCase {
     }
     const key = `chambre/logo-${sha256(logo)}.png`;
     await this.storage.put(key, logo);
-    const chambre = await this.chambres.current();
-    return present(await this.chambres.update(chambre.id, { logoPath: key }));
+    return present(await this.change('chambre.logo.set', { logoPath: key }));
   }
 
   /** New invoices print no logo; issued ones keep theirs. */
   async removeLogo(): Promise<ChambreView> {
-    const chambre = await this.chambres.current();
-    return present(await this.chambres.update(chambre.id, { logoPath: null }));
+    return present(await this.change('chambre.logo.removed', { logoPath: null }));
+  }
+
+  /** Applies the changes and records the fields that really changed, in one transaction. */
+  private change(action: string, changes: Partial<Chambre>): Promise<Chambre> {
+    return this.dataSource.transaction(async (manager) => {
+      const chambre = await this.chambres.currentForUpdate(manager);
+      const updated = await this.chambres.update(chambre.id, changes, manager);
+      const changed = changedFields(chambre, changes);
+      if (changed) {
+        await this.audit.record(manager, {
+          action,
+          entityType: 'chambre',
+          entityId: chambre.id,
+          ...changed,
+        });
+      }
+      return updated;
+    });
   }
 
   async logo(): Promise<ChambreLogo> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@mutualis/core';
+import { AuditLog, Clock } from '@mutualis/core';
 import { computeInvoiceTotals, InvoiceLineInput } from '../../domain/invoice-totals';
 import { Invoice } from '../../entities/invoice.entity';
 import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
@@ -25,6 +25,7 @@ export class IssueCreditNoteUseCase {
     private readonly issuer: InvoiceIssuer,
     private readonly pdf: InvoicePdfService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The refund of a cancelled booking, once per cancellation event. */
@@ -76,6 +77,7 @@ export class IssueCreditNoteUseCase {
       }
       const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
       await this.credit(manager, original, issued.totalInclVatCents);
+      await this.recordIssued(manager, original, issued);
       return issued.id;
     });
     if (!issuedId) return 'already_issued';
@@ -97,7 +99,31 @@ export class IssueCreditNoteUseCase {
     const { invoice: draft } = await this.invoices.insertDraft(content, draftLines, manager);
     const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
     await this.credit(manager, original, issued.totalInclVatCents);
+    await this.recordIssued(manager, original, issued, source.eventId);
     return issued.id;
+  }
+
+  /** On the invoice it corrects: what was credited before, and the credit note that adds to it. */
+  private recordIssued(
+    manager: EntityManager,
+    original: Invoice,
+    creditNote: Invoice,
+    eventId: string | null = null,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      action: 'credit_note.issued',
+      entityType: 'invoice',
+      entityId: original.id,
+      before: { amountCreditedCents: original.amountCreditedCents },
+      after: {
+        amountCreditedCents: original.amountCreditedCents + creditNote.totalInclVatCents,
+        creditNoteId: creditNote.id,
+        creditNoteNumber: creditNote.number,
+        totalInclVatCents: creditNote.totalInclVatCents,
+      },
+      reason: creditNote.reason,
+      context: eventId ? { eventId } : {},
+    });
   }
 
   private async credit(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '@mutualis/core';
+import { AuditLog, OutboxService } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { computeInvoiceTotals } from '../../domain/invoice-totals';
 import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
@@ -27,6 +27,7 @@ export class RequestCreditNoteUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoiceRepository,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: RequestCreditNoteCommand): Promise<InvoiceView> {
@@ -75,6 +76,14 @@ export class RequestCreditNoteUseCase {
         aggregateType: 'invoice',
         aggregateId: created.id,
         payload: { correctsInvoiceId: original.id, requestedBy: command.actor.userId },
+      });
+      await this.audit.record(manager, {
+        action: 'credit_note.requested',
+        entityType: 'invoice',
+        entityId: original.id,
+        before: { amountCreditedCents: original.amountCreditedCents },
+        after: { creditNoteId: created.id, totalInclVatCents: created.totalInclVatCents },
+        reason: command.reason,
       });
       return created;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxService } from '@mutualis/core';
+import { AuditLog, OutboxService } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { Refund } from '../../entities/refund.entity';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
@@ -41,6 +41,7 @@ export class RefundInstructionsUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly payments: PaymentRepository,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(): Promise<RefundInstructionView[]> {
@@ -93,6 +94,14 @@ export class RefundInstructionsUseCase {
       manager,
       refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'bank_transfer'),
     );
+    await this.audit.record(manager, {
+      action: 'refund.marked_done',
+      entityType: 'refund',
+      entityId: refund.id,
+      before: { status: 'instructed' },
+      after: { status: 'done', amountCents: refund.amountCents },
+      context: { bookingId: refund.bookingId, paymentId: refund.paymentId },
+    });
   }
 
   /** Back to instructed: the bank line taken for this transfer was another one. */

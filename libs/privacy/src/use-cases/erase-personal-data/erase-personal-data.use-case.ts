@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingPersonalDataRepository } from '@mutualis/booking';
 import { CataloguePersonalDataRepository } from '@mutualis/catalogue';
-import { CorePersonalDataRepository } from '@mutualis/core';
+import { AuditLog, CorePersonalDataRepository } from '@mutualis/core';
 import { IdentityPersonalDataRepository, OrphanedOrganisation } from '@mutualis/identity';
 import { NotificationsPersonalDataRepository } from '@mutualis/notifications';
 import { PaymentsPersonalDataRepository } from '@mutualis/payments';
@@ -52,6 +52,7 @@ export class ErasePersonalDataUseCase {
     private readonly payments: PaymentsPersonalDataRepository,
     private readonly catalogue: CataloguePersonalDataRepository,
     private readonly core: CorePersonalDataRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: ErasePersonalDataCommand): Promise<ErasureReport> {
@@ -112,9 +113,17 @@ export class ErasePersonalDataUseCase {
       const payments = await this.payments.erase(manager, strings, PLACEHOLDER);
       const profiles = await this.catalogue.erase(manager, erased.userId);
       const core = await this.core.erase(manager, strings, PLACEHOLDER);
-      // audit: erasure — the audit log records here, in this transaction, who erased whom
-      // (command.requestedBy, command.userId) and the organisations left without an admin;
-      // never the erased name or e-mail.
+      // Who erased whom and which organisations were left without an admin: ids only, never
+      // the erased name or e-mail (the actor comes from the request's audit context).
+      await this.audit.record(manager, {
+        action: 'user.erased',
+        entityType: 'user',
+        entityId: erased.userId,
+        before: null,
+        after: { erased: true },
+        reason: command.requestedBy.as === 'self' ? 'request by the user' : 'admin on request',
+        context: { orphanedOrganisationIds: orphaned.map((organisation) => organisation.id) },
+      });
       return {
         userId: erased.userId,
         orphanedOrganisations: orphaned,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { BUILT_IN_CSV_PROFILES, detectCsvProfile } from '../../parsers/csv.parser';
 import type { CsvProfile } from '../../parsers/statement-types';
@@ -16,7 +17,10 @@ export interface CsvProfileView extends CsvProfile {
  */
 @Injectable()
 export class CsvProfilesUseCase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(): Promise<CsvProfileView[]> {
     const saved = await this.saved();
@@ -42,11 +46,24 @@ export class CsvProfilesUseCase {
         [{ field: 'columns', message: 'name amount, or debit and credit' }],
       );
     }
-    await this.dataSource.query(
-      `INSERT INTO csv_profiles (id, name, settings, created_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, settings = excluded.settings`,
-      [id, name, JSON.stringify(settings), actor.userId],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const [previous] = await manager.query<
+        { name: string; settings: Omit<CsvProfile, 'id' | 'name'> }[]
+      >(`SELECT name, settings FROM csv_profiles WHERE id = $1 FOR UPDATE`, [id]);
+      await manager.query(
+        `INSERT INTO csv_profiles (id, name, settings, created_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, settings = excluded.settings`,
+        [id, name, JSON.stringify(settings), actor.userId],
+      );
+      // A wrong column mapping misreads every later statement: finance wants to know who changed it.
+      await this.audit.record(manager, {
+        action: 'csv_profile.saved',
+        entityType: 'csv_profile',
+        entityId: id,
+        before: previous ? { name: previous.name, ...previous.settings } : null,
+        after: { name, ...settings },
+      });
+    });
     return { ...profile, builtIn: false };
   }
 
