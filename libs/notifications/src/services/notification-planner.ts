@@ -84,7 +84,13 @@ export class NotificationPlanner {
         return this.invitation(key, String(payload.token), String(payload.invitedBy ?? ''));
       case 'offering.published':
       case 'offering.rejected':
-        return this.moderation(key, event.aggregateId, event.type === 'offering.published');
+        return this.moderation(
+          key,
+          event.aggregateId,
+          event.type === 'offering.published',
+          // A refused revision leaves the live offering without a reason of its own.
+          typeof payload.reason === 'string' ? payload.reason : undefined,
+        );
       case 'booking.created':
       case 'booking.offer-accepted':
         return this.pendingPayment(key, event.aggregateId);
@@ -213,6 +219,7 @@ export class NotificationPlanner {
     key: string,
     offeringId: string,
     approved: boolean,
+    reason?: string,
   ): Promise<PlannedDelivery[]> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering) return [];
@@ -225,7 +232,7 @@ export class NotificationPlanner {
           })
         : deliveryTo(key, contact, 'offering-rejected', {
             offeringTitle: offering.title,
-            reason: offering.rejectionReason ?? '',
+            reason: reason ?? offering.rejectionReason ?? '',
             offeringUrl,
           }),
     );
