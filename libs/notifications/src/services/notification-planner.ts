@@ -88,8 +88,9 @@ export class NotificationPlanner {
           key,
           event.aggregateId,
           event.type === 'offering.published',
-          // A refused revision leaves the live offering without a reason of its own.
-          typeof payload.reason === 'string' ? payload.reason : undefined,
+          // About changes to a published offering (a revision): the live offering has no
+          // rejection reason of its own, the event carries it.
+          payload.revisionId ? { reason: String(payload.reason ?? '') } : undefined,
         );
       case 'booking.created':
       case 'booking.offer-accepted':
@@ -219,7 +220,7 @@ export class NotificationPlanner {
     key: string,
     offeringId: string,
     approved: boolean,
-    reason?: string,
+    revision?: { reason: string },
   ): Promise<PlannedDelivery[]> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering) return [];
@@ -229,11 +230,13 @@ export class NotificationPlanner {
         ? deliveryTo(key, contact, 'offering-approved', {
             offeringTitle: offering.title,
             offeringUrl,
+            ...(revision ? { changes: true } : {}),
           })
         : deliveryTo(key, contact, 'offering-rejected', {
             offeringTitle: offering.title,
-            reason: reason ?? offering.rejectionReason ?? '',
+            reason: revision?.reason ?? offering.rejectionReason ?? '',
             offeringUrl,
+            ...(revision ? { changes: true } : {}),
           }),
     );
   }

@@ -24,8 +24,14 @@ export interface TemplateData {
     acceptUrl: string;
     expiresAt: string;
   };
-  'offering-approved': { offeringTitle: string; offeringUrl: string };
-  'offering-rejected': { offeringTitle: string; reason: string; offeringUrl: string };
+  /** `changes`: about changes to an offering already published (a revision), not the offering. */
+  'offering-approved': { offeringTitle: string; offeringUrl: string; changes?: boolean };
+  'offering-rejected': {
+    offeringTitle: string;
+    reason: string;
+    offeringUrl: string;
+    changes?: boolean;
+  };
   'booking-pending-payment': ServiceMoment & {
     seats: number;
     totalInclVatCents: number;
