@@ -90,6 +90,13 @@ describe('unpaid places held per organisation and per user', () => {
     expect(refused.body.errors).toEqual([
       { field: 'attendees', message: 'at most 0 more unpaid place(s) for now' },
     ]);
+    // The same facts, machine-readable (RFC 9457 extension members), for clients to word.
+    expect(refused.body).toMatchObject({
+      scope: 'organisation',
+      limit: LIMIT,
+      held: LIMIT,
+      requested: 1,
+    });
     // Nothing was taken or written.
     expect(await sessionState(db, other)).toEqual(before);
     expect(await organisationState(db, orgs[0])).toEqual(orgBefore);
@@ -152,6 +159,7 @@ describe('unpaid places held per organisation and per user', () => {
     expect(refused.body.detail).toContain(
       `you already hold ${LIMIT} unpaid place(s) across your organisations`,
     );
+    expect(refused.body).toMatchObject({ scope: 'user', limit: LIMIT, held: LIMIT, requested: 1 });
   });
 
   it('frees places once a booking is paid (confirmed), cancelled or its hold has lapsed', async () => {

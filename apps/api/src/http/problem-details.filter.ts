@@ -136,12 +136,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (exception instanceof DomainException) {
-      return this.problem(
-        STATUS_OF_KIND[exception.kind],
-        exception.code,
-        exception.message,
-        exception.fields,
-      );
+      return {
+        // Extensions first: the standard members always win a name clash.
+        ...exception.extensions,
+        ...this.problem(
+          STATUS_OF_KIND[exception.kind],
+          exception.code,
+          exception.message,
+          exception.fields,
+        ),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -23,6 +23,12 @@ export interface FieldProblem {
 
 /** Base of every context's exception: a stable machine code, its kind and a message for people. */
 export abstract class DomainException extends Error {
+  /**
+   * Machine-readable facts of the problem (RFC 9457 extension members), for clients to word
+   * their own message, e.g. a limit and how much of it is used. Never anything private.
+   */
+  extensions?: Record<string, string | number | boolean>;
+
   protected constructor(
     readonly code: string,
     readonly kind: ErrorKind,
@@ -31,5 +37,11 @@ export abstract class DomainException extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** Adds extension members to the problem this exception is answered with. */
+  with(extensions: Record<string, string | number | boolean>): this {
+    this.extensions = { ...this.extensions, ...extensions };
+    return this;
   }
 }

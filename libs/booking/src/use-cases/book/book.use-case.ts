@@ -145,7 +145,12 @@ export class BookUseCase {
             message: `at most ${Math.max(0, organisation - held.organisation)} more unpaid place(s) for now`,
           },
         ],
-      );
+      ).with({
+        scope: 'organisation',
+        limit: organisation,
+        held: held.organisation,
+        requested: places,
+      });
     }
     if (held.user + places > user) {
       throw new BookingException(
@@ -157,7 +162,7 @@ export class BookUseCase {
             message: `at most ${Math.max(0, user - held.user)} more unpaid place(s) for now`,
           },
         ],
-      );
+      ).with({ scope: 'user', limit: user, held: held.user, requested: places });
     }
   }
 
