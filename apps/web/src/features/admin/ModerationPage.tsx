@@ -12,6 +12,7 @@ import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { adminKeys, useCategoryLabels, useConsultantNames } from './queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RevisionQueue } from './RevisionQueue';
 import { StatusMessage } from './StatusMessage';
 
 type Offering = components['schemas']['OfferingDto'];
@@ -53,6 +54,7 @@ export function ModerationPage() {
         />
       ))}
       <LoadMore query={queue} />
+      <RevisionQueue onDone={setMessage} />
     </section>
   );
 }

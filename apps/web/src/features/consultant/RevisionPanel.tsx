@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { Money } from '../../components/Money';
 import { formatDateTime } from '../../lib/format';
+import './consultant.css';
 
 type Revision = components['schemas']['OfferingRevisionDto'];
 type ModeratedField = Revision['changedFields'][number];
