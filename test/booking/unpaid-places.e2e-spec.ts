@@ -19,9 +19,13 @@ import {
 } from './booking-fixtures';
 
 // The squatting cap: an organisation (and a user, over all their organisations) holds at most
-// BOOKING_UNPAID_PLACES_PER_ORGANISATION / _PER_USER places awaiting payment at once. The
-// defaults (10 and 10) are what these tests check, so a changed default is noticed.
+// BOOKING_UNPAID_PLACES_PER_ORGANISATION / _PER_USER places awaiting payment at once. The test
+// environment lifts both for the other specs; this one sets the production defaults (10, 10).
 const LIMIT = 10;
+const DEFAULT_LIMITS = {
+  BOOKING_UNPAID_PLACES_PER_ORGANISATION: String(LIMIT),
+  BOOKING_UNPAID_PLACES_PER_USER: String(LIMIT),
+};
 
 describe('unpaid places held per organisation and per user', () => {
   let app: NestExpressApplication;
@@ -30,7 +34,7 @@ describe('unpaid places held per organisation and per user', () => {
   let admin: TestUser;
 
   beforeAll(async () => {
-    app = await createTestApp({ DATABASE_POOL_SIZE: '20' });
+    app = await createTestApp({ DATABASE_POOL_SIZE: '20', ...DEFAULT_LIMITS });
     db = app.get(DataSource);
     api = bookingApi(app);
     admin = await userWithRoles(app, 'holds-admin', ['admin']);
@@ -336,6 +340,7 @@ describe('unpaid places held per organisation and per user', () => {
     beforeAll(async () => {
       orgApp = await createTestApp({
         DATABASE_POOL_SIZE: '20',
+        ...DEFAULT_LIMITS,
         BOOKING_UNPAID_PLACES_PER_USER: '100000',
       });
       orgApi = bookingApi(orgApp);

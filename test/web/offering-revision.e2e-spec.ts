@@ -11,13 +11,21 @@ jest.setTimeout(180_000);
 // Then a member organisation holding too many unpaid places is told why it cannot book.
 describe('web app: changes to a published offering, and unpaid places', () => {
   let web: WebHarness;
+  // The test environment lifts the unpaid-places cap; the built api here runs with the
+  // production defaults (10 per organisation and per user), which the second test checks.
+  const CAPS = ['BOOKING_UNPAID_PLACES_PER_ORGANISATION', 'BOOKING_UNPAID_PLACES_PER_USER'];
+  const saved = CAPS.map((name) => process.env[name]);
 
   beforeAll(async () => {
+    for (const name of CAPS) delete process.env[name];
     web = await startWebHarness('web_revision');
   }, 120_000);
 
   afterAll(async () => {
     await web?.stop();
+    CAPS.forEach((name, index) => {
+      if (saved[index] !== undefined) process.env[name] = saved[index];
+    });
   });
 
   async function tokenOf(email: string): Promise<string> {
