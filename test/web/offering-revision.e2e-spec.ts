@@ -112,6 +112,15 @@ describe('web app: changes to a published offering, and unpaid places', () => {
       expect.stringContaining(newTitle),
       expect.stringMatching(/999,00/),
     ]);
+    // The VAT treatment is the Chambre's call, live at once.
+    await item.getByLabel('Régime de TVA (décision de la Chambre)').selectOption({
+      label: 'TVA à 20 %',
+    });
+    await item.getByRole('button', { name: 'Changer le régime de TVA' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `Régime de TVA de « ${offering.title} » : TVA à 20 %.` })
+      .waitFor();
     await web.screenshot(admin, 'admin-revision');
     await item.getByRole('button', { name: 'Valider les modifications' }).click();
     await admin
@@ -125,7 +134,11 @@ describe('web app: changes to a published offering, and unpaid places', () => {
       'GET',
       `/api/offerings/${offering.id}`,
     );
-    expect(approved.body).toMatchObject({ title: newTitle, nonMemberPriceCents: 99_900 });
+    expect(approved.body).toMatchObject({
+      title: newTitle,
+      nonMemberPriceCents: 99_900,
+      vatTreatment: 'standard',
+    });
   });
 
   it('tells a member organisation holding too many unpaid places how many, the limit and how to free them', async () => {

@@ -14,6 +14,7 @@ import { adminKeys, useCategoryLabels, useConsultantNames } from './queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RevisionQueue } from './RevisionQueue';
 import { StatusMessage } from './StatusMessage';
+import { VatTreatmentControl } from './VatTreatmentControl';
 
 type Offering = components['schemas']['OfferingDto'];
 
@@ -153,6 +154,7 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
         {/* Markdown shown as written: the moderator reads exactly what the consultant typed. */}
         <div style={{ whiteSpace: 'pre-wrap' }}>{offering.description}</div>
       </details>
+      <VatTreatmentControl offering={offering} onDone={onDone} />
       <ProblemAlert ns="admin" error={publish.error} />
       {refusing ? (
         <form className="stack" onSubmit={submitRefusal} noValidate>

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { RevisionComparison } from '../consultant/RevisionPanel';
 import { adminKeys, useConsultantNames } from './queries';
+import { VatTreatmentControl } from './VatTreatmentControl';
 
 type PendingRevision = components['schemas']['PendingRevisionDto'];
 
@@ -136,6 +137,7 @@ export function RevisionItem({ item, consultant, onDone }: ItemProps) {
         revision={revision}
         caption={t('revisions.caption', { title: offering.title })}
       />
+      <VatTreatmentControl offering={offering} onDone={onDone} />
       <ProblemAlert ns="admin" error={approve.error} />
       {refusing ? (
         <form className="stack" onSubmit={submitRefusal} noValidate>
