@@ -9,6 +9,7 @@ import {
   TestUser,
 } from '@mutualis/testing';
 import {
+  asRead,
   attendees,
   bookingApi,
   eventsOf,
@@ -271,7 +272,7 @@ describe('attendance and visibility', () => {
       for (const user of [member, colleague, consultant, admin, finance]) {
         const response = await b.get(user, booking.id as string);
         expectStatus(response, 200);
-        expect(response.body).toEqual(booking);
+        expect(response.body).toEqual(asRead(booking));
       }
     });
 

@@ -27,6 +27,15 @@ export function fieldsOf(response: Response): string[] {
   return ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
 }
 
+/**
+ * A creating answer as reading the booking shows it: only the creating answer carries the
+ * unpaid-places allowance left to its caller.
+ */
+export function asRead(created: Json): Json {
+  const { unpaidPlaces: _allowance, ...booking } = created;
+  return booking;
+}
+
 /** Checks the status, showing the body when it is not the expected one. */
 export function expectStatus(response: Response, status: number): void {
   expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });

@@ -22,7 +22,11 @@ describe('session capacity under concurrent bookings', () => {
   let organisations: string[];
 
   beforeAll(async () => {
-    app = await createTestApp({ DATABASE_POOL_SIZE: '20' });
+    app = await createTestApp({
+      DATABASE_POOL_SIZE: '20',
+      // One booker books for 200 organisations here; the unpaid-places cap has its own spec.
+      BOOKING_UNPAID_PLACES_PER_USER: '100000',
+    });
     db = app.get(DataSource);
     booker = await registerAndLogIn(app, 'rush');
     organisations = await insertOrganisations(db, booker.id, ORGANISATIONS);

@@ -586,7 +586,7 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
       expect((await rowOf(offering.id)).non_member).toBe(26000);
     });
 
-    it('applies a new price of a published offering to every new view: page, sessions and search', async () => {
+    it('applies a new price of a published offering, once the Chambre approves it, to every new view: page, sessions and search', async () => {
       const offering = await c.publishedOffering(consultant, admin, titled('Tarif révisé'));
       const startsAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
       await c.schedule(consultant, offering.id, {
@@ -602,10 +602,21 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
         memberPriceCents: 15000,
         nonMemberPriceCents: 21000,
       });
+      // The consultant's price awaits review; the published one stays live meanwhile.
       expect({ status: edited.status, body: edited.body }).toMatchObject({
         status: 200,
-        body: { status: 'published', memberPriceCents: 15000, nonMemberPriceCents: 21000 },
+        body: {
+          status: 'published',
+          memberPriceCents: 18000,
+          nonMemberPriceCents: 26000,
+          pendingRevision: { memberPriceCents: 15000, nonMemberPriceCents: 21000 },
+        },
       });
+      expect((await getOffering(offering.id).expect(200)).body.price).toEqual({
+        unitPriceCents: 26000,
+        memberPrice: false,
+      });
+      await c.act(admin, offering.id, 'publish');
 
       const page = await getOffering(offering.id).expect(200);
       expect(page.body).toMatchObject({

@@ -525,6 +525,37 @@ describe('notifications', () => {
     expect(again.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('tells the consultant when changes to a published offering are refused (with the reason) or approved', async () => {
+    const consultant = await registerAndLogIn(app, 'mail-revision-consultant');
+    await sql(app, `UPDATE users SET platform_roles = '{consultant}' WHERE id = $1`, [
+      consultant.id,
+    ]);
+    const { offeringId } = await insertPublishedSession(db, { consultantId: consultant.id });
+    const propose = (title: string) =>
+      api()
+        .patch(`/api/offerings/${offeringId}`)
+        .auth(consultant.accessToken, { type: 'bearer' })
+        .send({ title })
+        .expect(200);
+    await propose('Formation de test, édition <promo>');
+    await api()
+      .post(`/api/offerings/${offeringId}/reject`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .send({ reason: 'Un titre sans <promo>, merci' })
+      .expect(200);
+    const [refused] = await mailsOf('offering-rejected', consultant.email);
+    expect(refused.mail.text).toContain('Un titre sans <promo>, merci');
+    expect(refused.mail.html).toContain('Un titre sans &lt;promo&gt;, merci');
+
+    await propose('Formation de test, deuxième édition');
+    await api()
+      .post(`/api/offerings/${offeringId}/publish`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .expect(200);
+    const [approved] = await mailsOf('offering-approved', consultant.email);
+    expect(approved.mail.text).toContain('Formation de test, deuxième édition');
+  });
+
   it('tells the consultant of a rejection with the reason, escaped, and sends the attendee list the day before once', async () => {
     const { offeringId, consultantId } = await insertPublishedSession(db);
     await sql(app, `UPDATE offerings SET status = 'submitted', published_at = NULL WHERE id = $1`, [

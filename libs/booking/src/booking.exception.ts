@@ -17,6 +17,7 @@ export enum BookingErrorCode {
   AttendanceTooEarly = 'attendance_too_early',
   UnknownAttendee = 'unknown_attendee',
   NotSessionManager = 'not_session_manager',
+  UnpaidPlacesLimit = 'unpaid_places_limit',
 }
 
 const KINDS: Record<BookingErrorCode, ErrorKind> = {
@@ -36,6 +37,8 @@ const KINDS: Record<BookingErrorCode, ErrorKind> = {
   [BookingErrorCode.AttendanceTooEarly]: ErrorKind.Unprocessable,
   [BookingErrorCode.UnknownAttendee]: ErrorKind.Invalid,
   [BookingErrorCode.NotSessionManager]: ErrorKind.Forbidden,
+  // A state the caller can change (pay or cancel a held booking), not a rate to wait out.
+  [BookingErrorCode.UnpaidPlacesLimit]: ErrorKind.Conflict,
 };
 
 export class BookingException extends DomainException {

@@ -17,6 +17,7 @@ export enum CatalogueErrorCode {
   InvalidSlot = 'invalid_slot',
   SlotsOverlap = 'slots_overlap',
   SlotNotCancellable = 'slot_not_cancellable',
+  VatTreatmentByChambre = 'vat_treatment_by_chambre',
 }
 
 const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
@@ -36,6 +37,7 @@ const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
   [CatalogueErrorCode.InvalidSlot]: ErrorKind.Invalid,
   [CatalogueErrorCode.SlotsOverlap]: ErrorKind.Conflict,
   [CatalogueErrorCode.SlotNotCancellable]: ErrorKind.Conflict,
+  [CatalogueErrorCode.VatTreatmentByChambre]: ErrorKind.Forbidden,
 };
 
 export class CatalogueException extends DomainException {

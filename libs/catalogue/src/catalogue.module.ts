@@ -29,6 +29,10 @@ import { OpenSlotsUseCase } from './use-cases/open-slots/open-slots.use-case';
 import { ScheduleSessionUseCase } from './use-cases/schedule-session/schedule-session.use-case';
 import { SearchOfferingsUseCase } from './use-cases/search-offerings/search-offerings.use-case';
 import { UpdateOfferingUseCase } from './use-cases/update-offering/update-offering.use-case';
+import { OfferingRevisionRepository } from './repositories/offering-revision.repository';
+import { OfferingRevisionsService } from './services/offering-revisions.service';
+import { ListOfferingRevisionsUseCase } from './use-cases/list-offering-revisions/list-offering-revisions.use-case';
+import { SetVatTreatmentUseCase } from './use-cases/set-vat-treatment/set-vat-treatment.use-case';
 
 const useCases = [
   CancelSessionUseCase,
@@ -46,6 +50,8 @@ const useCases = [
   ScheduleSessionUseCase,
   SearchOfferingsUseCase,
   UpdateOfferingUseCase,
+  ListOfferingRevisionsUseCase,
+  SetVatTreatmentUseCase,
 ];
 
 /** Categories, consultant profiles, offerings and their moderation, sessions, slots and search. */
@@ -63,6 +69,8 @@ const useCases = [
     PricingService,
     SeatInventoryService,
     CatalogueFactsService,
+    OfferingRevisionRepository,
+    OfferingRevisionsService,
     ...useCases,
   ],
   exports: [

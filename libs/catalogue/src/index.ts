@@ -25,3 +25,6 @@ export * from './use-cases/schedule-session/schedule-session.use-case';
 export * from './use-cases/search-offerings/search-offerings.use-case';
 export * from './use-cases/update-offering/update-offering.use-case';
 export * from './views/offering.view';
+export * from './use-cases/set-vat-treatment/set-vat-treatment.use-case';
+export * from './use-cases/list-offering-revisions/list-offering-revisions.use-case';
+export * from './views/offering-revision.view';

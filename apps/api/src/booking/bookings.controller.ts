@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -21,6 +22,7 @@ import {
 import { Response } from 'express';
 import {
   AcceptOfferUseCase,
+  BookedView,
   BookingView,
   BookUseCase,
   CancelBookingUseCase,
@@ -34,6 +36,7 @@ import { Roles } from '../http/auth/roles.decorator';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { IdParams } from '../http/params.dto';
 import {
+  BookedDto,
   BookingDto,
   BookingPageDto,
   CancelBookingDto,
@@ -68,7 +71,11 @@ export class BookingsController {
     required: false,
     description: 'Up to 255 visible characters.',
   })
-  @ApiCreatedResponse({ type: BookingDto })
+  @ApiCreatedResponse({ type: BookedDto })
+  @ApiConflictResponse({
+    description:
+      'unpaid_places_limit: the organisation or the caller already holds as many unpaid places as allowed.',
+  })
   @ApiUnprocessableEntityResponse({
     description: 'Registration closed, session not bookable, seat limit, key reused.',
   })
@@ -77,7 +84,7 @@ export class BookingsController {
     @Body() body: CreateBookingDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<BookingView> {
+  ): Promise<BookedView> {
     const result = await this.book.execute({
       actor,
       organisationId: body.organisationId,

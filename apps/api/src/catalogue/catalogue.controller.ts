@@ -5,15 +5,22 @@ import {
   ConsultantProfileUseCase,
   ConsultantProfileView,
   ListCategoriesUseCase,
+  ListOfferingRevisionsUseCase,
   ListOfferingsUseCase,
   OfferingView,
+  PendingRevisionView,
 } from '@mutualis/catalogue';
 import { Page } from '@mutualis/core';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { Public } from '../http/auth/public.decorator';
 import { Roles } from '../http/auth/roles.decorator';
 import { IdParams } from '../http/params.dto';
-import { ListOwnOfferingsQueryDto, OfferingPageDto } from './dtos/offering.dto';
+import { PageQueryDto } from '../http/page.dto';
+import {
+  ListOwnOfferingsQueryDto,
+  OfferingPageDto,
+  PendingRevisionPageDto,
+} from './dtos/offering.dto';
 import { CategoryDto, ConsultantProfileDto, UpdateConsultantProfileDto } from './dtos/search.dto';
 
 @ApiTags('catalogue')
@@ -23,6 +30,7 @@ export class CatalogueController {
     private readonly listCategories: ListCategoriesUseCase,
     private readonly profiles: ConsultantProfileUseCase,
     private readonly listOfferings: ListOfferingsUseCase,
+    private readonly listRevisions: ListOfferingRevisionsUseCase,
   ) {}
 
   @Public()
@@ -91,5 +99,17 @@ export class CatalogueController {
       limit: query.limit,
       cursor: query.cursor,
     });
+  }
+
+  @Get('moderation/offering-revisions')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Changes to published offerings awaiting review, oldest first, each with the live offering (admin); approve with POST /offerings/:id/publish, refuse with /reject',
+  })
+  @ApiOkResponse({ type: PendingRevisionPageDto })
+  revisionQueue(@Query() query: PageQueryDto): Promise<Page<PendingRevisionView>> {
+    return this.listRevisions.pending({ limit: query.limit, cursor: query.cursor });
   }
 }

@@ -7,6 +7,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import {
@@ -20,11 +21,13 @@ import {
 import {
   CreateOfferingUseCase,
   GetOfferingUseCase,
+  ManagedOfferingView,
   ModerateOfferingUseCase,
   OfferingDetail,
   OfferingView,
   SearchOfferingsUseCase,
   SearchResult,
+  SetVatTreatmentUseCase,
   UpdateOfferingUseCase,
 } from '@mutualis/catalogue';
 import { parisEndOfDay, parisStartOfDay } from '@mutualis/core';
@@ -38,8 +41,10 @@ import { Roles } from '../http/auth/roles.decorator';
 import { IdParams } from '../http/params.dto';
 import {
   CreateOfferingDto,
+  ManagedOfferingDto,
   OfferingDto,
   RejectOfferingDto,
+  SetVatTreatmentDto,
   UpdateOfferingDto,
 } from './dtos/offering.dto';
 import { PricingQueryDto } from './dtos/schedule.dto';
@@ -61,6 +66,7 @@ export class OfferingsController {
     private readonly createOffering: CreateOfferingUseCase,
     private readonly updateOffering: UpdateOfferingUseCase,
     private readonly moderation: ModerateOfferingUseCase,
+    private readonly setVatTreatment: SetVatTreatmentUseCase,
   ) {}
 
   @Get()
@@ -120,13 +126,21 @@ export class OfferingsController {
 
   @Patch(':id')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Edit one’s own offering (draft, rejected or published)' })
-  @ApiOkResponse({ type: OfferingDto })
+  @ApiOperation({
+    summary: 'Edit one’s own offering (draft, rejected or published)',
+    description:
+      'A draft or rejected offering changes at once. On a published one, title, summary, description and ' +
+      'prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) ' +
+      'while the published version stays live; category, delivery mode, départements, duration, cancellation ' +
+      'policy and seats per organisation change at once; a different `vatTreatment` answers 403 ' +
+      '(vat_treatment_by_chambre: PUT /offerings/:id/vat-treatment).',
+  })
+  @ApiOkResponse({ type: ManagedOfferingDto })
   update(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
     @Body() body: UpdateOfferingDto,
-  ): Promise<OfferingView> {
+  ): Promise<ManagedOfferingView> {
     return this.updateOffering.execute({ actor, offeringId: params.id, ...body });
   }
 
@@ -134,11 +148,11 @@ export class OfferingsController {
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Submit one’s offering for moderation (owner)' })
-  @ApiOkResponse({ type: OfferingDto })
+  @ApiOkResponse({ type: ManagedOfferingDto })
   submit(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
-  ): Promise<OfferingView> {
+  ): Promise<ManagedOfferingView> {
     return this.moderation.submit(actor, params.id);
   }
 
@@ -146,12 +160,15 @@ export class OfferingsController {
   @HttpCode(HttpStatus.OK)
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Publish a submitted offering (admin)' })
-  @ApiOkResponse({ type: OfferingDto })
+  @ApiOperation({
+    summary:
+      'Publish a submitted offering, or approve the changes awaiting review on a published one (admin)',
+  })
+  @ApiOkResponse({ type: ManagedOfferingDto })
   publish(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
-  ): Promise<OfferingView> {
+  ): Promise<ManagedOfferingView> {
     return this.moderation.publish(actor, params.id);
   }
 
@@ -160,14 +177,15 @@ export class OfferingsController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Reject a submitted offering with a reason the consultant sees (admin)',
+    summary:
+      'Reject a submitted offering, or the changes awaiting review on a published one (which stays live), with a reason the consultant sees (admin)',
   })
-  @ApiOkResponse({ type: OfferingDto })
+  @ApiOkResponse({ type: ManagedOfferingDto })
   reject(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
     @Body() body: RejectOfferingDto,
-  ): Promise<OfferingView> {
+  ): Promise<ManagedOfferingView> {
     return this.moderation.reject(actor, params.id, body.reason);
   }
 
@@ -175,11 +193,32 @@ export class OfferingsController {
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Archive an offering (owner or admin); it leaves the catalogue' })
-  @ApiOkResponse({ type: OfferingDto })
+  @ApiOkResponse({ type: ManagedOfferingDto })
   archive(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
-  ): Promise<OfferingView> {
+  ): Promise<ManagedOfferingView> {
     return this.moderation.archive(actor, params.id);
+  }
+
+  @Put(':id/vat-treatment')
+  @Roles('admin', 'finance')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Set an offering’s VAT treatment: the Chambre’s decision (admin, finance)',
+    description:
+      'Applies at once, also to a published offering, for bookings made from now on; existing bookings keep theirs.',
+  })
+  @ApiOkResponse({ type: ManagedOfferingDto })
+  putVatTreatment(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: SetVatTreatmentDto,
+  ): Promise<ManagedOfferingView> {
+    return this.setVatTreatment.execute({
+      actor,
+      offeringId: params.id,
+      vatTreatment: body.vatTreatment,
+    });
   }
 }

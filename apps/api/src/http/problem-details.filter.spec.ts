@@ -1,4 +1,5 @@
 import { ArgumentsHost } from '@nestjs/common';
+import { DomainException, ErrorKind } from '@mutualis/core';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 /** Runs the filter on an exception as Nest would, and returns what the client receives. */
@@ -59,5 +60,21 @@ describe('ProblemDetailsFilter under database saturation', () => {
       status: 500,
       retryAfter: undefined,
     });
+  });
+});
+
+describe('ProblemDetailsFilter and extension members', () => {
+  class LimitException extends DomainException {
+    constructor() {
+      super('some_limit', ErrorKind.Conflict, 'you hold 10 of 10');
+    }
+  }
+
+  it('answers a domain problem’s extension members beside the standard ones, which always win', () => {
+    const { status, problem } = answer(
+      new LimitException().with({ limit: 10, held: 10, status: 200, code: 'forged' }),
+    );
+    expect(status).toBe(409);
+    expect(problem).toMatchObject({ limit: 10, held: 10, status: 409, code: 'some_limit' });
   });
 });

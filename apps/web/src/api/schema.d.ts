@@ -413,6 +413,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/moderation/offering-revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to published offerings awaiting review, oldest first, each with the live offering (admin); approve with POST /offerings/:id/publish, refuse with /reject */
+        get: operations["CatalogueController_revisionQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/offerings": {
         parameters: {
             query?: never;
@@ -445,7 +462,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit one’s own offering (draft, rejected or published) */
+        /**
+         * Edit one’s own offering (draft, rejected or published)
+         * @description A draft or rejected offering changes at once. On a published one, title, summary, description and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once; a different `vatTreatment` answers 403 (vat_treatment_by_chambre: PUT /offerings/:id/vat-treatment).
+         */
         patch: operations["OfferingsController_update"];
         trace?: never;
     };
@@ -475,7 +495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a submitted offering (admin) */
+        /** Publish a submitted offering, or approve the changes awaiting review on a published one (admin) */
         post: operations["OfferingsController_publish"];
         delete?: never;
         options?: never;
@@ -492,7 +512,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a submitted offering with a reason the consultant sees (admin) */
+        /** Reject a submitted offering, or the changes awaiting review on a published one (which stays live), with a reason the consultant sees (admin) */
         post: operations["OfferingsController_reject"];
         delete?: never;
         options?: never;
@@ -511,6 +531,26 @@ export interface paths {
         put?: never;
         /** Archive an offering (owner or admin); it leaves the catalogue */
         post: operations["OfferingsController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/vat-treatment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an offering’s VAT treatment: the Chambre’s decision (admin, finance)
+         * @description Applies at once, also to a published offering, for bookings made from now on; existing bookings keep theirs.
+         */
+        put: operations["OfferingsController_putVatTreatment"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1625,6 +1665,43 @@ export interface components {
             items: components["schemas"]["OfferingDto"][];
             nextCursor: string | null;
         };
+        OfferingRevisionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            offeringId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            title: string;
+            summary: string;
+            /** @description Markdown. */
+            description: string;
+            /** @description Excluding VAT, euro cents. */
+            memberPriceCents: number;
+            /** @description Excluding VAT, euro cents. */
+            nonMemberPriceCents: number;
+            /** @description The fields whose proposed value differs from the live offering’s. */
+            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents")[];
+            /** Format: uuid */
+            proposedBy: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PendingRevisionDto: {
+            /** @description The live offering (before). */
+            offering: components["schemas"]["OfferingDto"];
+            /** @description The proposed version (after). */
+            revision: components["schemas"]["OfferingRevisionDto"];
+        };
+        PendingRevisionPageDto: {
+            items: components["schemas"]["PendingRevisionDto"][];
+            nextCursor: string | null;
+        };
         PriceDto: {
             /** @description Excluding VAT, euro cents. */
             unitPriceCents: number;
@@ -1767,6 +1844,10 @@ export interface components {
             price: components["schemas"]["PriceDto"];
             upcomingSessions: components["schemas"]["SessionDto"][];
             freeSlots: components["schemas"]["SlotDto"][];
+            /** @description Its consultant and admins only (null for others): changes awaiting review; the fields above stay live until approved. */
+            pendingRevision: components["schemas"]["OfferingRevisionDto"] | null;
+            /** @description Its consultant and admins only: the latest proposed changes, rejected. */
+            rejectedRevision: components["schemas"]["OfferingRevisionDto"] | null;
         };
         CreateOfferingDto: {
             /** @example Formations pour employeurs associatifs : les fondamentaux */
@@ -1806,7 +1887,7 @@ export interface components {
              */
             nonMemberPriceCents: number;
             /**
-             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT
+             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT. The consultant proposes it on a draft (reviewed with the offering); once published it is the Chambre’s decision (PUT /offerings/:id/vat-treatment) and a different value from the consultant answers 403.
              * @enum {string}
              */
             vatTreatment: "standard" | "exempt_training" | "not_subject";
@@ -1853,7 +1934,7 @@ export interface components {
              */
             nonMemberPriceCents?: number;
             /**
-             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT
+             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT. The consultant proposes it on a draft (reviewed with the offering); once published it is the Chambre’s decision (PUT /offerings/:id/vat-treatment) and a different value from the consultant answers 403.
              * @enum {string}
              */
             vatTreatment?: "standard" | "exempt_training" | "not_subject";
@@ -1862,12 +1943,61 @@ export interface components {
             /** @example 3 */
             maxSeatsPerOrganisation?: number | null;
         };
+        ManagedOfferingDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string;
+            /** @description Markdown. */
+            description: string;
+            categorySlug: string;
+            /** @enum {string} */
+            kind: "training" | "consultation";
+            /** @enum {string} */
+            deliveryMode: "on_site" | "remote" | "hybrid";
+            departments: string[];
+            durationMinutes: number;
+            memberPriceCents: number;
+            nonMemberPriceCents: number;
+            /** @enum {string} */
+            currency: "EUR";
+            /** @enum {string} */
+            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
+            maxSeatsPerOrganisation: number | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "published" | "rejected" | "archived";
+            /** @description Shown to its consultant and admins only. */
+            rejectionReason: string | null;
+            /**
+             * Format: uuid
+             * @description The user id of the consultant.
+             */
+            consultantId: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Changes to a published offering’s title, summary, description or prices awaiting the Chambre’s review; the fields above stay live until approved. */
+            pendingRevision: components["schemas"]["OfferingRevisionDto"] | null;
+            /** @description The latest proposed changes when they were rejected (with the reason). */
+            rejectedRevision: components["schemas"]["OfferingRevisionDto"] | null;
+        };
         RejectOfferingDto: {
             /**
              * @description Shown to the consultant.
              * @example Précisez le public visé et les prérequis.
              */
             reason: string;
+        };
+        SetVatTreatmentDto: {
+            /**
+             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "not_subject";
         };
         ScheduleSessionDto: {
             /** @example 2027-01-14T09:00:00+01:00 */
@@ -1956,6 +2086,71 @@ export interface components {
             percent: number;
             /** @description Including VAT, euro cents. */
             amountCents: number;
+        };
+        UnpaidPlacesCountDto: {
+            /** @example 10 */
+            limit: number;
+            /**
+             * @description Unpaid places held now, this booking included.
+             * @example 2
+             */
+            held: number;
+        };
+        UnpaidPlacesAllowanceDto: {
+            organisation: components["schemas"]["UnpaidPlacesCountDto"];
+            /** @description The caller, across their organisations. */
+            user: components["schemas"]["UnpaidPlacesCountDto"];
+            /**
+             * @description Places the caller may still book for this organisation before paying.
+             * @example 8
+             */
+            remaining: number;
+        };
+        BookedDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            offeringId: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            slotId: string | null;
+            attendees: components["schemas"]["AttendeeDto"][];
+            seats: number;
+            /** @enum {string} */
+            status: "pending_payment" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired" | "attended" | "no_show";
+            /** @description Excluding VAT, snapshotted when booked. */
+            unitPriceCents: number;
+            totalExclVatCents: number;
+            totalVatCents: number;
+            totalInclVatCents: number;
+            /** @enum {string} */
+            currency: "EUR";
+            /** @description Whether the member price applied (membership active on the service date). */
+            memberPrice: boolean;
+            /** @enum {string} */
+            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /** @example 2000 */
+            vatRateBasisPoints: number;
+            /** Format: date-time */
+            serviceStartsAt: string;
+            /** Format: date-time */
+            holdExpiresAt: string | null;
+            /** Format: date-time */
+            offerExpiresAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @enum {string|null} */
+            confirmationMethod: "card" | "sepa_debit" | "bank_transfer" | "cheque" | "administrative_mandate" | "free" | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            refund: components["schemas"]["RefundAmountDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Unpaid places (seats or slots awaiting payment, waitlist offers) held and allowed; a booking beyond answers 409 unpaid_places_limit. */
+            unpaidPlaces: components["schemas"]["UnpaidPlacesAllowanceDto"];
         };
         BookingDto: {
             /** Format: uuid */
@@ -3215,6 +3410,29 @@ export interface operations {
             };
         };
     };
+    CatalogueController_revisionQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingRevisionPageDto"];
+                };
+            };
+        };
+    };
     OfferingsController_search: {
         parameters: {
             query?: {
@@ -3327,7 +3545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingDto"];
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
                 };
             };
         };
@@ -3348,7 +3566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingDto"];
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
                 };
             };
         };
@@ -3369,7 +3587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingDto"];
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
                 };
             };
         };
@@ -3394,7 +3612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingDto"];
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
                 };
             };
         };
@@ -3415,7 +3633,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingDto"];
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
+                };
+            };
+        };
+    };
+    OfferingsController_putVatTreatment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetVatTreatmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
                 };
             };
         };
@@ -3585,8 +3828,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BookingDto"];
+                    "application/json": components["schemas"]["BookedDto"];
                 };
+            };
+            /** @description unpaid_places_limit: the organisation or the caller already holds as many unpaid places as allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Registration closed, session not bookable, seat limit, key reused. */
             422: {

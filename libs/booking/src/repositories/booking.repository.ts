@@ -111,6 +111,50 @@ export class BookingRepository {
     return row.seats;
   }
 
+  /**
+   * Serialises the bookings of one organisation and of one user until the transaction ends, so
+   * two simultaneous bookings cannot both count the unpaid places before either is written.
+   * Advisory locks: the organisation's row belongs to identity; a hash collision only makes two
+   * unrelated bookers wait for each other. Always organisation first, then user.
+   */
+  async lockUnpaidPlaces(
+    organisationId: string,
+    userId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `booking-unpaid:organisation:${organisationId}`,
+    ]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `booking-unpaid:user:${userId}`,
+    ]);
+  }
+
+  /**
+   * Places held without payment by an organisation and by a user (over all organisations):
+   * seats awaiting payment or offered from the waitlist, a consultation slot counting as one.
+   * A hold past its expiry is no longer held, even before the worker expires it.
+   */
+  async unpaidPlaces(
+    organisationId: string,
+    userId: string,
+    now: Date,
+    manager: EntityManager,
+  ): Promise<{ organisation: number; user: number }> {
+    const [row] = await manager.query<{ organisation: number; user: number }[]>(
+      `SELECT coalesce(sum(places) FILTER (WHERE organisation_id = $1), 0)::int AS organisation,
+              coalesce(sum(places) FILTER (WHERE booked_by = $2), 0)::int AS "user"
+         FROM (SELECT organisation_id, booked_by,
+                      CASE WHEN slot_id IS NULL THEN seats ELSE 1 END AS places
+                 FROM bookings
+                WHERE (organisation_id = $1 OR booked_by = $2)
+                  AND ((status = 'pending_payment' AND hold_expires_at > $3)
+                    OR (status = 'offered' AND offer_expires_at > $3))) AS held`,
+      [organisationId, userId, now],
+    );
+    return row;
+  }
+
   /** The session's waitlist in arrival order, locked so two releases cannot offer the same booking. */
   waitlist(sessionId: string, manager: EntityManager): Promise<Booking[]> {
     return manager

@@ -2,9 +2,12 @@ import { Category } from './category.entity';
 import { ConsultantProfile } from './consultant-profile.entity';
 import { ConsultationSlot } from './consultation-slot.entity';
 import { Offering } from './offering.entity';
+import { OfferingRevision } from './offering-revision.entity';
 import { TrainingSession } from './training-session.entity';
 
 export { Category, ConsultantProfile, ConsultationSlot, Offering, TrainingSession };
+export { OfferingRevision };
+export type { OfferingRevisionStatus } from './offering-revision.entity';
 
 export const catalogueEntities = [
   Category,
@@ -12,4 +15,5 @@ export const catalogueEntities = [
   Offering,
   TrainingSession,
   ConsultationSlot,
+  OfferingRevision,
 ];

@@ -1,7 +1,9 @@
 import { CreateCatalogue1795680100000 } from './1795680100000-create-catalogue';
 import { IndexSessionsByStart1795680650000 } from './1795680650000-index-sessions-by-start';
+import { CreateOfferingRevisions1796102100000 } from './1796102100000-create-offering-revisions';
 
 export const catalogueMigrations = [
   CreateCatalogue1795680100000,
   IndexSessionsByStart1795680650000,
+  CreateOfferingRevisions1796102100000,
 ];

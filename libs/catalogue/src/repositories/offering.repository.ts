@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { KeysetPosition } from '@mutualis/core';
 import { Offering } from '../entities/offering.entity';
 import type { OfferingStatus } from '../catalogue.types';
@@ -29,6 +29,11 @@ export class OfferingRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Offering | null> {
     return manager.findOne(Offering, { where: { id } });
+  }
+
+  findByIds(ids: string[]): Promise<Offering[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(Offering, { where: { id: In(ids) } });
   }
 
   /** Locks the offering row for the rest of the transaction (status changes, slot creation). */

@@ -154,6 +154,24 @@ export class Environment {
   @Max(604_800)
   WAITLIST_OFFER_SECONDS = 86_400;
 
+  /**
+   * Unpaid places (held seats or slots, waitlist offers) one organisation may hold at once.
+   * Ten lets a team book a typical session (8–20 seats) while keeping any one organisation,
+   * member or not, from emptying it for free; more is booked once the first booking is paid.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  BOOKING_UNPAID_PLACES_PER_ORGANISATION = 10;
+
+  /** The same cap per user across all their organisations, so new organisations multiply nothing. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  BOOKING_UNPAID_PLACES_PER_USER = 10;
+
   /** Directory where rendered invoice PDFs are stored (shared by every worker replica). */
   @IsString()
   INVOICE_STORAGE_DIR = './var/invoices';

@@ -37,4 +37,10 @@ export abstract class DomainException extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** Adds extension members to the problem this exception is answered with. */
+  with(extensions: Record<string, string | number | boolean>): this {
+    this.extensions = { ...this.extensions, ...extensions };
+    return this;
+  }
 }

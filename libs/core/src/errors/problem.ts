@@ -10,6 +10,8 @@ export interface ProblemDetails {
   code: string;
   requestId?: string;
   errors?: FieldProblem[];
+  /** Extension members a problem may carry (RFC 9457 §3.2): facts such as a limit and its use. */
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -84,7 +84,14 @@ export class NotificationPlanner {
         return this.invitation(key, event.aggregateId, String(payload.invitedBy ?? ''));
       case 'offering.published':
       case 'offering.rejected':
-        return this.moderation(key, event.aggregateId, event.type === 'offering.published');
+        return this.moderation(
+          key,
+          event.aggregateId,
+          event.type === 'offering.published',
+          // About changes to a published offering (a revision): the live offering has no
+          // rejection reason of its own, the event carries it.
+          payload.revisionId ? { reason: String(payload.reason ?? '') } : undefined,
+        );
       case 'booking.created':
       case 'booking.offer-accepted':
         return this.pendingPayment(key, event.aggregateId);
@@ -215,6 +222,7 @@ export class NotificationPlanner {
     key: string,
     offeringId: string,
     approved: boolean,
+    revision?: { reason: string },
   ): Promise<PlannedDelivery[]> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering) return [];
@@ -224,11 +232,13 @@ export class NotificationPlanner {
         ? deliveryTo(key, contact, 'offering-approved', {
             offeringTitle: offering.title,
             offeringUrl,
+            ...(revision ? { changes: true } : {}),
           })
         : deliveryTo(key, contact, 'offering-rejected', {
             offeringTitle: offering.title,
-            reason: offering.rejectionReason ?? '',
+            reason: revision?.reason ?? offering.rejectionReason ?? '',
             offeringUrl,
+            ...(revision ? { changes: true } : {}),
           }),
     );
   }

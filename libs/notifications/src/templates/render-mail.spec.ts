@@ -380,6 +380,26 @@ describe('content', () => {
     expect(mail.text).toContain('soumettre à nouveau');
   });
 
+  it('tells the consultant that refused changes leave the published version live, and that approved ones apply to new bookings', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const refused = render('offering-rejected', locale, { changes: true });
+      expect(refused.html).toContain('objectifs pédagogiques.<br>Merci de les détailler.');
+      expect(refused.text).toContain(
+        locale === 'fr' ? 'La version publiée reste en ligne' : 'The published version stays live',
+      );
+      expect(refused.text).not.toContain(locale === 'fr' ? 'soumettre à nouveau' : 'submit it');
+      const approved = render('offering-approved', locale, { changes: true });
+      expect(approved.subject).toBe(
+        locale === 'fr'
+          ? 'Modifications publiées : Gouvernance associative'
+          : 'Changes published: Gouvernance associative',
+      );
+      expect(approved.text).toContain(
+        locale === 'fr' ? 'gardent leur prix' : 'existing bookings keep their price',
+      );
+    }
+  });
+
   it('mentions the .ics invitation and the attendees of a confirmed booking', () => {
     const mail = render('booking-confirmed', 'en');
     expect(mail.text).toContain('.ics');

@@ -28,8 +28,14 @@ export interface PlannedInvitation {
 export interface TemplateData {
   /** acceptUrl is made as the message is sent (a fresh token), never stored. */
   'account-invitation': PlannedInvitation & { acceptUrl: string };
-  'offering-approved': { offeringTitle: string; offeringUrl: string };
-  'offering-rejected': { offeringTitle: string; reason: string; offeringUrl: string };
+  /** `changes`: about changes to an offering already published (a revision), not the offering. */
+  'offering-approved': { offeringTitle: string; offeringUrl: string; changes?: boolean };
+  'offering-rejected': {
+    offeringTitle: string;
+    reason: string;
+    offeringUrl: string;
+    changes?: boolean;
+  };
   'booking-pending-payment': ServiceMoment & {
     seats: number;
     totalInclVatCents: number;

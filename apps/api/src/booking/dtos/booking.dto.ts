@@ -180,6 +180,35 @@ export class BookingDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+class UnpaidPlacesCountDto {
+  @ApiProperty({ example: 10 }) limit!: number;
+  @ApiProperty({ example: 2, description: 'Unpaid places held now, this booking included.' })
+  held!: number;
+}
+
+export class UnpaidPlacesAllowanceDto {
+  @ApiProperty({ type: UnpaidPlacesCountDto }) organisation!: UnpaidPlacesCountDto;
+  @ApiProperty({
+    type: UnpaidPlacesCountDto,
+    description: 'The caller, across their organisations.',
+  })
+  user!: UnpaidPlacesCountDto;
+  @ApiProperty({
+    example: 8,
+    description: 'Places the caller may still book for this organisation before paying.',
+  })
+  remaining!: number;
+}
+
+export class BookedDto extends BookingDto {
+  @ApiProperty({
+    type: UnpaidPlacesAllowanceDto,
+    description:
+      'Unpaid places (seats or slots awaiting payment, waitlist offers) held and allowed; a booking beyond answers 409 unpaid_places_limit.',
+  })
+  unpaidPlaces!: UnpaidPlacesAllowanceDto;
+}
+
 export class BookingPageDto {
   @ApiProperty({ type: [BookingDto] }) items!: BookingDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;

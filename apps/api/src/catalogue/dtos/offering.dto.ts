@@ -16,6 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  MODERATED_FIELDS,
+  ModeratedField,
+  OfferingRevisionStatus,
   DELIVERY_MODES,
   DeliveryMode,
   OFFERING_KINDS,
@@ -31,6 +34,12 @@ import { DEPARTMENT_CODE, IsOmittable } from '../../http/validators';
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const MAX_PRICE_CENTS = 10_000_000;
+const OFFERING_REVISION_STATUSES: OfferingRevisionStatus[] = [
+  'pending',
+  'approved',
+  'rejected',
+  'withdrawn',
+];
 
 export class RefundTierDto {
   @ApiProperty({ example: 14, description: 'Cancelling at least this many days before the start…' })
@@ -127,7 +136,9 @@ export class CreateOfferingDto {
   @ApiProperty({
     enum: VAT_TREATMENTS,
     description:
-      'standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT',
+      'standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT. ' +
+      'The consultant proposes it on a draft (reviewed with the offering); once published it is the ' +
+      'Chambre’s decision (PUT /offerings/:id/vat-treatment) and a different value from the consultant answers 403.',
   })
   @IsIn(VAT_TREATMENTS)
   vatTreatment!: VatTreatment;
@@ -209,6 +220,67 @@ export class OfferingDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class SetVatTreatmentDto {
+  @ApiProperty({
+    enum: VAT_TREATMENTS,
+    description:
+      'standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT',
+  })
+  @IsIn(VAT_TREATMENTS)
+  vatTreatment!: VatTreatment;
+}
+
+export class OfferingRevisionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) offeringId!: string;
+  @ApiProperty({ enum: OFFERING_REVISION_STATUSES }) status!: OfferingRevisionStatus;
+  @ApiProperty() title!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'Markdown.' }) description!: string;
+  @ApiProperty({ description: 'Excluding VAT, euro cents.' }) memberPriceCents!: number;
+  @ApiProperty({ description: 'Excluding VAT, euro cents.' }) nonMemberPriceCents!: number;
+  @ApiProperty({
+    enum: MODERATED_FIELDS,
+    isArray: true,
+    description: 'The fields whose proposed value differs from the live offering’s.',
+  })
+  changedFields!: ModeratedField[];
+  @ApiProperty({ format: 'uuid' }) proposedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** An offering as its consultant and the Chambre's admins see it: live, with its revisions. */
+export class ManagedOfferingDto extends OfferingDto {
+  @ApiProperty({
+    type: OfferingRevisionDto,
+    nullable: true,
+    description:
+      'Changes to a published offering’s title, summary, description or prices awaiting the Chambre’s review; the fields above stay live until approved.',
+  })
+  pendingRevision!: OfferingRevisionDto | null;
+  @ApiProperty({
+    type: OfferingRevisionDto,
+    nullable: true,
+    description: 'The latest proposed changes when they were rejected (with the reason).',
+  })
+  rejectedRevision!: OfferingRevisionDto | null;
+}
+
+export class PendingRevisionDto {
+  @ApiProperty({ type: OfferingDto, description: 'The live offering (before).' })
+  offering!: OfferingDto;
+  @ApiProperty({ type: OfferingRevisionDto, description: 'The proposed version (after).' })
+  revision!: OfferingRevisionDto;
+}
+
+export class PendingRevisionPageDto {
+  @ApiProperty({ type: [PendingRevisionDto] }) items!: PendingRevisionDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class OfferingPageDto {

@@ -16,7 +16,7 @@ import {
 import { DELIVERY_MODES, DeliveryMode } from '@mutualis/catalogue';
 import { PageQueryDto } from '../../http/page.dto';
 import { DATE_PATTERN, DEPARTMENT_CODE, INSTANT_PATTERN } from '../../http/validators';
-import { OfferingDto, PriceDto } from './offering.dto';
+import { OfferingDto, OfferingRevisionDto, PriceDto } from './offering.dto';
 import { SessionDto, SlotDto } from './schedule.dto';
 
 const DATE_OR_INSTANT = new RegExp(`(${DATE_PATTERN.source})|(${INSTANT_PATTERN.source})`);
@@ -139,6 +139,19 @@ export class OfferingDetailDto extends OfferingDto {
   @ApiProperty({ type: PriceDto }) price!: PriceDto;
   @ApiProperty({ type: [SessionDto] }) upcomingSessions!: SessionDto[];
   @ApiProperty({ type: [SlotDto] }) freeSlots!: SlotDto[];
+  @ApiProperty({
+    type: OfferingRevisionDto,
+    nullable: true,
+    description:
+      'Its consultant and admins only (null for others): changes awaiting review; the fields above stay live until approved.',
+  })
+  pendingRevision!: OfferingRevisionDto | null;
+  @ApiProperty({
+    type: OfferingRevisionDto,
+    nullable: true,
+    description: 'Its consultant and admins only: the latest proposed changes, rejected.',
+  })
+  rejectedRevision!: OfferingRevisionDto | null;
 }
 
 export class CategoryDto {

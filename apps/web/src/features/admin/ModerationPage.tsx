@@ -12,7 +12,9 @@ import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { adminKeys, useCategoryLabels, useConsultantNames } from './queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RevisionQueue } from './RevisionQueue';
 import { StatusMessage } from './StatusMessage';
+import { VatTreatmentControl } from './VatTreatmentControl';
 
 type Offering = components['schemas']['OfferingDto'];
 
@@ -53,6 +55,7 @@ export function ModerationPage() {
         />
       ))}
       <LoadMore query={queue} />
+      <RevisionQueue onDone={setMessage} />
     </section>
   );
 }
@@ -151,6 +154,7 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
         {/* Markdown shown as written: the moderator reads exactly what the consultant typed. */}
         <div style={{ whiteSpace: 'pre-wrap' }}>{offering.description}</div>
       </details>
+      <VatTreatmentControl offering={offering} onDone={onDone} />
       <ProblemAlert ns="admin" error={publish.error} />
       {refusing ? (
         <form className="stack" onSubmit={submitRefusal} noValidate>

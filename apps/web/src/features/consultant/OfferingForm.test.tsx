@@ -6,7 +6,11 @@ import { ApiProblem } from '../../api/problem';
 import { emptyOfferingForm, type OfferingInput } from './offering-form';
 import { OfferingForm } from './OfferingForm';
 
-function renderForm(props: { error?: unknown; onSubmit?: (input: OfferingInput) => void }) {
+function renderForm(props: {
+  error?: unknown;
+  onSubmit?: (input: OfferingInput) => void;
+  vatLocked?: boolean;
+}) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
   client.setQueryData(
     ['categories'],
@@ -20,6 +24,7 @@ function renderForm(props: { error?: unknown; onSubmit?: (input: OfferingInput) 
         busy={false}
         error={props.error ?? null}
         onSubmit={props.onSubmit ?? (() => undefined)}
+        vatLocked={props.vatLocked}
       />
     </QueryClientProvider>,
   );
@@ -85,6 +90,15 @@ describe('OfferingForm', () => {
     expect(screen.getByLabelText('Titre')).toHaveAccessibleDescription("C'est trop long.");
     expect(screen.getByLabelText('Palier 2 : remboursement (%)')).toHaveAccessibleDescription(
       'Saisissez un nombre.',
+    );
+  });
+
+  it('shows the VAT treatment of a published offering as the Chambre’s, not editable', () => {
+    renderForm({ vatLocked: true });
+    const vat = screen.getByLabelText('TVA');
+    expect(vat).toBeDisabled();
+    expect(vat).toHaveAccessibleDescription(
+      "Fixé par la Chambre une fois l'offre publiée : écrivez-lui pour le faire changer.",
     );
   });
 });

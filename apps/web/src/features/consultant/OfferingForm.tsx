@@ -26,6 +26,8 @@ interface OfferingFormProps {
   readOnly?: boolean;
   /** The api lets the kind change only while the offering is a draft. */
   kindLocked?: boolean;
+  /** Once published, the VAT treatment is the Chambre's to set: shown, not editable. */
+  vatLocked?: boolean;
   submitLabel: string;
   busy: boolean;
   error: unknown;
@@ -37,6 +39,7 @@ export function OfferingForm({
   initial,
   readOnly = false,
   kindLocked = false,
+  vatLocked = false,
   submitLabel,
   busy,
   error,
@@ -253,10 +256,15 @@ export function OfferingForm({
             )}
           </Field>
         </div>
-        <Field label={t('form.vatTreatment')} error={errors.vatTreatment}>
+        <Field
+          label={t('form.vatTreatment')}
+          error={errors.vatTreatment}
+          hint={vatLocked ? t('form.vatLocked') : undefined}
+        >
           {(control) => (
             <select
               {...control}
+              disabled={vatLocked}
               value={values.vatTreatment}
               onChange={(event) =>
                 set('vatTreatment', event.target.value as OfferingFormValues['vatTreatment'])

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useMe } from '../../auth/session';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,12 +12,19 @@ import { formatDateTime } from '../../lib/format';
 import { offeringToForm, type OfferingInput } from './offering-form';
 import { ownerActions, STATUS_BADGE } from './offering-status';
 import { OfferingForm } from './OfferingForm';
+import { RevisionPanel } from './RevisionPanel';
 import { CONSULTANT_KEY, useOffering } from './queries';
 import { SessionsSection } from './SessionsSection';
 import { SlotsSection } from './SlotsSection';
 import './consultant.css';
 
 type Action = 'submit' | 'archive';
+type OfferingDetail = components['schemas']['OfferingDetailDto'];
+
+function proposedFields(revision: NonNullable<OfferingDetail['pendingRevision']>) {
+  const { title, summary, description, memberPriceCents, nonMemberPriceCents } = revision;
+  return { title, summary, description, memberPriceCents, nonMemberPriceCents };
+}
 
 /** One offering: its status and workflow, its fields, then its sessions or consultation slots. */
 export function OfferingPage() {
@@ -36,9 +44,9 @@ export function OfferingPage() {
     mutationFn: async (input: OfferingInput) =>
       unwrap(await api.PATCH('/api/offerings/{id}', { params: { path: { id } }, body: input })),
     onMutate: () => setDone(null),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       await refresh();
-      setDone(t('offering.saved'));
+      setDone(t(saved.pendingRevision ? 'offering.savedForReview' : 'offering.saved'));
     },
   });
   const workflow = useMutation({
@@ -151,13 +159,19 @@ export function OfferingPage() {
         </div>
       </section>
 
+      <RevisionPanel live={data} pending={data.pendingRevision} rejected={data.rejectedRevision} />
+
       <h2>{t('offering.details')}</h2>
       {isOwner && !actions.edit ? <p className="alert">{t('offering.locked')}</p> : null}
       <OfferingForm
-        key={data.updatedAt}
-        initial={offeringToForm(data)}
+        key={`${data.updatedAt} ${data.pendingRevision?.updatedAt ?? ''}`}
+        // What awaits review is what the consultant goes on editing.
+        initial={offeringToForm(
+          data.pendingRevision ? { ...data, ...proposedFields(data.pendingRevision) } : data,
+        )}
         readOnly={!isOwner || !actions.edit}
         kindLocked={data.status !== 'draft'}
+        vatLocked={data.status !== 'draft' && data.status !== 'rejected'}
         submitLabel={t('offering.save')}
         busy={save.isPending}
         error={save.error}

@@ -27,6 +27,21 @@ export interface AttendeeInput {
   email: string;
 }
 
+/**
+ * What the caller may still hold without paying, after this booking: the unpaid places of the
+ * organisation and of the user, each against its limit, and the smaller room left.
+ */
+export interface UnpaidPlacesAllowance {
+  organisation: { limit: number; held: number };
+  user: { limit: number; held: number };
+  remaining: number;
+}
+
+/** A new booking with the unpaid-places allowance left (only the creating answer carries it). */
+export interface BookedView extends BookingView {
+  unpaidPlaces: UnpaidPlacesAllowance;
+}
+
 export interface BookCommand {
   actor: Actor;
   organisationId: string;
@@ -57,7 +72,7 @@ export class BookUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: BookCommand): Promise<IdempotentResponse<BookingView>> {
+  async execute(command: BookCommand): Promise<IdempotentResponse<BookedView>> {
     this.assertAttendees(command);
     return this.dataSource.transaction(async (manager) => {
       // On the transaction's connection (one pool checkout per booking); the organisation's
@@ -85,11 +100,89 @@ export class BookUseCase {
     command: BookCommand,
     standing: MemberStanding,
     manager: EntityManager,
-  ): Promise<BookingView> {
+  ): Promise<BookedView> {
+    // Taken before the session's lock, so bookers of one organisation queue here without
+    // holding up the rest of the session.
+    await this.bookings.lockUnpaidPlaces(command.organisationId, command.actor.userId, manager);
     const { booking, attendees } = command.sessionId
       ? await this.bookSession(command, command.sessionId, standing, manager)
       : await this.bookSlot(command, command.slotId!, standing, manager);
-    return presentBooking(booking, attendees);
+    const held = await this.bookings.unpaidPlaces(
+      command.organisationId,
+      command.actor.userId,
+      this.clock.now(),
+      manager,
+    );
+    return { ...presentBooking(booking, attendees), unpaidPlaces: this.allowance(held) };
+  }
+
+  /**
+   * Refuses a booking that would take the organisation's or the user's unpaid places past their
+   * limit (seat squatting: holding a session's seats for free, hold after hold). Counted under
+   * the organisation's and user's locks, before this booking is written; only seats actually
+   * held count, so a booking that goes to the waitlist is never refused.
+   */
+  private async assertUnpaidPlacesAllowed(
+    command: BookCommand,
+    places: number,
+    manager: EntityManager,
+  ): Promise<void> {
+    const held = await this.bookings.unpaidPlaces(
+      command.organisationId,
+      command.actor.userId,
+      this.clock.now(),
+      manager,
+    );
+    const { organisation, user } = this.limits();
+    const free = 'Pay or cancel a booking awaiting payment to free places.';
+    if (held.organisation + places > organisation) {
+      throw new BookingException(
+        BookingErrorCode.UnpaidPlacesLimit,
+        `your organisation already holds ${held.organisation} unpaid place(s) and may hold at most ${organisation} at once; this booking needs ${places}. ${free}`,
+        [
+          {
+            field: 'attendees',
+            message: `at most ${Math.max(0, organisation - held.organisation)} more unpaid place(s) for now`,
+          },
+        ],
+      ).with({
+        scope: 'organisation',
+        limit: organisation,
+        held: held.organisation,
+        requested: places,
+      });
+    }
+    if (held.user + places > user) {
+      throw new BookingException(
+        BookingErrorCode.UnpaidPlacesLimit,
+        `you already hold ${held.user} unpaid place(s) across your organisations and may hold at most ${user} at once; this booking needs ${places}. ${free}`,
+        [
+          {
+            field: 'attendees',
+            message: `at most ${Math.max(0, user - held.user)} more unpaid place(s) for now`,
+          },
+        ],
+      ).with({ scope: 'user', limit: user, held: held.user, requested: places });
+    }
+  }
+
+  private limits(): { organisation: number; user: number } {
+    return {
+      organisation: this.config.get('BOOKING_UNPAID_PLACES_PER_ORGANISATION', { infer: true }),
+      user: this.config.get('BOOKING_UNPAID_PLACES_PER_USER', { infer: true }),
+    };
+  }
+
+  private allowance(held: { organisation: number; user: number }): UnpaidPlacesAllowance {
+    const limits = this.limits();
+    return {
+      organisation: { limit: limits.organisation, held: held.organisation },
+      user: { limit: limits.user, held: held.user },
+      remaining: Math.max(
+        0,
+        Math.min(limits.organisation - held.organisation, limits.user - held.user),
+      ),
+    };
   }
 
   private async bookSession(
@@ -125,6 +218,8 @@ export class BookUseCase {
       }
     }
     const seated = await this.inventory.takeSeats(session.id, seats, manager);
+    // A refusal rolls the seats just taken back with the transaction.
+    if (seated) await this.assertUnpaidPlacesAllowed(command, seats, manager);
     const now = this.clock.now();
     const fields = this.snapshot(command, standing, offering, session.startsAt, seats);
     const created = await this.bookings.create(
@@ -164,6 +259,7 @@ export class BookUseCase {
           : 'this slot is no longer free',
       );
     }
+    await this.assertUnpaidPlacesAllowed(command, 1, manager);
     const fields = this.snapshot(command, standing, booked.offering, booked.slot.startsAt, 1);
     const created = await this.bookings.create(
       { ...fields, sessionId: null, slotId, ...this.hold(this.clock.now(), booked.slot.startsAt) },

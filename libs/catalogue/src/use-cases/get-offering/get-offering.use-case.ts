@@ -6,7 +6,9 @@ import { ConsultationSlotRepository } from '../../repositories/consultation-slot
 import { TrainingSessionRepository } from '../../repositories/training-session.repository';
 import { renderMarkdown } from '../../services/markdown';
 import { OfferingAccessService } from '../../services/offering-access.service';
+import { OfferingRevisionsService } from '../../services/offering-revisions.service';
 import { AppliedPrice, PricingService } from '../../services/pricing.service';
+import { RevisionState } from '../../views/offering-revision.view';
 import {
   OfferingView,
   presentOffering,
@@ -16,7 +18,7 @@ import {
   SlotView,
 } from '../../views/offering.view';
 
-export interface OfferingDetail extends OfferingView {
+export interface OfferingDetail extends OfferingView, RevisionState {
   /** The Markdown description rendered to safe HTML. */
   descriptionHtml: string;
   consultant: { id: string; bio: string; expertise: string[] };
@@ -38,6 +40,7 @@ export class GetOfferingUseCase {
     private readonly sessions: TrainingSessionRepository,
     private readonly slots: ConsultationSlotRepository,
     private readonly pricing: PricingService,
+    private readonly revisions: OfferingRevisionsService,
   ) {}
 
   async execute(
@@ -47,7 +50,7 @@ export class GetOfferingUseCase {
   ): Promise<OfferingDetail> {
     const offering = await this.access.getVisible(actor, offeringId);
     const manager = this.access.canSeeUnpublished(actor, offering);
-    const [categories, profile, pricing, sessions, slots] = await Promise.all([
+    const [categories, profile, pricing, sessions, slots, revisions] = await Promise.all([
       this.categories.mapByIds([offering.categoryId]),
       this.profiles.findByUserId(offering.consultantId),
       this.pricing.contextFor(actor, organisationId),
@@ -55,9 +58,14 @@ export class GetOfferingUseCase {
         ? this.sessions.listForOffering(offering.id, { upcomingOnly: true })
         : [],
       offering.kind === 'consultation' ? this.slots.listOpen(offering.id, UPCOMING_SHOWN) : [],
+      // Proposed changes are the consultant's and the Chambre's business until approved.
+      manager
+        ? this.revisions.stateOf(offering)
+        : Promise.resolve<RevisionState>({ pendingRevision: null, rejectedRevision: null }),
     ]);
     return {
       ...presentOffering(offering, categories.get(offering.categoryId)!, manager),
+      ...revisions,
       descriptionHtml: renderMarkdown(offering.description),
       consultant: {
         id: offering.consultantId,

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuditLog, OutboxService } from '@mutualis/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, changedFields, OutboxService } from '@mutualis/core';
 import { Actor, hasRole } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { Offering } from '../../entities/offering.entity';
 import { CategoryRepository } from '../../repositories/category.repository';
 import { OfferingRepository } from '../../repositories/offering.repository';
+import { OfferingRevisionRepository } from '../../repositories/offering-revision.repository';
 import { OfferingAccessService } from '../../services/offering-access.service';
+import { OfferingRevisionsService } from '../../services/offering-revisions.service';
 import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from '../../services/offering-workflow';
-import { OfferingView, presentOffering } from '../../views/offering.view';
+import { presentOffering } from '../../views/offering.view';
+import type { ManagedOfferingView } from '../update-offering/update-offering.use-case';
 
 const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
   submit: 'offering.submitted',
@@ -20,7 +23,9 @@ const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
 
 /**
  * Moves an offering through draft → submitted → published | rejected → archived. The status
- * is changed under a row lock, so two moderators cannot both act on the same state.
+ * is changed under a row lock, so two moderators cannot both act on the same state. On a
+ * published offering, publish and reject act on the revision awaiting review instead: approved,
+ * its fields go live; rejected, the live version stays and the consultant is told why.
  */
 @Injectable()
 export class ModerateOfferingUseCase {
@@ -28,27 +33,35 @@ export class ModerateOfferingUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: OfferingAccessService,
     private readonly offerings: OfferingRepository,
+    private readonly revisions: OfferingRevisionRepository,
+    private readonly revisionState: OfferingRevisionsService,
     private readonly categories: CategoryRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditLog,
   ) {}
 
-  submit(actor: Actor, offeringId: string): Promise<OfferingView> {
+  submit(actor: Actor, offeringId: string): Promise<ManagedOfferingView> {
     return this.apply(actor, offeringId, 'submit', () => ({ submittedAt: new Date() }));
   }
 
-  publish(actor: Actor, offeringId: string): Promise<OfferingView> {
+  publish(actor: Actor, offeringId: string): Promise<ManagedOfferingView> {
     return this.apply(actor, offeringId, 'publish', (offering) => ({
       publishedAt: offering.publishedAt ?? new Date(),
       rejectionReason: null,
     }));
   }
 
-  reject(actor: Actor, offeringId: string, reason: string): Promise<OfferingView> {
-    return this.apply(actor, offeringId, 'reject', () => ({ rejectionReason: reason.trim() }));
+  reject(actor: Actor, offeringId: string, reason: string): Promise<ManagedOfferingView> {
+    return this.apply(
+      actor,
+      offeringId,
+      'reject',
+      () => ({ rejectionReason: reason.trim() }),
+      reason,
+    );
   }
 
-  archive(actor: Actor, offeringId: string): Promise<OfferingView> {
+  archive(actor: Actor, offeringId: string): Promise<ManagedOfferingView> {
     return this.apply(actor, offeringId, 'archive', () => ({ archivedAt: new Date() }));
   }
 
@@ -57,7 +70,8 @@ export class ModerateOfferingUseCase {
     offeringId: string,
     action: OfferingAction,
     extra: (offering: Offering) => Partial<Offering>,
-  ): Promise<OfferingView> {
+    reason?: string,
+  ): Promise<ManagedOfferingView> {
     const allowed = OFFERING_WORKFLOW[action].by;
     const updated = await this.dataSource.transaction(async (manager) => {
       const offering = await this.access.getManaged(actor, offeringId, manager, {
@@ -75,6 +89,9 @@ export class ModerateOfferingUseCase {
             : 'only a Chambre admin may do this',
         );
       }
+      if (offering.status === 'published' && (action === 'publish' || action === 'reject')) {
+        return this.reviewRevision(actor, offering, action, reason, manager);
+      }
       const status = nextStatus(offering.status, action);
       const updated = await this.offerings.update(
         offering.id,
@@ -90,6 +107,11 @@ export class ModerateOfferingUseCase {
         reason: action === 'reject' ? updated.rejectionReason : null,
         context: { consultantId: offering.consultantId },
       });
+      if (action === 'archive') {
+        // An archived offering is never edited again: what awaited review is dropped.
+        const pending = await this.revisions.findPending(offering.id, manager);
+        if (pending) await this.revisions.update(pending.id, { status: 'withdrawn' }, manager);
+      }
       if (action === 'publish' || action === 'reject') {
         await this.outbox.record(manager, {
           type: action === 'publish' ? 'offering.published' : 'offering.rejected',
@@ -103,6 +125,96 @@ export class ModerateOfferingUseCase {
     const category = (await this.categories.mapByIds([updated.categoryId])).get(
       updated.categoryId,
     )!;
-    return presentOffering(updated, category, true);
+    return {
+      ...presentOffering(updated, category, true),
+      ...(await this.revisionState.stateOf(updated)),
+    };
+  }
+
+  /**
+   * Approves or rejects the revision awaiting review on a published offering, under the
+   * offering's lock. The consultant hears it through the same events (and e-mails) as a first
+   * publication or refusal, the reason carried in the event since the live offering has none.
+   */
+  private async reviewRevision(
+    actor: Actor,
+    offering: Offering,
+    action: 'publish' | 'reject',
+    reason: string | undefined,
+    manager: EntityManager,
+  ): Promise<Offering> {
+    const pending = await this.revisions.findPending(offering.id, manager);
+    if (!pending) {
+      // The same answer as any step out of the workflow: a published offering is only published
+      // or rejected again through a revision.
+      throw new CatalogueException(
+        CatalogueErrorCode.InvalidTransition,
+        `this offering is already published and no change to it awaits review; nothing to ${action}`,
+      );
+    }
+    const reviewed = { reviewedBy: actor.userId, reviewedAt: new Date() };
+    let updated = offering;
+    if (action === 'publish') {
+      const proposed: Partial<Offering> = {
+        title: pending.title,
+        summary: pending.summary,
+        description: pending.description,
+        memberPriceCents: pending.memberPriceCents,
+        nonMemberPriceCents: pending.nonMemberPriceCents,
+      };
+      updated = await this.offerings.update(offering.id, proposed, manager);
+      await this.revisions.update(pending.id, { status: 'approved', ...reviewed }, manager);
+      const changed = changedFields(offering, proposed);
+      await this.audit.record(manager, {
+        action: 'offering.revision.approved',
+        entityType: 'offering',
+        entityId: offering.id,
+        before: changed?.before ?? {},
+        after: changed?.after ?? {},
+        context: { consultantId: offering.consultantId, revisionId: pending.id },
+      });
+      // Prices going live are what the Chambre follows most closely: the same action as a
+      // price change on a draft, so one filter finds them all.
+      const pricing = changedFields(offering, proposed, [
+        'memberPriceCents',
+        'nonMemberPriceCents',
+      ]);
+      if (pricing) {
+        await this.audit.record(manager, {
+          action: 'offering.pricing.changed',
+          entityType: 'offering',
+          entityId: offering.id,
+          ...pricing,
+          context: { status: offering.status, revisionId: pending.id },
+        });
+      }
+    } else {
+      await this.revisions.update(
+        pending.id,
+        { status: 'rejected', rejectionReason: reason!.trim(), ...reviewed },
+        manager,
+      );
+      await this.audit.record(manager, {
+        action: 'offering.revision.rejected',
+        entityType: 'offering',
+        entityId: offering.id,
+        before: null,
+        after: null,
+        reason: reason!.trim(),
+        context: { consultantId: offering.consultantId, revisionId: pending.id },
+      });
+    }
+    await this.outbox.record(manager, {
+      type: action === 'publish' ? 'offering.published' : 'offering.rejected',
+      aggregateType: 'offering',
+      aggregateId: offering.id,
+      payload: {
+        consultantId: offering.consultantId,
+        moderatedBy: actor.userId,
+        revisionId: pending.id,
+        ...(action === 'reject' ? { reason: reason!.trim() } : {}),
+      },
+    });
+    return updated;
   }
 }

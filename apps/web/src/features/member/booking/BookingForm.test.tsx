@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { api } from '../../../api/client';
 import type { Booking, Offering, Session } from '../member-api';
@@ -61,6 +62,8 @@ function offering(overrides: Partial<Offering> = {}, sessions = [session()]): Of
     price: sessions[0]?.price ?? { unitPriceCents: 24_000, memberPrice: true },
     upcomingSessions: sessions,
     freeSlots: [],
+    pendingRevision: null,
+    rejectedRevision: null,
     ...overrides,
   };
 }
@@ -73,14 +76,16 @@ function renderForm(value: Offering, onBooked = vi.fn()) {
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <BookingForm
-        offering={value}
-        organisations={organisations}
-        organisationId="org-1"
-        onOrganisationChange={vi.fn()}
-        initialTargetId="session-1"
-        onBooked={onBooked}
-      />
+      <MemoryRouter>
+        <BookingForm
+          offering={value}
+          organisations={organisations}
+          organisationId="org-1"
+          onOrganisationChange={vi.fn()}
+          initialTargetId="session-1"
+          onBooked={onBooked}
+        />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
   return { onBooked, user: userEvent.setup({ delay: null }) };
@@ -274,5 +279,69 @@ describe('BookingForm', { timeout: 20_000 }, () => {
     expect(await within(attendees).findByRole('alert')).toHaveTextContent(
       "Votre organisation ne peut plus inscrire qu'un seul participant à cette session.",
     );
+  });
+
+  it('says how many unpaid places are held, the limit and how to free them, with a link to the bookings awaiting payment', async () => {
+    post.mockResolvedValueOnce(
+      answer(409, {
+        status: 409,
+        code: 'unpaid_places_limit',
+        title: 'Conflict',
+        detail:
+          'your organisation already holds 8 unpaid place(s) and may hold at most 10 at once…',
+        type: '',
+        errors: [{ field: 'attendees', message: 'at most 2 more unpaid place(s) for now' }],
+        scope: 'organisation',
+        limit: 10,
+        held: 8,
+        requested: 3,
+      }),
+    );
+    const { user } = renderForm(offering());
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter un participant' }));
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@asso.fr');
+    await nameAttendee(user, 2, 'Hugo Lefèvre', 'hugo@asso.fr');
+    await nameAttendee(user, 3, 'Inès Martin', 'ines@asso.fr');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Votre organisation retient déjà 8 places non payées. Elle peut en retenir au plus 10 à la fois sans payer ; cette réservation en demande 3.',
+    );
+    expect(alert).toHaveTextContent('Vous pouvez encore en réserver 2 sans payer');
+    expect(alert).toHaveTextContent(
+      'Pour libérer des places, réglez ou annulez une réservation en attente de paiement.',
+    );
+    expect(
+      within(alert).getByRole('link', { name: 'Voir les réservations en attente de paiement' }),
+    ).toHaveAttribute('href', '/bookings?status=pending_payment');
+    // Not mistaken for a mistake in the attendees' fields.
+    expect(
+      within(screen.getByRole('group', { name: 'Participants' })).queryByRole('alert'),
+    ).toBeNull();
+  });
+
+  it('words the per-user limit, and a limit reached, in French', async () => {
+    post.mockResolvedValueOnce(
+      answer(409, {
+        status: 409,
+        code: 'unpaid_places_limit',
+        title: 'Conflict',
+        detail: 'you already hold 10 unpaid place(s)…',
+        type: '',
+        scope: 'user',
+        limit: 10,
+        held: 10,
+        requested: 1,
+      }),
+    );
+    const { user } = renderForm(offering());
+    await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@asso.fr');
+    await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Vous retenez déjà 10 places non payées, toutes organisations confondues.',
+    );
+    expect(alert).not.toHaveTextContent('encore');
   });
 });

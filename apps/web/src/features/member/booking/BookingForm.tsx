@@ -20,6 +20,7 @@ import {
   type Target,
 } from './booking-form';
 import { PriceDisplay } from './PriceDisplay';
+import { UnpaidPlacesProblem } from './UnpaidPlacesProblem';
 
 /** Api problems shown beside the choice they are about rather than above the form. */
 const SESSION_PROBLEMS = new Set([
@@ -45,8 +46,10 @@ interface BookingFormProps {
 function problemPlace(
   problem: Problem | null,
   apiFields: Record<string, string>,
-): 'target' | 'attendees' | 'fields' | 'top' | null {
+): 'target' | 'attendees' | 'fields' | 'unpaid' | 'top' | null {
   if (!problem) return null;
+  // About the member's other bookings, not this form's fields: said above the form.
+  if (problem.code === 'unpaid_places_limit') return 'unpaid';
   if (SESSION_PROBLEMS.has(problem.code)) return 'target';
   if (ATTENDEE_PROBLEMS.has(problem.code) || apiFields.attendees) return 'attendees';
   if (problem.errors?.some((error) => error.field.startsWith('attendees.'))) return 'fields';
@@ -115,7 +118,10 @@ export function BookingForm({
   const price = (target.kind === 'session' ? target.session : target.slot).price;
   const estimate = estimatePrice(price.unitPriceCents, rows.length, offering.vatTreatment);
   const problem = book.error instanceof ApiProblem ? book.error.problem : null;
-  const apiFields = book.error instanceof ApiProblem ? book.error.fieldErrors() : {};
+  const apiFields =
+    book.error instanceof ApiProblem && problem?.code !== 'unpaid_places_limit'
+      ? book.error.fieldErrors()
+      : {};
   const fields = { ...(checked ? validateAttendees(rows, limit.max) : {}), ...apiFields };
   const placedAt = problemPlace(problem, apiFields);
   const listProblem = attendeesProblem(fields.attendees);
@@ -161,6 +167,7 @@ export function BookingForm({
   return (
     <form onSubmit={submit} noValidate className="stack">
       {placedAt === 'top' ? <ProblemAlert error={book.error} /> : null}
+      {placedAt === 'unpaid' && problem ? <UnpaidPlacesProblem problem={problem} /> : null}
 
       {organisations.length > 1 ? (
         <Field label={t('book.organisation')} hint={t('book.organisationHint')}>

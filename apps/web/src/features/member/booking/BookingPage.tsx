@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { components } from '../../../api/schema';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
@@ -65,8 +66,11 @@ export function BookingPage() {
   );
 }
 
+/** The creating answer: a booking with the unpaid places its caller may still hold. */
+type Booked = Pick<components['schemas']['BookedDto'], 'unpaidPlaces'>;
+
 /** What the api answered: seats held awaiting payment, a place on the waitlist, or done. */
-function BookingOutcome({ booking }: { booking: Booking }) {
+export function BookingOutcome({ booking }: { booking: Booking & Partial<Booked> }) {
   const { t } = useTranslation('member');
   const link = <Link to={`/bookings/${booking.id}`}>{t('book.outcome.seeBooking')}</Link>;
   if (booking.status === 'pending_payment') {
@@ -75,6 +79,11 @@ function BookingOutcome({ booking }: { booking: Booking }) {
         <p className="alert alert-success" role="status">
           {t('book.outcome.pending', { count: booking.seats })}
         </p>
+        {booking.unpaidPlaces ? (
+          <p className="muted">
+            {t('book.outcome.unpaidLeft', { count: booking.unpaidPlaces.remaining })}
+          </p>
+        ) : null}
         <PaymentChoice booking={booking} />
         <p>{link}</p>
       </div>

@@ -1,0 +1,61 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { bigintToNumber } from '@mutualis/core';
+
+export type OfferingRevisionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/**
+ * A change to a published offering's moderated fields, proposed by its consultant and live only
+ * once a Chambre admin approves it. Holds the whole proposed version of those fields.
+ */
+@Entity('offering_revisions')
+export class OfferingRevision {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  offeringId!: string;
+
+  @Column('uuid')
+  proposedBy!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('text')
+  summary!: string;
+
+  @Column('text')
+  description!: string;
+
+  /** Excluding VAT. */
+  @Column('bigint', { transformer: bigintToNumber })
+  memberPriceCents!: number;
+
+  /** Excluding VAT. */
+  @Column('bigint', { transformer: bigintToNumber })
+  nonMemberPriceCents!: number;
+
+  @Column('text')
+  status!: OfferingRevisionStatus;
+
+  @Column('uuid', { nullable: true })
+  reviewedBy!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  rejectionReason!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,69 @@
+import { Offering } from '../entities/offering.entity';
+import { OfferingRevision, OfferingRevisionStatus } from '../entities/offering-revision.entity';
+
+/**
+ * The fields of a published offering that only go live once the Chambre approves them: what
+ * members read (wording, links in the description) and what they pay. The VAT treatment is
+ * the Chambre's own (PUT /offerings/:id/vat-treatment); every other field stays immediate.
+ */
+export const MODERATED_FIELDS = [
+  'title',
+  'summary',
+  'description',
+  'memberPriceCents',
+  'nonMemberPriceCents',
+] as const;
+
+export type ModeratedField = (typeof MODERATED_FIELDS)[number];
+
+export interface OfferingRevisionView {
+  id: string;
+  offeringId: string;
+  status: OfferingRevisionStatus;
+  title: string;
+  summary: string;
+  description: string;
+  memberPriceCents: number;
+  nonMemberPriceCents: number;
+  /** The moderated fields whose proposed value differs from the live offering's. */
+  changedFields: ModeratedField[];
+  proposedBy: string;
+  reviewedAt: string | null;
+  rejectionReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function changedFields(
+  live: Pick<Offering, ModeratedField>,
+  proposed: Pick<Offering, ModeratedField>,
+): ModeratedField[] {
+  return MODERATED_FIELDS.filter((field) => live[field] !== proposed[field]);
+}
+
+export function presentRevision(revision: OfferingRevision, live: Offering): OfferingRevisionView {
+  return {
+    id: revision.id,
+    offeringId: revision.offeringId,
+    status: revision.status,
+    title: revision.title,
+    summary: revision.summary,
+    description: revision.description,
+    memberPriceCents: revision.memberPriceCents,
+    nonMemberPriceCents: revision.nonMemberPriceCents,
+    changedFields: changedFields(live, revision),
+    proposedBy: revision.proposedBy,
+    reviewedAt: revision.reviewedAt?.toISOString() ?? null,
+    rejectionReason: revision.rejectionReason,
+    createdAt: revision.createdAt.toISOString(),
+    updatedAt: revision.updatedAt.toISOString(),
+  };
+}
+
+/** What the offering's consultant and the Chambre's admins see of its revisions. */
+export interface RevisionState {
+  /** The proposed changes awaiting review; the offering above is what is live. */
+  pendingRevision: OfferingRevisionView | null;
+  /** The latest proposal, when it was rejected and nothing newer awaits review. */
+  rejectedRevision: OfferingRevisionView | null;
+}
