@@ -276,26 +276,47 @@ describe('audit log', () => {
     const published = await as(admin, (agent) =>
       agent.post(`/api/offerings/${offeringId}/publish`),
     );
-    const repriced = await as(consultant, (agent) =>
+    // On a published offering a consultant's price change waits for review (nothing recorded
+    // yet); the VAT treatment is the Chambre's own decision, recorded at once.
+    const proposed = await as(consultant, (agent) =>
       agent
         .patch(`/api/offerings/${offeringId}`)
-        .send({ memberPriceCents: 19_000, vatTreatment: 'standard', summary: 'Nouveau résumé.' }),
+        .send({ memberPriceCents: 19_000, summary: 'Nouveau résumé.' }),
     );
+    const taxed = await as(finance, (agent) =>
+      agent.put(`/api/offerings/${offeringId}/vat-treatment`).send({ vatTreatment: 'standard' }),
+    );
+    const approved = await as(admin, (agent) => agent.post(`/api/offerings/${offeringId}/publish`));
     await as(consultant, (agent) =>
       agent.patch(`/api/offerings/${offeringId}`).send({ summary: 'Encore un autre résumé.' }),
     );
     const archived = await as(admin, (agent) => agent.post(`/api/offerings/${offeringId}/archive`));
 
     const entries = await audit({ entity: `offering:${offeringId}` });
-    expect(entries.map((entry) => entry.action)).toEqual([
-      'offering.archived',
+    // The approval's two entries share a transaction (and maybe a millisecond): compared as a set.
+    expect(entries.map((entry) => entry.action).slice(0, 1)).toEqual(['offering.archived']);
+    expect(
+      entries
+        .map((entry) => entry.action)
+        .slice(1, 3)
+        .sort(),
+    ).toEqual(['offering.pricing.changed', 'offering.revision.approved']);
+    expect(entries.map((entry) => entry.action).slice(3)).toEqual([
       'offering.pricing.changed',
       'offering.published',
       'offering.submitted',
       'offering.rejected',
       'offering.submitted',
     ]);
-    const [archive, pricing, publish, , reject, submit] = entries;
+    expect(entries.some((entry) => entry.requestId === proposed.requestId)).toBe(false);
+    const [archive] = entries;
+    const approvedPricing = entries.find(
+      (entry) =>
+        entry.action === 'offering.pricing.changed' && entry.requestId === approved.requestId,
+    );
+    const revision = entries.find((entry) => entry.action === 'offering.revision.approved');
+    const vat = entries.find((entry) => entry.requestId === taxed.requestId);
+    const [publish, , reject, submit] = entries.slice(4);
     expect(submit).toMatchObject({
       requestId: submitted.requestId,
       actor: { userId: consultant.id, label: 'consultant' },
@@ -313,13 +334,22 @@ describe('audit log', () => {
       requestId: published.requestId,
       after: { status: 'published' },
     });
-    expect(pricing).toMatchObject({
-      requestId: repriced.requestId,
-      actor: { userId: consultant.id },
-      before: { memberPriceCents: 18_000, vatTreatment: 'exempt_training' },
-      after: { memberPriceCents: 19_000, vatTreatment: 'standard' },
+    expect(vat).toMatchObject({
+      action: 'offering.pricing.changed',
+      actor: { userId: finance.id, label: 'finance' },
+      before: { vatTreatment: 'exempt_training' },
+      after: { vatTreatment: 'standard' },
     });
-    expect(Object.keys(pricing.after as Json).sort()).toEqual(['memberPriceCents', 'vatTreatment']);
+    expect(approvedPricing).toMatchObject({
+      actor: { userId: admin.id, label: 'admin' },
+      before: { memberPriceCents: 18_000 },
+      after: { memberPriceCents: 19_000 },
+    });
+    expect(Object.keys(approvedPricing!.after as Json)).toEqual(['memberPriceCents']);
+    expect(revision).toMatchObject({
+      requestId: approved.requestId,
+      after: { memberPriceCents: 19_000, summary: 'Nouveau résumé.' },
+    });
     expect(archive).toMatchObject({ requestId: archived.requestId, after: { status: 'archived' } });
 
     const publications = await audit({ action: 'offering.published', actor: admin.id });

@@ -198,8 +198,8 @@ export class ModerateOfferingUseCase {
         action: 'offering.revision.rejected',
         entityType: 'offering',
         entityId: offering.id,
-        before: null,
-        after: null,
+        before: { revision: 'pending' },
+        after: { revision: 'rejected' },
         reason: reason!.trim(),
         context: { consultantId: offering.consultantId, revisionId: pending.id },
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, changedFields } from '@mutualis/core';
+import { AuditLog, changedFields as auditedChanges } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { Offering } from '../../entities/offering.entity';
@@ -88,7 +88,7 @@ export class UpdateOfferingUseCase {
         const updated = await this.offerings.update(offering.id, changes, manager);
         // What members pay and how it is taxed: the Chambre wants to see every change. On a
         // published offering prices change only when a revision is approved (recorded there).
-        const pricing = changedFields(offering, changes, [
+        const pricing = auditedChanges(offering, changes, [
           'memberPriceCents',
           'nonMemberPriceCents',
           'vatTreatment',
