@@ -39,6 +39,7 @@ import { LocalStrategy } from './http/auth/local.strategy';
 import { RolesGuard } from './http/auth/roles.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimitGuard, rateLimitThrottlers } from './http/rate-limit/rate-limit';
+import { AccountController } from './identity/account.controller';
 import { AuthController } from './identity/auth.controller';
 import { InvitationsController } from './identity/invitations.controller';
 import { MeController } from './identity/me.controller';
@@ -60,6 +61,11 @@ import { UsersController } from './identity/users.controller';
           loginWindowSeconds: config.get('RATE_LIMIT_LOGIN_WINDOW_SECONDS', { infer: true }),
           registerMax: config.get('RATE_LIMIT_REGISTER_MAX', { infer: true }),
           registerWindowSeconds: config.get('RATE_LIMIT_REGISTER_WINDOW_SECONDS', { infer: true }),
+          passwordResetMax: config.get('RATE_LIMIT_PASSWORD_RESET_MAX', { infer: true }),
+          passwordResetEmailMax: config.get('RATE_LIMIT_PASSWORD_RESET_EMAIL_MAX', { infer: true }),
+          passwordResetWindowSeconds: config.get('RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS', {
+            infer: true,
+          }),
         }),
         // Counters live in Redis so every api replica shares them; the storage owns (and closes) its connection.
         storage: new ThrottlerStorageRedisService(config.get('REDIS_URL', { infer: true }), {
@@ -85,6 +91,7 @@ import { UsersController } from './identity/users.controller';
     OrganisationsController,
     InvitationsController,
     UsersController,
+    AccountController,
     CatalogueController,
     OfferingsController,
     ScheduleController,

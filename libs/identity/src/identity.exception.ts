@@ -20,6 +20,13 @@ export enum IdentityErrorCode {
   LastOrganisationAdmin = 'last_organisation_admin',
   MemberNotFound = 'member_not_found',
   OwnAdminRole = 'own_admin_role',
+  EmailNotVerified = 'email_not_verified',
+  InvalidAccountLink = 'invalid_account_link',
+  InvalidCurrentPassword = 'invalid_current_password',
+  EmailAlreadyVerified = 'email_already_verified',
+  VerificationEmailTooSoon = 'verification_email_too_soon',
+  SessionNotFound = 'session_not_found',
+  SameEmail = 'same_email',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -42,6 +49,13 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.LastOrganisationAdmin]: ErrorKind.Unprocessable,
   [IdentityErrorCode.MemberNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.OwnAdminRole]: ErrorKind.Unprocessable,
+  [IdentityErrorCode.EmailNotVerified]: ErrorKind.Forbidden,
+  [IdentityErrorCode.InvalidAccountLink]: ErrorKind.Invalid,
+  [IdentityErrorCode.InvalidCurrentPassword]: ErrorKind.Invalid,
+  [IdentityErrorCode.EmailAlreadyVerified]: ErrorKind.Conflict,
+  [IdentityErrorCode.VerificationEmailTooSoon]: ErrorKind.TooManyRequests,
+  [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.SameEmail]: ErrorKind.Invalid,
 };
 
 export class IdentityException extends DomainException {

@@ -32,6 +32,10 @@ export class User {
   @Column('timestamptz', { nullable: true })
   disabledAt!: Date | null;
 
+  /** When the owner proved they read this address (a link sent to it); null until then. */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

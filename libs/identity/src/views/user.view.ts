@@ -9,6 +9,7 @@ export interface UserView {
   roles: PlatformRole[];
   disabled: boolean;
   createdAt: string;
+  emailVerified: boolean;
 }
 
 export function presentUser(user: User): UserView {
@@ -20,5 +21,6 @@ export function presentUser(user: User): UserView {
     roles: user.platformRoles,
     disabled: user.disabledAt !== null,
     createdAt: user.createdAt.toISOString(),
+    emailVerified: user.emailVerifiedAt !== null,
   };
 }

@@ -39,6 +39,23 @@ const bank = {
 
 /** One realistic data set per template; a template without one fails compilation. */
 const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
+  'account-email-verification': {
+    actionUrl: 'https://mutualis.example/verify-email?token=abc',
+    expiresAt: '2026-12-08T08:00:00Z',
+    change: false,
+  },
+  'account-password-reset': {
+    actionUrl: 'https://mutualis.example/reset-password?token=abc',
+    expiresAt: '2026-12-08T08:00:00Z',
+  },
+  'account-registration-attempt': {
+    signInUrl: 'https://mutualis.example/login',
+    resetUrl: 'https://mutualis.example/forgot-password',
+  },
+  'account-email-change-notice': {
+    newEmail: 'camille@nouvelle-asso.example',
+    securityUrl: 'https://mutualis.example/account/security',
+  },
   'account-invitation': {
     organisationName: 'Association Les Lucioles',
     inviterName: 'Claire Martin',

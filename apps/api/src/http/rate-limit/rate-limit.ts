@@ -8,7 +8,7 @@ import {
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerOptions } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 
-export type RateLimitName = 'login' | 'register';
+export type RateLimitName = 'login' | 'register' | 'password-reset';
 
 const RATE_LIMITED = 'mutualis:rate-limited';
 
@@ -31,6 +31,9 @@ export interface RateLimitSettings {
   loginWindowSeconds: number;
   registerMax: number;
   registerWindowSeconds: number;
+  passwordResetMax: number;
+  passwordResetEmailMax: number;
+  passwordResetWindowSeconds: number;
 }
 
 /**
@@ -52,6 +55,22 @@ export function rateLimitThrottlers(settings: RateLimitSettings): ThrottlerOptio
       ttl: settings.registerWindowSeconds * 1000,
       skipIf: appliesTo('register'),
       getTracker: (request) => String(request.ip),
+    },
+    // Reset requests count per client address, and per e-mail from everywhere, so nobody can
+    // flood one mailbox with reset links.
+    {
+      name: 'password-reset',
+      limit: settings.passwordResetMax,
+      ttl: settings.passwordResetWindowSeconds * 1000,
+      skipIf: appliesTo('password-reset'),
+      getTracker: (request) => String(request.ip),
+    },
+    {
+      name: 'password-reset-email',
+      limit: settings.passwordResetEmailMax,
+      ttl: settings.passwordResetWindowSeconds * 1000,
+      skipIf: appliesTo('password-reset'),
+      getTracker: (request) => `email|${emailOf(request)}`,
     },
   ];
 }

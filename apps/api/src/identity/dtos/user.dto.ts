@@ -20,6 +20,11 @@ export class UserDto {
   @ApiProperty({ enum: PLATFORM_ROLES, isArray: true }) roles!: PlatformRole[];
   @ApiProperty() disabled!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    description:
+      'Whether the owner proved this address (a link sent to it); until then they cannot create an organisation, accept an invitation or book.',
+  })
+  emailVerified!: boolean;
 }
 
 export class MembershipSummaryDto {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '@mutualis/core';
-import { ContactDirectoryService } from '@mutualis/identity';
+import { AccountLinksService, ContactDirectoryService } from '@mutualis/identity';
 import { ChambreSettingsUseCase, InvoicePdfService } from '@mutualis/invoicing';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
@@ -13,6 +13,8 @@ import { PreferenceRepository } from '../../repositories/preference.repository';
 import { WebLinks } from '../../services/web-links';
 import { renderMail } from '../../templates/render-mail';
 import {
+  ACCOUNT_LINK_TEMPLATES,
+  AccountLinkTemplate,
   REMINDER_TEMPLATES,
   ServiceMoment,
   TemplateData,
@@ -59,6 +61,7 @@ export class DeliverNotificationUseCase {
     private readonly chambre: ChambreSettingsUseCase,
     private readonly pdf: InvoicePdfService,
     private readonly links: WebLinks,
+    private readonly accountLinks: AccountLinksService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -112,11 +115,31 @@ export class DeliverNotificationUseCase {
     return null;
   }
 
-  private async compose(delivery: NotificationDelivery): Promise<OutgoingMail> {
+  /**
+   * The template's data, with the link of an account message minted now: its secret exists
+   * only in the mail. Null when that link can no longer be used (nothing to send).
+   */
+  private async paramsOf(delivery: NotificationDelivery): Promise<Record<string, unknown> | null> {
+    if (!(ACCOUNT_LINK_TEMPLATES as readonly string[]).includes(delivery.template)) {
+      return delivery.params;
+    }
+    const { accountTokenId, ...params } = delivery.params as { accountTokenId: string };
+    const minted = await this.accountLinks.mint(accountTokenId);
+    if (!minted) return null;
+    const actionUrl =
+      (delivery.template as AccountLinkTemplate) === 'account-password-reset'
+        ? this.links.resetPassword(minted.token)
+        : this.links.verifyEmail(minted.token);
+    return { ...params, actionUrl };
+  }
+
+  private async compose(delivery: NotificationDelivery): Promise<OutgoingMail | null> {
+    const params = await this.paramsOf(delivery);
+    if (!params) return null;
     const chambre = await this.chambre.get();
     const [user] = delivery.userId ? await this.contacts.usersByIds([delivery.userId]) : [];
     const optional = REMINDER_TEMPLATES.includes(delivery.template);
-    const rendered = renderMail(delivery.template, delivery.params as TemplateData[TemplateName], {
+    const rendered = renderMail(delivery.template, params as TemplateData[TemplateName], {
       locale: delivery.locale,
       chambreName: chambre.legalName,
       chambreEmail: chambre.email,
