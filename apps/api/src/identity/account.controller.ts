@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -54,7 +64,9 @@ export class AccountController {
     summary: 'Ask for a password reset link; answers 202 whether or not the address has an account',
   })
   @ApiAcceptedResponse()
-  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address or for this e-mail.' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests from this address or for this e-mail.',
+  })
   async passwordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
     await this.requestPasswordReset.execute(body.email);
   }
@@ -144,7 +156,10 @@ export class AccountController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out one of the caller’s sessions (this one too, if named)' })
   @ApiNoContentResponse()
-  async revoke(@CurrentActor() actor: AuthenticatedActor, @Param() params: IdParams): Promise<void> {
+  async revoke(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+  ): Promise<void> {
     await this.sessions.revoke(actor.userId, params.id);
   }
 }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-export const ACCOUNT_TOKEN_PURPOSES = ['email_verification', 'email_change', 'password_reset'] as const;
+export const ACCOUNT_TOKEN_PURPOSES = [
+  'email_verification',
+  'email_change',
+  'password_reset',
+] as const;
 export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 
 /** One single-use link of an account: to prove an address or to set a new password. */
@@ -67,7 +71,10 @@ export class AccountTokenRepository {
   }
 
   /** A live link by the hash of its secret, without using it up (to check input first). */
-  findLiveByHash(tokenHash: string, purposes: AccountTokenPurpose[]): Promise<AccountTokenRow | null> {
+  findLiveByHash(
+    tokenHash: string,
+    purposes: AccountTokenPurpose[],
+  ): Promise<AccountTokenRow | null> {
     return this.dataSource
       .query<AccountTokenRow[]>(
         `SELECT ${COLUMNS} FROM account_tokens WHERE token_hash = $1 AND purpose = ANY($2) AND ${LIVE}`,

@@ -29,7 +29,12 @@ export class LoginSessionRepository {
     await manager.query(
       `INSERT INTO login_sessions (family_id, user_id, user_agent, client_address)
        VALUES ($1, $2, $3, $4) ON CONFLICT (family_id) DO NOTHING`,
-      [familyId, userId, client.userAgent?.slice(0, 512) || null, client.clientAddress?.slice(0, 64) || null],
+      [
+        familyId,
+        userId,
+        client.userAgent?.slice(0, 512) || null,
+        client.clientAddress?.slice(0, 64) || null,
+      ],
     );
   }
 

@@ -137,7 +137,10 @@ export class UserRepository {
   }
 
   /** Whether the user proved their address; false for an unknown user. */
-  async isEmailVerified(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async isEmailVerified(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     const [row] = await manager.query<{ verified: boolean }[]>(
       `SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`,
       [id],

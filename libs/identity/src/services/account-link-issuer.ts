@@ -36,7 +36,9 @@ export class AccountLinkIssuer {
     // A verification of the current address and a change of address cannot both be pending
     // meaningfully: the newest request wins.
     const retire: AccountTokenPurpose[] =
-      link.purpose === 'password_reset' ? ['password_reset'] : ['email_verification', 'email_change'];
+      link.purpose === 'password_reset'
+        ? ['password_reset']
+        : ['email_verification', 'email_change'];
     await this.tokens.retireOpen(link.userId, retire, manager);
     const token = await this.tokens.create(
       {

@@ -250,7 +250,10 @@ export class NotificationPlanner {
     const expiresAt = notice.expiresAt.toISOString();
     if (notice.purpose === 'password_reset') {
       return [
-        linkDeliveryTo(key, owner, 'account-password-reset', { accountTokenId: tokenId, expiresAt }),
+        linkDeliveryTo(key, owner, 'account-password-reset', {
+          accountTokenId: tokenId,
+          expiresAt,
+        }),
       ];
     }
     const change = notice.purpose === 'email_change';

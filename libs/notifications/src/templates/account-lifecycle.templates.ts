@@ -21,7 +21,10 @@ export const accountEmailVerification: LocalisedTemplate<'account-email-verifica
           ? `Vous avez demandé que cette adresse devienne celle de votre compte sur la plateforme de services de ${context.chambreName}. Le changement n’aura lieu qu’une fois cette adresse confirmée.`
           : `Bienvenue sur la plateforme de services de ${context.chambreName}. Pour réserver des prestations, créer votre organisation ou en rejoindre une, confirmez d’abord votre adresse e-mail.`,
       ),
-      action(data.change ? 'Confirmer la nouvelle adresse' : 'Confirmer mon adresse', data.actionUrl),
+      action(
+        data.change ? 'Confirmer la nouvelle adresse' : 'Confirmer mon adresse',
+        data.actionUrl,
+      ),
       paragraph(
         'Ce lien ne fonctionne qu’une fois et reste valable jusqu’au ',
         strong(formatParisDateTime(data.expiresAt, 'fr')),
@@ -97,7 +100,9 @@ export const accountRegistrationAttempt: LocalisedTemplate<'account-registration
       paragraph(
         `Quelqu’un a essayé de créer un compte sur la plateforme de services de ${context.chambreName} avec votre adresse e-mail. Un compte existe déjà pour cette adresse : aucun nouveau compte n’a été créé.`,
       ),
-      paragraph('Si c’était vous, connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.'),
+      paragraph(
+        'Si c’était vous, connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.',
+      ),
       action('Me connecter', data.signInUrl),
       action('Réinitialiser mon mot de passe', data.resetUrl),
       paragraph('Si ce n’était pas vous, ignorez ce message : votre compte n’a pas été modifié.'),

@@ -119,11 +119,17 @@ export interface TemplateData {
 }
 
 /** Templates whose link is minted at send time from the account token named in their data. */
-export const ACCOUNT_LINK_TEMPLATES = ['account-email-verification', 'account-password-reset'] as const;
+export const ACCOUNT_LINK_TEMPLATES = [
+  'account-email-verification',
+  'account-password-reset',
+] as const;
 export type AccountLinkTemplate = (typeof ACCOUNT_LINK_TEMPLATES)[number];
 
 /** What the delivery log keeps for an account link: the token's id instead of the URL. */
-export type AccountLinkParams<T extends AccountLinkTemplate> = Omit<TemplateData[T], 'actionUrl'> & {
+export type AccountLinkParams<T extends AccountLinkTemplate> = Omit<
+  TemplateData[T],
+  'actionUrl'
+> & {
   accountTokenId: string;
 };
 

@@ -29,7 +29,8 @@ export class RequestEmailVerificationUseCase {
         'your e-mail address is already verified',
       );
     }
-    const cooldownMs = this.config.get('VERIFICATION_EMAIL_COOLDOWN_SECONDS', { infer: true }) * 1000;
+    const cooldownMs =
+      this.config.get('VERIFICATION_EMAIL_COOLDOWN_SECONDS', { infer: true }) * 1000;
     const last = await this.tokens.latestIssuedAt(userId, 'email_verification');
     const wait = last ? last.getTime() + cooldownMs - this.clock.now().getTime() : 0;
     if (wait > 0) {
