@@ -44,7 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account */
+        /** Create an account; the same 202 whether or not the address has one (a new account gets a verification link, an existing one a notice) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -321,6 +321,143 @@ export interface paths {
         put: operations["UsersController_setRoles"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password reset link; answers 202 whether or not the address has an account */
+        post: operations["AccountController_passwordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link; every session is signed out */
+        post: operations["AccountController_passwordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a verification link (sign-up, or a change of address) */
+        post: operations["AccountController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/verification-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new verification link to the caller’s address */
+        post: operations["AccountController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the password; every other session is signed out */
+        put: operations["AccountController_password"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to change the address: a link goes to the new one and the change waits for it; the current address is told */
+        post: operations["AccountController_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s signed-in sessions, most recently used first */
+        get: operations["AccountController_list"];
+        put?: never;
+        post?: never;
+        /** Sign out every session but this one */
+        delete: operations["AccountController_revokeOthers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one of the caller’s sessions (this one too, if named) */
+        delete: operations["AccountController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1206,17 +1343,14 @@ export interface components {
              */
             locale: "fr" | "en";
         };
-        UserDto: {
-            /** Format: uuid */
-            id: string;
+        RegistrationAcceptedDto: {
+            /** @description The address the registration was made for. */
             email: string;
-            name: string;
-            /** @enum {string} */
-            locale: "fr" | "en";
-            roles: ("admin" | "finance" | "consultant")[];
-            disabled: boolean;
-            /** Format: date-time */
-            createdAt: string;
+            /**
+             * @description The same whether or not the address already had an account: a new account gets a verification link, an existing one a notice.
+             * @enum {string}
+             */
+            next: "check_your_inbox";
         };
         LoginDto: {
             /** @example member1@demo.mutualis.fr */
@@ -1270,6 +1404,8 @@ export interface components {
             disabled: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Whether the owner proved this address (a link sent to it); until then they cannot create an organisation, accept an invitation or book. */
+            emailVerified: boolean;
             organisations: components["schemas"]["ProfileOrganisationDto"][];
         };
         AddressDto: {
@@ -1467,6 +1603,20 @@ export interface components {
             /** @enum {string} */
             role: "org_admin" | "org_member";
         };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            locale: "fr" | "en";
+            roles: ("admin" | "finance" | "consultant")[];
+            disabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the owner proved this address (a link sent to it); until then they cannot create an organisation, accept an invitation or book. */
+            emailVerified: boolean;
+        };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
             nextCursor: string | null;
@@ -1478,6 +1628,47 @@ export interface components {
              *     ]
              */
             roles: ("admin" | "finance" | "consultant")[];
+        };
+        PasswordResetRequestDto: {
+            /** @example camille.martin@asso-exemple.fr */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token of the link received by e-mail. */
+            token: string;
+            password: string;
+        };
+        VerifyEmailDto: {
+            /** @description The token of the verification link received by e-mail. */
+            token: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        ChangeEmailDto: {
+            /** @example camille@nouvelle-asso.fr */
+            newEmail: string;
+            currentPassword: string;
+        };
+        LoginSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last sign-in or token refresh.
+             */
+            lastUsedAt: string;
+            userAgent: string | null;
+            clientAddress: string | null;
+            /** @description The session this request was made with. */
+            current: boolean;
+        };
+        RevokedSessionsDto: {
+            /** @description How many sessions were signed out. */
+            revoked: number;
         };
         CategoryDto: {
             /** @example formation */
@@ -2522,12 +2713,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
             /** @description Too many registrations from this address. */
@@ -2961,6 +3152,199 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+        };
+    };
+    AccountController_passwordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this address or for this e-mail. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_passwordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description One was sent moments ago. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSessionDto"][];
+                };
+            };
+        };
+    };
+    AccountController_revokeOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+        };
+    };
+    AccountController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

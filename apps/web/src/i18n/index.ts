@@ -1,11 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAccount from './locales/en/account.json';
 import enAdmin from './locales/en/admin.json';
 import enCommon from './locales/en/common.json';
 import enConsultant from './locales/en/consultant.json';
 import enFinance from './locales/en/finance.json';
 import enMember from './locales/en/member.json';
 import enPublic from './locales/en/public.json';
+import frAccount from './locales/fr/account.json';
 import frAdmin from './locales/fr/admin.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
@@ -35,6 +37,7 @@ void i18n.use(initReactI18next).init({
       consultant: frConsultant,
       finance: frFinance,
       admin: frAdmin,
+      account: frAccount,
     },
     en: {
       common: enCommon,
@@ -43,6 +46,7 @@ void i18n.use(initReactI18next).init({
       consultant: enConsultant,
       finance: enFinance,
       admin: enAdmin,
+      account: enAccount,
     },
   },
   lng: savedLanguage(),
