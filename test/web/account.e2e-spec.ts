@@ -11,7 +11,8 @@ describe('web app: account', () => {
   let web: WebHarness;
 
   beforeAll(async () => {
-    web = await startWebHarness('web_account');
+    // No cool-down between verification e-mails, so the resend button can be tried at once.
+    web = await startWebHarness('web_account', { VERIFICATION_EMAIL_COOLDOWN_SECONDS: '0' });
   }, 120_000);
 
   afterAll(async () => {
@@ -129,7 +130,7 @@ describe('web app: account', () => {
     await old.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
     await old.getByRole('button', { name: 'Se connecter' }).click();
     await old.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
-    await reset.getByRole('link', { name: 'Se connecter' }).click();
+    await reset.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
     await web.signIn(reset, email, 'le printemps des cigales');
   });
 
@@ -150,7 +151,10 @@ describe('web app: account', () => {
     await page.getByLabel('Mot de passe actuel').first().fill('pas le bon');
     await page.getByLabel('Nouveau mot de passe').fill('une nouvelle phrase de passe');
     await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
-    await page.getByRole('alert').getByText('Le mot de passe actuel est incorrect.').waitFor();
+    await page.getByText('Le mot de passe actuel est incorrect.').waitFor();
+    expect(await page.getByLabel('Mot de passe actuel').first().getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await web.screenshot(page, 'account-security-wrong-password');
 
     await sessions.getByRole('button', { name: 'Fermer toutes les autres sessions' }).click();

@@ -47,7 +47,11 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
-export async function startWebHarness(label: string): Promise<WebHarness> {
+/** `settings` add to (or override) the environment of the api and the worker. */
+export async function startWebHarness(
+  label: string,
+  settings: Record<string, string> = {},
+): Promise<WebHarness> {
   const environment = await isolatedEnvironment(label);
   const stripe = await StripeStandIn.start();
   const smtp = await SmtpCatcher.start();
@@ -66,6 +70,7 @@ export async function startWebHarness(label: string): Promise<WebHarness> {
     RATE_LIMIT_LOGIN_MAX: '1000',
     SMTP_URL: smtp.url,
     MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
+    ...settings,
   };
   const seeded = spawnSync(process.execPath, [CLI, 'seed'], {
     cwd: ROOT,

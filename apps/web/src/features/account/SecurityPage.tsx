@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { formatShortDateTime } from '../../lib/format';
 import { PageTitle } from '../../components/PageTitle';
 import { AccountAlert, problemCode } from './AccountAlert';
+import './account.css';
 
 type LoginSession = components['schemas']['LoginSessionDto'];
 const SESSIONS = ['me', 'sessions'];
@@ -19,7 +20,7 @@ export function SecurityPage() {
   const { t } = useTranslation('account');
   const { me } = useMe();
   return (
-    <section className="narrow stack">
+    <section className="account-security">
       <PageTitle>{t('security.title')}</PageTitle>
       {me ? (
         <p>
@@ -29,8 +30,10 @@ export function SecurityPage() {
           </span>
         </p>
       ) : null}
-      <ChangePassword />
-      <ChangeEmail />
+      <div className="grid">
+        <ChangePassword />
+        <ChangeEmail />
+      </div>
       <Sessions />
     </section>
   );
@@ -61,7 +64,7 @@ function ChangePassword() {
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="password-title">
       <h2 id="password-title">{t('security.password.title')}</h2>
-      <AccountAlert error={change.error} />
+      {wrongCurrent ? null : <AccountAlert error={change.error} />}
       <Field
         label={t('security.password.current')}
         errorText={wrongCurrent ? t('problem.code.invalid_current_password') : undefined}
@@ -130,7 +133,7 @@ function ChangeEmail() {
     <form className="card" onSubmit={submit} noValidate aria-labelledby="email-title">
       <h2 id="email-title">{t('security.email.title')}</h2>
       <p className="muted">{t('security.email.intro')}</p>
-      <AccountAlert error={change.error} />
+      {wrongCurrent ? null : <AccountAlert error={change.error} />}
       <Field label={t('security.email.new')} error={wrongCurrent ? undefined : fields.newEmail}>
         {(control) => (
           <input

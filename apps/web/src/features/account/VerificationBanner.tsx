@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { AccountAlert } from './AccountAlert';
@@ -12,13 +11,13 @@ import { AccountAlert } from './AccountAlert';
 export function VerificationBanner() {
   const { t } = useTranslation('account');
   const { me } = useMe();
-  const { pathname } = useLocation();
   const resend = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/me/verification-email')),
   });
-  if (!me || me.emailVerified || pathname === '/verify-email') return null;
+  if (!me || me.emailVerified) return null;
   return (
     <div className="alert verification-banner" role="region" aria-label={t('security.unverified')}>
+      <p className="alert-title">{t('security.unverified')}</p>
       <p>{t('banner.text', { email: me.email })}</p>
       <AccountAlert error={resend.error} />
       <p role="status">
