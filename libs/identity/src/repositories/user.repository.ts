@@ -128,6 +128,14 @@ export class UserRepository {
     return affected > 0;
   }
 
+  async markVerifiedWithoutLink(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE users SET email_verified_at = now(), updated_at = now()
+        WHERE id = $1 AND email_verified_at IS NULL`,
+      [id],
+    );
+  }
+
   /** The new address takes effect, verified by the link that was sent to it. */
   async changeEmail(id: string, email: string, manager: EntityManager): Promise<void> {
     await manager.query(
