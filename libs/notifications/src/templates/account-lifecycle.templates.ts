@@ -41,7 +41,7 @@ export const accountEmailVerification: LocalisedTemplate<'account-email-verifica
     blocks: [
       paragraph(
         data.change
-          ? `You asked for this address to become your account’s on the ${context.chambreName} services platform. The change takes effect only once this address is confirmed.`
+          ? `You asked for this address to become the address of your account on the ${context.chambreName} services platform. The change takes effect only once this address is confirmed.`
           : `Welcome to the ${context.chambreName} services platform. To book services, create your organisation or join one, please confirm your e-mail address first.`,
       ),
       action(data.change ? 'Confirm the new address' : 'Confirm my address', data.actionUrl),
