@@ -379,6 +379,31 @@ describe('euros', () => {
 });
 
 describe('content', () => {
+  it('gives the single-use link of a verification or reset with its expiry, in both bodies', () => {
+    for (const template of ['account-email-verification', 'account-password-reset'] as const) {
+      const mail = render(template, 'fr');
+      const url = FIXTURES[template].actionUrl;
+      expect(mail.text).toContain(url);
+      expect(hrefs(mail.html)).toContain(url.replace(/&/g, '&amp;'));
+      expect(mail.text).toContain('ne fonctionne qu’une fois');
+      expect(mail.text).toContain('mardi 8 décembre 2026 à 09:00');
+    }
+  });
+
+  it('tells a taken address how to sign in or reset, and the current address of a change, with no secret', () => {
+    const attempt = render('account-registration-attempt', 'en');
+    expect(attempt.subject).toBe('Sign-up attempt with your address');
+    expect(hrefs(attempt.html)).toEqual(
+      expect.arrayContaining([
+        'https://mutualis.example/login',
+        'https://mutualis.example/forgot-password',
+      ]),
+    );
+    const notice = render('account-email-change-notice', 'fr');
+    expect(notice.text).toContain('camille@nouvelle-asso.example');
+    expect(notice.text).not.toContain('token=');
+  });
+
   it('names the inviter, the organisation, the role and the expiry of an invitation', () => {
     const mail = render('account-invitation', 'fr');
     expect(mail.text).toContain('Claire Martin vous invite à rejoindre l’organisation');
