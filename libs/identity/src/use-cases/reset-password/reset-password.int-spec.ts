@@ -45,7 +45,7 @@ describe('ResetPasswordUseCase', () => {
     );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes.filter((each) => each.status === 'rejected')) {
-      expect((outcome).reason).toMatchObject({
+      expect(outcome.reason).toMatchObject({
         code: 'invalid_account_link',
       });
     }
