@@ -13,6 +13,7 @@ describe('account limits', () => {
       VERIFICATION_EMAIL_COOLDOWN_SECONDS: '3600',
       RATE_LIMIT_PASSWORD_RESET_MAX: '4',
       RATE_LIMIT_PASSWORD_RESET_EMAIL_MAX: '2',
+      RATE_LIMIT_REGISTER_EMAIL_MAX: '2',
       // Its own counters: other test files ask for resets from the same address.
       REDIS_PREFIX: `${process.env.REDIS_PREFIX}-account-limits`,
     });
@@ -55,5 +56,24 @@ describe('account limits', () => {
   it('rate limits reset requests per client address across e-mails', async () => {
     // Four of this address's budget of four are spent above.
     await reset(uniqueEmail('spray')).expect(429);
+  });
+
+  it('rate limits registrations per e-mail address, so a taken address’s owner is not flooded', async () => {
+    const email = uniqueEmail('popular');
+    const register = () =>
+      request(app.getHttpServer())
+        .post('/api/auth/register')
+        .send({ email, password: 'correct horse battery staple', name: 'Someone' });
+    await register().expect(202);
+    await register().expect(202);
+    const blocked = await register().expect(429);
+    expect(blocked.headers['retry-after']).toBeDefined();
+    const [{ count }] = await sql<{ count: string }[]>(
+      app,
+      `SELECT count(*) FROM outbox_events WHERE type = 'identity.registration-attempted'
+          AND aggregate_id = (SELECT id FROM users WHERE lower(email) = lower($1))`,
+      [email],
+    );
+    expect(count).toBe('1');
   });
 });

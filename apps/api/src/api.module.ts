@@ -61,6 +61,7 @@ import { UsersController } from './identity/users.controller';
           loginWindowSeconds: config.get('RATE_LIMIT_LOGIN_WINDOW_SECONDS', { infer: true }),
           registerMax: config.get('RATE_LIMIT_REGISTER_MAX', { infer: true }),
           registerWindowSeconds: config.get('RATE_LIMIT_REGISTER_WINDOW_SECONDS', { infer: true }),
+          registerEmailMax: config.get('RATE_LIMIT_REGISTER_EMAIL_MAX', { infer: true }),
           passwordResetMax: config.get('RATE_LIMIT_PASSWORD_RESET_MAX', { infer: true }),
           passwordResetEmailMax: config.get('RATE_LIMIT_PASSWORD_RESET_EMAIL_MAX', { infer: true }),
           passwordResetWindowSeconds: config.get('RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS', {

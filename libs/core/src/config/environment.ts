@@ -192,6 +192,12 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_REGISTER_WINDOW_SECONDS = 3600;
 
+  /** Registrations allowed per e-mail address (from anywhere) within the register window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_EMAIL_MAX = 3;
+
   /** Password reset requests allowed per client address within the window. */
   @Type(() => Number)
   @IsInt()

@@ -31,6 +31,7 @@ export interface RateLimitSettings {
   loginWindowSeconds: number;
   registerMax: number;
   registerWindowSeconds: number;
+  registerEmailMax: number;
   passwordResetMax: number;
   passwordResetEmailMax: number;
   passwordResetWindowSeconds: number;
@@ -55,6 +56,15 @@ export function rateLimitThrottlers(settings: RateLimitSettings): ThrottlerOptio
       ttl: settings.registerWindowSeconds * 1000,
       skipIf: appliesTo('register'),
       getTracker: (request) => String(request.ip),
+    },
+    // A taken address is e-mailed about each sign-up attempt: per-address counts keep anyone
+    // from flooding its owner with those notices, and answer the same for any address.
+    {
+      name: 'register-email',
+      limit: settings.registerEmailMax,
+      ttl: settings.registerWindowSeconds * 1000,
+      skipIf: appliesTo('register'),
+      getTracker: (request) => `email|${emailOf(request)}`,
     },
     // Reset requests count per client address, and per e-mail from everywhere, so nobody can
     // flood one mailbox with reset links.
