@@ -139,8 +139,8 @@ async function seed(url: string, secret: string): Promise<Seeded> {
       [consultantId, SIZES.sessions, LIMITED_EVERY, ORGANISATION_SEAT_LIMIT],
     );
     const { rows: users } = await client.query<{ id: string; n: number }>(
-      `INSERT INTO users (email, name, password_hash)
-       SELECT 'booker-' || n || '@bench.mutualis.fr', 'Adhérent ' || n, 'x' FROM generate_series(1, $1) AS n
+      `INSERT INTO users (email, name, password_hash, email_verified_at)
+       SELECT 'booker-' || n || '@bench.mutualis.fr', 'Adhérent ' || n, 'x', now() FROM generate_series(1, $1) AS n
        RETURNING id, substring(email FROM 'booker-([0-9]+)@')::int AS n`,
       [count],
     );

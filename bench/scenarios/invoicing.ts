@@ -89,9 +89,9 @@ async function seedBookings(client: Client, size: number): Promise<void> {
   const organisations = Math.ceil(size / BOOKINGS_PER_ORGANISATION);
   const sessions = Math.ceil(size / BOOKINGS_PER_SESSION);
   await client.query(
-    `INSERT INTO users (email, name, password_hash, platform_roles) VALUES
-       ('consultante@bench.mutualis.fr', 'Consultante Bench', 'x', '{consultant}'),
-       ('adherent@bench.mutualis.fr', 'Adhérent Bench', 'x', '{}')`,
+    `INSERT INTO users (email, name, password_hash, platform_roles, email_verified_at) VALUES
+       ('consultante@bench.mutualis.fr', 'Consultante Bench', 'x', '{consultant}', now()),
+       ('adherent@bench.mutualis.fr', 'Adhérent Bench', 'x', '{}', now())`,
   );
   const sirets = Array.from({ length: organisations }, (_, index) => siret(index + 1));
   await client.query(

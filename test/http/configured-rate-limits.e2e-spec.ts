@@ -35,7 +35,7 @@ describe('configured rate limits', () => {
       request(app.getHttpServer())
         .post('/api/auth/register')
         .send({ email, password: TEST_PASSWORD, name: 'Spam' });
-    for (let attempt = 0; attempt < 3; attempt++) await register(uniqueEmail('spam')).expect(201);
+    for (let attempt = 0; attempt < 3; attempt++) await register(uniqueEmail('spam')).expect(202);
     const email = uniqueEmail('spam');
     const blocked = await register(email).expect(429);
     expect(blocked.headers['retry-after']).toBeDefined();

@@ -108,11 +108,14 @@ describe('organisations', () => {
   }
 
   async function registerWithEmail(email: string, name: string): Promise<TestUser> {
-    const registered = await api()
+    await api()
       .post('/api/auth/register')
       .send({ email, password: TEST_PASSWORD, name })
-      .expect(201);
-    return { id: registered.body.id, email, ...(await logIn(app, email)) };
+      .expect(202);
+    const tokens = await logIn(app, email);
+    const me = await api().get('/api/me').auth(tokens.accessToken, { type: 'bearer' }).expect(200);
+    await sql(app, `UPDATE users SET email_verified_at = now() WHERE id = $1`, [me.body.id]);
+    return { id: me.body.id as string, email, ...tokens };
   }
 
   beforeAll(async () => {
@@ -1028,6 +1031,7 @@ describe('organisations', () => {
             disabled: false,
             erased: false,
             createdAt: expect.any(String),
+            emailVerified: true,
           },
         ],
         nextCursor: null,

@@ -39,6 +39,20 @@ describe('web app: catalogue, offering, sign-up and organisation', () => {
     await web?.stop();
   });
 
+  /** The verification link the worker mailed to a new account. */
+  async function verificationLink(address: string): Promise<string> {
+    const [mail] = await web.smtp.waitFor(
+      (caught) =>
+        caught.to.includes(address.toLowerCase()) &&
+        /^Confirmez votre adresse e-mail/.test(caught.mail.subject ?? ''),
+      1,
+      30_000,
+    );
+    const link = /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(mail?.mail.text ?? '');
+    expect(link).not.toBeNull();
+    return link![0];
+  }
+
   async function search(query: string): Promise<SearchAnswer> {
     const response = await fetch(`${web.baseUrl}/api/offerings?${query}`);
     expect(response.status).toBe(200);
@@ -156,6 +170,10 @@ describe('web app: catalogue, offering, sign-up and organisation', () => {
     await page.waitForURL(/\/organisation$/);
     await page.getByRole('heading', { name: 'Inscrire votre organisation' }).waitFor();
     await page.getByRole('heading', { name: 'Rejoindre une organisation déjà inscrite' }).waitFor();
+    // Registering an organisation waits for the address to be confirmed from the e-mail.
+    await page.goto(await verificationLink(email));
+    await page.getByText(/Votre adresse e-mail est confirmée/).waitFor();
+    await page.goto('/organisation');
 
     await page.getByRole('link', { name: 'Inscrire mon organisation' }).click();
     await page.getByLabel('Nom officiel').fill('Les Ateliers du Lac');
@@ -237,6 +255,10 @@ describe('web app: catalogue, offering, sign-up and organisation', () => {
     await person.getByLabel('Mot de passe').fill('la trésorerie est saine');
     await person.getByRole('button', { name: 'Créer mon compte' }).click();
     await person.waitForURL(new URL(acceptUrl).pathname);
+    // The invitation binds to the address: it is confirmed from the e-mail first.
+    await person.goto(await verificationLink(invited));
+    await person.getByText(/Votre adresse e-mail est confirmée/).waitFor();
+    await person.goto(acceptUrl);
     await person.getByRole('button', { name: "Accepter l'invitation" }).click();
     await person.waitForURL(/\/organisation$/);
     await person.getByText(/^Vous avez rejoint /).waitFor();

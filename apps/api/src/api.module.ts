@@ -42,6 +42,7 @@ import { RolesGuard } from './http/auth/roles.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LoginConcurrencyGuard } from './http/rate-limit/login-concurrency.guard';
 import { RateLimitGuard, rateLimitThrottlers } from './http/rate-limit/rate-limit';
+import { AccountController } from './identity/account.controller';
 import { AuthController } from './identity/auth.controller';
 import { InvitationsController } from './identity/invitations.controller';
 import { MeController } from './identity/me.controller';
@@ -70,6 +71,12 @@ import { AuditContextInterceptor } from './http/audit-context.interceptor';
           }),
           registerMax: config.get('RATE_LIMIT_REGISTER_MAX', { infer: true }),
           registerWindowSeconds: config.get('RATE_LIMIT_REGISTER_WINDOW_SECONDS', { infer: true }),
+          registerEmailMax: config.get('RATE_LIMIT_REGISTER_EMAIL_MAX', { infer: true }),
+          passwordResetMax: config.get('RATE_LIMIT_PASSWORD_RESET_MAX', { infer: true }),
+          passwordResetEmailMax: config.get('RATE_LIMIT_PASSWORD_RESET_EMAIL_MAX', { infer: true }),
+          passwordResetWindowSeconds: config.get('RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS', {
+            infer: true,
+          }),
         }),
         // Counters live in Redis so every api replica shares them; the storage owns (and closes) its connection.
         storage: new ThrottlerStorageRedisService(config.get('REDIS_URL', { infer: true }), {
@@ -97,6 +104,7 @@ import { AuditContextInterceptor } from './http/audit-context.interceptor';
     OrganisationsController,
     InvitationsController,
     UsersController,
+    AccountController,
     CatalogueController,
     OfferingsController,
     ScheduleController,

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/problem';
 import { Layout } from './components/Layout';
+import { accountRoutes } from './features/account/routes';
 import { adminRoutes } from './features/admin/routes';
 import { consultantRoutes } from './features/consultant/routes';
 import { financeRoutes } from './features/finance/routes';
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       ...financeRoutes,
       ...adminRoutes,
       ...privacyRoutes,
+      ...accountRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

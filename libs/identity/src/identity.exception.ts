@@ -22,6 +22,13 @@ export enum IdentityErrorCode {
   OwnAdminRole = 'own_admin_role',
   PasswordHashingBusy = 'password_hashing_busy',
   InvitationQuotaExceeded = 'invitation_quota_exceeded',
+  EmailNotVerified = 'email_not_verified',
+  InvalidAccountLink = 'invalid_account_link',
+  InvalidCurrentPassword = 'invalid_current_password',
+  EmailAlreadyVerified = 'email_already_verified',
+  VerificationEmailTooSoon = 'verification_email_too_soon',
+  SessionNotFound = 'session_not_found',
+  SameEmail = 'same_email',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -46,6 +53,13 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.OwnAdminRole]: ErrorKind.Unprocessable,
   [IdentityErrorCode.PasswordHashingBusy]: ErrorKind.Unavailable,
   [IdentityErrorCode.InvitationQuotaExceeded]: ErrorKind.TooManyRequests,
+  [IdentityErrorCode.EmailNotVerified]: ErrorKind.Forbidden,
+  [IdentityErrorCode.InvalidAccountLink]: ErrorKind.Invalid,
+  [IdentityErrorCode.InvalidCurrentPassword]: ErrorKind.Invalid,
+  [IdentityErrorCode.EmailAlreadyVerified]: ErrorKind.Conflict,
+  [IdentityErrorCode.VerificationEmailTooSoon]: ErrorKind.TooManyRequests,
+  [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.SameEmail]: ErrorKind.Invalid,
 };
 
 export class IdentityException extends DomainException {

@@ -12,6 +12,19 @@ import { OrganisationMemberRepository } from './repositories/organisation-member
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
+import { AccountTokenRepository } from './repositories/account-token.repository';
+import { LoginSessionRepository } from './repositories/login-session.repository';
+import { AccountLinkIssuer } from './services/account-link-issuer';
+import { AccountLinksService } from './services/account-links.service';
+import { VerifiedAccountService } from './services/verified-account.service';
+import { ChangePasswordUseCase } from './use-cases/change-password/change-password.use-case';
+import { ManageSessionsUseCase } from './use-cases/manage-sessions/manage-sessions.use-case';
+import { RequestEmailChangeUseCase } from './use-cases/request-email-change/request-email-change.use-case';
+import { RequestEmailVerificationUseCase } from './use-cases/request-email-verification/request-email-verification.use-case';
+import { RequestPasswordResetUseCase } from './use-cases/request-password-reset/request-password-reset.use-case';
+import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.use-case';
+import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
+import { VerifyEmailUseCase } from './use-cases/verify-email/verify-email.use-case';
 import { ContactDirectoryService } from './services/contact-directory.service';
 import { MembershipService } from './services/membership.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
@@ -60,6 +73,15 @@ const useCases = [
   SetPlatformRolesUseCase,
   StartSessionUseCase,
   UpdateOrganisationUseCase,
+  // Account lifecycle.
+  ChangePasswordUseCase,
+  ManageSessionsUseCase,
+  RequestEmailChangeUseCase,
+  RequestEmailVerificationUseCase,
+  RequestPasswordResetUseCase,
+  ResetPasswordUseCase,
+  SignUpUseCase,
+  VerifyEmailUseCase,
 ];
 
 /** Users, organisations, membership (adhésion), invitations and authentication. */
@@ -89,6 +111,11 @@ const useCases = [
     OrganisationDirectoryService,
     ContactDirectoryService,
     IdentityPersonalDataRepository,
+    AccountTokenRepository,
+    LoginSessionRepository,
+    AccountLinkIssuer,
+    AccountLinksService,
+    VerifiedAccountService,
     ...useCases,
   ],
   exports: [
@@ -96,6 +123,8 @@ const useCases = [
     MembershipService,
     OrganisationAccessService,
     OrganisationDirectoryService,
+    AccountLinksService,
+    VerifiedAccountService,
     JwtModule,
     IdentityPersonalDataRepository,
     ...useCases,

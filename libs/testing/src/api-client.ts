@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { validSiret } from './siret.factory';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -16,15 +17,35 @@ export function uniqueEmail(label = 'user'): string {
   return `${label}-${randomBytes(5).toString('hex')}@test.mutualis.fr`;
 }
 
-/** Registers a user through the api and logs them in. */
+/**
+ * Registers a user through the api, marks their address verified (the link's secret exists
+ * only in the e-mail, so tests of other features skip it; test/identity/account-lifecycle
+ * follows the real link) and logs them in.
+ */
 export async function registerAndLogIn(app: INestApplication, label = 'user'): Promise<TestUser> {
+  const user = await registerUnverifiedAndLogIn(app, label);
+  await app
+    .get(DataSource)
+    .query(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [user.id]);
+  return user;
+}
+
+/** Registers a user through the api and logs them in, their address still unverified. */
+export async function registerUnverifiedAndLogIn(
+  app: INestApplication,
+  label = 'user',
+): Promise<TestUser> {
   const email = uniqueEmail(label);
-  const registered = await request(app.getHttpServer())
+  await request(app.getHttpServer())
     .post('/api/auth/register')
     .send({ email, password: TEST_PASSWORD, name: `Test ${label}` })
-    .expect(201);
+    .expect(202);
   const tokens = await logIn(app, email);
-  return { id: registered.body.id, email, ...tokens };
+  const me = await request(app.getHttpServer())
+    .get('/api/me')
+    .auth(tokens.accessToken, { type: 'bearer' })
+    .expect(200);
+  return { id: me.body.id as string, email, ...tokens };
 }
 
 export async function logIn(

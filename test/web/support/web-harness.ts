@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { StripeStandIn } from '../../../libs/testing/src/stripe-stand-in';
 import { IsolatedEnvironment, isolatedEnvironment } from '../../support/isolated-environment';
+import { SmtpCatcher } from '../../support/smtp-catcher';
 import {
   BUILT_API,
   BUILT_WORKER,
@@ -32,6 +33,8 @@ export interface WebHarness {
   environment: IsolatedEnvironment;
   env: Record<string, string>;
   stripe: StripeStandIn;
+  /** Catches the worker's mail (verification and reset links), for pages that follow them. */
+  smtp: SmtpCatcher;
   browser: Browser;
   api: RunningProcess;
   worker: RunningProcess;
@@ -44,9 +47,14 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
-export async function startWebHarness(label: string): Promise<WebHarness> {
+/** `settings` add to (or override) the environment of the api and the worker. */
+export async function startWebHarness(
+  label: string,
+  settings: Record<string, string> = {},
+): Promise<WebHarness> {
   const environment = await isolatedEnvironment(label);
   const stripe = await StripeStandIn.start();
+  const smtp = await SmtpCatcher.start();
   const port = await freePort();
   const workerPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -60,6 +68,9 @@ export async function startWebHarness(label: string): Promise<WebHarness> {
     STRIPE_API_BASE: stripe.url,
     PUBLIC_WEB_URL: baseUrl,
     RATE_LIMIT_LOGIN_MAX: '1000',
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
+    ...settings,
   };
   const seeded = spawnSync(process.execPath, [CLI, 'seed'], {
     cwd: ROOT,
@@ -98,6 +109,7 @@ export async function startWebHarness(label: string): Promise<WebHarness> {
     environment,
     env,
     stripe,
+    smtp,
     browser,
     api,
     worker,
@@ -133,6 +145,7 @@ export async function startWebHarness(label: string): Promise<WebHarness> {
       }
       await Promise.all([api.exited, worker.exited]);
       await stripe.stop();
+      await smtp.stop();
       await environment.drop();
     },
   };

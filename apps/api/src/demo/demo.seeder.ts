@@ -12,6 +12,7 @@ import {
   ListUsersUseCase,
   RegisterUserUseCase,
   SetMembershipUseCase,
+  VerifiedAccountService,
 } from '@mutualis/identity';
 import { BookingSeeder, DemoMember } from './booking.seeder';
 import { ChambreSettingsUseCase } from '@mutualis/invoicing';
@@ -39,6 +40,7 @@ export class DemoSeeder {
     private readonly bookings: BookingSeeder,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly clock: Clock,
+    private readonly verifiedAccounts: VerifiedAccountService,
   ) {}
 
   async seed(): Promise<void> {
@@ -125,6 +127,8 @@ export class DemoSeeder {
         password: this.config.get('DEMO_PASSWORD', { infer: true }),
         locale: 'fr',
         platformRoles: demo.roles,
+        // Demo addresses receive nothing: they count as verified, so the demo can book.
+        emailVerified: true,
       });
       return { actor: { userId: user.id, roles: user.platformRoles }, created: true };
     } catch (error) {
@@ -134,6 +138,7 @@ export class DemoSeeder {
     const page = await this.listUsers.execute({ search: demo.email, limit: 10 });
     const user = page.items.find((item) => item.email.toLowerCase() === demo.email.toLowerCase());
     if (!user) throw new Error(`demo user ${demo.email} exists but cannot be found`);
+    await this.verifiedAccounts.markVerifiedWithoutLink(user.id);
     return { actor: { userId: user.id, roles: user.roles }, created: false };
   }
 

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { Request } from 'express';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,19 +13,17 @@ import {
 } from '@nestjs/swagger';
 import {
   EndSessionUseCase,
-  presentUser,
   RefreshSessionUseCase,
-  RegisterUserUseCase,
+  SignUpUseCase,
   StartSessionUseCase,
   User,
-  UserView,
 } from '@mutualis/identity';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { LocalAuthGuard } from '../http/auth/local-auth.guard';
 import { Public } from '../http/auth/public.decorator';
 import { RateLimited } from '../http/rate-limit/rate-limit';
 import { LoginDto, LogoutDto, RefreshDto, RegisterDto, TokensDto } from './dtos/auth.dto';
-import { UserDto } from './dtos/user.dto';
+import { RegistrationAcceptedDto } from './dtos/account.dto';
 import { CurrentUser } from './current-user.decorator';
 import { SessionTokens } from '@mutualis/identity';
 
@@ -32,7 +31,7 @@ import { SessionTokens } from '@mutualis/identity';
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly registerUser: RegisterUserUseCase,
+    private readonly signUp: SignUpUseCase,
     private readonly startSession: StartSessionUseCase,
     private readonly refreshSession: RefreshSessionUseCase,
     private readonly endSession: EndSessionUseCase,
@@ -41,11 +40,16 @@ export class AuthController {
   @Public()
   @RateLimited('register')
   @Post('register')
-  @ApiOperation({ summary: 'Create an account' })
-  @ApiCreatedResponse({ type: UserDto })
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary:
+      'Create an account; the same 202 whether or not the address has one (a new account gets a verification link, an existing one a notice)',
+  })
+  @ApiAcceptedResponse({ type: RegistrationAcceptedDto })
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address.' })
-  async register(@Body() body: RegisterDto): Promise<UserView> {
-    return presentUser(await this.registerUser.execute(body));
+  async register(@Body() body: RegisterDto): Promise<RegistrationAcceptedDto> {
+    await this.signUp.execute(body);
+    return { email: body.email, next: 'check_your_inbox' };
   }
 
   @Public()
@@ -63,8 +67,11 @@ export class AuthController {
   @ApiServiceUnavailableResponse({
     description: 'Too many passwords are being checked right now; see Retry-After.',
   })
-  login(@CurrentUser() user: User): Promise<SessionTokens> {
-    return this.startSession.execute(user.id);
+  login(@CurrentUser() user: User, @Req() request: Request): Promise<SessionTokens> {
+    return this.startSession.execute(user.id, {
+      userAgent: request.get('user-agent') ?? null,
+      clientAddress: request.ip ?? null,
+    });
   }
 
   @Public()

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { hasRole, useMe, useSignOut } from '../auth/session';
+import { VerificationBanner } from '../features/account/VerificationBanner';
 import { LANGUAGES } from '../i18n';
 
 /** Header with the navigation the user's roles open, the language choice, and the page. */
@@ -69,6 +70,7 @@ export function Layout() {
                 <NavLink to="/account/notifications" className="user-name">
                   {me.name}
                 </NavLink>
+                <NavLink to="/account/security">{t('security.menu', { ns: 'account' })}</NavLink>
                 <button
                   type="button"
                   className="link-button"
@@ -89,6 +91,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" className="page">
+        <VerificationBanner />
         <Outlet />
       </main>
       <footer className="site-footer">

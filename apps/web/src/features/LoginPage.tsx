@@ -71,6 +71,9 @@ export function LoginPage() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">{t('forgot.link', { ns: 'account' })}</Link>
+      </p>
+      <p>
         {t('login.noAccount')} <Link to="/register">{t('login.signUp')}</Link>
       </p>
     </section>

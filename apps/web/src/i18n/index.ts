@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAccount from './locales/en/account.json';
 import enAdmin from './locales/en/admin.json';
 import enCommon from './locales/en/common.json';
 import enConsultant from './locales/en/consultant.json';
@@ -7,6 +8,7 @@ import enFinance from './locales/en/finance.json';
 import enMember from './locales/en/member.json';
 import enPublic from './locales/en/public.json';
 import enPrivacy from './locales/en/privacy.json';
+import frAccount from './locales/fr/account.json';
 import frAdmin from './locales/fr/admin.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
@@ -38,6 +40,7 @@ void i18n.use(initReactI18next).init({
       finance: frFinance,
       admin: frAdmin,
       privacy: frPrivacy,
+      account: frAccount,
     },
     en: {
       common: enCommon,
@@ -47,6 +50,7 @@ void i18n.use(initReactI18next).init({
       finance: enFinance,
       admin: enAdmin,
       privacy: enPrivacy,
+      account: enAccount,
     },
   },
   lng: savedLanguage(),

@@ -126,6 +126,27 @@ export class Environment {
   @Max(8_760)
   INVITATION_TTL_HOURS = 168;
 
+  /** How long an e-mail verification link (sign-up, change of address) works, in hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  EMAIL_VERIFICATION_TTL_HOURS = 48;
+
+  /** How long a password reset link works, in minutes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1_440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Seconds a user waits between two verification e-mails they ask for. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  VERIFICATION_EMAIL_COOLDOWN_SECONDS = 60;
+
   /** How often the worker's outbox relay looks for new events when idle, in milliseconds. */
   @Type(() => Number)
   @IsInt()
@@ -261,6 +282,29 @@ export class Environment {
   @IsInt()
   @Min(1)
   RATE_LIMIT_REGISTER_WINDOW_SECONDS = 3600;
+
+  /** Registrations allowed per e-mail address (from anywhere) within the register window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_EMAIL_MAX = 3;
+
+  /** Password reset requests allowed per client address within the window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PASSWORD_RESET_MAX = 10;
+
+  /** Password reset requests allowed per e-mail address (from anywhere) within the window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PASSWORD_RESET_EMAIL_MAX = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS = 3600;
 
   /** Origins allowed by CORS, comma-separated; empty allows none but same-origin. */
   @Transform(toList)

@@ -15,6 +15,14 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
   return id;
 }
 
+/**
+ * A request's URL for the log, without the secrets e-mailed links carry in their query
+ * (`/reset-password?token=…`, `/verify-email?token=…`, served by the api with the web app).
+ */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured JSON logs (pino), one line per request with its id; secrets redacted. */
 @Module({
   imports: [
@@ -34,7 +42,7 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
             }) => ({
               id: request.id,
               method: request.method,
-              url: request.url,
+              url: loggableUrl(request.url),
               remoteAddress: request.remoteAddress,
             }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

@@ -32,6 +32,12 @@ export const EVENT_ROUTES: Record<string, QueueName[]> = {
   'payment.refunded': [QueueName.Notifications],
   'payment.succeeded': [QueueName.Invoicing],
   'payment.disputed': [],
+  // The account's own mail; the aggregate is the account token (or, for a sign-up attempt on a
+  // taken address, the user), never the token's secret.
+  'identity.email-verification-requested': [QueueName.Notifications],
+  'identity.email-change-requested': [QueueName.Notifications],
+  'identity.password-reset-requested': [QueueName.Notifications],
+  'identity.registration-attempted': [QueueName.Notifications],
   // Scheduled work, delivered at the event's deliver_at.
   'booking.hold-expiry-due': [QueueName.Booking],
   'booking.offer-expiry-due': [QueueName.Booking],

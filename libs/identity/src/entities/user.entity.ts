@@ -35,6 +35,9 @@ export class User {
   /** Set when the person's data was erased (art. 17 GDPR): the row stays, with placeholders. */
   @Column('timestamptz', { nullable: true })
   erasedAt!: Date | null;
+  /** When the owner proved they read this address (a link sent to it); null until then. */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

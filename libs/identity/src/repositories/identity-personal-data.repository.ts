@@ -30,6 +30,9 @@ export interface IdentityPersonalData {
     lastUsedAt: Date;
     expiresAt: Date;
     revokedAt: Date | null;
+    /** The browser and client address the session was opened from, when known. */
+    userAgent: string | null;
+    clientAddress: string | null;
   }[];
 }
 
@@ -105,11 +108,14 @@ export class IdentityPersonalDataRepository {
       ),
       // Each refresh rotates the token inside its family: the newest row is the last use.
       this.dataSource.query<IdentityPersonalData['sessions']>(
-        `SELECT family_id AS "sessionId", min(created_at) AS "createdAt", max(created_at) AS "lastUsedAt",
-                max(expires_at) AS "expiresAt",
-                CASE WHEN bool_and(revoked_at IS NOT NULL) THEN max(revoked_at) END AS "revokedAt"
-           FROM refresh_tokens WHERE user_id = $1
-          GROUP BY family_id ORDER BY min(created_at)`,
+        `SELECT t.family_id AS "sessionId", min(t.created_at) AS "createdAt",
+                max(t.created_at) AS "lastUsedAt", max(t.expires_at) AS "expiresAt",
+                CASE WHEN bool_and(t.revoked_at IS NOT NULL) THEN max(t.revoked_at) END AS "revokedAt",
+                s.user_agent AS "userAgent", s.client_address AS "clientAddress"
+           FROM refresh_tokens t
+           LEFT JOIN login_sessions s ON s.family_id = t.family_id
+          WHERE t.user_id = $1
+          GROUP BY t.family_id, s.user_agent, s.client_address ORDER BY min(t.created_at)`,
         [userId],
       ),
     ]);
@@ -166,8 +172,8 @@ export class IdentityPersonalDataRepository {
 
   /**
    * Anonymises the account in the caller's transaction: placeholders for name and e-mail, no
-   * password, disabled, every session revoked, its memberships ended, invitations to its address
-   * revoked and readdressed. Returns who it was, or null when it is unknown or already erased
+   * password, disabled, every session revoked and its sign-in history and pending links deleted,
+   * its memberships ended, invitations to its address revoked and readdressed. Returns who it was, or null when it is unknown or already erased
    * (the row is locked, so two erasures do not both run).
    */
   async erase(manager: EntityManager, userId: string): Promise<ErasedIdentity | null> {
@@ -189,6 +195,10 @@ export class IdentityPersonalDataRepository {
       [userId],
     );
     await manager.query(`DELETE FROM organisation_members WHERE user_id = $1`, [userId]);
+    // Where and from what the person signed in (address, browser) and their pending links
+    // (a new address awaiting verification) are theirs alone: nothing of it is kept.
+    await manager.query(`DELETE FROM login_sessions WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM account_tokens WHERE user_id = $1`, [userId]);
     await manager.query(
       `UPDATE invitations
           SET email = $3, revoked_at = CASE WHEN accepted_at IS NULL THEN coalesce(revoked_at, now()) ELSE revoked_at END

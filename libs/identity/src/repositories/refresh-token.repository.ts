@@ -67,4 +67,28 @@ export class RefreshTokenRepository {
     );
     return rows.length > 0;
   }
+
+  /** Revokes every session of the user, or every one but `keepFamilyId` (the caller's own). */
+  async revokeAllOfUser(
+    userId: string,
+    keepFamilyId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid)`,
+      [userId, keepFamilyId],
+    );
+    return affected;
+  }
+
+  /** Revokes one live session of the user; 0 when it is not theirs or no longer live. */
+  async revokeFamilyOfUser(userId: string, familyId: string): Promise<number> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND family_id = $2 AND ${LIVE_REFRESH_TOKEN}`,
+      [userId, familyId],
+    );
+    return affected;
+  }
 }

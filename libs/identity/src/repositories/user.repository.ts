@@ -13,6 +13,8 @@ export interface NewUser {
   passwordHash: string;
   locale?: Locale;
   platformRoles?: PlatformRole[];
+  /** Set only where the address is known good (the demo seed); sign-up leaves it unverified. */
+  emailVerifiedAt?: Date | null;
 }
 
 /** What authenticating a request needs of a user, and whether the token's session still lives. */
@@ -87,6 +89,7 @@ export class UserRepository {
       locale: user.locale ?? 'fr',
       platformRoles: user.platformRoles ?? [],
       disabledAt: null,
+      emailVerifiedAt: user.emailVerifiedAt ?? null,
     });
     await manager.insert(User, created);
     return (await this.findById(created.id, manager))!;
@@ -100,8 +103,63 @@ export class UserRepository {
     await manager.update(User, { id }, { platformRoles: roles });
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.dataSource.manager.update(User, { id }, { passwordHash });
+  async setPasswordHash(
+    id: string,
+    passwordHash: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(User, { id }, { passwordHash });
+  }
+
+  /** The user with their password hash, for checking a current password before a change. */
+  findByIdWithPasswordHash(id: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOne();
+  }
+
+  /**
+   * Marks the address verified, only while it is still the one the link was sent to (it may
+   * have changed since). False when it is not.
+   */
+  async markEmailVerified(id: string, email: string, manager: EntityManager): Promise<boolean> {
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()
+        WHERE id = $1 AND lower(email) = lower($2)`,
+      [id, email],
+    );
+    return affected > 0;
+  }
+
+  async markVerifiedWithoutLink(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE users SET email_verified_at = now(), updated_at = now()
+        WHERE id = $1 AND email_verified_at IS NULL`,
+      [id],
+    );
+  }
+
+  /** The new address takes effect, verified by the link that was sent to it. */
+  async changeEmail(id: string, email: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1`,
+      [id, email],
+    );
+  }
+
+  /** Whether the user proved their address; false for an unknown user. */
+  async isEmailVerified(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const [row] = await manager.query<{ verified: boolean }[]>(
+      `SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`,
+      [id],
+    );
+    return row?.verified ?? false;
   }
 
   /** Users by creation, newest last, optionally filtered by a name/e-mail fragment or a role. */

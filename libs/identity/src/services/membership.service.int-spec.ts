@@ -20,6 +20,7 @@ describe('MembershipService.isMember', () => {
       email: uniqueEmail('member'),
       name: 'Org admin',
       password: 'a long enough password',
+      emailVerified: true,
     });
     const organisation = await context.get(CreateOrganisationUseCase).execute({
       actor: { userId: user.id, roles: [] },

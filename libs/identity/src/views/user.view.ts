@@ -11,6 +11,7 @@ export interface UserView {
   /** The person's data was erased: name and e-mail are placeholders. */
   erased: boolean;
   createdAt: string;
+  emailVerified: boolean;
 }
 
 export function presentUser(user: User): UserView {
@@ -23,5 +24,6 @@ export function presentUser(user: User): UserView {
     disabled: user.disabledAt !== null,
     erased: user.erasedAt !== null,
     createdAt: user.createdAt.toISOString(),
+    emailVerified: user.emailVerifiedAt !== null,
   };
 }

@@ -4,6 +4,7 @@ import { BookingFactsService, BookingNoticeFacts } from '@mutualis/booking';
 import { CatalogueFactsService } from '@mutualis/catalogue';
 import { EventJobData } from '@mutualis/core';
 import {
+  AccountLinksService,
   Contact,
   ContactDirectoryService,
   GetInvitationUseCase,
@@ -12,7 +13,13 @@ import {
 import { ChambreSettingsUseCase, Invoice, InvoiceRepository } from '@mutualis/invoicing';
 import { AttachmentRef } from '../entities/notification-delivery.entity';
 import { PlannedDelivery } from '../repositories/delivery.repository';
-import { PlannedData, ServiceMoment, TemplateName } from '../templates/template-data';
+import {
+  AccountLinkParams,
+  AccountLinkTemplate,
+  PlannedData,
+  ServiceMoment,
+  TemplateName,
+} from '../templates/template-data';
 import { WebLinks } from './web-links';
 
 export const OVERDUE_STAGES = [7, 15, 30] as const;
@@ -36,6 +43,24 @@ function deliveryTo<T extends TemplateName>(
     locale: contact.locale,
     params,
     attachments,
+  };
+}
+
+/** A message with a single-use link: the log keeps the link's id, the secret is minted at send. */
+function linkDeliveryTo<T extends AccountLinkTemplate>(
+  eventKey: string,
+  contact: Contact,
+  template: T,
+  params: AccountLinkParams<T>,
+): PlannedDelivery {
+  return {
+    eventKey,
+    recipient: contact.email,
+    userId: contact.userId,
+    template,
+    locale: contact.locale,
+    params,
+    attachments: [],
   };
 }
 
@@ -74,6 +99,7 @@ export class NotificationPlanner {
     private readonly invoices: InvoiceRepository,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly links: WebLinks,
+    private readonly accountLinks: AccountLinksService,
   ) {}
 
   async forEvent(event: EventJobData): Promise<PlannedDelivery[]> {
@@ -120,6 +146,12 @@ export class NotificationPlanner {
           Number(payload.amountCents),
           payload.method === 'bank_transfer' ? 'bank_transfer' : 'card',
         );
+      case 'identity.email-verification-requested':
+      case 'identity.email-change-requested':
+      case 'identity.password-reset-requested':
+        return this.accountLink(key, event.aggregateId);
+      case 'identity.registration-attempted':
+        return this.registrationAttempt(key, event.aggregateId);
       default:
         throw new Error(`no notification is defined for the event ${event.type}`);
     }
@@ -216,6 +248,50 @@ export class NotificationPlanner {
         expiresAt: preview.expiresAt,
       }),
     ];
+  }
+
+  private async accountLink(key: string, tokenId: string): Promise<PlannedDelivery[]> {
+    // Used, replaced or run out before we got to it: a dead link is not worth a message.
+    const notice = await this.accountLinks.notice(tokenId);
+    if (!notice) return [];
+    const [owner] = await this.contacts.usersByIds([notice.userId]);
+    if (!owner) return [];
+    const expiresAt = notice.expiresAt.toISOString();
+    if (notice.purpose === 'password_reset') {
+      return [
+        linkDeliveryTo(key, owner, 'account-password-reset', {
+          accountTokenId: tokenId,
+          expiresAt,
+        }),
+      ];
+    }
+    const change = notice.purpose === 'email_change';
+    const planned = [
+      linkDeliveryTo(key, { ...owner, email: notice.email }, 'account-email-verification', {
+        accountTokenId: tokenId,
+        expiresAt,
+        change,
+      }),
+    ];
+    // The current address hears of the change before it can happen.
+    if (change) {
+      planned.push(
+        deliveryTo(key, owner, 'account-email-change-notice', {
+          newEmail: notice.email,
+          securityUrl: this.links.accountSecurity(),
+        }),
+      );
+    }
+    return planned;
+  }
+
+  private async registrationAttempt(key: string, userId: string): Promise<PlannedDelivery[]> {
+    return (await this.contacts.usersByIds([userId])).map((contact) =>
+      deliveryTo(key, contact, 'account-registration-attempt', {
+        signInUrl: this.links.signIn(),
+        resetUrl: this.links.forgotPassword(),
+      }),
+    );
   }
 
   private async moderation(

@@ -34,4 +34,25 @@ export class WebLinks {
   preferences(): string {
     return `${this.base}/account/notifications`;
   }
+
+  /** Account links carry their secret in the query: the pages read it and post it to the api. */
+  verifyEmail(token: string): string {
+    return `${this.base}/verify-email?token=${encodeURIComponent(token)}`;
+  }
+
+  resetPassword(token: string): string {
+    return `${this.base}/reset-password?token=${encodeURIComponent(token)}`;
+  }
+
+  signIn(): string {
+    return `${this.base}/login`;
+  }
+
+  forgotPassword(): string {
+    return `${this.base}/forgot-password`;
+  }
+
+  accountSecurity(): string {
+    return `${this.base}/account/security`;
+  }
 }

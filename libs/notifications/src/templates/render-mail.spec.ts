@@ -39,6 +39,23 @@ const bank = {
 
 /** One realistic data set per template; a template without one fails compilation. */
 const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
+  'account-email-verification': {
+    actionUrl: 'https://mutualis.example/verify-email?token=abc',
+    expiresAt: '2026-12-08T08:00:00Z',
+    change: false,
+  },
+  'account-password-reset': {
+    actionUrl: 'https://mutualis.example/reset-password?token=abc',
+    expiresAt: '2026-12-08T08:00:00Z',
+  },
+  'account-registration-attempt': {
+    signInUrl: 'https://mutualis.example/login',
+    resetUrl: 'https://mutualis.example/forgot-password',
+  },
+  'account-email-change-notice': {
+    newEmail: 'camille@nouvelle-asso.example',
+    securityUrl: 'https://mutualis.example/account/security',
+  },
   'account-invitation': {
     invitationId: '6f1c2a9e-3b57-4d8e-9a41-2c0d5e7f8a13',
     organisationName: 'Association Les Lucioles',
@@ -363,6 +380,31 @@ describe('euros', () => {
 });
 
 describe('content', () => {
+  it('gives the single-use link of a verification or reset with its expiry, in both bodies', () => {
+    for (const template of ['account-email-verification', 'account-password-reset'] as const) {
+      const mail = render(template, 'fr');
+      const url = FIXTURES[template].actionUrl;
+      expect(mail.text).toContain(url);
+      expect(hrefs(mail.html)).toContain(url.replace(/&/g, '&amp;'));
+      expect(mail.text).toContain('ne fonctionne qu’une fois');
+      expect(mail.text).toContain('mardi 8 décembre 2026 à 09:00');
+    }
+  });
+
+  it('tells a taken address how to sign in or reset, and the current address of a change, with no secret', () => {
+    const attempt = render('account-registration-attempt', 'en');
+    expect(attempt.subject).toBe('Sign-up attempt with your address');
+    expect(hrefs(attempt.html)).toEqual(
+      expect.arrayContaining([
+        'https://mutualis.example/login',
+        'https://mutualis.example/forgot-password',
+      ]),
+    );
+    const notice = render('account-email-change-notice', 'fr');
+    expect(notice.text).toContain('camille@nouvelle-asso.example');
+    expect(notice.text).not.toContain('token=');
+  });
+
   it('names the inviter, the organisation, the role and the expiry of an invitation', () => {
     const mail = render('account-invitation', 'fr');
     expect(mail.text).toContain('Claire Martin vous invite à rejoindre l’organisation');

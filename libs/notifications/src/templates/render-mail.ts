@@ -1,3 +1,9 @@
+import {
+  accountEmailChangeNotice,
+  accountEmailVerification,
+  accountPasswordReset,
+  accountRegistrationAttempt,
+} from './account-lifecycle.templates';
 import { accountInvitation } from './account.templates';
 import { invoiceIssued, invoiceOverdue, paymentReceived, refundIssued } from './billing.templates';
 import {
@@ -49,6 +55,10 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'invoice-overdue': invoiceOverdue,
   'consultant-new-booking': consultantNewBooking,
   'consultant-attendee-list': consultantAttendeeList,
+  'account-email-verification': accountEmailVerification,
+  'account-password-reset': accountPasswordReset,
+  'account-registration-attempt': accountRegistrationAttempt,
+  'account-email-change-notice': accountEmailChangeNotice,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -121,7 +121,27 @@ export interface TemplateData {
     attendees: { name: string; email: string | null; organisationName: string }[];
     sessionUrl: string;
   };
+  /** `actionUrl` holds the link's secret: it is added at send time (AccountLinkRef), never stored. */
+  'account-email-verification': { actionUrl: string; expiresAt: string; change: boolean };
+  'account-password-reset': { actionUrl: string; expiresAt: string };
+  'account-registration-attempt': { signInUrl: string; resetUrl: string };
+  'account-email-change-notice': { newEmail: string; securityUrl: string };
 }
+
+/** Templates whose link is minted at send time from the account token named in their data. */
+export const ACCOUNT_LINK_TEMPLATES = [
+  'account-email-verification',
+  'account-password-reset',
+] as const;
+export type AccountLinkTemplate = (typeof ACCOUNT_LINK_TEMPLATES)[number];
+
+/** What the delivery log keeps for an account link: the token's id instead of the URL. */
+export type AccountLinkParams<T extends AccountLinkTemplate> = Omit<
+  TemplateData[T],
+  'actionUrl'
+> & {
+  accountTokenId: string;
+};
 
 export type TemplateName = keyof TemplateData;
 

@@ -10,7 +10,7 @@ import { isIPv6 } from 'node:net';
 import { Request, Response } from 'express';
 import { normaliseEmail } from '@mutualis/identity';
 
-export type RateLimitName = 'login' | 'register';
+export type RateLimitName = 'login' | 'register' | 'password-reset';
 
 const RATE_LIMITED = 'mutualis:rate-limited';
 
@@ -60,6 +60,10 @@ export interface RateLimitSettings {
   loginAddressWindowSeconds: number;
   registerMax: number;
   registerWindowSeconds: number;
+  registerEmailMax: number;
+  passwordResetMax: number;
+  passwordResetEmailMax: number;
+  passwordResetWindowSeconds: number;
 }
 
 /**
@@ -91,6 +95,31 @@ export function rateLimitThrottlers(settings: RateLimitSettings): ThrottlerOptio
       ttl: settings.registerWindowSeconds * 1000,
       skipIf: appliesTo('register'),
       getTracker: (request) => String(request.ip),
+    },
+    // A taken address is e-mailed about each sign-up attempt: per-address counts keep anyone
+    // from flooding its owner with those notices, and answer the same for any address.
+    {
+      name: 'register-email',
+      limit: settings.registerEmailMax,
+      ttl: settings.registerWindowSeconds * 1000,
+      skipIf: appliesTo('register'),
+      getTracker: (request) => `email|${emailOf(request)}`,
+    },
+    // Reset requests count per client address, and per e-mail from everywhere, so nobody can
+    // flood one mailbox with reset links.
+    {
+      name: 'password-reset',
+      limit: settings.passwordResetMax,
+      ttl: settings.passwordResetWindowSeconds * 1000,
+      skipIf: appliesTo('password-reset'),
+      getTracker: (request) => String(request.ip),
+    },
+    {
+      name: 'password-reset-email',
+      limit: settings.passwordResetEmailMax,
+      ttl: settings.passwordResetWindowSeconds * 1000,
+      skipIf: appliesTo('password-reset'),
+      getTracker: (request) => `email|${emailOf(request)}`,
     },
   ];
 }

@@ -22,6 +22,11 @@ export class UserDto {
   @ApiProperty({ description: 'Personal data erased (name and e-mail are placeholders).' })
   erased!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    description:
+      'Whether the owner proved this address (a link sent to it); until then they cannot create an organisation, accept an invitation or book.',
+  })
+  emailVerified!: boolean;
 }
 
 export class MembershipSummaryDto {

@@ -10,7 +10,12 @@ import {
   OutboxService,
 } from '@mutualis/core';
 import { Offering, SeatInventoryService, TrainingSession } from '@mutualis/catalogue';
-import { Actor, MemberStanding, OrganisationAccessService } from '@mutualis/identity';
+import {
+  Actor,
+  MemberStanding,
+  OrganisationAccessService,
+  VerifiedAccountService,
+} from '@mutualis/identity';
 import { BookingErrorCode, BookingException } from '../../booking.exception';
 import { Booking } from '../../entities/booking.entity';
 import {
@@ -66,6 +71,7 @@ export class BookUseCase {
     private readonly bookings: BookingRepository,
     private readonly inventory: SeatInventoryService,
     private readonly organisations: OrganisationAccessService,
+    private readonly verified: VerifiedAccountService,
     private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
     private readonly config: ConfigService<Environment, true>,
@@ -82,6 +88,8 @@ export class BookUseCase {
         command.organisationId,
         manager,
       );
+      // After the membership check, so a stranger to the organisation still learns nothing.
+      await this.verified.assertEmailVerified(command.actor.userId, manager);
       const run = async () => ({
         status: 201,
         body: await this.book(command, standing, manager),

@@ -9,6 +9,7 @@ import { Actor, OrganisationRole } from '../../identity.types';
 import { InvitationRepository } from '../../repositories/invitation.repository';
 import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
 import { UserRepository } from '../../repositories/user.repository';
+import { emailNotVerified } from '../../services/verified-account.service';
 import { invitationExpired, invitationNotFound } from '../get-invitation/get-invitation.use-case';
 
 /** The logged-in user joins the organisation, if the invitation was sent to their address. */
@@ -39,6 +40,8 @@ export class AcceptInvitationUseCase {
             'this invitation was sent to another e-mail address; log in with that address to accept it',
           );
         }
+        // The invitation binds to the address, so the address must be proven to be the caller's.
+        if (!user.emailVerifiedAt) throw emailNotVerified();
         if (!(await this.invitations.markAccepted(invitation.id, user.id, manager)))
           throw invitationNotFound();
         await this.members.add(invitation.organisationId, user.id, invitation.role, manager);

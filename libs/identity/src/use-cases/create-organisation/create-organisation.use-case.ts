@@ -8,6 +8,7 @@ import { Actor, hasRole, LegalForm } from '../../identity.types';
 import { MembershipRepository } from '../../repositories/membership.repository';
 import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
 import { OrganisationRepository } from '../../repositories/organisation.repository';
+import { VerifiedAccountService } from '../../services/verified-account.service';
 import { departmentOfPostalCode } from '../../validation/department';
 import { OrganisationView, presentOrganisation } from '../../views/organisation.view';
 import { assertValidOrganisation, normaliseIdentifiers, siretTaken } from './organisation-rules';
@@ -45,6 +46,7 @@ export class CreateOrganisationUseCase {
     private readonly organisations: OrganisationRepository,
     private readonly members: OrganisationMemberRepository,
     private readonly memberships: MembershipRepository,
+    private readonly verified: VerifiedAccountService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
   ) {}
@@ -75,6 +77,7 @@ export class CreateOrganisationUseCase {
       isPublicBody: command.isPublicBody ?? false,
     });
     assertValidOrganisation(fields);
+    await this.verified.assertEmailVerified(command.actor.userId);
 
     try {
       return await this.dataSource.transaction(async (manager) => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hashToken, SessionTokens } from '../../auth/session-tokens';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
+import { LoginSessionRepository } from '../../repositories/login-session.repository';
 import { RefreshTokenRepository } from '../../repositories/refresh-token.repository';
 import { UserRepository } from '../../repositories/user.repository';
 import { StartSessionUseCase } from '../start-session/start-session.use-case';
@@ -19,6 +20,7 @@ export class RefreshSessionUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly users: UserRepository,
+    private readonly loginSessions: LoginSessionRepository,
     private readonly sessions: StartSessionUseCase,
   ) {}
 
@@ -29,6 +31,7 @@ export class RefreshSessionUseCase {
       if (!consumed) return null;
       const user = await this.users.findById(consumed.userId, manager);
       if (!user || user.disabledAt) return null;
+      await this.loginSessions.touch(consumed.familyId, manager);
       return this.sessions.issue(consumed.userId, consumed.familyId, manager);
     });
     if (tokens) return tokens;

@@ -15,8 +15,14 @@ export interface RegisterUserCommand {
   locale?: Locale;
   /** Only the seed and admins grant platform roles; self-registration never does. */
   platformRoles?: PlatformRole[];
+  /** Only the seed creates accounts whose address counts as verified without a link. */
+  emailVerified?: boolean;
 }
 
+/**
+ * Creates an account directly, refusing a taken address: for the seed and tests. The public
+ * sign-up, which reveals nothing and verifies the address, is SignUpUseCase.
+ */
 @Injectable()
 export class RegisterUserUseCase {
   constructor(
@@ -36,6 +42,7 @@ export class RegisterUserUseCase {
         passwordHash,
         locale: command.locale,
         platformRoles: command.platformRoles,
+        emailVerifiedAt: command.emailVerified ? new Date() : null,
       });
     } catch (error) {
       // Two registrations racing for one address: the unique index decides.

@@ -10,6 +10,7 @@ import {
   newOpaqueToken,
   SessionTokens,
 } from '../../auth/session-tokens';
+import { LoginSessionRepository, SessionClient } from '../../repositories/login-session.repository';
 import { RefreshTokenRepository } from '../../repositories/refresh-token.repository';
 
 /** Issues an access token and a refresh token; a new login starts a new token family. */
@@ -17,13 +18,17 @@ import { RefreshTokenRepository } from '../../repositories/refresh-token.reposit
 export class StartSessionUseCase {
   constructor(
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly loginSessions: LoginSessionRepository,
     private readonly jwt: JwtService,
     private readonly config: ConfigService<Environment, true>,
     private readonly clock: Clock,
   ) {}
 
-  execute(userId: string): Promise<SessionTokens> {
-    return this.issue(userId, randomUUID());
+  /** `client` is what the request says of where the login comes from, for "my sessions". */
+  async execute(userId: string, client: SessionClient = {}): Promise<SessionTokens> {
+    const familyId = randomUUID();
+    await this.loginSessions.record(userId, familyId, client);
+    return this.issue(userId, familyId);
   }
 
   /** The next tokens of an existing family (after a refresh), inside the refresh's transaction. */

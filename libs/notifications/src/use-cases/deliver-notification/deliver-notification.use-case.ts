@@ -3,7 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Environment } from '@mutualis/core';
-import { ContactDirectoryService, IssueInvitationLinkUseCase } from '@mutualis/identity';
+import {
+  AccountLinksService,
+  ContactDirectoryService,
+  IssueInvitationLinkUseCase,
+} from '@mutualis/identity';
 import { ChambreSettingsUseCase, InvoicePdfService } from '@mutualis/invoicing';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
@@ -13,6 +17,8 @@ import { PreferenceRepository } from '../../repositories/preference.repository';
 import { WebLinks } from '../../services/web-links';
 import { renderMail } from '../../templates/render-mail';
 import {
+  ACCOUNT_LINK_TEMPLATES,
+  AccountLinkTemplate,
   PlannedInvitation,
   REMINDER_TEMPLATES,
   ServiceMoment,
@@ -58,6 +64,7 @@ export class DeliverNotificationUseCase {
     private readonly transport: MailTransport,
     private readonly contacts: ContactDirectoryService,
     private readonly invitationLinks: IssueInvitationLinkUseCase,
+    private readonly accountLinks: AccountLinksService,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly pdf: InvoicePdfService,
     private readonly links: WebLinks,
@@ -81,7 +88,7 @@ export class DeliverNotificationUseCase {
       const params = skipReason ? null : await this.sendTimeParams(delivery, manager);
       if (skipReason || !compose || !params) {
         const reason =
-          skipReason ?? (compose ? 'the invitation is no longer open' : 'nothing to send');
+          skipReason ?? (compose ? 'its link can no longer be used' : 'nothing to send');
         await this.deliveries.markSkipped(delivery.id, reason, manager);
         return { outcome: 'skipped' as const };
       }
@@ -120,13 +127,24 @@ export class DeliverNotificationUseCase {
 
   /**
    * The template's data as it is sent: the planned data, plus what must not be stored — an
-   * invitation's link, whose token is made now and only its hash kept (in this transaction,
-   * so it is kept with the attempt's outcome). Null when there is nothing to send any more.
+   * invitation's or an account message's link, whose secret is made now and only its hash
+   * kept, so it exists only in the mail. Null when there is nothing to send any more (the
+   * invitation closed, the link used or replaced).
    */
   private async sendTimeParams(
     delivery: NotificationDelivery,
     manager: EntityManager,
   ): Promise<TemplateData[TemplateName] | null> {
+    if ((ACCOUNT_LINK_TEMPLATES as readonly string[]).includes(delivery.template)) {
+      const { accountTokenId, ...params } = delivery.params as { accountTokenId: string };
+      const minted = await this.accountLinks.mint(accountTokenId);
+      if (!minted) return null;
+      const actionUrl =
+        (delivery.template as AccountLinkTemplate) === 'account-password-reset'
+          ? this.links.resetPassword(minted.token)
+          : this.links.verifyEmail(minted.token);
+      return { ...params, actionUrl } as unknown as TemplateData[TemplateName];
+    }
     if (delivery.template !== 'account-invitation') {
       return delivery.params as TemplateData[TemplateName];
     }

@@ -24,6 +24,8 @@ export function RegisterPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The api answers alike whether or not the address had an account; signing in tells which.
+  const [checkInbox, setCheckInbox] = useState(false);
   const fields = error instanceof ApiProblem ? error.fieldErrors() : {};
 
   async function submit(event: FormEvent) {
@@ -36,7 +38,15 @@ export function RegisterPage() {
           body: { name, email, password, locale: i18n.language === 'en' ? 'en' : 'fr' },
         }),
       );
-      await signIn(email, password);
+      try {
+        await signIn(email, password);
+      } catch (caught) {
+        if (caught instanceof ApiProblem && caught.problem.status === 401) {
+          setCheckInbox(true);
+          return;
+        }
+        throw caught;
+      }
       await navigate(next ? safeNext(next) : '/organisation', { replace: true });
     } catch (caught) {
       setError(caught);
@@ -46,6 +56,19 @@ export function RegisterPage() {
   }
 
   const loginLink = next ? `/login?next=${encodeURIComponent(safeNext(next))}` : '/login';
+  if (checkInbox) {
+    return (
+      <section className="narrow">
+        <PageTitle>{t('register.title')}</PageTitle>
+        <p className="alert alert-success" role="status">
+          {t('register.checkInbox', { ns: 'account' })}
+        </p>
+        <p>
+          <Link to={loginLink}>{t('register.signIn')}</Link>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="narrow">
       <PageTitle>{t('register.title')}</PageTitle>

@@ -1,0 +1,39 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { AccountAlert } from './AccountAlert';
+
+/**
+ * Shown on every page to a signed-in user whose address is not confirmed: says why booking and
+ * organisations are closed to them, with a button that sends the link again.
+ */
+export function VerificationBanner() {
+  const { t } = useTranslation('account');
+  const { me } = useMe();
+  const resend = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/me/verification-email')),
+  });
+  if (!me || me.emailVerified) return null;
+  return (
+    <div className="alert verification-banner" role="region" aria-label={t('security.unverified')}>
+      <p className="alert-title">{t('security.unverified')}</p>
+      <p>{t('banner.text', { email: me.email })}</p>
+      <AccountAlert error={resend.error} />
+      <p role="status">
+        {resend.isSuccess ? (
+          t('banner.sent')
+        ) : (
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            disabled={resend.isPending}
+            onClick={() => resend.mutate()}
+          >
+            {resend.isPending ? t('banner.sending') : t('banner.resend')}
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}
