@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import {
   EndSessionUseCase,
+  normaliseEmail,
   RefreshSessionUseCase,
   SignUpUseCase,
   StartSessionUseCase,
@@ -49,7 +50,8 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address.' })
   async register(@Body() body: RegisterDto): Promise<RegistrationAcceptedDto> {
     await this.signUp.execute(body);
-    return { email: body.email, next: 'check_your_inbox' };
+    // The address as it is kept: the same answer for every spelling, account or not.
+    return { email: normaliseEmail(body.email), next: 'check_your_inbox' };
   }
 
   @Public()
