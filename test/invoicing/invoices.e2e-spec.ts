@@ -16,10 +16,10 @@ import {
   configureChambre,
   createTestApp,
   DAY_MS,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
-  sql,
   TestUser,
 } from '@mutualis/testing';
 import { isValidRfReference } from '../../libs/invoicing/src/domain/rf-reference';
@@ -46,7 +46,7 @@ describe('invoices and credit notes', () => {
       registerAndLogIn(app, 'stranger'),
       registerAndLogIn(app, 'accountant'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    await grantPlatformRoles(app, finance, ['finance']);
     [organisationId] = await insertOrganisations(db, member.id, 1);
     await insertOrganisations(db, outsider.id, 1);
   });
@@ -388,7 +388,7 @@ describe('invoices and credit notes', () => {
       .auth(finance.accessToken, { type: 'bearer' })
       .send({ city: 'Aix-en-Provence' })
       .expect(403);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, ['admin']);
     const bad = await api()
       .put('/api/chambre')
       .auth(outsider.accessToken, { type: 'bearer' })
@@ -405,7 +405,7 @@ describe('invoices and credit notes', () => {
       name: 'CRESS Sud',
       trainingDeclarationNumber: '93 13 99999 13',
     });
-    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, []);
   });
 
   it('prints the logo an admin uploads on the next invoices, and refuses anything but a sound PNG or JPEG', async () => {
@@ -419,7 +419,7 @@ describe('invoices and credit notes', () => {
       api().put('/api/chambre/logo').auth(token, { type: 'bearer' }).type(type).send(body);
 
     await putLogo(finance.accessToken, logo).expect(403);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, ['admin']);
     const refusals: [Buffer | object, string, number][] = [
       [Buffer.from('GIF89a not supported'), 'image/png', 400],
       [logo.subarray(0, 40), 'image/png', 400], // a PNG signature, then nothing readable
@@ -459,7 +459,7 @@ describe('invoices and credit notes', () => {
     await api().get('/api/chambre/logo').auth(outsider.accessToken, { type: 'bearer' }).expect(404);
     const after = await invoiceOf(await confirmedBooking());
     expect((await pdfOf(after.id)).toString('latin1')).not.toContain('/Subtype /Image');
-    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, []);
   });
 
   it('moves an invoice to partially paid then paid as payments arrive, each counted once', async () => {

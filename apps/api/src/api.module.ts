@@ -44,6 +44,7 @@ import { InvitationsController } from './identity/invitations.controller';
 import { MeController } from './identity/me.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
+import { TwoFactorController } from './identity/two-factor.controller';
 
 @Module({
   imports: [
@@ -85,6 +86,7 @@ import { UsersController } from './identity/users.controller';
     OrganisationsController,
     InvitationsController,
     UsersController,
+    TwoFactorController,
     CatalogueController,
     OfferingsController,
     ScheduleController,

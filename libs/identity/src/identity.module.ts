@@ -35,6 +35,16 @@ import { SetMembershipUseCase } from './use-cases/set-membership/set-membership.
 import { SetPlatformRolesUseCase } from './use-cases/set-platform-roles/set-platform-roles.use-case';
 import { StartSessionUseCase } from './use-cases/start-session/start-session.use-case';
 import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
+import { TwoFactorRepository } from './repositories/two-factor.repository';
+import { SecretCipher } from './two-factor/secret-cipher';
+import { TwoFactorVerifier } from './two-factor/two-factor-verifier';
+import { BeginSignInUseCase } from './use-cases/begin-sign-in/begin-sign-in.use-case';
+import { CompleteMfaSignInUseCase } from './use-cases/complete-mfa-sign-in/complete-mfa-sign-in.use-case';
+import { ConfirmTwoFactorEnrolmentUseCase } from './use-cases/confirm-two-factor-enrolment/confirm-two-factor-enrolment.use-case';
+import { DisableTwoFactorUseCase } from './use-cases/disable-two-factor/disable-two-factor.use-case';
+import { GetTwoFactorStatusUseCase } from './use-cases/get-two-factor-status/get-two-factor-status.use-case';
+import { RegenerateRecoveryCodesUseCase } from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.use-case';
+import { StartTwoFactorEnrolmentUseCase } from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
 
 const useCases = [
   AcceptInvitationUseCase,
@@ -57,6 +67,14 @@ const useCases = [
   SetPlatformRolesUseCase,
   StartSessionUseCase,
   UpdateOrganisationUseCase,
+  // Two-factor authentication
+  BeginSignInUseCase,
+  CompleteMfaSignInUseCase,
+  ConfirmTwoFactorEnrolmentUseCase,
+  DisableTwoFactorUseCase,
+  GetTwoFactorStatusUseCase,
+  RegenerateRecoveryCodesUseCase,
+  StartTwoFactorEnrolmentUseCase,
 ];
 
 /** Users, organisations, membership (adhésion), invitations and authentication. */
@@ -84,6 +102,9 @@ const useCases = [
     OrganisationAccessService,
     OrganisationDirectoryService,
     ContactDirectoryService,
+    TwoFactorRepository,
+    SecretCipher,
+    TwoFactorVerifier,
     ...useCases,
   ],
   exports: [

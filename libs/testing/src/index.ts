@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './test-context';
 export * from './catalogue.factory';
 export * from './stripe-stand-in';
+export * from './two-factor';

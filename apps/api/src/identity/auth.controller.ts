@@ -2,19 +2,23 @@ import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiExtraModels,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import {
+  BeginSignInUseCase,
+  CompleteMfaSignInUseCase,
+  MfaChallenge,
   EndSessionUseCase,
   presentUser,
   RefreshSessionUseCase,
   RegisterUserUseCase,
-  StartSessionUseCase,
   User,
   UserView,
 } from '@mutualis/identity';
@@ -26,15 +30,18 @@ import { LoginDto, LogoutDto, RefreshDto, RegisterDto, TokensDto } from './dtos/
 import { UserDto } from './dtos/user.dto';
 import { CurrentUser } from './current-user.decorator';
 import { SessionTokens } from '@mutualis/identity';
+import { assertOneOf, LoginMfaDto, MfaChallengeDto } from './dtos/two-factor.dto';
 
 @ApiTags('auth')
+@ApiExtraModels(TokensDto, MfaChallengeDto)
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly registerUser: RegisterUserUseCase,
-    private readonly startSession: StartSessionUseCase,
     private readonly refreshSession: RefreshSessionUseCase,
     private readonly endSession: EndSessionUseCase,
+    private readonly beginSignIn: BeginSignInUseCase,
+    private readonly completeMfaSignIn: CompleteMfaSignInUseCase,
   ) {}
 
   @Public()
@@ -54,12 +61,31 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Log in with e-mail and password' })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokensDto })
+  @ApiOkResponse({
+    description:
+      'The tokens; or, for an account with two-factor authentication, a challenge to answer at POST /auth/login/mfa.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(TokensDto) }, { $ref: getSchemaPath(MfaChallengeDto) }],
+    },
+  })
   @ApiTooManyRequestsResponse({
     description: 'Too many attempts for this e-mail from this address; see Retry-After.',
   })
-  login(@CurrentUser() user: User): Promise<SessionTokens> {
-    return this.startSession.execute(user.id);
+  login(@CurrentUser() user: User): Promise<SessionTokens | MfaChallenge> {
+    return this.beginSignIn.execute(user.id);
+  }
+
+  @Public()
+  @Post('login/mfa')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Second step of a sign-in: the challenge token with a code or a recovery code',
+  })
+  @ApiOkResponse({ type: TokensDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account.' })
+  loginMfa(@Body() body: LoginMfaDto): Promise<SessionTokens> {
+    assertOneOf(body, ['code', 'recoveryCode']);
+    return this.completeMfaSignIn.execute(body.mfaToken, body);
   }
 
   @Public()
