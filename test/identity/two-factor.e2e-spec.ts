@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { PurgeExpiredCredentialsUseCase } from '@mutualis/identity';
 import {
   createOrganisation,
   createTestApp,
@@ -244,6 +245,26 @@ describe('two-factor authentication', () => {
       .send({ mfaToken: challenge.body.mfaToken, code })
       .expect(401);
     expect(expired.body.code).toBe('invalid_mfa_token');
+  });
+
+  it('purges sign-in challenges a day after they expired, and keeps recent ones', async () => {
+    const { user } = await enrolledMember('purged');
+    await passwordStep(user.email);
+    await passwordStep(user.email);
+    await sql(
+      app,
+      `UPDATE mfa_challenges SET expires_at = now() - interval '25 hours'
+        WHERE id = (SELECT id FROM mfa_challenges WHERE user_id = $1 LIMIT 1)`,
+      [user.id],
+    );
+    const result = await app.get(PurgeExpiredCredentialsUseCase).execute();
+    expect(result.mfaChallenges).toBeGreaterThanOrEqual(1);
+    const [row] = await sql<{ n: number }[]>(
+      app,
+      'SELECT count(*)::int AS n FROM mfa_challenges WHERE user_id = $1',
+      [user.id],
+    );
+    expect(row.n).toBe(1);
   });
 
   it('answers 400 problem+json to malformed second steps, and changes nothing', async () => {

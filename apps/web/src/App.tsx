@@ -9,6 +9,7 @@ import { LoginPage } from './features/LoginPage';
 import { memberRoutes } from './features/member/routes';
 import { NotFoundPage } from './features/NotFoundPage';
 import { publicRoutes } from './features/public/routes';
+import { securityRoutes } from './features/security/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       ...consultantRoutes,
       ...financeRoutes,
       ...adminRoutes,
+      ...securityRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -45,6 +45,7 @@ import { DisableTwoFactorUseCase } from './use-cases/disable-two-factor/disable-
 import { GetTwoFactorStatusUseCase } from './use-cases/get-two-factor-status/get-two-factor-status.use-case';
 import { RegenerateRecoveryCodesUseCase } from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.use-case';
 import { StartTwoFactorEnrolmentUseCase } from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
+import { SeedTwoFactorUseCase } from './use-cases/seed-two-factor/seed-two-factor.use-case';
 
 const useCases = [
   AcceptInvitationUseCase,
@@ -75,6 +76,7 @@ const useCases = [
   GetTwoFactorStatusUseCase,
   RegenerateRecoveryCodesUseCase,
   StartTwoFactorEnrolmentUseCase,
+  SeedTwoFactorUseCase,
 ];
 
 /** Users, organisations, membership (adhésion), invitations and authentication. */

@@ -11,6 +11,7 @@ import {
   InviteMemberUseCase,
   ListUsersUseCase,
   RegisterUserUseCase,
+  SeedTwoFactorUseCase,
   SetMembershipUseCase,
 } from '@mutualis/identity';
 import { BookingSeeder, DemoMember } from './booking.seeder';
@@ -39,6 +40,7 @@ export class DemoSeeder {
     private readonly bookings: BookingSeeder,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly clock: Clock,
+    private readonly seedTwoFactor: SeedTwoFactorUseCase,
   ) {}
 
   async seed(): Promise<void> {
@@ -76,6 +78,9 @@ export class DemoSeeder {
       const ensured = await this.ensureUser(person);
       count(ensured.created);
       staff.set(person.email, ensured.actor);
+      if (person.totpSecret) {
+        count(await this.seedTwoFactor.execute(ensured.actor.userId, person.totpSecret));
+      }
     }
     const year = parisYear(this.clock.now());
     const members: DemoMember[] = [];

@@ -69,6 +69,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step of a sign-in: the challenge token with a code or a recovery code */
+        post: operations["AuthController_loginMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -320,6 +337,97 @@ export interface paths {
         /** Set a user’s platform roles (admin, finance, consultant) */
         put: operations["UsersController_setRoles"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor authentication is on, pending or required */
+        get: operations["TwoFactorController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, pending until confirmed */
+        post: operations["TwoFactorController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor authentication on with a first code; answers the recovery codes once */
+        post: operations["TwoFactorController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor authentication off (not for admins and finance staff)
+         * @description Needs one of: a current code, a recovery code, the password.
+         */
+        post: operations["TwoFactorController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New recovery codes; the old ones stop working
+         * @description Needs one of: a current code, a recovery code, the password.
+         */
+        post: operations["TwoFactorController_regenerate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1193,6 +1301,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TokensDto: {
+            /** @description JWT to send as `Authorization: Bearer <accessToken>`. */
+            accessToken: string;
+            /** @description Opaque, single-use token for POST /auth/refresh. */
+            refreshToken: string;
+            /**
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        MfaChallengeDto: {
+            /**
+             * @description The password was right; a second factor is needed.
+             * @enum {boolean}
+             */
+            mfaRequired: true;
+            /** @description Single-use token for POST /auth/login/mfa. */
+            mfaToken: string;
+            /**
+             * @description Seconds the token stays valid.
+             * @example 300
+             */
+            expiresIn: number;
+        };
         RegisterDto: {
             /** @example camille.martin@asso-exemple.fr */
             email: string;
@@ -1224,18 +1359,19 @@ export interface components {
             /** @example mutualis-demo */
             password: string;
         };
-        TokensDto: {
-            /** @description JWT to send as `Authorization: Bearer <accessToken>`. */
-            accessToken: string;
-            /** @description Opaque, single-use token for POST /auth/refresh. */
-            refreshToken: string;
+        LoginMfaDto: {
             /**
-             * @description Seconds until the access token expires.
-             * @example 900
+             * @description The 6 digits of the authenticator app.
+             * @example 123456
              */
-            expiresIn: number;
-            /** @enum {string} */
-            tokenType: "Bearer";
+            code?: string;
+            /**
+             * @description One of the recovery codes, instead of a code.
+             * @example k7m2p-x9qrt
+             */
+            recoveryCode?: string;
+            /** @description The token answered by POST /auth/login. */
+            mfaToken: string;
         };
         RefreshDto: {
             /** @description The refresh token from login or the previous refresh; it works once. */
@@ -1478,6 +1614,44 @@ export interface components {
              *     ]
              */
             roles: ("admin" | "finance" | "consultant")[];
+        };
+        TwoFactorStatusDto: {
+            enabled: boolean;
+            /** @description An enrolment awaits its first code. */
+            pending: boolean;
+            /** @description The user’s roles require two-factor authentication. */
+            required: boolean;
+            /** Format: date-time */
+            enabledAt: string | null;
+            recoveryCodesLeft: number;
+        };
+        TwoFactorEnrolmentDto: {
+            /** @description The secret in base32, to type into an app that cannot scan. */
+            secret: string;
+            /** @example otpauth://totp/Mutualis:camille%40exemple.fr?issuer=Mutualis&secret=… */
+            otpauthUri: string;
+            /** @description The URI as a QR code: an SVG data URL. */
+            qrCode: string;
+            /** @example 6 */
+            digits: number;
+            /** @example 30 */
+            period: number;
+        };
+        ConfirmEnrolmentDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Shown this once; each works once. */
+            recoveryCodes: string[];
+        };
+        TwoFactorProofDto: {
+            /** @example 123456 */
+            code?: string;
+            /** @example k7m2p-x9qrt */
+            recoveryCode?: string;
+            /** @description The account password, instead of a code. */
+            password?: string;
         };
         CategoryDto: {
             /** @example formation */
@@ -2552,6 +2726,37 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The tokens; or, for an account with two-factor authentication, a challenge to answer at POST /auth/login/mfa. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensDto"] | components["schemas"]["MfaChallengeDto"];
+                };
+            };
+            /** @description Too many attempts for this e-mail from this address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_loginMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginMfaDto"];
+            };
+        };
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2560,7 +2765,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokensDto"];
                 };
             };
-            /** @description Too many attempts for this e-mail from this address; see Retry-After. */
+            /** @description Too many wrong codes for this account. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2960,6 +3165,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatusDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorEnrolmentDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorProofDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorController_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorProofDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
         };

@@ -69,6 +69,7 @@ export function Layout() {
                 <NavLink to="/account/notifications" className="user-name">
                   {me.name}
                 </NavLink>
+                <NavLink to="/account/security/two-factor">{t('security:nav')}</NavLink>
                 <button
                   type="button"
                   className="link-button"

@@ -6,12 +6,14 @@ import enConsultant from './locales/en/consultant.json';
 import enFinance from './locales/en/finance.json';
 import enMember from './locales/en/member.json';
 import enPublic from './locales/en/public.json';
+import enSecurity from './locales/en/security.json';
 import frAdmin from './locales/fr/admin.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
 import frFinance from './locales/fr/finance.json';
 import frMember from './locales/fr/member.json';
 import frPublic from './locales/fr/public.json';
+import frSecurity from './locales/fr/security.json';
 
 /** French first; English for those who choose it (kept in localStorage). One file per area. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -35,6 +37,7 @@ void i18n.use(initReactI18next).init({
       consultant: frConsultant,
       finance: frFinance,
       admin: frAdmin,
+      security: frSecurity,
     },
     en: {
       common: enCommon,
@@ -43,6 +46,7 @@ void i18n.use(initReactI18next).init({
       consultant: enConsultant,
       finance: enFinance,
       admin: enAdmin,
+      security: enSecurity,
     },
   },
   lng: savedLanguage(),

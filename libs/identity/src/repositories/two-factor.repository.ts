@@ -63,6 +63,14 @@ export class TwoFactorRepository {
     );
   }
 
+  /** Enables a seeded secret with no code used yet (the demo's). */
+  async enableSeeded(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE user_totp SET enabled_at = now(), last_used_step = NULL, updated_at = now() WHERE user_id = $1`,
+      [userId],
+    );
+  }
+
   async recordUsedStep(userId: string, step: number, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE user_totp SET last_used_step = $2, updated_at = now() WHERE user_id = $1`,
