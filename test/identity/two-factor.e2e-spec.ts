@@ -231,6 +231,31 @@ describe('two-factor authentication', () => {
     expect(Number(row.last)).toBeLessThan(step);
   });
 
+  it('keeps to the per-user budget under concurrent wrong codes on several sign-ins', async () => {
+    const { user, secret } = await enrolledMember('concurrent-tries');
+    const wrongCode = totpCodeAt(secret, currentStep() - 10);
+    const tokens: string[] = [];
+    for (let login = 0; login < 3; login++) {
+      tokens.push((await passwordStep(user.email)).body.mfaToken as string);
+    }
+    const answers = await Promise.all(
+      tokens.flatMap((mfaToken) =>
+        Array.from({ length: 5 }, () =>
+          api().post('/api/auth/login/mfa').send({ mfaToken, code: wrongCode }),
+        ),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    const [row] = await sql<{ failures: number }[]>(
+      app,
+      'SELECT sum(failed_attempts)::int AS failures FROM mfa_challenges WHERE user_id = $1',
+      [user.id],
+    );
+    expect(row.failures).toBe(10);
+  });
+
   it('refuses an expired challenge', async () => {
     const { user, secret } = await enrolledMember('expired');
     const challenge = await passwordStep(user.email);

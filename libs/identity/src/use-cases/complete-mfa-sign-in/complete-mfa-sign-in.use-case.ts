@@ -51,6 +51,9 @@ export class CompleteMfaSignInUseCase {
           ),
         };
       }
+      // The user's TOTP row is locked before counting: concurrent attempts on several
+      // challenges of one user queue here, so none slips past the per-user budget.
+      await this.repository.findTotp(challenge.userId, manager, true);
       const since = new Date(now.getTime() - MFA_ATTEMPTS_WINDOW_SECONDS * 1000);
       if (
         (await this.repository.recentFailedAttempts(challenge.userId, since, manager)) >=
