@@ -24,13 +24,13 @@ describe('web app: two-factor authentication', () => {
   let recoveryCodes: string[] = [];
 
   /** Turns two-factor authentication on from the security page; answers the recovery codes shown. */
-  async function enrol(page: Page, email: string, screenshots = false): Promise<string[]> {
+  async function enrol(page: Page, email: string, screenshot?: string): Promise<string[]> {
     await page.getByRole('button', { name: 'Activer la validation en deux étapes' }).click();
     await page.getByRole('img', { name: /QR code à scanner/ }).waitFor();
     const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     rememberTotpSecret(email, secret);
-    if (screenshots) await web.screenshot(page, 'two-factor-enrol');
+    if (screenshot) await web.screenshot(page, screenshot);
     await page.getByLabel("Code affiché par l'application").fill(await web.totpCode(email));
     await page.getByRole('button', { name: 'Confirmer et activer' }).click();
     const list = page.getByRole('list', { name: 'Vos codes de secours' });
@@ -55,7 +55,7 @@ describe('web app: two-factor authentication', () => {
     await page.waitForURL(/\/account\/security\/two-factor$/);
     await page.getByRole('heading', { name: 'Validation en deux étapes' }).waitFor();
 
-    recoveryCodes = await enrol(page, MEMBER, true);
+    recoveryCodes = await enrol(page, MEMBER, 'two-factor-enrol');
     expect(new Set(recoveryCodes).size).toBe(10);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -131,7 +131,8 @@ describe('web app: two-factor authentication', () => {
     });
     expect(granted.status).toBe(200);
 
-    const page = await web.newPage();
+    // On a phone: the QR code and the setup key must fit.
+    const page = await web.newPage({ viewport: { width: 390, height: 844 } });
     await web.signIn(page, promoted.email);
     await page.goto('/admin/users');
     await page.waitForURL(/\/account\/security\/two-factor\?next=%2Fadmin%2Fusers$/);
@@ -139,9 +140,9 @@ describe('web app: two-factor authentication', () => {
       .getByRole('alert')
       .filter({ hasText: 'Activez la validation en deux étapes pour continuer' })
       .waitFor();
-    await web.screenshot(page, 'two-factor-required');
+    await web.screenshot(page, 'two-factor-required-phone');
 
-    await enrol(page, promoted.email);
+    await enrol(page, promoted.email, 'two-factor-enrol-phone');
     await page.getByRole('button', { name: "J'ai gardé mes codes en lieu sûr" }).click();
     await page.waitForURL(/\/admin\/users$/);
     await page.getByLabel('Nom ou adresse e-mail').waitFor();
