@@ -115,6 +115,40 @@ describe('web app: two-factor authentication', () => {
     expect(new URL(again.url()).pathname).toBe('/login');
   });
 
+  it('makes new recovery codes and turns two-factor authentication off, each after the password', async () => {
+    const email = 'member4@demo.mutualis.fr';
+    const page = await web.newPage();
+    await web.signIn(page, email);
+    await page.goto('/account/security/two-factor');
+    const first = await enrol(page, email);
+    await page.getByRole('button', { name: "J'ai gardé mes codes en lieu sûr" }).click();
+
+    await page.getByRole('button', { name: 'Générer de nouveaux codes de secours' }).click();
+    await page.getByLabel('votre mot de passe').check();
+    await page.getByLabel('Mot de passe', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Générer de nouveaux codes' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "Ce code ou ce mot de passe n'est pas le bon." })
+      .waitFor();
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Générer de nouveaux codes' }).click();
+    const list = page.getByRole('list', { name: 'Vos codes de secours' });
+    await list.waitFor();
+    const renewed = await list.locator('code').allInnerTexts();
+    expect(renewed).toHaveLength(10);
+    expect(renewed.filter((code) => first.includes(code))).toEqual([]);
+    await page.getByRole('button', { name: "J'ai gardé mes codes en lieu sûr" }).click();
+
+    await page.getByRole('button', { name: 'Désactiver la validation en deux étapes' }).click();
+    await page.getByLabel('votre mot de passe').check();
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Désactiver', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'désactivée' }).waitFor();
+    await page.getByRole('button', { name: 'Activer la validation en deux étapes' }).waitFor();
+    await web.screenshot(page, 'two-factor-disabled');
+  });
+
   it('sends an admin who has not enrolled to enrol before the admin pages open, then on to them', async () => {
     // The demo admin makes benevole1 an admin: their next visit to /admin asks them to enrol.
     const adminToken = await web.accessToken('admin@demo.mutualis.fr');

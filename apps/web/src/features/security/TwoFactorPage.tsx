@@ -70,7 +70,11 @@ export function TwoFactorPage() {
             : t('status.on')}
         </p>
         <p>{t('status.codesLeft', { count: state.recoveryCodesLeft })}</p>
-        {done ? <p role="status">{done}</p> : null}
+        {done ? (
+          <p role="status" className="alert alert-success">
+            {done}
+          </p>
+        ) : null}
         {action === null ? (
           <div className="security-actions">
             <button
@@ -151,7 +155,11 @@ export function TwoFactorPage() {
             <p>{t('required.body')}</p>
           </div>
         ) : null}
-        {done ? <p role="status">{done}</p> : null}
+        {done ? (
+          <p role="status" className="alert alert-success">
+            {done}
+          </p>
+        ) : null}
         <p>{t('intro.what')}</p>
         <p>{t('intro.apps')}</p>
         <SecurityProblem error={start.error} />
