@@ -104,6 +104,12 @@ function banner() {
     `Demo logins (password: ${password})`,
     ...accounts.map(([email, who]) => `  ${email.padEnd(48)} ${who}`),
     '',
+    // DEMO_TOTP_SECRETS in apps/api/src/demo/demo-data.ts: published, demo only.
+    'Two-factor codes (required for admin and finance): add these secrets to an authenticator app',
+    '  admin@demo.mutualis.fr    DEMOADMINMUTUALISTOTPSECRET23456',
+    '  finance@demo.mutualis.fr  DEMOFINANCEMUTUALISTOTPSECRET234',
+    "  (or compute a code: node -e \"console.log(new (require('otpauth').TOTP)({secret: 'DEMOADMINMUTUALISTOTPSECRET23456'}).generate())\")",
+    '',
     `Try: curl -s -X POST ${base}/api/auth/login -H 'Content-Type: application/json' \\`,
     `       -d '{"email":"member1@demo.mutualis.fr","password":"${password}"}'`,
     '',

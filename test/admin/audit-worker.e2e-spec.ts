@@ -7,8 +7,8 @@ import {
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
-  sql,
   TestUser,
+  grantPlatformRoles,
 } from '@mutualis/testing';
 import { eventually } from '../support/isolated-environment';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
@@ -33,10 +33,8 @@ describe('audit log of the worker’s changes', () => {
       registerAndLogIn(harness.app, 'audit-worker-finance'),
       registerAndLogIn(harness.app, 'audit-worker-admin'),
     ]);
-    await sql(harness.app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [
-      finance.id,
-    ]);
-    await sql(harness.app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [admin.id]);
+    await grantPlatformRoles(harness.app, finance, ['finance']);
+    await grantPlatformRoles(harness.app, admin, ['admin']);
   }, 60_000);
 
   afterAll(async () => {

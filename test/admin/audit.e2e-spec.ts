@@ -18,6 +18,7 @@ import {
   registerAndLogIn,
   sql,
   TestUser,
+  grantPlatformRoles,
 } from '@mutualis/testing';
 import { offeringBody } from '../catalogue/catalogue-fixtures';
 
@@ -49,11 +50,9 @@ describe('audit log', () => {
       registerAndLogIn(app, 'audit-consultant'),
       registerAndLogIn(app, 'audit-member'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [admin.id]);
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
-    await sql(app, `UPDATE users SET platform_roles = '{consultant}' WHERE id = $1`, [
-      consultant.id,
-    ]);
+    await grantPlatformRoles(app, admin, ['admin']);
+    await grantPlatformRoles(app, finance, ['finance']);
+    await grantPlatformRoles(app, consultant, ['consultant']);
   });
 
   afterAll(async () => {

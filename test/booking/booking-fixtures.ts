@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request, { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { registerAndLogIn, sql, TestUser } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '@mutualis/testing';
 
 /** Helpers shared by the booking end-to-end specs (this folder only). */
 
@@ -57,9 +57,7 @@ export async function userWithRoles(
   roles: string[],
 ): Promise<TestUser> {
   const user = await registerAndLogIn(app, label);
-  if (roles.length > 0) {
-    await sql(app, 'UPDATE users SET platform_roles = $2 WHERE id = $1', [user.id, roles]);
-  }
+  if (roles.length > 0) await grantPlatformRoles(app, user, roles);
   return user;
 }
 

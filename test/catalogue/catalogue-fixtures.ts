@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request, { Response } from 'supertest';
-import { registerAndLogIn, sql, TestUser } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, sql, TestUser } from '@mutualis/testing';
 
 /** Helpers shared by the catalogue end-to-end specs (this folder only). */
 
@@ -137,9 +137,7 @@ export async function userWithRoles(
   roles: string[],
 ): Promise<TestUser> {
   const user = await registerAndLogIn(app, label);
-  if (roles.length > 0) {
-    await sql(app, 'UPDATE users SET platform_roles = $2 WHERE id = $1', [user.id, roles]);
-  }
+  if (roles.length > 0) await grantPlatformRoles(app, user, roles);
   return user;
 }
 

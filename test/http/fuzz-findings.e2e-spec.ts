@@ -6,9 +6,9 @@ import {
   createTestApp,
   insertPublishedSession,
   registerAndLogIn,
-  sql,
   StripeStandIn,
   TestUser,
+  grantPlatformRoles,
 } from '@mutualis/testing';
 import { DataSource } from 'typeorm';
 import { deliverStripeEvent } from '../support/stripe-webhook';
@@ -41,9 +41,7 @@ describe('what the hostile fuzz found', () => {
       registerAndLogIn(app, 'finding-member'),
       registerAndLogIn(app, 'finding-admin'),
     ]);
-    await sql(app, "UPDATE users SET platform_roles = '{admin,finance,consultant}' WHERE id = $1", [
-      admin.id,
-    ]);
+    await grantPlatformRoles(app, admin, ['admin', 'finance', 'consultant']);
     organisationId = await createOrganisation(app, member);
   });
 

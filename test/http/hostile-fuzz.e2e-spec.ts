@@ -8,9 +8,9 @@ import {
   insertPublishedSession,
   logIn,
   registerAndLogIn,
-  sql,
   StripeStandIn,
   TestUser,
+  grantPlatformRoles,
 } from '@mutualis/testing';
 import { DataSource } from 'typeorm';
 import { deliverStripeEvent } from '../support/stripe-webhook';
@@ -464,9 +464,7 @@ describe('hostile fuzz of every OpenAPI route', () => {
       registerAndLogIn(app, 'fuzz-admin'),
     ]);
     // The Chambre admin here is also finance staff and a consultant, to pass every role guard.
-    await sql(app, "UPDATE users SET platform_roles = '{admin,finance,consultant}' WHERE id = $1", [
-      admin.id,
-    ]);
+    await grantPlatformRoles(app, admin, ['admin', 'finance', 'consultant']);
     const organisationId = await createOrganisation(app, member);
     const { offeringId, sessionId } = await insertPublishedSession(db, { consultantId: admin.id });
     Object.assign(knownIds, {

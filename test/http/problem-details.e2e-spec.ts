@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
 import {
   createTestApp,
+  grantPlatformRoles,
   organisationBody,
   registerAndLogIn,
   sql,
@@ -86,7 +87,7 @@ describe('errors are RFC 9457 problem details', () => {
       registerAndLogIn(app, 'problem-member'),
       registerAndLogIn(app, 'problem-admin'),
     ]);
-    await sql(app, "UPDATE users SET platform_roles = '{admin}' WHERE id = $1", [admin.id]);
+    await grantPlatformRoles(app, admin, ['admin']);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { QueueName } from '@mutualis/core';
 import request from 'supertest';
-import { createTestApp, registerAndLogIn, sql, TestUser } from '@mutualis/testing';
+import { createTestApp, grantPlatformRoles, registerAndLogIn, TestUser } from '@mutualis/testing';
 
 // The BullMQ dashboard is for the Chambre's admins only.
 describe('queue dashboard', () => {
@@ -15,7 +15,7 @@ describe('queue dashboard', () => {
       registerAndLogIn(app, 'queues-admin'),
       registerAndLogIn(app, 'queues-member'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [admin.id]);
+    await grantPlatformRoles(app, admin, ['admin']);
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import {
   createOrganisation,
   createTestApp,
   logIn,
+  grantPlatformRoles,
   organisationBody,
   registerAndLogIn,
   sql,
@@ -86,7 +87,7 @@ describe('organisations', () => {
   }
 
   async function grant(user: TestUser, roles: string[]): Promise<void> {
-    await sql(app, 'UPDATE users SET platform_roles = $2 WHERE id = $1', [user.id, roles]);
+    await grantPlatformRoles(app, user, roles);
   }
 
   /** The user joins the organisation through an invitation from one of its admins. */

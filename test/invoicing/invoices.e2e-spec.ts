@@ -18,10 +18,10 @@ import {
   configureChambre,
   createTestApp,
   DAY_MS,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
-  sql,
   TestUser,
 } from '@mutualis/testing';
 import { isValidRfReference } from '../../libs/invoicing/src/domain/rf-reference';
@@ -48,7 +48,7 @@ describe('invoices and credit notes', () => {
       registerAndLogIn(app, 'stranger'),
       registerAndLogIn(app, 'accountant'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    await grantPlatformRoles(app, finance, ['finance']);
     [organisationId] = await insertOrganisations(db, member.id, 1);
     await insertOrganisations(db, outsider.id, 1);
   });
@@ -390,7 +390,7 @@ describe('invoices and credit notes', () => {
       .auth(finance.accessToken, { type: 'bearer' })
       .send({ city: 'Aix-en-Provence' })
       .expect(403);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, ['admin']);
     const bad = await api()
       .put('/api/chambre')
       .auth(outsider.accessToken, { type: 'bearer' })
@@ -407,7 +407,7 @@ describe('invoices and credit notes', () => {
       name: 'CRESS Sud',
       trainingDeclarationNumber: '93 13 99999 13',
     });
-    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, []);
   });
 
   it('prints the logo an admin uploads on the next invoices, and refuses anything but a sound PNG or JPEG', async () => {
@@ -421,7 +421,7 @@ describe('invoices and credit notes', () => {
       api().put('/api/chambre/logo').auth(token, { type: 'bearer' }).type(type).send(body);
 
     await putLogo(finance.accessToken, logo).expect(403);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, ['admin']);
     const refusals: [Buffer | object, string, number][] = [
       [Buffer.from('GIF89a not supported'), 'image/png', 400],
       [logo.subarray(0, 40), 'image/png', 400], // a PNG signature, then nothing readable
@@ -466,7 +466,7 @@ describe('invoices and credit notes', () => {
     await api().get('/api/chambre/logo').auth(outsider.accessToken, { type: 'bearer' }).expect(404);
     const after = await invoiceOf(await confirmedBooking());
     expect((await pdfOf(after.id)).toString('latin1')).not.toContain('/Subtype /Image');
-    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, []);
   });
 
   it('refuses logos whose pixels are too many before decoding them, and stores a large one re-encoded small', async () => {
@@ -476,7 +476,7 @@ describe('invoices and credit notes', () => {
         .auth(outsider.accessToken, { type: 'bearer' })
         .type(type)
         .send(body);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, ['admin']);
     const before = await api()
       .get('/api/chambre')
       .auth(outsider.accessToken, { type: 'bearer' })
@@ -550,7 +550,7 @@ describe('invoices and credit notes', () => {
       .delete('/api/chambre/logo')
       .auth(outsider.accessToken, { type: 'bearer' })
       .expect(200);
-    await sql(app, `UPDATE users SET platform_roles = '{}' WHERE id = $1`, [outsider.id]);
+    await grantPlatformRoles(app, outsider, []);
   });
 
   it('moves an invoice to partially paid then paid as payments arrive, each counted once', async () => {

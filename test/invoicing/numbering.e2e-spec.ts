@@ -6,10 +6,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   configureChambre,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
-  sql,
   TestUser,
 } from '@mutualis/testing';
 import { eventually } from '../support/isolated-environment';
@@ -40,7 +40,7 @@ describe('invoice numbering through the workers', () => {
       registerAndLogIn(app, 'invoiced'),
       registerAndLogIn(app, 'cashier'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [admin.id]);
+    await grantPlatformRoles(app, admin, ['finance']);
   }, 60_000);
 
   afterAll(async () => {

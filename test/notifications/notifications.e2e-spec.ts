@@ -12,6 +12,7 @@ import { parseCalendarEvent } from '@mutualis/notifications';
 import {
   configureChambre,
   DAY_MS,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
@@ -65,7 +66,7 @@ describe('notifications', () => {
       prefix: `${harness.environment.redisPrefix}:bull`,
     });
     admin = await registerAndLogIn(app, 'mail-admin');
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [admin.id]);
+    await grantPlatformRoles(app, admin, ['admin']);
   });
 
   afterAll(async () => {

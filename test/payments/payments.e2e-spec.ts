@@ -8,6 +8,7 @@ import {
   configureChambre,
   createTestApp,
   DAY_MS,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
@@ -350,7 +351,7 @@ describe('payments', () => {
 
   it('lists transfers to pay back to members who paid by transfer and cancelled, until finance marks them paid', async () => {
     const finance = await registerAndLogIn(app, 'refund-finance');
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    await grantPlatformRoles(app, finance, ['finance']);
     const bookingId = await book({ startsInMs: 30 * DAY_MS });
     await api()
       .post(`/api/bookings/${bookingId}/checkout`)

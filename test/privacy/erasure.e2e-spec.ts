@@ -15,9 +15,9 @@ import {
   insertPublishedSession,
   logIn,
   registerAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
+  grantPlatformRoles,
 } from '@mutualis/testing';
 import { findInDatabase, findInRedis } from '../support/personal-data-scan';
 
@@ -41,8 +41,8 @@ describe('erasure of a person’s data', () => {
       registerAndLogIn(app, 'erasure-finance'),
       registerAndLogIn(app, 'erasure-admin'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = $1`, [admin.id]);
+    await grantPlatformRoles(app, finance, ['finance']);
+    await grantPlatformRoles(app, admin, ['admin']);
   });
 
   afterAll(async () => {

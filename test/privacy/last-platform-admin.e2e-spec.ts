@@ -1,6 +1,12 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp, registerAndLogIn, sql, TEST_PASSWORD, TestUser } from '@mutualis/testing';
+import {
+  createTestApp,
+  registerAndLogIn,
+  TEST_PASSWORD,
+  TestUser,
+  grantPlatformRoles,
+} from '@mutualis/testing';
 import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
 
 // The platform must keep someone to run it: the last Chambre admin cannot be erased, by
@@ -18,9 +24,8 @@ describe('erasure of the last Chambre admin', () => {
       registerAndLogIn(app, 'first-admin'),
       registerAndLogIn(app, 'second-admin'),
     ]);
-    await sql(app, `UPDATE users SET platform_roles = '{admin}' WHERE id = ANY($1)`, [
-      [first.id, second.id],
-    ]);
+    await grantPlatformRoles(app, first, ['admin']);
+    await grantPlatformRoles(app, second, ['admin']);
   }, 60_000);
 
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { checkFecBalance, FEC_COLUMNS } from '@mutualis/reconciliation';
 import {
   configureChambre,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
@@ -53,7 +54,7 @@ describe('reconciliation', () => {
     ({ app, db } = harness);
     await configureChambre(db);
     finance = await registerAndLogIn(app, 'recon-finance');
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    await grantPlatformRoles(app, finance, ['finance']);
     member = await registerAndLogIn(app, 'recon-member');
     const organisations = await insertOrganisations(db, member.id, 4);
     const names = [

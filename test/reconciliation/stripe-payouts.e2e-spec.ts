@@ -7,10 +7,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   configureChambre,
+  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
   registerAndLogIn,
-  sql,
   StripeStandIn,
   TestUser,
 } from '@mutualis/testing';
@@ -46,7 +46,7 @@ describe('Stripe payouts in reconciliation', () => {
     await configureChambre(db);
     member = await registerAndLogIn(app, 'payout-member');
     finance = await registerAndLogIn(app, 'payout-finance');
-    await sql(app, `UPDATE users SET platform_roles = '{finance}' WHERE id = $1`, [finance.id]);
+    await grantPlatformRoles(app, finance, ['finance']);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // page.evaluate bodies run in the browser.
 import { Page } from 'playwright-core';
-import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
+import { startWebHarness, WebHarness } from './support/web-harness';
 
 // A browser flow crosses many pages, each waiting on the api and sometimes the worker.
 jest.setTimeout(120_000);
@@ -20,12 +20,7 @@ describe('web app: administration', () => {
   });
 
   async function apiAs<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-    const login = await fetch(`${web.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await web.accessToken(email);
     const response = await fetch(`${web.baseUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { camt053 } from '../reconciliation/statements';
-import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
+import { startWebHarness, WebHarness } from './support/web-harness';
 
 // A browser flow crosses many pages, each waiting on the api and sometimes the worker.
 jest.setTimeout(120_000);
@@ -68,12 +68,7 @@ describe('web app: finance', () => {
 
   beforeAll(async () => {
     web = await startWebHarness('web_finance');
-    const login = await fetch(`${web.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: FINANCE, password: DEMO_PASSWORD }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    token = await web.accessToken(FINANCE);
   }, 120_000);
 
   afterAll(async () => {

@@ -51,6 +51,7 @@ import { UsersController } from './identity/users.controller';
 import { PersonalDataController } from './privacy/personal-data.controller';
 import { AuditController } from './admin/audit.controller';
 import { AuditContextInterceptor } from './http/audit-context.interceptor';
+import { TwoFactorController } from './identity/two-factor.controller';
 
 @Module({
   imports: [
@@ -105,6 +106,7 @@ import { AuditContextInterceptor } from './http/audit-context.interceptor';
     InvitationsController,
     UsersController,
     AccountController,
+    TwoFactorController,
     CatalogueController,
     OfferingsController,
     ScheduleController,

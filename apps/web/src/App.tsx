@@ -11,6 +11,7 @@ import { memberRoutes } from './features/member/routes';
 import { NotFoundPage } from './features/NotFoundPage';
 import { publicRoutes } from './features/public/routes';
 import { privacyRoutes } from './features/privacy/routes';
+import { securityRoutes } from './features/security/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
       ...adminRoutes,
       ...privacyRoutes,
       ...accountRoutes,
+      ...securityRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

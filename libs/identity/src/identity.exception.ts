@@ -29,6 +29,15 @@ export enum IdentityErrorCode {
   VerificationEmailTooSoon = 'verification_email_too_soon',
   SessionNotFound = 'session_not_found',
   SameEmail = 'same_email',
+  MfaEnrolmentRequired = 'mfa_enrolment_required',
+  MfaAlreadyEnabled = 'mfa_already_enabled',
+  MfaNotEnabled = 'mfa_not_enabled',
+  MfaEnrolmentNotStarted = 'mfa_enrolment_not_started',
+  MfaRequiredForRole = 'mfa_required_for_role',
+  MfaCodeRejected = 'mfa_code_rejected',
+  InvalidMfaToken = 'invalid_mfa_token',
+  InvalidMfaCode = 'invalid_mfa_code',
+  TooManyMfaAttempts = 'too_many_mfa_attempts',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -60,6 +69,16 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.VerificationEmailTooSoon]: ErrorKind.TooManyRequests,
   [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.SameEmail]: ErrorKind.Invalid,
+  [IdentityErrorCode.MfaEnrolmentRequired]: ErrorKind.Forbidden,
+  [IdentityErrorCode.MfaAlreadyEnabled]: ErrorKind.Conflict,
+  [IdentityErrorCode.MfaNotEnabled]: ErrorKind.Conflict,
+  [IdentityErrorCode.MfaEnrolmentNotStarted]: ErrorKind.Conflict,
+  [IdentityErrorCode.MfaRequiredForRole]: ErrorKind.Forbidden,
+  // 422, not 401: on a signed-in route a 401 would make clients refresh their session.
+  [IdentityErrorCode.MfaCodeRejected]: ErrorKind.Unprocessable,
+  [IdentityErrorCode.InvalidMfaToken]: ErrorKind.Unauthenticated,
+  [IdentityErrorCode.InvalidMfaCode]: ErrorKind.Unauthenticated,
+  [IdentityErrorCode.TooManyMfaAttempts]: ErrorKind.TooManyRequests,
 };
 
 export class IdentityException extends DomainException {

@@ -50,6 +50,17 @@ import { SetMembershipUseCase } from './use-cases/set-membership/set-membership.
 import { SetPlatformRolesUseCase } from './use-cases/set-platform-roles/set-platform-roles.use-case';
 import { StartSessionUseCase } from './use-cases/start-session/start-session.use-case';
 import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
+import { TwoFactorRepository } from './repositories/two-factor.repository';
+import { SecretCipher } from './two-factor/secret-cipher';
+import { TwoFactorVerifier } from './two-factor/two-factor-verifier';
+import { BeginSignInUseCase } from './use-cases/begin-sign-in/begin-sign-in.use-case';
+import { CompleteMfaSignInUseCase } from './use-cases/complete-mfa-sign-in/complete-mfa-sign-in.use-case';
+import { ConfirmTwoFactorEnrolmentUseCase } from './use-cases/confirm-two-factor-enrolment/confirm-two-factor-enrolment.use-case';
+import { DisableTwoFactorUseCase } from './use-cases/disable-two-factor/disable-two-factor.use-case';
+import { GetTwoFactorStatusUseCase } from './use-cases/get-two-factor-status/get-two-factor-status.use-case';
+import { RegenerateRecoveryCodesUseCase } from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.use-case';
+import { StartTwoFactorEnrolmentUseCase } from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
+import { SeedTwoFactorUseCase } from './use-cases/seed-two-factor/seed-two-factor.use-case';
 
 const useCases = [
   AcceptInvitationUseCase,
@@ -82,6 +93,15 @@ const useCases = [
   ResetPasswordUseCase,
   SignUpUseCase,
   VerifyEmailUseCase,
+  // Two-factor authentication
+  BeginSignInUseCase,
+  CompleteMfaSignInUseCase,
+  ConfirmTwoFactorEnrolmentUseCase,
+  DisableTwoFactorUseCase,
+  GetTwoFactorStatusUseCase,
+  RegenerateRecoveryCodesUseCase,
+  StartTwoFactorEnrolmentUseCase,
+  SeedTwoFactorUseCase,
 ];
 
 /** Users, organisations, membership (adhésion), invitations and authentication. */
@@ -116,6 +136,9 @@ const useCases = [
     AccountLinkIssuer,
     AccountLinksService,
     VerifiedAccountService,
+    TwoFactorRepository,
+    SecretCipher,
+    TwoFactorVerifier,
     ...useCases,
   ],
   exports: [

@@ -49,3 +49,12 @@ export * from './use-cases/request-password-reset/request-password-reset.use-cas
 export * from './use-cases/reset-password/reset-password.use-case';
 export * from './use-cases/sign-up/sign-up.use-case';
 export * from './use-cases/verify-email/verify-email.use-case';
+export * from './two-factor/two-factor-policy';
+export * from './use-cases/begin-sign-in/begin-sign-in.use-case';
+export * from './use-cases/complete-mfa-sign-in/complete-mfa-sign-in.use-case';
+export * from './use-cases/confirm-two-factor-enrolment/confirm-two-factor-enrolment.use-case';
+export * from './use-cases/disable-two-factor/disable-two-factor.use-case';
+export * from './use-cases/get-two-factor-status/get-two-factor-status.use-case';
+export * from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.use-case';
+export * from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
+export * from './use-cases/seed-two-factor/seed-two-factor.use-case';

@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { validSiret } from './siret.factory';
+import { enrolTwoFactor, nextTotpCode } from './two-factor';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -53,12 +54,41 @@ export async function logIn(
   email: string,
   password = TEST_PASSWORD,
 ): Promise<{ accessToken: string; refreshToken: string }> {
-  const response = await request(app.getHttpServer())
+  let response = await request(app.getHttpServer())
     .post('/api/auth/login')
     .send({ email, password })
     .expect(200);
+  if (response.body.mfaRequired) {
+    // Two-factor authentication is on (enrolTwoFactor): answer with the next code.
+    response = await request(app.getHttpServer())
+      .post('/api/auth/login/mfa')
+      .send({ mfaToken: response.body.mfaToken, code: await nextTotpCode(email) })
+      .expect(200);
+  }
   return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
 }
+
+/**
+ * Gives a user platform roles (re-read from the database on every request); admins and finance
+ * staff are also enrolled in two-factor authentication through the api, as their roles require.
+ */
+export async function grantPlatformRoles(
+  app: INestApplication,
+  user: { id: string; email: string; accessToken: string },
+  roles: string[],
+): Promise<void> {
+  const db = app.get(DataSource);
+  await db.query('UPDATE users SET platform_roles = $2 WHERE id = $1', [user.id, roles]);
+  const needed = roles.some((role) => TWO_FACTOR_ROLES.includes(role));
+  if (!needed) return;
+  const [enrolled] = await db.query<unknown[]>(
+    'SELECT 1 FROM user_totp WHERE user_id = $1 AND enabled_at IS NOT NULL',
+    [user.id],
+  );
+  if (!enrolled) await enrolTwoFactor(app, user);
+}
+
+const TWO_FACTOR_ROLES = ['admin', 'finance'];
 
 /** A valid organisation body for POST /api/organisations; override any field. */
 export function organisationBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {

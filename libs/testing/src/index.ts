@@ -5,3 +5,4 @@ export * from './test-context';
 export * from './catalogue.factory';
 export * from './stripe-stand-in';
 export * from './forged-png';
+export * from './two-factor';

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { StripeStandIn } from '../../../libs/testing/src/stripe-stand-in';
+import { nextTotpCode, rememberTotpSecret } from '../../../libs/testing/src/two-factor';
 import { IsolatedEnvironment, isolatedEnvironment } from '../../support/isolated-environment';
 import { SmtpCatcher } from '../../support/smtp-catcher';
 import {
@@ -18,6 +19,12 @@ import {
 /** The demo accounts' password (apps/api/src/demo). */
 export const DEMO_PASSWORD = 'mutualis-demo';
 export const WEBHOOK_SECRET = 'whsec_webbrowsertests';
+/** The demo admin's and finance's published TOTP secrets (DEMO_TOTP_SECRETS in apps/api/src/demo). */
+export const DEMO_TOTP_SECRETS: Record<string, string> = {
+  'admin@demo.mutualis.fr': 'DEMOADMINMUTUALISTOTPSECRET23456',
+  'finance@demo.mutualis.fr': 'DEMOFINANCEMUTUALISTOTPSECRET234',
+};
+for (const [email, secret] of Object.entries(DEMO_TOTP_SECRETS)) rememberTotpSecret(email, secret);
 /** Screenshots of each flow land here (ignored by git); CI keeps the directory as test output. */
 export const SCREENSHOT_DIR = join(ROOT, 'test-output', 'web');
 const CLI = join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
@@ -40,8 +47,16 @@ export interface WebHarness {
   worker: RunningProcess;
   /** A new browser page (its own context: no shared sign-in) at a phone-or-desktop size. */
   newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
-  /** Signs in through the login form and waits until the app shows the user's name. */
+  /**
+   * Signs in through the login form, answering the two-factor step with a code computed from the
+   * account's secret when it asks (the demo admin and finance, or users enrolled by the test),
+   * and waits until the app leaves the sign-in page.
+   */
   signIn(page: Page, email: string, password?: string): Promise<void>;
+  /** A code the api will accept now for an account whose TOTP secret the tests know. */
+  totpCode(email: string): Promise<string>;
+  /** Signs in through the api (answering the two-factor step when asked) for its access token. */
+  accessToken(email: string, password?: string): Promise<string>;
   /** Saves a full-page screenshot as test-output/web/<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   stop(): Promise<void>;
@@ -103,6 +118,7 @@ export async function startWebHarness(
     ],
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const tokens = new Map<string, string>();
 
   return {
     baseUrl,
@@ -130,8 +146,45 @@ export async function startWebHarness(
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill(password);
       await page.getByRole('button', { name: 'Se connecter' }).click();
+      // Either the app moves on, or it asks for the second factor.
+      const codeField = page.getByLabel('Code à 6 chiffres');
+      const left = page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const asked = codeField.waitFor();
+      await Promise.race([left, asked]);
+      left.catch(() => undefined);
+      asked.catch(() => undefined);
+      if (new URL(page.url()).pathname.startsWith('/login')) {
+        await codeField.fill(await nextTotpCode(email));
+        await page.getByRole('button', { name: 'Valider' }).click();
+      }
       // The sign-out button may sit in the collapsed menu of a phone-sized page: wait for the move.
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    },
+    totpCode: (email) => nextTotpCode(email),
+    async accessToken(email, password = DEMO_PASSWORD) {
+      // Kept for the harness's life (tokens last 15 min): each two-factor sign-in takes a new
+      // time step, and steps come every 30 s.
+      const cached = tokens.get(`${email}|${password}`);
+      if (cached) return cached;
+      const post = async (path: string, body: unknown) => {
+        const response = await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (!response.ok)
+          throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+        return (await response.json()) as { accessToken?: string; mfaToken?: string };
+      };
+      let answer = await post('/api/auth/login', { email, password });
+      if (answer.mfaToken) {
+        answer = await post('/api/auth/login/mfa', {
+          mfaToken: answer.mfaToken,
+          code: await nextTotpCode(email),
+        });
+      }
+      tokens.set(`${email}|${password}`, answer.accessToken!);
+      return answer.accessToken!;
     },
     async screenshot(page, name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);

@@ -4,7 +4,18 @@ export interface DemoUser {
   email: string;
   name: string;
   roles: PlatformRole[];
+  /** A published TOTP secret (base32): demo only, so anyone can try two-factor sign-in. */
+  totpSecret?: string;
 }
+
+/**
+ * The demo admin's and finance's two-factor secrets, printed by `npm run demo` and in the README
+ * (their roles require two-factor authentication). Never use a published secret for real.
+ */
+export const DEMO_TOTP_SECRETS = {
+  admin: 'DEMOADMINMUTUALISTOTPSECRET23456',
+  finance: 'DEMOFINANCEMUTUALISTOTPSECRET234',
+} as const;
 
 export interface DemoOrganisation {
   admin: DemoUser;
@@ -22,8 +33,18 @@ export interface DemoOrganisation {
 }
 
 export const DEMO_STAFF: DemoUser[] = [
-  { email: 'admin@demo.mutualis.fr', name: 'Sophie Garnier (Chambre)', roles: ['admin'] },
-  { email: 'finance@demo.mutualis.fr', name: 'Karim Belkacem (comptabilité)', roles: ['finance'] },
+  {
+    email: 'admin@demo.mutualis.fr',
+    name: 'Sophie Garnier (Chambre)',
+    roles: ['admin'],
+    totpSecret: DEMO_TOTP_SECRETS.admin,
+  },
+  {
+    email: 'finance@demo.mutualis.fr',
+    name: 'Karim Belkacem (comptabilité)',
+    roles: ['finance'],
+    totpSecret: DEMO_TOTP_SECRETS.finance,
+  },
   {
     email: 'consultant1@demo.mutualis.fr',
     name: 'Claire Roux — droit des associations',

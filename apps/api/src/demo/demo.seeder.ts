@@ -11,6 +11,7 @@ import {
   InviteMemberUseCase,
   ListUsersUseCase,
   RegisterUserUseCase,
+  SeedTwoFactorUseCase,
   SetMembershipUseCase,
   VerifiedAccountService,
 } from '@mutualis/identity';
@@ -41,6 +42,7 @@ export class DemoSeeder {
     private readonly chambre: ChambreSettingsUseCase,
     private readonly clock: Clock,
     private readonly verifiedAccounts: VerifiedAccountService,
+    private readonly seedTwoFactor: SeedTwoFactorUseCase,
   ) {}
 
   async seed(): Promise<void> {
@@ -78,6 +80,9 @@ export class DemoSeeder {
       const ensured = await this.ensureUser(person);
       count(ensured.created);
       staff.set(person.email, ensured.actor);
+      if (person.totpSecret) {
+        count(await this.seedTwoFactor.execute(ensured.actor.userId, person.totpSecret));
+      }
     }
     const year = parisYear(this.clock.now());
     const members: DemoMember[] = [];

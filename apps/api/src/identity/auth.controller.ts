@@ -4,19 +4,23 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiServiceUnavailableResponse,
   ApiTooManyRequestsResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import {
+  BeginSignInUseCase,
+  CompleteMfaSignInUseCase,
+  MfaChallenge,
   EndSessionUseCase,
   normaliseEmail,
   RefreshSessionUseCase,
   SignUpUseCase,
-  StartSessionUseCase,
   User,
 } from '@mutualis/identity';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
@@ -27,15 +31,18 @@ import { LoginDto, LogoutDto, RefreshDto, RegisterDto, TokensDto } from './dtos/
 import { RegistrationAcceptedDto } from './dtos/account.dto';
 import { CurrentUser } from './current-user.decorator';
 import { SessionTokens } from '@mutualis/identity';
+import { assertOneOf, LoginMfaDto, MfaChallengeDto } from './dtos/two-factor.dto';
 
 @ApiTags('auth')
+@ApiExtraModels(TokensDto, MfaChallengeDto)
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly signUp: SignUpUseCase,
-    private readonly startSession: StartSessionUseCase,
     private readonly refreshSession: RefreshSessionUseCase,
     private readonly endSession: EndSessionUseCase,
+    private readonly beginSignIn: BeginSignInUseCase,
+    private readonly completeMfaSignIn: CompleteMfaSignInUseCase,
   ) {}
 
   @Public()
@@ -61,7 +68,13 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Log in with e-mail and password' })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokensDto })
+  @ApiOkResponse({
+    description:
+      'The tokens; or, for an account with two-factor authentication, a challenge to answer at POST /auth/login/mfa.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(TokensDto) }, { $ref: getSchemaPath(MfaChallengeDto) }],
+    },
+  })
   @ApiTooManyRequestsResponse({
     description:
       'Too many attempts for this e-mail from this address, or from this address at all; see Retry-After.',
@@ -69,11 +82,21 @@ export class AuthController {
   @ApiServiceUnavailableResponse({
     description: 'Too many passwords are being checked right now; see Retry-After.',
   })
-  login(@CurrentUser() user: User, @Req() request: Request): Promise<SessionTokens> {
-    return this.startSession.execute(user.id, {
-      userAgent: request.get('user-agent') ?? null,
-      clientAddress: request.ip ?? null,
-    });
+  login(@CurrentUser() user: User, @Req() request: Request): Promise<SessionTokens | MfaChallenge> {
+    return this.beginSignIn.execute(user.id, sessionClientOf(request));
+  }
+
+  @Public()
+  @Post('login/mfa')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Second step of a sign-in: the challenge token with a code or a recovery code',
+  })
+  @ApiOkResponse({ type: TokensDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account.' })
+  loginMfa(@Body() body: LoginMfaDto, @Req() request: Request): Promise<SessionTokens> {
+    assertOneOf(body, ['code', 'recoveryCode']);
+    return this.completeMfaSignIn.execute(body.mfaToken, body, sessionClientOf(request));
   }
 
   @Public()
@@ -97,4 +120,12 @@ export class AuthController {
       refreshToken: body.refreshToken,
     });
   }
+}
+
+/** What a sign-in request says of where it comes from, shown to the user in "my sessions". */
+function sessionClientOf(request: Request): {
+  userAgent: string | null;
+  clientAddress: string | null;
+} {
+  return { userAgent: request.get('user-agent') ?? null, clientAddress: request.ip ?? null };
 }

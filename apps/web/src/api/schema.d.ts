@@ -44,7 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account */
+        /** Create an account; the same 202 whether or not the address has one (a new account gets a verification link, an existing one a notice) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -63,6 +63,23 @@ export interface paths {
         put?: never;
         /** Log in with e-mail and password */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step of a sign-in: the challenge token with a code or a recovery code */
+        post: operations["AuthController_loginMfa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -321,6 +338,234 @@ export interface paths {
         /** Set a user’s platform roles (admin, finance, consultant) */
         put: operations["UsersController_setRoles"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password reset link; answers 202 whether or not the address has an account */
+        post: operations["AccountController_passwordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link; every session is signed out */
+        post: operations["AccountController_passwordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a verification link (sign-up, or a change of address) */
+        post: operations["AccountController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/verification-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new verification link to the caller’s address */
+        post: operations["AccountController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the password; every other session is signed out */
+        put: operations["AccountController_password"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to change the address: a link goes to the new one and the change waits for it; the current address is told */
+        post: operations["AccountController_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s signed-in sessions, most recently used first */
+        get: operations["AccountController_list"];
+        put?: never;
+        post?: never;
+        /** Sign out every session but this one */
+        delete: operations["AccountController_revokeOthers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one of the caller’s sessions (this one too, if named) */
+        delete: operations["AccountController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor authentication is on, pending or required */
+        get: operations["TwoFactorController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, pending until confirmed */
+        post: operations["TwoFactorController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor authentication on with a first code; answers the recovery codes once */
+        post: operations["TwoFactorController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor authentication off (not for admins and finance staff)
+         * @description Needs one of: a current code, a recovery code, the password.
+         */
+        post: operations["TwoFactorController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New recovery codes; the old ones stop working
+         * @description Needs one of: a current code, a recovery code, the password.
+         */
+        post: operations["TwoFactorController_regenerate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1267,10 +1512,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of sensitive changes, newest first (Chambre admin)
+         * @description Roles, memberships, public-body flags, the Chambre’s identity and logo, moderation, prices and VAT, credit notes, refunds, CSV profiles, erasures: who, when, in which request, before and after.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TokensDto: {
+            /** @description JWT to send as `Authorization: Bearer <accessToken>`. */
+            accessToken: string;
+            /** @description Opaque, single-use token for POST /auth/refresh. */
+            refreshToken: string;
+            /**
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        MfaChallengeDto: {
+            /**
+             * @description The password was right; a second factor is needed.
+             * @enum {boolean}
+             */
+            mfaRequired: true;
+            /** @description Single-use token for POST /auth/login/mfa. */
+            mfaToken: string;
+            /**
+             * @description Seconds the token stays valid.
+             * @example 300
+             */
+            expiresIn: number;
+        };
         RegisterDto: {
             /** @example camille.martin@asso-exemple.fr */
             email: string;
@@ -1284,19 +1576,14 @@ export interface components {
              */
             locale: "fr" | "en";
         };
-        UserDto: {
-            /** Format: uuid */
-            id: string;
+        RegistrationAcceptedDto: {
+            /** @description The address the registration was made for. */
             email: string;
-            name: string;
-            /** @enum {string} */
-            locale: "fr" | "en";
-            roles: ("admin" | "finance" | "consultant")[];
-            disabled: boolean;
-            /** @description Personal data erased (name and e-mail are placeholders). */
-            erased: boolean;
-            /** Format: date-time */
-            createdAt: string;
+            /**
+             * @description The same whether or not the address already had an account: a new account gets a verification link, an existing one a notice.
+             * @enum {string}
+             */
+            next: "check_your_inbox";
         };
         LoginDto: {
             /** @example member1@demo.mutualis.fr */
@@ -1304,18 +1591,19 @@ export interface components {
             /** @example mutualis-demo */
             password: string;
         };
-        TokensDto: {
-            /** @description JWT to send as `Authorization: Bearer <accessToken>`. */
-            accessToken: string;
-            /** @description Opaque, single-use token for POST /auth/refresh. */
-            refreshToken: string;
+        LoginMfaDto: {
             /**
-             * @description Seconds until the access token expires.
-             * @example 900
+             * @description The 6 digits of the authenticator app.
+             * @example 123456
              */
-            expiresIn: number;
-            /** @enum {string} */
-            tokenType: "Bearer";
+            code?: string;
+            /**
+             * @description One of the recovery codes, instead of a code.
+             * @example k7m2p-x9qrt
+             */
+            recoveryCode?: string;
+            /** @description The token answered by POST /auth/login. */
+            mfaToken: string;
         };
         RefreshDto: {
             /** @description The refresh token from login or the previous refresh; it works once. */
@@ -1352,6 +1640,8 @@ export interface components {
             erased: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Whether the owner proved this address (a link sent to it); until then they cannot create an organisation, accept an invitation or book. */
+            emailVerified: boolean;
             organisations: components["schemas"]["ProfileOrganisationDto"][];
         };
         AddressDto: {
@@ -1549,6 +1839,22 @@ export interface components {
             /** @enum {string} */
             role: "org_admin" | "org_member";
         };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            locale: "fr" | "en";
+            roles: ("admin" | "finance" | "consultant")[];
+            disabled: boolean;
+            /** @description Personal data erased (name and e-mail are placeholders). */
+            erased: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the owner proved this address (a link sent to it); until then they cannot create an organisation, accept an invitation or book. */
+            emailVerified: boolean;
+        };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
             nextCursor: string | null;
@@ -1560,6 +1866,85 @@ export interface components {
              *     ]
              */
             roles: ("admin" | "finance" | "consultant")[];
+        };
+        PasswordResetRequestDto: {
+            /** @example camille.martin@asso-exemple.fr */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token of the link received by e-mail. */
+            token: string;
+            password: string;
+        };
+        VerifyEmailDto: {
+            /** @description The token of the verification link received by e-mail. */
+            token: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        ChangeEmailDto: {
+            /** @example camille@nouvelle-asso.fr */
+            newEmail: string;
+            currentPassword: string;
+        };
+        LoginSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last sign-in or token refresh.
+             */
+            lastUsedAt: string;
+            userAgent: string | null;
+            clientAddress: string | null;
+            /** @description The session this request was made with. */
+            current: boolean;
+        };
+        RevokedSessionsDto: {
+            /** @description How many sessions were signed out. */
+            revoked: number;
+        };
+        TwoFactorStatusDto: {
+            enabled: boolean;
+            /** @description An enrolment awaits its first code. */
+            pending: boolean;
+            /** @description The user’s roles require two-factor authentication. */
+            required: boolean;
+            /** Format: date-time */
+            enabledAt: string | null;
+            recoveryCodesLeft: number;
+        };
+        TwoFactorEnrolmentDto: {
+            /** @description The secret in base32, to type into an app that cannot scan. */
+            secret: string;
+            /** @example otpauth://totp/Mutualis:camille%40exemple.fr?issuer=Mutualis&secret=… */
+            otpauthUri: string;
+            /** @description The URI as a QR code: an SVG data URL. */
+            qrCode: string;
+            /** @example 6 */
+            digits: number;
+            /** @example 30 */
+            period: number;
+        };
+        ConfirmEnrolmentDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Shown this once; each works once. */
+            recoveryCodes: string[];
+        };
+        TwoFactorProofDto: {
+            /** @example 123456 */
+            code?: string;
+            /** @example k7m2p-x9qrt */
+            recoveryCode?: string;
+            /** @description The account password, instead of a code. */
+            password?: string;
         };
         CategoryDto: {
             /** @example formation */
@@ -2726,6 +3111,43 @@ export interface components {
             /** @description Go on although organisations of which the user is the only admin will have none (otherwise 409 names them). */
             confirmOrphanedOrganisations?: boolean;
         };
+        AuditLogActorDto: {
+            /** Format: uuid */
+            userId: string | null;
+            /** @description The role acted with (`admin`, `finance`…) or `system`. */
+            label: string;
+            /** @description The user’s current name. */
+            name: string | null;
+        };
+        AuditLogEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditLogActorDto"];
+            requestId: string | null;
+            /** @example offering.published */
+            action: string;
+            /** @example offering */
+            entityType: string;
+            entityId: string;
+            /** @description The changed fields as they were; null for a creation. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed fields as they became; null for a removal. */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            context: {
+                [key: string]: unknown;
+            };
+        };
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditLogEntryDto"][];
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2793,12 +3215,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
             /** @description Too many registrations from this address. */
@@ -2823,12 +3245,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The tokens; or, for an account with two-factor authentication, a challenge to answer at POST /auth/login/mfa. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokensDto"];
+                    "application/json": components["schemas"]["TokensDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Too many attempts for this e-mail from this address, or from this address at all; see Retry-After. */
@@ -2840,6 +3263,36 @@ export interface operations {
             };
             /** @description Too many passwords are being checked right now; see Retry-After. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_loginMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginMfaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensDto"];
+                };
+            };
+            /** @description Too many wrong codes for this account. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3274,6 +3727,304 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    AccountController_passwordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this address or for this e-mail. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_passwordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description One was sent moments ago. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSessionDto"][];
+                };
+            };
+        };
+    };
+    AccountController_revokeOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+        };
+    };
+    AccountController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatusDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorEnrolmentDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+        };
+    };
+    TwoFactorController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorProofDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorController_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorProofDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
         };
@@ -4772,6 +5523,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description The user who acted. */
+                actor?: string;
+                /** @description What changed: a type (`offering`), or a type and an id (`offering:<uuid>`). */
+                entity?: string;
+                /** @description One action, e.g. `offering.published`. */
+                action?: string;
+                /** @description From this instant (ISO 8601 with offset), or from the start of this day in Paris (YYYY-MM-DD). */
+                from?: string;
+                /** @description Before this instant (ISO 8601 with offset), or up to the end of this day in Paris (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageDto"];
+                };
             };
         };
     };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
+import { TWO_FACTOR_PAGE, useTwoFactorGate } from '../features/security/security-api';
 import { hasRole, useMe, type Role } from './session';
 
 /**
@@ -12,6 +13,8 @@ export function RequireAuth({ roles, children }: { roles?: Role[]; children: Rea
   const { t } = useTranslation();
   const location = useLocation();
   const { me, signedIn, isPending } = useMe();
+  const twoFactor = useTwoFactorGate();
+  const privileged = roles?.some((role) => role === 'admin' || role === 'finance') ?? false;
   if (!signedIn) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
@@ -23,6 +26,12 @@ export function RequireAuth({ roles, children }: { roles?: Role[]; children: Rea
         {t('forbidden')}
       </p>
     );
+  }
+  if (privileged && twoFactor.isPending) return <Loading />;
+  if (privileged && twoFactor.mustEnrol) {
+    // Admin and finance routes answer 403 until the user enrols: send them to enrol, then back.
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`${TWO_FACTOR_PAGE}?next=${next}`} replace />;
   }
   return children;
 }

@@ -27,13 +27,21 @@ export function hasRole(me: Profile | null, role: Role): boolean {
   return me?.roles.includes(role) ?? false;
 }
 
+export type MfaChallenge = components['schemas']['MfaChallengeDto'];
+
+/**
+ * Signs in with e-mail and password; for an account with two-factor authentication, answers the
+ * challenge that the code step (features/security/TwoFactorStep) completes, else null.
+ */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useCallback(
-    async (email: string, password: string) => {
-      const tokens = unwrap(await api.POST('/api/auth/login', { body: { email, password } }));
-      sessionStore.signIn(tokens);
+    async (email: string, password: string): Promise<MfaChallenge | null> => {
+      const answer = unwrap(await api.POST('/api/auth/login', { body: { email, password } }));
+      if ('mfaRequired' in answer) return answer;
+      sessionStore.signIn(answer);
       await queryClient.invalidateQueries();
+      return null;
     },
     [queryClient],
   );

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem } from '../api/problem';
-import { useSignIn } from '../auth/session';
+import { useSignIn, type MfaChallenge } from '../auth/session';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TwoFactorStep } from './security/TwoFactorStep';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null): string {
@@ -21,6 +22,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const fields = error instanceof ApiProblem ? error.fieldErrors() : {};
 
   async function submit(event: FormEvent) {
@@ -28,13 +30,28 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password);
+      const pending = await signIn(email, password);
+      if (pending) {
+        setChallenge(pending);
+        setPassword('');
+        return;
+      }
       await navigate(safeNext(params.get('next')), { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {
       setBusy(false);
     }
+  }
+
+  if (challenge) {
+    return (
+      <TwoFactorStep
+        challenge={challenge}
+        next={safeNext(params.get('next'))}
+        onRestart={() => setChallenge(null)}
+      />
+    );
   }
 
   return (

@@ -9,6 +9,7 @@ import enMember from './locales/en/member.json';
 import enPublic from './locales/en/public.json';
 import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
+import enSecurity from './locales/en/security.json';
 import frAdmin from './locales/fr/admin.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
@@ -16,6 +17,7 @@ import frFinance from './locales/fr/finance.json';
 import frMember from './locales/fr/member.json';
 import frPublic from './locales/fr/public.json';
 import frPrivacy from './locales/fr/privacy.json';
+import frSecurity from './locales/fr/security.json';
 
 /** French first; English for those who choose it (kept in localStorage). One file per area. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -41,6 +43,7 @@ void i18n.use(initReactI18next).init({
       admin: frAdmin,
       privacy: frPrivacy,
       account: frAccount,
+      security: frSecurity,
     },
     en: {
       common: enCommon,
@@ -51,6 +54,7 @@ void i18n.use(initReactI18next).init({
       admin: enAdmin,
       privacy: enPrivacy,
       account: enAccount,
+      security: enSecurity,
     },
   },
   lng: savedLanguage(),

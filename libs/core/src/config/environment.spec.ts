@@ -1,9 +1,12 @@
 import {
+  DEVELOPMENT_MFA_ENCRYPTION_KEY,
   InvalidEnvironmentError,
   isGeneratedJwtSecret,
   PUBLISHED_JWT_SECRETS,
   validateEnvironment,
 } from './environment';
+
+const OWN_MFA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('validateEnvironment', () => {
   it('works with no variables at all on a machine with local PostgreSQL and Redis', () => {
@@ -87,8 +90,34 @@ describe('validateEnvironment', () => {
         NODE_ENV: 'production',
         JWT_ACCESS_SECRET: 'x'.repeat(48),
         SMTP_URL: 'smtp://mail.example.org:587',
+        MFA_ENCRYPTION_KEY: OWN_MFA_KEY,
       }).NODE_ENV,
     ).toBe('production');
+  });
+
+  it('encrypts TOTP secrets under a development key outside production only, and takes only 32 bytes in base64', () => {
+    expect(validateEnvironment({}).MFA_ENCRYPTION_KEY).toBe(DEVELOPMENT_MFA_ENCRYPTION_KEY);
+    expect(Buffer.from(DEVELOPMENT_MFA_ENCRYPTION_KEY, 'base64')).toHaveLength(32);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'x'.repeat(48),
+      SMTP_URL: 'smtp://mail.example.org:587',
+    };
+    expect(() => validateEnvironment(production)).toThrow(
+      /MFA_ENCRYPTION_KEY: must be set to a key of your own in production/,
+    );
+    for (const bad of [
+      'short',
+      Buffer.alloc(16).toString('base64'),
+      `${OWN_MFA_KEY}AAAA`,
+      'é'.repeat(44),
+    ]) {
+      expect(() => validateEnvironment({ MFA_ENCRYPTION_KEY: bad })).toThrow(
+        /MFA_ENCRYPTION_KEY: must be 32 bytes in base64/,
+      );
+    }
+    // A secret: never echoed back in the message.
+    expect(() => validateEnvironment({ MFA_ENCRYPTION_KEY: 'short' })).not.toThrow(/short/);
   });
 
   it('refuses to run in production without a mail server, and accepts only SMTP URLs', () => {

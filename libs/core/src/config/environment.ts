@@ -49,6 +49,15 @@ export function isGeneratedJwtSecret(secret: string): boolean {
   return generatedJwtSecret !== undefined && secret === generatedJwtSecret;
 }
 
+/**
+ * The development default for MFA_ENCRYPTION_KEY (32 bytes, base64), public in the source like
+ * the demo password: it only lets development and test processes share the demo's TOTP secrets
+ * (the seed writes them, the api reads them). Refused in production.
+ */
+export const DEVELOPMENT_MFA_ENCRYPTION_KEY = Buffer.from(
+  'mutualis-development-mfa-key-32b',
+).toString('base64');
+
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
 
@@ -105,6 +114,13 @@ export class Environment {
   @IsString()
   @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters long' })
   JWT_ACCESS_SECRET!: string;
+
+  /**
+   * Key that encrypts TOTP secrets at rest (AES-256-GCM): 32 random bytes in base64
+   * (`openssl rand -base64 32`). Required in production.
+   */
+  @IsString()
+  MFA_ENCRYPTION_KEY = DEVELOPMENT_MFA_ENCRYPTION_KEY;
 
   /** Lifetime of an access token, in seconds. */
   @Type(() => Number)
@@ -400,6 +416,7 @@ const SECRET_VARIABLES = new Set([
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
   'SMTP_URL',
+  'MFA_ENCRYPTION_KEY',
 ]);
 
 /** One line per variable: its name, what is wrong, and the value given unless it is a secret. */
@@ -440,6 +457,14 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     problems.push(
       'JWT_ACCESS_SECRET: is a value published in the source code, so anyone could sign tokens with it; set a secret of your own',
     );
+  }
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(environment.MFA_ENCRYPTION_KEY ?? '')) {
+    problems.push('MFA_ENCRYPTION_KEY: must be 32 bytes in base64 (openssl rand -base64 32)');
+  } else if (
+    environment.NODE_ENV === NodeEnv.Production &&
+    environment.MFA_ENCRYPTION_KEY === DEVELOPMENT_MFA_ENCRYPTION_KEY
+  ) {
+    problems.push('MFA_ENCRYPTION_KEY: must be set to a key of your own in production');
   }
   if (environment.NODE_ENV === NodeEnv.Production && !environment.SMTP_URL) {
     problems.push('SMTP_URL: must be set in production, or no e-mail is ever sent');

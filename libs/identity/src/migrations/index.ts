@@ -2,6 +2,7 @@ import { CreateIdentity1795680000000 } from './1795680000000-create-identity';
 import { NormaliseEmails1796101000000 } from './1796101000000-normalise-emails';
 import { InvitationQuotasAndMailLinks1796101100000 } from './1796101100000-invitation-quotas-and-mail-links';
 import { AccountLifecycle1796104000000 } from './1796104000000-account-lifecycle';
+import { CreateTwoFactor1796105000000 } from './1796105000000-create-two-factor';
 import { PersonalDataErasure1796106000000 } from './1796106000000-personal-data-erasure';
 
 export const identityMigrations = [
@@ -9,5 +10,6 @@ export const identityMigrations = [
   NormaliseEmails1796101000000,
   InvitationQuotasAndMailLinks1796101100000,
   AccountLifecycle1796104000000,
+  CreateTwoFactor1796105000000,
   PersonalDataErasure1796106000000,
 ];

@@ -199,6 +199,10 @@ export class IdentityPersonalDataRepository {
     // (a new address awaiting verification) are theirs alone: nothing of it is kept.
     await manager.query(`DELETE FROM login_sessions WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM account_tokens WHERE user_id = $1`, [userId]);
+    // An erased account never signs in again: its second factor goes with it.
+    await manager.query(`DELETE FROM mfa_challenges WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM user_recovery_codes WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM user_totp WHERE user_id = $1`, [userId]);
     await manager.query(
       `UPDATE invitations
           SET email = $3, revoked_at = CASE WHEN accepted_at IS NULL THEN coalesce(revoked_at, now()) ELSE revoked_at END

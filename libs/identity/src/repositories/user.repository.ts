@@ -24,6 +24,8 @@ export interface UserWithSession {
   disabledAt: Date | null;
   /** Whether the login session (refresh-token family) lives, as RefreshTokenRepository.isFamilyLive says. */
   sessionLive: boolean;
+  /** Whether the user has two-factor authentication on (an enabled user_totp row). */
+  mfaEnabled: boolean;
 }
 
 export interface UserListQuery {
@@ -50,7 +52,8 @@ export class UserRepository {
     const [row] = await this.dataSource.query<UserWithSession[]>(
       `SELECT id, platform_roles AS "platformRoles", disabled_at AS "disabledAt",
               EXISTS (SELECT 1 FROM refresh_tokens
-                       WHERE family_id = $2 AND user_id = users.id AND ${LIVE_REFRESH_TOKEN}) AS "sessionLive"
+                       WHERE family_id = $2 AND user_id = users.id AND ${LIVE_REFRESH_TOKEN}) AS "sessionLive",
+              EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND enabled_at IS NOT NULL) AS "mfaEnabled"
          FROM users WHERE id = $1`,
       [userId, familyId],
     );

@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Request } from 'express';
-import { Actor } from '@mutualis/identity';
+import { ResolvedActor } from '@mutualis/identity';
 
-export type AuthenticatedActor = Actor & { sessionId: string };
+export type AuthenticatedActor = ResolvedActor;
 
 /** The authenticated caller, as the JWT strategy resolved it. */
 export const CurrentActor = createParamDecorator(

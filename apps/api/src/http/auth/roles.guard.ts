@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
-import { PlatformRole } from '@mutualis/identity';
+import { IdentityErrorCode, IdentityException, PlatformRole } from '@mutualis/identity';
 import { AuthenticatedActor } from './current-actor.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 
@@ -18,6 +18,12 @@ export class RolesGuard implements CanActivate {
     if (!roles || roles.length === 0) return true;
     const actor = context.switchToHttp().getRequest<Request & { user?: AuthenticatedActor }>().user;
     if (actor && roles.some((role) => actor.roles.includes(role))) return true;
+    if (actor?.rolesAwaitingMfa?.some((role) => roles.includes(role))) {
+      throw new IdentityException(
+        IdentityErrorCode.MfaEnrolmentRequired,
+        'turn on two-factor authentication (POST /api/me/two-factor/enrolment) to use this role',
+      );
+    }
     throw new ForbiddenException(`this requires one of these roles: ${roles.join(', ')}`);
   }
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
@@ -35,6 +36,11 @@ export function SecurityPage() {
         <ChangeEmail />
       </div>
       <Sessions />
+      <section className="card" aria-labelledby="two-factor-title">
+        <h2 id="two-factor-title">{t('security.twoFactor.title')}</h2>
+        <p>{t('security.twoFactor.intro')}</p>
+        <Link to="/account/security/two-factor">{t('security.twoFactor.link')}</Link>
+      </section>
     </section>
   );
 }

@@ -21,13 +21,11 @@ describe('IssueInvitationLinkUseCase', () => {
   });
 
   async function openInvitation(): Promise<{ id: string; token: string; organisationId: string }> {
-    const inviter = await context
-      .get(RegisterUserUseCase)
-      .execute({
-        email: uniqueEmail('link-inviter'),
-        name: 'Inviter',
-        password: 'a long enough password',
-      });
+    const inviter = await context.get(RegisterUserUseCase).execute({
+      email: uniqueEmail('link-inviter'),
+      name: 'Inviter',
+      password: 'a long enough password',
+    });
     const [organisationId] = await insertOrganisations(db, inviter.id, 1);
     const issued = await context.get(InviteMemberUseCase).execute({
       actor: { userId: inviter.id, roles: [] },

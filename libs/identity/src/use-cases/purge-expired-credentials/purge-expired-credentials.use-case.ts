@@ -10,11 +10,13 @@ export interface PurgeResult {
   invitations: number;
   accountTokens: number;
   loginSessions: number;
+  mfaChallenges: number;
 }
 
 /**
  * Deletes refresh tokens, invitations, account links and login sessions that stopped working
- * over a month ago. Safe to run twice.
+ * over a month ago, and two-factor sign-in challenges a day after they expired. Safe to run
+ * twice.
  */
 @Injectable()
 export class PurgeExpiredCredentialsUseCase {
@@ -22,12 +24,16 @@ export class PurgeExpiredCredentialsUseCase {
 
   async execute(): Promise<PurgeResult> {
     const cutoff = `now() - interval '${CREDENTIAL_RETENTION_DAYS} days'`;
-    const [tokens, invitations] = await Promise.all([
+    const [tokens, invitations, challenges] = await Promise.all([
       this.dataSource.query<[unknown[], number]>(
         `DELETE FROM refresh_tokens WHERE expires_at < ${cutoff} OR revoked_at < ${cutoff}`,
       ),
       this.dataSource.query<[unknown[], number]>(
         `DELETE FROM invitations WHERE accepted_at IS NULL AND (expires_at < ${cutoff} OR revoked_at < ${cutoff})`,
+      ),
+      // Sign-in challenges live 5 minutes; the per-user budget of wrong codes looks back 15.
+      this.dataSource.query<[unknown[], number]>(
+        `DELETE FROM mfa_challenges WHERE expires_at < now() - interval '1 day'`,
       ),
     ]);
     // After the refresh tokens: a session's row goes once none of its tokens is left.
@@ -45,6 +51,7 @@ export class PurgeExpiredCredentialsUseCase {
       invitations: invitations[1],
       accountTokens: accountTokens[1],
       loginSessions: loginSessions[1],
+      mfaChallenges: challenges[1],
     };
   }
 }

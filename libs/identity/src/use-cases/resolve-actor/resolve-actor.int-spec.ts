@@ -37,6 +37,12 @@ describe('ResolveActorUseCase', () => {
     return { userId: user.id, familyId, refreshToken: tokens.refreshToken };
   }
 
+  // Only the row's presence matters here; the enrolment flow is tested end to end.
+  const enableTwoFactor = (userId: string) =>
+    db.query(
+      `INSERT INTO user_totp (user_id, secret_ciphertext, enabled_at) VALUES ($1, 'v1:x', now())`,
+      [userId],
+    );
   const disable = (userId: string) =>
     db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [userId]);
   const revoke = (familyId: string) => context.get(RefreshTokenRepository).revokeFamily(familyId);
@@ -51,10 +57,38 @@ describe('ResolveActorUseCase', () => {
     await db.query(`UPDATE users SET platform_roles = '{finance,consultant}' WHERE id = $1`, [
       userId,
     ]);
+    await enableTwoFactor(userId);
 
     await expect(resolve.execute(userId, familyId)).resolves.toEqual({
       userId,
       roles: ['finance', 'consultant'],
+      sessionId: familyId,
+    });
+  });
+
+  it('holds back the admin and finance roles of a user without two-factor authentication', async () => {
+    const { userId, familyId } = await loggedIn('no-2fa');
+    await db.query(`UPDATE users SET platform_roles = '{admin,finance,consultant}' WHERE id = $1`, [
+      userId,
+    ]);
+
+    await expect(resolve.execute(userId, familyId)).resolves.toEqual({
+      userId,
+      roles: ['consultant'],
+      sessionId: familyId,
+      rolesAwaitingMfa: ['admin', 'finance'],
+    });
+    // A pending enrolment is not enough.
+    await db.query(`INSERT INTO user_totp (user_id, secret_ciphertext) VALUES ($1, 'v1:x')`, [
+      userId,
+    ]);
+    await expect(resolve.execute(userId, familyId)).resolves.toMatchObject({
+      roles: ['consultant'],
+    });
+    await db.query(`UPDATE user_totp SET enabled_at = now() WHERE user_id = $1`, [userId]);
+    await expect(resolve.execute(userId, familyId)).resolves.toEqual({
+      userId,
+      roles: ['admin', 'finance', 'consultant'],
       sessionId: familyId,
     });
   });

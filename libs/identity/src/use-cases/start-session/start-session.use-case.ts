@@ -24,11 +24,18 @@ export class StartSessionUseCase {
     private readonly clock: Clock,
   ) {}
 
-  /** `client` is what the request says of where the login comes from, for "my sessions". */
-  async execute(userId: string, client: SessionClient = {}): Promise<SessionTokens> {
+  /**
+   * `client` is what the request says of where the login comes from, for "my sessions";
+   * `manager` when the session starts inside a larger transaction (a second sign-in step).
+   */
+  async execute(
+    userId: string,
+    client: SessionClient = {},
+    manager?: EntityManager,
+  ): Promise<SessionTokens> {
     const familyId = randomUUID();
-    await this.loginSessions.record(userId, familyId, client);
-    return this.issue(userId, familyId);
+    await this.loginSessions.record(userId, familyId, client, manager);
+    return this.issue(userId, familyId, manager);
   }
 
   /** The next tokens of an existing family (after a refresh), inside the refresh's transaction. */
