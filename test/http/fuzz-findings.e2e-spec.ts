@@ -33,6 +33,7 @@ describe('what the hostile fuzz found', () => {
   beforeAll(async () => {
     stripe = await StripeStandIn.start();
     app = await createTestApp({
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-fuzz-findings`,
       STRIPE_SECRET_KEY: 'sk_test_mutualis',
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       STRIPE_API_BASE: stripe.url,

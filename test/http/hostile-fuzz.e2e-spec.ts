@@ -451,7 +451,13 @@ describe('hostile fuzz of every OpenAPI route', () => {
     // Stripe configured (its stand-in), so the webhook checks signatures and checkout gets far.
     stripe = await StripeStandIn.start();
     app = await createTestApp({
+      // Its own rate-limit counters: thousands of hostile requests from 127.0.0.1 must not
+      // use up the budgets of the run's other test files.
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-hostile-fuzz`,
       RATE_LIMIT_LOGIN_MAX: '100000',
+      RATE_LIMIT_PASSWORD_RESET_MAX: '100000',
+      RATE_LIMIT_PASSWORD_RESET_EMAIL_MAX: '100000',
+      RATE_LIMIT_REGISTER_EMAIL_MAX: '100000',
       STRIPE_SECRET_KEY: 'sk_test_mutualis',
       STRIPE_WEBHOOK_SECRET: 'whsec_hostilefuzz',
       STRIPE_API_BASE: stripe.url,

@@ -61,10 +61,10 @@ describe('erasure of a person’s data', () => {
       .post('/api/auth/register')
       .send({ email, password: TEST_PASSWORD, name })
       .expect(202);
-    const [{ id }] = await db.query<{ id: string }[]>(
-      `UPDATE users SET email_verified_at = now() WHERE email = $1 RETURNING id`,
-      [email],
-    );
+    await db.query(`UPDATE users SET email_verified_at = now() WHERE email = $1`, [email]);
+    const [{ id }] = await db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [
+      email,
+    ]);
     return { id, email, name, ...(await logIn(app, email)) };
   }
 
@@ -138,7 +138,9 @@ describe('erasure of a person’s data', () => {
     expect(wrong.body.code).toBe('erasure_password_mismatch');
     await api().delete('/api/me').auth(zelie.accessToken, { type: 'bearer' }).send({}).expect(400);
     await api().get('/api/me').auth(zelie.accessToken, { type: 'bearer' }).expect(200);
+    // The account, and the verification link its sign-up was sent.
     expect(await findInDatabase(db, [zelie.email])).toEqual([
+      expect.objectContaining({ where: 'account_tokens.email (1 rows)' }),
       expect.objectContaining({ where: 'users.email (1 rows)' }),
     ]);
   });

@@ -52,6 +52,8 @@ describe('web app: two-factor authentication', () => {
     const page = await web.newPage();
     await web.signIn(page, MEMBER);
     await page.getByRole('link', { name: 'Sécurité' }).click();
+    await page.waitForURL(/\/account\/security$/);
+    await page.getByRole('link', { name: 'Gérer la validation en deux étapes' }).click();
     await page.waitForURL(/\/account\/security\/two-factor$/);
     await page.getByRole('heading', { name: 'Validation en deux étapes' }).waitFor();
 
