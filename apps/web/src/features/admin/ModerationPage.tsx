@@ -1,15 +1,14 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../components/LoadMore';
 import { api, unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
+import { ApproveOrRefuse } from './ApproveOrRefuse';
 import { adminKeys, useCategoryLabels, useConsultantNames } from './queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RevisionQueue } from './RevisionQueue';
@@ -71,11 +70,6 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
   const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const titleId = useId();
-  const refuseButton = useRef<HTMLButtonElement>(null);
-  const reasonInput = useRef<HTMLTextAreaElement>(null);
-  const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
 
   const done = async (message: string) => {
     await queryClient.invalidateQueries({ queryKey: adminKeys.moderation });
@@ -99,28 +93,6 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
     onSuccess: () => done(t('moderation.rejected', { title: offering.title })),
   });
   const busy = publish.isPending || reject.isPending;
-  const reasonError =
-    reject.error instanceof ApiProblem ? reject.error.fieldErrors().reason : undefined;
-
-  // The form opens on a click on "Refuser": the reason is what the moderator types next.
-  useEffect(() => {
-    if (refusing) reasonInput.current?.focus();
-  }, [refusing]);
-
-  function submitRefusal(event: FormEvent) {
-    event.preventDefault();
-    const text = reason.trim();
-    setReasonMissing(text === '');
-    if (text) reject.mutate(text);
-  }
-
-  function cancelRefusal() {
-    setRefusing(false);
-    setReasonMissing(false);
-    reject.reset();
-    // The form vanishes: give focus back to the button that opened it.
-    requestAnimationFrame(() => refuseButton.current?.focus());
-  }
 
   return (
     <article className="card stack" aria-labelledby={titleId}>
@@ -155,51 +127,17 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
         <div style={{ whiteSpace: 'pre-wrap' }}>{offering.description}</div>
       </details>
       <VatTreatmentControl offering={offering} onDone={onDone} />
-      <ProblemAlert ns="admin" error={publish.error} />
-      {refusing ? (
-        <form className="stack" onSubmit={submitRefusal} noValidate>
-          <ProblemAlert ns="admin" error={reject.error} />
-          <Field
-            label={t('moderation.reason')}
-            hint={t('moderation.reasonHint')}
-            error={reasonError}
-            errorText={reasonMissing ? t('common:problem.field.required') : undefined}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                required
-                value={reason}
-                ref={reasonInput}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="row">
-            <button type="submit" className="button button-danger" disabled={busy}>
-              {t('moderation.confirmRefusal')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={cancelRefusal}>
-              {t('common:actions.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div className="row">
-          <button type="button" className="button" disabled={busy} onClick={() => publish.mutate()}>
-            {t('moderation.publish')}
-          </button>
-          <button
-            ref={refuseButton}
-            type="button"
-            className="button button-danger"
-            disabled={busy}
-            onClick={() => setRefusing(true)}
-          >
-            {t('moderation.refuse')}
-          </button>
-        </div>
-      )}
+      <ApproveOrRefuse
+        approveLabel={t('moderation.publish')}
+        refuseLabel={t('moderation.refuse')}
+        reasonHint={t('moderation.reasonHint')}
+        busy={busy}
+        approveError={publish.error}
+        refuseError={reject.error}
+        onApprove={() => publish.mutate()}
+        onRefuse={(reason) => reject.mutate(reason)}
+        onCancelRefusal={() => reject.reset()}
+      />
     </article>
   );
 }

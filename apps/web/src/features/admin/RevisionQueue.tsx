@@ -1,16 +1,15 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import { Field } from '../../components/Field';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { RevisionComparison } from '../consultant/RevisionPanel';
+import { ApproveOrRefuse } from './ApproveOrRefuse';
 import { adminKeys, useConsultantNames } from './queries';
 import { VatTreatmentControl } from './VatTreatmentControl';
 
@@ -72,11 +71,6 @@ export function RevisionItem({ item, consultant, onDone }: ItemProps) {
   const { t, i18n } = useTranslation('admin');
   const queryClient = useQueryClient();
   const titleId = useId();
-  const refuseButton = useRef<HTMLButtonElement>(null);
-  const reasonInput = useRef<HTMLTextAreaElement>(null);
-  const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
   const { offering, revision } = item;
 
   const done = async (message: string) => {
@@ -101,26 +95,6 @@ export function RevisionItem({ item, consultant, onDone }: ItemProps) {
     onSuccess: () => done(t('revisions.rejected', { title: offering.title })),
   });
   const busy = approve.isPending || reject.isPending;
-  const reasonError =
-    reject.error instanceof ApiProblem ? reject.error.fieldErrors().reason : undefined;
-
-  useEffect(() => {
-    if (refusing) reasonInput.current?.focus();
-  }, [refusing]);
-
-  function submitRefusal(event: FormEvent) {
-    event.preventDefault();
-    const text = reason.trim();
-    setReasonMissing(text === '');
-    if (text) reject.mutate(text);
-  }
-
-  function cancelRefusal() {
-    setRefusing(false);
-    setReasonMissing(false);
-    reject.reset();
-    requestAnimationFrame(() => refuseButton.current?.focus());
-  }
 
   return (
     <article className="card stack" aria-labelledby={titleId}>
@@ -138,51 +112,17 @@ export function RevisionItem({ item, consultant, onDone }: ItemProps) {
         caption={t('revisions.caption', { title: offering.title })}
       />
       <VatTreatmentControl offering={offering} onDone={onDone} />
-      <ProblemAlert ns="admin" error={approve.error} />
-      {refusing ? (
-        <form className="stack" onSubmit={submitRefusal} noValidate>
-          <ProblemAlert ns="admin" error={reject.error} />
-          <Field
-            label={t('moderation.reason')}
-            hint={t('revisions.reasonHint')}
-            error={reasonError}
-            errorText={reasonMissing ? t('common:problem.field.required') : undefined}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                required
-                value={reason}
-                ref={reasonInput}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="row">
-            <button type="submit" className="button button-danger" disabled={busy}>
-              {t('moderation.confirmRefusal')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={cancelRefusal}>
-              {t('common:actions.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div className="row">
-          <button type="button" className="button" disabled={busy} onClick={() => approve.mutate()}>
-            {t('revisions.approve')}
-          </button>
-          <button
-            ref={refuseButton}
-            type="button"
-            className="button button-danger"
-            disabled={busy}
-            onClick={() => setRefusing(true)}
-          >
-            {t('revisions.refuse')}
-          </button>
-        </div>
-      )}
+      <ApproveOrRefuse
+        approveLabel={t('revisions.approve')}
+        refuseLabel={t('revisions.refuse')}
+        reasonHint={t('revisions.reasonHint')}
+        busy={busy}
+        approveError={approve.error}
+        refuseError={reject.error}
+        onApprove={() => approve.mutate()}
+        onRefuse={(reason) => reject.mutate(reason)}
+        onCancelRefusal={() => reject.reset()}
+      />
     </article>
   );
 }
