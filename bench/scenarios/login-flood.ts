@@ -175,7 +175,7 @@ export async function run(): Promise<ScenarioResult> {
       headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
       body: JSON.stringify({ email: EMAIL, password: PASSWORD, name: 'Utilisatrice légitime' }),
     });
-    if (registered.status !== 201) throw new Error(`registration answered ${registered.status}`);
+    if (registered.status !== 202) throw new Error(`registration answered ${registered.status}`);
     // Warm-up: the JIT, the pools, argon2's first hashes.
     await phase(api.port, 3, false);
 

@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   BUILT_API,
   BUILT_WORKER,
@@ -8,6 +9,12 @@ import {
 } from '../../test/support/processes';
 
 export { freePort };
+
+/**
+ * Production refuses to start without a key of its own to encrypt TOTP secrets: one per bench
+ * run, shared by its apis and workers (a scenario may still pass its own).
+ */
+const MFA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 export interface BuiltProcess {
   child: ChildProcess;
@@ -29,6 +36,7 @@ export async function startBuilt(
   const running = startBuiltEntry(which === 'api' ? BUILT_API : BUILT_WORKER, {
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
+    MFA_ENCRYPTION_KEY,
     ...(which === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }),
     ...env,
   });
