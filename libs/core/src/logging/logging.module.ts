@@ -16,11 +16,14 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
 }
 
 /**
- * A request's URL for the log, without the secrets e-mailed links carry in their query
- * (`/reset-password?token=…`, `/verify-email?token=…`, served by the api with the web app).
+ * A request's URL for the log, without the secrets e-mailed links carry: in their query
+ * (`/reset-password?token=…`, `/verify-email?token=…`, served by the api with the web app) or
+ * in their path (`/invitations/:token`, and the api's `/api/invitations/:token[/accept]`).
  */
 export function loggableUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  return url
+    .replace(/([?&]token=)[^&#]*/gi, '$1[redacted]')
+    .replace(/(\/invitations\/)[^/?#]+/g, '$1[redacted]');
 }
 
 /** Structured JSON logs (pino), one line per request with its id; secrets redacted. */
