@@ -69,14 +69,11 @@ describe('migration 1796101000000: normalised e-mail addresses', () => {
     await expect(refused).rejects.toThrow(/1 e-mail address\(es\) belong to several accounts/);
     await expect(refused).rejects.toThrow(fullWidth);
     await expect(refused).rejects.toThrow(dotted);
-    const { rows: untouched } = await db.query<{ email: string }>(
-      `SELECT email FROM users ORDER BY created_at, id`,
+    // Rows inserted in the same millisecond: compared as a set, each spelling as it was.
+    const { rows: untouched } = await db.query<{ email: string }>(`SELECT email FROM users`);
+    expect(untouched.map((row) => row.email).sort()).toEqual(
+      ['Inès@Example.ORG', 'ａｄｍｉｎ@asso.fr', 'ADMİN@asso.fr'].sort(),
     );
-    expect(untouched.map((row) => row.email)).toEqual([
-      'Inès@Example.ORG',
-      'ａｄｍｉｎ@asso.fr',
-      'ADMİN@asso.fr',
-    ]);
 
     // The operator gives one of the two accounts another address, and migrates again.
     await db.query(`UPDATE users SET email = 'ancien-admin@asso.fr' WHERE id = $1`, [fullWidth]);

@@ -235,6 +235,11 @@ describe('web app: booking, paying by transfer, invoices, cancelling', () => {
 
     // The refund under the policy is shown before anything is cancelled.
     const dialog = page.getByRole('region', { name: 'Annuler la réservation' });
+    // The offering's policy may still be loading when the dialog opens: wait for the figure.
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /le remboursement serait de \d+ %/ })
+      .waitFor();
     const preview = plain(await dialog.getByRole('status').innerText());
     expect(preview).toMatch(/le remboursement serait de \d+ %/);
     const previewAmount = /(\d[\d ]*,\d{2} €)/.exec(preview)![1];
