@@ -141,7 +141,7 @@ describe('web app: account', () => {
     await web.signIn(elsewhere, email);
     const page = await web.newPage();
     await web.signIn(page, email);
-    await page.getByRole('link', { name: 'Sécurité' }).click();
+    await page.getByRole('link', { name: 'Sécurité', exact: true }).click();
     await page.waitForURL(/\/account\/security$/);
     await page.getByRole('heading', { level: 1, name: 'Sécurité du compte' }).waitFor();
     const sessions = page.getByRole('region', { name: 'Mes sessions' });

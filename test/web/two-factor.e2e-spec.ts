@@ -51,7 +51,7 @@ describe('web app: two-factor authentication', () => {
   it('enrols a member: QR code and setup key, a first code, recovery codes shown once to copy or download', async () => {
     const page = await web.newPage();
     await web.signIn(page, MEMBER);
-    await page.getByRole('link', { name: 'Sécurité' }).click();
+    await page.getByRole('link', { name: 'Sécurité', exact: true }).click();
     await page.waitForURL(/\/account\/security$/);
     await page.getByRole('link', { name: 'Gérer la validation en deux étapes' }).click();
     await page.waitForURL(/\/account\/security\/two-factor$/);
