@@ -3,6 +3,7 @@ import { AuditModule } from '@mutualis/core';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { PaymentsModule } from '@mutualis/payments';
+import { CsvProfileRepository } from './repositories/csv-profile.repository';
 import { BankStatementRepository } from './repositories/bank-statement.repository';
 import { AllocationLedgerService } from './services/allocation-ledger.service';
 import { AllocationService } from './services/allocation.service';
@@ -25,7 +26,13 @@ const useCases = [
 /** Finance: bank statements, matching and allocations, receivables, the accounting export. */
 @Module({
   imports: [IdentityModule, InvoicingModule, PaymentsModule, AuditModule],
-  providers: [BankStatementRepository, AllocationService, AllocationLedgerService, ...useCases],
+  providers: [
+    BankStatementRepository,
+    CsvProfileRepository,
+    AllocationService,
+    AllocationLedgerService,
+    ...useCases,
+  ],
   exports: [...useCases],
 })
 export class ReconciliationModule {}

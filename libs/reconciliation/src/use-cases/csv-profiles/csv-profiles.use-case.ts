@@ -5,6 +5,7 @@ import { AuditLog } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { BUILT_IN_CSV_PROFILES, detectCsvProfile } from '../../parsers/csv.parser';
 import type { CsvProfile } from '../../parsers/statement-types';
+import { CsvProfileRepository } from '../../repositories/csv-profile.repository';
 import { ReconciliationErrorCode, ReconciliationException } from '../../reconciliation.exception';
 
 export interface CsvProfileView extends CsvProfile {
@@ -19,6 +20,7 @@ export interface CsvProfileView extends CsvProfile {
 export class CsvProfilesUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly profiles: CsvProfileRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -47,14 +49,8 @@ export class CsvProfilesUseCase {
       );
     }
     await this.dataSource.transaction(async (manager) => {
-      const [previous] = await manager.query<
-        { name: string; settings: Omit<CsvProfile, 'id' | 'name'> }[]
-      >(`SELECT name, settings FROM csv_profiles WHERE id = $1 FOR UPDATE`, [id]);
-      await manager.query(
-        `INSERT INTO csv_profiles (id, name, settings, created_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, settings = excluded.settings`,
-        [id, name, JSON.stringify(settings), actor.userId],
-      );
+      const previous = await this.profiles.findForUpdate(id, manager);
+      await this.profiles.upsert({ id, name, settings }, actor.userId, manager);
       // A wrong column mapping misreads every later statement: finance wants to know who changed it.
       await this.audit.record(manager, {
         action: 'csv_profile.saved',
@@ -97,10 +93,7 @@ export class CsvProfilesUseCase {
     return detected;
   }
 
-  private async saved(): Promise<CsvProfile[]> {
-    const rows = await this.dataSource.query<
-      { id: string; name: string; settings: Omit<CsvProfile, 'id' | 'name'> }[]
-    >(`SELECT id, name, settings FROM csv_profiles ORDER BY name`);
-    return rows.map((row) => ({ id: row.id, name: row.name, ...row.settings }));
+  private saved(): Promise<CsvProfile[]> {
+    return this.profiles.listSaved();
   }
 }
