@@ -106,6 +106,11 @@ describe('web app: changes to a published offering, and unpaid places', () => {
     await admin.goto('/admin/moderation');
     const item = admin.getByRole('article', { name: offering.title, exact: true });
     await item.waitFor();
+    // The consultant's name comes from a second query: wait for it rather than read too soon.
+    await item
+      .getByText(/Claire Roux/)
+      .first()
+      .waitFor();
     expect(await item.innerText()).toContain('Claire Roux');
     expect(await item.getByRole('row').allInnerTexts()).toEqual([
       expect.stringMatching(/Champ\s+En ligne\s+Proposé/),
