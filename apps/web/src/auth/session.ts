@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
@@ -21,6 +21,16 @@ export function useMe() {
     staleTime: 60_000,
   });
   return { ...query, me: signedIn ? (query.data ?? null) : null, signedIn };
+}
+
+/**
+ * Reads the signed-in user again after a change to their account. A first read still in flight
+ * (a page opened from an e-mailed link) may predate the change, and invalidating alone would join
+ * it, so it is cancelled first.
+ */
+export async function reloadMe(queryClient: QueryClient): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: ['me'] });
+  await queryClient.invalidateQueries({ queryKey: ['me'] });
 }
 
 export function hasRole(me: Profile | null, role: Role): boolean {

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { useSignedIn } from '../../auth/session';
+import { reloadMe, useSignedIn } from '../../auth/session';
 import { PageTitle } from '../../components/PageTitle';
 import { AccountAlert } from './AccountAlert';
 import { useLinkToken } from './link-token';
@@ -18,7 +18,7 @@ export function VerifyEmailPage() {
     mutationFn: async (value: string) =>
       unwrap(await api.POST('/api/auth/verify-email', { body: { token: value } })),
     // The banner goes, and a change of address shows the new one.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+    onSuccess: () => reloadMe(queryClient),
   });
   // The link works once: React's development double effects must not spend it twice.
   const sent = useRef(false);

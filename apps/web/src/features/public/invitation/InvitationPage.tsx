@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../../api/client';
-import { useMe, useSignOut } from '../../../auth/session';
+import { reloadMe, useMe, useSignOut } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -27,7 +27,7 @@ export function InvitationPage() {
   const accept = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/invitations/{token}/accept', path)),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await reloadMe(queryClient);
       await navigate('/organisation', { state: { joined: preview.data?.organisationName } });
     },
   });

@@ -3,6 +3,7 @@ import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../../api/client';
+import { reloadMe } from '../../../auth/session';
 import { ApiProblem } from '../../../api/problem';
 import { Field, type ControlProps } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
@@ -30,7 +31,7 @@ export function CreateOrganisationPage() {
     mutationFn: async (body: OrganisationForm) =>
       unwrap(await api.POST('/api/organisations', { body: createOrganisationBody(body) })),
     onSuccess: async (organisation) => {
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await reloadMe(queryClient);
       await navigate(`/organisation/${organisation.id}`, { state: { created: true } });
     },
   });
