@@ -6,3 +6,4 @@ export * from './catalogue.factory';
 export * from './stripe-stand-in';
 export * from './forged-png';
 export * from './two-factor';
+export * from './member.factory';
