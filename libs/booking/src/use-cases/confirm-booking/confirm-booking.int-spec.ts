@@ -147,7 +147,10 @@ describe('ConfirmBookingUseCase', () => {
     const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => confirm(raced)));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') await expectNotConfirmable(Promise.reject(outcome.reason));
+      if (outcome.status === 'rejected') {
+        expect(outcome.reason).toBeInstanceOf(DomainException);
+        expect(outcome.reason).toMatchObject({ code: BookingErrorCode.NotConfirmable });
+      }
     }
     expect(await confirmations(raced)).toHaveLength(1);
   });
@@ -204,7 +207,9 @@ describe('ConfirmBookingUseCase', () => {
     expect((await stored(bookingId)).status).toBe('pending_payment');
     expect(await confirmations(bookingId)).toEqual([]);
 
-    await db.transaction((manager) => confirm(bookingId, { within: manager }));
+    await db.transaction(async (manager) => {
+      await confirm(bookingId, { within: manager });
+    });
     expect((await stored(bookingId)).status).toBe('confirmed');
     expect(await confirmations(bookingId)).toHaveLength(1);
   });
