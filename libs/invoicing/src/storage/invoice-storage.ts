@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -28,7 +28,9 @@ export class LocalDirectoryStorage extends InvoiceStorage {
   async put(key: string, content: Buffer): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
+    // Unique per write: two writes of one key at once (a late issuer's `ensure` while the first
+    // still stores the PDF) must not share, and lose, one temporary file.
+    const temporary = `${path}.${randomUUID()}.tmp`;
     await writeFile(temporary, content);
     await rename(temporary, path);
   }
