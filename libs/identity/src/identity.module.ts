@@ -51,6 +51,7 @@ import { SetPlatformRolesUseCase } from './use-cases/set-platform-roles/set-plat
 import { StartSessionUseCase } from './use-cases/start-session/start-session.use-case';
 import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
 import { TwoFactorRepository } from './repositories/two-factor.repository';
+import { ExpiredCredentialRepository } from './repositories/expired-credential.repository';
 import { SecretCipher } from './two-factor/secret-cipher';
 import { TwoFactorVerifier } from './two-factor/two-factor-verifier';
 import { BeginSignInUseCase } from './use-cases/begin-sign-in/begin-sign-in.use-case';
@@ -137,6 +138,7 @@ const useCases = [
     AccountLinksService,
     VerifiedAccountService,
     TwoFactorRepository,
+    ExpiredCredentialRepository,
     SecretCipher,
     TwoFactorVerifier,
     ...useCases,
