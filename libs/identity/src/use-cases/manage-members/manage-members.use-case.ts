@@ -51,7 +51,7 @@ export class ManageMembersUseCase {
 
   async remove(actor: Actor, organisationId: string, userId: string): Promise<void> {
     // Anyone may leave an organisation; removing someone else takes an admin.
-    if (actor.userId === userId) await this.access.assertIsMember(actor, organisationId);
+    if (actor.userId === userId) await this.access.assertBelongsTo(actor, organisationId);
     else await this.access.assertCanManage(actor, organisationId);
     await this.dataSource.transaction(async (manager) => {
       const admins = await this.members.countAdminsForUpdate(organisationId, manager);

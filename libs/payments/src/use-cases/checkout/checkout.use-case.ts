@@ -54,7 +54,7 @@ export class CheckoutUseCase {
     method: 'card' | 'bank_transfer',
   ): Promise<CheckoutResult> {
     const booking = await this.bookings.get(actor, bookingId);
-    await this.access.assertIsMember(actor, booking.organisationId);
+    await this.access.assertBelongsTo(actor, booking.organisationId);
     if (booking.status !== 'pending_payment') {
       throw new PaymentsException(
         PaymentsErrorCode.NotPayable,
