@@ -17,6 +17,9 @@ import { ConfirmBookingUseCase } from './use-cases/confirm-booking/confirm-booki
 import { ExpireBookingUseCase } from './use-cases/expire-booking/expire-booking.use-case';
 import { ListAttendeesUseCase } from './use-cases/list-attendees/list-attendees.use-case';
 import { ListBookingsUseCase } from './use-cases/list-bookings/list-bookings.use-case';
+import { GetBookingUseCase } from './use-cases/get-booking/get-booking.use-case';
+import { ExpireUnpaidBookingUseCase } from './use-cases/expire-unpaid-booking/expire-unpaid-booking.use-case';
+import { ExtendHoldUseCase } from './use-cases/extend-hold/extend-hold.use-case';
 import { MarkAttendanceUseCase } from './use-cases/mark-attendance/mark-attendance.use-case';
 
 const useCases = [
@@ -26,8 +29,11 @@ const useCases = [
   CancelSessionWithBookingsUseCase,
   ConfirmBookingUseCase,
   ExpireBookingUseCase,
+  ExpireUnpaidBookingUseCase,
+  ExtendHoldUseCase,
   ListAttendeesUseCase,
   ListBookingsUseCase,
+  GetBookingUseCase,
   MarkAttendanceUseCase,
 ];
 

@@ -10,7 +10,12 @@ export const BOOKING_STATUSES = [
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-/** Statuses whose seats count against the session's capacity. */
+/**
+ * Statuses whose seats count against the session's capacity (a slot: whose slot is taken).
+ * Every list in code is built from this constant; the database lists them once more, in the
+ * partial unique index of live slot bookings (migration CreateBooking, without 'offered':
+ * a slot has no waitlist).
+ */
 export const SEAT_HOLDING_STATUSES: BookingStatus[] = [
   'pending_payment',
   'offered',
@@ -19,7 +24,13 @@ export const SEAT_HOLDING_STATUSES: BookingStatus[] = [
   'no_show',
 ];
 
-/** Statuses a member may still cancel. */
+/** Seat-holding or waiting for a seat: what an organisation's per-session limit counts. */
+export const SEAT_HOLDING_OR_WAITLISTED_STATUSES: BookingStatus[] = [
+  ...SEAT_HOLDING_STATUSES,
+  'waitlisted',
+];
+
+/** Statuses a member may still cancel: the live bookings a session's cancellation ends. */
 export const CANCELLABLE_STATUSES: BookingStatus[] = [
   'pending_payment',
   'offered',

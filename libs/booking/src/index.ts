@@ -14,5 +14,8 @@ export * from './use-cases/confirm-booking/confirm-booking.use-case';
 export * from './use-cases/expire-booking/expire-booking.use-case';
 export * from './use-cases/list-attendees/list-attendees.use-case';
 export * from './use-cases/list-bookings/list-bookings.use-case';
+export * from './use-cases/get-booking/get-booking.use-case';
+export * from './use-cases/expire-unpaid-booking/expire-unpaid-booking.use-case';
+export * from './use-cases/extend-hold/extend-hold.use-case';
 export * from './use-cases/mark-attendance/mark-attendance.use-case';
 export * from './views/booking.view';

@@ -17,14 +17,11 @@ import { SeatInventoryService } from './services/seat-inventory.service';
 import { CancelSessionUseCase } from './use-cases/cancel-session/cancel-session.use-case';
 import { CancelSlotUseCase } from './use-cases/cancel-slot/cancel-slot.use-case';
 import { CompletePastSessionsUseCase } from './use-cases/complete-past-sessions/complete-past-sessions.use-case';
-import { ConsultantProfileUseCase } from './use-cases/consultant-profile/consultant-profile.use-case';
 import { CreateOfferingUseCase } from './use-cases/create-offering/create-offering.use-case';
 import { GetOfferingUseCase } from './use-cases/get-offering/get-offering.use-case';
 import { ListCategoriesUseCase } from './use-cases/list-categories/list-categories.use-case';
 import { ListFreeSlotsUseCase } from './use-cases/list-free-slots/list-free-slots.use-case';
-import { ListOfferingsUseCase } from './use-cases/list-offerings/list-offerings.use-case';
 import { ListSessionsUseCase } from './use-cases/list-sessions/list-sessions.use-case';
-import { ModerateOfferingUseCase } from './use-cases/moderate-offering/moderate-offering.use-case';
 import { OpenSlotsUseCase } from './use-cases/open-slots/open-slots.use-case';
 import { ScheduleSessionUseCase } from './use-cases/schedule-session/schedule-session.use-case';
 import { SearchOfferingsUseCase } from './use-cases/search-offerings/search-offerings.use-case';
@@ -33,19 +30,35 @@ import { OfferingRevisionRepository } from './repositories/offering-revision.rep
 import { OfferingRevisionsService } from './services/offering-revisions.service';
 import { ListOfferingRevisionsUseCase } from './use-cases/list-offering-revisions/list-offering-revisions.use-case';
 import { SetVatTreatmentUseCase } from './use-cases/set-vat-treatment/set-vat-treatment.use-case';
+import { OfferingModerationService } from './services/offering-moderation.service';
+import { GetConsultantProfileUseCase } from './use-cases/get-consultant-profile/get-consultant-profile.use-case';
+import { GetMyConsultantProfileUseCase } from './use-cases/get-my-consultant-profile/get-my-consultant-profile.use-case';
+import { UpdateConsultantProfileUseCase } from './use-cases/update-consultant-profile/update-consultant-profile.use-case';
+import { ListMyOfferingsUseCase } from './use-cases/list-my-offerings/list-my-offerings.use-case';
+import { ListOfferingsForModerationUseCase } from './use-cases/list-offerings-for-moderation/list-offerings-for-moderation.use-case';
+import { SubmitOfferingUseCase } from './use-cases/submit-offering/submit-offering.use-case';
+import { PublishOfferingUseCase } from './use-cases/publish-offering/publish-offering.use-case';
+import { RejectOfferingUseCase } from './use-cases/reject-offering/reject-offering.use-case';
+import { ArchiveOfferingUseCase } from './use-cases/archive-offering/archive-offering.use-case';
 
 const useCases = [
   CancelSessionUseCase,
   CancelSlotUseCase,
   CompletePastSessionsUseCase,
-  ConsultantProfileUseCase,
+  GetConsultantProfileUseCase,
+  GetMyConsultantProfileUseCase,
+  UpdateConsultantProfileUseCase,
   CreateOfferingUseCase,
   GetOfferingUseCase,
   ListCategoriesUseCase,
   ListFreeSlotsUseCase,
-  ListOfferingsUseCase,
+  ListMyOfferingsUseCase,
+  ListOfferingsForModerationUseCase,
   ListSessionsUseCase,
-  ModerateOfferingUseCase,
+  SubmitOfferingUseCase,
+  PublishOfferingUseCase,
+  RejectOfferingUseCase,
+  ArchiveOfferingUseCase,
   OpenSlotsUseCase,
   ScheduleSessionUseCase,
   SearchOfferingsUseCase,
@@ -71,6 +84,7 @@ const useCases = [
     CatalogueFactsService,
     OfferingRevisionRepository,
     OfferingRevisionsService,
+    OfferingModerationService,
     ...useCases,
   ],
   exports: [

@@ -18,7 +18,9 @@ import { AccountLinkIssuer } from './services/account-link-issuer';
 import { AccountLinksService } from './services/account-links.service';
 import { VerifiedAccountService } from './services/verified-account.service';
 import { ChangePasswordUseCase } from './use-cases/change-password/change-password.use-case';
-import { ManageSessionsUseCase } from './use-cases/manage-sessions/manage-sessions.use-case';
+import { ListLoginSessionsUseCase } from './use-cases/list-login-sessions/list-login-sessions.use-case';
+import { RevokeLoginSessionUseCase } from './use-cases/revoke-login-session/revoke-login-session.use-case';
+import { RevokeOtherLoginSessionsUseCase } from './use-cases/revoke-other-login-sessions/revoke-other-login-sessions.use-case';
 import { RequestEmailChangeUseCase } from './use-cases/request-email-change/request-email-change.use-case';
 import { RequestEmailVerificationUseCase } from './use-cases/request-email-verification/request-email-verification.use-case';
 import { RequestPasswordResetUseCase } from './use-cases/request-password-reset/request-password-reset.use-case';
@@ -34,6 +36,9 @@ import { AuthenticateUserUseCase } from './use-cases/authenticate-user/authentic
 import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
 import { EndSessionUseCase } from './use-cases/end-session/end-session.use-case';
 import { GetInvitationUseCase } from './use-cases/get-invitation/get-invitation.use-case';
+import { GetInvitationByIdUseCase } from './use-cases/get-invitation-by-id/get-invitation-by-id.use-case';
+import { InvitationPreviewService } from './services/invitation-preview.service';
+import { SessionTokenIssuer } from './services/session-token-issuer';
 import { GetOrganisationUseCase } from './use-cases/get-organisation/get-organisation.use-case';
 import { GetProfileUseCase } from './use-cases/get-profile/get-profile.use-case';
 import { InviteMemberUseCase } from './use-cases/invite-member/invite-member.use-case';
@@ -41,7 +46,9 @@ import { IssueInvitationLinkUseCase } from './use-cases/issue-invitation-link/is
 import { ListMembershipsUseCase } from './use-cases/list-memberships/list-memberships.use-case';
 import { ListOrganisationsUseCase } from './use-cases/list-organisations/list-organisations.use-case';
 import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case';
-import { ManageMembersUseCase } from './use-cases/manage-members/manage-members.use-case';
+import { ListOrganisationPeopleUseCase } from './use-cases/list-organisation-people/list-organisation-people.use-case';
+import { ChangeOrganisationRoleUseCase } from './use-cases/change-organisation-role/change-organisation-role.use-case';
+import { RemoveFromOrganisationUseCase } from './use-cases/remove-from-organisation/remove-from-organisation.use-case';
 import { PurgeExpiredCredentialsUseCase } from './use-cases/purge-expired-credentials/purge-expired-credentials.use-case';
 import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case';
 import { RegisterUserUseCase } from './use-cases/register-user/register-user.use-case';
@@ -51,6 +58,7 @@ import { SetPlatformRolesUseCase } from './use-cases/set-platform-roles/set-plat
 import { StartSessionUseCase } from './use-cases/start-session/start-session.use-case';
 import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
 import { TwoFactorRepository } from './repositories/two-factor.repository';
+import { ExpiredCredentialRepository } from './repositories/expired-credential.repository';
 import { SecretCipher } from './two-factor/secret-cipher';
 import { TwoFactorVerifier } from './two-factor/two-factor-verifier';
 import { BeginSignInUseCase } from './use-cases/begin-sign-in/begin-sign-in.use-case';
@@ -68,6 +76,7 @@ const useCases = [
   CreateOrganisationUseCase,
   EndSessionUseCase,
   GetInvitationUseCase,
+  GetInvitationByIdUseCase,
   GetOrganisationUseCase,
   GetProfileUseCase,
   InviteMemberUseCase,
@@ -75,7 +84,9 @@ const useCases = [
   ListMembershipsUseCase,
   ListOrganisationsUseCase,
   ListUsersUseCase,
-  ManageMembersUseCase,
+  ListOrganisationPeopleUseCase,
+  ChangeOrganisationRoleUseCase,
+  RemoveFromOrganisationUseCase,
   PurgeExpiredCredentialsUseCase,
   RefreshSessionUseCase,
   RegisterUserUseCase,
@@ -86,7 +97,9 @@ const useCases = [
   UpdateOrganisationUseCase,
   // Account lifecycle.
   ChangePasswordUseCase,
-  ManageSessionsUseCase,
+  ListLoginSessionsUseCase,
+  RevokeLoginSessionUseCase,
+  RevokeOtherLoginSessionsUseCase,
   RequestEmailChangeUseCase,
   RequestEmailVerificationUseCase,
   RequestPasswordResetUseCase,
@@ -137,6 +150,9 @@ const useCases = [
     AccountLinksService,
     VerifiedAccountService,
     TwoFactorRepository,
+    ExpiredCredentialRepository,
+    InvitationPreviewService,
+    SessionTokenIssuer,
     SecretCipher,
     TwoFactorVerifier,
     ...useCases,

@@ -28,6 +28,7 @@ import {
   CancelBookingUseCase,
   CancellationResult,
   ConfirmBookingUseCase,
+  GetBookingUseCase,
   ListBookingsUseCase,
 } from '@mutualis/booking';
 import { Page } from '@mutualis/core';
@@ -53,6 +54,7 @@ export class BookingsController {
   constructor(
     private readonly book: BookUseCase,
     private readonly listBookings: ListBookingsUseCase,
+    private readonly getBooking: GetBookingUseCase,
     private readonly cancelBooking: CancelBookingUseCase,
     private readonly acceptOffer: AcceptOfferUseCase,
     private readonly confirmBooking: ConfirmBookingUseCase,
@@ -108,7 +110,7 @@ export class BookingsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Query() query: ListBookingsQueryDto,
   ): Promise<Page<BookingView>> {
-    return this.listBookings.list(actor, {
+    return this.listBookings.execute(actor, {
       organisationId: query.organisationId,
       sessionId: query.sessionId,
       statuses: query.status,
@@ -121,7 +123,7 @@ export class BookingsController {
   @ApiOperation({ summary: 'A booking (its organisation’s members, its consultant, staff)' })
   @ApiOkResponse({ type: BookingDto })
   get(@CurrentActor() actor: AuthenticatedActor, @Param() params: IdParams): Promise<BookingView> {
-    return this.listBookings.get(actor, params.id);
+    return this.getBooking.execute(actor, params.id);
   }
 
   @Post(':id/cancel')

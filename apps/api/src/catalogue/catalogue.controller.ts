@@ -2,11 +2,14 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CategoryView,
-  ConsultantProfileUseCase,
+  GetConsultantProfileUseCase,
+  GetMyConsultantProfileUseCase,
+  UpdateConsultantProfileUseCase,
   ConsultantProfileView,
   ListCategoriesUseCase,
   ListOfferingRevisionsUseCase,
-  ListOfferingsUseCase,
+  ListMyOfferingsUseCase,
+  ListOfferingsForModerationUseCase,
   OfferingView,
   PendingRevisionView,
 } from '@mutualis/catalogue';
@@ -28,8 +31,11 @@ import { CategoryDto, ConsultantProfileDto, UpdateConsultantProfileDto } from '.
 export class CatalogueController {
   constructor(
     private readonly listCategories: ListCategoriesUseCase,
-    private readonly profiles: ConsultantProfileUseCase,
-    private readonly listOfferings: ListOfferingsUseCase,
+    private readonly getProfile: GetConsultantProfileUseCase,
+    private readonly getMyProfile: GetMyConsultantProfileUseCase,
+    private readonly updateMyProfile: UpdateConsultantProfileUseCase,
+    private readonly listMyOfferings: ListMyOfferingsUseCase,
+    private readonly listForModeration: ListOfferingsForModerationUseCase,
     private readonly listRevisions: ListOfferingRevisionsUseCase,
   ) {}
 
@@ -47,7 +53,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'The caller’s consultant profile' })
   @ApiOkResponse({ type: ConsultantProfileDto })
   myProfile(@CurrentActor() actor: AuthenticatedActor): Promise<ConsultantProfileView> {
-    return this.profiles.getMine(actor);
+    return this.getMyProfile.execute(actor);
   }
 
   @Put('consultants/me/profile')
@@ -61,7 +67,7 @@ export class CatalogueController {
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: UpdateConsultantProfileDto,
   ): Promise<ConsultantProfileView> {
-    return this.profiles.update(actor, body);
+    return this.updateMyProfile.execute(actor, body);
   }
 
   @Public()
@@ -69,7 +75,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'A consultant’s public profile' })
   @ApiOkResponse({ type: ConsultantProfileDto })
   profile(@Param() params: IdParams): Promise<ConsultantProfileView> {
-    return this.profiles.get(params.id);
+    return this.getProfile.execute(params.id);
   }
 
   @Get('consultants/me/offerings')
@@ -81,7 +87,7 @@ export class CatalogueController {
     @CurrentActor() actor: AuthenticatedActor,
     @Query() query: ListOwnOfferingsQueryDto,
   ): Promise<Page<OfferingView>> {
-    return this.listOfferings.mine(actor, {
+    return this.listMyOfferings.execute(actor, {
       statuses: query.status,
       limit: query.limit,
       cursor: query.cursor,
@@ -94,7 +100,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'The moderation queue: submitted offerings, oldest first (admin)' })
   @ApiOkResponse({ type: OfferingPageDto })
   moderationQueue(@Query() query: ListOwnOfferingsQueryDto): Promise<Page<OfferingView>> {
-    return this.listOfferings.forModeration({
+    return this.listForModeration.execute({
       statuses: query.status,
       limit: query.limit,
       cursor: query.cursor,

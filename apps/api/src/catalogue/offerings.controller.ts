@@ -22,7 +22,10 @@ import {
   CreateOfferingUseCase,
   GetOfferingUseCase,
   ManagedOfferingView,
-  ModerateOfferingUseCase,
+  ArchiveOfferingUseCase,
+  PublishOfferingUseCase,
+  RejectOfferingUseCase,
+  SubmitOfferingUseCase,
   OfferingDetail,
   OfferingView,
   SearchOfferingsUseCase,
@@ -65,7 +68,10 @@ export class OfferingsController {
     private readonly getOffering: GetOfferingUseCase,
     private readonly createOffering: CreateOfferingUseCase,
     private readonly updateOffering: UpdateOfferingUseCase,
-    private readonly moderation: ModerateOfferingUseCase,
+    private readonly submitOffering: SubmitOfferingUseCase,
+    private readonly publishOffering: PublishOfferingUseCase,
+    private readonly rejectOffering: RejectOfferingUseCase,
+    private readonly archiveOffering: ArchiveOfferingUseCase,
     private readonly setVatTreatment: SetVatTreatmentUseCase,
   ) {}
 
@@ -153,7 +159,7 @@ export class OfferingsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
   ): Promise<ManagedOfferingView> {
-    return this.moderation.submit(actor, params.id);
+    return this.submitOffering.execute(actor, params.id);
   }
 
   @Post(':id/publish')
@@ -169,7 +175,7 @@ export class OfferingsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
   ): Promise<ManagedOfferingView> {
-    return this.moderation.publish(actor, params.id);
+    return this.publishOffering.execute(actor, params.id);
   }
 
   @Post(':id/reject')
@@ -186,7 +192,7 @@ export class OfferingsController {
     @Param() params: IdParams,
     @Body() body: RejectOfferingDto,
   ): Promise<ManagedOfferingView> {
-    return this.moderation.reject(actor, params.id, body.reason);
+    return this.rejectOffering.execute(actor, params.id, body.reason);
   }
 
   @Post(':id/archive')
@@ -198,7 +204,7 @@ export class OfferingsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
   ): Promise<ManagedOfferingView> {
-    return this.moderation.archive(actor, params.id);
+    return this.archiveOffering.execute(actor, params.id);
   }
 
   @Put(':id/vat-treatment')

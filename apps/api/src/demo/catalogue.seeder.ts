@@ -2,8 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import {
   CreateOfferingUseCase,
-  ListOfferingsUseCase,
-  ModerateOfferingUseCase,
+  ListMyOfferingsUseCase,
+  PublishOfferingUseCase,
+  RejectOfferingUseCase,
+  SubmitOfferingUseCase,
   OpenSlotsUseCase,
   ScheduleSessionUseCase,
 } from '@mutualis/catalogue';
@@ -28,8 +30,10 @@ export class CatalogueSeeder {
 
   constructor(
     private readonly createOffering: CreateOfferingUseCase,
-    private readonly listOfferings: ListOfferingsUseCase,
-    private readonly moderation: ModerateOfferingUseCase,
+    private readonly listMyOfferings: ListMyOfferingsUseCase,
+    private readonly submitOffering: SubmitOfferingUseCase,
+    private readonly publishOffering: PublishOfferingUseCase,
+    private readonly rejectOffering: RejectOfferingUseCase,
     private readonly scheduleSession: ScheduleSessionUseCase,
     private readonly openSlots: OpenSlotsUseCase,
   ) {}
@@ -39,7 +43,7 @@ export class CatalogueSeeder {
     const created: SeededOffering[] = [];
     for (const demo of DEMO_OFFERINGS) {
       const consultant = consultants[demo.consultant - 1];
-      const own = await this.listOfferings.mine(consultant, { limit: 100 });
+      const own = await this.listMyOfferings.execute(consultant, { limit: 100 });
       if (own.items.some((offering) => offering.title === demo.title)) continue;
       created.push(await this.seedOffering(demo, consultant, admin));
     }
@@ -97,10 +101,14 @@ export class CatalogueSeeder {
       });
     }
     if (demo.status !== 'draft') {
-      await this.moderation.submit(consultant, offering.id);
-      if (demo.status === 'published') await this.moderation.publish(admin, offering.id);
+      await this.submitOffering.execute(consultant, offering.id);
+      if (demo.status === 'published') await this.publishOffering.execute(admin, offering.id);
       if (demo.status === 'rejected') {
-        await this.moderation.reject(admin, offering.id, demo.rejectionReason ?? 'À préciser.');
+        await this.rejectOffering.execute(
+          admin,
+          offering.id,
+          demo.rejectionReason ?? 'À préciser.',
+        );
       }
     }
     return { demo, offeringId: offering.id, sessionIds };

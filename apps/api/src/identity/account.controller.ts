@@ -21,7 +21,9 @@ import {
 import {
   ChangePasswordUseCase,
   LoginSessionView,
-  ManageSessionsUseCase,
+  ListLoginSessionsUseCase,
+  RevokeLoginSessionUseCase,
+  RevokeOtherLoginSessionsUseCase,
   RequestEmailChangeUseCase,
   RequestEmailVerificationUseCase,
   RequestPasswordResetUseCase,
@@ -53,7 +55,9 @@ export class AccountController {
     private readonly requestVerification: RequestEmailVerificationUseCase,
     private readonly changePassword: ChangePasswordUseCase,
     private readonly requestEmailChange: RequestEmailChangeUseCase,
-    private readonly sessions: ManageSessionsUseCase,
+    private readonly listSessions: ListLoginSessionsUseCase,
+    private readonly revokeSession: RevokeLoginSessionUseCase,
+    private readonly revokeOtherSessions: RevokeOtherLoginSessionsUseCase,
   ) {}
 
   @Public()
@@ -140,7 +144,7 @@ export class AccountController {
   @ApiOperation({ summary: 'The caller’s signed-in sessions, most recently used first' })
   @ApiOkResponse({ type: [LoginSessionDto] })
   list(@CurrentActor() actor: AuthenticatedActor): Promise<LoginSessionView[]> {
-    return this.sessions.list(actor.userId, actor.sessionId);
+    return this.listSessions.execute(actor.userId, actor.sessionId);
   }
 
   @Delete('me/sessions')
@@ -148,7 +152,7 @@ export class AccountController {
   @ApiOperation({ summary: 'Sign out every session but this one' })
   @ApiOkResponse({ type: RevokedSessionsDto })
   async revokeOthers(@CurrentActor() actor: AuthenticatedActor): Promise<RevokedSessionsDto> {
-    return { revoked: await this.sessions.revokeOthers(actor.userId, actor.sessionId) };
+    return { revoked: await this.revokeOtherSessions.execute(actor.userId, actor.sessionId) };
   }
 
   @Delete('me/sessions/:id')
@@ -160,6 +164,6 @@ export class AccountController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
   ): Promise<void> {
-    await this.sessions.revoke(actor.userId, params.id);
+    await this.revokeSession.execute(actor.userId, params.id);
   }
 }

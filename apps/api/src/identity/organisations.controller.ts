@@ -28,7 +28,9 @@ import {
   IssuedInvitation,
   ListMembershipsUseCase,
   ListOrganisationsUseCase,
-  ManageMembersUseCase,
+  ChangeOrganisationRoleUseCase,
+  ListOrganisationPeopleUseCase,
+  RemoveFromOrganisationUseCase,
   MembershipView,
   OrganisationView,
   SetMembershipUseCase,
@@ -64,7 +66,9 @@ export class OrganisationsController {
     private readonly updateOrganisation: UpdateOrganisationUseCase,
     private readonly listOrganisations: ListOrganisationsUseCase,
     private readonly inviteMember: InviteMemberUseCase,
-    private readonly manageMembers: ManageMembersUseCase,
+    private readonly listPeople: ListOrganisationPeopleUseCase,
+    private readonly changeOrganisationRole: ChangeOrganisationRoleUseCase,
+    private readonly removeFromOrganisation: RemoveFromOrganisationUseCase,
     private readonly setMembership: SetMembershipUseCase,
     private readonly listMemberships: ListMembershipsUseCase,
   ) {}
@@ -140,7 +144,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'The people of the organisation and their roles' })
   @ApiOkResponse({ type: [MemberDto] })
   members(@CurrentActor() actor: AuthenticatedActor, @Param() params: IdParams) {
-    return this.manageMembers.list(actor, params.id);
+    return this.listPeople.execute(actor, params.id);
   }
 
   @Put(':id/members/:userId/role')
@@ -152,7 +156,7 @@ export class OrganisationsController {
     @Param() params: MemberParams,
     @Body() body: ChangeMemberRoleDto,
   ): Promise<void> {
-    await this.manageMembers.changeRole(actor, params.id, params.userId, body.role);
+    await this.changeOrganisationRole.execute(actor, params.id, params.userId, body.role);
   }
 
   @Delete(':id/members/:userId')
@@ -163,7 +167,7 @@ export class OrganisationsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: MemberParams,
   ): Promise<void> {
-    await this.manageMembers.remove(actor, params.id, params.userId);
+    await this.removeFromOrganisation.execute(actor, params.id, params.userId);
   }
 
   @Get(':id/memberships')

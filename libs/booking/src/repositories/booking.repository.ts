@@ -4,7 +4,12 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { KeysetPosition } from '@mutualis/core';
 import { BookingAttendee } from '../entities/booking-attendee.entity';
 import { Booking } from '../entities/booking.entity';
-import { BookingStatus } from '../booking.types';
+import {
+  BookingStatus,
+  CANCELLABLE_STATUSES,
+  SEAT_HOLDING_OR_WAITLISTED_STATUSES,
+  SEAT_HOLDING_STATUSES,
+} from '../booking.types';
 
 export type NewBooking = Omit<
   Booking,
@@ -105,8 +110,8 @@ export class BookingRepository {
     const [row] = await manager.query<{ seats: number }[]>(
       `SELECT coalesce(sum(seats), 0)::int AS seats FROM bookings
         WHERE session_id = $1 AND organisation_id = $2
-          AND status IN ('pending_payment', 'offered', 'confirmed', 'waitlisted', 'attended', 'no_show')`,
-      [sessionId, organisationId],
+          AND status = ANY($3)`,
+      [sessionId, organisationId, SEAT_HOLDING_OR_WAITLISTED_STATUSES],
     );
     return row.seats;
   }
@@ -175,7 +180,7 @@ export class BookingRepository {
       .setLock('for_no_key_update')
       .where('booking.sessionId = :sessionId', { sessionId })
       .andWhere('booking.status IN (:...statuses)', {
-        statuses: ['pending_payment', 'offered', 'confirmed', 'waitlisted'],
+        statuses: CANCELLABLE_STATUSES,
       })
       .orderBy('booking.createdAt', 'ASC')
       .getMany();
@@ -189,7 +194,7 @@ export class BookingRepository {
     return manager.find(Booking, {
       where: {
         sessionId,
-        status: In(['confirmed', 'attended', 'no_show', 'pending_payment', 'offered']),
+        status: In(SEAT_HOLDING_STATUSES),
       },
       order: { createdAt: 'ASC' },
     });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { ConsultationSlot, Offering, TrainingSession, VatTreatment } from '@mutualis/catalogue';
+import { CatalogueFactsService, VatTreatment } from '@mutualis/catalogue';
 import { BookingStatus, ConfirmationMethod } from '../booking.types';
-import { BookingAttendee } from '../entities/booking-attendee.entity';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 
@@ -66,21 +65,22 @@ export class BookingFactsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bookings: BookingRepository,
+    private readonly catalogue: CatalogueFactsService,
   ) {}
 
   async forInvoice(bookingId: string): Promise<BookingFacts | null> {
     const loaded = await this.load(bookingId);
     if (!loaded) return null;
-    const { booking, offering, session, slot, attendees } = loaded;
+    const { booking, service, attendees } = loaded;
     return {
       bookingId: booking.id,
       organisationId: booking.organisationId,
       status: booking.status,
       confirmedAt: booking.confirmedAt,
-      offeringTitle: offering.title,
+      offeringTitle: service.offeringTitle,
       serviceStartsAt: booking.serviceStartsAt,
-      serviceEndsAt: session?.endsAt ?? slot?.endsAt ?? booking.serviceStartsAt,
-      location: session?.location ?? null,
+      serviceEndsAt: service.endsAt ?? booking.serviceStartsAt,
+      location: service.location,
       seats: booking.seats,
       unitPriceCents: booking.unitPriceCents,
       memberPrice: booking.memberPrice,
@@ -93,7 +93,7 @@ export class BookingFactsService {
   async forNotice(bookingId: string): Promise<BookingNoticeFacts | null> {
     const loaded = await this.load(bookingId);
     if (!loaded) return null;
-    const { booking, offering, session, slot, attendees } = loaded;
+    const { booking, service, attendees } = loaded;
     return {
       bookingId: booking.id,
       organisationId: booking.organisationId,
@@ -101,15 +101,15 @@ export class BookingFactsService {
       status: booking.status,
       sessionId: booking.sessionId,
       slotId: booking.slotId,
-      offeringId: offering.id,
-      offeringTitle: offering.title,
-      consultantId: offering.consultantId,
+      offeringId: service.offeringId,
+      offeringTitle: service.offeringTitle,
+      consultantId: service.consultantId,
       serviceStartsAt: booking.serviceStartsAt,
-      serviceEndsAt: session?.endsAt ?? slot?.endsAt ?? booking.serviceStartsAt,
-      location: session?.location ?? null,
-      remoteUrl: session?.remoteUrl ?? null,
-      sessionCapacity: session?.capacity ?? null,
-      sessionSeatsTaken: session?.seatsTaken ?? null,
+      serviceEndsAt: service.endsAt ?? booking.serviceStartsAt,
+      location: service.location,
+      remoteUrl: service.remoteUrl,
+      sessionCapacity: service.capacity,
+      sessionSeatsTaken: service.seatsTaken,
       seats: booking.seats,
       totalInclVatCents: booking.totalInclVatCents,
       holdExpiresAt: booking.holdExpiresAt,
@@ -123,43 +123,19 @@ export class BookingFactsService {
   }
 
   /**
-   * A booking with what it was booked on (its offering, and its session or slot) and its
-   * attendees, in one statement: invoicing and every notification of a booking start here.
+   * A booking with its attendees, and what it was booked on (its offering, and its session or
+   * slot) as catalogue's read service tells it: invoicing and every notification of a booking
+   * start here.
    */
   private async load(bookingId: string) {
-    const row = await this.dataSource.manager
-      .createQueryBuilder(Booking, 'booking')
-      .innerJoinAndMapOne(
-        'booking.offering',
-        Offering,
-        'offering',
-        'offering.id = booking.offeringId',
-      )
-      .leftJoinAndMapOne(
-        'booking.session',
-        TrainingSession,
-        'session',
-        'session.id = booking.sessionId',
-      )
-      .leftJoinAndMapOne('booking.slot', ConsultationSlot, 'slot', 'slot.id = booking.slotId')
-      .leftJoinAndMapMany(
-        'booking.attendees',
-        BookingAttendee,
-        'attendee',
-        'attendee.bookingId = booking.id',
-      )
-      .where('booking.id = :bookingId', { bookingId })
-      .orderBy('attendee.position', 'ASC')
-      .getOne();
-    if (!row) return null;
-    // The joined rows, mapped onto the booking by TypeORM under the names given above.
-    const { offering, session, slot, attendees, ...booking } = row as Booking & {
-      offering: Offering;
-      session: TrainingSession | null;
-      slot: ConsultationSlot | null;
-      attendees: BookingAttendee[];
-    };
-    return { booking, offering, session: session ?? null, slot: slot ?? null, attendees };
+    const [booking, attendees] = await Promise.all([
+      this.bookings.findById(bookingId),
+      this.bookings.attendeesOf([bookingId]),
+    ]);
+    if (!booking) return null;
+    const service = await this.catalogue.bookedService(booking);
+    if (!service) return null;
+    return { booking, service, attendees };
   }
 
   /** Confirmed bookings whose service starts after `from`: those still to be reminded of. */

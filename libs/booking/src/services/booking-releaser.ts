@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, OutboxService } from '@mutualis/core';
 import { SeatInventoryService } from '@mutualis/catalogue';
+import { SEAT_HOLDING_STATUSES } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 import { bookingEvent } from './booking-events';
@@ -90,9 +91,9 @@ export class BookingReleaser {
     return expired;
   }
 
+  /** Only live bookings are cancelled or expired here, so attended and no-show never reach it. */
   private async giveBack(manager: EntityManager, booking: Booking): Promise<void> {
-    const holdsSeats = ['pending_payment', 'offered', 'confirmed'].includes(booking.status);
-    if (!holdsSeats) return;
+    if (!SEAT_HOLDING_STATUSES.includes(booking.status)) return;
     if (booking.sessionId)
       await this.inventory.releaseSeats(booking.sessionId, booking.seats, manager);
     if (booking.slotId) await this.inventory.releaseSlot(booking.slotId, manager);

@@ -23,4 +23,12 @@ export class ConsultantProfileRepository {
     );
     return (await this.findByUserId(userId))!;
   }
+
+  /** The consultant's profile, created empty when they have none yet. */
+  async ensure(userId: string): Promise<ConsultantProfile> {
+    return (
+      (await this.findByUserId(userId)) ??
+      this.upsert(userId, { bio: '', expertise: [], departments: [] })
+    );
+  }
 }

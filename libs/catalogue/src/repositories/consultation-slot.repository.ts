@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationSlot } from '../entities/consultation-slot.entity';
+import { Offering } from '../entities/offering.entity';
+import { takeMappedOffering } from './mapped-offering';
 
 export interface NewSlot {
   startsAt: Date;
@@ -99,5 +101,41 @@ export class ConsultationSlotRepository {
       .where(`id = :id AND status = 'open'`, { id })
       .execute();
     return result.affected === 1;
+  }
+
+  /** Books an open slot still to come, in one conditional update; false when it is not free. */
+  async bookIfFree(slotId: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ConsultationSlot)
+      .set({ status: 'booked' })
+      .where(`id = :slotId AND status = 'open' AND starts_at > now()`, { slotId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** The slot with its offering, in one statement. */
+  async findWithOffering(
+    slotId: string,
+    manager: EntityManager,
+  ): Promise<{ slot: ConsultationSlot; offering: Offering } | null> {
+    const found: (ConsultationSlot & { offering?: Offering }) | null = await manager
+      .getRepository(ConsultationSlot)
+      .createQueryBuilder('slot')
+      .innerJoinAndMapOne('slot.offering', Offering, 'offering', 'offering.id = slot.offeringId')
+      .where('slot.id = :slotId', { slotId })
+      .getOne();
+    const taken = takeMappedOffering(found);
+    return taken && { slot: taken.row, offering: taken.offering };
+  }
+
+  /** Opens a booked slot again, unless it has already begun. */
+  async reopenIfNotBegun(slotId: string, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(ConsultationSlot)
+      .set({ status: 'open' })
+      .where(`id = :slotId AND status = 'booked' AND starts_at > now()`, { slotId })
+      .execute();
   }
 }

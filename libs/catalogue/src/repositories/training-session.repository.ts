@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Offering } from '../entities/offering.entity';
 import { TrainingSession } from '../entities/training-session.entity';
+import { takeMappedOffering } from './mapped-offering';
 
 export type NewSession = Pick<
   TrainingSession,
@@ -106,5 +108,59 @@ export class TrainingSessionRepository {
       .where(`status = 'scheduled' AND ends_at < now()`)
       .execute();
     return result.affected ?? 0;
+  }
+
+  /**
+   * The session row locked until the transaction ends, with its offering read in the same
+   * statement but not locked (OF session). FOR NO KEY UPDATE, as for every row we lock to
+   * change: it excludes other changers but not the key-share locks that inserting a row
+   * referencing it takes (no deadlock with inserts).
+   */
+  async lockWithOffering(
+    sessionId: string,
+    manager: EntityManager,
+  ): Promise<{ session: TrainingSession; offering: Offering } | null> {
+    const found: (TrainingSession & { offering?: Offering }) | null = await manager
+      .getRepository(TrainingSession)
+      .createQueryBuilder('session')
+      .innerJoinAndMapOne(
+        'session.offering',
+        Offering,
+        'offering',
+        'offering.id = session.offeringId',
+      )
+      .setLock('for_no_key_update', undefined, ['session'])
+      .where('session.id = :sessionId', { sessionId })
+      .getOne();
+    const taken = takeMappedOffering(found);
+    return taken && { session: taken.row, offering: taken.offering };
+  }
+
+  /** Adds to the seats taken of a scheduled session if they fit; false (nothing changed) if not. */
+  async takeSeatsIfTheyFit(
+    sessionId: string,
+    seats: number,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TrainingSession)
+      .set({ seatsTaken: () => `seats_taken + ${Number(seats)}` })
+      .where(`id = :sessionId AND status = 'scheduled' AND seats_taken + :seats <= capacity`, {
+        sessionId,
+        seats,
+      })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Gives seats back; the seats_taken check refuses going below zero. */
+  async releaseSeats(sessionId: string, seats: number, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(TrainingSession)
+      .set({ seatsTaken: () => `seats_taken - ${Number(seats)}` })
+      .where('id = :sessionId', { sessionId })
+      .execute();
   }
 }

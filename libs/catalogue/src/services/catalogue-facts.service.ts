@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import type { OfferingStatus, SessionStatus } from '../catalogue.types';
+import { ConsultationSlot } from '../entities/consultation-slot.entity';
 import { Offering } from '../entities/offering.entity';
 import { TrainingSession } from '../entities/training-session.entity';
 
@@ -26,6 +27,20 @@ export interface SessionFacts {
   capacity: number;
   seatsTaken: number;
   cancellationReason: string | null;
+}
+
+/** What was booked, as booking's facts for invoices and notices need it. */
+export interface BookedServiceFacts {
+  offeringId: string;
+  offeringTitle: string;
+  consultantId: string;
+  /** The session's or slot's end; null when the booking names neither any more. */
+  endsAt: Date | null;
+  location: string | null;
+  remoteUrl: string | null;
+  /** The session's capacity and seats taken now (null for a slot). */
+  capacity: number | null;
+  seatsTaken: number | null;
 }
 
 /** What downstream contexts (notifications) read of offerings and sessions, in one place. */
@@ -80,5 +95,45 @@ export class CatalogueFactsService {
       order: { startsAt: 'ASC', id: 'ASC' },
     });
     return sessions.map((session) => session.id);
+  }
+
+  /**
+   * The offering, and the session or slot, a booking names: read together (one round trip, in
+   * parallel) because every invoice and notice of a booking starts here. Null when the
+   * offering is gone.
+   */
+  async bookedService(booked: {
+    offeringId: string;
+    sessionId: string | null;
+    slotId: string | null;
+  }): Promise<BookedServiceFacts | null> {
+    const manager = this.dataSource.manager;
+    const [offering, session, slot] = await Promise.all([
+      manager.findOne(Offering, { where: { id: booked.offeringId } }),
+      booked.sessionId
+        ? manager.findOne(TrainingSession, { where: { id: booked.sessionId } })
+        : null,
+      booked.slotId ? manager.findOne(ConsultationSlot, { where: { id: booked.slotId } }) : null,
+    ]);
+    if (!offering) return null;
+    return {
+      offeringId: offering.id,
+      offeringTitle: offering.title,
+      consultantId: offering.consultantId,
+      endsAt: session?.endsAt ?? slot?.endsAt ?? null,
+      location: session?.location ?? null,
+      remoteUrl: session?.remoteUrl ?? null,
+      capacity: session?.capacity ?? null,
+      seatsTaken: session?.seatsTaken ?? null,
+    };
+  }
+
+  /** The offering a session belongs to, or null when there is no such session. */
+  async offeringIdOfSession(sessionId: string): Promise<string | null> {
+    const session = await this.dataSource.manager.findOne(TrainingSession, {
+      select: { id: true, offeringId: true },
+      where: { id: sessionId },
+    });
+    return session?.offeringId ?? null;
   }
 }

@@ -25,6 +25,19 @@ export class MembershipRepository {
     return new Map(rows.map((membership) => [membership.organisationId, membership]));
   }
 
+  /** The calendar years in which the organisation's membership is active. */
+  async activeYears(
+    organisationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number[]> {
+    const rows = await manager.find(Membership, {
+      select: { year: true },
+      where: { organisationId, status: 'active' },
+      order: { year: 'ASC' },
+    });
+    return rows.map((membership) => membership.year);
+  }
+
   listForOrganisation(organisationId: string): Promise<Membership[]> {
     return this.dataSource.manager.find(Membership, {
       where: { organisationId },

@@ -13,13 +13,6 @@ export interface MemberView {
   since: Date;
 }
 
-/** A user's role in an organisation, with the organisation's standing with the Chambre. */
-export interface MemberWithMembershipYears {
-  role: OrganisationRole;
-  /** The calendar years in which the organisation's membership (adhésion) is active. */
-  activeMembershipYears: number[];
-}
-
 @Injectable()
 export class OrganisationMemberRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,27 +24,6 @@ export class OrganisationMemberRepository {
   ): Promise<OrganisationRole | null> {
     const member = await manager.findOne(OrganisationMember, { where: { organisationId, userId } });
     return member?.role ?? null;
-  }
-
-  /**
-   * roleOf, and the years the organisation's membership is active, in one statement (booking
-   * checks the one and prices by the other). Null when the user is not in the organisation.
-   */
-  async roleWithMembershipYears(
-    organisationId: string,
-    userId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<MemberWithMembershipYears | null> {
-    const [row] = await manager.query<MemberWithMembershipYears[]>(
-      `SELECT member.role,
-              ARRAY(SELECT year FROM memberships
-                     WHERE organisation_id = member.organisation_id AND status = 'active'
-                     ORDER BY year)::int[] AS "activeMembershipYears"
-         FROM organisation_members member
-        WHERE member.organisation_id = $1 AND member.user_id = $2`,
-      [organisationId, userId],
-    );
-    return row ?? null;
   }
 
   async organisationIdsOf(userId: string): Promise<string[]> {

@@ -3,7 +3,30 @@ import { EntityManager } from 'typeorm';
 import { parisYear } from '@mutualis/core';
 import { MembershipRepository } from '../repositories/membership.repository';
 
-/** The one rule the rest of the system asks about the Chambre's membership (adhésion). */
+/**
+ * An organisation's standing with the Chambre (adhésion) as read once, for asking about many
+ * dates (a search's sessions, a booking's service date) without a query per date.
+ */
+export class MembershipStanding {
+  /** No organisation, or one that never was a member: every date answers no. */
+  static readonly none = new MembershipStanding([]);
+
+  private readonly activeYears: ReadonlySet<number>;
+
+  constructor(activeYears: Iterable<number>) {
+    this.activeYears = new Set(activeYears);
+  }
+
+  /** Whether the membership of the calendar year the date falls in, in Paris, is active. */
+  isActiveOn(date: Date): boolean {
+    return this.activeYears.has(parisYear(date));
+  }
+}
+
+/**
+ * The one place that reads the Chambre's membership (adhésion) of an organisation: "member"
+ * means this, never belonging to an organisation.
+ */
 @Injectable()
 export class MembershipService {
   constructor(private readonly memberships: MembershipRepository) {}
@@ -18,19 +41,8 @@ export class MembershipService {
     return membership?.status === 'active';
   }
 
-  /**
-   * The calendar years in which the organisation's membership is active, read once, for
-   * pricing many dates (search results) without a query per date.
-   */
-  async activeYears(organisationId: string): Promise<Set<number>> {
-    const memberships = await this.memberships.listForOrganisation(organisationId);
-    return new Set(
-      memberships.filter((membership) => membership.status === 'active').map((m) => m.year),
-    );
+  /** The organisation's standing, for any number of dates. Inside a transaction, pass its manager. */
+  async standingOf(organisationId: string, manager?: EntityManager): Promise<MembershipStanding> {
+    return new MembershipStanding(await this.memberships.activeYears(organisationId, manager));
   }
-}
-
-/** Whether an instant falls in one of the active years, counted in Paris. */
-export function isMemberOn(activeYears: Set<number>, date: Date): boolean {
-  return activeYears.has(parisYear(date));
 }

@@ -4,14 +4,6 @@ import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Actor, hasRole, OrganisationRole } from '../identity.types';
 import { OrganisationMemberRepository } from '../repositories/organisation-member.repository';
 import { OrganisationRepository } from '../repositories/organisation.repository';
-import { isMemberOn } from './membership.service';
-
-/** The caller's role in an organisation, and whether the organisation is a member on a date. */
-export interface MemberStanding {
-  role: OrganisationRole;
-  /** MembershipService.isMember, answered from what was read with the role. */
-  isMemberOn(date: Date): boolean;
-}
 
 /**
  * Who may act for an organisation. Anyone outside it learns nothing: reading or acting on
@@ -36,31 +28,19 @@ export class OrganisationAccessService {
     throw organisationNotFound();
   }
 
-  /** Members may act for their organisation (book, pay); staff may not book in its name. */
-  async assertIsMember(actor: Actor, organisationId: string): Promise<OrganisationRole> {
-    const role = await this.members.roleOf(organisationId, actor.userId);
-    if (!role) throw organisationNotFound();
-    return role;
-  }
-
   /**
-   * assertIsMember, and the organisation's membership (adhésion) read in the same statement,
-   * for acting on a date known only later (booking prices by the session's date). Inside a
+   * The caller's role in an organisation they belong to, or a not-found error: people of the
+   * organisation may act for it (book, pay); staff may not book in its name. Inside a
    * transaction, pass its manager.
    */
-  async assertIsMemberWithStanding(
+  async assertBelongsTo(
     actor: Actor,
     organisationId: string,
     manager?: EntityManager,
-  ): Promise<MemberStanding> {
-    const member = await this.members.roleWithMembershipYears(
-      organisationId,
-      actor.userId,
-      manager,
-    );
-    if (!member) throw organisationNotFound();
-    const activeYears = new Set(member.activeMembershipYears);
-    return { role: member.role, isMemberOn: (date) => isMemberOn(activeYears, date) };
+  ): Promise<OrganisationRole> {
+    const role = await this.members.roleOf(organisationId, actor.userId, manager);
+    if (!role) throw organisationNotFound();
+    return role;
   }
 
   /** The organisations the user belongs to. */

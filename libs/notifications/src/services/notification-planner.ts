@@ -7,7 +7,7 @@ import {
   AccountLinksService,
   Contact,
   ContactDirectoryService,
-  GetInvitationUseCase,
+  GetInvitationByIdUseCase,
   OrganisationDirectoryService,
 } from '@mutualis/identity';
 import { ChambreSettingsUseCase, Invoice, InvoiceRepository } from '@mutualis/invoicing';
@@ -95,7 +95,7 @@ export class NotificationPlanner {
     private readonly catalogue: CatalogueFactsService,
     private readonly contacts: ContactDirectoryService,
     private readonly organisations: OrganisationDirectoryService,
-    private readonly invitations: GetInvitationUseCase,
+    private readonly invitations: GetInvitationByIdUseCase,
     private readonly invoices: InvoiceRepository,
     private readonly chambre: ChambreSettingsUseCase,
     private readonly links: WebLinks,
@@ -233,7 +233,7 @@ export class NotificationPlanner {
     invitedBy: string,
   ): Promise<PlannedDelivery[]> {
     // An invitation revoked, accepted or expired before we got to it is not sent.
-    const preview = await this.invitations.byId(invitationId).catch(() => null);
+    const preview = await this.invitations.execute(invitationId).catch(() => null);
     if (!preview) return [];
     const [inviter] = invitedBy ? await this.contacts.usersByIds([invitedBy]) : [];
     const contact = await this.contacts.byEmail(preview.email);

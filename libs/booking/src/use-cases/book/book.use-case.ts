@@ -9,10 +9,16 @@ import {
   IdempotentResponse,
   OutboxService,
 } from '@mutualis/core';
-import { Offering, SeatInventoryService, TrainingSession } from '@mutualis/catalogue';
+import {
+  Offering,
+  PricingService,
+  SeatInventoryService,
+  TrainingSession,
+} from '@mutualis/catalogue';
 import {
   Actor,
-  MemberStanding,
+  MembershipService,
+  MembershipStanding,
   OrganisationAccessService,
   VerifiedAccountService,
 } from '@mutualis/identity';
@@ -71,6 +77,8 @@ export class BookUseCase {
     private readonly bookings: BookingRepository,
     private readonly inventory: SeatInventoryService,
     private readonly organisations: OrganisationAccessService,
+    private readonly memberships: MembershipService,
+    private readonly pricing: PricingService,
     private readonly verified: VerifiedAccountService,
     private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
@@ -81,14 +89,11 @@ export class BookUseCase {
   async execute(command: BookCommand): Promise<IdempotentResponse<BookedView>> {
     this.assertAttendees(command);
     return this.dataSource.transaction(async (manager) => {
-      // On the transaction's connection (one pool checkout per booking); the organisation's
-      // membership years come with the role, for the price once the service date is known.
-      const standing = await this.organisations.assertIsMemberWithStanding(
-        command.actor,
-        command.organisationId,
-        manager,
-      );
-      // After the membership check, so a stranger to the organisation still learns nothing.
+      // On the transaction's connection (one pool checkout per booking).
+      await this.organisations.assertBelongsTo(command.actor, command.organisationId, manager);
+      // The organisation's membership years, for the price once the service date is known.
+      const standing = await this.memberships.standingOf(command.organisationId, manager);
+      // After the check that the caller belongs to it, so a stranger learns nothing.
       await this.verified.assertEmailVerified(command.actor.userId, manager);
       const run = async () => ({
         status: 201,
@@ -106,7 +111,7 @@ export class BookUseCase {
   /** Answers the booking as inserted: nothing else can have changed it in this transaction. */
   private async book(
     command: BookCommand,
-    standing: MemberStanding,
+    standing: MembershipStanding,
     manager: EntityManager,
   ): Promise<BookedView> {
     // Taken before the session's lock, so bookers of one organisation queue here without
@@ -196,7 +201,7 @@ export class BookUseCase {
   private async bookSession(
     command: BookCommand,
     sessionId: string,
-    standing: MemberStanding,
+    standing: MembershipStanding,
     manager: EntityManager,
   ): Promise<StoredBooking> {
     const locked = await this.inventory.lockSession(sessionId, manager);
@@ -251,7 +256,7 @@ export class BookUseCase {
   private async bookSlot(
     command: BookCommand,
     slotId: string,
-    standing: MemberStanding,
+    standing: MembershipStanding,
     manager: EntityManager,
   ): Promise<StoredBooking> {
     const booked = await this.inventory.bookSlot(slotId, manager);
@@ -310,21 +315,20 @@ export class BookUseCase {
   /** Price, VAT and cancellation policy as they are now: later catalogue edits never change them. */
   private snapshot(
     command: BookCommand,
-    standing: MemberStanding,
+    standing: MembershipStanding,
     offering: Offering,
     startsAt: Date,
     seats: number,
   ): Omit<NewBooking, 'sessionId' | 'slotId' | 'status' | 'holdExpiresAt' | 'waitlistedAt'> {
-    const member = standing.isMemberOn(startsAt);
-    const unit = member ? offering.memberPriceCents : offering.nonMemberPriceCents;
+    const price = this.pricing.priceOn(offering, startsAt, { membership: standing });
     return {
       organisationId: command.organisationId,
       bookedBy: command.actor.userId,
       offeringId: offering.id,
       seats,
-      memberPrice: member,
+      memberPrice: price.memberPrice,
       vatTreatment: offering.vatTreatment,
-      ...priceBooking(unit, seats, offering.vatTreatment),
+      ...priceBooking(price.unitPriceCents, seats, offering.vatTreatment),
       cancellationPolicy: offering.cancellationPolicy,
       serviceStartsAt: startsAt,
       offerExpiresAt: null,

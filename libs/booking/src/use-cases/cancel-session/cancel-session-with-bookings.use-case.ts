@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@mutualis/core';
-import { CancelSessionUseCase, presentSession, SessionView } from '@mutualis/catalogue';
+import {
+  ANONYMOUS_PRICING,
+  CancelSessionUseCase,
+  presentSession,
+  PricingService,
+  SeatInventoryService,
+  SessionView,
+} from '@mutualis/catalogue';
 import { Actor } from '@mutualis/identity';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { fullRefund } from '../../services/refund-policy';
@@ -25,6 +32,8 @@ export class CancelSessionWithBookingsUseCase {
     private readonly sessions: CancelSessionUseCase,
     private readonly bookings: BookingRepository,
     private readonly releaser: BookingReleaser,
+    private readonly inventory: SeatInventoryService,
+    private readonly pricing: PricingService,
     private readonly clock: Clock,
   ) {}
 
@@ -50,15 +59,12 @@ export class CancelSessionWithBookingsUseCase {
           refundCents: refund?.amountCents ?? 0,
         });
       }
-      const released = await manager.query<{ seats_taken: number }[]>(
-        `SELECT seats_taken FROM sessions WHERE id = $1`,
-        [session.id],
-      );
-      const refreshed = { ...session, seatsTaken: released[0].seats_taken };
+      // The seats as the releases above left them, read in this transaction.
+      const seatsTaken = await this.inventory.seatsTaken(session.id, manager);
       return {
         session: presentSession(
-          refreshed,
-          { unitPriceCents: offering.nonMemberPriceCents, memberPrice: false },
+          { ...session, seatsTaken },
+          this.pricing.priceOn(offering, session.startsAt, ANONYMOUS_PRICING),
           true,
         ),
         cancelledBookings: cancelled,

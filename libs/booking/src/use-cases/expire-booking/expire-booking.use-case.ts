@@ -1,18 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, OutboxService } from '@mutualis/core';
+import { Clock } from '@mutualis/core';
 import { BookingRepository } from '../../repositories/booking.repository';
-import { Booking } from '../../entities/booking.entity';
 import { BookingReleaser } from '../../services/booking-releaser';
-import { expiryDue } from '../../services/booking-events';
 
 export type ExpiryOutcome = 'expired' | 'skipped';
 
 const SWEEP_BATCH = 500;
 
 /**
- * Ends holds and waitlist offers that ran out, giving their seats to the next in line. Each
+ * Ends holds and waitlist offers that ran out (the worker's delayed jobs, and the sweep behind
+ * them: one operation with its two triggers and its safety net), giving their seats to the next in line. Each
  * call re-checks the booking under its lock, so a delayed job, its replay and the periodic
  * sweep can all reach the same booking: only the first does anything.
  */
@@ -24,7 +23,6 @@ export class ExpireBookingUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bookings: BookingRepository,
     private readonly releaser: BookingReleaser,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -52,32 +50,6 @@ export class ExpireBookingUseCase {
         return 'skipped';
       await this.releaser.expire(manager, booking, 'waitlist.offer-expired');
       return 'expired';
-    });
-  }
-
-  /** Ends a booking whose payment failed (a SEPA debit refused): its seats go to the waitlist. */
-  expireUnpaid(bookingId: string): Promise<ExpiryOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const booking = await this.releaser.lock(bookingId, manager);
-      if (booking?.status !== 'pending_payment') return 'skipped';
-      await this.releaser.expire(manager, booking, 'booking.expired');
-      return 'expired';
-    });
-  }
-
-  /**
-   * Makes the hold last at least until `until` (a card checkout cannot expire sooner than
-   * Stripe allows); the delayed expiry follows the new time.
-   */
-  extendHold(bookingId: string, until: Date): Promise<Booking | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const booking = await this.releaser.lock(bookingId, manager);
-      if (booking?.status !== 'pending_payment') return null;
-      if (booking.holdExpiresAt && booking.holdExpiresAt >= until) return booking;
-      const holdExpiresAt = new Date(Math.min(until.getTime(), booking.serviceStartsAt.getTime()));
-      const extended = await this.bookings.update(booking.id, { holdExpiresAt }, manager);
-      await this.outbox.record(manager, expiryDue('hold', extended, holdExpiresAt));
-      return extended;
     });
   }
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OfferingAccessService, TrainingSession } from '@mutualis/catalogue';
+import { CatalogueFactsService, OfferingAccessService } from '@mutualis/catalogue';
 import { Actor, OrganisationDirectoryService } from '@mutualis/identity';
 import { BookingStatus } from '../../booking.types';
 import { BookingRepository } from '../../repositories/booking.repository';
@@ -19,18 +17,16 @@ export interface AttendeeListEntry extends AttendeeView {
 @Injectable()
 export class ListAttendeesUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: CatalogueFactsService,
     private readonly offerings: OfferingAccessService,
     private readonly bookings: BookingRepository,
     private readonly directory: OrganisationDirectoryService,
   ) {}
 
   async execute(actor: Actor, sessionId: string): Promise<AttendeeListEntry[]> {
-    const session = await this.dataSource.manager.findOne(TrainingSession, {
-      where: { id: sessionId },
-    });
-    if (!session) throw sessionNotFound();
-    await this.offerings.getManagedForReading(actor, session.offeringId).catch(() => {
+    const offeringId = await this.catalogue.offeringIdOfSession(sessionId);
+    if (!offeringId) throw sessionNotFound();
+    await this.offerings.getManagedForReading(actor, offeringId).catch(() => {
       throw sessionNotFound();
     });
     const seated = await this.bookings.seatedOnSession(sessionId);

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, Page } from '@mutualis/core';
+import { decodeCursor, encodeCursor, Page } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
-import { bookingNotFound } from '../../booking.exception';
 import { BookingStatus } from '../../booking.types';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { BookingAccessService } from '../../services/booking-access.service';
 import { BookingView, presentBooking } from '../../views/booking.view';
-import { encodeCursor } from '@mutualis/core';
 
 export interface ListBookingsQuery {
   organisationId?: string;
@@ -24,7 +22,7 @@ export class ListBookingsUseCase {
     private readonly access: BookingAccessService,
   ) {}
 
-  async list(actor: Actor, query: ListBookingsQuery): Promise<Page<BookingView>> {
+  async execute(actor: Actor, query: ListBookingsQuery): Promise<Page<BookingView>> {
     const scope = await this.access.listScope(actor);
     const rows = await this.bookings.list({
       ...scope,
@@ -41,12 +39,5 @@ export class ListBookingsUseCase {
       items: page.map((booking) => presentBooking(booking, attendees)),
       nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
     };
-  }
-
-  async get(actor: Actor, bookingId: string): Promise<BookingView> {
-    const booking = await this.bookings.findById(bookingId);
-    if (!booking) throw bookingNotFound();
-    await this.access.assertCanRead(actor, booking);
-    return presentBooking(booking, await this.bookings.attendeesOf([booking.id]));
   }
 }

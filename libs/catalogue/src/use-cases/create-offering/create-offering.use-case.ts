@@ -11,10 +11,8 @@ import {
 import { CategoryRepository } from '../../repositories/category.repository';
 import { OfferingRepository } from '../../repositories/offering.repository';
 import { OfferingView, presentOffering } from '../../views/offering.view';
-import {
-  assertConsultant,
-  ConsultantProfileUseCase,
-} from '../consultant-profile/consultant-profile.use-case';
+import { ConsultantProfileRepository } from '../../repositories/consultant-profile.repository';
+import { assertConsultant } from '../../services/consultant-role';
 import { assertValidOffering } from './offering-rules';
 
 export interface OfferingContent {
@@ -43,7 +41,7 @@ export class CreateOfferingUseCase {
   constructor(
     private readonly offerings: OfferingRepository,
     private readonly categories: CategoryRepository,
-    private readonly profiles: ConsultantProfileUseCase,
+    private readonly profiles: ConsultantProfileRepository,
   ) {}
 
   async execute(command: CreateOfferingCommand): Promise<OfferingView> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, CoreErrorCode, CoreException, decodeKeyset, encodeKeyset } from '@mutualis/core';
-import { Actor, isMemberOn } from '@mutualis/identity';
+import { Actor } from '@mutualis/identity';
 import { In, DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryMode } from '../../catalogue.types';
@@ -90,7 +90,7 @@ export class SearchOfferingsUseCase {
       from: query.from,
       to: query.to,
       maxPriceCents: query.maxPriceCents,
-      memberPricing: isMemberOn(pricing.activeYears, this.clock.now()),
+      memberPricing: this.pricing.memberPriceAppliesOn(this.clock.now(), pricing),
       availableOnly: query.available,
     };
     const position = decodeKeyset(query.cursor, 2);

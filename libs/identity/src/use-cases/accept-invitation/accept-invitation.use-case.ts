@@ -10,7 +10,7 @@ import { InvitationRepository } from '../../repositories/invitation.repository';
 import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
 import { UserRepository } from '../../repositories/user.repository';
 import { emailNotVerified } from '../../services/verified-account.service';
-import { invitationExpired, invitationNotFound } from '../get-invitation/get-invitation.use-case';
+import { invitationExpired, invitationNotFound } from '../../services/invitation-preview.service';
 
 /** The logged-in user joins the organisation, if the invitation was sent to their address. */
 @Injectable()

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ExpiredCredentialRepository } from '../../repositories/expired-credential.repository';
 
 /** How long dead credentials are kept after they stop working, for investigating a reuse alert. */
 export const CREDENTIAL_RETENTION_DAYS = 30;
@@ -20,38 +19,20 @@ export interface PurgeResult {
  */
 @Injectable()
 export class PurgeExpiredCredentialsUseCase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly expired: ExpiredCredentialRepository) {}
 
   async execute(): Promise<PurgeResult> {
-    const cutoff = `now() - interval '${CREDENTIAL_RETENTION_DAYS} days'`;
-    const [tokens, invitations, challenges] = await Promise.all([
-      this.dataSource.query<[unknown[], number]>(
-        `DELETE FROM refresh_tokens WHERE expires_at < ${cutoff} OR revoked_at < ${cutoff}`,
-      ),
-      this.dataSource.query<[unknown[], number]>(
-        `DELETE FROM invitations WHERE accepted_at IS NULL AND (expires_at < ${cutoff} OR revoked_at < ${cutoff})`,
-      ),
-      // Sign-in challenges live 5 minutes; the per-user budget of wrong codes looks back 15.
-      this.dataSource.query<[unknown[], number]>(
-        `DELETE FROM mfa_challenges WHERE expires_at < now() - interval '1 day'`,
-      ),
+    const days = CREDENTIAL_RETENTION_DAYS;
+    const [refreshTokens, invitations, mfaChallenges] = await Promise.all([
+      this.expired.deleteRefreshTokens(days),
+      this.expired.deleteOpenInvitations(days),
+      this.expired.deleteMfaChallenges(),
     ]);
     // After the refresh tokens: a session's row goes once none of its tokens is left.
     const [accountTokens, loginSessions] = await Promise.all([
-      this.dataSource.query<[unknown[], number]>(
-        `DELETE FROM account_tokens WHERE expires_at < ${cutoff} OR consumed_at < ${cutoff}`,
-      ),
-      this.dataSource.query<[unknown[], number]>(
-        `DELETE FROM login_sessions s WHERE last_used_at < ${cutoff}
-            AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = s.family_id)`,
-      ),
+      this.expired.deleteAccountTokens(days),
+      this.expired.deleteLoginSessions(days),
     ]);
-    return {
-      refreshTokens: tokens[1],
-      invitations: invitations[1],
-      accountTokens: accountTokens[1],
-      loginSessions: loginSessions[1],
-      mfaChallenges: challenges[1],
-    };
+    return { refreshTokens, invitations, accountTokens, loginSessions, mfaChallenges };
   }
 }

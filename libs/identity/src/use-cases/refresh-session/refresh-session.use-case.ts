@@ -6,7 +6,7 @@ import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { LoginSessionRepository } from '../../repositories/login-session.repository';
 import { RefreshTokenRepository } from '../../repositories/refresh-token.repository';
 import { UserRepository } from '../../repositories/user.repository';
-import { StartSessionUseCase } from '../start-session/start-session.use-case';
+import { SessionTokenIssuer } from '../../services/session-token-issuer';
 
 /**
  * Trades a refresh token for new tokens. Each refresh token works once: presenting one that
@@ -21,7 +21,7 @@ export class RefreshSessionUseCase {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly users: UserRepository,
     private readonly loginSessions: LoginSessionRepository,
-    private readonly sessions: StartSessionUseCase,
+    private readonly tokens: SessionTokenIssuer,
   ) {}
 
   async execute(refreshToken: string): Promise<SessionTokens> {
@@ -32,7 +32,7 @@ export class RefreshSessionUseCase {
       const user = await this.users.findById(consumed.userId, manager);
       if (!user || user.disabledAt) return null;
       await this.loginSessions.touch(consumed.familyId, manager);
-      return this.sessions.issue(consumed.userId, consumed.familyId, manager);
+      return this.tokens.issue(consumed.userId, consumed.familyId, manager);
     });
     if (tokens) return tokens;
 

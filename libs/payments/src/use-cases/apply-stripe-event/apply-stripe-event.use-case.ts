@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
-import { Booking, ConfirmBookingUseCase, ExpireBookingUseCase } from '@mutualis/booking';
+import { Booking, ConfirmBookingUseCase, ExpireUnpaidBookingUseCase } from '@mutualis/booking';
 import { OutboxService } from '@mutualis/core';
 import { Payment } from '../../entities/payment.entity';
 import { StripeEvent } from '../../entities/stripe-event.entity';
@@ -25,7 +25,7 @@ export class ApplyStripeEventUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly payments: PaymentRepository,
     private readonly confirm: ConfirmBookingUseCase,
-    private readonly expiry: ExpireBookingUseCase,
+    private readonly expireUnpaid: ExpireUnpaidBookingUseCase,
     private readonly refunds: RefundService,
     private readonly ledger: PaymentLedgerService,
     private readonly outbox: OutboxService,
@@ -242,7 +242,7 @@ export class ApplyStripeEventUseCase {
     if (!payment || !['pending', 'processing'].includes(payment.status)) return 'ignored';
     await this.payments.update(payment.id, { status: 'failed', failureReason: reason }, manager);
     // The seats go back to the session (and its waitlist) once this transaction commits.
-    after.push(() => this.expiry.expireUnpaid(payment.bookingId));
+    after.push(() => this.expireUnpaid.execute(payment.bookingId));
     return 'failed';
   }
 

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import {
   BookingView,
   ConfirmBookingUseCase,
-  ExpireBookingUseCase,
-  ListBookingsUseCase,
+  ExtendHoldUseCase,
+  GetBookingUseCase,
 } from '@mutualis/booking';
 import { Clock, Environment } from '@mutualis/core';
 import {
@@ -35,8 +35,8 @@ const MIN_CHECKOUT_MS = 31 * 60_000;
 export class CheckoutUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly bookings: ListBookingsUseCase,
-    private readonly expiry: ExpireBookingUseCase,
+    private readonly bookings: GetBookingUseCase,
+    private readonly extendHold: ExtendHoldUseCase,
     private readonly confirm: ConfirmBookingUseCase,
     private readonly access: OrganisationAccessService,
     private readonly memberships: MembershipService,
@@ -53,8 +53,8 @@ export class CheckoutUseCase {
     bookingId: string,
     method: 'card' | 'bank_transfer',
   ): Promise<CheckoutResult> {
-    const booking = await this.bookings.get(actor, bookingId);
-    await this.access.assertIsMember(actor, booking.organisationId);
+    const booking = await this.bookings.execute(actor, bookingId);
+    await this.access.assertBelongsTo(actor, booking.organisationId);
     if (booking.status !== 'pending_payment') {
       throw new PaymentsException(
         PaymentsErrorCode.NotPayable,
@@ -73,7 +73,7 @@ export class CheckoutUseCase {
         .catch(() => null);
       if (session?.status === 'open' && session.url) return { checkoutUrl: session.url };
     }
-    const extended = await this.expiry.extendHold(
+    const extended = await this.extendHold.execute(
       booking.id,
       new Date(this.clock.now().getTime() + MIN_CHECKOUT_MS),
     );

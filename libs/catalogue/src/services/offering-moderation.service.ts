@@ -3,16 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, changedFields, OutboxService } from '@mutualis/core';
 import { Actor, hasRole } from '@mutualis/identity';
-import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
-import { Offering } from '../../entities/offering.entity';
-import { CategoryRepository } from '../../repositories/category.repository';
-import { OfferingRepository } from '../../repositories/offering.repository';
-import { OfferingRevisionRepository } from '../../repositories/offering-revision.repository';
-import { OfferingAccessService } from '../../services/offering-access.service';
-import { OfferingRevisionsService } from '../../services/offering-revisions.service';
-import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from '../../services/offering-workflow';
-import { presentOffering } from '../../views/offering.view';
-import type { ManagedOfferingView } from '../update-offering/update-offering.use-case';
+import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
+import { Offering } from '../entities/offering.entity';
+import { CategoryRepository } from '../repositories/category.repository';
+import { OfferingRepository } from '../repositories/offering.repository';
+import { OfferingRevisionRepository } from '../repositories/offering-revision.repository';
+import { OfferingAccessService } from './offering-access.service';
+import { OfferingRevisionsService } from './offering-revisions.service';
+import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from './offering-workflow';
+import { presentOffering } from '../views/offering.view';
+import type { ManagedOfferingView } from '../use-cases/update-offering/update-offering.use-case';
 
 const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
   submit: 'offering.submitted',
@@ -22,13 +22,14 @@ const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
 };
 
 /**
- * Moves an offering through draft → submitted → published | rejected → archived. The status
+ * The moderation workflow's one transition, shared by the submit, publish, reject and archive
+ * use cases. Moves an offering through draft → submitted → published | rejected → archived. The status
  * is changed under a row lock, so two moderators cannot both act on the same state. On a
  * published offering, publish and reject act on the revision awaiting review instead: approved,
  * its fields go live; rejected, the live version stays and the consultant is told why.
  */
 @Injectable()
-export class ModerateOfferingUseCase {
+export class OfferingModerationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: OfferingAccessService,
@@ -40,32 +41,7 @@ export class ModerateOfferingUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  submit(actor: Actor, offeringId: string): Promise<ManagedOfferingView> {
-    return this.apply(actor, offeringId, 'submit', () => ({ submittedAt: new Date() }));
-  }
-
-  publish(actor: Actor, offeringId: string): Promise<ManagedOfferingView> {
-    return this.apply(actor, offeringId, 'publish', (offering) => ({
-      publishedAt: offering.publishedAt ?? new Date(),
-      rejectionReason: null,
-    }));
-  }
-
-  reject(actor: Actor, offeringId: string, reason: string): Promise<ManagedOfferingView> {
-    return this.apply(
-      actor,
-      offeringId,
-      'reject',
-      () => ({ rejectionReason: reason.trim() }),
-      reason,
-    );
-  }
-
-  archive(actor: Actor, offeringId: string): Promise<ManagedOfferingView> {
-    return this.apply(actor, offeringId, 'archive', () => ({ archivedAt: new Date() }));
-  }
-
-  private async apply(
+  async transition(
     actor: Actor,
     offeringId: string,
     action: OfferingAction,
