@@ -2,14 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import {
-  configureChambre,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-  grantPlatformRoles,
-} from '@mutualis/testing';
+import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser, grantPlatformRoles } from '../support/api-client';
 import { eventually } from '../support/isolated-environment';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 

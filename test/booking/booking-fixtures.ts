@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request, { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { grantPlatformRoles, registerAndLogIn, TestUser } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
 
 /** Helpers shared by the booking end-to-end specs (this folder only). */
 

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  DAY_MS,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import {
   asRead,
   attendees,

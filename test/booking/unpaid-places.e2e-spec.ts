@@ -1,12 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request, { Response } from 'supertest';
-import { grantPlatformRoles, registerAndLogIn, sql, TestUser } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { sql } from '../support/test-app';
 
 /** Helpers shared by the catalogue end-to-end specs (this folder only). */
 

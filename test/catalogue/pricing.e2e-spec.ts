@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from 'supertest';
-import { createOrganisation, createTestApp, registerAndLogIn, TestUser } from '@mutualis/testing';
+import { createOrganisation, registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import {
   bearer,
   catalogue,

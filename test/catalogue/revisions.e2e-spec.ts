@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createTestApp, insertOrganisations, sql, TestUser } from '@mutualis/testing';
+import { insertOrganisations } from '@mutualis/testing';
+import { TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 import {
   bearer,
   catalogue,

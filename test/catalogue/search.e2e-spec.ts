@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createTestApp, sql, TestUser } from '@mutualis/testing';
+import { TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 import {
   bearer,
   catalogue,

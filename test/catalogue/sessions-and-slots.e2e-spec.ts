@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Response, Test } from 'supertest';
-import { createTestApp, sql, TestUser } from '@mutualis/testing';
+import { TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 import {
   bearer,
   catalogue,

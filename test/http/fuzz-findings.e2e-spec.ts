@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
+import { insertPublishedSession, StripeStandIn } from '@mutualis/testing';
+import { DataSource } from 'typeorm';
 import {
   createOrganisation,
-  createTestApp,
-  insertPublishedSession,
   registerAndLogIn,
-  StripeStandIn,
   TestUser,
   grantPlatformRoles,
-} from '@mutualis/testing';
-import { DataSource } from 'typeorm';
+} from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 
 const bearer = { type: 'bearer' } as const;

@@ -1,15 +1,14 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
+import { uniqueEmail } from '@mutualis/testing';
 import {
-  createTestApp,
   grantPlatformRoles,
   organisationBody,
   registerAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
-  uniqueEmail,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 

@@ -2,14 +2,9 @@ import { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
-import {
-  createTestApp,
-  registerAndLogIn,
-  sql,
-  TEST_PASSWORD,
-  TestUser,
-  uniqueEmail,
-} from '@mutualis/testing';
+import { uniqueEmail } from '@mutualis/testing';
+import { registerAndLogIn, TEST_PASSWORD, TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 

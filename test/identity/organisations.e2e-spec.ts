@@ -1,21 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
+import { uniqueEmail, laPosteSiret, validSiret } from '@mutualis/testing';
+import { luhnSum } from '@mutualis/identity';
 import {
   createOrganisation,
-  createTestApp,
   logIn,
   grantPlatformRoles,
   organisationBody,
   registerAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
-  uniqueEmail,
-  laPosteSiret,
-  validSiret,
-} from '@mutualis/testing';
-import { luhnSum } from '@mutualis/identity';
+} from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,14 +3,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  configureChambre,
-  logIn,
-  registerAndLogIn,
-  sql,
-  TEST_PASSWORD,
-  uniqueEmail,
-} from '@mutualis/testing';
+import { configureChambre, uniqueEmail } from '@mutualis/testing';
+import { logIn, registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
+import { sql } from '../support/test-app';
 import { eventually } from '../support/isolated-environment';
 import { CaughtMail, SmtpCatcher } from '../support/smtp-catcher';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';

@@ -12,13 +12,11 @@ import { parseCalendarEvent } from '@mutualis/notifications';
 import {
   configureChambre,
   DAY_MS,
-  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
-  sql,
-  TestUser,
 } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { sql } from '../support/test-app';
 import { eventually } from '../support/isolated-environment';
 import { CaughtMail, SmtpCatcher } from '../support/smtp-catcher';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';

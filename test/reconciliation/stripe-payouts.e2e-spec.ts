@@ -7,13 +7,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   configureChambre,
-  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
   StripeStandIn,
-  TestUser,
 } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
 import { eventually } from '../support/isolated-environment';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase } from '../../libs/core/src/database/ensure-database';
-import { migrateDatabase } from '../../libs/core/src/database/migrator';
+import { dropDatabase, migrateDatabase } from '@mutualis/core';
 import { discoverMigrations } from './migrations';
 
 export interface IsolatedEnvironment {

@@ -3,12 +3,8 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS } from '@mutualis/core';
-import {
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
 import { eventually } from '../support/isolated-environment';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 

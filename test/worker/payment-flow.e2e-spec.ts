@@ -8,10 +8,9 @@ import {
   configureChambre,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
   StripeStandIn,
-  TestUser,
 } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
 import { eventually } from '../support/isolated-environment';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';

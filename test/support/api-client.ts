@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { validSiret } from './siret.factory';
+import { uniqueEmail, validSiret } from '@mutualis/testing';
 import { enrolTwoFactor, nextTotpCode } from './two-factor';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -12,10 +12,6 @@ export interface TestUser {
   email: string;
   accessToken: string;
   refreshToken: string;
-}
-
-export function uniqueEmail(label = 'user'): string {
-  return `${label}-${randomBytes(5).toString('hex')}@test.mutualis.fr`;
 }
 
 /**
