@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser, grantPlatformRoles } from '../support/api-client';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const bearer = { type: 'bearer' } as const;

@@ -2,20 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
-import { registerAndLogIn, TestUser } from '../support/api-client';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
 import { createTestApp } from '../support/test-app';
 import {
   asRead,
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
   Json,
   startSession,
   storedBooking,
-  userWithRoles,
 } from './booking-fixtures';
 
 // Once a session has begun its consultant (or an admin) marks who came; its attendee list is

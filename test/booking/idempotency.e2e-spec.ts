@@ -3,17 +3,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
 import { createTestApp } from '../support/test-app';
-import {
-  attendees,
-  bookingApi,
-  eventsOf,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
-  Json,
-  sessionState,
-} from './booking-fixtures';
+import { attendees, bookingApi, eventsOf, Json, sessionState } from './booking-fixtures';
 
 // POST /bookings with an Idempotency-Key: a replay answers the first response and books nothing
 // more, even when the replays arrive together; keys belong to one user.

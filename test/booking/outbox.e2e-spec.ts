@@ -2,18 +2,16 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { ExpireBookingUseCase } from '@mutualis/booking';
 import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
-import { registerAndLogIn, TestUser } from '../support/api-client';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus } from '../support/expectations';
 import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
   Json,
   sessionState,
   storedBooking,
-  userWithRoles,
 } from './booking-fixtures';
 
 interface StoredEvent {

@@ -1,17 +1,16 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
-import { registerAndLogIn, TestUser } from '../support/api-client';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem } from '../support/expectations';
 import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
-  expectProblem,
   insertConsultationOffering,
   Json,
   organisationState,
   sessionState,
-  userWithRoles,
 } from './booking-fixtures';
 
 // The squatting cap: an organisation (and a user, over all their organisations) holds at most

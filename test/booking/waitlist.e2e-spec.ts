@@ -3,13 +3,12 @@ import { DataSource } from 'typeorm';
 import { ExpireBookingUseCase } from '@mutualis/booking';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser } from '../support/api-client';
+import { expectProblem, expectStatus } from '../support/expectations';
 import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
   HOUR_MS,
   Json,
   seatsTaken,

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const BOOKINGS = 300;

@@ -5,9 +5,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { configureChambre, uniqueEmail } from '@mutualis/testing';
 import { logIn, registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
-import { sql } from '../support/test-app';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { CaughtMail, SmtpCatcher } from '../support/smtp-catcher';
+import { sql } from '../support/test-app';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const WEB = 'https://mutualis.test';

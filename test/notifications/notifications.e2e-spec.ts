@@ -16,9 +16,9 @@ import {
   insertPublishedSession,
 } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
-import { sql } from '../support/test-app';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { CaughtMail, SmtpCatcher } from '../support/smtp-catcher';
+import { sql } from '../support/test-app';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 interface DeliveryRow {

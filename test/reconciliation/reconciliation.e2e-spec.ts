@@ -8,8 +8,8 @@ import { DataSource } from 'typeorm';
 import { checkFecBalance, FEC_COLUMNS } from '@mutualis/reconciliation';
 import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { sql } from '../support/test-app';
-import { eventually } from '../support/isolated-environment';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { camt053, frenchCsv, latin9 } from './statements';
 

@@ -12,7 +12,7 @@ import {
   StripeStandIn,
 } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { camt053 } from './statements';

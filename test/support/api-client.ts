@@ -112,3 +112,14 @@ export async function createOrganisation(
     .expect(201);
   return response.body.id as string;
 }
+
+/** Registers a user and gives them platform roles (re-read from the database on every request). */
+export async function userWithRoles(
+  app: INestApplication,
+  label: string,
+  roles: string[],
+): Promise<TestUser> {
+  const user = await registerAndLogIn(app, label);
+  if (roles.length > 0) await grantPlatformRoles(app, user, roles);
+  return user;
+}

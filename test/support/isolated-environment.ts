@@ -29,18 +29,3 @@ export async function isolatedEnvironment(label: string): Promise<IsolatedEnviro
       process.env.KEEP_TEST_DATABASE === '1' ? Promise.resolve() : dropDatabase(databaseUrl),
   };
 }
-
-/** Polls until the check passes or the time is up; returns the last value for the assertion to show. */
-export async function eventually<T>(
-  check: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await check();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await check();
-  }
-  return value;
-}

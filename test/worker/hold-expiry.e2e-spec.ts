@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser } from '../support/api-client';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const HOLD_SECONDS = 3;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS } from '@mutualis/core';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser } from '../support/api-client';
-import { eventually } from '../support/isolated-environment';
+import { eventually } from '../support/expectations';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 // A delayed job can be lost (Redis flushed, a bug): the periodic sweep still frees the seats.
