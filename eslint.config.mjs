@@ -126,6 +126,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'eslint.config.mjs',
+      'test/lint/lint-imports.mjs',
       'scripts/**',
       'bench/**',
     ],
