@@ -5,6 +5,121 @@ import tseslint from 'typescript-eslint';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/**
+ * The libs and, for each, the libs it may import (by their index only). Layers run
+ * core ← identity ← catalogue ← booking ← invoicing ← payments, notifications ← reconciliation;
+ * privacy sits on top (it gathers every context's personal data); testing is for specs only.
+ */
+const LIB_DEPENDENCIES = {
+  core: [],
+  identity: ['core'],
+  catalogue: ['core', 'identity'],
+  booking: ['core', 'identity', 'catalogue'],
+  invoicing: ['core', 'identity', 'catalogue', 'booking'],
+  payments: ['core', 'identity', 'catalogue', 'booking', 'invoicing'],
+  notifications: ['core', 'identity', 'catalogue', 'booking', 'invoicing'],
+  reconciliation: [
+    'core',
+    'identity',
+    'catalogue',
+    'booking',
+    'invoicing',
+    'payments',
+    'notifications',
+  ],
+  privacy: [
+    'core',
+    'identity',
+    'catalogue',
+    'booking',
+    'invoicing',
+    'payments',
+    'notifications',
+    'reconciliation',
+  ],
+  testing: [
+    'core',
+    'identity',
+    'catalogue',
+    'booking',
+    'invoicing',
+    'payments',
+    'notifications',
+    'reconciliation',
+    'privacy',
+  ],
+};
+const LIBS = Object.keys(LIB_DEPENDENCIES);
+
+/** Imports nobody makes: into another lib's files rather than through its index. */
+const DEEP_IMPORTS = [
+  {
+    regex: '^@mutualis/[a-z-]+/',
+    message: "Import a lib through its index ('@mutualis/<lib>'); export what you need there.",
+  },
+  {
+    regex: `^(\\.\\./)+(libs/)?(${LIBS.join('|')})/src(/|$)`,
+    message: "Import another lib through its index ('@mutualis/<lib>'), not by a relative path.",
+  },
+];
+
+/** What a file of `lib` may not import; its specs may also use the testing lib. */
+function libRestrictions(lib, { spec }) {
+  const allowed = new Set([...LIB_DEPENDENCIES[lib], ...(spec ? ['testing'] : [])]);
+  const above = LIBS.filter((other) => other !== lib && !allowed.has(other));
+  return [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '^(\\.\\./)+apps(/|$)',
+          message: 'A lib does not import the apps: the apps are built from the libs.',
+        },
+        ...DEEP_IMPORTS,
+        {
+          regex: `^@mutualis/${lib}$`,
+          message: `Inside ${lib}, import its files by relative paths (its own index makes a cycle).`,
+        },
+        ...above.map((other) => ({
+          regex: `^@mutualis/${other}$`,
+          message:
+            other === 'testing'
+              ? 'The testing lib is for specs only.'
+              : `${lib} may import only ${LIB_DEPENDENCIES[lib].join(', ') || 'no other lib'}: ${other} is not below it (layers in eslint.config.mjs, README).`,
+        })),
+      ],
+    },
+  ];
+}
+
+/**
+ * The import boundaries (no-restricted-imports sees import and export-from declarations, not
+ * require() or import()). test/lint/boundaries.spec.ts shows what each reports.
+ */
+const boundaries = [
+  {
+    // The apps and the tests use a lib through its index.
+    files: ['apps/**/*.{ts,tsx}', 'test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: DEEP_IMPORTS }] },
+  },
+  {
+    // Jest runs its global setup and teardown outside its module map, where the
+    // @mutualis/* aliases do not resolve: they reach the migrator directly.
+    files: ['test/support/global-setup.ts', 'test/support/global-teardown.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  ...LIBS.flatMap((lib) => [
+    {
+      files: [`libs/${lib}/**/*.ts`],
+      rules: { 'no-restricted-imports': libRestrictions(lib, { spec: false }) },
+    },
+    {
+      files: [`libs/${lib}/**/*.spec.ts`, `libs/${lib}/**/*.int-spec.ts`],
+      rules: { 'no-restricted-imports': libRestrictions(lib, { spec: true }) },
+    },
+  ]),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -14,6 +129,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'eslint.config.mjs',
+      'test/lint/lint-imports.mjs',
       'scripts/**',
       'bench/**',
     ],
@@ -66,4 +182,5 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...boundaries,
 );

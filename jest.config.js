@@ -26,15 +26,36 @@ const shared = {
   },
 };
 
-module.exports = {
+// Only integration and end-to-end specs get a database and a Redis prefix: Jest runs a
+// project's global setup when one of its files is selected, once per file path, so unit
+// specs (`npx jest --selectProjects unit`) need neither PostgreSQL nor Redis.
+const withDatabase = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+module.exports = {
   testTimeout: 30_000,
   // Tests mostly wait on PostgreSQL and Redis: one worker per core keeps both cores busy.
   maxWorkers: '100%',
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      // test/lint holds the specs of the lint configuration (import boundaries).
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/lint/*.spec.ts'],
+    },
+    {
+      ...shared,
+      ...withDatabase,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+    },
+    {
+      ...shared,
+      ...withDatabase,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
   ],
 };

@@ -9,17 +9,18 @@ import { IssueBookingInvoiceUseCase, IssueCreditNoteUseCase } from '@mutualis/in
 import { RefundCancellationUseCase } from '@mutualis/payments';
 import {
   configureChambre,
-  createOrganisation,
-  createTestApp,
   DAY_MS,
   insertOrganisations,
   insertPublishedSession,
+} from '@mutualis/testing';
+import {
+  createOrganisation,
   organisationBody,
   registerAndLogIn,
-  sql,
   TestUser,
   grantPlatformRoles,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 import { offeringBody } from '../catalogue/catalogue-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   asRead,
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
   Json,
   startSession,
   storedBooking,
-  userWithRoles,
 } from './booking-fixtures';
 
 // Once a session has begun its consultant (or an admin) marks who came; its attendee list is

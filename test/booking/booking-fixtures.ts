@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import request, { Response } from 'supertest';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { grantPlatformRoles, registerAndLogIn, TestUser } from '@mutualis/testing';
+import { TestUser } from '../support/api-client';
+import { expectStatus } from '../support/expectations';
 
 /** Helpers shared by the booking end-to-end specs (this folder only). */
 
@@ -13,20 +14,6 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
-/** Checks a problem+json answer; status and body are compared together so a failure shows both. */
-export function expectProblem(response: Response, status: number, code?: string): void {
-  expect({ status: response.status, body: response.body as unknown }).toMatchObject({
-    status,
-    body: { status, ...(code ? { code } : {}) },
-  });
-  expect(response.headers['content-type']).toContain('application/problem+json');
-}
-
-/** The fields a problem names, in order. */
-export function fieldsOf(response: Response): string[] {
-  return ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
-}
-
 /**
  * A creating answer as reading the booking shows it: only the creating answer carries the
  * unpaid-places allowance left to its caller.
@@ -36,11 +23,6 @@ export function asRead(created: Json): Json {
   return booking;
 }
 
-/** Checks the status, showing the body when it is not the expected one. */
-export function expectStatus(response: Response, status: number): void {
-  expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
-}
-
 /** `count` attendees with e-mails no other booking uses. */
 export function attendees(count: number, label = 'p'): { name: string; email: string }[] {
   const tag = randomBytes(4).toString('hex');
@@ -48,17 +30,6 @@ export function attendees(count: number, label = 'p'): { name: string; email: st
     name: `Participant ${label} ${index + 1}`,
     email: `${label}${index + 1}-${tag}@test.mutualis.fr`,
   }));
-}
-
-/** Registers a user and gives them platform roles (re-read from the database on every request). */
-export async function userWithRoles(
-  app: INestApplication,
-  label: string,
-  roles: string[],
-): Promise<TestUser> {
-  const user = await registerAndLogIn(app, label);
-  if (roles.length > 0) await grantPlatformRoles(app, user, roles);
-  return user;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in Paris. */

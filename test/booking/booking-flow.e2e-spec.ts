@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  DAY_MS,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   asRead,
   attendees,
@@ -16,16 +12,12 @@ import {
   bookingApi,
   currentParisYear,
   eventsOf,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
   HOUR_MS,
   insertConsultationOffering,
   Json,
   organisationState,
   sessionState,
   UUID,
-  userWithRoles,
 } from './booking-fixtures';
 
 // Booking a session's seats or a consultation slot: the price snapshotted (member or not on

@@ -2,27 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { ExpireBookingUseCase } from '@mutualis/booking';
-import {
-  createTestApp,
-  DAY_MS,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
   Json,
   parisDaysBetween,
   seatsTaken,
   sessionState,
   storedBooking,
-  userWithRoles,
 } from './booking-fixtures';
 
 // Cancelling a booking refunds what was paid under the policy snapshotted on it (100 % until

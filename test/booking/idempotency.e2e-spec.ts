@@ -1,24 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  DAY_MS,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
-import {
-  attendees,
-  bookingApi,
-  eventsOf,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
-  Json,
-  sessionState,
-} from './booking-fixtures';
+import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
+import { attendees, bookingApi, eventsOf, Json, sessionState } from './booking-fixtures';
 
 // POST /bookings with an Idempotency-Key: a replay answers the first response and books nothing
 // more, even when the replays arrive together; keys belong to one user.

@@ -1,24 +1,17 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { ExpireBookingUseCase } from '@mutualis/booking';
-import {
-  createTestApp,
-  DAY_MS,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
   Json,
   sessionState,
   storedBooking,
-  userWithRoles,
 } from './booking-fixtures';
 
 interface StoredEvent {

@@ -1,21 +1,16 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
-  expectProblem,
   insertConsultationOffering,
   Json,
   organisationState,
   sessionState,
-  userWithRoles,
 } from './booking-fixtures';
 
 // The squatting cap: an organisation (and a user, over all their organisations) holds at most

@@ -1,19 +1,14 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { ExpireBookingUseCase } from '@mutualis/booking';
-import {
-  createTestApp,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { expectProblem, expectStatus } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   attendees,
   bookingApi,
   eventsOf,
-  expectProblem,
-  expectStatus,
   HOUR_MS,
   Json,
   seatsTaken,

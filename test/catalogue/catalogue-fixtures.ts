@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import request, { Response } from 'supertest';
-import { grantPlatformRoles, registerAndLogIn, sql, TestUser } from '@mutualis/testing';
+import request from 'supertest';
+import { TestUser } from '../support/api-client';
+import { expectStatus } from '../support/expectations';
+import { sql } from '../support/test-app';
 
 /** Helpers shared by the catalogue end-to-end specs (this folder only). */
 
@@ -21,24 +23,6 @@ export function uniqueWord(prefix = 'zq'): string {
   let word = prefix;
   for (let index = 0; index < 9; index++) word += letters[randomInt(0, letters.length)];
   return word;
-}
-
-/** Checks a problem+json answer; status and body are compared together so a failure shows both. */
-export function expectProblem(response: Response, status: number, code?: string): void {
-  expect({ status: response.status, body: response.body }).toMatchObject({
-    status,
-    body: { status, ...(code ? { code } : {}) },
-  });
-  expect(response.headers['content-type']).toContain('application/problem+json');
-}
-
-export function fieldsOf(response: Response): string[] {
-  return ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
-}
-
-/** Checks the status, showing the body when it is not the expected one. */
-export function expectStatus(response: Response, status: number): void {
-  expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
 }
 
 /** The calendar year of an instant in Paris. */
@@ -128,17 +112,6 @@ export function consultationBody(overrides: Json = {}): Json {
     vatTreatment: 'standard',
     ...overrides,
   });
-}
-
-/** Registers a user and gives them platform roles (re-read on every request). */
-export async function userWithRoles(
-  app: INestApplication,
-  label: string,
-  roles: string[],
-): Promise<TestUser> {
-  const user = await registerAndLogIn(app, label);
-  if (roles.length > 0) await grantPlatformRoles(app, user, roles);
-  return user;
 }
 
 /** Calls to the catalogue routes, each checking it succeeded and returning the body. */

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Response } from 'supertest';
-import { createTestApp, sql, TestUser } from '@mutualis/testing';
+import { TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp, sql } from '../support/test-app';
 import {
   bearer,
   catalogue,
   consultationBody,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
   Json,
   offeringBody,
   uniqueWord,
-  userWithRoles,
   UUID,
 } from './catalogue-fixtures';
 

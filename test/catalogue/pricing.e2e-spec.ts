@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from 'supertest';
-import { createOrganisation, createTestApp, registerAndLogIn, TestUser } from '@mutualis/testing';
+import {
+  createOrganisation,
+  registerAndLogIn,
+  TestUser,
+  userWithRoles,
+} from '../support/api-client';
+import { expectProblem, expectStatus } from '../support/expectations';
+import { createTestApp } from '../support/test-app';
 import {
   bearer,
   catalogue,
   consultationBody,
   currentParisYear,
   DAY_MS,
-  expectProblem,
-  expectStatus,
   Json,
   offeringBody,
   parisYearOf,
   uniqueWord,
-  userWithRoles,
 } from './catalogue-fixtures';
 
 const MEMBER = { unitPriceCents: 18000, memberPrice: true };

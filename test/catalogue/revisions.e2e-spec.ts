@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createTestApp, insertOrganisations, sql, TestUser } from '@mutualis/testing';
-import {
-  bearer,
-  catalogue,
-  DAY_MS,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
-  Json,
-  offeringBody,
-  uniqueWord,
-  userWithRoles,
-} from './catalogue-fixtures';
+import { insertOrganisations } from '@mutualis/testing';
+import { TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp, sql } from '../support/test-app';
+import { bearer, catalogue, DAY_MS, Json, offeringBody, uniqueWord } from './catalogue-fixtures';
 
 // A published offering's public wording and prices change only once the Chambre approves the
 // change: the published version stays live meanwhile. Its VAT treatment is the Chambre's alone.

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Response, Test } from 'supertest';
-import { createTestApp, sql, TestUser } from '@mutualis/testing';
+import { TestUser, userWithRoles } from '../support/api-client';
+import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
+import { createTestApp, sql } from '../support/test-app';
 import {
   bearer,
   catalogue,
   consultationBody,
   DAY_MS,
-  expectProblem,
-  expectStatus,
-  fieldsOf,
   iso,
   Json,
   offeringBody,
@@ -17,7 +16,6 @@ import {
   parisTimeIn,
   plusMinutes,
   uniqueWord,
-  userWithRoles,
   UUID,
 } from './catalogue-fixtures';
 

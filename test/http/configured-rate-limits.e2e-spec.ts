@@ -1,6 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp, TEST_PASSWORD, uniqueEmail } from '@mutualis/testing';
+import { uniqueEmail } from '@mutualis/testing';
+import { TEST_PASSWORD } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 
 // The limits come from configuration: this file runs an app with tighter ones.
 describe('configured rate limits', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { chromium } from 'playwright-core';
 import request from 'supertest';
-import { createTestApp } from '@mutualis/testing';
+import { createTestApp } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

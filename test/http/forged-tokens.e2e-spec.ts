@@ -2,7 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { PUBLISHED_JWT_SECRETS } from '@mutualis/core';
-import { createTestApp, registerAndLogIn, sql, TestUser } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 /** The secret every api used when JWT_ACCESS_SECRET was unset outside production, until issue 16. */

@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import request, { Response } from 'supertest';
+import request from 'supertest';
+import { insertPublishedSession, StripeStandIn } from '@mutualis/testing';
+import { DataSource } from 'typeorm';
 import {
   createOrganisation,
-  createTestApp,
-  insertPublishedSession,
   registerAndLogIn,
-  StripeStandIn,
   TestUser,
   grantPlatformRoles,
-} from '@mutualis/testing';
-import { DataSource } from 'typeorm';
+} from '../support/api-client';
+import { expectProblem } from '../support/expectations';
 import { deliverStripeEvent } from '../support/stripe-webhook';
+import { createTestApp } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 const WEBHOOK_SECRET = 'whsec_fuzzfindings';
-
-function expectProblem(response: Response, status: number, code: string): void {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-  expect(response.headers['content-type']).toContain('application/problem+json');
-}
 
 // Each answered 500 when the hostile fuzz (hostile-fuzz.e2e-spec.ts) first ran; one test each.
 describe('what the hostile fuzz found', () => {

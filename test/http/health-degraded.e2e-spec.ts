@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp } from '@mutualis/testing';
+import { createTestApp } from '../support/test-app';
 
 // Nothing listens on port 1: the api starts, but is not ready.
 describe('health without Redis', () => {

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response, Test } from 'supertest';
+import { configureChambre, insertPublishedSession, StripeStandIn } from '@mutualis/testing';
+import { DataSource } from 'typeorm';
 import {
   createOrganisation,
-  configureChambre,
-  createTestApp,
-  insertPublishedSession,
   logIn,
   registerAndLogIn,
-  StripeStandIn,
   TestUser,
   grantPlatformRoles,
-} from '@mutualis/testing';
-import { DataSource } from 'typeorm';
+} from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 
 /*

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import {
-  createTestApp,
-  registerAndLogIn,
-  sql,
-  TEST_PASSWORD,
-  uniqueEmail,
-} from '@mutualis/testing';
+import { uniqueEmail } from '@mutualis/testing';
+import { registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 /** A documentation address (RFC 5737) of its own for each use, so no two tests share a counter. */
 let addresses = 0;

@@ -1,6 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp, registerAndLogIn, TEST_PASSWORD, uniqueEmail } from '@mutualis/testing';
+import { uniqueEmail } from '@mutualis/testing';
+import { registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 
 // Runs with the default limit: 5 login attempts a minute for one e-mail and client address.
 describe('login rate limit (defaults)', () => {

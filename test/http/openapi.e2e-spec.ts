@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp } from '@mutualis/testing';
+import { createTestApp } from '../support/test-app';
 
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };

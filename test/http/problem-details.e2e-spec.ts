@@ -1,15 +1,15 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
+import { uniqueEmail } from '@mutualis/testing';
 import {
-  createTestApp,
   grantPlatformRoles,
   organisationBody,
   registerAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
-  uniqueEmail,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { expectCompleteProblem, fieldsOf } from '../support/expectations';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -27,44 +27,15 @@ describe('errors are RFC 9457 problem details', () => {
       .auth(member.accessToken, bearer)
       .send(body as object);
 
-  /**
-   * Checks a problem answer: its status and code, the problem+json content type, every member
-   * RFC 9457 and our api promise (instance is the request path), and the request id header.
-   */
-  function expectProblem(
+  /** Checks a problem answer whole (expectCompleteProblem) and keeps it for the last test, which looks for leaked internals. */
+  function expectProblemAndKeep(
     response: Response,
     status: number,
     code: string,
     path?: string,
   ): Record<string, unknown> {
     problems.push(response);
-    expect({ status: response.status, body: response.body }).toMatchObject({
-      status,
-      body: { status, code },
-    });
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toEqual(
-      expect.objectContaining({
-        type: expect.any(String),
-        title: expect.any(String),
-        status,
-        detail: expect.any(String),
-        instance: expect.any(String),
-        code,
-        requestId: expect.any(String),
-      }),
-    );
-    expect(response.body.type).not.toBe('');
-    expect(response.body.title).not.toBe('');
-    expect(response.body.detail).not.toBe('');
-    if (path !== undefined) expect(response.body.instance).toBe(path);
-    expect(response.body.requestId).not.toBe('');
-    expect(response.headers['x-request-id']).toBe(response.body.requestId);
-    return response.body;
-  }
-
-  function fieldsOf(response: Response): string[] {
-    return ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
+    return expectCompleteProblem(response, status, code, path);
   }
 
   async function organisationsOf(user: TestUser): Promise<unknown[]> {
@@ -97,7 +68,12 @@ describe('errors are RFC 9457 problem details', () => {
   describe('validation', () => {
     it('refuses an unknown body field with 400 validation_failed naming it, and creates nothing', async () => {
       const response = await postOrganisation(organisationBody({ website: 'https://example.org' }));
-      const problem = expectProblem(response, 400, 'validation_failed', '/api/organisations');
+      const problem = expectProblemAndKeep(
+        response,
+        400,
+        'validation_failed',
+        '/api/organisations',
+      );
       expect(problem.errors).toEqual([{ field: 'website', message: 'is not an accepted field' }]);
       expect(await organisationsOf(member)).toEqual([]);
     });
@@ -107,7 +83,12 @@ describe('errors are RFC 9457 problem details', () => {
       const response = await api()
         .post('/api/auth/register')
         .send({ email, password: TEST_PASSWORD, name: 'Escalade', roles: ['admin'] });
-      const problem = expectProblem(response, 400, 'validation_failed', '/api/auth/register');
+      const problem = expectProblemAndKeep(
+        response,
+        400,
+        'validation_failed',
+        '/api/auth/register',
+      );
       expect(problem.errors).toEqual([{ field: 'roles', message: 'is not an accepted field' }]);
       expect(await usersWithEmail(email)).toBe(0);
     });
@@ -118,7 +99,12 @@ describe('errors are RFC 9457 problem details', () => {
           address: { line1: '1 place Bargemon', postalCode: '13002', city: 'Marseille', floor: 3 },
         }),
       );
-      const problem = expectProblem(response, 400, 'validation_failed', '/api/organisations');
+      const problem = expectProblemAndKeep(
+        response,
+        400,
+        'validation_failed',
+        '/api/organisations',
+      );
       expect(problem.errors).toEqual([
         { field: 'address.floor', message: 'is not an accepted field' },
       ]);
@@ -135,7 +121,7 @@ describe('errors are RFC 9457 problem details', () => {
           colour: 'blue',
         }),
       );
-      expectProblem(organisation, 400, 'validation_failed', '/api/organisations');
+      expectProblemAndKeep(organisation, 400, 'validation_failed', '/api/organisations');
       expect(new Set(fieldsOf(organisation))).toEqual(
         new Set([
           'legalForm',
@@ -155,7 +141,7 @@ describe('errors are RFC 9457 problem details', () => {
       const registration = await api()
         .post('/api/auth/register')
         .send({ email, password: 'short', name: '' });
-      expectProblem(registration, 400, 'validation_failed', '/api/auth/register');
+      expectProblemAndKeep(registration, 400, 'validation_failed', '/api/auth/register');
       expect(new Set(fieldsOf(registration))).toEqual(new Set(['email', 'password', 'name']));
       expect(await usersWithEmail(email)).toBe(0);
     });
@@ -164,7 +150,7 @@ describe('errors are RFC 9457 problem details', () => {
       const response = await api()
         .get('/api/organisations/not-a-uuid')
         .auth(member.accessToken, bearer);
-      const problem = expectProblem(
+      const problem = expectProblemAndKeep(
         response,
         400,
         'validation_failed',
@@ -177,7 +163,7 @@ describe('errors are RFC 9457 problem details', () => {
       const response = await api()
         .get('/api/organisations?limit=abc')
         .auth(admin.accessToken, bearer);
-      const problem = expectProblem(response, 400, 'validation_failed');
+      const problem = expectProblemAndKeep(response, 400, 'validation_failed');
       expect(problem.instance).toMatch(/^\/api\/organisations(\?|$)/);
       expect(fieldsOf(response).length).toBeGreaterThan(0);
       expect(new Set(fieldsOf(response))).toEqual(new Set(['limit']));
@@ -192,21 +178,21 @@ describe('errors are RFC 9457 problem details', () => {
       let call = api().post(path).set('Content-Type', 'application/json');
       if (authenticated) call = call.auth(member.accessToken, bearer);
       const response = await call.send('{"legalName": ');
-      expectProblem(response, 400, 'malformed_json', path);
+      expectProblemAndKeep(response, 400, 'malformed_json', path);
     });
 
     it('answers a body over 1 MB with 413 problem+json', async () => {
       const response = await postOrganisation(
         organisationBody({ legalName: 'x'.repeat(1_100_000) }),
       );
-      expectProblem(response, 413, 'payload_too_large', '/api/organisations');
+      expectProblemAndKeep(response, 413, 'payload_too_large', '/api/organisations');
       expect(await organisationsOf(member)).toEqual([]);
     });
   });
 
   describe('unknown routes', () => {
     it('answers GET /api/does-not-exist with 404 not_found', async () => {
-      expectProblem(
+      expectProblemAndKeep(
         await api().get('/api/does-not-exist'),
         404,
         'not_found',
@@ -219,7 +205,7 @@ describe('errors are RFC 9457 problem details', () => {
         .post('/api/organisations/x/y/z')
         .auth(member.accessToken, bearer)
         .send({});
-      expectProblem(response, 404, 'not_found', '/api/organisations/x/y/z');
+      expectProblemAndKeep(response, 404, 'not_found', '/api/organisations/x/y/z');
     });
   });
 
@@ -230,7 +216,7 @@ describe('errors are RFC 9457 problem details', () => {
         .get('/api/organisations/not-a-uuid')
         .set('X-Request-Id', id)
         .auth(member.accessToken, bearer);
-      const problem = expectProblem(response, 400, 'validation_failed');
+      const problem = expectProblemAndKeep(response, 400, 'validation_failed');
       expect(problem.requestId).toBe(id);
       expect(response.headers['x-request-id']).toBe(id);
     });
@@ -242,21 +228,21 @@ describe('errors are RFC 9457 problem details', () => {
         .set('Content-Type', 'application/json')
         .set('X-Request-Id', id)
         .send('{"email": ');
-      const problem = expectProblem(response, 400, 'malformed_json');
+      const problem = expectProblemAndKeep(response, 400, 'malformed_json');
       expect(problem.requestId).toBe(id);
     });
 
     it('replaces an ill-formed incoming X-Request-Id, and gives each request its own', async () => {
       const first = await api().get('/api/does-not-exist').set('X-Request-Id', 'bad id!');
       const second = await api().get('/api/does-not-exist').set('X-Request-Id', 'bad id!');
-      expectProblem(first, 404, 'not_found');
-      expectProblem(second, 404, 'not_found');
+      expectProblemAndKeep(first, 404, 'not_found');
+      expectProblemAndKeep(second, 404, 'not_found');
       expect(first.body.requestId).not.toBe('bad id!');
       expect(first.body.requestId).not.toBe(second.body.requestId);
     });
 
     it('carries a request id on a 401 too', async () => {
-      expectProblem(await api().get('/api/me'), 401, 'unauthenticated', '/api/me');
+      expectProblemAndKeep(await api().get('/api/me'), 401, 'unauthenticated', '/api/me');
     });
   });
 

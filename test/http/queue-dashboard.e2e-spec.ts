@@ -1,7 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { QueueName } from '@mutualis/core';
 import request from 'supertest';
-import { createTestApp, grantPlatformRoles, registerAndLogIn, TestUser } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 
 // The BullMQ dashboard is for the Chambre's admins only.
 describe('queue dashboard', () => {

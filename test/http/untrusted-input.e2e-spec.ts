@@ -1,15 +1,11 @@
 import { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import request, { Response } from 'supertest';
-import {
-  createTestApp,
-  registerAndLogIn,
-  sql,
-  TEST_PASSWORD,
-  TestUser,
-  uniqueEmail,
-} from '@mutualis/testing';
+import request from 'supertest';
+import { uniqueEmail } from '@mutualis/testing';
+import { registerAndLogIn, TEST_PASSWORD, TestUser } from '../support/api-client';
+import { expectProblem } from '../support/expectations';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -17,11 +13,6 @@ const bearer = { type: 'bearer' } as const;
 const REVIEW_BODY = '['.repeat(400_000) + ']'.repeat(400_000);
 /** As deep, but under the size limit: only the depth check can refuse it. */
 const DEEP_SMALL_BODY = '['.repeat(100_000) + ']'.repeat(100_000);
-
-function expectProblem(response: Response, status: number, code: string): void {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-  expect(response.headers['content-type']).toContain('application/problem+json');
-}
 
 describe('hostile request bodies and text', () => {
   let app: NestExpressApplication;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp } from '@mutualis/testing';
+import { createTestApp } from '../support/test-app';
 
 // The api serves the built web app: any page path opens it (links in e-mails point deep into
 // it), its hashed assets are cached for good, and /api stays the api's, with problem+json.

@@ -2,19 +2,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccountLinksService } from '@mutualis/identity';
+import { insertPublishedSession, uniqueEmail } from '@mutualis/testing';
 import {
   createOrganisation,
-  createTestApp,
-  insertPublishedSession,
   logIn,
   organisationBody,
   registerAndLogIn,
   registerUnverifiedAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
-  uniqueEmail,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 // The account lifecycle through the api. The worker is not running here: the test plays the
 // mailer's part and mints each link with the same service the worker uses at send time

@@ -1,6 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp, registerUnverifiedAndLogIn, sql, uniqueEmail } from '@mutualis/testing';
+import { uniqueEmail } from '@mutualis/testing';
+import { registerUnverifiedAndLogIn } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 // The account routes' limits, with tight settings on an app of their own. One app for the
 // file: passport's strategies are process-wide. The tests run in order and share the

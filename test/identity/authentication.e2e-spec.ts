@@ -1,13 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import {
-  createTestApp,
-  logIn,
-  registerAndLogIn,
-  sql,
-  TEST_PASSWORD,
-  uniqueEmail,
-} from '@mutualis/testing';
+import { uniqueEmail } from '@mutualis/testing';
+import { logIn, registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 describe('authentication', () => {
   let app: NestExpressApplication;

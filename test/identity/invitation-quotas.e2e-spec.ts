@@ -1,14 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  createTestApp,
-  insertOrganisations,
-  registerAndLogIn,
-  sql,
-  TestUser,
-  uniqueEmail,
-} from '@mutualis/testing';
+import { insertOrganisations, uniqueEmail } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 
 // Issue 16, §1.6: each invitation sends an e-mail in the Chambre's name, so an organisation
 // and an inviter may send only so many a day. This file runs with small quotas.

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { dropDatabase, migrateDatabase } from '@mutualis/core';
 import { validSiret } from '@mutualis/testing';
-import { dropDatabase } from '../../libs/core/src/database/ensure-database';
-import { migrateDatabase } from '../../libs/core/src/database/migrator';
 import { discoverMigrations } from '../support/migrations';
 
 const NORMALISE = 1796101000000;

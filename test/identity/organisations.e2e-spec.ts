@@ -1,21 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
+import { uniqueEmail, laPosteSiret, validSiret } from '@mutualis/testing';
+import { luhnSum } from '@mutualis/identity';
 import {
   createOrganisation,
-  createTestApp,
   logIn,
   grantPlatformRoles,
   organisationBody,
   registerAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
-  uniqueEmail,
-  laPosteSiret,
-  validSiret,
-} from '@mutualis/testing';
-import { luhnSum } from '@mutualis/identity';
+} from '../support/api-client';
+import { expectFields, expectProblem, fieldsOf } from '../support/expectations';
+import { createTestApp, sql } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,27 +32,6 @@ function withWrongCheckDigit(siret: string): string {
 /** "123 456 789 00012", as people type it. */
 function spaced(siret: string): string {
   return `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
-}
-
-/** Checks a problem+json answer; status and body are compared together so a failure shows both. */
-function expectProblem(response: Response, status: number, code?: string): void {
-  expect({ status: response.status, body: response.body }).toMatchObject({
-    status,
-    body: { status, ...(code ? { code } : {}) },
-  });
-  expect(response.headers['content-type']).toContain('application/problem+json');
-}
-
-function fieldsOf(response: Response): string[] {
-  return ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
-}
-
-/** Checks the problem names exactly these fields, each with a message. */
-function expectFields(response: Response, fields: string[]): void {
-  expect(response.body.errors).toEqual(
-    expect.arrayContaining(fields.map((field) => ({ field, message: expect.any(String) }))),
-  );
-  expect([...new Set(fieldsOf(response))].sort()).toEqual([...fields].sort());
 }
 
 describe('organisations', () => {

@@ -3,16 +3,13 @@ import request from 'supertest';
 import { PurgeExpiredCredentialsUseCase } from '@mutualis/identity';
 import {
   createOrganisation,
-  createTestApp,
-  enrolTwoFactor,
-  freshTotpCode,
   logIn,
   registerAndLogIn,
-  sql,
   TEST_PASSWORD,
   TestUser,
-  totpCodeAt,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
+import { enrolTwoFactor, freshTotpCode, totpCodeAt } from '../support/two-factor';
 
 const bearer = { type: 'bearer' } as const;
 

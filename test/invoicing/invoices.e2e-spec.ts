@@ -10,22 +10,20 @@ import {
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
   InvoiceRepository,
+  isValidRfReference,
   RecordInvoicePaymentUseCase,
+  renderInvoicePdf,
   toDocument,
 } from '@mutualis/invoicing';
 import {
   claimedPng,
   configureChambre,
-  createTestApp,
   DAY_MS,
-  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
 } from '@mutualis/testing';
-import { isValidRfReference } from '../../libs/invoicing/src/domain/rf-reference';
-import { renderInvoicePdf } from '../../libs/invoicing/src/pdf/invoice-pdf.renderer';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 
 // Invoices issued from confirmed bookings (the use cases the worker runs, called in-process
 // here; test/invoicing/numbering.e2e-spec.ts goes through the worker processes).

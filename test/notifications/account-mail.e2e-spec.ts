@@ -3,16 +3,11 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  configureChambre,
-  logIn,
-  registerAndLogIn,
-  sql,
-  TEST_PASSWORD,
-  uniqueEmail,
-} from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { configureChambre, uniqueEmail } from '@mutualis/testing';
+import { logIn, registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { CaughtMail, SmtpCatcher } from '../support/smtp-catcher';
+import { sql } from '../support/test-app';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const WEB = 'https://mutualis.test';

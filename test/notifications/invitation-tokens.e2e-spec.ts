@@ -2,14 +2,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  configureChambre,
-  insertOrganisations,
-  logIn,
-  registerAndLogIn,
-  TEST_PASSWORD,
-  uniqueEmail,
-} from '@mutualis/testing';
+import { configureChambre, insertOrganisations, uniqueEmail } from '@mutualis/testing';
+import { logIn, registerAndLogIn, TEST_PASSWORD } from '../support/api-client';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 

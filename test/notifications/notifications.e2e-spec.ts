@@ -12,15 +12,13 @@ import { parseCalendarEvent } from '@mutualis/notifications';
 import {
   configureChambre,
   DAY_MS,
-  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
-  sql,
-  TestUser,
 } from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { CaughtMail, SmtpCatcher } from '../support/smtp-catcher';
+import { sql } from '../support/test-app';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 interface DeliveryRow {

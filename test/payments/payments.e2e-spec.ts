@@ -6,19 +6,16 @@ import { ExpireBookingUseCase } from '@mutualis/booking';
 import { ApplyStripeEventUseCase, RefundCancellationUseCase } from '@mutualis/payments';
 import {
   configureChambre,
-  createTestApp,
   DAY_MS,
-  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
-  sql,
   StripeStandIn,
-  TestUser,
 } from '@mutualis/testing';
 
 const WEBHOOK_SECRET = 'whsec_testsecret';
 
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { createTestApp, sql } from '../support/test-app';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 // Payments against a local stand-in of Stripe's API, driven by the real `stripe` client, with
 // webhooks signed by stripe's own test helper. Events are applied by the use case the worker runs.

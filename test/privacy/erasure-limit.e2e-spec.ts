@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp, registerAndLogIn } from '@mutualis/testing';
+import { registerAndLogIn } from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 
 // Deleting one's account checks the password: a stolen access token must not let anyone guess
 // it freely, so the guesses count against the login limit of the client address.

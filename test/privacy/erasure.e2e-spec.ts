@@ -8,17 +8,16 @@ import { DataSource } from 'typeorm';
 import { EVENT_ROUTES, QueueName } from '@mutualis/core';
 import { IssueBookingInvoiceUseCase } from '@mutualis/invoicing';
 import { NotifyEventUseCase } from '@mutualis/notifications';
+import { configureChambre, insertPublishedSession } from '@mutualis/testing';
 import {
-  configureChambre,
   createOrganisation,
-  createTestApp,
-  insertPublishedSession,
   logIn,
   registerAndLogIn,
   TEST_PASSWORD,
   TestUser,
   grantPlatformRoles,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import { findInDatabase, findInRedis } from '../support/personal-data-scan';
 
 // Erasure (GDPR art. 17) through the api, with the invoicing and mail planning the worker

@@ -1,12 +1,12 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import {
-  createTestApp,
   registerAndLogIn,
   TEST_PASSWORD,
   TestUser,
   grantPlatformRoles,
-} from '@mutualis/testing';
+} from '../support/api-client';
+import { createTestApp } from '../support/test-app';
 import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
 
 // The platform must keep someone to run it: the last Chambre admin cannot be erased, by

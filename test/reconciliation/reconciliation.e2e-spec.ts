@@ -6,16 +6,10 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { checkFecBalance, FEC_COLUMNS } from '@mutualis/reconciliation';
-import {
-  configureChambre,
-  grantPlatformRoles,
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  sql,
-  TestUser,
-} from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
+import { sql } from '../support/test-app';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { camt053, frenchCsv, latin9 } from './statements';
 

@@ -7,14 +7,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   configureChambre,
-  grantPlatformRoles,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
   StripeStandIn,
-  TestUser,
 } from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { camt053 } from './statements';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase } from '../../libs/core/src/database/ensure-database';
-import { migrateDatabase } from '../../libs/core/src/database/migrator';
+import { dropDatabase, migrateDatabase } from '@mutualis/core';
 import { discoverMigrations } from './migrations';
 
 export interface IsolatedEnvironment {
@@ -29,19 +28,4 @@ export async function isolatedEnvironment(label: string): Promise<IsolatedEnviro
     drop: () =>
       process.env.KEEP_TEST_DATABASE === '1' ? Promise.resolve() : dropDatabase(databaseUrl),
   };
-}
-
-/** Polls until the check passes or the time is up; returns the last value for the assertion to show. */
-export async function eventually<T>(
-  check: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await check();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await check();
-  }
-  return value;
 }

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createTestApp } from '../../libs/testing/src/test-app';
+import { createTestApp } from './test-app';
 import { IsolatedEnvironment, isolatedEnvironment } from './isolated-environment';
 import { BUILT_WORKER, freePort, RunningProcess, startBuilt, waitForOk } from './processes';
 

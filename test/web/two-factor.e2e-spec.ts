@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
-import { rememberTotpSecret } from '../../libs/testing/src/two-factor';
+import { rememberTotpSecret } from '../support/two-factor';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
 // A browser flow crosses many pages, and a second sign-in may wait for the next 30 s code.

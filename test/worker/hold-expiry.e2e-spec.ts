@@ -1,13 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 const HOLD_SECONDS = 3;

@@ -3,13 +3,9 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS } from '@mutualis/core';
-import {
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 // A delayed job can be lost (Redis flushed, a bug): the periodic sweep still frees the seats.

@@ -8,11 +8,10 @@ import {
   configureChambre,
   insertOrganisations,
   insertPublishedSession,
-  registerAndLogIn,
   StripeStandIn,
-  TestUser,
 } from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { deliverStripeEvent } from '../support/stripe-webhook';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 

@@ -3,12 +3,8 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JOBS, QueueName } from '@mutualis/core';
-import {
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 // Retention through the built worker: its daily maintenance job, run here on demand, anonymises

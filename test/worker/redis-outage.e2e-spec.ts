@@ -2,16 +2,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  insertOrganisations,
-  insertPublishedSession,
-  registerAndLogIn,
-  TestUser,
-} from '@mutualis/testing';
-import { eventually } from '../support/isolated-environment';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { registerAndLogIn, TestUser } from '../support/api-client';
+import { eventually } from '../support/expectations';
 import { freePort } from '../support/processes';
-import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 import { DisposableRedis } from '../support/redis-server';
+import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
 
 // Redis being down delays work but loses none: bookings still succeed (their events wait in
 // the outbox table), and the worker's relay delivers them, once each, when Redis is back.

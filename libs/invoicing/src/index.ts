@@ -1,8 +1,11 @@
+export * from './domain/rf-reference';
 export * from './entities';
 export * from './invoicing.exception';
 export * from './invoicing.module';
 export * from './invoicing.types';
 export * from './migrations';
+// The PDF of an invoice, as stored: a test compares the stored bytes with a fresh rendering.
+export { renderInvoicePdf } from './pdf/invoice-pdf.renderer';
 export * from './repositories/invoice.repository';
 export * from './services/invoice-ledger.service';
 export * from './services/invoice-pdf.service';

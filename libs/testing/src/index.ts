@@ -1,9 +1,9 @@
-export * from './api-client';
-export * from './siret.factory';
-export * from './test-app';
-export * from './test-context';
+// Factories and stand-ins for specs of the libs (unit and integration). The harness that
+// builds the api over HTTP lives in test/support: a lib never imports the apps.
 export * from './catalogue.factory';
-export * from './stripe-stand-in';
+export * from './email.factory';
 export * from './forged-png';
-export * from './two-factor';
 export * from './member.factory';
+export * from './siret.factory';
+export * from './stripe-stand-in';
+export * from './test-context';

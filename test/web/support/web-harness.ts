@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { StripeStandIn } from '../../../libs/testing/src/stripe-stand-in';
-import { nextTotpCode, rememberTotpSecret } from '../../../libs/testing/src/two-factor';
+import { StripeStandIn } from '@mutualis/testing';
+import { nextTotpCode, rememberTotpSecret } from '../../support/two-factor';
 import { IsolatedEnvironment, isolatedEnvironment } from '../../support/isolated-environment';
 import { SmtpCatcher } from '../../support/smtp-catcher';
 import {

@@ -3,8 +3,8 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createTestContext } from '@mutualis/testing';
+import { eventually } from '../../../../test/support/expectations';
 import {
-  eventually,
   IsolatedEnvironment,
   isolatedEnvironment,
 } from '../../../../test/support/isolated-environment';

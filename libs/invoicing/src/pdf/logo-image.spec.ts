@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { claimedPng } from '@mutualis/testing/forged-png';
+import { claimedPng } from '@mutualis/testing';
 import {
   LogoImageError,
   MAX_LOGO_PIXELS,

@@ -9,7 +9,7 @@
  * Idevise stay empty. The text is returned as a string: encode it when writing (A47 A-1 lists
  * ISO 8859-15 among the accepted encodings).
  */
-import { spreadsheetText } from '@mutualis/core/export/spreadsheet-text';
+import { spreadsheetText } from '@mutualis/core';
 
 /** The 18 columns of A47 A-1, in their order; the header row carries exactly these names. */
 export const FEC_COLUMNS = [

@@ -1,4 +1,4 @@
-import { createRfReference, formatRfReference } from '../../../invoicing/src/domain/rf-reference';
+import { createRfReference, formatRfReference } from '@mutualis/invoicing';
 import { findInvoiceNumbers, findRfReferences } from './references';
 
 describe('findInvoiceNumbers', () => {

@@ -3,7 +3,7 @@
  * them, and banks then uppercase, cut, re-space or glue them: the finders read them back into
  * their canonical forms.
  */
-import { isValidRfReference } from '../../../invoicing/src/domain/rf-reference';
+import { isValidRfReference } from '@mutualis/invoicing';
 
 /**
  * `F`, a year 20YY, a sequence of 1 to 6 digits, with `-`, space, `/` or `_` (or nothing)

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createRfReference, isValidRfReference } from '@mutualis/invoicing/domain/rf-reference';
+import { createRfReference, isValidRfReference } from '@mutualis/invoicing';
 import { MAX_CAMT_VALUE_CHARACTERS, MAX_XML_NODES, parseCamt053 } from './camt053.parser';
 import { type ParsedTransaction, StatementFormatError } from './statement-types';
 

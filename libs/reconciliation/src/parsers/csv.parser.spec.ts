@@ -1,4 +1,4 @@
-import { createRfReference } from '@mutualis/invoicing/domain/rf-reference';
+import { createRfReference } from '@mutualis/invoicing';
 import {
   BUILT_IN_CSV_PROFILES,
   MAX_CSV_CELLS,

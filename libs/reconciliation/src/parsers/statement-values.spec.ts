@@ -1,4 +1,4 @@
-import { createRfReference } from '@mutualis/invoicing/domain/rf-reference';
+import { createRfReference } from '@mutualis/invoicing';
 import { centsFromDigits, findRfReference, isValidIban } from './statement-values';
 
 describe('centsFromDigits', () => {

@@ -2,7 +2,7 @@
  * Value readers shared by the statement parsers: exact amounts, calendar dates, free text and
  * RF references found in it. Each returns null (or a reason) and lets the parser say where.
  */
-import { isValidRfReference } from '@mutualis/invoicing/domain/rf-reference';
+import { isValidRfReference } from '@mutualis/invoicing';
 import { StatementFormatError } from './statement-types';
 
 /** Statements are a few hundred kilobytes; anything far larger is a mistake or an attack. */

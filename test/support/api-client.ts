@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { validSiret } from './siret.factory';
+import { uniqueEmail, validSiret } from '@mutualis/testing';
 import { enrolTwoFactor, nextTotpCode } from './two-factor';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -12,10 +12,6 @@ export interface TestUser {
   email: string;
   accessToken: string;
   refreshToken: string;
-}
-
-export function uniqueEmail(label = 'user'): string {
-  return `${label}-${randomBytes(5).toString('hex')}@test.mutualis.fr`;
 }
 
 /**
@@ -115,4 +111,15 @@ export async function createOrganisation(
     .send(organisationBody(overrides))
     .expect(201);
   return response.body.id as string;
+}
+
+/** Registers a user and gives them platform roles (re-read from the database on every request). */
+export async function userWithRoles(
+  app: INestApplication,
+  label: string,
+  roles: string[],
+): Promise<TestUser> {
+  const user = await registerAndLogIn(app, label);
+  if (roles.length > 0) await grantPlatformRoles(app, user, roles);
+  return user;
 }

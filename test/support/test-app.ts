@@ -2,8 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { ApiModule } from '../../../apps/api/src/api.module';
-import { configureApp } from '../../../apps/api/src/configure-app';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApp } from '../../apps/api/src/configure-app';
 
 /**
  * The real api module, configured exactly as main.ts does, on the run's own database and
