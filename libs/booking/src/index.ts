@@ -16,3 +16,4 @@ export * from './use-cases/list-attendees/list-attendees.use-case';
 export * from './use-cases/list-bookings/list-bookings.use-case';
 export * from './use-cases/mark-attendance/mark-attendance.use-case';
 export * from './views/booking.view';
+export * from './booking.events';

@@ -5,6 +5,7 @@ import { SeatInventoryService } from '@mutualis/catalogue';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 import { bookingEvent } from './booking-events';
+import { BookingEvents } from '../booking.events';
 import { Refund } from './refund-policy';
 import { WaitlistService } from './waitlist.service';
 
@@ -63,7 +64,7 @@ export class BookingReleaser {
     );
     await this.outbox.record(
       manager,
-      bookingEvent('booking.cancelled', cancelled, {
+      bookingEvent(BookingEvents.Cancelled, cancelled, {
         previousStatus: booking.status,
         refundCents: options.refund?.amountCents ?? 0,
         refundPercent: options.refund?.percent ?? 0,
@@ -75,7 +76,11 @@ export class BookingReleaser {
     return cancelled;
   }
 
-  async expire(manager: EntityManager, booking: Booking, eventType: string): Promise<Booking> {
+  async expire(
+    manager: EntityManager,
+    booking: Booking,
+    eventType: typeof BookingEvents.Expired | typeof BookingEvents.WaitlistOfferExpired,
+  ): Promise<Booking> {
     await this.giveBack(manager, booking);
     const expired = await this.bookings.update(
       booking.id,

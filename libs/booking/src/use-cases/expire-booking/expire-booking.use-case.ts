@@ -5,6 +5,7 @@ import { Clock, OutboxService } from '@mutualis/core';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { Booking } from '../../entities/booking.entity';
 import { BookingReleaser } from '../../services/booking-releaser';
+import { BookingEvents } from '../../booking.events';
 import { expiryDue } from '../../services/booking-events';
 
 export type ExpiryOutcome = 'expired' | 'skipped';
@@ -39,7 +40,7 @@ export class ExpireBookingUseCase {
       ) {
         return 'skipped';
       }
-      await this.releaser.expire(manager, booking, 'booking.expired');
+      await this.releaser.expire(manager, booking, BookingEvents.Expired);
       return 'expired';
     });
   }
@@ -50,7 +51,7 @@ export class ExpireBookingUseCase {
       const now = this.clock.now();
       if (booking?.status !== 'offered' || !booking.offerExpiresAt || booking.offerExpiresAt > now)
         return 'skipped';
-      await this.releaser.expire(manager, booking, 'waitlist.offer-expired');
+      await this.releaser.expire(manager, booking, BookingEvents.WaitlistOfferExpired);
       return 'expired';
     });
   }
@@ -60,7 +61,7 @@ export class ExpireBookingUseCase {
     return this.dataSource.transaction(async (manager) => {
       const booking = await this.releaser.lock(bookingId, manager);
       if (booking?.status !== 'pending_payment') return 'skipped';
-      await this.releaser.expire(manager, booking, 'booking.expired');
+      await this.releaser.expire(manager, booking, BookingEvents.Expired);
       return 'expired';
     });
   }

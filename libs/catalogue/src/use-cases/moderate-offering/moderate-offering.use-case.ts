@@ -12,6 +12,7 @@ import { OfferingAccessService } from '../../services/offering-access.service';
 import { OfferingRevisionsService } from '../../services/offering-revisions.service';
 import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from '../../services/offering-workflow';
 import { presentOffering } from '../../views/offering.view';
+import { CatalogueEvents } from '../../catalogue.events';
 import type { ManagedOfferingView } from '../update-offering/update-offering.use-case';
 
 const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
@@ -114,7 +115,7 @@ export class ModerateOfferingUseCase {
       }
       if (action === 'publish' || action === 'reject') {
         await this.outbox.record(manager, {
-          type: action === 'publish' ? 'offering.published' : 'offering.rejected',
+          type: action === 'publish' ? CatalogueEvents.OfferingPublished : CatalogueEvents.OfferingRejected,
           aggregateType: 'offering',
           aggregateId: offering.id,
           payload: { consultantId: offering.consultantId, moderatedBy: actor.userId },
@@ -205,7 +206,7 @@ export class ModerateOfferingUseCase {
       });
     }
     await this.outbox.record(manager, {
-      type: action === 'publish' ? 'offering.published' : 'offering.rejected',
+      type: action === 'publish' ? CatalogueEvents.OfferingPublished : CatalogueEvents.OfferingRejected,
       aggregateType: 'offering',
       aggregateId: offering.id,
       payload: {
