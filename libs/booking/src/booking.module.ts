@@ -18,6 +18,7 @@ import { ExpireBookingUseCase } from './use-cases/expire-booking/expire-booking.
 import { ListAttendeesUseCase } from './use-cases/list-attendees/list-attendees.use-case';
 import { ListBookingsUseCase } from './use-cases/list-bookings/list-bookings.use-case';
 import { MarkAttendanceUseCase } from './use-cases/mark-attendance/mark-attendance.use-case';
+import { BookingHandlers } from './jobs/booking.handlers';
 
 const useCases = [
   AcceptOfferUseCase,
@@ -35,6 +36,7 @@ const useCases = [
 @Module({
   imports: [TypeOrmModule.forFeature(bookingEntities), IdentityModule, CatalogueModule],
   providers: [
+    BookingHandlers,
     BookingRepository,
     BookingAccessService,
     BookingFactsService,

@@ -33,6 +33,7 @@ import { OfferingRevisionRepository } from './repositories/offering-revision.rep
 import { OfferingRevisionsService } from './services/offering-revisions.service';
 import { ListOfferingRevisionsUseCase } from './use-cases/list-offering-revisions/list-offering-revisions.use-case';
 import { SetVatTreatmentUseCase } from './use-cases/set-vat-treatment/set-vat-treatment.use-case';
+import { CatalogueHandlers } from './jobs/catalogue.handlers';
 
 const useCases = [
   CancelSessionUseCase,
@@ -58,6 +59,7 @@ const useCases = [
 @Module({
   imports: [TypeOrmModule.forFeature(catalogueEntities), IdentityModule, AuditModule],
   providers: [
+    CatalogueHandlers,
     CataloguePersonalDataRepository,
     CategoryRepository,
     ConsultantProfileRepository,

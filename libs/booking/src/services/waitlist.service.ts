@@ -53,7 +53,9 @@ export class WaitlistService {
       );
       await this.outbox.record(
         manager,
-        bookingEvent(BookingEvents.WaitlistOffered, booking, { offerExpiresAt: expiresAt.toISOString() }),
+        bookingEvent(BookingEvents.WaitlistOffered, booking, {
+          offerExpiresAt: expiresAt.toISOString(),
+        }),
         expiryDue('offer', booking, expiresAt),
       );
       offered.push(booking);

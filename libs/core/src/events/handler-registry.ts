@@ -80,8 +80,8 @@ export class HandlerRegistry implements OnModuleInit {
         if (typeof fn !== 'function') continue;
         const owner = `${instance.constructor.name}.${method}`;
         const run = (fn as Found['run']).bind(instance);
-        const onEvent = Reflect.getMetadata(EVENT_HANDLER, fn) as EventHandlerMetadata | undefined;
-        if (onEvent) {
+        const onEvents = (Reflect.getMetadata(EVENT_HANDLER, fn) ?? []) as EventHandlerMetadata[];
+        for (const onEvent of onEvents) {
           if (!routes[onEvent.type]?.includes(onEvent.queue))
             problems.push(
               `${owner} handles ${onEvent.type} on ${onEvent.queue}, where it is not routed`,

@@ -27,7 +27,7 @@ type Handler<A> = (data: A, job: HandledJob) => Promise<unknown>;
 
 /**
  * Marks the method that handles `type` on `queue`. The method receives the relayed event with
- * its payload typed by the catalogue. The worker refuses to start unless every routed
+ * its payload typed by the catalogue (stack several to handle several events in one method). The worker refuses to start unless every routed
  * (event, queue) has exactly one such method.
  */
 export function OnEvent<T extends EventType>(type: T, queue: QueueName) {
@@ -36,8 +36,10 @@ export function OnEvent<T extends EventType>(type: T, queue: QueueName) {
     _key: string | symbol,
     descriptor: TypedPropertyDescriptor<M>,
   ): void => {
-    const metadata: EventHandlerMetadata = { type, queue };
-    Reflect.defineMetadata(EVENT_HANDLER, metadata, descriptor.value!);
+    // A method may handle several events (stacked decorators), each checked on its own.
+    const earlier = (Reflect.getMetadata(EVENT_HANDLER, descriptor.value!) ??
+      []) as EventHandlerMetadata[];
+    Reflect.defineMetadata(EVENT_HANDLER, [...earlier, { type, queue }], descriptor.value!);
   };
 }
 
@@ -57,5 +59,16 @@ export function OnJob<N extends JobName>(
   ): void => {
     const metadata: JobHandlerMetadata = { name, queue, schedule: options.schedule };
     Reflect.defineMetadata(JOB_HANDLER, metadata, descriptor.value!);
+  };
+}
+
+/** @OnEvent for each of `types`, on one method that takes any of them. */
+export function OnEvents<T extends EventType>(types: readonly T[], queue: QueueName) {
+  return <M extends Handler<EventJob<T>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    for (const type of types) OnEvent(type, queue)(target, key, descriptor);
   };
 }

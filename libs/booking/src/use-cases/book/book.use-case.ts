@@ -352,7 +352,9 @@ export class BookUseCase {
     }
     await this.outbox.record(
       manager,
-      bookingEvent(BookingEvents.Created, booking, { totalInclVatCents: booking.totalInclVatCents }),
+      bookingEvent(BookingEvents.Created, booking, {
+        totalInclVatCents: booking.totalInclVatCents,
+      }),
       expiryDue('hold', booking, booking.holdExpiresAt!),
     );
   }

@@ -115,7 +115,10 @@ export class ModerateOfferingUseCase {
       }
       if (action === 'publish' || action === 'reject') {
         await this.outbox.record(manager, {
-          type: action === 'publish' ? CatalogueEvents.OfferingPublished : CatalogueEvents.OfferingRejected,
+          type:
+            action === 'publish'
+              ? CatalogueEvents.OfferingPublished
+              : CatalogueEvents.OfferingRejected,
           aggregateType: 'offering',
           aggregateId: offering.id,
           payload: { consultantId: offering.consultantId, moderatedBy: actor.userId },
@@ -206,7 +209,8 @@ export class ModerateOfferingUseCase {
       });
     }
     await this.outbox.record(manager, {
-      type: action === 'publish' ? CatalogueEvents.OfferingPublished : CatalogueEvents.OfferingRejected,
+      type:
+        action === 'publish' ? CatalogueEvents.OfferingPublished : CatalogueEvents.OfferingRejected,
       aggregateType: 'offering',
       aggregateId: offering.id,
       payload: {
