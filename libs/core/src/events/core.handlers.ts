@@ -9,7 +9,7 @@ import { OnJob } from './handler.decorators';
 /** Published outbox events are kept this long, to investigate what was sent when. */
 const OUTBOX_RETENTION_DAYS = 30;
 
-/** Core's housekeeping, run by the worker only (EventHandlersModule provides it). */
+/** Core's housekeeping (OutboxModule provides it; only the worker's registry runs it). */
 @Injectable()
 export class CoreHandlers {
   private readonly logger = new Logger(CoreHandlers.name);

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { EventRoutes, JobQueues } from './catalogue';
-import { CoreHandlers } from './core.handlers';
 import { EVENT_ROUTES_TOKEN, HandlerRegistry, JOB_QUEUES_TOKEN } from './handler-registry';
 
 /**
@@ -18,7 +17,6 @@ export class EventHandlersModule {
         { provide: EVENT_ROUTES_TOKEN, useValue: tables.routes },
         { provide: JOB_QUEUES_TOKEN, useValue: tables.jobQueues },
         HandlerRegistry,
-        CoreHandlers,
       ],
       exports: [HandlerRegistry, EVENT_ROUTES_TOKEN, JOB_QUEUES_TOKEN],
     };

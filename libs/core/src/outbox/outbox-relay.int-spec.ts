@@ -21,7 +21,7 @@ import { OutboxService } from './outbox.service';
  * The relay's mechanics do not depend on the catalogue: one made-up type, routed to the booking
  * queue as a hold's expiry is, stands for any event (core cannot name a context's events).
  */
-const RELAYED_TYPE = 'relay-test.scheduled';
+const RELAYED_TYPE = 'test.relayed';
 
 @Module({
   providers: [
