@@ -11,7 +11,7 @@ type BookingFactEvent = {
 export function bookingEvent<T extends BookingFactEvent>(
   type: T,
   booking: Booking,
-  ...[extra]: {} extends Omit<EventCatalogue[T], keyof BookingFactPayload>
+  ...[extra]: Record<never, never> extends Omit<EventCatalogue[T], keyof BookingFactPayload>
     ? [extra?: Omit<EventCatalogue[T], keyof BookingFactPayload>]
     : [extra: Omit<EventCatalogue[T], keyof BookingFactPayload>]
 ): DomainEvent<T> {
@@ -22,12 +22,14 @@ export function bookingEvent<T extends BookingFactEvent>(
     slotId: booking.slotId,
     status: booking.status,
   };
-  return {
+  // The common fields and the event's own make its payload, which TypeScript cannot see through T.
+  const event = {
     type,
     aggregateType: 'booking',
     aggregateId: booking.id,
     payload: { ...payload, ...extra } as EventCatalogue[T],
-  } as DomainEvent<T>;
+  };
+  return event;
 }
 
 /** Scheduled work: the worker expires the hold or offer at that instant (the sweep catches up otherwise). */

@@ -17,8 +17,8 @@ export interface EventCatalogue {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
 export interface JobCatalogue {}
 
-export type EventType = keyof EventCatalogue & string;
-export type JobName = keyof JobCatalogue & string;
+export type EventType = keyof EventCatalogue;
+export type JobName = keyof JobCatalogue;
 
 /** The payload of an event that carries nothing but its aggregate id. */
 export type NoPayload = Record<string, never>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '../events/catalogue';
-import { EventPayload, OutboxEvent } from './outbox-event.entity';
+import { OutboxEvent } from './outbox-event.entity';
 
 /** Records events in the caller's transaction: they exist if and only if the change commits. */
 @Injectable()
@@ -31,7 +31,7 @@ export class OutboxService {
         type: event.type,
         aggregateType: event.aggregateType,
         aggregateId: event.aggregateId,
-        payload: (event.payload ?? {}) as EventPayload,
+        payload: event.payload ?? {},
         deliverAt: event.deliverAt ?? null,
       }),
     );
