@@ -7,7 +7,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The libs and, for each, the libs it may import (by their index only). Layers run
- * core ← identity ← catalogue ← booking ← invoicing ← payments, notifications ← reconciliation;
+ * core ← identity ← catalogue ← booking ← invoicing ← payments ← notifications ← reconciliation;
+ * notifications sits above payments because it tells people of payments' events (a refund).
  * privacy sits on top (it gathers every context's personal data); testing is for specs only.
  */
 const LIB_DEPENDENCIES = {
@@ -17,7 +18,7 @@ const LIB_DEPENDENCIES = {
   booking: ['core', 'identity', 'catalogue'],
   invoicing: ['core', 'identity', 'catalogue', 'booking'],
   payments: ['core', 'identity', 'catalogue', 'booking', 'invoicing'],
-  notifications: ['core', 'identity', 'catalogue', 'booking', 'invoicing'],
+  notifications: ['core', 'identity', 'catalogue', 'booking', 'invoicing', 'payments'],
   reconciliation: [
     'core',
     'identity',

@@ -11,11 +11,12 @@ import { DataSource } from 'typeorm';
 import { postgresOptions } from '@mutualis/core/database/data-source-options';
 import { OutboxEvent } from '@mutualis/core/outbox/outbox-event.entity';
 import { OutboxService } from '@mutualis/core/outbox/outbox.service';
-import { EventJobData, queuesFor } from '@mutualis/core/queue/event-routes';
+import { RelayedEventData as EventJobData } from '@mutualis/core/outbox/outbox-relay';
 import { QueueName } from '@mutualis/core/queue/queue-names';
 import { redisConnectionOptions } from '@mutualis/core/queue/queue.module';
 import { Booking } from '../../libs/booking/src/entities/booking.entity';
 import { expiryDue } from '../../libs/booking/src/services/booking-events';
+import { EVENT_ROUTES } from '../../apps/worker/src/event-routes';
 import { ScenarioFailure, ScenarioResult } from '../scenario';
 import { benchDatabaseUrl, connect, disposeDatabase, freshDatabase } from '../support/database';
 import { BuiltProcess, startBuilt } from '../support/processes';
@@ -168,7 +169,8 @@ async function baselineChild(): Promise<void> {
       const selected = performance.now();
       const byQueue = new Map<QueueName, typeof events>();
       for (const event of events) {
-        for (const name of queuesFor(event.type))
+        const routes: Readonly<Record<string, readonly QueueName[] | undefined>> = EVENT_ROUTES;
+        for (const name of routes[event.type] ?? [])
           byQueue.set(name, [...(byQueue.get(name) ?? []), event]);
       }
       const now = Date.now();

@@ -63,7 +63,7 @@ const forbidden: [what: string, sample: Sample, says: RegExp][] = [
     /core may import only no other lib: identity is not below it/,
   ],
   [
-    'payments and notifications importing each other',
+    'payments importing notifications, the layer above it',
     {
       filePath: 'libs/payments/src/x.ts',
       code: "import { NotificationsModule } from '@mutualis/notifications';",

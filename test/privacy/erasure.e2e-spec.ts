@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENT_ROUTES, QueueName } from '@mutualis/core';
 import { IssueBookingInvoiceUseCase } from '@mutualis/invoicing';
-import { NotifyEventUseCase } from '@mutualis/notifications';
+import { EventJob } from '@mutualis/core';
+import { NOTIFIED_EVENTS, NotifiedEvent, NotifyEventUseCase } from '@mutualis/notifications';
 import { configureChambre, insertPublishedSession } from '@mutualis/testing';
 import {
   createOrganisation,
@@ -91,13 +91,14 @@ describe('erasure of a person’s data', () => {
       [aggregateIds],
     );
     for (const event of events) {
-      if (!EVENT_ROUTES[event.type]?.includes(QueueName.Notifications)) continue;
+      if (!(NOTIFIED_EVENTS as readonly string[]).includes(event.type)) continue;
+      // Rows as stored: their payloads are the catalogue's for their type.
       await app.get(NotifyEventUseCase).execute({
         eventId: event.id,
         type: event.type,
         aggregateId: event.aggregate_id,
         payload: event.payload,
-      });
+      } as EventJob<NotifiedEvent>);
     }
   }
 

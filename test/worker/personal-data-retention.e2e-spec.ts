@@ -2,7 +2,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { JOBS, QueueName } from '@mutualis/core';
+import { QueueName } from '@mutualis/core';
+import { PrivacyJobs } from '@mutualis/privacy';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser } from '../support/api-client';
 import { startWorkerHarness, WorkerHarness } from '../support/worker-harness';
@@ -66,7 +67,7 @@ describe('retention of personal data by the worker', () => {
   }
 
   async function runRetention(): Promise<{ attendees: number; deliveries: number }> {
-    const job: Job = await queue.add(JOBS.purgeExpiredPersonalData.name, {});
+    const job: Job = await queue.add(PrivacyJobs.PurgeExpiredPersonalData, {});
     return (await job.waitUntilFinished(events, 30_000)) as {
       attendees: number;
       deliveries: number;
@@ -76,7 +77,7 @@ describe('retention of personal data by the worker', () => {
   it('is scheduled every day by the worker', async () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => scheduler.key)).toContain(
-      JOBS.purgeExpiredPersonalData.name,
+      PrivacyJobs.PurgeExpiredPersonalData,
     );
   });
 

@@ -4,7 +4,12 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { Environment, InvalidEnvironmentError, loadEnvironment } from '@mutualis/core';
+import {
+  Environment,
+  HandlerCatalogueError,
+  InvalidEnvironmentError,
+  loadEnvironment,
+} from '@mutualis/core';
 import { WorkerModule } from './worker.module';
 
 /** Time left to finish running jobs before the process gives up on a clean stop. */
@@ -54,7 +59,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof InvalidEnvironmentError) {
+  if (error instanceof InvalidEnvironmentError || error instanceof HandlerCatalogueError) {
     process.stderr.write(`mutualis-worker: refusing to start.\n${error.message}\n`);
   } else {
     process.stderr.write(

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import {
   CoreConfigModule,
   DatabaseModule,
+  EventHandlersModule,
   LoggingModule,
   OutboxModule,
   OutboxRelay,
@@ -20,12 +21,8 @@ import { PaymentsModule } from '@mutualis/payments';
 import { PrivacyModule } from '@mutualis/privacy';
 import { ReconciliationModule } from '@mutualis/reconciliation';
 import { WorkerHealthController } from './health/health.controller';
-import { BookingProcessor } from './booking/booking.processor';
-import { InvoicingProcessor } from './invoicing/invoicing.processor';
-import { MaintenanceProcessor } from './maintenance/maintenance.processor';
-import { NotificationsProcessor } from './notifications/notifications.processor';
-import { ReconciliationProcessor } from './reconciliation/reconciliation.processor';
-import { PaymentsProcessor } from './payments/payments.processor';
+import { EVENT_ROUTES, JOB_QUEUES } from './event-routes';
+import { QUEUE_CONSUMERS } from './queue-consumers';
 
 @Module({
   imports: [
@@ -51,17 +48,10 @@ import { PaymentsProcessor } from './payments/payments.processor';
     NotificationsModule,
     ReconciliationModule,
     PrivacyModule,
+    // Checks every @OnEvent and @OnJob handler against the routes at start-up.
+    EventHandlersModule.forRoot({ routes: EVENT_ROUTES, jobQueues: JOB_QUEUES }),
   ],
   controllers: [WorkerHealthController],
-  providers: [
-    ReadinessService,
-    OutboxRelay,
-    MaintenanceProcessor,
-    BookingProcessor,
-    InvoicingProcessor,
-    PaymentsProcessor,
-    NotificationsProcessor,
-    ReconciliationProcessor,
-  ],
+  providers: [ReadinessService, OutboxRelay, ...QUEUE_CONSUMERS],
 })
 export class WorkerModule {}

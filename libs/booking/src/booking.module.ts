@@ -21,6 +21,7 @@ import { GetBookingUseCase } from './use-cases/get-booking/get-booking.use-case'
 import { ExpireUnpaidBookingUseCase } from './use-cases/expire-unpaid-booking/expire-unpaid-booking.use-case';
 import { ExtendHoldUseCase } from './use-cases/extend-hold/extend-hold.use-case';
 import { MarkAttendanceUseCase } from './use-cases/mark-attendance/mark-attendance.use-case';
+import { BookingHandlers } from './jobs/booking.handlers';
 
 const useCases = [
   AcceptOfferUseCase,
@@ -41,6 +42,7 @@ const useCases = [
 @Module({
   imports: [TypeOrmModule.forFeature(bookingEntities), IdentityModule, CatalogueModule],
   providers: [
+    BookingHandlers,
     BookingRepository,
     BookingAccessService,
     BookingFactsService,

@@ -19,3 +19,4 @@ export * from './use-cases/expire-unpaid-booking/expire-unpaid-booking.use-case'
 export * from './use-cases/extend-hold/extend-hold.use-case';
 export * from './use-cases/mark-attendance/mark-attendance.use-case';
 export * from './views/booking.view';
+export * from './booking.events';

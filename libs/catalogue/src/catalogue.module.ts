@@ -40,6 +40,7 @@ import { SubmitOfferingUseCase } from './use-cases/submit-offering/submit-offeri
 import { PublishOfferingUseCase } from './use-cases/publish-offering/publish-offering.use-case';
 import { RejectOfferingUseCase } from './use-cases/reject-offering/reject-offering.use-case';
 import { ArchiveOfferingUseCase } from './use-cases/archive-offering/archive-offering.use-case';
+import { CatalogueHandlers } from './jobs/catalogue.handlers';
 
 const useCases = [
   CancelSessionUseCase,
@@ -71,6 +72,7 @@ const useCases = [
 @Module({
   imports: [TypeOrmModule.forFeature(catalogueEntities), IdentityModule, AuditModule],
   providers: [
+    CatalogueHandlers,
     CataloguePersonalDataRepository,
     CategoryRepository,
     ConsultantProfileRepository,

@@ -36,3 +36,4 @@ export * from './views/offering.view';
 export * from './use-cases/set-vat-treatment/set-vat-treatment.use-case';
 export * from './use-cases/list-offering-revisions/list-offering-revisions.use-case';
 export * from './views/offering-revision.view';
+export * from './catalogue.events';

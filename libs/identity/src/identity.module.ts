@@ -69,6 +69,7 @@ import { GetTwoFactorStatusUseCase } from './use-cases/get-two-factor-status/get
 import { RegenerateRecoveryCodesUseCase } from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.use-case';
 import { StartTwoFactorEnrolmentUseCase } from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
 import { SeedTwoFactorUseCase } from './use-cases/seed-two-factor/seed-two-factor.use-case';
+import { IdentityHandlers } from './jobs/identity.handlers';
 
 const useCases = [
   AcceptInvitationUseCase,
@@ -132,6 +133,7 @@ const useCases = [
     }),
   ],
   providers: [
+    IdentityHandlers,
     PasswordHasher,
     UserRepository,
     OrganisationRepository,

@@ -17,3 +17,4 @@ export * from './use-cases/list-invoices/list-invoices.use-case';
 export * from './use-cases/record-invoice-payment/record-invoice-payment.use-case';
 export * from './use-cases/request-credit-note/request-credit-note.use-case';
 export * from './views/invoice.view';
+export * from './invoicing.events';

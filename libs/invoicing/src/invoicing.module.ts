@@ -18,6 +18,7 @@ import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-cred
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
 import { RecordInvoicePaymentUseCase } from './use-cases/record-invoice-payment/record-invoice-payment.use-case';
 import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/request-credit-note.use-case';
+import { InvoicingHandlers } from './jobs/invoicing.handlers';
 
 const useCases = [
   ChambreSettingsUseCase,
@@ -38,6 +39,7 @@ const useCases = [
     AuditModule,
   ],
   providers: [
+    InvoicingHandlers,
     ChambreRepository,
     InvoiceRepository,
     InvoiceComposer,

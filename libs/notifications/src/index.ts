@@ -14,3 +14,4 @@ export * from './use-cases/list-deliveries/list-deliveries.use-case';
 export * from './use-cases/notification-preferences/notification-preferences.use-case';
 export * from './use-cases/notify-event/notify-event.use-case';
 export * from './use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
+export * from './notifications.events';

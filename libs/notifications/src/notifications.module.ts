@@ -20,6 +20,7 @@ import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveri
 import { NotificationPreferencesUseCase } from './use-cases/notification-preferences/notification-preferences.use-case';
 import { NotifyEventUseCase } from './use-cases/notify-event/notify-event.use-case';
 import { SendScheduledNotificationsUseCase } from './use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
+import { NotificationsHandlers } from './jobs/notifications.handlers';
 
 const useCases = [
   DeliverNotificationUseCase,
@@ -40,6 +41,7 @@ const useCases = [
     InvoicingModule,
   ],
   providers: [
+    NotificationsHandlers,
     QueueErrorListener,
     MailTransport,
     DeliveryRepository,

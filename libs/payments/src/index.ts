@@ -10,3 +10,4 @@ export * from './use-cases/receive-stripe-event/receive-stripe-event.use-case';
 export * from './use-cases/record-payout/record-payout.use-case';
 export * from './use-cases/refund-cancellation/refund-cancellation.use-case';
 export * from './use-cases/refund-instructions/refund-instructions.use-case';
+export * from './payments.events';

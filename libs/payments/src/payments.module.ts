@@ -17,6 +17,7 @@ import { ReceiveStripeEventUseCase } from './use-cases/receive-stripe-event/rece
 import { RefundCancellationUseCase } from './use-cases/refund-cancellation/refund-cancellation.use-case';
 import { RecordPayoutUseCase } from './use-cases/record-payout/record-payout.use-case';
 import { RefundInstructionsUseCase } from './use-cases/refund-instructions/refund-instructions.use-case';
+import { PaymentsHandlers } from './jobs/payments.handlers';
 
 const useCases = [
   ApplyStripeEventUseCase,
@@ -37,6 +38,7 @@ const useCases = [
     AuditModule,
   ],
   providers: [
+    PaymentsHandlers,
     PaymentRepository,
     PaymentLedgerService,
     RefundService,

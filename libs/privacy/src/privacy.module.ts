@@ -8,6 +8,7 @@ import { PaymentsModule } from '@mutualis/payments';
 import { ErasePersonalDataUseCase } from './use-cases/erase-personal-data/erase-personal-data.use-case';
 import { ExportPersonalDataUseCase } from './use-cases/export-personal-data/export-personal-data.use-case';
 import { PurgeExpiredPersonalDataUseCase } from './use-cases/purge-expired-personal-data/purge-expired-personal-data.use-case';
+import { PrivacyHandlers } from './jobs/privacy.handlers';
 
 const useCases = [
   ErasePersonalDataUseCase,
@@ -28,7 +29,7 @@ const useCases = [
     NotificationsModule,
     PaymentsModule,
   ],
-  providers: [CorePersonalDataRepository, ...useCases],
+  providers: [PrivacyHandlers, CorePersonalDataRepository, ...useCases],
   exports: [...useCases],
 })
 export class PrivacyModule {}

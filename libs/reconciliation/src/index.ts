@@ -9,3 +9,4 @@ export * from './use-cases/csv-profiles/csv-profiles.use-case';
 export * from './use-cases/import-statement/import-statement.use-case';
 export * from './use-cases/match-transactions/match-transactions.use-case';
 export * from './use-cases/receivables/receivables.use-case';
+export * from './reconciliation.events';

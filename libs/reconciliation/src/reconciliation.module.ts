@@ -13,6 +13,7 @@ import { CsvProfilesUseCase } from './use-cases/csv-profiles/csv-profiles.use-ca
 import { ImportStatementUseCase } from './use-cases/import-statement/import-statement.use-case';
 import { MatchTransactionsUseCase } from './use-cases/match-transactions/match-transactions.use-case';
 import { ReceivablesUseCase } from './use-cases/receivables/receivables.use-case';
+import { ReconciliationHandlers } from './jobs/reconciliation.handlers';
 
 const useCases = [
   AccountingExportUseCase,
@@ -27,6 +28,7 @@ const useCases = [
 @Module({
   imports: [IdentityModule, InvoicingModule, PaymentsModule, AuditModule],
   providers: [
+    ReconciliationHandlers,
     BankStatementRepository,
     CsvProfileRepository,
     AllocationService,

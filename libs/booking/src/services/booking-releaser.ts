@@ -6,6 +6,7 @@ import { SEAT_HOLDING_STATUSES } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 import { bookingEvent } from './booking-events';
+import { BookingEvents } from '../booking.events';
 import { Refund } from './refund-policy';
 import { WaitlistService } from './waitlist.service';
 
@@ -64,7 +65,7 @@ export class BookingReleaser {
     );
     await this.outbox.record(
       manager,
-      bookingEvent('booking.cancelled', cancelled, {
+      bookingEvent(BookingEvents.Cancelled, cancelled, {
         previousStatus: booking.status,
         refundCents: options.refund?.amountCents ?? 0,
         refundPercent: options.refund?.percent ?? 0,
@@ -76,7 +77,11 @@ export class BookingReleaser {
     return cancelled;
   }
 
-  async expire(manager: EntityManager, booking: Booking, eventType: string): Promise<Booking> {
+  async expire(
+    manager: EntityManager,
+    booking: Booking,
+    eventType: typeof BookingEvents.Expired | typeof BookingEvents.WaitlistOfferExpired,
+  ): Promise<Booking> {
     await this.giveBack(manager, booking);
     const expired = await this.bookings.update(
       booking.id,

@@ -6,6 +6,7 @@ import { SeatInventoryService } from '@mutualis/catalogue';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 import { bookingEvent, expiryDue } from './booking-events';
+import { BookingEvents } from '../booking.events';
 
 /**
  * Offers freed seats to the waitlist, first come first served: each waiting booking that fits
@@ -52,7 +53,9 @@ export class WaitlistService {
       );
       await this.outbox.record(
         manager,
-        bookingEvent('waitlist.offered', booking, { offerExpiresAt: expiresAt.toISOString() }),
+        bookingEvent(BookingEvents.WaitlistOffered, booking, {
+          offerExpiresAt: expiresAt.toISOString(),
+        }),
         expiryDue('offer', booking, expiresAt),
       );
       offered.push(booking);

@@ -13,6 +13,7 @@ import { OfferingRevisionsService } from './offering-revisions.service';
 import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from './offering-workflow';
 import { presentOffering } from '../views/offering.view';
 import type { ManagedOfferingView } from '../use-cases/update-offering/update-offering.use-case';
+import { CatalogueEvents } from '../catalogue.events';
 
 const MODERATION_AUDIT_ACTIONS: Record<OfferingAction, string> = {
   submit: 'offering.submitted',
@@ -90,7 +91,10 @@ export class OfferingModerationService {
       }
       if (action === 'publish' || action === 'reject') {
         await this.outbox.record(manager, {
-          type: action === 'publish' ? 'offering.published' : 'offering.rejected',
+          type:
+            action === 'publish'
+              ? CatalogueEvents.OfferingPublished
+              : CatalogueEvents.OfferingRejected,
           aggregateType: 'offering',
           aggregateId: offering.id,
           payload: { consultantId: offering.consultantId, moderatedBy: actor.userId },
@@ -181,7 +185,8 @@ export class OfferingModerationService {
       });
     }
     await this.outbox.record(manager, {
-      type: action === 'publish' ? 'offering.published' : 'offering.rejected',
+      type:
+        action === 'publish' ? CatalogueEvents.OfferingPublished : CatalogueEvents.OfferingRejected,
       aggregateType: 'offering',
       aggregateId: offering.id,
       payload: {

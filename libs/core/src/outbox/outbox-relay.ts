@@ -1,20 +1,36 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
-import { EventJobData, queuesFor } from '../queue/event-routes';
+import type { EventRoutes } from '../events/catalogue';
+import { EVENT_ROUTES_TOKEN } from '../events/handler-registry';
 import { QueueName } from '../queue/queue-names';
 import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '../queue/queue.module';
+import type { EventPayload } from './outbox-event.entity';
 import { OutboxListener } from './outbox-listener';
 
 interface PendingEvent {
   id: string;
   type: string;
   aggregate_id: string;
-  payload: Record<string, string | number | boolean | null>;
+  payload: EventPayload;
   deliver_at: Date | null;
+}
+
+/** A relayed job's data (EventJob, as stored: the relay reads rows of any age and type). */
+export interface RelayedEventData {
+  eventId: string;
+  type: string;
+  aggregateId: string;
+  payload: EventPayload;
 }
 
 const BATCH_SIZE = 200;
@@ -27,7 +43,8 @@ const MAX_BACKOFF_MS = 5_000;
 const COALESCE_MS = 20;
 
 /**
- * Moves committed outbox events to their BullMQ queues, oldest first. Rows are claimed with
+ * Moves committed outbox events to their BullMQ queues (the routes the worker provides under
+ * EVENT_ROUTES_TOKEN), oldest first, one job per queue named after the event's type. Rows are claimed with
  * FOR UPDATE SKIP LOCKED, so several workers relay side by side; an event is marked published
  * only after every queue accepted it, in the same transaction that claimed it. When Redis is
  * down nothing is marked: events wait in PostgreSQL and go out once Redis answers again.
@@ -50,6 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<Environment, true>,
+    /** The worker's route table (apps/worker), typed exhaustively over the event catalogue. */
+    @Inject(EVENT_ROUTES_TOKEN) private readonly routes: EventRoutes,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,8 +104,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (events.length === 0) return 0;
       const byQueue = new Map<QueueName, PendingEvent[]>();
+      // A type the table does not know (an old row of a retired event) is marked published.
+      const routes: Readonly<Record<string, readonly QueueName[] | undefined>> = this.routes;
       for (const event of events) {
-        for (const name of queuesFor(event.type))
+        for (const name of routes[event.type] ?? [])
           byQueue.set(name, [...(byQueue.get(name) ?? []), event]);
       }
       const now = Date.now();
@@ -99,7 +120,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               type: event.type,
               aggregateId: event.aggregate_id,
               payload: event.payload,
-            } satisfies EventJobData,
+            } satisfies RelayedEventData,
             opts: {
               jobId: event.id,
               delay: event.deliver_at ? Math.max(0, event.deliver_at.getTime() - now) : undefined,

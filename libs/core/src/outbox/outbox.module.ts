@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoreHandlers } from '../events/core.handlers';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxService } from './outbox.service';
@@ -8,7 +9,8 @@ import { OutboxService } from './outbox.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEvent])],
-  providers: [OutboxService, IdempotencyService],
+  // CoreHandlers: core's housekeeping job, found by the worker's handler registry.
+  providers: [OutboxService, IdempotencyService, CoreHandlers],
   exports: [OutboxService, IdempotencyService],
 })
 export class OutboxModule {}

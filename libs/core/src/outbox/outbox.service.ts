@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventPayload, OutboxEvent } from './outbox-event.entity';
-
-export interface DomainEvent {
-  /** `context.fact`, e.g. `booking.confirmed`; routed by EVENT_ROUTES. */
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload?: EventPayload;
-  /** For scheduled work: not delivered before this instant. */
-  deliverAt?: Date;
-}
+import type { DomainEvent } from '../events/catalogue';
+import { OutboxEvent } from './outbox-event.entity';
 
 /** Records events in the caller's transaction: they exist if and only if the change commits. */
 @Injectable()
@@ -27,6 +18,7 @@ export class OutboxService {
     return deleted;
   }
 
+  /** Only the catalogue's events, each with its own payload type (see EventCatalogue). */
   async record(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (!manager.queryRunner?.isTransactionActive) {

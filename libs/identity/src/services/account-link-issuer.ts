@@ -5,13 +5,14 @@ import {
   AccountTokenPurpose,
   AccountTokenRepository,
 } from '../repositories/account-token.repository';
+import { IdentityEvents } from '../identity.events';
 
 /** The event that gets each kind of link e-mailed (its aggregate is the link's id). */
-export const ACCOUNT_LINK_EVENTS: Record<AccountTokenPurpose, string> = {
-  email_verification: 'identity.email-verification-requested',
-  email_change: 'identity.email-change-requested',
-  password_reset: 'identity.password-reset-requested',
-};
+export const ACCOUNT_LINK_EVENTS = {
+  email_verification: IdentityEvents.EmailVerificationRequested,
+  email_change: IdentityEvents.EmailChangeRequested,
+  password_reset: IdentityEvents.PasswordResetRequested,
+} as const satisfies Record<AccountTokenPurpose, string>;
 
 export interface IssueAccountLink {
   userId: string;

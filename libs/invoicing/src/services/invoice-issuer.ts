@@ -4,6 +4,7 @@ import { OutboxService, parisDate, parisYear } from '@mutualis/core';
 import { Invoice } from '../entities/invoice.entity';
 import type { InvoiceSeries, InvoiceStatus } from '../invoicing.types';
 import { InvoiceRepository } from '../repositories/invoice.repository';
+import { InvoicingEvents } from '../invoicing.events';
 
 /** `F-2026-000042`: series, year of issue in Paris, sequence on six digits. */
 export function formatInvoiceNumber(series: InvoiceSeries, year: number, sequence: number): string {
@@ -63,7 +64,8 @@ export class InvoiceIssuer {
     // updated_at, which no caller of an issued invoice reads), so it is not read back.
     const issued: Invoice = { ...draft, ...changes };
     await this.outbox.record(manager, {
-      type: draft.type === 'invoice' ? 'invoice.issued' : 'invoice.credit-note-issued',
+      type:
+        draft.type === 'invoice' ? InvoicingEvents.InvoiceIssued : InvoicingEvents.CreditNoteIssued,
       aggregateType: 'invoice',
       aggregateId: issued.id,
       payload: {

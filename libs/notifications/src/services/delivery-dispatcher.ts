@@ -2,7 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Queue } from 'bullmq';
-import { Environment, JOBS, QueueName } from '@mutualis/core';
+import { Environment, QueueName } from '@mutualis/core';
+import { NotificationsJobs } from '../notifications.events';
 import { DeliveryRepository, PlannedDelivery } from '../repositories/delivery.repository';
 
 export interface DeliverJobData {
@@ -38,7 +39,7 @@ export class DeliveryDispatcher {
     const delay = this.config.get('MAIL_RETRY_DELAY_MS', { infer: true });
     await this.queue.addBulk(
       deliveryIds.map((deliveryId) => ({
-        name: JOBS.deliverNotification.name,
+        name: NotificationsJobs.Deliver,
         data: { deliveryId } satisfies DeliverJobData,
         opts: {
           jobId: DeliveryDispatcher.jobId(deliveryId),

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { BookingFactsService, BookingNoticeFacts } from '@mutualis/booking';
+import {
+  BookingCancelledPayload,
+  BookingFactsService,
+  BookingNoticeFacts,
+} from '@mutualis/booking';
 import { CatalogueFactsService } from '@mutualis/catalogue';
-import { EventJobData } from '@mutualis/core';
 import {
   AccountLinksService,
   Contact,
@@ -102,61 +105,6 @@ export class NotificationPlanner {
     private readonly accountLinks: AccountLinksService,
   ) {}
 
-  async forEvent(event: EventJobData): Promise<PlannedDelivery[]> {
-    const key = event.eventId;
-    const payload = event.payload;
-    switch (event.type) {
-      case 'identity.invitation-created':
-        return this.invitation(key, event.aggregateId, String(payload.invitedBy ?? ''));
-      case 'offering.published':
-      case 'offering.rejected':
-        return this.moderation(
-          key,
-          event.aggregateId,
-          event.type === 'offering.published',
-          // About changes to a published offering (a revision): the live offering has no
-          // rejection reason of its own, the event carries it.
-          payload.revisionId ? { reason: String(payload.reason ?? '') } : undefined,
-        );
-      case 'booking.created':
-      case 'booking.offer-accepted':
-        return this.pendingPayment(key, event.aggregateId);
-      case 'booking.confirmed': {
-        const booking = await this.bookings.forNotice(event.aggregateId);
-        return booking ? this.bookingConfirmed(key, booking) : [];
-      }
-      case 'waitlist.offered':
-        return this.waitlistOffer(key, event.aggregateId);
-      case 'booking.cancelled':
-        return this.cancelled(key, event.aggregateId, payload);
-      case 'invoice.issued':
-      case 'invoice.credit-note-issued': {
-        const invoice = await this.invoices.findById(event.aggregateId);
-        return invoice ? this.invoiceIssued(key, invoice) : [];
-      }
-      case 'invoice.payment-recorded':
-        return this.paymentReceived(key, event.aggregateId, Number(payload.amountCents));
-      case 'invoice.payment-reversed':
-        // No mail: finance corrected its own allocation; only the dunning schedule changes.
-        return [];
-      case 'payment.refunded':
-        return this.refunded(
-          key,
-          String(payload.bookingId),
-          Number(payload.amountCents),
-          payload.method === 'bank_transfer' ? 'bank_transfer' : 'card',
-        );
-      case 'identity.email-verification-requested':
-      case 'identity.email-change-requested':
-      case 'identity.password-reset-requested':
-        return this.accountLink(key, event.aggregateId);
-      case 'identity.registration-attempted':
-        return this.registrationAttempt(key, event.aggregateId);
-      default:
-        throw new Error(`no notification is defined for the event ${event.type}`);
-    }
-  }
-
   /** The reminder two days before: only for a booking still confirmed on a session still on. */
   async sessionReminder(bookingId: string): Promise<PlannedDelivery[]> {
     const booking = await this.bookings.forNotice(bookingId);
@@ -227,7 +175,7 @@ export class NotificationPlanner {
     );
   }
 
-  private async invitation(
+  async invitation(
     key: string,
     invitationId: string,
     invitedBy: string,
@@ -250,7 +198,7 @@ export class NotificationPlanner {
     ];
   }
 
-  private async accountLink(key: string, tokenId: string): Promise<PlannedDelivery[]> {
+  async accountLink(key: string, tokenId: string): Promise<PlannedDelivery[]> {
     // Used, replaced or run out before we got to it: a dead link is not worth a message.
     const notice = await this.accountLinks.notice(tokenId);
     if (!notice) return [];
@@ -285,7 +233,7 @@ export class NotificationPlanner {
     return planned;
   }
 
-  private async registrationAttempt(key: string, userId: string): Promise<PlannedDelivery[]> {
+  async registrationAttempt(key: string, userId: string): Promise<PlannedDelivery[]> {
     return (await this.contacts.usersByIds([userId])).map((contact) =>
       deliveryTo(key, contact, 'account-registration-attempt', {
         signInUrl: this.links.signIn(),
@@ -294,7 +242,7 @@ export class NotificationPlanner {
     );
   }
 
-  private async moderation(
+  async moderation(
     key: string,
     offeringId: string,
     approved: boolean,
@@ -323,7 +271,7 @@ export class NotificationPlanner {
     return this.contacts.usersByIds([booking.bookedBy]);
   }
 
-  private async pendingPayment(key: string, bookingId: string): Promise<PlannedDelivery[]> {
+  async pendingPayment(key: string, bookingId: string): Promise<PlannedDelivery[]> {
     const booking = await this.bookings.forNotice(bookingId);
     // Paid (or gone) before we wrote: "please pay" would be wrong.
     if (!booking || booking.status !== 'pending_payment' || !booking.holdExpiresAt) return [];
@@ -383,7 +331,7 @@ export class NotificationPlanner {
     return planned;
   }
 
-  private async waitlistOffer(key: string, bookingId: string): Promise<PlannedDelivery[]> {
+  async waitlistOffer(key: string, bookingId: string): Promise<PlannedDelivery[]> {
     const booking = await this.bookings.forNotice(bookingId);
     if (!booking || booking.status !== 'offered' || !booking.offerExpiresAt) return [];
     const offerExpiresAt = booking.offerExpiresAt.toISOString();
@@ -398,15 +346,15 @@ export class NotificationPlanner {
     );
   }
 
-  private async cancelled(
+  async cancelled(
     key: string,
     bookingId: string,
-    payload: EventJobData['payload'],
+    payload: BookingCancelledPayload,
   ): Promise<PlannedDelivery[]> {
     const booking = await this.bookings.forNotice(bookingId);
     if (!booking) return [];
     const wasConfirmed = payload.previousStatus === 'confirmed';
-    const refundCents = Number(payload.refundCents ?? 0);
+    const refundCents = payload.refundCents;
     const bookingUrl = this.links.booking(booking.bookingId);
     // Whoever had it in their calendar gets the event withdrawn.
     const attachments = wasConfirmed ? [calendarFor(booking.bookingId, 'CANCEL')] : [];
@@ -436,7 +384,7 @@ export class NotificationPlanner {
             {
               ...moment(booking),
               wasConfirmed,
-              refundPercent: Number(payload.refundPercent ?? 0),
+              refundPercent: payload.refundPercent,
               refundCents,
               bookingUrl,
             },
@@ -479,7 +427,7 @@ export class NotificationPlanner {
     ];
   }
 
-  private async paymentReceived(
+  async paymentReceived(
     key: string,
     invoiceId: string,
     amountCents: number,
@@ -502,7 +450,7 @@ export class NotificationPlanner {
     ];
   }
 
-  private async refunded(
+  async refunded(
     key: string,
     bookingId: string,
     amountCents: number,

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JOBS, QueueName } from '@mutualis/core';
+import { QueueName } from '@mutualis/core';
+import { NotificationsJobs } from '../notifications.events';
 import { overdueSchedule, OVERDUE_STAGES, OverdueStage } from './notification-planner';
 
 /** Reminders go out this long before a session starts. */
@@ -38,7 +39,7 @@ export class NotificationScheduler {
     const delay = startsAt.getTime() - REMINDER_LEAD_MS - now.getTime();
     if (delay <= 0) return false;
     const data: ReminderJobData = { bookingId };
-    await this.queue.add(JOBS.sessionReminder.name, data, {
+    await this.queue.add(NotificationsJobs.SessionReminder, data, {
       jobId: NotificationScheduler.reminderJobId(bookingId),
       timestamp: now.getTime(),
       delay,
@@ -55,7 +56,7 @@ export class NotificationScheduler {
     const ahead = overdueSchedule(dueDate).filter(({ at }) => at.getTime() > now.getTime());
     for (const { stage, at } of ahead) {
       const data: OverdueJobData = { invoiceId, stage };
-      await this.queue.add(JOBS.invoiceOverdue.name, data, {
+      await this.queue.add(NotificationsJobs.InvoiceOverdue, data, {
         jobId: NotificationScheduler.overdueJobId(invoiceId, stage),
         timestamp: now.getTime(),
         delay: at.getTime() - now.getTime(),

@@ -5,6 +5,7 @@ import { DomainEvent, OutboxService } from '@mutualis/core';
 import { Payment } from '../entities/payment.entity';
 import { PaymentRepository } from '../repositories/payment.repository';
 import { StripeGateway } from './stripe-gateway';
+import { PaymentsEvents } from '../payments.events';
 
 /** Sends pending Stripe refunds, with the refund's id as idempotency key: a retry refunds once. */
 @Injectable()
@@ -68,7 +69,7 @@ export function refundedEvent(
   method: 'card' | 'bank_transfer',
 ): DomainEvent {
   return {
-    type: 'payment.refunded',
+    type: PaymentsEvents.Refunded,
     aggregateType: 'refund',
     aggregateId: refundId,
     payload: { bookingId, amountCents, method },

@@ -8,6 +8,7 @@ import { BookingErrorCode, BookingException, bookingNotFound } from '../../booki
 import { BookingRepository } from '../../repositories/booking.repository';
 import { BookingAccessService } from '../../services/booking-access.service';
 import { bookingEvent, expiryDue } from '../../services/booking-events';
+import { BookingEvents } from '../../booking.events';
 import { BookingView, presentBooking } from '../../views/booking.view';
 
 /** The member takes the seats offered from the waitlist: the booking now awaits payment under a new hold. */
@@ -53,7 +54,7 @@ export class AcceptOfferUseCase {
       );
       await this.outbox.record(
         manager,
-        bookingEvent('booking.offer-accepted', accepted, {
+        bookingEvent(BookingEvents.OfferAccepted, accepted, {
           totalInclVatCents: accepted.totalInclVatCents,
         }),
         expiryDue('hold', accepted, holdExpiresAt),

@@ -14,6 +14,7 @@ import {
 import { BookingErrorCode } from '../../booking.exception';
 import { BookingModule } from '../../booking.module';
 import { BookCommand, BookedView, BookUseCase } from './book.use-case';
+import { BookingEvents } from '../../booking.events';
 
 /** The hold the test environment leaves at its default (BOOKING_HOLD_SECONDS). */
 const HOLD_MS = 1800 * 1000;
@@ -90,7 +91,11 @@ describe('BookUseCase', () => {
     expect(await sessionState(sessionId)).toEqual({
       seatsTaken: 3,
       bookings: { pending_payment: 3, waitlisted: 5 },
-      events: { 'booking.created': 3, 'booking.hold-expiry-due': 3, 'booking.waitlisted': 5 },
+      events: {
+        [BookingEvents.Created]: 3,
+        [BookingEvents.HoldExpiryDue]: 3,
+        [BookingEvents.Waitlisted]: 5,
+      },
     });
   });
 
@@ -160,7 +165,7 @@ describe('BookUseCase', () => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + HOLD_MS);
     const [due] = await db.query<{ deliver_at: Date; payload: { bookingId: string } }[]>(
       `SELECT deliver_at, payload FROM outbox_events
-        WHERE aggregate_id = $1 AND type = 'booking.hold-expiry-due'`,
+        WHERE aggregate_id = $1 AND type = BookingEvents.HoldExpiryDue`,
       [held.id],
     );
     expect(due.deliver_at.toISOString()).toBe(held.holdExpiresAt);

@@ -30,6 +30,7 @@ import {
   StoredBooking,
 } from '../../repositories/booking.repository';
 import { bookingEvent, expiryDue } from '../../services/booking-events';
+import { BookingEvents } from '../../booking.events';
 import { BookingView, presentBooking } from '../../views/booking.view';
 import { priceBooking } from './booking-price';
 
@@ -350,12 +351,14 @@ export class BookUseCase {
 
   private async recordCreation(booking: Booking, manager: EntityManager): Promise<void> {
     if (booking.status === 'waitlisted') {
-      await this.outbox.record(manager, bookingEvent('booking.waitlisted', booking));
+      await this.outbox.record(manager, bookingEvent(BookingEvents.Waitlisted, booking));
       return;
     }
     await this.outbox.record(
       manager,
-      bookingEvent('booking.created', booking, { totalInclVatCents: booking.totalInclVatCents }),
+      bookingEvent(BookingEvents.Created, booking, {
+        totalInclVatCents: booking.totalInclVatCents,
+      }),
       expiryDue('hold', booking, booking.holdExpiresAt!),
     );
   }

@@ -14,6 +14,7 @@ import { BookUseCase } from '../book/book.use-case';
 import { CancelBookingUseCase } from '../cancel-booking/cancel-booking.use-case';
 import { ExpireBookingUseCase } from '../expire-booking/expire-booking.use-case';
 import { ConfirmBookingCommand, ConfirmBookingUseCase } from './confirm-booking.use-case';
+import { BookingEvents } from '../../booking.events';
 
 describe('ConfirmBookingUseCase', () => {
   let context: INestApplicationContext;
@@ -79,8 +80,8 @@ describe('ConfirmBookingUseCase', () => {
 
   async function confirmations(bookingId: string): Promise<{ method: string }[]> {
     const rows = await db.query<{ payload: { method: string } }[]>(
-      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = 'booking.confirmed'`,
-      [bookingId],
+      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
+      [bookingId, BookingEvents.Confirmed],
     );
     return rows.map((row) => row.payload);
   }

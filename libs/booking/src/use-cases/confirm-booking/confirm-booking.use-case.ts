@@ -7,6 +7,7 @@ import { ConfirmationMethod } from '../../booking.types';
 import { Booking } from '../../entities/booking.entity';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { bookingEvent } from '../../services/booking-events';
+import { BookingEvents } from '../../booking.events';
 import { BookingView, presentBooking } from '../../views/booking.view';
 
 export interface ConfirmBookingCommand {
@@ -61,7 +62,7 @@ export class ConfirmBookingUseCase {
     );
     await this.outbox.record(
       manager,
-      bookingEvent('booking.confirmed', confirmed, { method: command.method }),
+      bookingEvent(BookingEvents.Confirmed, confirmed, { method: command.method }),
     );
     return confirmed;
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@mutualis/core';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { BookingReleaser } from '../../services/booking-releaser';
+import { BookingEvents } from '../../booking.events';
 
 export type ExpiryOutcome = 'expired' | 'skipped';
 
@@ -37,7 +38,7 @@ export class ExpireBookingUseCase {
       ) {
         return 'skipped';
       }
-      await this.releaser.expire(manager, booking, 'booking.expired');
+      await this.releaser.expire(manager, booking, BookingEvents.Expired);
       return 'expired';
     });
   }
@@ -48,7 +49,7 @@ export class ExpireBookingUseCase {
       const now = this.clock.now();
       if (booking?.status !== 'offered' || !booking.offerExpiresAt || booking.offerExpiresAt > now)
         return 'skipped';
-      await this.releaser.expire(manager, booking, 'waitlist.offer-expired');
+      await this.releaser.expire(manager, booking, BookingEvents.WaitlistOfferExpired);
       return 'expired';
     });
   }

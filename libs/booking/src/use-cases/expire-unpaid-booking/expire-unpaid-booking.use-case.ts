@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingReleaser } from '../../services/booking-releaser';
 import type { ExpiryOutcome } from '../expire-booking/expire-booking.use-case';
+import { BookingEvents } from '../../booking.events';
 
 /**
  * Ends a booking whose payment failed (a SEPA debit refused): its seats go to the waitlist.
@@ -19,7 +20,7 @@ export class ExpireUnpaidBookingUseCase {
     return this.dataSource.transaction(async (manager) => {
       const booking = await this.releaser.lock(bookingId, manager);
       if (booking?.status !== 'pending_payment') return 'skipped';
-      await this.releaser.expire(manager, booking, 'booking.expired');
+      await this.releaser.expire(manager, booking, BookingEvents.Expired);
       return 'expired';
     });
   }

@@ -8,6 +8,7 @@ import { BookingErrorCode, BookingException } from '../../booking.exception';
 import { Attendance } from '../../booking.types';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { bookingEvent } from '../../services/booking-events';
+import { BookingEvents } from '../../booking.events';
 
 export interface AttendanceMark {
   attendeeId: string;
@@ -88,7 +89,7 @@ export class MarkAttendanceUseCase {
             ? 'no_show'
             : 'confirmed';
         const updated = await this.bookings.update(bookingId, { status }, manager);
-        await this.outbox.record(manager, bookingEvent('booking.attendance-marked', updated));
+        await this.outbox.record(manager, bookingEvent(BookingEvents.AttendanceMarked, updated));
         result.push({ bookingId, status });
       }
       return { bookings: result };

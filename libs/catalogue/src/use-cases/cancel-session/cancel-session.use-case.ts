@@ -7,6 +7,7 @@ import { Offering } from '../../entities/offering.entity';
 import { TrainingSession } from '../../entities/training-session.entity';
 import { TrainingSessionRepository } from '../../repositories/training-session.repository';
 import { OfferingAccessService } from '../../services/offering-access.service';
+import { CatalogueEvents } from '../../catalogue.events';
 
 export interface CancelledSession {
   session: TrainingSession;
@@ -52,7 +53,7 @@ export class CancelSessionUseCase {
       );
     }
     await this.outbox.record(manager, {
-      type: 'session.cancelled',
+      type: CatalogueEvents.SessionCancelled,
       aggregateType: 'session',
       aggregateId: found.id,
       payload: { offeringId: offering.id, cancelledBy: actor.userId },

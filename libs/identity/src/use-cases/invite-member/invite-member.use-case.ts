@@ -11,6 +11,7 @@ import { InvitationRepository } from '../../repositories/invitation.repository';
 import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
 import { UserRepository } from '../../repositories/user.repository';
 import { OrganisationAccessService } from '../../services/organisation-access.service';
+import { IdentityEvents } from '../../identity.events';
 
 export interface InviteMemberCommand {
   actor: Actor;
@@ -73,7 +74,7 @@ export class InviteMemberUseCase {
       // No token in the event: the worker makes the e-mail's own link as it sends
       // (IssueInvitationLinkUseCase), so no outbox row or queued job ever holds one.
       await this.outbox.record(manager, {
-        type: 'identity.invitation-created',
+        type: IdentityEvents.InvitationCreated,
         aggregateType: 'invitation',
         aggregateId: created.id,
         payload: { organisationId: command.organisationId, invitedBy: command.actor.userId },

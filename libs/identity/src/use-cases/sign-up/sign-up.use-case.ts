@@ -8,6 +8,7 @@ import { assertAcceptablePassword } from '../../auth/password-policy';
 import type { Locale } from '../../identity.types';
 import { UserRepository } from '../../repositories/user.repository';
 import { AccountLinkIssuer } from '../../services/account-link-issuer';
+import { IdentityEvents } from '../../identity.events';
 
 export interface SignUpCommand {
   email: string;
@@ -65,7 +66,7 @@ export class SignUpUseCase {
   private async tellOwner(userId: string): Promise<void> {
     await this.dataSource.transaction((manager) =>
       this.outbox.record(manager, {
-        type: 'identity.registration-attempted',
+        type: IdentityEvents.RegistrationAttempted,
         aggregateType: 'user',
         aggregateId: userId,
       }),

@@ -17,6 +17,7 @@ import { InvoiceLine } from '../../entities/invoice-line.entity';
 import { InvoicingModule } from '../../invoicing.module';
 import { InvoiceStorage } from '../../storage/invoice-storage';
 import { IssueBookingInvoiceUseCase } from './issue-booking-invoice.use-case';
+import { InvoicingEvents } from '../../invoicing.events';
 
 const PARIS_YEAR = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Paris',
@@ -74,8 +75,8 @@ describe('IssueBookingInvoiceUseCase', () => {
 
   async function issuedEvents(invoiceId: string): Promise<number> {
     const [{ n }] = await db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND type = 'invoice.issued'`,
-      [invoiceId],
+      `SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
+      [invoiceId, InvoicingEvents.InvoiceIssued],
     );
     return n;
   }

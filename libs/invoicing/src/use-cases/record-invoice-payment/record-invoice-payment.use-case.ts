@@ -6,6 +6,7 @@ import { Invoice } from '../../entities/invoice.entity';
 import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { settledStatus } from '../../services/invoice-issuer';
+import { InvoicingEvents } from '../../invoicing.events';
 
 export type PaymentMethod =
   'card' | 'sepa_debit' | 'bank_transfer' | 'cheque' | 'administrative_mandate';
@@ -201,7 +202,7 @@ export class RecordInvoicePaymentUseCase {
       const status = settledStatus({ ...invoice, amountPaidCents });
       finalStatus.set(invoice.id, status);
       events.push({
-        type: 'invoice.payment-recorded',
+        type: InvoicingEvents.PaymentRecorded,
         aggregateType: 'invoice',
         aggregateId: invoice.id,
         payload: { paymentId, amountCents: payment.amountCents, status },
@@ -237,7 +238,7 @@ export class RecordInvoicePaymentUseCase {
     await this.movePaid(
       invoice,
       -Number(payment.amount_cents),
-      'invoice.payment-reversed',
+      InvoicingEvents.PaymentReversed,
       payment.id,
       manager,
     );
@@ -248,7 +249,7 @@ export class RecordInvoicePaymentUseCase {
   private async movePaid(
     invoice: Invoice,
     deltaCents: number,
-    type: 'invoice.payment-recorded' | 'invoice.payment-reversed',
+    type: typeof InvoicingEvents.PaymentRecorded | typeof InvoicingEvents.PaymentReversed,
     paymentId: string,
     manager: EntityManager,
   ): Promise<void> {
@@ -277,7 +278,7 @@ export class RecordInvoicePaymentUseCase {
     await this.movePaid(
       invoice,
       command.amountCents,
-      'invoice.payment-recorded',
+      InvoicingEvents.PaymentRecorded,
       inserted[0].id,
       manager,
     );

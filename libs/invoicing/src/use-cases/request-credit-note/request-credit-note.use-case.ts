@@ -8,6 +8,7 @@ import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../i
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { InvoiceView, presentInvoice } from '../../views/invoice.view';
 import { creditLinesForAmount, creditNoteDraft } from '../issue-credit-note/credit-lines';
+import { InvoicingEvents } from '../../invoicing.events';
 
 export interface RequestCreditNoteCommand {
   actor: Actor;
@@ -72,7 +73,7 @@ export class RequestCreditNoteUseCase {
       });
       const { invoice: created } = await this.invoices.insertDraft(draft, draftLines, manager);
       await this.outbox.record(manager, {
-        type: 'invoicing.credit-note-requested',
+        type: InvoicingEvents.CreditNoteRequested,
         aggregateType: 'invoice',
         aggregateId: created.id,
         payload: { correctsInvoiceId: original.id, requestedBy: command.actor.userId },

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { BookingFactsService } from '@mutualis/booking';
-import { EventJobData } from '@mutualis/core';
-import { Invoice, InvoiceRepository } from '@mutualis/invoicing';
+import { BookingEvents, BookingFactsService } from '@mutualis/booking';
+import { CatalogueEvents } from '@mutualis/catalogue';
+import { EventJob } from '@mutualis/core';
+import { IdentityEvents } from '@mutualis/identity';
+import { Invoice, InvoiceRepository, InvoicingEvents } from '@mutualis/invoicing';
+import { PaymentsEvents } from '@mutualis/payments';
+import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
@@ -10,6 +14,32 @@ export interface NotifyOutcome {
   queued: number;
   scheduled?: number;
 }
+
+/** The events that make (or unmake) mail: the worker routes each to the notifications queue. */
+export const NOTIFIED_EVENTS = [
+  IdentityEvents.InvitationCreated,
+  IdentityEvents.EmailVerificationRequested,
+  IdentityEvents.EmailChangeRequested,
+  IdentityEvents.PasswordResetRequested,
+  IdentityEvents.RegistrationAttempted,
+  CatalogueEvents.OfferingPublished,
+  CatalogueEvents.OfferingRejected,
+  BookingEvents.Created,
+  BookingEvents.OfferAccepted,
+  BookingEvents.Confirmed,
+  BookingEvents.WaitlistOffered,
+  BookingEvents.Cancelled,
+  InvoicingEvents.InvoiceIssued,
+  InvoicingEvents.CreditNoteIssued,
+  InvoicingEvents.PaymentRecorded,
+  InvoicingEvents.PaymentReversed,
+  PaymentsEvents.Refunded,
+] as const;
+
+export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
+
+/** One way to notify per event, typed by its payload: a missing event does not compile. */
+type Notifiers = { [T in NotifiedEvent]: (event: EventJob<T>) => Promise<NotifyOutcome> };
 
 /**
  * Turns a domain event into e-mails (logged, then queued one job per message) and keeps the
@@ -29,21 +59,95 @@ export class NotifyEventUseCase {
     private readonly invoices: InvoiceRepository,
   ) {}
 
-  async execute(event: EventJobData): Promise<NotifyOutcome> {
-    switch (event.type) {
-      // The booking and the invoice are read once, for the mail and for what is due later.
-      case 'booking.confirmed':
-        return this.bookingConfirmed(event);
-      case 'invoice.issued':
-        return this.invoiceIssued(event);
-      default: {
-        const queued = await this.dispatcher.dispatch(await this.planner.forEvent(event));
-        return { queued, scheduled: await this.reschedule(event) };
-      }
-    }
+  private readonly notifiers: Notifiers = {
+    [IdentityEvents.InvitationCreated]: (event) =>
+      this.send(this.planner.invitation(event.eventId, event.aggregateId, event.payload.invitedBy)),
+    [IdentityEvents.EmailVerificationRequested]: (event) => this.accountLink(event),
+    [IdentityEvents.EmailChangeRequested]: (event) => this.accountLink(event),
+    [IdentityEvents.PasswordResetRequested]: (event) => this.accountLink(event),
+    [IdentityEvents.RegistrationAttempted]: (event) =>
+      this.send(this.planner.registrationAttempt(event.eventId, event.aggregateId)),
+    [CatalogueEvents.OfferingPublished]: (event) => this.moderation(event, true),
+    [CatalogueEvents.OfferingRejected]: (event) => this.moderation(event, false),
+    [BookingEvents.Created]: (event) =>
+      this.send(this.planner.pendingPayment(event.eventId, event.aggregateId)),
+    [BookingEvents.OfferAccepted]: (event) =>
+      this.send(this.planner.pendingPayment(event.eventId, event.aggregateId)),
+    [BookingEvents.Confirmed]: (event) => this.bookingConfirmed(event),
+    [BookingEvents.WaitlistOffered]: (event) =>
+      this.send(this.planner.waitlistOffer(event.eventId, event.aggregateId)),
+    [BookingEvents.Cancelled]: async (event) => {
+      const queued = await this.dispatcher.dispatch(
+        await this.planner.cancelled(event.eventId, event.aggregateId, event.payload),
+      );
+      await this.scheduler.cancelReminder(event.aggregateId);
+      return { queued, scheduled: 0 };
+    },
+    [InvoicingEvents.InvoiceIssued]: (event) => this.invoiceIssued(event),
+    [InvoicingEvents.CreditNoteIssued]: async (event) => {
+      const invoice = await this.invoices.findById(event.aggregateId);
+      return this.send(invoice ? this.planner.invoiceIssued(event.eventId, invoice) : []);
+    },
+    [InvoicingEvents.PaymentRecorded]: async (event) => {
+      const outcome = await this.send(
+        this.planner.paymentReceived(event.eventId, event.aggregateId, event.payload.amountCents),
+      );
+      if (event.payload.status === 'paid') await this.scheduler.cancelOverdue(event.aggregateId);
+      return outcome;
+    },
+    // No mail: finance corrected its own allocation; the letters still ahead are back in line.
+    [InvoicingEvents.PaymentReversed]: async (event) => {
+      const queued = await this.dispatcher.dispatch([]);
+      const invoice = await this.invoices.findById(event.aggregateId);
+      return { queued, scheduled: invoice ? await this.scheduleOverdue(invoice) : 0 };
+    },
+    [PaymentsEvents.Refunded]: (event) =>
+      this.send(
+        this.planner.refunded(
+          event.eventId,
+          event.payload.bookingId,
+          event.payload.amountCents,
+          event.payload.method === 'bank_transfer' ? 'bank_transfer' : 'card',
+        ),
+      ),
+  };
+
+  execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
+    // Indexed by the event's own type, the notifier takes that event: TypeScript cannot
+    // correlate the two through the union, hence the widening.
+    const notify = this.notifiers[event.type] as (
+      event: EventJob<NotifiedEvent>,
+    ) => Promise<NotifyOutcome>;
+    if (!notify) throw new Error(`no notification is defined for the event ${event.type}`);
+    return notify(event);
   }
 
-  private async bookingConfirmed(event: EventJobData): Promise<NotifyOutcome> {
+  private async send(
+    planned: Promise<PlannedDelivery[]> | PlannedDelivery[],
+  ): Promise<NotifyOutcome> {
+    return { queued: await this.dispatcher.dispatch(await planned), scheduled: 0 };
+  }
+
+  private accountLink(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
+    return this.send(this.planner.accountLink(event.eventId, event.aggregateId));
+  }
+
+  private moderation(
+    event: EventJob<
+      typeof CatalogueEvents.OfferingPublished | typeof CatalogueEvents.OfferingRejected
+    >,
+    approved: boolean,
+  ): Promise<NotifyOutcome> {
+    // About changes to a published offering (a revision): the live offering has no rejection
+    // reason of its own, the event carries it.
+    const revision = event.payload.revisionId ? { reason: event.payload.reason ?? '' } : undefined;
+    return this.send(this.planner.moderation(event.eventId, event.aggregateId, approved, revision));
+  }
+
+  /** The booking is read once, for the mail and for the reminder. */
+  private async bookingConfirmed(
+    event: EventJob<typeof BookingEvents.Confirmed>,
+  ): Promise<NotifyOutcome> {
     const booking = await this.bookings.forNotice(event.aggregateId);
     if (!booking) return { queued: 0, scheduled: 0 };
     const queued = await this.dispatcher.dispatch(
@@ -55,31 +159,16 @@ export class NotifyEventUseCase {
     return { queued, scheduled: scheduled ? 1 : 0 };
   }
 
-  private async invoiceIssued(event: EventJobData): Promise<NotifyOutcome> {
+  /** The invoice is read once, for the mail and for its dunning letters. */
+  private async invoiceIssued(
+    event: EventJob<typeof InvoicingEvents.InvoiceIssued>,
+  ): Promise<NotifyOutcome> {
     const invoice = await this.invoices.findById(event.aggregateId);
     if (!invoice) return { queued: 0, scheduled: 0 };
     const queued = await this.dispatcher.dispatch(
       await this.planner.invoiceIssued(event.eventId, invoice),
     );
     return { queued, scheduled: await this.scheduleOverdue(invoice) };
-  }
-
-  private async reschedule(event: EventJobData): Promise<number> {
-    switch (event.type) {
-      case 'booking.cancelled':
-        await this.scheduler.cancelReminder(event.aggregateId);
-        return 0;
-      // A payment taken back (an allocation undone) puts the letters still ahead back in line.
-      case 'invoice.payment-reversed': {
-        const invoice = await this.invoices.findById(event.aggregateId);
-        return invoice ? this.scheduleOverdue(invoice) : 0;
-      }
-      case 'invoice.payment-recorded':
-        if (event.payload.status === 'paid') await this.scheduler.cancelOverdue(event.aggregateId);
-        return 0;
-      default:
-        return 0;
-    }
   }
 
   /** The dunning letters of an invoice still owed. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
-import { BookUseCase, ExpireBookingUseCase } from '@mutualis/booking';
+import { BookingEvents, BookUseCase, ExpireBookingUseCase } from '@mutualis/booking';
 import {
   configureChambre,
   createTestContext,
@@ -18,6 +18,7 @@ import { PaymentsModule } from '../../payments.module';
 import { CheckoutUseCase } from '../checkout/checkout.use-case';
 import { ReceiveStripeEventUseCase } from '../receive-stripe-event/receive-stripe-event.use-case';
 import { ApplyStripeEventUseCase } from './apply-stripe-event.use-case';
+import { PaymentsEvents } from '../../payments.events';
 
 const WEBHOOK_SECRET = 'whsec_intspecsecret';
 // Signing needs no account: any key makes a client whose helper signs like Stripe does.
@@ -95,7 +96,7 @@ describe('ApplyStripeEventUseCase', () => {
     const events = await db.query<{ type: string; n: number }[]>(
       `SELECT type, count(*)::int AS n FROM outbox_events
         WHERE (aggregate_id = $1 OR payload ->> 'bookingId' = $1::text)
-          AND type IN ('booking.confirmed', 'payment.succeeded', 'payment.late-refunded')
+          AND type IN (BookingEvents.Confirmed, PaymentsEvents.Succeeded, PaymentsEvents.LateRefunded)
         GROUP BY type`,
       [bookingId],
     );
@@ -118,7 +119,7 @@ describe('ApplyStripeEventUseCase', () => {
       payment: 'succeeded',
       intent: expect.stringMatching(/^pi_/),
       refunds: 0,
-      events: { 'booking.confirmed': 1, 'payment.succeeded': 1 },
+      events: { [BookingEvents.Confirmed]: 1, [PaymentsEvents.Succeeded]: 1 },
     });
     // The charge's fee is read from Stripe after the commit, for the payments ledger.
     const [{ fee }] = await db.query<{ fee: string | null }[]>(
@@ -142,8 +143,8 @@ describe('ApplyStripeEventUseCase', () => {
 
     expect(new Set(outcomes)).toEqual(new Set(['confirmed']));
     expect((await state(bookingId)).events).toEqual({
-      'booking.confirmed': 1,
-      'payment.succeeded': 1,
+      [BookingEvents.Confirmed]: 1,
+      [PaymentsEvents.Succeeded]: 1,
     });
   });
 
@@ -184,7 +185,7 @@ describe('ApplyStripeEventUseCase', () => {
     expect(await state(bookingId)).toMatchObject({
       booking: 'confirmed',
       payment: 'succeeded',
-      events: { 'booking.confirmed': 1, 'payment.succeeded': 1 },
+      events: { [BookingEvents.Confirmed]: 1, [PaymentsEvents.Succeeded]: 1 },
     });
   });
 
@@ -209,7 +210,7 @@ describe('ApplyStripeEventUseCase', () => {
       payment: 'refunded',
       intent: expect.stringMatching(/^pi_/),
       refunds: 1,
-      events: { 'payment.late-refunded': 1 },
+      events: { [PaymentsEvents.LateRefunded]: 1 },
     });
     const sent = standIn.requests.filter(
       (request) =>

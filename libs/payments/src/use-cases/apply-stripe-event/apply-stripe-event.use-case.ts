@@ -10,6 +10,7 @@ import { StripeEvent } from '../../entities/stripe-event.entity';
 import { PaymentRepository } from '../../repositories/payment.repository';
 import { PaymentLedgerService } from '../../services/payment-ledger.service';
 import { RefundService } from '../../services/refund.service';
+import { PaymentsEvents } from '../../payments.events';
 
 /**
  * Applies a stored Stripe event, once. Events may come twice or out of order: each change is a
@@ -115,7 +116,7 @@ export class ApplyStripeEventUseCase {
         if (!payment) return 'ignored';
         await this.payments.update(payment.id, { status: 'disputed' }, manager);
         await this.outbox.record(manager, {
-          type: 'payment.disputed',
+          type: PaymentsEvents.Disputed,
           aggregateType: 'payment',
           aggregateId: payment.id,
           payload: { bookingId: payment.bookingId, amountCents: dispute.amount },
@@ -133,7 +134,7 @@ export class ApplyStripeEventUseCase {
         );
         if (!inserted) return 'already_recorded';
         await this.outbox.record(manager, {
-          type: 'payments.payout-paid',
+          type: PaymentsEvents.PayoutPaid,
           // Stripe's ids are not UUIDs: the event names the payout in its payload.
           aggregateType: 'stripe_payout',
           aggregateId: randomUUID(),
@@ -188,7 +189,7 @@ export class ApplyStripeEventUseCase {
     ) {
       // The money counts against the booking's invoice (issued from the confirmation).
       await this.outbox.record(manager, {
-        type: 'payment.succeeded',
+        type: PaymentsEvents.Succeeded,
         aggregateType: 'payment',
         aggregateId: payment.id,
         payload: { bookingId: booking.id, amountCents, method: payment.method ?? 'card' },
@@ -218,7 +219,7 @@ export class ApplyStripeEventUseCase {
     );
     if (refund) {
       await this.outbox.record(manager, {
-        type: 'payment.late-refunded',
+        type: PaymentsEvents.LateRefunded,
         aggregateType: 'payment',
         aggregateId: payment.id,
         payload: {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@mutualis/core';
 import { StripeGateway } from '../../services/stripe-gateway';
+import { PaymentsEvents } from '../../payments.events';
 
 /**
  * The webhook's whole job: verify the signature on the raw body, store the event once by its
@@ -29,7 +30,7 @@ export class ReceiveStripeEventUseCase {
       );
       if (inserted.length === 0) return { received: true, duplicate: true };
       await this.outbox.record(manager, {
-        type: 'payments.stripe-event-received',
+        type: PaymentsEvents.StripeEventReceived,
         aggregateType: 'stripe_event',
         aggregateId: randomUUID(),
         payload: { stripeEventId: event.id, stripeType: event.type },

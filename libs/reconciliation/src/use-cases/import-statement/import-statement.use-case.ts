@@ -15,6 +15,7 @@ import {
 import { withDedupeKeys } from '../../services/dedupe-key';
 import { CsvProfilesUseCase } from '../csv-profiles/csv-profiles.use-case';
 import { MatchTransactionsUseCase } from '../match-transactions/match-transactions.use-case';
+import { ReconciliationEvents } from '../../reconciliation.events';
 
 /** Largest statement accepted (a year of a busy account is a few MB). */
 export const MAX_STATEMENT_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -109,7 +110,7 @@ export class ImportStatementUseCase {
         manager,
       );
       await this.outbox.record(manager, {
-        type: 'reconciliation.statement-uploaded',
+        type: ReconciliationEvents.StatementUploaded,
         aggregateType: 'bank_statement_import',
         aggregateId: statement.id,
       });

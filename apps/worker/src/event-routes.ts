@@ -1,0 +1,73 @@
+import { EventRoutes, JobQueues, QueueName } from '@mutualis/core';
+import { BookingEvents, BookingJobs } from '@mutualis/booking';
+import { CatalogueEvents, CatalogueJobs } from '@mutualis/catalogue';
+import { CoreJobs } from '@mutualis/core';
+import { IdentityEvents, IdentityJobs } from '@mutualis/identity';
+import { InvoicingEvents, InvoicingJobs } from '@mutualis/invoicing';
+import { NotificationsJobs } from '@mutualis/notifications';
+import { PaymentsEvents } from '@mutualis/payments';
+import { PrivacyJobs } from '@mutualis/privacy';
+import { ReconciliationEvents } from '@mutualis/reconciliation';
+
+const { Booking, Invoicing, Maintenance, Notifications, Payments, Reconciliation } = QueueName;
+
+/**
+ * Which queues receive each outbox event, one job per queue with the event id as job id, so a
+ * relay that publishes twice (a crash between enqueue and commit) adds nothing twice. Typed over
+ * the whole catalogue: a new event does not compile until its route is decided (`[]`: recorded,
+ * consumed by nobody). Each (event, queue) here needs exactly one @OnEvent handler, or the worker
+ * refuses to start.
+ */
+export const EVENT_ROUTES: EventRoutes = {
+  [IdentityEvents.InvitationCreated]: [Notifications],
+  // The account's own mail; the aggregate is the account token (or, for a sign-up attempt on a
+  // taken address, the user), never the token's secret.
+  [IdentityEvents.EmailVerificationRequested]: [Notifications],
+  [IdentityEvents.EmailChangeRequested]: [Notifications],
+  [IdentityEvents.PasswordResetRequested]: [Notifications],
+  [IdentityEvents.RegistrationAttempted]: [Notifications],
+  [CatalogueEvents.OfferingPublished]: [Notifications],
+  [CatalogueEvents.OfferingRejected]: [Notifications],
+  // Each booking on it is cancelled with its own booking.cancelled, which is what members hear.
+  [CatalogueEvents.SessionCancelled]: [],
+  [BookingEvents.Created]: [Notifications],
+  [BookingEvents.Waitlisted]: [],
+  [BookingEvents.Confirmed]: [Notifications, Invoicing],
+  [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
+  [BookingEvents.Expired]: [],
+  [BookingEvents.OfferAccepted]: [Notifications],
+  [BookingEvents.AttendanceMarked]: [],
+  [BookingEvents.WaitlistOffered]: [Notifications],
+  [BookingEvents.WaitlistOfferExpired]: [],
+  // Scheduled work, delivered at the event's deliver_at.
+  [BookingEvents.HoldExpiryDue]: [Booking],
+  [BookingEvents.OfferExpiryDue]: [Booking],
+  [InvoicingEvents.InvoiceIssued]: [Notifications],
+  [InvoicingEvents.CreditNoteIssued]: [Notifications],
+  [InvoicingEvents.PaymentRecorded]: [Notifications],
+  [InvoicingEvents.PaymentReversed]: [Notifications],
+  [InvoicingEvents.CreditNoteRequested]: [Invoicing],
+  [PaymentsEvents.StripeEventReceived]: [Payments],
+  [PaymentsEvents.PayoutPaid]: [Payments],
+  [PaymentsEvents.Succeeded]: [Invoicing],
+  [PaymentsEvents.Disputed]: [],
+  [PaymentsEvents.LateRefunded]: [],
+  [PaymentsEvents.Refunded]: [Notifications],
+  [ReconciliationEvents.StatementUploaded]: [Reconciliation],
+};
+
+/** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */
+export const JOB_QUEUES: JobQueues = {
+  [CoreJobs.PurgeDeliveredRecords]: Maintenance,
+  [IdentityJobs.PurgeExpiredCredentials]: Maintenance,
+  [CatalogueJobs.CompletePastSessions]: Maintenance,
+  [PrivacyJobs.PurgeExpiredPersonalData]: Maintenance,
+  [BookingJobs.SweepExpired]: Booking,
+  [InvoicingJobs.RenderMissingPdfs]: Invoicing,
+  [NotificationsJobs.Deliver]: Notifications,
+  [NotificationsJobs.SessionReminder]: Notifications,
+  [NotificationsJobs.InvoiceOverdue]: Notifications,
+  [NotificationsJobs.AttendeeLists]: Notifications,
+  [NotificationsJobs.RequeueStale]: Notifications,
+  [NotificationsJobs.RebuildSchedules]: Notifications,
+};

@@ -1,0 +1,4 @@
+export * from './catalogue';
+export * from './handler.decorators';
+export * from './handler-registry';
+export * from './event-handlers.module';

@@ -1,0 +1,47 @@
+import type { NoPayload } from '@mutualis/core';
+import type { InvoiceStatus } from './invoicing.types';
+
+/**
+ * The facts invoicing announces. Wire names are stored in outbox_events and never renamed: most
+ * say `invoice.`, the credit-note request says `invoicing.` (a historical inconsistency).
+ */
+export const InvoicingEvents = {
+  InvoiceIssued: 'invoice.issued',
+  CreditNoteIssued: 'invoice.credit-note-issued',
+  PaymentRecorded: 'invoice.payment-recorded',
+  /** An allocation undone: the dunning letters still ahead come back. */
+  PaymentReversed: 'invoice.payment-reversed',
+  CreditNoteRequested: 'invoicing.credit-note-requested',
+} as const;
+
+export const InvoicingJobs = {
+  /** Every five minutes: issued invoices whose PDF is not rendered yet. */
+  RenderMissingPdfs: 'invoicing.render-missing-pdfs',
+} as const;
+
+export type InvoiceIssuedPayload = {
+  number: string | null;
+  organisationId: string;
+  bookingId: string | null;
+  correctsInvoiceId: string | null;
+  totalInclVatCents: number;
+};
+
+export type InvoicePaymentPayload = {
+  paymentId: string;
+  amountCents: number;
+  status: InvoiceStatus;
+};
+
+declare module '@mutualis/core' {
+  interface EventCatalogue {
+    [InvoicingEvents.InvoiceIssued]: InvoiceIssuedPayload;
+    [InvoicingEvents.CreditNoteIssued]: InvoiceIssuedPayload;
+    [InvoicingEvents.PaymentRecorded]: InvoicePaymentPayload;
+    [InvoicingEvents.PaymentReversed]: InvoicePaymentPayload;
+    [InvoicingEvents.CreditNoteRequested]: { correctsInvoiceId: string; requestedBy: string };
+  }
+  interface JobCatalogue {
+    [InvoicingJobs.RenderMissingPdfs]: NoPayload;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The facts payments announces. Wire names are stored in outbox_events and never renamed: the
+ * Stripe intake says `payments.`, the money facts say `payment.` (a historical inconsistency).
+ */
+export const PaymentsEvents = {
+  /** A verified webhook stored once; the worker applies it (the aggregate is a fresh id). */
+  StripeEventReceived: 'payments.stripe-event-received',
+  /** A payout recorded; detailing it calls Stripe, after the commit. */
+  PayoutPaid: 'payments.payout-paid',
+  Succeeded: 'payment.succeeded',
+  Disputed: 'payment.disputed',
+  /** Paid after the hold ran out or the booking was cancelled: the money goes back. */
+  LateRefunded: 'payment.late-refunded',
+  Refunded: 'payment.refunded',
+} as const;
+
+declare module '@mutualis/core' {
+  interface EventCatalogue {
+    [PaymentsEvents.StripeEventReceived]: { stripeEventId: string; stripeType: string };
+    [PaymentsEvents.PayoutPaid]: { payoutId: string; amountCents: number };
+    [PaymentsEvents.Succeeded]: {
+      bookingId: string;
+      amountCents: number;
+      method: 'card' | 'sepa_debit' | 'bank_transfer';
+    };
+    [PaymentsEvents.Disputed]: { bookingId: string; amountCents: number };
+    [PaymentsEvents.LateRefunded]: {
+      bookingId: string;
+      organisationId: string;
+      amountCents: number;
+    };
+    [PaymentsEvents.Refunded]: {
+      bookingId: string;
+      amountCents: number;
+      method: 'card' | 'bank_transfer';
+    };
+  }
+}
