@@ -13,6 +13,7 @@ export * from './errors/problem';
 export * from './health/readiness.service';
 export * from './logging/logging.module';
 export * from './money/money';
+export * from './money/cents-from-row';
 export * from './pagination/page';
 export * from './queue/queue-names';
 export * from './queue/queue.module';
