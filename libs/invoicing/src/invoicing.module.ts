@@ -5,10 +5,13 @@ import { BookingModule } from '@mutualis/booking';
 import { IdentityModule } from '@mutualis/identity';
 import { invoicingEntities } from './entities';
 import { ChambreRepository } from './repositories/chambre.repository';
+import { InvoiceLedgerRepository } from './repositories/invoice-ledger.repository';
+import { InvoicePaymentRepository } from './repositories/invoice-payment.repository';
 import { InvoiceRepository } from './repositories/invoice.repository';
 import { InvoiceComposer } from './services/invoice-composer';
 import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoiceLedgerService } from './services/invoice-ledger.service';
+import { InvoicePaymentRecorder } from './services/invoice-payment-recorder';
 import { InvoicePdfService } from './services/invoice-pdf.service';
 import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
 import { ChambreSettingsUseCase } from './use-cases/chambre-settings/chambre-settings.use-case';
@@ -16,8 +19,11 @@ import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/crea
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
+import { PayInvoiceGroupsUseCase } from './use-cases/pay-invoice-groups/pay-invoice-groups.use-case';
+import { PayInvoiceUseCase } from './use-cases/pay-invoice/pay-invoice.use-case';
 import { RecordInvoicePaymentUseCase } from './use-cases/record-invoice-payment/record-invoice-payment.use-case';
 import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/request-credit-note.use-case';
+import { ReverseInvoicePaymentUseCase } from './use-cases/reverse-invoice-payment/reverse-invoice-payment.use-case';
 
 const useCases = [
   ChambreSettingsUseCase,
@@ -25,8 +31,11 @@ const useCases = [
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
   ListInvoicesUseCase,
+  PayInvoiceGroupsUseCase,
+  PayInvoiceUseCase,
   RecordInvoicePaymentUseCase,
   RequestCreditNoteUseCase,
+  ReverseInvoicePaymentUseCase,
 ];
 
 /** Invoices and credit notes of the Chambre: numbering, content, immutability, PDF. */
@@ -40,6 +49,9 @@ const useCases = [
   providers: [
     ChambreRepository,
     InvoiceRepository,
+    InvoiceLedgerRepository,
+    InvoicePaymentRepository,
+    InvoicePaymentRecorder,
     InvoiceComposer,
     InvoiceIssuer,
     InvoicePdfService,

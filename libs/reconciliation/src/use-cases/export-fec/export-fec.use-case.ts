@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { toSpreadsheetCsv } from '@mutualis/core';
 import { ChambreSettingsUseCase, InvoiceLedgerService, LedgerDocument } from '@mutualis/invoicing';
 import { StripeFeesService } from '@mutualis/payments';
 import { AllocationLedgerService } from '../../services/allocation-ledger.service';
-import { FecEntry, FecLine, fecFileName, toFecAmount, writeFec } from '../../export/fec';
+import { FecEntry, FecLine, fecFileName, writeFec } from '../../export/fec';
+import { ExportFile } from '../../views/export-file';
 
 /** The accounts the Chambre's books use (plan comptable général). */
 export const ACCOUNTS = {
@@ -23,20 +23,13 @@ const JOURNALS = {
 /** Card and SEPA debit money sits with Stripe until it is paid out to the bank. */
 const THROUGH_STRIPE = new Set(['card', 'sepa_debit']);
 
-export interface ExportFile {
-  fileName: string;
-  contentType: string;
-  content: string;
-}
-
 /**
- * The FEC of a fiscal year (the calendar year: the Chambre closes on 31 December) and CSV
- * exports of invoices and payments. The sales journal comes from invoices and credit notes,
+ * The FEC of a fiscal year (the calendar year: the Chambre closes on 31 December). The sales journal comes from invoices and credit notes,
  * the bank journal from payments recorded, money kept as an organisation's credit and
  * Stripe's fees; every entry balances (writeFec refuses one that does not).
  */
 @Injectable()
-export class AccountingExportUseCase {
+export class ExportFecUseCase {
   constructor(
     private readonly ledger: InvoiceLedgerService,
     private readonly chambre: ChambreSettingsUseCase,
@@ -44,7 +37,7 @@ export class AccountingExportUseCase {
     private readonly allocations: AllocationLedgerService,
   ) {}
 
-  async fec(year: number): Promise<ExportFile> {
+  async execute(year: number): Promise<ExportFile> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const [documents, payments, fees, credits, refunds, payouts, chambre] = await Promise.all([
@@ -136,50 +129,6 @@ export class AccountingExportUseCase {
       fileName: fecFileName(chambre.siret.slice(0, 9), to),
       contentType: 'text/plain; charset=utf-8',
       content: writeFec(entries),
-    };
-  }
-
-  /** Invoices and credit notes of a period, for a spreadsheet: `;`, decimal comma. */
-  async invoicesCsv(from: string, to: string): Promise<ExportFile> {
-    const documents = await this.ledger.documents({ from, to });
-    const rows = [
-      ['Numéro', 'Type', 'Date', 'Échéance', 'Organisation', 'HT', 'TVA', 'TTC', 'Statut'],
-      ...documents.map((document) => [
-        document.number,
-        document.type === 'invoice' ? 'facture' : 'avoir',
-        document.issueDate,
-        document.dueDate ?? '',
-        document.organisationName,
-        toFecAmount(document.totalExclVatCents),
-        toFecAmount(document.totalVatCents),
-        toFecAmount(document.totalInclVatCents),
-        document.status,
-      ]),
-    ];
-    return {
-      fileName: `factures-${from}-${to}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      content: toSpreadsheetCsv(rows),
-    };
-  }
-
-  async paymentsCsv(from: string, to: string): Promise<ExportFile> {
-    const payments = await this.ledger.payments({ from, to });
-    const rows = [
-      ['Date', 'Facture', 'Organisation', 'Montant', 'Moyen', 'Origine'],
-      ...payments.map((payment) => [
-        payment.receivedOn,
-        payment.invoiceNumber,
-        payment.organisationName,
-        toFecAmount(payment.amountCents),
-        payment.method,
-        payment.source,
-      ]),
-    ];
-    return {
-      fileName: `reglements-${from}-${to}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      content: toSpreadsheetCsv(rows),
     };
   }
 }
