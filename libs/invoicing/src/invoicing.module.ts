@@ -8,13 +8,21 @@ import { ChambreRepository } from './repositories/chambre.repository';
 import { InvoiceLedgerRepository } from './repositories/invoice-ledger.repository';
 import { InvoicePaymentRepository } from './repositories/invoice-payment.repository';
 import { InvoiceRepository } from './repositories/invoice.repository';
+import { ChambreSettingsQuery } from './services/chambre-settings.query';
+import { ChambreSettingsWriter } from './services/chambre-settings-writer';
+import { InvoiceAccessService } from './services/invoice-access.service';
 import { InvoiceComposer } from './services/invoice-composer';
 import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoiceLedgerService } from './services/invoice-ledger.service';
 import { InvoicePaymentRecorder } from './services/invoice-payment-recorder';
 import { InvoicePdfService } from './services/invoice-pdf.service';
 import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
-import { ChambreSettingsUseCase } from './use-cases/chambre-settings/chambre-settings.use-case';
+import { GetChambreLogoUseCase } from './use-cases/get-chambre-logo/get-chambre-logo.use-case';
+import { GetInvoicePdfUseCase } from './use-cases/get-invoice-pdf/get-invoice-pdf.use-case';
+import { GetInvoiceUseCase } from './use-cases/get-invoice/get-invoice.use-case';
+import { RemoveChambreLogoUseCase } from './use-cases/remove-chambre-logo/remove-chambre-logo.use-case';
+import { SetChambreLogoUseCase } from './use-cases/set-chambre-logo/set-chambre-logo.use-case';
+import { UpdateChambreSettingsUseCase } from './use-cases/update-chambre-settings/update-chambre-settings.use-case';
 import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
@@ -26,7 +34,12 @@ import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/reques
 import { ReverseInvoicePaymentUseCase } from './use-cases/reverse-invoice-payment/reverse-invoice-payment.use-case';
 
 const useCases = [
-  ChambreSettingsUseCase,
+  GetChambreLogoUseCase,
+  GetInvoicePdfUseCase,
+  GetInvoiceUseCase,
+  RemoveChambreLogoUseCase,
+  SetChambreLogoUseCase,
+  UpdateChambreSettingsUseCase,
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
@@ -52,6 +65,9 @@ const useCases = [
     InvoiceLedgerRepository,
     InvoicePaymentRepository,
     InvoicePaymentRecorder,
+    ChambreSettingsQuery,
+    ChambreSettingsWriter,
+    InvoiceAccessService,
     InvoiceComposer,
     InvoiceIssuer,
     InvoicePdfService,
@@ -59,6 +75,12 @@ const useCases = [
     { provide: InvoiceStorage, useClass: LocalDirectoryStorage },
     ...useCases,
   ],
-  exports: [InvoicePdfService, InvoiceRepository, InvoiceLedgerService, ...useCases],
+  exports: [
+    ChambreSettingsQuery,
+    InvoicePdfService,
+    InvoiceRepository,
+    InvoiceLedgerService,
+    ...useCases,
+  ],
 })
 export class InvoicingModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChambreSettingsUseCase, InvoiceLedgerService, LedgerDocument } from '@mutualis/invoicing';
+import { ChambreSettingsQuery, InvoiceLedgerService, LedgerDocument } from '@mutualis/invoicing';
 import { StripeFeesService } from '@mutualis/payments';
 import { AllocationLedgerService } from '../../services/allocation-ledger.service';
 import { FecEntry, FecLine, fecFileName, writeFec } from '../../export/fec';
@@ -32,7 +32,7 @@ const THROUGH_STRIPE = new Set(['card', 'sepa_debit']);
 export class ExportFecUseCase {
   constructor(
     private readonly ledger: InvoiceLedgerService,
-    private readonly chambre: ChambreSettingsUseCase,
+    private readonly chambre: ChambreSettingsQuery,
     private readonly fees: StripeFeesService,
     private readonly allocations: AllocationLedgerService,
   ) {}
