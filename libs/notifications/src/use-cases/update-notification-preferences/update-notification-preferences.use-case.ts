@@ -2,19 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@mutualis/identity';
 import { PreferenceRepository, Preferences } from '../../repositories/preference.repository';
 
-/**
- * A user's optional e-mail. Only reminders can be turned off: invitations, confirmations,
- * cancellations, invoices, receipts and dunning letters are always sent.
- */
+/** A user turns optional e-mail (session reminders) on or off; transactional mail is always sent. */
 @Injectable()
-export class NotificationPreferencesUseCase {
+export class UpdateNotificationPreferencesUseCase {
   constructor(private readonly preferences: PreferenceRepository) {}
 
-  get(actor: Actor): Promise<Preferences> {
-    return this.preferences.of(actor.userId);
-  }
-
-  update(actor: Actor, changes: Partial<Preferences>): Promise<Preferences> {
+  execute(actor: Actor, changes: Partial<Preferences>): Promise<Preferences> {
     return this.preferences
       .of(actor.userId)
       .then((current) => this.preferences.save(actor.userId, { ...current, ...changes }));
