@@ -6,6 +6,7 @@ export * from './migrations';
 export * from './repositories/invoice.repository';
 export * from './services/chambre-logo-formats';
 export * from './services/chambre-settings.query';
+export * from './services/invoice-facts.service';
 export * from './services/invoice-ledger.service';
 export * from './services/invoice-payment-recorder';
 export * from './services/invoice-pdf.service';

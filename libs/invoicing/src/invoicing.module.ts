@@ -12,6 +12,7 @@ import { ChambreSettingsQuery } from './services/chambre-settings.query';
 import { ChambreSettingsWriter } from './services/chambre-settings-writer';
 import { InvoiceAccessService } from './services/invoice-access.service';
 import { InvoiceComposer } from './services/invoice-composer';
+import { InvoiceFactsService } from './services/invoice-facts.service';
 import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoiceLedgerService } from './services/invoice-ledger.service';
 import { InvoicePaymentRecorder } from './services/invoice-payment-recorder';
@@ -69,6 +70,7 @@ const useCases = [
     ChambreSettingsWriter,
     InvoiceAccessService,
     InvoiceComposer,
+    InvoiceFactsService,
     InvoiceIssuer,
     InvoicePdfService,
     InvoiceLedgerService,
@@ -77,6 +79,7 @@ const useCases = [
   ],
   exports: [
     ChambreSettingsQuery,
+    InvoiceFactsService,
     InvoicePdfService,
     InvoiceRepository,
     InvoiceLedgerService,
