@@ -7,7 +7,7 @@ import { Job, Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { RecordInvoicePaymentUseCase } from '@mutualis/invoicing';
+import { RecordInvoicePaymentUseCase, ReverseInvoicePaymentUseCase } from '@mutualis/invoicing';
 import { parseCalendarEvent } from '@mutualis/notifications';
 import {
   configureChambre,
@@ -417,7 +417,7 @@ describe('notifications', () => {
 
     // The payment was a mistake (finance undoes the allocation): the letters ahead are back.
     await db.transaction((manager) =>
-      app.get(RecordInvoicePaymentUseCase).reverse(`test-transfer:${invoice.id}`, manager),
+      app.get(ReverseInvoicePaymentUseCase).execute(`test-transfer:${invoice.id}`, manager),
     );
     expect(
       (

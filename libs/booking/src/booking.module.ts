@@ -7,6 +7,7 @@ import { BookingPersonalDataRepository } from './repositories/booking-personal-d
 import { BookingRepository } from './repositories/booking.repository';
 import { BookingAccessService } from './services/booking-access.service';
 import { BookingFactsService } from './services/booking-facts.service';
+import { BookingPaymentFactsService } from './services/booking-payment-facts.service';
 import { WaitlistService } from './services/waitlist.service';
 import { AcceptOfferUseCase } from './use-cases/accept-offer/accept-offer.use-case';
 import { BookUseCase } from './use-cases/book/book.use-case';
@@ -46,11 +47,17 @@ const useCases = [
     BookingRepository,
     BookingAccessService,
     BookingFactsService,
+    BookingPaymentFactsService,
     WaitlistService,
     BookingReleaser,
     BookingPersonalDataRepository,
     ...useCases,
   ],
-  exports: [BookingFactsService, BookingPersonalDataRepository, ...useCases],
+  exports: [
+    BookingFactsService,
+    BookingPaymentFactsService,
+    BookingPersonalDataRepository,
+    ...useCases,
+  ],
 })
 export class BookingModule {}

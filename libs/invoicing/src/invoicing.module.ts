@@ -5,29 +5,52 @@ import { BookingModule } from '@mutualis/booking';
 import { IdentityModule } from '@mutualis/identity';
 import { invoicingEntities } from './entities';
 import { ChambreRepository } from './repositories/chambre.repository';
+import { InvoiceLedgerRepository } from './repositories/invoice-ledger.repository';
+import { InvoicePaymentRepository } from './repositories/invoice-payment.repository';
 import { InvoiceRepository } from './repositories/invoice.repository';
+import { ChambreSettingsQuery } from './services/chambre-settings.query';
+import { ChambreSettingsWriter } from './services/chambre-settings-writer';
+import { InvoiceAccessService } from './services/invoice-access.service';
 import { InvoiceComposer } from './services/invoice-composer';
+import { InvoiceFactsService } from './services/invoice-facts.service';
 import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoiceLedgerService } from './services/invoice-ledger.service';
+import { InvoicePaymentRecorder } from './services/invoice-payment-recorder';
 import { InvoicePdfService } from './services/invoice-pdf.service';
 import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
-import { ChambreSettingsUseCase } from './use-cases/chambre-settings/chambre-settings.use-case';
+import { GetChambreLogoUseCase } from './use-cases/get-chambre-logo/get-chambre-logo.use-case';
+import { GetInvoicePdfUseCase } from './use-cases/get-invoice-pdf/get-invoice-pdf.use-case';
+import { GetInvoiceUseCase } from './use-cases/get-invoice/get-invoice.use-case';
+import { RemoveChambreLogoUseCase } from './use-cases/remove-chambre-logo/remove-chambre-logo.use-case';
+import { SetChambreLogoUseCase } from './use-cases/set-chambre-logo/set-chambre-logo.use-case';
+import { UpdateChambreSettingsUseCase } from './use-cases/update-chambre-settings/update-chambre-settings.use-case';
 import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
+import { PayInvoiceGroupsUseCase } from './use-cases/pay-invoice-groups/pay-invoice-groups.use-case';
+import { PayInvoiceUseCase } from './use-cases/pay-invoice/pay-invoice.use-case';
 import { RecordInvoicePaymentUseCase } from './use-cases/record-invoice-payment/record-invoice-payment.use-case';
 import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/request-credit-note.use-case';
 import { InvoicingHandlers } from './jobs/invoicing.handlers';
+import { ReverseInvoicePaymentUseCase } from './use-cases/reverse-invoice-payment/reverse-invoice-payment.use-case';
 
 const useCases = [
-  ChambreSettingsUseCase,
+  GetChambreLogoUseCase,
+  GetInvoicePdfUseCase,
+  GetInvoiceUseCase,
+  RemoveChambreLogoUseCase,
+  SetChambreLogoUseCase,
+  UpdateChambreSettingsUseCase,
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
   IssueCreditNoteUseCase,
   ListInvoicesUseCase,
+  PayInvoiceGroupsUseCase,
+  PayInvoiceUseCase,
   RecordInvoicePaymentUseCase,
   RequestCreditNoteUseCase,
+  ReverseInvoicePaymentUseCase,
 ];
 
 /** Invoices and credit notes of the Chambre: numbering, content, immutability, PDF. */
@@ -42,13 +65,27 @@ const useCases = [
     InvoicingHandlers,
     ChambreRepository,
     InvoiceRepository,
+    InvoiceLedgerRepository,
+    InvoicePaymentRepository,
+    InvoicePaymentRecorder,
+    ChambreSettingsQuery,
+    ChambreSettingsWriter,
+    InvoiceAccessService,
     InvoiceComposer,
+    InvoiceFactsService,
     InvoiceIssuer,
     InvoicePdfService,
     InvoiceLedgerService,
     { provide: InvoiceStorage, useClass: LocalDirectoryStorage },
     ...useCases,
   ],
-  exports: [InvoicePdfService, InvoiceRepository, InvoiceLedgerService, ...useCases],
+  exports: [
+    ChambreSettingsQuery,
+    InvoiceFactsService,
+    InvoicePdfService,
+    InvoiceRepository,
+    InvoiceLedgerService,
+    ...useCases,
+  ],
 })
 export class InvoicingModule {}

@@ -17,17 +17,21 @@ import { NotificationScheduler } from './services/notification-scheduler';
 import { WebLinks } from './services/web-links';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveries.use-case';
-import { NotificationPreferencesUseCase } from './use-cases/notification-preferences/notification-preferences.use-case';
+import { GetNotificationPreferencesUseCase } from './use-cases/get-notification-preferences/get-notification-preferences.use-case';
 import { NotifyEventUseCase } from './use-cases/notify-event/notify-event.use-case';
+import { ResendDeliveryUseCase } from './use-cases/resend-delivery/resend-delivery.use-case';
 import { SendScheduledNotificationsUseCase } from './use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
 import { NotificationsHandlers } from './jobs/notifications.handlers';
+import { UpdateNotificationPreferencesUseCase } from './use-cases/update-notification-preferences/update-notification-preferences.use-case';
 
 const useCases = [
   DeliverNotificationUseCase,
+  GetNotificationPreferencesUseCase,
   ListDeliveriesUseCase,
-  NotificationPreferencesUseCase,
   NotifyEventUseCase,
+  ResendDeliveryUseCase,
   SendScheduledNotificationsUseCase,
+  UpdateNotificationPreferencesUseCase,
 ];
 
 /** E-mail to members, consultants and finance: templates, delivery log, calendar invitations. */

@@ -16,7 +16,7 @@ import {
   VerifiedAccountService,
 } from '@mutualis/identity';
 import { BookingSeeder, DemoMember } from './booking.seeder';
-import { ChambreSettingsUseCase } from '@mutualis/invoicing';
+import { ChambreSettingsQuery, UpdateChambreSettingsUseCase } from '@mutualis/invoicing';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DemoOrganisation, DemoUser } from './demo-data';
 
@@ -39,7 +39,8 @@ export class DemoSeeder {
     private readonly setMembership: SetMembershipUseCase,
     private readonly catalogue: CatalogueSeeder,
     private readonly bookings: BookingSeeder,
-    private readonly chambre: ChambreSettingsUseCase,
+    private readonly chambre: ChambreSettingsQuery,
+    private readonly updateChambre: UpdateChambreSettingsUseCase,
     private readonly clock: Clock,
     private readonly verifiedAccounts: VerifiedAccountService,
     private readonly seedTwoFactor: SeedTwoFactorUseCase,
@@ -56,7 +57,7 @@ export class DemoSeeder {
 
     if (!(await this.chambre.get()).configured) {
       // Made-up but valid identity (the SIRET passes Luhn); a real Chambre edits it via PUT /api/chambre.
-      await this.chambre.update({
+      await this.updateChambre.execute({
         legalName: 'CRESS Provence-Alpes-Côte d’Azur (démo)',
         addressLine1: '2 place Sadi-Carnot',
         addressLine2: null,

@@ -26,11 +26,17 @@ import {
 import { Response } from 'express';
 import { Page } from '@mutualis/core';
 import {
-  ChambreSettingsUseCase,
+  ChambreSettingsQuery,
   ChambreView,
+  GetChambreLogoUseCase,
+  GetInvoicePdfUseCase,
+  GetInvoiceUseCase,
   InvoiceView,
   ListInvoicesUseCase,
+  RemoveChambreLogoUseCase,
   RequestCreditNoteUseCase,
+  SetChambreLogoUseCase,
+  UpdateChambreSettingsUseCase,
 } from '@mutualis/invoicing';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { Roles } from '../http/auth/roles.decorator';
@@ -50,8 +56,14 @@ import {
 export class InvoicesController {
   constructor(
     private readonly listInvoices: ListInvoicesUseCase,
+    private readonly getInvoice: GetInvoiceUseCase,
+    private readonly getInvoicePdf: GetInvoicePdfUseCase,
     private readonly requestCreditNote: RequestCreditNoteUseCase,
-    private readonly chambre: ChambreSettingsUseCase,
+    private readonly chambre: ChambreSettingsQuery,
+    private readonly updateChambre: UpdateChambreSettingsUseCase,
+    private readonly setChambreLogo: SetChambreLogoUseCase,
+    private readonly removeChambreLogo: RemoveChambreLogoUseCase,
+    private readonly getChambreLogo: GetChambreLogoUseCase,
   ) {}
 
   @Get('invoices')
@@ -64,7 +76,7 @@ export class InvoicesController {
     @CurrentActor() actor: AuthenticatedActor,
     @Query() query: ListInvoicesQueryDto,
   ): Promise<Page<InvoiceView>> {
-    return this.listInvoices.list(actor, {
+    return this.listInvoices.execute(actor, {
       organisationId: query.organisationId,
       statuses: query.status,
       overdue: query.overdue,
@@ -79,7 +91,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'An invoice or credit note' })
   @ApiOkResponse({ type: InvoiceDto })
   get(@CurrentActor() actor: AuthenticatedActor, @Param() params: IdParams): Promise<InvoiceView> {
-    return this.listInvoices.get(actor, params.id);
+    return this.getInvoice.execute(actor, params.id);
   }
 
   @Get('invoices/:id/pdf')
@@ -91,7 +103,7 @@ export class InvoicesController {
     @Param() params: IdParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const { filename, content } = await this.listInvoices.pdf(actor, params.id);
+    const { filename, content } = await this.getInvoicePdf.execute(actor, params.id);
     response.setHeader('Content-Disposition', `inline; filename="${filename}"`);
     return new StreamableFile(content, { type: 'application/pdf', length: content.length });
   }
@@ -132,7 +144,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Edit the Chambre’s legal identity (admin); new invoices snapshot it' })
   @ApiOkResponse({ type: ChambreDto })
   putChambre(@Body() body: ChambreSettingsDto): Promise<ChambreView> {
-    return this.chambre.update(body);
+    return this.updateChambre.execute(body);
   }
 
   @Put('chambre/logo')
@@ -150,7 +162,7 @@ export class InvoicesController {
     description: 'More than 4 megapixels or 5000 pixels a side (chambre_logo_too_large).',
   })
   putLogo(@Body() body: unknown): Promise<ChambreView> {
-    return this.chambre.setLogo(body);
+    return this.setChambreLogo.execute(body);
   }
 
   @Delete('chambre/logo')
@@ -160,7 +172,7 @@ export class InvoicesController {
   })
   @ApiOkResponse({ type: ChambreDto })
   deleteLogo(): Promise<ChambreView> {
-    return this.chambre.removeLogo();
+    return this.removeChambreLogo.execute();
   }
 
   @Get('chambre/logo')
@@ -169,7 +181,7 @@ export class InvoicesController {
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image.' })
   async getLogo(): Promise<StreamableFile> {
-    const { content, mediaType } = await this.chambre.logo();
+    const { content, mediaType } = await this.getChambreLogo.execute();
     return new StreamableFile(content, { type: mediaType, length: content.length });
   }
 }

@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotificationPreferencesUseCase } from '@mutualis/notifications';
+import {
+  GetNotificationPreferencesUseCase,
+  UpdateNotificationPreferencesUseCase,
+} from '@mutualis/notifications';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import {
   NotificationPreferencesDto,
@@ -11,13 +14,16 @@ import {
 @ApiBearerAuth()
 @Controller('me/notification-preferences')
 export class NotificationPreferencesController {
-  constructor(private readonly preferences: NotificationPreferencesUseCase) {}
+  constructor(
+    private readonly getPreferences: GetNotificationPreferencesUseCase,
+    private readonly updatePreferences: UpdateNotificationPreferencesUseCase,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The caller’s e-mail preferences' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   get(@CurrentActor() actor: AuthenticatedActor): Promise<NotificationPreferencesDto> {
-    return this.preferences.get(actor);
+    return this.getPreferences.execute(actor);
   }
 
   @Put()
@@ -27,6 +33,6 @@ export class NotificationPreferencesController {
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: UpdateNotificationPreferencesDto,
   ): Promise<NotificationPreferencesDto> {
-    return this.preferences.update(actor, { sessionReminders: body.sessionReminders });
+    return this.updatePreferences.execute(actor, { sessionReminders: body.sessionReminders });
   }
 }

@@ -17,7 +17,8 @@ import {
   CheckoutResult,
   CheckoutUseCase,
   ReceiveStripeEventUseCase,
-  RefundInstructionsUseCase,
+  ListRefundInstructionsUseCase,
+  MarkRefundDoneUseCase,
   RefundInstructionView,
 } from '@mutualis/payments';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
@@ -68,7 +69,8 @@ export class PaymentsController {
   constructor(
     private readonly checkout: CheckoutUseCase,
     private readonly receiveStripeEvent: ReceiveStripeEventUseCase,
-    private readonly refundInstructions: RefundInstructionsUseCase,
+    private readonly listRefundInstructions: ListRefundInstructionsUseCase,
+    private readonly markRefundDone: MarkRefundDoneUseCase,
   ) {}
 
   @Post('bookings/:id/checkout')
@@ -109,7 +111,7 @@ export class PaymentsController {
   })
   @ApiOkResponse({ type: [RefundInstructionDto] })
   instructions(): Promise<RefundInstructionView[]> {
-    return this.refundInstructions.list();
+    return this.listRefundInstructions.execute();
   }
 
   @Post('finance/refund-instructions/:id/done')
@@ -122,6 +124,6 @@ export class PaymentsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,
   ): Promise<RefundInstructionView> {
-    return this.refundInstructions.markDone(actor, params.id);
+    return this.markRefundDone.execute(actor, params.id);
   }
 }

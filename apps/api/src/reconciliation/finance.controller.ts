@@ -30,20 +30,29 @@ import {
 import type { Response } from 'express';
 import { Page } from '@mutualis/core';
 import {
-  AccountingExportUseCase,
   AgedReceivables,
+  AgeReceivablesUseCase,
+  AllocateBankTransactionUseCase,
   AuditEntryView,
-  BankTransactionsUseCase,
   BankTransactionView,
-  CsvProfilesUseCase,
   CsvProfileView,
+  ExportFecUseCase,
   ExportFile,
-  ImportStatementUseCase,
+  ExportInvoicesCsvUseCase,
+  ExportPaymentsCsvUseCase,
+  GetBankTransactionUseCase,
+  GetStatementImportUseCase,
+  GetStatementOfAccountUseCase,
+  ListBankTransactionsUseCase,
+  ListCsvProfilesUseCase,
+  ListTransactionAuditUseCase,
   MatchCounts,
   MatchTransactionsUseCase,
   MAX_STATEMENT_UPLOAD_BYTES,
-  ReceivablesUseCase,
+  SaveCsvProfileUseCase,
   StatementImportView,
+  SubmitStatementUseCase,
+  UndoAllocationUseCase,
 } from '@mutualis/reconciliation';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { Roles } from '../http/auth/roles.decorator';
@@ -80,12 +89,21 @@ interface UploadedStatement {
 @Controller('finance')
 export class FinanceController {
   constructor(
-    private readonly imports: ImportStatementUseCase,
-    private readonly transactions: BankTransactionsUseCase,
+    private readonly submitStatement: SubmitStatementUseCase,
+    private readonly getStatementImport: GetStatementImportUseCase,
+    private readonly listTransactions: ListBankTransactionsUseCase,
+    private readonly getTransaction: GetBankTransactionUseCase,
+    private readonly allocateTransaction: AllocateBankTransactionUseCase,
+    private readonly undoAllocation: UndoAllocationUseCase,
+    private readonly transactionAudit: ListTransactionAuditUseCase,
     private readonly matching: MatchTransactionsUseCase,
-    private readonly profiles: CsvProfilesUseCase,
-    private readonly receivables: ReceivablesUseCase,
-    private readonly exports: AccountingExportUseCase,
+    private readonly listCsvProfiles: ListCsvProfilesUseCase,
+    private readonly saveCsvProfiles: SaveCsvProfileUseCase,
+    private readonly ageReceivables: AgeReceivablesUseCase,
+    private readonly statementsOfAccount: GetStatementOfAccountUseCase,
+    private readonly exportFec: ExportFecUseCase,
+    private readonly exportInvoices: ExportInvoicesCsvUseCase,
+    private readonly exportPayments: ExportPaymentsCsvUseCase,
   ) {}
 
   @Post('bank-statements')
@@ -124,7 +142,7 @@ export class FinanceController {
     file: UploadedStatement,
     @Body() body: UploadStatementDto,
   ): Promise<StatementImportView> {
-    return this.imports.submit(actor, {
+    return this.submitStatement.execute(actor, {
       fileName: file.originalname,
       content: file.buffer,
       profileId: body.profile,
@@ -135,7 +153,7 @@ export class FinanceController {
   @ApiOperation({ summary: 'An import: its progress, its result, or why the file was rejected' })
   @ApiOkResponse({ type: StatementImportDto })
   statement(@Param() params: IdParams): Promise<StatementImportView> {
-    return this.imports.get(params.id);
+    return this.getStatementImport.execute(params.id);
   }
 
   @Get('bank-transactions')
@@ -144,7 +162,7 @@ export class FinanceController {
   })
   @ApiOkResponse({ type: BankTransactionPageDto })
   list(@Query() query: ListTransactionsQueryDto): Promise<Page<BankTransactionView>> {
-    return this.transactions.list({
+    return this.listTransactions.execute({
       statuses: query.status,
       limit: query.limit,
       cursor: query.cursor,
@@ -164,14 +182,14 @@ export class FinanceController {
   @ApiOperation({ summary: 'A bank line' })
   @ApiOkResponse({ type: BankTransactionDto })
   transaction(@Param() params: IdParams): Promise<BankTransactionView> {
-    return this.transactions.get(params.id, 'fr');
+    return this.getTransaction.execute(params.id, 'fr');
   }
 
   @Get('bank-transactions/:id/audit')
   @ApiOperation({ summary: 'Who allocated or undid what on this line, and when' })
   @ApiOkResponse({ type: [AuditEntryDto] })
   audit(@Param() params: IdParams): Promise<AuditEntryView[]> {
-    return this.transactions.audit(params.id);
+    return this.transactionAudit.execute(params.id);
   }
 
   @Post('bank-transactions/:id/allocations')
@@ -183,7 +201,7 @@ export class FinanceController {
     @Param() params: IdParams,
     @Body() body: AllocateDto,
   ): Promise<BankTransactionView> {
-    return this.transactions.allocate(actor, params.id, body);
+    return this.allocateTransaction.execute(actor, params.id, body);
   }
 
   @Delete('bank-transactions/:id/allocations/:allocationId')
@@ -193,14 +211,14 @@ export class FinanceController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: AllocationParams,
   ): Promise<BankTransactionView> {
-    return this.transactions.undo(actor, params.id, params.allocationId);
+    return this.undoAllocation.execute(actor, params.id, params.allocationId);
   }
 
   @Get('csv-profiles')
   @ApiOperation({ summary: 'Column profiles for CSV statements: built-in and saved' })
   @ApiOkResponse({ type: [CsvProfileViewDto] })
   csvProfiles(): Promise<CsvProfileView[]> {
-    return this.profiles.list();
+    return this.listCsvProfiles.execute();
   }
 
   @Put('csv-profiles/:id')
@@ -211,7 +229,7 @@ export class FinanceController {
     @Param() { id }: CsvProfileParams,
     @Body() body: CsvProfileDto,
   ): Promise<CsvProfileView> {
-    return this.profiles.save(actor, { ...body, id });
+    return this.saveCsvProfiles.execute(actor, { ...body, id });
   }
 
   @Get('receivables')
@@ -220,21 +238,21 @@ export class FinanceController {
   })
   @ApiOkResponse({ type: AgedReceivablesDto })
   aged(@Query() query: ReceivablesQueryDto): Promise<AgedReceivables> {
-    return this.receivables.aged(query.asOf);
+    return this.ageReceivables.execute(query.asOf);
   }
 
   @Get('receivables/:id')
   @ApiOperation({ summary: 'An organisation’s statement of account' })
   @ApiOkResponse({ type: StatementOfAccountDto })
   statementOfAccount(@Param() params: IdParams): Promise<StatementOfAccountDto> {
-    return this.receivables.statement(params.id);
+    return this.statementsOfAccount.execute(params.id);
   }
 
   @Get('exports/fec')
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'The FEC (fichier des écritures comptables) of a fiscal year' })
   async fec(@Query() query: FecQueryDto, @Res({ passthrough: true }) response: Response) {
-    return download(await this.exports.fec(query.year), response);
+    return download(await this.exportFec.execute(query.year), response);
   }
 
   @Get('exports/invoices.csv')
@@ -244,7 +262,7 @@ export class FinanceController {
     @Query() query: PeriodQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return download(await this.exports.invoicesCsv(query.from, query.to), response);
+    return download(await this.exportInvoices.execute(query.from, query.to), response);
   }
 
   @Get('exports/payments.csv')
@@ -254,7 +272,7 @@ export class FinanceController {
     @Query() query: PeriodQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return download(await this.exports.paymentsCsv(query.from, query.to), response);
+    return download(await this.exportPayments.execute(query.from, query.to), response);
   }
 }
 

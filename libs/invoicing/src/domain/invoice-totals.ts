@@ -1,4 +1,5 @@
 import { Money } from '@mutualis/core';
+import { STANDARD_VAT_RATE_BASIS_POINTS, vatOnBase } from './vat';
 
 /**
  * EN 16931 VAT category codes the Chambre uses: S standard rate, E exempt (professional training,
@@ -9,7 +10,6 @@ export type VatCategory = 'S' | 'E' | 'O';
 /** How an offering is taxed; the same values as the catalogue's VAT treatment. */
 export type VatTreatmentKind = 'standard' | 'exempt_training' | 'not_subject';
 
-export const STANDARD_RATE_BASIS_POINTS = 2000;
 export const TRAINING_EXEMPTION_REASON = 'Exonération de TVA, art. 261-4-4° du CGI';
 export const FRANCHISE_EXEMPTION_REASON = 'TVA non applicable, art. 293 B du CGI';
 export const NOT_SUBJECT_REASON = 'Opération non soumise à la TVA';
@@ -71,7 +71,7 @@ export function vatCategoryFor(
     case 'standard':
       return {
         vatCategory: 'S',
-        vatRateBasisPoints: STANDARD_RATE_BASIS_POINTS,
+        vatRateBasisPoints: STANDARD_VAT_RATE_BASIS_POINTS,
         exemptionReason: null,
       };
     case 'exempt_training':
@@ -131,8 +131,7 @@ export function computeInvoiceTotals(lines: readonly InvoiceLineInput[]): Invoic
 
   const vatBreakdown = [...groups.values()].sort(byCategoryThenRate).map((group) => ({
     ...group,
-    vatAmountCents: Money.ofCents(group.taxableAmountCents).percentage(group.vatRateBasisPoints)
-      .cents,
+    vatAmountCents: vatOnBase(group.taxableAmountCents, group.vatRateBasisPoints),
   }));
 
   const totalExcl = Money.sum(vatBreakdown.map((group) => Money.ofCents(group.taxableAmountCents)));

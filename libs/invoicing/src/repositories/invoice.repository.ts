@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { KeysetPosition } from '@mutualis/core';
+import { centsFromRow, KeysetPosition } from '@mutualis/core';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
 import type { InvoiceSeries, InvoiceStatus } from '../invoicing.types';
@@ -42,6 +42,17 @@ export interface InvoiceListQuery {
   issuedTo?: string;
   after: KeysetPosition | null;
   limit: number;
+}
+
+/** What a payment needs of an invoice: its kind, status and balance. */
+export interface InvoiceBalance {
+  id: string;
+  number: string | null;
+  type: string;
+  status: string;
+  totalInclVatCents: number;
+  amountPaidCents: number;
+  amountCreditedCents: number;
 }
 
 @Injectable()
@@ -135,6 +146,52 @@ export class InvoiceRepository {
       [chambreId, series, year],
     );
     return { sequence: row.last_number, at: row.at };
+  }
+
+  /** The balances of many invoices, locked in id order (two runs cannot deadlock). */
+  async lockBalances(ids: string[], manager: EntityManager): Promise<InvoiceBalance[]> {
+    const rows = await manager.query<
+      {
+        id: string;
+        number: string | null;
+        type: string;
+        status: string;
+        total_incl_vat_cents: string;
+        amount_paid_cents: string;
+        amount_credited_cents: string;
+      }[]
+    >(
+      `SELECT id, number, type, status, total_incl_vat_cents, amount_paid_cents, amount_credited_cents
+         FROM invoices WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [ids],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      type: row.type,
+      status: row.status,
+      totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
+      amountPaidCents: centsFromRow(row.amount_paid_cents),
+      amountCreditedCents: centsFromRow(row.amount_credited_cents),
+    }));
+  }
+
+  /** Sets the paid amounts and statuses of many invoices in one statement. */
+  async updatePaidMany(
+    changes: { id: string; amountPaidCents: number; status: string }[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE invoices i
+          SET amount_paid_cents = v.paid, status = v.status, updated_at = CURRENT_TIMESTAMP
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS v(id, paid, status)
+        WHERE i.id = v.id`,
+      [
+        changes.map((change) => change.id),
+        changes.map((change) => change.amountPaidCents),
+        changes.map((change) => change.status),
+      ],
+    );
   }
 
   async update(id: string, changes: Partial<Invoice>, manager: EntityManager): Promise<void> {

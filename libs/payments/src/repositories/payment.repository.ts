@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { centsFromRow } from '@mutualis/core';
 import { Payment } from '../entities/payment.entity';
 import { Refund } from '../entities/refund.entity';
+
+/** A refund transfer finance still has to make, with the organisation it goes to. */
+export interface OpenRefund {
+  refundId: string;
+  organisationId: string;
+  amountCents: number;
+  createdAt: Date;
+}
 
 @Injectable()
 export class PaymentRepository {
@@ -99,5 +108,24 @@ export class PaymentRepository {
       order: { createdAt: 'ASC' },
       take: 200,
     });
+  }
+
+  /** Refunds instructed and not yet transferred (or the one named), oldest first. */
+  async openRefunds(refundId?: string): Promise<OpenRefund[]> {
+    const rows = await this.dataSource.query<
+      { id: string; organisation_id: string; amount_cents: string; created_at: Date }[]
+    >(
+      `SELECT r.id, p.organisation_id, r.amount_cents, r.created_at
+         FROM refunds r JOIN payments p ON p.id = r.payment_id
+        WHERE r.status = 'instructed' ${refundId ? 'AND r.id = $1' : ''}
+        ORDER BY r.created_at, r.id`,
+      refundId ? [refundId] : [],
+    );
+    return rows.map((row) => ({
+      refundId: row.id,
+      organisationId: row.organisation_id,
+      amountCents: centsFromRow(row.amount_cents),
+      createdAt: row.created_at,
+    }));
   }
 }

@@ -1,9 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvoiceLedgerService, RecordInvoicePaymentUseCase } from '@mutualis/invoicing';
-import { RecordPayoutUseCase, RefundInstructionsUseCase } from '@mutualis/payments';
+import {
+  InvoiceLedgerService,
+  PayInvoiceGroupsUseCase,
+  PayInvoiceUseCase,
+  ReverseInvoicePaymentUseCase,
+} from '@mutualis/invoicing';
+import {
+  OpenRefundsService,
+  ReopenRefundUseCase,
+  SettleRefundUseCase,
+  StripePayoutsService,
+} from '@mutualis/payments';
 import { ReconciliationErrorCode, ReconciliationException } from '../reconciliation.exception';
+import {
+  AllocationRecordKind,
+  BankAllocationRepository,
+} from '../repositories/bank-allocation.repository';
+import {
+  BankTransactionRepository,
+  LockedBankLine,
+} from '../repositories/bank-transaction.repository';
+import { ReconciliationAuditRepository } from '../repositories/reconciliation-audit.repository';
 
 export interface AllocationRequest {
   transactionId: string;
@@ -25,13 +44,6 @@ export interface AutomaticLineAllocation {
   allocations: { invoiceId: string | null; organisationId: string; amountCents: number }[];
 }
 
-type LockedTransaction = {
-  id: string;
-  amount_cents: string;
-  allocated_cents: string;
-  direction: 'credit' | 'debit';
-};
-
 /** The payment source of an allocation in invoicing's books: a replay records nothing twice. */
 export function allocationSource(allocationId: string): string {
   return `bank-allocation:${allocationId}`;
@@ -46,10 +58,17 @@ export function allocationSource(allocationId: string): string {
 @Injectable()
 export class AllocationService {
   constructor(
-    private readonly payments: RecordInvoicePaymentUseCase,
+    private readonly payInvoice: PayInvoiceUseCase,
+    private readonly payInvoiceGroups: PayInvoiceGroupsUseCase,
+    private readonly reverseInvoicePayment: ReverseInvoicePaymentUseCase,
     private readonly ledger: InvoiceLedgerService,
-    private readonly refunds: RefundInstructionsUseCase,
-    private readonly payouts: RecordPayoutUseCase,
+    private readonly openRefunds: OpenRefundsService,
+    private readonly settleRefund: SettleRefundUseCase,
+    private readonly reopenRefund: ReopenRefundUseCase,
+    private readonly payouts: StripePayoutsService,
+    private readonly transactions: BankTransactionRepository,
+    private readonly allocationRecords: BankAllocationRepository,
+    private readonly auditTrail: ReconciliationAuditRepository,
   ) {}
 
   async allocate(request: AllocationRequest, manager: EntityManager): Promise<string> {
@@ -66,7 +85,7 @@ export class AllocationService {
         'only money received can pay an invoice',
       );
     }
-    const left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+    const left = transaction.amountCents - transaction.allocatedCents;
     if (request.amountCents > left) {
       throw new ReconciliationException(
         ReconciliationErrorCode.NotAllocatable,
@@ -86,7 +105,7 @@ export class AllocationService {
         );
       }
       organisationId = invoice.organisationId;
-      await this.payments.forInvoice(
+      await this.payInvoice.execute(
         invoice.invoiceId,
         { source: allocationSource(id), amountCents: request.amountCents, method: 'bank_transfer' },
         manager,
@@ -116,10 +135,9 @@ export class AllocationService {
     manager: EntityManager,
   ): Promise<(Error | null)[]> {
     if (lines.length === 0) return [];
-    const locked = await manager.query<LockedTransaction[]>(
-      `SELECT id, amount_cents, allocated_cents, direction FROM bank_transactions
-        WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [[...new Set(lines.map((line) => line.transactionId))]],
+    const locked = await this.transactions.lockMany(
+      [...new Set(lines.map((line) => line.transactionId))],
+      manager,
     );
     const transactions = new Map(locked.map((row) => [row.id, row]));
     const outcomes: (Error | null)[] = lines.map((line) => {
@@ -136,7 +154,7 @@ export class AllocationService {
           'only money received can pay an invoice',
         );
       }
-      let left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+      let left = transaction.amountCents - transaction.allocatedCents;
       for (const allocation of line.allocations) {
         if (allocation.amountCents > left) {
           return new ReconciliationException(
@@ -153,7 +171,7 @@ export class AllocationService {
       line.allocations.map((allocation) => ({ ...allocation, id: randomUUID() })),
     );
     const candidates = lines.flatMap((_, index) => (outcomes[index] ? [] : [index]));
-    const refusals = await this.payments.forInvoiceGroups(
+    const refusals = await this.payInvoiceGroups.execute(
       candidates.map((index) =>
         planned[index].flatMap((allocation) =>
           allocation.invoiceId
@@ -183,37 +201,19 @@ export class AllocationService {
           })),
     );
     if (rows.length === 0) return outcomes;
-    await manager.query(
-      `INSERT INTO bank_allocations (id, transaction_id, kind, invoice_id, organisation_id, amount_cents, automatic)
-       SELECT id, transaction_id, CASE WHEN invoice_id IS NULL THEN 'organisation_credit' ELSE 'invoice' END,
-              invoice_id, organisation_id, amount_cents, true
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bigint[])
-              AS t(id, transaction_id, invoice_id, organisation_id, amount_cents)`,
-      [
-        rows.map((row) => row.id),
-        rows.map((row) => row.transactionId),
-        rows.map((row) => row.invoiceId),
-        rows.map((row) => row.organisationId),
-        rows.map((row) => row.amountCents),
-      ],
-    );
-    await this.settleAll([...new Set(rows.map((row) => row.transactionId))], manager);
-    await manager.query(
-      `INSERT INTO reconciliation_audit (action, transaction_id, allocation_id, invoice_id, amount_cents, details)
-       SELECT 'auto_allocate', * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::jsonb[])`,
-      [
-        rows.map((row) => row.transactionId),
-        rows.map((row) => row.id),
-        rows.map((row) => row.invoiceId),
-        rows.map((row) => row.amountCents),
-        rows.map((row) =>
-          JSON.stringify(
-            row.invoiceId
-              ? {}
-              : { kind: 'organisation_credit', organisationId: row.organisationId },
-          ),
-        ),
-      ],
+    await this.allocationRecords.insertAutomatic(rows, manager);
+    await this.transactions.settleAll([...new Set(rows.map((row) => row.transactionId))], manager);
+    await this.auditTrail.recordAutomaticAllocations(
+      rows.map((row) => ({
+        transactionId: row.transactionId,
+        allocationId: row.id,
+        invoiceId: row.invoiceId,
+        amountCents: row.amountCents,
+        details: row.invoiceId
+          ? {}
+          : { kind: 'organisation_credit', organisationId: row.organisationId },
+      })),
+      manager,
     );
     return outcomes;
   }
@@ -225,18 +225,10 @@ export class AllocationService {
     manager: EntityManager,
   ): Promise<void> {
     await this.lockTransaction(transactionId, manager);
-    const [allocation] = await manager.query<
-      {
-        id: string;
-        invoice_id: string | null;
-        refund_id: string | null;
-        amount_cents: string;
-        undone_at: Date | null;
-      }[]
-    >(
-      `SELECT id, invoice_id, refund_id, amount_cents, undone_at FROM bank_allocations
-        WHERE id = $1 AND transaction_id = $2 FOR UPDATE`,
-      [allocationId, transactionId],
+    const allocation = await this.allocationRecords.lockOfLine(
+      allocationId,
+      transactionId,
+      manager,
     );
     if (!allocation) {
       throw new ReconciliationException(
@@ -244,7 +236,7 @@ export class AllocationService {
         'allocation not found',
       );
     }
-    if (allocation.undone_at) {
+    if (allocation.undoneAt) {
       throw new ReconciliationException(
         ReconciliationErrorCode.AllocationUndone,
         'this allocation was already undone',
@@ -252,39 +244,36 @@ export class AllocationService {
     }
     // What the allocation did elsewhere is undone too: the invoice owes it again, the refund
     // is again a transfer to make.
-    if (allocation.invoice_id) {
-      await this.payments.reverse(allocationSource(allocation.id), manager);
+    if (allocation.invoiceId) {
+      await this.reverseInvoicePayment.execute(allocationSource(allocation.id), manager);
     }
-    if (allocation.refund_id) await this.refunds.reopen(allocation.refund_id, manager);
-    await manager.query(
-      `UPDATE bank_allocations SET undone_at = now(), undone_by = $2 WHERE id = $1`,
-      [allocation.id, actorId],
+    if (allocation.refundId) await this.reopenRefund.execute(allocation.refundId, manager);
+    await this.allocationRecords.markUndone(allocation.id, actorId, manager);
+    await this.transactions.settle(transactionId, manager);
+    await this.auditTrail.recordAllocation(
+      {
+        action: 'undo',
+        actorId,
+        transactionId,
+        allocationId: allocation.id,
+        invoiceId: allocation.invoiceId,
+        amountCents: allocation.amountCents,
+        details: {},
+      },
+      manager,
     );
-    await this.settle(transactionId, manager);
-    await this.audit(manager, {
-      action: 'undo',
-      actorId,
-      transactionId,
-      allocationId: allocation.id,
-      invoiceId: allocation.invoice_id,
-      amountCents: Number(allocation.amount_cents),
-      details: {},
-    });
   }
 
   /** A Stripe payout reaches the bank as one credit of exactly its amount. */
   private async allocatePayout(
-    transaction: LockedTransaction,
+    transaction: LockedBankLine,
     request: AllocationRequest,
     payoutId: string,
     manager: EntityManager,
   ): Promise<string> {
-    const left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+    const left = transaction.amountCents - transaction.allocatedCents;
     const payout = (await this.payouts.byAmount(left)).find((found) => found.payoutId === payoutId);
-    const [taken] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM bank_allocations WHERE payout_id = $1 AND undone_at IS NULL`,
-      [payoutId],
-    );
+    const taken = await this.allocationRecords.isPayoutMatched(payoutId, manager);
     if (transaction.direction !== 'credit' || !payout || taken) {
       throw new ReconciliationException(
         ReconciliationErrorCode.NotAllocatable,
@@ -302,13 +291,13 @@ export class AllocationService {
 
   /** A debit settles a refund instruction of the same amount, all of it. */
   private async allocateRefund(
-    transaction: LockedTransaction,
+    transaction: LockedBankLine,
     request: AllocationRequest,
     refundId: string,
     manager: EntityManager,
   ): Promise<string> {
-    const [refund] = await this.refunds.open(refundId);
-    const left = Number(transaction.amount_cents) - Number(transaction.allocated_cents);
+    const [refund] = await this.openRefunds.list(refundId);
+    const left = transaction.amountCents - transaction.allocatedCents;
     if (transaction.direction !== 'debit' || !refund || refund.amountCents !== left) {
       throw new ReconciliationException(
         ReconciliationErrorCode.NotAllocatable,
@@ -316,7 +305,7 @@ export class AllocationService {
         [{ field: 'refundId', message: 'is not an open refund of this amount' }],
       );
     }
-    await this.refunds.settle(refundId, request.actorId, manager);
+    await this.settleRefund.execute(refundId, request.actorId, manager);
     return this.record(manager, request.actorId, {
       transactionId: transaction.id,
       kind: 'refund',
@@ -333,7 +322,7 @@ export class AllocationService {
     allocation: {
       id?: string;
       transactionId: string;
-      kind: 'invoice' | 'organisation_credit' | 'refund' | 'payout';
+      kind: AllocationRecordKind;
       invoiceId?: string | null;
       refundId?: string;
       payoutId?: string;
@@ -342,49 +331,46 @@ export class AllocationService {
     },
   ): Promise<string> {
     const id = allocation.id ?? randomUUID();
-    await manager.query(
-      `INSERT INTO bank_allocations (id, transaction_id, kind, invoice_id, refund_id, payout_id, organisation_id,
-                                     amount_cents, automatic, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
+    await this.allocationRecords.insert(
+      {
         id,
-        allocation.transactionId,
-        allocation.kind,
-        allocation.invoiceId ?? null,
-        allocation.refundId ?? null,
-        allocation.payoutId ?? null,
-        allocation.organisationId ?? null,
-        allocation.amountCents,
-        actorId === null,
-        actorId,
-      ],
+        transactionId: allocation.transactionId,
+        kind: allocation.kind,
+        invoiceId: allocation.invoiceId ?? null,
+        refundId: allocation.refundId ?? null,
+        payoutId: allocation.payoutId ?? null,
+        organisationId: allocation.organisationId ?? null,
+        amountCents: allocation.amountCents,
+        createdBy: actorId,
+      },
+      manager,
     );
-    await this.settle(allocation.transactionId, manager);
-    await this.audit(manager, {
-      action: actorId ? 'allocate' : 'auto_allocate',
-      actorId,
-      transactionId: allocation.transactionId,
-      allocationId: id,
-      invoiceId: allocation.invoiceId ?? null,
-      amountCents: allocation.amountCents,
-      details:
-        allocation.kind === 'invoice'
-          ? {}
-          : {
-              kind: allocation.kind,
-              refundId: allocation.refundId,
-              payoutId: allocation.payoutId,
-              organisationId: allocation.organisationId,
-            },
-    });
+    await this.transactions.settle(allocation.transactionId, manager);
+    await this.auditTrail.recordAllocation(
+      {
+        action: actorId ? 'allocate' : 'auto_allocate',
+        actorId,
+        transactionId: allocation.transactionId,
+        allocationId: id,
+        invoiceId: allocation.invoiceId ?? null,
+        amountCents: allocation.amountCents,
+        details:
+          allocation.kind === 'invoice'
+            ? {}
+            : {
+                kind: allocation.kind,
+                refundId: allocation.refundId,
+                payoutId: allocation.payoutId,
+                organisationId: allocation.organisationId,
+              },
+      },
+      manager,
+    );
     return id;
   }
 
-  private async lockTransaction(id: string, manager: EntityManager): Promise<LockedTransaction> {
-    const [transaction] = await manager.query<LockedTransaction[]>(
-      `SELECT id, amount_cents, allocated_cents, direction FROM bank_transactions WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+  private async lockTransaction(id: string, manager: EntityManager): Promise<LockedBankLine> {
+    const transaction = await this.transactions.lock(id, manager);
     if (!transaction) {
       throw new ReconciliationException(
         ReconciliationErrorCode.TransactionNotFound,
@@ -392,69 +378,5 @@ export class AllocationService {
       );
     }
     return transaction;
-  }
-
-  /** The line's allocated total and status, from its live allocations. */
-  private async settle(transactionId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE bank_transactions t
-          SET allocated_cents = live.total,
-              status = CASE
-                WHEN live.total = t.amount_cents THEN 'matched'
-                WHEN EXISTS (SELECT 1 FROM bank_match_suggestions s WHERE s.transaction_id = t.id) THEN 'suggested'
-                ELSE 'unmatched' END
-         FROM (SELECT coalesce(sum(amount_cents), 0) AS total FROM bank_allocations
-                WHERE transaction_id = $1 AND undone_at IS NULL) AS live
-        WHERE t.id = $1`,
-      [transactionId],
-    );
-  }
-
-  /**
-   * `settle` for many lines. Each line's total is summed by its own index lookup (the lateral
-   * join), whatever the statistics say: a freshly imported statement is often not analyzed yet,
-   * and `transaction_id = ANY(…)` then read every live allocation.
-   */
-  private async settleAll(transactionIds: string[], manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE bank_transactions t
-          SET allocated_cents = live.total,
-              status = CASE
-                WHEN live.total = t.amount_cents THEN 'matched'
-                WHEN EXISTS (SELECT 1 FROM bank_match_suggestions s WHERE s.transaction_id = t.id) THEN 'suggested'
-                ELSE 'unmatched' END
-         FROM unnest($1::uuid[]) AS line(id)
-              CROSS JOIN LATERAL (SELECT coalesce(sum(amount_cents), 0) AS total FROM bank_allocations
-                                   WHERE transaction_id = line.id AND undone_at IS NULL) AS live
-        WHERE t.id = line.id`,
-      [transactionIds],
-    );
-  }
-
-  private async audit(
-    manager: EntityManager,
-    entry: {
-      action: 'allocate' | 'auto_allocate' | 'undo';
-      actorId: string | null;
-      transactionId: string;
-      allocationId: string;
-      invoiceId: string | null;
-      amountCents: number;
-      details: object;
-    },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO reconciliation_audit (actor_id, action, transaction_id, allocation_id, invoice_id, amount_cents, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        entry.actorId,
-        entry.action,
-        entry.transactionId,
-        entry.allocationId,
-        entry.invoiceId,
-        entry.amountCents,
-        JSON.stringify(entry.details),
-      ],
-    );
   }
 }

@@ -18,8 +18,11 @@ import { IssueBookingInvoiceUseCase } from '../issue-booking-invoice/issue-booki
 import {
   InvoicePaymentCommand,
   InvoicePaymentOfGroup,
-  RecordInvoicePaymentUseCase,
-} from './record-invoice-payment.use-case';
+} from '../../services/invoice-payment-recorder';
+import { PayInvoiceGroupsUseCase } from '../pay-invoice-groups/pay-invoice-groups.use-case';
+import { PayInvoiceUseCase } from '../pay-invoice/pay-invoice.use-case';
+import { ReverseInvoicePaymentUseCase } from '../reverse-invoice-payment/reverse-invoice-payment.use-case';
+import { RecordInvoicePaymentUseCase } from './record-invoice-payment.use-case';
 
 /** 2 seats at 27 000 cents, VAT 20 %. */
 const TOTAL_CENTS = 64_800;
@@ -50,15 +53,13 @@ describe('RecordInvoicePaymentUseCase', () => {
       context.get(RecordInvoicePaymentUseCase).execute({ bookingId, ...command(payment) }),
     forInvoice: (invoiceId: string, payment: Partial<InvoicePaymentCommand> = {}) =>
       db.transaction((manager) =>
-        context.get(RecordInvoicePaymentUseCase).forInvoice(invoiceId, command(payment), manager),
+        context.get(PayInvoiceUseCase).execute(invoiceId, command(payment), manager),
       ),
     forInvoiceGroups: (groups: InvoicePaymentOfGroup[][]) =>
-      db.transaction((manager) =>
-        context.get(RecordInvoicePaymentUseCase).forInvoiceGroups(groups, manager),
-      ),
+      db.transaction((manager) => context.get(PayInvoiceGroupsUseCase).execute(groups, manager)),
     reverse: (source: string) =>
       db.transaction((manager) =>
-        context.get(RecordInvoicePaymentUseCase).reverse(source, manager),
+        context.get(ReverseInvoicePaymentUseCase).execute(source, manager),
       ),
   };
 

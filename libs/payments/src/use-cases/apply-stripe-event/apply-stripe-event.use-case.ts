@@ -3,11 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
-import { Booking, ConfirmBookingUseCase, ExpireUnpaidBookingUseCase } from '@mutualis/booking';
+import {
+  BookingPaymentFactsService,
+  ConfirmBookingUseCase,
+  ExpireUnpaidBookingUseCase,
+} from '@mutualis/booking';
 import { OutboxService } from '@mutualis/core';
 import { Payment } from '../../entities/payment.entity';
-import { StripeEvent } from '../../entities/stripe-event.entity';
 import { PaymentRepository } from '../../repositories/payment.repository';
+import { StripeRecordRepository } from '../../repositories/stripe-record.repository';
 import { PaymentLedgerService } from '../../services/payment-ledger.service';
 import { RefundService } from '../../services/refund.service';
 import { PaymentsEvents } from '../../payments.events';
@@ -25,6 +29,8 @@ export class ApplyStripeEventUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly payments: PaymentRepository,
+    private readonly records: StripeRecordRepository,
+    private readonly bookings: BookingPaymentFactsService,
     private readonly confirm: ConfirmBookingUseCase,
     private readonly expireUnpaid: ExpireUnpaidBookingUseCase,
     private readonly refunds: RefundService,
@@ -35,21 +41,12 @@ export class ApplyStripeEventUseCase {
   async execute(stripeEventId: string): Promise<string> {
     const after: (() => Promise<unknown>)[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const stored = await manager
-        .getRepository(StripeEvent)
-        .createQueryBuilder('event')
-        .setLock('for_no_key_update')
-        .where('event.id = :stripeEventId', { stripeEventId })
-        .getOne();
+      const stored = await this.records.lockEvent(stripeEventId, manager);
       if (!stored) return 'unknown_event';
       if (stored.processedAt) return stored.outcome ?? 'already_processed';
       const event = stored.payload as unknown as Stripe.Event;
       const result = await this.apply(event, manager, after);
-      await manager.update(
-        StripeEvent,
-        { id: stripeEventId },
-        { processedAt: new Date(), outcome: result },
-      );
+      await this.records.markEventProcessed(stripeEventId, result, manager);
       return result;
     });
     for (const work of after) await work();
@@ -126,13 +123,16 @@ export class ApplyStripeEventUseCase {
       case 'payout.paid': {
         // Kept here; detailing it calls Stripe, so it runs after the commit, as its own job.
         const payout = event.data.object;
-        const [inserted] = await manager.query<{ id: string }[]>(
-          `INSERT INTO stripe_payouts (id, amount_cents, currency, arrival_date)
-           VALUES ($1, $2, upper($3), (to_timestamp($4) AT TIME ZONE 'Europe/Paris')::date)
-           ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [payout.id, payout.amount, payout.currency, payout.arrival_date],
+        const kept = await this.records.insertPayoutOnce(
+          {
+            id: payout.id,
+            amountCents: payout.amount,
+            currency: payout.currency,
+            arrivalEpochSeconds: payout.arrival_date,
+          },
+          manager,
         );
-        if (!inserted) return 'already_recorded';
+        if (!kept) return 'already_recorded';
         await this.outbox.record(manager, {
           type: PaymentsEvents.PayoutPaid,
           // Stripe's ids are not UUIDs: the event names the payout in its payload.
@@ -180,7 +180,7 @@ export class ApplyStripeEventUseCase {
       manager,
     );
     after.push(() => this.ledger.recordCharge(payment.id));
-    const booking = await manager.findOneOrFail(Booking, { where: { id: payment.bookingId } });
+    const booking = await this.bookings.forPayment(payment.bookingId, manager);
     const amountCents = session.amount_total ?? payment.amountCents;
     if (
       booking.status === 'pending_payment' ||
@@ -192,12 +192,12 @@ export class ApplyStripeEventUseCase {
         type: PaymentsEvents.Succeeded,
         aggregateType: 'payment',
         aggregateId: payment.id,
-        payload: { bookingId: booking.id, amountCents, method: payment.method ?? 'card' },
+        payload: { bookingId: booking.bookingId, amountCents, method: payment.method ?? 'card' },
       });
     }
     if (booking.status === 'pending_payment' || booking.status === 'offered') {
       await this.confirm.within(manager, {
-        bookingId: booking.id,
+        bookingId: booking.bookingId,
         method: payment.method ?? 'card',
         confirmedBy: null,
       });
@@ -208,7 +208,7 @@ export class ApplyStripeEventUseCase {
     const refund = await this.payments.createRefund(
       {
         paymentId: payment.id,
-        bookingId: booking.id,
+        bookingId: booking.bookingId,
         amountCents: session.amount_total ?? payment.amountCents,
         provider: 'stripe',
         status: 'pending',
@@ -223,7 +223,7 @@ export class ApplyStripeEventUseCase {
         aggregateType: 'payment',
         aggregateId: payment.id,
         payload: {
-          bookingId: booking.id,
+          bookingId: booking.bookingId,
           organisationId: booking.organisationId,
           amountCents: refund.amountCents,
         },

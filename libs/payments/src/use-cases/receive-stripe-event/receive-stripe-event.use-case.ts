@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@mutualis/core';
+import { StripeRecordRepository } from '../../repositories/stripe-record.repository';
 import { StripeGateway } from '../../services/stripe-gateway';
 import { PaymentsEvents } from '../../payments.events';
 
@@ -14,6 +15,7 @@ import { PaymentsEvents } from '../../payments.events';
 export class ReceiveStripeEventUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: StripeRecordRepository,
     private readonly stripe: StripeGateway,
     private readonly outbox: OutboxService,
   ) {}
@@ -24,11 +26,11 @@ export class ReceiveStripeEventUseCase {
   ): Promise<{ received: true; duplicate: boolean }> {
     const event = this.stripe.constructEvent(rawBody, signature);
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, event.type, JSON.stringify(event)],
+      const stored = await this.records.insertEventOnce(
+        { id: event.id, type: event.type, payload: event },
+        manager,
       );
-      if (inserted.length === 0) return { received: true, duplicate: true };
+      if (!stored) return { received: true, duplicate: true };
       await this.outbox.record(manager, {
         type: PaymentsEvents.StripeEventReceived,
         aggregateType: 'stripe_event',

@@ -1,76 +1,20 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '@mutualis/core';
-import { Actor } from '@mutualis/identity';
 import { parseCamt053 } from '../../parsers/camt053.parser';
 import { parseBankCsv } from '../../parsers/csv.parser';
 import { ParsedStatement, StatementFormatError } from '../../parsers/statement-types';
-import { ReconciliationErrorCode, ReconciliationException } from '../../reconciliation.exception';
-import {
-  BankStatementRepository,
-  StatementImport,
-} from '../../repositories/bank-statement.repository';
+import { BankStatementRepository } from '../../repositories/bank-statement.repository';
+import { BankTransactionRepository } from '../../repositories/bank-transaction.repository';
+import { ReconciliationAuditRepository } from '../../repositories/reconciliation-audit.repository';
 import { withDedupeKeys } from '../../services/dedupe-key';
-import { CsvProfilesUseCase } from '../csv-profiles/csv-profiles.use-case';
+import { StatementImportView } from '../../views/statement-import.view';
 import { MatchTransactionsUseCase } from '../match-transactions/match-transactions.use-case';
-import { ReconciliationEvents } from '../../reconciliation.events';
-
-/** Largest statement accepted (a year of a busy account is a few MB). */
-export const MAX_STATEMENT_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-export interface StatementUpload {
-  fileName: string;
-  content: Buffer;
-  /** For CSV: the profile to read it with; detected from the header row when absent. */
-  profileId?: string;
-}
-
-export interface StatementImportView {
-  id: string;
-  fileName: string;
-  format: 'camt053' | 'csv';
-  csvProfile: string | null;
-  status: StatementImport['status'];
-  error: { message: string; location: string | null } | null;
-  result: {
-    transactionsFound: number | null;
-    transactionsAdded: number | null;
-    duplicates: number | null;
-    matched: number | null;
-    suggested: number | null;
-    unmatched: number | null;
-  };
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export function presentImport(statement: StatementImport): StatementImportView {
-  return {
-    id: statement.id,
-    fileName: statement.fileName,
-    format: statement.format,
-    csvProfile: statement.csvProfile?.id ?? null,
-    status: statement.status,
-    error: statement.error ? { message: statement.error, location: statement.errorLocation } : null,
-    result: {
-      transactionsFound: statement.transactionsFound,
-      transactionsAdded: statement.transactionsAdded,
-      duplicates: statement.duplicates,
-      matched: statement.matched,
-      suggested: statement.suggested,
-      unmatched: statement.unmatched,
-    },
-    createdAt: statement.createdAt.toISOString(),
-    finishedAt: statement.finishedAt?.toISOString() ?? null,
-  };
-}
 
 /**
- * A bank statement, uploaded by finance and parsed by the worker: the request only stores the
- * file and announces it. Parsing is all or nothing: a file with one bad line or element is
- * rejected naming it, and none of its lines is kept. Lines already imported (the same file
+ * The worker's part of a bank statement finance uploaded (SubmitStatementUseCase). Parsing is
+ * all or nothing: a file with one bad line or element is rejected naming it, and none of its
+ * lines is kept. Lines already imported (the same file
  * again, overlapping statements) are recognised by their key and skipped. New lines are then
  * matched.
  */
@@ -81,51 +25,10 @@ export class ImportStatementUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statements: BankStatementRepository,
-    private readonly profiles: CsvProfilesUseCase,
+    private readonly transactions: BankTransactionRepository,
+    private readonly auditTrail: ReconciliationAuditRepository,
     private readonly matching: MatchTransactionsUseCase,
-    private readonly outbox: OutboxService,
   ) {}
-
-  async submit(actor: Actor, upload: StatementUpload): Promise<StatementImportView> {
-    if (upload.content.length === 0) {
-      throw new ReconciliationException(
-        ReconciliationErrorCode.UnreadableStatement,
-        'the file is empty',
-        [{ field: 'file', message: 'is empty' }],
-      );
-    }
-    const format = looksLikeXml(upload.content) ? 'camt053' : 'csv';
-    const csvProfile =
-      format === 'csv' ? await this.profiles.resolve(upload.content, upload.profileId) : null;
-    const created = await this.dataSource.transaction(async (manager) => {
-      const statement = await this.statements.createImport(
-        {
-          fileName: upload.fileName.slice(0, 255),
-          fileSha256: createHash('sha256').update(upload.content).digest('hex'),
-          format,
-          csvProfile,
-          content: upload.content,
-          uploadedBy: actor.userId,
-        },
-        manager,
-      );
-      await this.outbox.record(manager, {
-        type: ReconciliationEvents.StatementUploaded,
-        aggregateType: 'bank_statement_import',
-        aggregateId: statement.id,
-      });
-      return statement;
-    });
-    return presentImport(created);
-  }
-
-  async get(importId: string): Promise<StatementImportView> {
-    const statement = await this.statements.findImport(importId);
-    if (!statement) {
-      throw new ReconciliationException(ReconciliationErrorCode.ImportNotFound, 'import not found');
-    }
-    return presentImport(statement);
-  }
 
   /** The worker's part; safe to run again after a crash (the lines are recognised). */
   async process(importId: string): Promise<StatementImportView['status'] | 'not_claimed'> {
@@ -147,10 +50,7 @@ export class ImportStatementUseCase {
     const keyed = withDedupeKeys(parsed.transactions);
     await this.dataSource.transaction(async (manager) => {
       await this.statements.insertTransactions(importId, keyed, manager);
-      const [{ added }] = await manager.query<{ added: number }[]>(
-        `SELECT count(*)::int AS added FROM bank_transactions WHERE import_id = $1`,
-        [importId],
-      );
+      const added = await this.transactions.countOfImport(importId, manager);
       await this.statements.recordParsed(
         importId,
         {
@@ -160,35 +60,14 @@ export class ImportStatementUseCase {
         },
         manager,
       );
-      await manager.query(
-        `INSERT INTO reconciliation_audit (actor_id, action, import_id, details) VALUES ($1, 'import', $2, $3)`,
-        [statement.uploadedBy, importId, JSON.stringify({ found: keyed.length, added })],
+      await this.auditTrail.recordImport(
+        { actorId: statement.uploadedBy, importId, details: { found: keyed.length, added } },
+        manager,
       );
     });
-    const ids = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM bank_transactions WHERE import_id = $1`,
-      [importId],
-    );
-    await this.matching.execute(ids.map((row) => row.id));
-    const [counts] = await this.dataSource.query<
-      { matched: number; suggested: number; unmatched: number }[]
-    >(
-      `SELECT count(*) FILTER (WHERE status = 'matched')::int AS matched,
-              count(*) FILTER (WHERE status = 'suggested')::int AS suggested,
-              count(*) FILTER (WHERE status = 'unmatched')::int AS unmatched
-         FROM bank_transactions WHERE import_id = $1`,
-      [importId],
-    );
+    await this.matching.execute(await this.transactions.idsOfImport(importId));
+    const counts = await this.transactions.statusCountsOfImport(importId);
     await this.statements.finish(importId, counts);
     return 'done';
   }
-}
-
-function looksLikeXml(content: Buffer): boolean {
-  const head = content
-    .subarray(0, 64)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return head.startsWith('<');
 }

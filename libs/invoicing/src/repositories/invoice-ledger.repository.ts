@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { centsFromRow } from '@mutualis/core';
+
+/** An invoice that still expects money, as reconciliation and receivables see it. */
+export interface OpenInvoice {
+  invoiceId: string;
+  number: string;
+  organisationId: string;
+  organisationName: string;
+  totalInclVatCents: number;
+  amountDueCents: number;
+  issueDate: string;
+  dueDate: string;
+  paymentReference: string;
+}
+
+/** What a list shows of an invoice it refers to (a suggestion, an allocation). */
+export interface InvoiceSummary {
+  invoiceId: string;
+  number: string | null;
+  organisationName: string;
+  amountDueCents: number;
+  dueDate: string | null;
+}
+
+/** A numbered document or a payment, for statements of account and the accounting export. */
+export interface LedgerDocument {
+  invoiceId: string;
+  type: 'invoice' | 'credit_note';
+  number: string;
+  organisationId: string;
+  organisationName: string;
+  issueDate: string;
+  dueDate: string | null;
+  totalExclVatCents: number;
+  totalVatCents: number;
+  totalInclVatCents: number;
+  status: string;
+}
+
+export interface LedgerPayment {
+  paymentId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  organisationId: string;
+  organisationName: string;
+  /** Paris calendar date the money was recorded. */
+  receivedOn: string;
+  amountCents: number;
+  method: string;
+  source: string;
+}
+
+type OpenRow = {
+  id: string;
+  number: string;
+  organisation_id: string;
+  organisation_name: string;
+  total_incl_vat_cents: string;
+  amount_due_cents: string;
+  issue_date: string;
+  due_date: string;
+  payment_reference: string;
+};
+
+/** The SQL behind InvoiceLedgerService: invoicing's books as reports read them. */
+@Injectable()
+export class InvoiceLedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every issued invoice with money still due, oldest due first. */
+  async openInvoices(
+    options: { organisationId?: string; ids?: string[] } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OpenInvoice[]> {
+    // Each filter is added only when given, so the statement says exactly what it reads.
+    const filters: string[] = [];
+    const parameters: unknown[] = [];
+    if (options.organisationId) {
+      parameters.push(options.organisationId);
+      filters.push(`AND organisation_id = $${parameters.length}`);
+    }
+    if (options.ids) {
+      parameters.push(options.ids);
+      filters.push(`AND id = ANY($${parameters.length}::uuid[])`);
+    }
+    const rows = await manager.query<OpenRow[]>(
+      `SELECT id, number, organisation_id, buyer ->> 'name' AS organisation_name,
+              total_incl_vat_cents,
+              total_incl_vat_cents - amount_paid_cents - amount_credited_cents AS amount_due_cents,
+              issue_date::text, due_date::text, payment_reference
+         FROM invoices
+        WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')
+          AND total_incl_vat_cents - amount_paid_cents - amount_credited_cents > 0
+          ${filters.join(' ')}
+        ORDER BY due_date, number`,
+      parameters,
+    );
+    return rows.map((row) => ({
+      invoiceId: row.id,
+      number: row.number,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+      totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
+      amountDueCents: centsFromRow(row.amount_due_cents),
+      issueDate: row.issue_date,
+      dueDate: row.due_date,
+      paymentReference: row.payment_reference,
+    }));
+  }
+
+  /** Invoices by id, whatever their status, for lists that name them. */
+  async summaries(ids: string[]): Promise<Map<string, InvoiceSummary>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        number: string | null;
+        organisation_name: string;
+        amount_due_cents: string;
+        due_date: string | null;
+      }[]
+    >(
+      `SELECT id, number, buyer ->> 'name' AS organisation_name,
+              total_incl_vat_cents - amount_paid_cents - amount_credited_cents AS amount_due_cents,
+              due_date::text
+         FROM invoices WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          invoiceId: row.id,
+          number: row.number,
+          organisationName: row.organisation_name,
+          amountDueCents: centsFromRow(row.amount_due_cents),
+          dueDate: row.due_date,
+        },
+      ]),
+    );
+  }
+
+  /** Numbered invoices and credit notes, of an organisation or issued within [from, to]. */
+  async documents(filter: {
+    organisationId?: string;
+    from?: string;
+    to?: string;
+  }): Promise<LedgerDocument[]> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        type: 'invoice' | 'credit_note';
+        number: string;
+        organisation_id: string;
+        organisation_name: string;
+        issue_date: string;
+        due_date: string | null;
+        total_excl_vat_cents: string;
+        total_vat_cents: string;
+        total_incl_vat_cents: string;
+        status: string;
+      }[]
+    >(
+      `SELECT id, type, number, organisation_id, buyer ->> 'name' AS organisation_name,
+              issue_date::text, due_date::text, total_excl_vat_cents, total_vat_cents,
+              total_incl_vat_cents, status
+         FROM invoices
+        WHERE number IS NOT NULL
+          AND ($1::uuid IS NULL OR organisation_id = $1)
+          AND ($2::date IS NULL OR issue_date >= $2)
+          AND ($3::date IS NULL OR issue_date <= $3)
+        ORDER BY issue_date, series, sequence`,
+      [filter.organisationId ?? null, filter.from ?? null, filter.to ?? null],
+    );
+    return rows.map((row) => ({
+      invoiceId: row.id,
+      type: row.type,
+      number: row.number,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+      issueDate: row.issue_date,
+      dueDate: row.due_date,
+      totalExclVatCents: centsFromRow(row.total_excl_vat_cents),
+      totalVatCents: centsFromRow(row.total_vat_cents),
+      totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
+      status: row.status,
+    }));
+  }
+
+  /** Payments recorded and not reversed, of an organisation or received within [from, to]. */
+  async payments(filter: {
+    organisationId?: string;
+    from?: string;
+    to?: string;
+  }): Promise<LedgerPayment[]> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        invoice_id: string;
+        number: string;
+        organisation_id: string;
+        organisation_name: string;
+        received_on: string;
+        amount_cents: string;
+        method: string;
+        source: string;
+      }[]
+    >(
+      `SELECT p.id, p.invoice_id, i.number, i.organisation_id, i.buyer ->> 'name' AS organisation_name,
+              (p.received_at AT TIME ZONE 'Europe/Paris')::date::text AS received_on,
+              p.amount_cents, p.method, p.source
+         FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
+        WHERE p.reversed_at IS NULL
+          AND ($1::uuid IS NULL OR i.organisation_id = $1)
+          AND ($2::date IS NULL OR p.received_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Paris'))
+          AND ($3::date IS NULL OR p.received_at < (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'))
+        ORDER BY p.received_at, p.id`,
+      [filter.organisationId ?? null, filter.from ?? null, filter.to ?? null],
+    );
+    return rows.map((row) => ({
+      paymentId: row.id,
+      invoiceId: row.invoice_id,
+      invoiceNumber: row.number,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+      receivedOn: row.received_on,
+      amountCents: centsFromRow(row.amount_cents),
+      method: row.method,
+      source: row.source,
+    }));
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog, changedFields } from '@mutualis/core';
+import { Chambre } from '../entities/chambre.entity';
+import { ChambreRepository } from '../repositories/chambre.repository';
+
+/** Changes the Chambre's settings and records in the audit log the fields that really changed. */
+@Injectable()
+export class ChambreSettingsWriter {
+  constructor(
+    private readonly chambres: ChambreRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Applies the changes and records the fields that really changed, in one transaction. */
+  change(action: string, changes: Partial<Chambre>): Promise<Chambre> {
+    return this.dataSource.transaction(async (manager) => {
+      const chambre = await this.chambres.currentForUpdate(manager);
+      const updated = await this.chambres.update(chambre.id, changes, manager);
+      const changed = changedFields(chambre, changes);
+      if (changed) {
+        await this.audit.record(manager, {
+          action,
+          entityType: 'chambre',
+          entityId: chambre.id,
+          ...changed,
+        });
+      }
+      return updated;
+    });
+  }
+}

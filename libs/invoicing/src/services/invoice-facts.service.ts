@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { InvoiceStatus, InvoiceType } from '../invoicing.types';
+import { Invoice } from '../entities/invoice.entity';
+import { InvoiceRepository } from '../repositories/invoice.repository';
+
+/** What the notifications context writes about an invoice or a credit note (mail, dunning). */
+export interface InvoiceFacts {
+  invoiceId: string;
+  type: InvoiceType;
+  status: InvoiceStatus;
+  /** Null while a draft. */
+  number: string | null;
+  organisationId: string;
+  bookingId: string | null;
+  /** For a credit note: the invoice it corrects. */
+  correctsInvoiceId: string | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  paymentReference: string;
+  totalInclVatCents: number;
+  amountPaidCents: number;
+  amountCreditedCents: number;
+  issuedAt: Date | null;
+}
+
+/**
+ * The read service other contexts use instead of invoicing's entity and repository (the
+ * notifications planner and its dunning schedule read invoices by id).
+ */
+@Injectable()
+export class InvoiceFactsService {
+  constructor(private readonly invoices: InvoiceRepository) {}
+
+  async byId(invoiceId: string): Promise<InvoiceFacts | null> {
+    const invoice = await this.invoices.findById(invoiceId);
+    return invoice ? invoiceFacts(invoice) : null;
+  }
+}
+
+export function invoiceFacts(invoice: Invoice): InvoiceFacts {
+  return {
+    invoiceId: invoice.id,
+    type: invoice.type,
+    status: invoice.status,
+    number: invoice.number,
+    organisationId: invoice.organisationId,
+    bookingId: invoice.bookingId,
+    correctsInvoiceId: invoice.correctsInvoiceId,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    paymentReference: invoice.paymentReference,
+    totalInclVatCents: invoice.totalInclVatCents,
+    amountPaidCents: invoice.amountPaidCents,
+    amountCreditedCents: invoice.amountCreditedCents,
+    issuedAt: invoice.issuedAt,
+  };
+}
