@@ -5,6 +5,7 @@ import { Invoice } from '../entities/invoice.entity';
 import { InvoiceRepository } from '../repositories/invoice.repository';
 import { InvoicePaymentRepository } from '../repositories/invoice-payment.repository';
 import { settledStatus } from './invoice-issuer';
+import { InvoicingEvents } from '../invoicing.events';
 
 export type PaymentMethod =
   'card' | 'sepa_debit' | 'bank_transfer' | 'cheque' | 'administrative_mandate';
@@ -51,7 +52,7 @@ export class InvoicePaymentRecorder {
     await this.movePaid(
       invoice,
       command.amountCents,
-      'invoice.payment-recorded',
+      InvoicingEvents.PaymentRecorded,
       paymentId,
       manager,
     );
@@ -62,7 +63,7 @@ export class InvoicePaymentRecorder {
   async movePaid(
     invoice: Invoice,
     deltaCents: number,
-    type: 'invoice.payment-recorded' | 'invoice.payment-reversed',
+    type: typeof InvoicingEvents.PaymentRecorded | typeof InvoicingEvents.PaymentReversed,
     paymentId: string,
     manager: EntityManager,
   ): Promise<void> {

@@ -6,6 +6,7 @@ import { InvoiceBalance, InvoiceRepository } from '../../repositories/invoice.re
 import { InvoicePaymentRepository } from '../../repositories/invoice-payment.repository';
 import { settledStatus } from '../../services/invoice-issuer';
 import { InvoicePaymentOfGroup } from '../../services/invoice-payment-recorder';
+import { InvoicingEvents } from '../../invoicing.events';
 
 /**
  * Many payments at once, in the caller's transaction (a bank statement's automatic
@@ -88,7 +89,7 @@ export class PayInvoiceGroupsUseCase {
       const status = settledStatus({ ...invoice, amountPaidCents });
       finalStatus.set(invoice.id, status);
       events.push({
-        type: 'invoice.payment-recorded',
+        type: InvoicingEvents.PaymentRecorded,
         aggregateType: 'invoice',
         aggregateId: invoice.id,
         payload: { paymentId, amountCents: payment.amountCents, status },

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { InvoicePaymentRepository } from '../../repositories/invoice-payment.repository';
 import { InvoicePaymentRecorder } from '../../services/invoice-payment-recorder';
+import { InvoicingEvents } from '../../invoicing.events';
 
 /** Takes back the payment recorded from a source (an allocation undone), in the caller's transaction. */
 @Injectable()
@@ -21,7 +22,7 @@ export class ReverseInvoicePaymentUseCase {
     await this.recorder.movePaid(
       invoice,
       -payment.amountCents,
-      'invoice.payment-reversed',
+      InvoicingEvents.PaymentReversed,
       payment.id,
       manager,
     );
