@@ -31,10 +31,3 @@ export * from './use-cases/request-credit-note/request-credit-note.use-case';
 export * from './views/chambre.view';
 export * from './views/invoice.view';
 export * from './invoicing.events';
-
-/**
- * The name notifications still reads the Chambre's identity by (its dispatch is being rewritten
- * in parallel); the same class as ChambreSettingsQuery. Remove once nothing imports it.
- * @deprecated use ChambreSettingsQuery
- */
-export { ChambreSettingsQuery as ChambreSettingsUseCase } from './services/chambre-settings.query';

@@ -83,7 +83,6 @@ const useCases = [
     ChambreSettingsQuery,
     InvoiceFactsService,
     InvoicePdfService,
-    InvoiceRepository,
     InvoiceLedgerService,
     ...useCases,
   ],

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { InvoiceStatus, InvoiceType } from '../invoicing.types';
+import { amountDueCents } from '../domain/amount-due';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceRepository } from '../repositories/invoice.repository';
 
-/** What the notifications context writes about an invoice or a credit note (mail, dunning). */
+/** What the notifications context writes about an invoice or a credit note (mail, dunning letters). */
 export interface InvoiceFacts {
   invoiceId: string;
   type: InvoiceType;
@@ -20,6 +21,8 @@ export interface InvoiceFacts {
   totalInclVatCents: number;
   amountPaidCents: number;
   amountCreditedCents: number;
+  /** What is still owed: the total less payments and credit notes, never below zero. */
+  amountDueCents: number;
   issuedAt: Date | null;
 }
 
@@ -52,6 +55,7 @@ export function invoiceFacts(invoice: Invoice): InvoiceFacts {
     totalInclVatCents: invoice.totalInclVatCents,
     amountPaidCents: invoice.amountPaidCents,
     amountCreditedCents: invoice.amountCreditedCents,
+    amountDueCents: amountDueCents(invoice),
     issuedAt: invoice.issuedAt,
   };
 }

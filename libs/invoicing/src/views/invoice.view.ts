@@ -1,4 +1,5 @@
 import { parisDate } from '@mutualis/core';
+import { amountDueCents } from '../domain/amount-due';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice, VatBreakdownEntry } from '../entities/invoice.entity';
 import type { BuyerSnapshot, InvoiceStatus, InvoiceType, SellerSnapshot } from '../invoicing.types';
@@ -47,10 +48,7 @@ export interface InvoiceView {
 export function presentInvoice(invoice: Invoice, lines: InvoiceLine[], now: Date): InvoiceView {
   const due =
     invoice.type === 'invoice' && invoice.status !== 'draft' && invoice.status !== 'cancelled'
-      ? Math.max(
-          0,
-          invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents,
-        )
+      ? amountDueCents(invoice)
       : 0;
   return {
     id: invoice.id,

@@ -13,7 +13,7 @@ import {
   GetInvitationByIdUseCase,
   OrganisationDirectoryService,
 } from '@mutualis/identity';
-import { ChambreSettingsUseCase, Invoice, InvoiceRepository } from '@mutualis/invoicing';
+import { ChambreSettingsQuery, InvoiceFacts, InvoiceFactsService } from '@mutualis/invoicing';
 import { AttachmentRef } from '../entities/notification-delivery.entity';
 import { PlannedDelivery } from '../repositories/delivery.repository';
 import {
@@ -99,8 +99,8 @@ export class NotificationPlanner {
     private readonly contacts: ContactDirectoryService,
     private readonly organisations: OrganisationDirectoryService,
     private readonly invitations: GetInvitationByIdUseCase,
-    private readonly invoices: InvoiceRepository,
-    private readonly chambre: ChambreSettingsUseCase,
+    private readonly invoices: InvoiceFactsService,
+    private readonly chambre: ChambreSettingsQuery,
     private readonly links: WebLinks,
     private readonly accountLinks: AccountLinksService,
   ) {}
@@ -126,16 +126,15 @@ export class NotificationPlanner {
 
   /** A dunning letter, only while the invoice still owes money. */
   async overdueReminder(invoiceId: string, stage: OverdueStage): Promise<PlannedDelivery[]> {
-    const invoice = await this.invoices.findById(invoiceId);
+    const invoice = await this.invoices.byId(invoiceId);
     if (!invoice || invoice.type !== 'invoice' || !UNPAID.includes(invoice.status)) return [];
-    const amountDueCents =
-      invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents;
+    const amountDueCents = invoice.amountDueCents;
     if (amountDueCents <= 0 || !invoice.dueDate || !invoice.number) return [];
     const billing = await this.contacts.billingContact(invoice.organisationId);
     if (!billing) return [];
     const chambre = await this.chambre.get();
     return [
-      deliveryTo(`overdue:${invoice.id}:${stage}`, billing.contact, 'invoice-overdue', {
+      deliveryTo(`overdue:${invoice.invoiceId}:${stage}`, billing.contact, 'invoice-overdue', {
         stage,
         invoiceNumber: invoice.number,
         dueDate: invoice.dueDate,
@@ -144,7 +143,7 @@ export class NotificationPlanner {
         iban: chambre.iban,
         bic: chambre.bic,
         latePaymentRate: chambre.latePaymentRate,
-        invoiceUrl: this.links.invoice(invoice.id),
+        invoiceUrl: this.links.invoice(invoice.invoiceId),
       }),
     ];
   }
@@ -394,12 +393,12 @@ export class NotificationPlanner {
   }
 
   /** The invoice (or credit note) mail, from the invoice as the caller read it. */
-  async invoiceIssued(key: string, invoice: Invoice): Promise<PlannedDelivery[]> {
+  async invoiceIssued(key: string, invoice: InvoiceFacts): Promise<PlannedDelivery[]> {
     if (!invoice.number || invoice.status === 'draft') return [];
     const billing = await this.contacts.billingContact(invoice.organisationId);
     if (!billing) return [];
     const corrected = invoice.correctsInvoiceId
-      ? await this.invoices.findById(invoice.correctsInvoiceId)
+      ? await this.invoices.byId(invoice.correctsInvoiceId)
       : null;
     // A card or SEPA payment is already on its way: no bank details, no due date to chase.
     const booking = invoice.bookingId ? await this.bookings.forNotice(invoice.bookingId) : null;
@@ -420,9 +419,9 @@ export class NotificationPlanner {
           paymentReference: invoice.paymentReference,
           iban: chambre.iban,
           bic: chambre.bic,
-          invoiceUrl: this.links.invoice(invoice.id),
+          invoiceUrl: this.links.invoice(invoice.invoiceId),
         },
-        [{ kind: 'invoice-pdf', invoiceId: invoice.id }],
+        [{ kind: 'invoice-pdf', invoiceId: invoice.invoiceId }],
       ),
     ];
   }
@@ -432,20 +431,16 @@ export class NotificationPlanner {
     invoiceId: string,
     amountCents: number,
   ): Promise<PlannedDelivery[]> {
-    const invoice = await this.invoices.findById(invoiceId);
+    const invoice = await this.invoices.byId(invoiceId);
     if (!invoice?.number) return [];
     const billing = await this.contacts.billingContact(invoice.organisationId);
     if (!billing) return [];
-    const remainingCents = Math.max(
-      0,
-      invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents,
-    );
     return [
       deliveryTo(key, billing.contact, 'payment-received', {
         invoiceNumber: invoice.number,
         amountCents,
-        remainingCents,
-        invoiceUrl: this.links.invoice(invoice.id),
+        remainingCents: invoice.amountDueCents,
+        invoiceUrl: this.links.invoice(invoice.invoiceId),
       }),
     ];
   }

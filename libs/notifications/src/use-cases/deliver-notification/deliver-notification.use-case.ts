@@ -8,7 +8,7 @@ import {
   ContactDirectoryService,
   IssueInvitationLinkUseCase,
 } from '@mutualis/identity';
-import { ChambreSettingsUseCase, InvoicePdfService } from '@mutualis/invoicing';
+import { ChambreSettingsQuery, InvoicePdfService } from '@mutualis/invoicing';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
 import { MailTransport, OutgoingMail } from '../../mail/mail-transport';
@@ -65,7 +65,7 @@ export class DeliverNotificationUseCase {
     private readonly contacts: ContactDirectoryService,
     private readonly invitationLinks: IssueInvitationLinkUseCase,
     private readonly accountLinks: AccountLinksService,
-    private readonly chambre: ChambreSettingsUseCase,
+    private readonly chambre: ChambreSettingsQuery,
     private readonly pdf: InvoicePdfService,
     private readonly links: WebLinks,
     private readonly config: ConfigService<Environment, true>,

@@ -3,7 +3,7 @@ import { BookingEvents, BookingFactsService } from '@mutualis/booking';
 import { CatalogueEvents } from '@mutualis/catalogue';
 import { EventJob } from '@mutualis/core';
 import { IdentityEvents } from '@mutualis/identity';
-import { Invoice, InvoiceRepository, InvoicingEvents } from '@mutualis/invoicing';
+import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
@@ -56,7 +56,7 @@ export class NotifyEventUseCase {
     private readonly dispatcher: DeliveryDispatcher,
     private readonly scheduler: NotificationScheduler,
     private readonly bookings: BookingFactsService,
-    private readonly invoices: InvoiceRepository,
+    private readonly invoices: InvoiceFactsService,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -85,7 +85,7 @@ export class NotifyEventUseCase {
     },
     [InvoicingEvents.InvoiceIssued]: (event) => this.invoiceIssued(event),
     [InvoicingEvents.CreditNoteIssued]: async (event) => {
-      const invoice = await this.invoices.findById(event.aggregateId);
+      const invoice = await this.invoices.byId(event.aggregateId);
       return this.send(invoice ? this.planner.invoiceIssued(event.eventId, invoice) : []);
     },
     [InvoicingEvents.PaymentRecorded]: async (event) => {
@@ -98,7 +98,7 @@ export class NotifyEventUseCase {
     // No mail: finance corrected its own allocation; the letters still ahead are back in line.
     [InvoicingEvents.PaymentReversed]: async (event) => {
       const queued = await this.dispatcher.dispatch([]);
-      const invoice = await this.invoices.findById(event.aggregateId);
+      const invoice = await this.invoices.byId(event.aggregateId);
       return { queued, scheduled: invoice ? await this.scheduleOverdue(invoice) : 0 };
     },
     [PaymentsEvents.Refunded]: (event) =>
@@ -163,7 +163,7 @@ export class NotifyEventUseCase {
   private async invoiceIssued(
     event: EventJob<typeof InvoicingEvents.InvoiceIssued>,
   ): Promise<NotifyOutcome> {
-    const invoice = await this.invoices.findById(event.aggregateId);
+    const invoice = await this.invoices.byId(event.aggregateId);
     if (!invoice) return { queued: 0, scheduled: 0 };
     const queued = await this.dispatcher.dispatch(
       await this.planner.invoiceIssued(event.eventId, invoice),
@@ -172,9 +172,9 @@ export class NotifyEventUseCase {
   }
 
   /** The dunning letters of an invoice still owed. */
-  private scheduleOverdue(invoice: Invoice): Promise<number> {
+  private scheduleOverdue(invoice: InvoiceFacts): Promise<number> {
     if (!invoice.dueDate || !['issued', 'partially_paid'].includes(invoice.status))
       return Promise.resolve(0);
-    return this.scheduler.scheduleOverdue(invoice.id, invoice.dueDate);
+    return this.scheduler.scheduleOverdue(invoice.invoiceId, invoice.dueDate);
   }
 }
