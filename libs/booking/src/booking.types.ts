@@ -50,6 +50,3 @@ export type ConfirmationMethod = (typeof CONFIRMATION_METHODS)[number];
 
 export const ATTENDANCE = ['present', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
-
-/** 20 % in basis points; exempt training and operations outside VAT have no VAT. */
-export const STANDARD_VAT_BASIS_POINTS = 2000;

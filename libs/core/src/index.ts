@@ -14,6 +14,7 @@ export * from './health/readiness.service';
 export * from './logging/logging.module';
 export * from './money/money';
 export * from './money/cents-from-row';
+export * from './money/vat';
 export * from './pagination/page';
 export * from './queue/queue-names';
 export * from './queue/queue.module';

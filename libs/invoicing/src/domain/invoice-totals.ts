@@ -1,5 +1,4 @@
-import { Money } from '@mutualis/core';
-import { STANDARD_VAT_RATE_BASIS_POINTS, vatOnBase } from './vat';
+import { Money, STANDARD_VAT_RATE_BASIS_POINTS, vatOnBase } from '@mutualis/core';
 
 /**
  * EN 16931 VAT category codes the Chambre uses: S standard rate, E exempt (professional training,

@@ -1,6 +1,5 @@
-import { Money } from '@mutualis/core';
+import { Money, STANDARD_VAT_RATE_BASIS_POINTS, vatOnBase } from '@mutualis/core';
 import type { VatTreatment } from '@mutualis/catalogue';
-import { STANDARD_VAT_BASIS_POINTS } from '../../booking.types';
 
 export interface BookingPrice {
   unitPriceCents: number;
@@ -10,15 +9,18 @@ export interface BookingPrice {
   totalInclVatCents: number;
 }
 
-/** VAT at 20 % on the line's total excluding VAT, rounded half-up; exempt training and non-taxable services carry none. */
+/**
+ * VAT at the standard rate on the line's total excluding VAT (unit price × seats), rounded as an
+ * invoice rounds it (vatOnBase); exempt training and non-taxable services carry none.
+ */
 export function priceBooking(
   unitPriceCents: number,
   seats: number,
   vatTreatment: VatTreatment,
 ): BookingPrice {
-  const vatRateBasisPoints = vatTreatment === 'standard' ? STANDARD_VAT_BASIS_POINTS : 0;
+  const vatRateBasisPoints = vatTreatment === 'standard' ? STANDARD_VAT_RATE_BASIS_POINTS : 0;
   const excl = Money.ofCents(unitPriceCents).times(seats);
-  const vat = excl.percentage(vatRateBasisPoints);
+  const vat = Money.ofCents(vatOnBase(excl.cents, vatRateBasisPoints));
   return {
     unitPriceCents,
     vatRateBasisPoints,

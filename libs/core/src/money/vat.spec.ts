@@ -18,6 +18,11 @@ describe('vatOnBase', () => {
     expect(vatOnBase(-3, STANDARD_VAT_RATE_BASIS_POINTS)).toBe(-1);
   });
 
+  it('is the VAT of a booking line, unit price × seats', () => {
+    expect(vatOnBase(12_345 * 3, STANDARD_VAT_RATE_BASIS_POINTS)).toBe(7_407); // 7 407.0
+    expect(vatOnBase(1_253, STANDARD_VAT_RATE_BASIS_POINTS)).toBe(251); // 250.6 cents
+  });
+
   it('charges nothing at a zero rate (exempt or not subject)', () => {
     expect(vatOnBase(123_456, 0)).toBe(0);
   });
