@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Test } from 'supertest';
 import { DataSource } from 'typeorm';
-import { IssueBookingInvoiceUseCase, IssueCreditNoteUseCase } from '@mutualis/invoicing';
+import { IssueBookingInvoiceUseCase, IssueRequestedCreditNoteUseCase } from '@mutualis/invoicing';
 import { RefundCancellationUseCase } from '@mutualis/payments';
 import {
   configureChambre,
@@ -384,7 +384,7 @@ describe('audit log', () => {
           .send({ amountCents: 1_200, reason: 'Geste commercial' }),
       202,
     );
-    expect(await app.get(IssueCreditNoteUseCase).issueDraft(asked.body.id as string)).toBe(
+    expect(await app.get(IssueRequestedCreditNoteUseCase).execute(asked.body.id as string)).toBe(
       'issued',
     );
 

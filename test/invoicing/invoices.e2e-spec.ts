@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 import {
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
-  IssueCreditNoteUseCase,
+  IssueCancellationCreditNoteUseCase,
+  IssueRequestedCreditNoteUseCase,
   InvoiceRepository,
   isValidRfReference,
   RecordInvoicePaymentUseCase,
@@ -227,9 +228,9 @@ describe('invoices and credit notes', () => {
       `SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = 'booking.cancelled'`,
       [bookingId],
     );
-    const creditNotes = app.get(IssueCreditNoteUseCase);
-    expect(await creditNotes.forCancellation(event.id, bookingId, 50)).toBe('issued');
-    expect(await creditNotes.forCancellation(event.id, bookingId, 50)).toBe('already_issued');
+    const creditNote = app.get(IssueCancellationCreditNoteUseCase);
+    expect(await creditNote.execute(event.id, bookingId, 50)).toBe('issued');
+    expect(await creditNote.execute(event.id, bookingId, 50)).toBe('already_issued');
 
     const list = await api()
       .get('/api/invoices')
@@ -272,7 +273,7 @@ describe('invoices and credit notes', () => {
       `SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = 'booking.cancelled'`,
       [bookingId],
     );
-    await app.get(IssueCreditNoteUseCase).forCancellation(event.id, bookingId, 100);
+    await app.get(IssueCancellationCreditNoteUseCase).execute(event.id, bookingId, 100);
     const after = await invoiceAsSeenBy(invoice.id);
     expect(after).toMatchObject({
       status: 'cancelled',
@@ -310,7 +311,7 @@ describe('invoices and credit notes', () => {
     expect(isValidRfReference(drafted.body.paymentReference)).toBe(true);
     // The answer is built from the inserted draft, without reading it back: same as a read.
     expect(await invoiceAsSeenBy(drafted.body.id, finance)).toEqual(drafted.body);
-    expect(await app.get(IssueCreditNoteUseCase).issueDraft(drafted.body.id)).toBe('issued');
+    expect(await app.get(IssueRequestedCreditNoteUseCase).execute(drafted.body.id)).toBe('issued');
     const issued = await invoiceAsSeenBy(drafted.body.id, finance);
     expect(issued.number).toMatch(/^AV-/);
   });

@@ -12,6 +12,7 @@ import { ChambreSettingsQuery } from './services/chambre-settings.query';
 import { ChambreSettingsWriter } from './services/chambre-settings-writer';
 import { InvoiceAccessService } from './services/invoice-access.service';
 import { InvoiceComposer } from './services/invoice-composer';
+import { CreditNoteIssuer } from './services/credit-note-issuer';
 import { InvoiceFactsService } from './services/invoice-facts.service';
 import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoiceLedgerService } from './services/invoice-ledger.service';
@@ -26,7 +27,8 @@ import { SetChambreLogoUseCase } from './use-cases/set-chambre-logo/set-chambre-
 import { UpdateChambreSettingsUseCase } from './use-cases/update-chambre-settings/update-chambre-settings.use-case';
 import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
-import { IssueCreditNoteUseCase } from './use-cases/issue-credit-note/issue-credit-note.use-case';
+import { IssueCancellationCreditNoteUseCase } from './use-cases/issue-cancellation-credit-note/issue-cancellation-credit-note.use-case';
+import { IssueRequestedCreditNoteUseCase } from './use-cases/issue-requested-credit-note/issue-requested-credit-note.use-case';
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
 import { PayInvoiceGroupsUseCase } from './use-cases/pay-invoice-groups/pay-invoice-groups.use-case';
 import { PayInvoiceUseCase } from './use-cases/pay-invoice/pay-invoice.use-case';
@@ -44,7 +46,8 @@ const useCases = [
   UpdateChambreSettingsUseCase,
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
-  IssueCreditNoteUseCase,
+  IssueCancellationCreditNoteUseCase,
+  IssueRequestedCreditNoteUseCase,
   ListInvoicesUseCase,
   PayInvoiceGroupsUseCase,
   PayInvoiceUseCase,
@@ -72,6 +75,7 @@ const useCases = [
     ChambreSettingsWriter,
     InvoiceAccessService,
     InvoiceComposer,
+    CreditNoteIssuer,
     InvoiceFactsService,
     InvoiceIssuer,
     InvoicePdfService,

@@ -12,3 +12,11 @@ export function amountDueCents(invoice: {
     invoice.totalInclVatCents - invoice.amountPaidCents - invoice.amountCreditedCents,
   );
 }
+
+/** What credit notes may still take off an invoice: its total less what was already credited. */
+export function amountLeftToCreditCents(invoice: {
+  totalInclVatCents: number;
+  amountCreditedCents: number;
+}): number {
+  return invoice.totalInclVatCents - invoice.amountCreditedCents;
+}

@@ -13,7 +13,8 @@ import { InvoicingEvents, InvoicingJobs } from '../invoicing.events';
 import { InvoiceRepository } from '../repositories/invoice.repository';
 import { InvoicePdfService } from '../services/invoice-pdf.service';
 import { IssueBookingInvoiceUseCase } from '../use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
-import { IssueCreditNoteUseCase } from '../use-cases/issue-credit-note/issue-credit-note.use-case';
+import { IssueCancellationCreditNoteUseCase } from '../use-cases/issue-cancellation-credit-note/issue-cancellation-credit-note.use-case';
+import { IssueRequestedCreditNoteUseCase } from '../use-cases/issue-requested-credit-note/issue-requested-credit-note.use-case';
 
 const RENDER_SWEEP_MS = 5 * 60_000;
 
@@ -27,7 +28,8 @@ const RENDER_SWEEP_MS = 5 * 60_000;
 export class InvoicingHandlers {
   constructor(
     private readonly issueInvoice: IssueBookingInvoiceUseCase,
-    private readonly creditNotes: IssueCreditNoteUseCase,
+    private readonly cancellationCreditNote: IssueCancellationCreditNoteUseCase,
+    private readonly requestedCreditNote: IssueRequestedCreditNoteUseCase,
     private readonly invoices: InvoiceRepository,
     private readonly pdf: InvoicePdfService,
   ) {}
@@ -43,7 +45,7 @@ export class InvoicingHandlers {
   bookingCancelled(event: EventJob<typeof BookingEvents.Cancelled>, job: HandledJob) {
     return runWithAuditContext(jobAuditContext(job), async () => {
       if (event.payload.previousStatus !== 'confirmed') return { outcome: 'never_invoiced' };
-      const outcome = await this.creditNotes.forCancellation(
+      const outcome = await this.cancellationCreditNote.execute(
         event.eventId,
         event.aggregateId,
         event.payload.refundPercent,
@@ -58,7 +60,7 @@ export class InvoicingHandlers {
     job: HandledJob,
   ) {
     return runWithAuditContext(jobAuditContext(job), async () => ({
-      outcome: await this.creditNotes.issueDraft(event.aggregateId),
+      outcome: await this.requestedCreditNote.execute(event.aggregateId),
     }));
   }
 

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog, OutboxService } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
+import { amountLeftToCreditCents } from '../../domain/amount-due';
 import { computeInvoiceTotals } from '../../domain/invoice-totals';
 import { InvoicingErrorCode, InvoicingException, invoiceNotFound } from '../../invoicing.exception';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
 import { InvoiceView, presentInvoice } from '../../views/invoice.view';
-import { creditLinesForAmount, creditNoteDraft } from '../issue-credit-note/credit-lines';
+import { creditLinesForAmount, creditNoteDraft } from '../../services/credit-lines';
 import { InvoicingEvents } from '../../invoicing.events';
 
 export interface RequestCreditNoteCommand {
@@ -45,7 +46,7 @@ export class RequestCreditNoteUseCase {
           `only an issued invoice that is not fully credited can be credited (this one is ${original.status})`,
         );
       }
-      const remaining = original.totalInclVatCents - original.amountCreditedCents;
+      const remaining = amountLeftToCreditCents(original);
       if (command.amountCents > remaining) {
         throw new InvoicingException(
           InvoicingErrorCode.CreditExceedsInvoice,

@@ -1,9 +1,9 @@
 import { Money } from '@mutualis/core';
-import { computeInvoiceTotals, InvoiceLineInput, InvoiceTotals } from '../../domain/invoice-totals';
-import { InvoiceLine } from '../../entities/invoice-line.entity';
-import { Invoice } from '../../entities/invoice.entity';
-import { DraftInvoice, DraftLine } from '../../repositories/invoice.repository';
-import { newPaymentReference } from '../../services/invoice-composer';
+import { computeInvoiceTotals, InvoiceLineInput, InvoiceTotals } from '../domain/invoice-totals';
+import { InvoiceLine } from '../entities/invoice-line.entity';
+import { Invoice } from '../entities/invoice.entity';
+import { DraftInvoice, DraftLine } from '../repositories/invoice.repository';
+import { newPaymentReference } from './invoice-composer';
 
 /**
  * A credit note for a share of an invoice: each line credited at that percentage of its total

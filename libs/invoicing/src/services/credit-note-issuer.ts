@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditLog, Clock } from '@mutualis/core';
+import { Invoice } from '../entities/invoice.entity';
+import { InvoiceRepository } from '../repositories/invoice.repository';
+import { InvoiceIssuer, settledStatus } from './invoice-issuer';
+
+export type CreditOutcome = 'issued' | 'already_issued' | 'nothing_to_credit';
+
+/**
+ * Issues a drafted credit note (avoir, type 381) against the invoice it corrects, in the
+ * caller's transaction: numbers it, lowers what is due on the original (an invoice credited in
+ * full is cancelled) and records both amounts in the audit log. The original is never touched
+ * otherwise. Both ways a credit note comes (a cancelled booking's refund, finance's request)
+ * end here.
+ */
+@Injectable()
+export class CreditNoteIssuer {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly issuer: InvoiceIssuer,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async issueWithin(
+    manager: EntityManager,
+    original: Invoice,
+    draft: Invoice,
+    eventId: string | null = null,
+  ): Promise<Invoice> {
+    const issued = await this.issuer.issueWithin(manager, draft, this.clock.now());
+    await this.credit(manager, original, issued.totalInclVatCents);
+    await this.recordIssued(manager, original, issued, eventId);
+    return issued;
+  }
+
+  /** On the invoice it corrects: what was credited before, and the credit note that adds to it. */
+  private recordIssued(
+    manager: EntityManager,
+    original: Invoice,
+    creditNote: Invoice,
+    eventId: string | null,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      action: 'credit_note.issued',
+      entityType: 'invoice',
+      entityId: original.id,
+      before: { amountCreditedCents: original.amountCreditedCents },
+      after: {
+        amountCreditedCents: original.amountCreditedCents + creditNote.totalInclVatCents,
+        creditNoteId: creditNote.id,
+        creditNoteNumber: creditNote.number,
+        totalInclVatCents: creditNote.totalInclVatCents,
+      },
+      reason: creditNote.reason,
+      context: eventId ? { eventId } : {},
+    });
+  }
+
+  private async credit(
+    manager: EntityManager,
+    original: Invoice,
+    amountCents: number,
+  ): Promise<void> {
+    const amountCreditedCents = original.amountCreditedCents + amountCents;
+    await this.invoices.update(
+      original.id,
+      { amountCreditedCents, status: settledStatus({ ...original, amountCreditedCents }) },
+      manager,
+    );
+  }
+}

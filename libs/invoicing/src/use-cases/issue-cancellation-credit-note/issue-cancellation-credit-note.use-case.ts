@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { amountLeftToCreditCents } from '../../domain/amount-due';
+import { computeInvoiceTotals, InvoiceLineInput } from '../../domain/invoice-totals';
+import { Invoice } from '../../entities/invoice.entity';
+import { InvoiceRepository } from '../../repositories/invoice.repository';
+import { CreditNoteIssuer, CreditOutcome } from '../../services/credit-note-issuer';
+import { creditLinesForPercent, creditNoteDraft } from '../../services/credit-lines';
+import { InvoicePdfService } from '../../services/invoice-pdf.service';
+
+/**
+ * The credit note refunding a cancelled booking: the share of its invoice the cancellation
+ * policy gives back, once per cancellation event (its id is the credit note's source).
+ */
+@Injectable()
+export class IssueCancellationCreditNoteUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invoices: InvoiceRepository,
+    private readonly creditNotes: CreditNoteIssuer,
+    private readonly pdf: InvoicePdfService,
+  ) {}
+
+  async execute(eventId: string, bookingId: string, refundPercent: number): Promise<CreditOutcome> {
+    if (refundPercent <= 0) return 'nothing_to_credit';
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (await this.invoices.findBySourceEvent(eventId, manager))
+        return { outcome: 'already_issued' as const };
+      const original = await this.invoices.findForBookingForUpdate(bookingId, manager);
+      if (!original || original.status === 'draft') {
+        // Events may arrive out of order: the invoice of the confirmation is not issued yet.
+        throw new Error(
+          `booking ${bookingId} has no issued invoice yet; the credit note will be retried`,
+        );
+      }
+      const lines = creditLinesForPercent(
+        await this.invoices.linesOf([original.id], manager),
+        refundPercent,
+        `Annulation : remboursement de ${refundPercent} %`,
+      );
+      const id = await this.issueFor(manager, original, lines, {
+        eventId,
+        reason: `Annulation de la réservation (${refundPercent} % remboursés)`,
+      });
+      return id ? { outcome: 'issued' as const, id } : { outcome: 'nothing_to_credit' as const };
+    });
+    if (result.outcome === 'issued') await this.pdf.ensure(result.id);
+    return result.outcome;
+  }
+
+  /** Null when there is nothing left to credit, or these lines would credit more than that. */
+  private async issueFor(
+    manager: EntityManager,
+    original: Invoice,
+    lines: InvoiceLineInput[],
+    source: { eventId: string; reason: string },
+  ): Promise<string | null> {
+    if (lines.length === 0) return null;
+    const totals = computeInvoiceTotals(lines);
+    const remaining = amountLeftToCreditCents(original);
+    if (totals.totalInclVatCents > remaining || remaining <= 0) return null;
+    const { draft: content, lines: draftLines } = creditNoteDraft(original, totals, source);
+    const { invoice: draft } = await this.invoices.insertDraft(content, draftLines, manager);
+    const issued = await this.creditNotes.issueWithin(manager, original, draft, source.eventId);
+    return issued.id;
+  }
+}
