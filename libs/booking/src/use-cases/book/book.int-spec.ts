@@ -165,8 +165,8 @@ describe('BookUseCase', () => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + HOLD_MS);
     const [due] = await db.query<{ deliver_at: Date; payload: { bookingId: string } }[]>(
       `SELECT deliver_at, payload FROM outbox_events
-        WHERE aggregate_id = $1 AND type = BookingEvents.HoldExpiryDue`,
-      [held.id],
+        WHERE aggregate_id = $1 AND type = $2`,
+      [held.id, BookingEvents.HoldExpiryDue],
     );
     expect(due.deliver_at.toISOString()).toBe(held.holdExpiresAt);
     expect(due.payload).toEqual({ bookingId: held.id });

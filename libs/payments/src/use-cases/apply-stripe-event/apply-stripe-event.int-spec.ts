@@ -96,9 +96,9 @@ describe('ApplyStripeEventUseCase', () => {
     const events = await db.query<{ type: string; n: number }[]>(
       `SELECT type, count(*)::int AS n FROM outbox_events
         WHERE (aggregate_id = $1 OR payload ->> 'bookingId' = $1::text)
-          AND type IN (BookingEvents.Confirmed, PaymentsEvents.Succeeded, PaymentsEvents.LateRefunded)
+          AND type = ANY($2)
         GROUP BY type`,
-      [bookingId],
+      [bookingId, [BookingEvents.Confirmed, PaymentsEvents.Succeeded, PaymentsEvents.LateRefunded]],
     );
     return { ...row, events: Object.fromEntries(events.map((event) => [event.type, event.n])) };
   }
