@@ -58,3 +58,4 @@ export * from './use-cases/get-two-factor-status/get-two-factor-status.use-case'
 export * from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.use-case';
 export * from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
 export * from './use-cases/seed-two-factor/seed-two-factor.use-case';
+export type { MemberView } from './repositories/organisation-member.repository';

@@ -70,8 +70,11 @@ export interface BankDetails {
   bic: string;
 }
 
-/** The Chambre's bank details as printed on the invoice (the seller snapshot). */
-export function bankDetailsOf(invoice: Pick<Invoice, 'seller'>): BankDetails | null {
+/**
+ * The Chambre's bank details as printed on the invoice (the seller snapshot); an incomplete
+ * snapshot shows none rather than half of them.
+ */
+export function bankDetailsOf(invoice: { seller: Partial<BankDetails> }): BankDetails | null {
   const { name, iban, bic } = invoice.seller;
   if (typeof name !== 'string' || typeof iban !== 'string' || typeof bic !== 'string') return null;
   return { name, iban, bic };

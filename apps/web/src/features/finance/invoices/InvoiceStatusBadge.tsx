@@ -24,7 +24,7 @@ export function InvoiceStatusBadge({ invoice }: { invoice: Invoice }) {
   );
 }
 
-/** The buyer's name as printed on the invoice (a snapshot the api types loosely). */
+/** The buyer's name as printed on the invoice (snapshotted when it was issued). */
 export function buyerName(invoice: Invoice): string {
-  return typeof invoice.buyer.name === 'string' ? invoice.buyer.name : '';
+  return invoice.buyer.name;
 }
