@@ -11,16 +11,17 @@ import { formatShortDateTime } from '../../lib/format';
 import { adminKeys } from './queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
+import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 
 type Delivery = components['schemas']['DeliveryDto'];
 type DeliveryStatus = Delivery['status'];
 
 const STATUSES: DeliveryStatus[] = ['failed', 'pending', 'sent', 'skipped'];
-const BADGES: Record<DeliveryStatus, string> = {
-  sent: 'badge badge-ok',
-  pending: 'badge',
-  skipped: 'badge badge-warn',
-  failed: 'badge badge-danger',
+const DELIVERY_TONES: Record<DeliveryStatus, BadgeTone> = {
+  sent: 'ok',
+  pending: 'neutral',
+  skipped: 'warn',
+  failed: 'danger',
 };
 
 /** The e-mails the platform sent or tried to send, newest first; a failed one can be sent again. */
@@ -141,9 +142,9 @@ export function NotificationsPage() {
                     <code>{delivery.template}</code>
                   </td>
                   <td>
-                    <span className={BADGES[delivery.status]}>
+                    <StatusBadge tone={DELIVERY_TONES[delivery.status]}>
                       {t(`delivery.${delivery.status}`)}
-                    </span>
+                    </StatusBadge>
                     {delivery.sentAt ? (
                       <span className="muted" style={{ display: 'block' }}>
                         {formatShortDateTime(delivery.sentAt, i18n.language)}

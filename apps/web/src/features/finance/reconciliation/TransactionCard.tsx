@@ -15,8 +15,13 @@ import {
 } from '../finance-api';
 import { AuditTrail } from './AuditTrail';
 import { allocationAmount, scorePercent, scoreTone } from './reconciliation';
+import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
 
-const STATUS_TONE = { unmatched: 'badge-danger', suggested: 'badge-warn', matched: 'badge-ok' };
+const TRANSACTION_TONES: Record<BankTransaction['status'], BadgeTone> = {
+  unmatched: 'danger',
+  suggested: 'warn',
+  matched: 'ok',
+};
 
 /** One bank line: what the bank says, the candidate invoices, what it already pays. */
 export function TransactionCard({
@@ -37,9 +42,9 @@ export function TransactionCard({
           <Money cents={transaction.amountCents} />{' '}
           <span className="muted">{t(`direction.${transaction.direction}`)}</span>
         </h3>
-        <span className={`badge ${STATUS_TONE[transaction.status]}`}>
+        <StatusBadge tone={TRANSACTION_TONES[transaction.status]}>
           {t(`transactionStatus.${transaction.status}`)}
-        </span>
+        </StatusBadge>
       </div>
       <dl className="facts finance-facts">
         <dt>{t('transaction.payer')}</dt>
@@ -159,9 +164,9 @@ function SuggestionItem({
             </>
           ) : null}
         </p>
-        <span className={`badge badge-${scoreTone(suggestion.score)}`}>
+        <StatusBadge tone={scoreTone(suggestion.score)}>
           {t('transaction.score', { percent })}
-        </span>
+        </StatusBadge>
       </div>
       <ul aria-label={t('transaction.reasons', { invoice: label })}>
         {suggestion.reasons.map((reason) => (

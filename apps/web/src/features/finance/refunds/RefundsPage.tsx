@@ -9,6 +9,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { financeKeys, type RefundInstruction } from '../finance-api';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 /** Transfers to pay back to members (bookings paid by transfer, then cancelled). */
 export function RefundsPage() {
@@ -99,7 +100,7 @@ function RefundItem({
             {t('refunds.markDone')}
           </button>
         ) : (
-          <span className="badge badge-ok">{t('refunds.doneBadge')}</span>
+          <StatusBadge tone="ok">{t('refunds.doneBadge')}</StatusBadge>
         )}
       </div>
       <p className="muted">
