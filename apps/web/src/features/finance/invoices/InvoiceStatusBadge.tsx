@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Invoice } from '../finance-api';
+import type { Invoice } from '../types';
 import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
 
 export const INVOICE_TONES: Record<Invoice['status'], BadgeTone> = {
