@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BookingStatus, Invoice } from './member-api';
+import type { BookingStatus, Invoice } from './types';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 
 export const BOOKING_TONES: Record<BookingStatus, BadgeTone> = {

@@ -1,19 +1,16 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Field } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatShortDateTime } from '../../../lib/format';
-import { BOOKING_STATUSES, bookingKeys, type BookingStatus } from '../member-api';
+import { useBookings } from '../member-queries';
+import { BOOKING_STATUSES, type BookingStatus } from '../types';
 import { OfferingTitle } from '../OfferingTitle';
 import { BookingStatusBadge } from '../status';
-
-const PAGE_SIZE = 20;
 
 function isStatus(value: string | null): value is BookingStatus {
   return BOOKING_STATUSES.includes(value as BookingStatus);
@@ -26,23 +23,7 @@ export function BookingsPage() {
   const raw = params.get('status');
   const status = isStatus(raw) ? raw : null;
 
-  const bookings = useInfiniteQuery({
-    queryKey: [...bookingKeys.all, 'list', { status }],
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/bookings', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(status ? { status: [status] } : {}),
-            },
-          },
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const bookings = useBookings(status);
   const rows = bookings.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -1,18 +1,14 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { invoiceKeys } from '../member-api';
+import { useInvoices } from '../member-queries';
 import { InvoiceStatusBadge } from '../status';
 import { PdfDownload } from './PdfDownload';
-
-const PAGE_SIZE = 20;
 
 /** /invoices — the invoices and credit notes of the member's organisations. */
 export function InvoicesPage() {
@@ -20,23 +16,7 @@ export function InvoicesPage() {
   const [params, setParams] = useSearchParams();
   const overdue = params.get('overdue') === '1';
 
-  const invoices = useInfiniteQuery({
-    queryKey: [...invoiceKeys.all, 'list', { overdue }],
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/invoices', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(overdue ? { overdue: true } : {}),
-            },
-          },
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const invoices = useInvoices(overdue);
   const rows = invoices.data?.pages.flatMap((page) => page.items) ?? [];
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : '—');
 
