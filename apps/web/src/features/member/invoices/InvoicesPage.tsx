@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
@@ -40,53 +41,60 @@ export function InvoicesPage() {
         <p className="muted">{overdue ? t('invoices.noneOverdue') : t('invoices.empty')}</p>
       ) : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('invoices.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('invoices.columns.number')}</th>
-                <th scope="col">{t('invoices.columns.status')}</th>
-                <th scope="col">{t('invoices.columns.issueDate')}</th>
-                <th scope="col">{t('invoices.columns.dueDate')}</th>
-                <th scope="col" className="number">
-                  {t('invoices.columns.total')}
-                </th>
-                <th scope="col" className="number">
-                  {t('invoices.columns.due')}
-                </th>
-                <th scope="col">{t('invoices.columns.pdf')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((invoice) => (
-                <tr key={invoice.id}>
-                  <th scope="row">
-                    <Link to={`/invoices/${invoice.id}`} className="nowrap">
-                      {invoice.number ?? invoice.id}
-                    </Link>
-                    <br />
-                    <span className="muted">{t(`invoiceType.${invoice.type}`)}</span>
-                  </th>
-                  <td>
-                    <InvoiceStatusBadge invoice={invoice} />
-                  </td>
-                  <td>{date(invoice.issueDate)}</td>
-                  <td>{invoice.type === 'invoice' ? date(invoice.dueDate) : '—'}</td>
-                  <td className="number">
-                    <Money cents={invoice.totalInclVatCents} />
-                  </td>
-                  <td className="number">
-                    {invoice.type === 'invoice' ? <Money cents={invoice.amountDueCents} /> : '—'}
-                  </td>
-                  <td>
-                    <PdfDownload invoice={invoice} small />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('invoices.caption')}
+          rows={rows}
+          rowKey={(invoice) => invoice.id}
+          columns={[
+            {
+              id: 'number',
+              header: t('invoices.columns.number'),
+              rowHeader: true,
+              cell: (invoice) => (
+                <>
+                  <Link to={`/invoices/${invoice.id}`} className="nowrap">
+                    {invoice.number ?? invoice.id}
+                  </Link>
+                  <br />
+                  <span className="muted">{t(`invoiceType.${invoice.type}`)}</span>
+                </>
+              ),
+            },
+            {
+              id: 'status',
+              header: t('invoices.columns.status'),
+              cell: (invoice) => <InvoiceStatusBadge invoice={invoice} />,
+            },
+            {
+              id: 'issueDate',
+              header: t('invoices.columns.issueDate'),
+              cell: (invoice) => date(invoice.issueDate),
+            },
+            {
+              id: 'dueDate',
+              header: t('invoices.columns.dueDate'),
+              cell: (invoice) => (invoice.type === 'invoice' ? date(invoice.dueDate) : '—'),
+            },
+            {
+              id: 'total',
+              header: t('invoices.columns.total'),
+              numeric: true,
+              cell: (invoice) => <Money cents={invoice.totalInclVatCents} />,
+            },
+            {
+              id: 'due',
+              header: t('invoices.columns.due'),
+              numeric: true,
+              cell: (invoice) =>
+                invoice.type === 'invoice' ? <Money cents={invoice.amountDueCents} /> : '—',
+            },
+            {
+              id: 'pdf',
+              header: t('invoices.columns.pdf'),
+              cell: (invoice) => <PdfDownload invoice={invoice} small />,
+            },
+          ]}
+        />
       ) : null}
       <LoadMore query={invoices} />
     </section>
