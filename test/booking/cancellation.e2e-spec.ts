@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { ExpireBookingUseCase } from '@mutualis/booking';
+import { ExpireHoldUseCase } from '@mutualis/booking';
 import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
@@ -413,7 +413,7 @@ describe('cancellation and confirmation', () => {
     });
 
     it('answers no 500 to the consultant when holds on the session expire while it is being cancelled', async () => {
-      const expiry = app.get(ExpireBookingUseCase);
+      const expireHold = app.get(ExpireHoldUseCase);
       const outcomes: string[] = [];
       for (let round = 0; round < 5; round++) {
         const { sessionId } = await insertPublishedSession(db, {
@@ -430,7 +430,7 @@ describe('cancellation and confirmation', () => {
         const [cancelled, ...expired] = await Promise.all([
           b.cancelSession(consultant, sessionId),
           ...bookings.map((booking) =>
-            expiry.expireHold(booking.id as string).catch((error: Error) => error.message),
+            expireHold.execute(booking.id as string).catch((error: Error) => error.message),
           ),
         ]);
         outcomes.push(...expired);

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { ExpireBookingUseCase } from '@mutualis/booking';
+import { ExpireHoldUseCase, ExpireOfferUseCase } from '@mutualis/booking';
 import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { expectProblem, expectStatus } from '../support/expectations';
@@ -27,7 +27,7 @@ describe('booking events in the outbox', () => {
   let app: NestExpressApplication;
   let db: DataSource;
   let b: ReturnType<typeof bookingApi>;
-  let expiry: ExpireBookingUseCase;
+  let expiry: { hold: ExpireHoldUseCase; offer: ExpireOfferUseCase };
   let member: TestUser;
   let admin: TestUser;
   let consultant: TestUser;
@@ -37,7 +37,10 @@ describe('booking events in the outbox', () => {
     app = await createTestApp();
     db = app.get(DataSource);
     b = bookingApi(app);
-    expiry = app.get(ExpireBookingUseCase);
+    expiry = {
+      hold: app.get(ExpireHoldUseCase),
+      offer: app.get(ExpireOfferUseCase),
+    };
     [member, admin, consultant] = await Promise.all([
       registerAndLogIn(app, 'outbox'),
       userWithRoles(app, 'admin', ['admin']),
@@ -118,7 +121,7 @@ describe('booking events in the outbox', () => {
       `UPDATE bookings SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [held.id],
     );
-    expect(await expiry.expireHold(held.id as string)).toBe('expired');
+    expect(await expiry.hold.execute(held.id as string)).toBe('expired');
     expect(await eventsOf(db, held.id as string)).toEqual({
       'booking.created': 1,
       'booking.hold-expiry-due': 1,
@@ -143,7 +146,7 @@ describe('booking events in the outbox', () => {
       `UPDATE bookings SET offer_expires_at = now() - interval '1 second' WHERE id = $1`,
       [waiting.id],
     );
-    expect(await expiry.expireOffer(waiting.id as string)).toBe('expired');
+    expect(await expiry.offer.execute(waiting.id as string)).toBe('expired');
     expect(await eventsOf(db, waiting.id as string)).toEqual({
       'booking.waitlisted': 1,
       'waitlist.offered': 1,

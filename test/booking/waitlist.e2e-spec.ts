@@ -1,6 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { ExpireBookingUseCase } from '@mutualis/booking';
+import {
+  ExpireHoldUseCase,
+  ExpireOfferUseCase,
+  SweepExpiredBookingsUseCase,
+} from '@mutualis/booking';
 import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser } from '../support/api-client';
 import { expectProblem, expectStatus } from '../support/expectations';
@@ -25,7 +29,11 @@ describe('waitlist', () => {
   let app: NestExpressApplication;
   let db: DataSource;
   let b: ReturnType<typeof bookingApi>;
-  let expiry: ExpireBookingUseCase;
+  let expiry: {
+    hold: ExpireHoldUseCase;
+    offer: ExpireOfferUseCase;
+    sweep: SweepExpiredBookingsUseCase;
+  };
   let member: TestUser;
   let stranger: TestUser;
   let orgs: string[];
@@ -34,7 +42,11 @@ describe('waitlist', () => {
     app = await createTestApp();
     db = app.get(DataSource);
     b = bookingApi(app);
-    expiry = app.get(ExpireBookingUseCase);
+    expiry = {
+      hold: app.get(ExpireHoldUseCase),
+      offer: app.get(ExpireOfferUseCase),
+      sweep: app.get(SweepExpiredBookingsUseCase),
+    };
     [member, stranger] = await Promise.all([
       registerAndLogIn(app, 'waiting'),
       registerAndLogIn(app, 'stranger'),
@@ -207,7 +219,7 @@ describe('waitlist', () => {
     expectStatus(await b.cancel(member, held.id as string), 200);
     await pastOffer(first.id as string);
 
-    expect(await expiry.expireOffer(first.id as string)).toBe('expired');
+    expect(await expiry.offer.execute(first.id as string)).toBe('expired');
     expect(await read(first.id as string)).toMatchObject({
       status: 'expired',
       offerExpiresAt: null,
@@ -227,8 +239,8 @@ describe('waitlist', () => {
     });
 
     const state = await sessionState(db, sessionId);
-    expect(await expiry.expireOffer(first.id as string)).toBe('skipped');
-    expect(await expiry.expireHold(first.id as string)).toBe('skipped');
+    expect(await expiry.offer.execute(first.id as string)).toBe('skipped');
+    expect(await expiry.hold.execute(first.id as string)).toBe('skipped');
     expect(await sessionState(db, sessionId)).toEqual(state);
     expect((await storedBooking(db, second.id as string)).status).toBe('offered');
   });
@@ -239,7 +251,7 @@ describe('waitlist', () => {
     const waiting = await bookAs(1, sessionId, 1, 'waitlisted');
     await pastHold(held.id as string);
 
-    expect(await expiry.expireHold(held.id as string)).toBe('expired');
+    expect(await expiry.hold.execute(held.id as string)).toBe('expired');
     expect(await read(held.id as string)).toMatchObject({ status: 'expired', holdExpiresAt: null });
     expect((await read(waiting.id as string)).status).toBe('offered');
     expect(await seatsTaken(db, sessionId)).toBe(1);
@@ -250,7 +262,7 @@ describe('waitlist', () => {
     });
 
     const state = await sessionState(db, sessionId);
-    expect(await expiry.expireHold(held.id as string)).toBe('skipped');
+    expect(await expiry.hold.execute(held.id as string)).toBe('skipped');
     expect(await sessionState(db, sessionId)).toEqual(state);
   });
 
@@ -259,8 +271,8 @@ describe('waitlist', () => {
     const held = await bookAs(0, sessionId, 1, 'pending_payment');
     const waiting = await bookAs(1, sessionId, 1, 'waitlisted');
     const state = await sessionState(db, sessionId);
-    expect(await expiry.expireHold(held.id as string)).toBe('skipped');
-    expect(await expiry.expireOffer(waiting.id as string)).toBe('skipped');
+    expect(await expiry.hold.execute(held.id as string)).toBe('skipped');
+    expect(await expiry.offer.execute(waiting.id as string)).toBe('skipped');
     expect(await sessionState(db, sessionId)).toEqual(state);
     expect((await storedBooking(db, held.id as string)).status).toBe('pending_payment');
   });
@@ -272,23 +284,23 @@ describe('waitlist', () => {
     const second = await bookAs(2, sessionId, 1, 'waitlisted');
 
     await pastHold(held.id as string);
-    await expiry.sweep();
+    await expiry.sweep.execute();
     expect((await storedBooking(db, held.id as string)).status).toBe('expired');
     expect((await storedBooking(db, first.id as string)).status).toBe('offered');
 
     await pastOffer(first.id as string);
-    await expiry.sweep();
+    await expiry.sweep.execute();
     expect((await storedBooking(db, first.id as string)).status).toBe('expired');
     expect((await storedBooking(db, second.id as string)).status).toBe('offered');
     expect(await seatsTaken(db, sessionId)).toBe(1);
 
     await pastOffer(second.id as string);
-    await expiry.sweep();
+    await expiry.sweep.execute();
     expect((await storedBooking(db, second.id as string)).status).toBe('expired');
     expect(await seatsTaken(db, sessionId)).toBe(0);
 
     const state = await sessionState(db, sessionId);
-    await expiry.sweep();
+    await expiry.sweep.execute();
     expect(await sessionState(db, sessionId)).toEqual(state);
   });
 

@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import Stripe from 'stripe';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ExpireBookingUseCase } from '@mutualis/booking';
+import { ExpireHoldUseCase } from '@mutualis/booking';
 import { ApplyStripeEventUseCase, RefundCancellationUseCase } from '@mutualis/payments';
 import {
   configureChambre,
@@ -216,7 +216,7 @@ describe('payments', () => {
       `UPDATE bookings SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [bookingId],
     );
-    expect(await app.get(ExpireBookingUseCase).expireHold(bookingId)).toBe('expired');
+    expect(await app.get(ExpireHoldUseCase).execute(bookingId)).toBe('expired');
 
     const late = standIn.event(
       'checkout.session.completed',

@@ -15,7 +15,9 @@ import { BookingReleaser } from './services/booking-releaser';
 import { CancelBookingUseCase } from './use-cases/cancel-booking/cancel-booking.use-case';
 import { CancelSessionWithBookingsUseCase } from './use-cases/cancel-session/cancel-session-with-bookings.use-case';
 import { ConfirmBookingUseCase } from './use-cases/confirm-booking/confirm-booking.use-case';
-import { ExpireBookingUseCase } from './use-cases/expire-booking/expire-booking.use-case';
+import { ExpireHoldUseCase } from './use-cases/expire-hold/expire-hold.use-case';
+import { ExpireOfferUseCase } from './use-cases/expire-offer/expire-offer.use-case';
+import { SweepExpiredBookingsUseCase } from './use-cases/sweep-expired-bookings/sweep-expired-bookings.use-case';
 import { ListAttendeesUseCase } from './use-cases/list-attendees/list-attendees.use-case';
 import { ListBookingsUseCase } from './use-cases/list-bookings/list-bookings.use-case';
 import { GetBookingUseCase } from './use-cases/get-booking/get-booking.use-case';
@@ -30,7 +32,9 @@ const useCases = [
   CancelBookingUseCase,
   CancelSessionWithBookingsUseCase,
   ConfirmBookingUseCase,
-  ExpireBookingUseCase,
+  ExpireHoldUseCase,
+  ExpireOfferUseCase,
+  SweepExpiredBookingsUseCase,
   ExpireUnpaidBookingUseCase,
   ExtendHoldUseCase,
   ListAttendeesUseCase,

@@ -10,6 +10,9 @@ export const BOOKING_STATUSES = [
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
+/** What an expiry did: ended the booking, or found it paid, accepted or already ended. */
+export type ExpiryOutcome = 'expired' | 'skipped';
+
 /**
  * Statuses whose seats count against the session's capacity (a slot: whose slot is taken).
  * Every list in code is built from this constant; the database lists them once more, in the

@@ -65,3 +65,4 @@ export * from './use-cases/regenerate-recovery-codes/regenerate-recovery-codes.u
 export * from './use-cases/start-two-factor-enrolment/start-two-factor-enrolment.use-case';
 export * from './use-cases/seed-two-factor/seed-two-factor.use-case';
 export * from './identity.events';
+export type { MemberView } from './repositories/organisation-member.repository';

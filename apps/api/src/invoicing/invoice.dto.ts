@@ -17,6 +17,8 @@ import {
 import { INVOICE_STATUSES, INVOICE_TYPES, InvoiceStatus, InvoiceType } from '@mutualis/invoicing';
 import { PageQueryDto } from '../http/page.dto';
 import { IsCalendarDate } from '../http/validators';
+import type { ChambreView, InvoiceLineView, InvoiceView } from '@mutualis/invoicing';
+import type { Page } from '@mutualis/core';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -69,7 +71,7 @@ export class CreditNoteRequestDto {
   reason!: string;
 }
 
-export class InvoiceLineDto {
+export class InvoiceLineDto implements InvoiceLineView {
   @ApiProperty() description!: string;
   @ApiProperty() quantity!: number;
   @ApiProperty() unitPriceExclVatCents!: number;
@@ -80,7 +82,8 @@ export class InvoiceLineDto {
   @ApiProperty() lineTotalExclVatCents!: number;
 }
 
-export class VatBreakdownDto {
+type VatBreakdownShape = InvoiceView['vatBreakdown'][number];
+export class VatBreakdownDto implements VatBreakdownShape {
   @ApiProperty({ enum: ['S', 'E', 'O'] }) vatCategory!: 'S' | 'E' | 'O';
   @ApiProperty() vatRateBasisPoints!: number;
   @ApiProperty() taxableAmountCents!: number;
@@ -88,7 +91,35 @@ export class VatBreakdownDto {
   @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
 }
 
-export class InvoiceDto {
+/** The Chambre as printed on the invoice, snapshotted when it was issued. */
+type SellerShape = InvoiceView['seller'];
+export class SellerDto implements SellerShape {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) addressLines!: string[];
+  @ApiProperty() siret!: string;
+  @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
+  @ApiProperty({ enum: ['standard', 'franchise'] }) vatRegime!: 'standard' | 'franchise';
+  @ApiProperty({ type: String, nullable: true, description: 'NDA of the training organisation.' })
+  trainingDeclarationNumber!: string | null;
+  @ApiProperty() iban!: string;
+  @ApiProperty() bic!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty() latePaymentRate!: string;
+  @ApiProperty() paymentTermsDays!: number;
+}
+
+/** The buyer as printed on the invoice, snapshotted when it was issued. */
+type BuyerShape = InvoiceView['buyer'];
+export class BuyerDto implements BuyerShape {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) addressLines!: string[];
+  @ApiProperty() siret!: string;
+  @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
+  @ApiProperty() billingEmail!: string;
+}
+
+export class InvoiceDto implements InvoiceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true, example: 'F-2026-000042' }) number!: string | null;
   @ApiProperty({ enum: INVOICE_TYPES }) type!: InvoiceType;
@@ -112,13 +143,13 @@ export class InvoiceDto {
   paymentReference!: string;
   @ApiProperty({ type: [VatBreakdownDto] }) vatBreakdown!: VatBreakdownDto[];
   @ApiProperty({ type: [InvoiceLineDto] }) lines!: InvoiceLineDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) seller!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true }) buyer!: Record<string, unknown>;
+  @ApiProperty({ type: SellerDto }) seller!: SellerDto;
+  @ApiProperty({ type: BuyerDto }) buyer!: BuyerDto;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty() pdfAvailable!: boolean;
 }
 
-export class InvoicePageDto {
+export class InvoicePageDto implements Page<InvoiceView> {
   @ApiProperty({ type: [InvoiceDto] }) items!: InvoiceDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
@@ -201,7 +232,25 @@ export class ChambreSettingsDto {
   phone?: string | null;
 }
 
-export class ChambreDto extends ChambreSettingsDto {
+/** The Chambre's identity as the api answers it: every field, unlike the partial update above. */
+export class ChambreDto implements ChambreView {
+  @ApiProperty() legalName!: string;
+  @ApiProperty() addressLine1!: string;
+  @ApiProperty({ type: String, nullable: true }) addressLine2!: string | null;
+  @ApiProperty() postalCode!: string;
+  @ApiProperty() city!: string;
+  @ApiProperty({ example: 'FR' }) country!: string;
+  @ApiProperty() siret!: string;
+  @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
+  @ApiProperty({ enum: ['standard', 'franchise'] }) vatRegime!: 'standard' | 'franchise';
+  @ApiProperty({ type: String, nullable: true, description: 'NDA of the training organisation.' })
+  trainingDeclarationNumber!: string | null;
+  @ApiProperty() iban!: string;
+  @ApiProperty() bic!: string;
+  @ApiProperty({ example: 'trois fois le taux d’intérêt légal' }) latePaymentRate!: string;
+  @ApiProperty() paymentTermsDays!: number;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty() configured!: boolean;
   @ApiProperty({ description: 'Whether invoices print a logo (GET /chambre/logo)' })
   hasLogo!: boolean;

@@ -17,6 +17,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/page.dto';
+import type {
+  AgedReceivables,
+  AuditEntryView,
+  BankTransactionView,
+  CsvProfileView,
+  MatchCounts,
+  StatementOfAccount,
+  StatementImportView,
+  StatementLine,
+} from '@mutualis/reconciliation';
+import type { Page } from '@mutualis/core';
 
 const STATUSES = ['unmatched', 'suggested', 'matched'] as const;
 
@@ -156,7 +167,8 @@ export class CsvProfileDto {
 // Responses: the shapes the reconciliation use cases answer, described for the OpenAPI document
 // (and so for the web app's generated client).
 
-class ImportErrorDto {
+type ImportErrorShape = NonNullable<StatementImportView['error']>;
+class ImportErrorDto implements ImportErrorShape {
   @ApiProperty({ example: 'Ntry 3: Amt is missing' }) message!: string;
   @ApiProperty({
     type: String,
@@ -166,7 +178,8 @@ class ImportErrorDto {
   location!: string | null;
 }
 
-class ImportResultDto {
+type ImportResultShape = StatementImportView['result'];
+class ImportResultDto implements ImportResultShape {
   @ApiProperty({ type: Number, nullable: true }) transactionsFound!: number | null;
   @ApiProperty({ type: Number, nullable: true }) transactionsAdded!: number | null;
   @ApiProperty({ type: Number, nullable: true }) duplicates!: number | null;
@@ -175,7 +188,7 @@ class ImportResultDto {
   @ApiProperty({ type: Number, nullable: true }) unmatched!: number | null;
 }
 
-export class StatementImportDto {
+export class StatementImportDto implements StatementImportView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() fileName!: string;
   @ApiProperty({ enum: ['camt053', 'csv'] }) format!: 'camt053' | 'csv';
@@ -188,19 +201,27 @@ export class StatementImportDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
 }
 
-const REASON_CODES = [
-  'rf_reference',
-  'invoice_number_in_text',
-  'other_reference',
-  'amount_exact',
-  'amount_close',
-  'amount_partial',
-  'amount_over',
-  'payer_name',
-  'name_in_text',
-  'date_near_due',
-] as const;
+type MatchReasonShape = BankTransactionView['suggestions'][number]['reasons'][number];
 
+/** Every code of the matcher's reasons, once: a code added there fails to compile here. */
+const REASON_CODE_SET: Record<MatchReasonShape['code'], true> = {
+  rf_reference: true,
+  invoice_number_in_text: true,
+  other_reference: true,
+  amount_exact: true,
+  amount_close: true,
+  amount_partial: true,
+  amount_over: true,
+  payer_name: true,
+  name_in_text: true,
+  date_near_due: true,
+};
+const REASON_CODES = Object.keys(REASON_CODE_SET) as MatchReasonShape['code'][];
+
+/**
+ * The reasons are a union by `code`, which a class cannot implement: OpenAPI describes it flat,
+ * each code's fields optional; the suggestions below hold the union's own type.
+ */
 class MatchReasonDto {
   @ApiProperty({ enum: REASON_CODES }) code!: (typeof REASON_CODES)[number];
   @ApiProperty({ description: 'The reason in the requested language.' }) text!: string;
@@ -215,7 +236,8 @@ class MatchReasonDto {
   days?: number;
 }
 
-class MatchSuggestionDto {
+type MatchSuggestionShape = BankTransactionView['suggestions'][number];
+class MatchSuggestionDto implements MatchSuggestionShape {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For a credit.' })
   invoiceId!: string | null;
   @ApiProperty({ type: String, nullable: true }) invoiceNumber!: string | null;
@@ -225,10 +247,11 @@ class MatchSuggestionDto {
   @ApiProperty({ type: Number, nullable: true }) amountDueCents!: number | null;
   @ApiProperty({ description: 'Between 0 and 1; from 0.95 a line is allocated automatically.' })
   score!: number;
-  @ApiProperty({ type: [MatchReasonDto] }) reasons!: MatchReasonDto[];
+  @ApiProperty({ type: [MatchReasonDto] }) reasons!: MatchReasonShape[];
 }
 
-class AllocationDto {
+type AllocationShape = BankTransactionView['allocations'][number];
+class AllocationDto implements AllocationShape {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['invoice', 'organisation_credit', 'refund', 'payout'] })
   kind!: 'invoice' | 'organisation_credit' | 'refund' | 'payout';
@@ -242,7 +265,7 @@ class AllocationDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class BankTransactionDto {
+export class BankTransactionDto implements BankTransactionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date' }) bookingDate!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) valueDate!: string | null;
@@ -260,12 +283,12 @@ export class BankTransactionDto {
   @ApiProperty({ type: [AllocationDto] }) allocations!: AllocationDto[];
 }
 
-export class BankTransactionPageDto {
+export class BankTransactionPageDto implements Page<BankTransactionView> {
   @ApiProperty({ type: [BankTransactionDto] }) items!: BankTransactionDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class AuditEntryDto {
+export class AuditEntryDto implements AuditEntryView {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: the matcher.' })
   actorId!: string | null;
@@ -275,13 +298,13 @@ export class AuditEntryDto {
   @ApiProperty({ type: Number, nullable: true }) amountCents!: number | null;
 }
 
-export class MatchCountsDto {
+export class MatchCountsDto implements MatchCounts {
   @ApiProperty() matched!: number;
   @ApiProperty() suggested!: number;
   @ApiProperty() unmatched!: number;
 }
 
-export class CsvProfileViewDto extends CsvProfileDto {
+export class CsvProfileViewDto extends CsvProfileDto implements CsvProfileView {
   @ApiProperty({ description: 'Built in (not editable) or saved by finance.' }) builtIn!: boolean;
 }
 
@@ -293,7 +316,8 @@ class AgingBucketsDto {
   @ApiProperty() over90!: number;
 }
 
-class OrganisationReceivableDto extends AgingBucketsDto {
+type OrganisationReceivableShape = AgedReceivables['organisations'][number];
+class OrganisationReceivableDto extends AgingBucketsDto implements OrganisationReceivableShape {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty() totalDueCents!: number;
@@ -302,18 +326,19 @@ class OrganisationReceivableDto extends AgingBucketsDto {
   @ApiProperty() openInvoices!: number;
 }
 
-class ReceivableTotalsDto extends AgingBucketsDto {
+type ReceivableTotalsShape = AgedReceivables['totals'];
+class ReceivableTotalsDto extends AgingBucketsDto implements ReceivableTotalsShape {
   @ApiProperty() totalDueCents!: number;
   @ApiProperty() creditCents!: number;
 }
 
-export class AgedReceivablesDto {
+export class AgedReceivablesDto implements AgedReceivables {
   @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty({ type: [OrganisationReceivableDto] }) organisations!: OrganisationReceivableDto[];
   @ApiProperty({ type: ReceivableTotalsDto }) totals!: ReceivableTotalsDto;
 }
 
-class StatementLineDto {
+class StatementLineDto implements StatementLine {
   @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty({ enum: ['invoice', 'credit_note', 'payment', 'credit'] })
   kind!: 'invoice' | 'credit_note' | 'payment' | 'credit';
@@ -325,7 +350,7 @@ class StatementLineDto {
   balanceCents!: number;
 }
 
-export class StatementOfAccountDto {
+export class StatementOfAccountDto implements StatementOfAccount {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty({ type: [StatementLineDto] }) lines!: StatementLineDto[];

@@ -2678,6 +2678,29 @@ export interface components {
             exemptionReason: string | null;
             lineTotalExclVatCents: number;
         };
+        SellerDto: {
+            name: string;
+            addressLines: string[];
+            siret: string;
+            vatNumber: string | null;
+            /** @enum {string} */
+            vatRegime: "standard" | "franchise";
+            /** @description NDA of the training organisation. */
+            trainingDeclarationNumber: string | null;
+            iban: string;
+            bic: string;
+            email: string | null;
+            phone: string | null;
+            latePaymentRate: string;
+            paymentTermsDays: number;
+        };
+        BuyerDto: {
+            name: string;
+            addressLines: string[];
+            siret: string;
+            vatNumber: string | null;
+            billingEmail: string;
+        };
         InvoiceDto: {
             /** Format: uuid */
             id: string;
@@ -2714,12 +2737,8 @@ export interface components {
             paymentReference: string;
             vatBreakdown: components["schemas"]["VatBreakdownDto"][];
             lines: components["schemas"]["InvoiceLineDto"][];
-            seller: {
-                [key: string]: unknown;
-            };
-            buyer: {
-                [key: string]: unknown;
-            };
+            seller: components["schemas"]["SellerDto"];
+            buyer: components["schemas"]["BuyerDto"];
             reason: string | null;
             pdfAvailable: boolean;
         };
@@ -2737,24 +2756,26 @@ export interface components {
             reason: string;
         };
         ChambreDto: {
-            legalName?: string;
-            addressLine1?: string;
-            addressLine2?: string | null;
-            postalCode?: string;
-            city?: string;
-            siret?: string;
-            vatNumber?: string | null;
+            legalName: string;
+            addressLine1: string;
+            addressLine2: string | null;
+            postalCode: string;
+            city: string;
+            /** @example FR */
+            country: string;
+            siret: string;
+            vatNumber: string | null;
             /** @enum {string} */
-            vatRegime?: "standard" | "franchise";
+            vatRegime: "standard" | "franchise";
             /** @description NDA of the training organisation. */
-            trainingDeclarationNumber?: string | null;
-            iban?: string;
-            bic?: string;
+            trainingDeclarationNumber: string | null;
+            iban: string;
+            bic: string;
             /** @example trois fois le taux d’intérêt légal */
-            latePaymentRate?: string;
-            paymentTermsDays?: number;
-            email?: string | null;
-            phone?: string | null;
+            latePaymentRate: string;
+            paymentTermsDays: number;
+            email: string | null;
+            phone: string | null;
             configured: boolean;
             /** @description Whether invoices print a logo (GET /chambre/logo) */
             hasLogo: boolean;

@@ -30,6 +30,14 @@ export interface StatementLine {
 }
 
 /** Which column an amount due falls in, by whole days past its due date. */
+/** An organisation's statement of account: its documents and money received, with the balance owed. */
+export interface StatementOfAccount {
+  organisationId: string;
+  organisationName: string;
+  lines: StatementLine[];
+  balanceCents: number;
+}
+
 export function agingBucket(dueDate: string, asOf: string): AgingBucket {
   const late = DateTime.fromISO(asOf).diff(DateTime.fromISO(dueDate), 'days').days;
   if (late <= 0) return 'notDue';

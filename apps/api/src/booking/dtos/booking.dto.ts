@@ -24,6 +24,17 @@ import {
 } from '@mutualis/booking';
 import { VAT_TREATMENTS, VatTreatment } from '@mutualis/catalogue';
 import { PageQueryDto } from '../../http/page.dto';
+import type {
+  AttendanceResult,
+  AttendeeListEntry,
+  AttendeeView,
+  BookedView,
+  BookingView,
+  CancellationResult,
+  SessionCancellation,
+  UnpaidPlacesAllowance,
+} from '@mutualis/booking';
+import type { Page } from '@mutualis/core';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -136,19 +147,20 @@ export class ListBookingsQueryDto extends PageQueryDto {
   status?: BookingStatus[];
 }
 
-export class AttendeeDto {
+export class AttendeeDto implements AttendeeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ATTENDANCE, nullable: true }) attendance!: Attendance | null;
 }
 
-export class RefundAmountDto {
+type RefundAmountShape = NonNullable<BookingView['refund']>;
+export class RefundAmountDto implements RefundAmountShape {
   @ApiProperty() percent!: number;
   @ApiProperty({ description: 'Including VAT, euro cents.' }) amountCents!: number;
 }
 
-export class BookingDto {
+export class BookingDto implements BookingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ format: 'uuid' }) offeringId!: string;
@@ -180,13 +192,14 @@ export class BookingDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-class UnpaidPlacesCountDto {
+type UnpaidPlacesCountShape = UnpaidPlacesAllowance['user'];
+class UnpaidPlacesCountDto implements UnpaidPlacesCountShape {
   @ApiProperty({ example: 10 }) limit!: number;
   @ApiProperty({ example: 2, description: 'Unpaid places held now, this booking included.' })
   held!: number;
 }
 
-export class UnpaidPlacesAllowanceDto {
+export class UnpaidPlacesAllowanceDto implements UnpaidPlacesAllowance {
   @ApiProperty({ type: UnpaidPlacesCountDto }) organisation!: UnpaidPlacesCountDto;
   @ApiProperty({
     type: UnpaidPlacesCountDto,
@@ -200,7 +213,7 @@ export class UnpaidPlacesAllowanceDto {
   remaining!: number;
 }
 
-export class BookedDto extends BookingDto {
+export class BookedDto extends BookingDto implements BookedView {
   @ApiProperty({
     type: UnpaidPlacesAllowanceDto,
     description:
@@ -209,31 +222,32 @@ export class BookedDto extends BookingDto {
   unpaidPlaces!: UnpaidPlacesAllowanceDto;
 }
 
-export class BookingPageDto {
+export class BookingPageDto implements Page<BookingView> {
   @ApiProperty({ type: [BookingDto] }) items!: BookingDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class RefundDto extends RefundAmountDto {
+type RefundShape = CancellationResult['refund'];
+export class RefundDto extends RefundAmountDto implements RefundShape {
   @ApiProperty({ description: 'Calendar days (Paris) between the cancellation and the start.' })
   daysBefore!: number;
   @ApiProperty({ enum: ['policy', 'waived', 'nothing_paid'] }) basis!:
     'policy' | 'waived' | 'nothing_paid';
 }
 
-export class CancellationDto {
+export class CancellationDto implements CancellationResult {
   @ApiProperty({ type: BookingDto }) booking!: BookingDto;
   @ApiProperty({ type: RefundDto }) refund!: RefundDto;
 }
 
-export class AttendeeListEntryDto extends AttendeeDto {
+export class AttendeeListEntryDto extends AttendeeDto implements AttendeeListEntry {
   @ApiProperty({ format: 'uuid' }) bookingId!: string;
   @ApiProperty({ enum: BOOKING_STATUSES }) bookingStatus!: BookingStatus;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
 }
 
-export class AttendanceResultDto {
+export class AttendanceResultDto implements AttendanceResult {
   @ApiProperty({
     type: 'array',
     items: {
@@ -247,7 +261,8 @@ export class AttendanceResultDto {
   bookings!: { bookingId: string; status: 'attended' | 'no_show' | 'confirmed' }[];
 }
 
-export class CancelledBookingDto {
+type CancelledBookingShape = SessionCancellation['cancelledBookings'][number];
+export class CancelledBookingDto implements CancelledBookingShape {
   @ApiProperty({ format: 'uuid' }) bookingId!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ description: 'Full refund of what was paid, incl. VAT.' }) refundCents!: number;

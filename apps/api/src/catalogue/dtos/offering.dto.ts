@@ -30,6 +30,14 @@ import {
 } from '@mutualis/catalogue';
 import { PageQueryDto } from '../../http/page.dto';
 import { DEPARTMENT_CODE, IsOmittable } from '../../http/validators';
+import type {
+  AppliedPrice,
+  ManagedOfferingView,
+  OfferingRevisionView,
+  OfferingView,
+  PendingRevisionView,
+} from '@mutualis/catalogue';
+import type { Page } from '@mutualis/core';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -187,12 +195,12 @@ export class ListOwnOfferingsQueryDto extends PageQueryDto {
   status?: OfferingStatus[];
 }
 
-export class PriceDto {
+export class PriceDto implements AppliedPrice {
   @ApiProperty({ description: 'Excluding VAT, euro cents.' }) unitPriceCents!: number;
   @ApiProperty({ description: 'Whether it is the member price.' }) memberPrice!: boolean;
 }
 
-export class OfferingDto {
+export class OfferingDto implements OfferingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() summary!: string;
@@ -232,7 +240,7 @@ export class SetVatTreatmentDto {
   vatTreatment!: VatTreatment;
 }
 
-export class OfferingRevisionDto {
+export class OfferingRevisionDto implements OfferingRevisionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) offeringId!: string;
   @ApiProperty({ enum: OFFERING_REVISION_STATUSES }) status!: OfferingRevisionStatus;
@@ -255,7 +263,7 @@ export class OfferingRevisionDto {
 }
 
 /** An offering as its consultant and the Chambre's admins see it: live, with its revisions. */
-export class ManagedOfferingDto extends OfferingDto {
+export class ManagedOfferingDto extends OfferingDto implements ManagedOfferingView {
   @ApiProperty({
     type: OfferingRevisionDto,
     nullable: true,
@@ -271,19 +279,19 @@ export class ManagedOfferingDto extends OfferingDto {
   rejectedRevision!: OfferingRevisionDto | null;
 }
 
-export class PendingRevisionDto {
+export class PendingRevisionDto implements PendingRevisionView {
   @ApiProperty({ type: OfferingDto, description: 'The live offering (before).' })
   offering!: OfferingDto;
   @ApiProperty({ type: OfferingRevisionDto, description: 'The proposed version (after).' })
   revision!: OfferingRevisionDto;
 }
 
-export class PendingRevisionPageDto {
+export class PendingRevisionPageDto implements Page<PendingRevisionView> {
   @ApiProperty({ type: [PendingRevisionDto] }) items!: PendingRevisionDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class OfferingPageDto {
+export class OfferingPageDto implements Page<OfferingView> {
   @ApiProperty({ type: [OfferingDto] }) items!: OfferingDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -17,6 +17,7 @@ import {
 import { SESSION_STATUSES, SLOT_STATUSES, SessionStatus, SlotStatus } from '@mutualis/catalogue';
 import { IsCalendarDate, IsInstant } from '../../http/validators';
 import { PriceDto } from './offering.dto';
+import type { SessionView, SlotView } from '@mutualis/catalogue';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -135,7 +136,7 @@ export class OpenSlotsDto {
   pattern?: WeeklyPatternDto;
 }
 
-export class SessionDto {
+export class SessionDto implements SessionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) offeringId!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
@@ -151,7 +152,7 @@ export class SessionDto {
   price!: PriceDto;
 }
 
-export class SlotDto {
+export class SlotDto implements SlotView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) offeringId!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;

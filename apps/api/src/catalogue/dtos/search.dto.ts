@@ -18,6 +18,13 @@ import { PageQueryDto } from '../../http/page.dto';
 import { DATE_PATTERN, DEPARTMENT_CODE, INSTANT_PATTERN } from '../../http/validators';
 import { OfferingDto, OfferingRevisionDto, PriceDto } from './offering.dto';
 import { SessionDto, SlotDto } from './schedule.dto';
+import type {
+  CategoryView,
+  ConsultantProfileView,
+  OfferingDetail,
+  OfferingSummary,
+  SearchResult,
+} from '@mutualis/catalogue';
 
 const DATE_OR_INSTANT = new RegExp(`(${DATE_PATTERN.source})|(${INSTANT_PATTERN.source})`);
 
@@ -99,41 +106,44 @@ export class SearchOfferingsQueryDto extends PageQueryDto {
   organisationId?: string;
 }
 
-export class OfferingSummaryDto extends OmitType(OfferingDto, [
-  'description',
-  'rejectionReason',
-] as const) {
+export class OfferingSummaryDto
+  extends OmitType(OfferingDto, ['description', 'rejectionReason'] as const)
+  implements OfferingSummary
+{
   @ApiProperty({ type: PriceDto, description: 'What the caller would pay today, excluding VAT.' })
   price!: PriceDto;
   @ApiProperty({ type: [SessionDto] }) nextSessions!: SessionDto[];
   @ApiProperty({ type: [SlotDto] }) nextSlots!: SlotDto[];
 }
 
-export class CategoryFacetDto {
+type CategoryFacetShape = SearchResult['facets']['categories'][number];
+export class CategoryFacetDto implements CategoryFacetShape {
   @ApiProperty() slug!: string;
   @ApiProperty() labelFr!: string;
   @ApiProperty() labelEn!: string;
   @ApiProperty() count!: number;
 }
 
-export class FacetsDto {
+type FacetsShape = SearchResult['facets'];
+export class FacetsDto implements FacetsShape {
   @ApiProperty({ type: [CategoryFacetDto] }) categories!: CategoryFacetDto[];
 }
 
-export class SearchResultDto {
+export class SearchResultDto implements SearchResult {
   @ApiProperty({ type: [OfferingSummaryDto] }) items!: OfferingSummaryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
   @ApiProperty({ type: FacetsDto }) facets!: FacetsDto;
   @ApiProperty() total!: number;
 }
 
-export class ConsultantSummaryDto {
+type ConsultantSummaryShape = OfferingDetail['consultant'];
+export class ConsultantSummaryDto implements ConsultantSummaryShape {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() bio!: string;
   @ApiProperty({ type: [String] }) expertise!: string[];
 }
 
-export class OfferingDetailDto extends OfferingDto {
+export class OfferingDetailDto extends OfferingDto implements OfferingDetail {
   @ApiProperty({ description: 'The description rendered to safe HTML.' }) descriptionHtml!: string;
   @ApiProperty({ type: ConsultantSummaryDto }) consultant!: ConsultantSummaryDto;
   @ApiProperty({ type: PriceDto }) price!: PriceDto;
@@ -154,13 +164,13 @@ export class OfferingDetailDto extends OfferingDto {
   rejectedRevision!: OfferingRevisionDto | null;
 }
 
-export class CategoryDto {
+export class CategoryDto implements CategoryView {
   @ApiProperty({ example: 'formation' }) slug!: string;
   @ApiProperty({ example: 'Formation' }) labelFr!: string;
   @ApiProperty({ example: 'Training' }) labelEn!: string;
 }
 
-export class ConsultantProfileDto {
+export class ConsultantProfileDto implements ConsultantProfileView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() bio!: string;
   @ApiProperty({ type: [String] }) expertise!: string[];

@@ -10,6 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { LOCALES, Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@mutualis/identity';
+import type { SessionTokens } from '@mutualis/identity';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -76,7 +77,7 @@ export class LogoutDto {
   refreshToken?: string;
 }
 
-export class TokensDto {
+export class TokensDto implements SessionTokens {
   @ApiProperty({ description: 'JWT to send as `Authorization: Bearer <accessToken>`.' })
   accessToken!: string;
 

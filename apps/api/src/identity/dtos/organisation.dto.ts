@@ -28,6 +28,15 @@ import { PageQueryDto } from '../../http/page.dto';
 import { IdParams } from '../../http/params.dto';
 import { IsOmittable } from '../../http/validators';
 import { MembershipSummaryDto } from './user.dto';
+import type {
+  AddressView,
+  InvitationPreview,
+  IssuedInvitation,
+  MemberView,
+  MembershipView,
+  OrganisationView,
+} from '@mutualis/identity';
+import type { Page } from '@mutualis/core';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -140,7 +149,7 @@ export class UpdateOrganisationDto extends PartialType(
   address?: PartialAddressDto;
 }
 
-export class AddressViewDto {
+export class AddressViewDto implements AddressView {
   @ApiProperty() line1!: string;
   @ApiProperty({ type: String, nullable: true }) line2!: string | null;
   @ApiProperty() postalCode!: string;
@@ -148,7 +157,7 @@ export class AddressViewDto {
   @ApiProperty() country!: string;
 }
 
-export class OrganisationDto {
+export class OrganisationDto implements OrganisationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() legalName!: string;
   @ApiProperty({ enum: LEGAL_FORMS }) legalForm!: LegalForm;
@@ -164,7 +173,7 @@ export class OrganisationDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class OrganisationPageDto {
+export class OrganisationPageDto implements Page<OrganisationView> {
   @ApiProperty({ type: [OrganisationDto] }) items!: OrganisationDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
@@ -194,7 +203,7 @@ export class SetMembershipDto {
   feeCents!: number;
 }
 
-export class MembershipDto {
+export class MembershipDto implements MembershipView {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() year!: number;
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) status!: MembershipStatus;
@@ -225,7 +234,7 @@ export class InviteDto {
   role: OrganisationRole = 'org_member';
 }
 
-export class InvitationDto {
+export class InvitationDto implements IssuedInvitation {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() email!: string;
@@ -239,7 +248,7 @@ export class InvitationDto {
   token!: string;
 }
 
-export class InvitationPreviewDto {
+export class InvitationPreviewDto implements InvitationPreview {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty() email!: string;
@@ -252,7 +261,7 @@ export class AcceptedInvitationDto {
   @ApiProperty({ enum: ORGANISATION_ROLES }) role!: OrganisationRole;
 }
 
-export class MemberDto {
+export class MemberDto implements MemberView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() email!: string;

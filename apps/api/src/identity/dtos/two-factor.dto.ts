@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '@mutualis/identity';
 import { RequestValidationException } from '../../http/request-validation.exception';
+import type { MfaChallenge, TwoFactorEnrolment, TwoFactorStatus } from '@mutualis/identity';
 
 const CODE = /^\s*\d{3}\s?\d{3}\s*$/;
 const CODE_MESSAGE = 'must be the 6 digits shown by the authenticator app';
 
-export class MfaChallengeDto {
+export class MfaChallengeDto implements MfaChallenge {
   @ApiProperty({ enum: [true], description: 'The password was right; a second factor is needed.' })
   mfaRequired!: true;
 
@@ -86,7 +87,7 @@ export function assertOneOf(body: object, fields: string[]): void {
   }
 }
 
-export class TwoFactorStatusDto {
+export class TwoFactorStatusDto implements TwoFactorStatus {
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ description: 'An enrolment awaits its first code.' }) pending!: boolean;
   @ApiProperty({ description: 'The user’s roles require two-factor authentication.' })
@@ -95,7 +96,7 @@ export class TwoFactorStatusDto {
   @ApiProperty() recoveryCodesLeft!: number;
 }
 
-export class TwoFactorEnrolmentDto {
+export class TwoFactorEnrolmentDto implements TwoFactorEnrolment {
   @ApiProperty({ description: 'The secret in base32, to type into an app that cannot scan.' })
   secret!: string;
   @ApiProperty({ example: 'otpauth://totp/Mutualis:camille%40exemple.fr?issuer=Mutualis&secret=…' })

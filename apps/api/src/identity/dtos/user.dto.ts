@@ -11,8 +11,10 @@ import {
   PlatformRole,
 } from '@mutualis/identity';
 import { PageQueryDto } from '../../http/page.dto';
+import type { OrganisationView, ProfileView, UserView } from '@mutualis/identity';
+import type { Page } from '@mutualis/core';
 
-export class UserDto {
+export class UserDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
@@ -29,12 +31,14 @@ export class UserDto {
   emailVerified!: boolean;
 }
 
-export class MembershipSummaryDto {
+type MembershipSummaryShape = NonNullable<OrganisationView['membership']>;
+export class MembershipSummaryDto implements MembershipSummaryShape {
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) status!: MembershipStatus;
 }
 
-export class ProfileOrganisationDto {
+type ProfileOrganisationShape = ProfileView['organisations'][number];
+export class ProfileOrganisationDto implements ProfileOrganisationShape {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() legalName!: string;
   @ApiProperty({ enum: ORGANISATION_ROLES }) role!: OrganisationRole;
@@ -42,11 +46,11 @@ export class ProfileOrganisationDto {
   membership!: MembershipSummaryDto | null;
 }
 
-export class ProfileDto extends UserDto {
+export class ProfileDto extends UserDto implements ProfileView {
   @ApiProperty({ type: [ProfileOrganisationDto] }) organisations!: ProfileOrganisationDto[];
 }
 
-export class UserPageDto {
+export class UserPageDto implements Page<UserView> {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

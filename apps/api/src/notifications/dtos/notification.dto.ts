@@ -3,6 +3,8 @@ import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from '@mutualis/notifications';
 import { PageQueryDto } from '../../http/page.dto';
+import type { DeliveryView } from '@mutualis/notifications';
+import type { Page } from '@mutualis/core';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ description: 'E-mail reminders two days before a booked session.' })
@@ -18,7 +20,7 @@ export class UpdateNotificationPreferencesDto {
   sessionReminders!: boolean;
 }
 
-export class DeliveryDto {
+export class DeliveryDto implements DeliveryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Outbox event id, or the key of a scheduled message.' })
   eventKey!: string;
@@ -33,7 +35,7 @@ export class DeliveryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
 }
 
-export class DeliveryPageDto {
+export class DeliveryPageDto implements Page<DeliveryView> {
   @ApiProperty({ type: [DeliveryDto] }) items!: DeliveryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

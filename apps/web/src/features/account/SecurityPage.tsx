@@ -12,6 +12,7 @@ import { formatShortDateTime } from '../../lib/format';
 import { PageTitle } from '../../components/PageTitle';
 import { AccountAlert, problemCode } from './AccountAlert';
 import './account.css';
+import { StatusBadge } from '../../components/StatusBadge';
 
 type LoginSession = components['schemas']['LoginSessionDto'];
 const SESSIONS = ['me', 'sessions'];
@@ -26,9 +27,9 @@ export function SecurityPage() {
       {me ? (
         <p>
           {t('security.account', { name: me.name, email: me.email })}{' '}
-          <span className={me.emailVerified ? 'badge badge-ok' : 'badge badge-warn'}>
+          <StatusBadge tone={me.emailVerified ? 'ok' : 'warn'}>
             {me.emailVerified ? t('security.verified') : t('security.unverified')}
-          </span>
+          </StatusBadge>
         </p>
       ) : null}
       <div className="grid">
@@ -226,7 +227,7 @@ function Sessions() {
                   <td>{when(session.lastUsedAt)}</td>
                   <td>
                     {session.current ? (
-                      <span className="badge badge-ok">{t('security.sessions.current')}</span>
+                      <StatusBadge tone="ok">{t('security.sessions.current')}</StatusBadge>
                     ) : (
                       <button
                         type="button"

@@ -20,6 +20,7 @@ import {
 } from './audit';
 import { AuditDiff } from './AuditDiff';
 import { adminKeys } from './queries';
+import { StatusBadge } from '../../components/StatusBadge';
 
 type Entry = components['schemas']['AuditLogEntryDto'];
 
@@ -245,7 +246,7 @@ function AuditItem({ entry, actionLabel, entityLabel, onActor, onEntity }: Audit
                 {actor.name ?? shortId(actor.userId)}
               </button>
             ) : null}{' '}
-            <span className="badge">{role}</span>
+            <StatusBadge>{role}</StatusBadge>
           </dd>
         </div>
         <div>

@@ -11,16 +11,18 @@ import { formatShortDateTime } from '../../lib/format';
 import { adminKeys } from './queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
+import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
+import { DataTable } from '../../components/DataTable';
 
 type Delivery = components['schemas']['DeliveryDto'];
 type DeliveryStatus = Delivery['status'];
 
 const STATUSES: DeliveryStatus[] = ['failed', 'pending', 'sent', 'skipped'];
-const BADGES: Record<DeliveryStatus, string> = {
-  sent: 'badge badge-ok',
-  pending: 'badge',
-  skipped: 'badge badge-warn',
-  failed: 'badge badge-danger',
+const DELIVERY_TONES: Record<DeliveryStatus, BadgeTone> = {
+  sent: 'ok',
+  pending: 'neutral',
+  skipped: 'warn',
+  failed: 'danger',
 };
 
 /** The e-mails the platform sent or tried to send, newest first; a failed one can be sent again. */
@@ -114,62 +116,72 @@ export function NotificationsPage() {
       <ProblemAlert ns="admin" error={list.error} />
       {list.isSuccess && deliveries.length === 0 ? <p>{t('notifications.empty')}</p> : null}
       {deliveries.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('notifications.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('notifications.createdAt')}</th>
-                <th scope="col">{t('notifications.recipient')}</th>
-                <th scope="col">{t('notifications.template')}</th>
-                <th scope="col">{t('notifications.status')}</th>
-                <th scope="col" className="number">
-                  {t('notifications.attempts')}
-                </th>
-                <th scope="col">{t('notifications.lastError')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('notifications.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((delivery) => (
-                <tr key={delivery.id}>
-                  <td>{formatShortDateTime(delivery.createdAt, i18n.language)}</td>
-                  <th scope="row">{delivery.recipient}</th>
-                  <td>
-                    <code>{delivery.template}</code>
-                  </td>
-                  <td>
-                    <span className={BADGES[delivery.status]}>
-                      {t(`delivery.${delivery.status}`)}
+        <DataTable
+          caption={t('notifications.caption')}
+          rows={deliveries}
+          rowKey={(delivery) => delivery.id}
+          columns={[
+            {
+              id: 'createdAt',
+              header: t('notifications.createdAt'),
+              cell: (delivery) => formatShortDateTime(delivery.createdAt, i18n.language),
+            },
+            {
+              id: 'recipient',
+              header: t('notifications.recipient'),
+              rowHeader: true,
+              cell: (delivery) => delivery.recipient,
+            },
+            {
+              id: 'template',
+              header: t('notifications.template'),
+              cell: (delivery) => <code>{delivery.template}</code>,
+            },
+            {
+              id: 'status',
+              header: t('notifications.status'),
+              cell: (delivery) => (
+                <>
+                  <StatusBadge tone={DELIVERY_TONES[delivery.status]}>
+                    {t(`delivery.${delivery.status}`)}
+                  </StatusBadge>
+                  {delivery.sentAt ? (
+                    <span className="muted" style={{ display: 'block' }}>
+                      {formatShortDateTime(delivery.sentAt, i18n.language)}
                     </span>
-                    {delivery.sentAt ? (
-                      <span className="muted" style={{ display: 'block' }}>
-                        {formatShortDateTime(delivery.sentAt, i18n.language)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="number">{delivery.attempts}</td>
-                  <td>{delivery.lastError ?? ''}</td>
-                  <td>
-                    {delivery.status === 'failed' ? (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={resend.isPending}
-                        aria-label={t('notifications.resendTo', { recipient: delivery.recipient })}
-                        onClick={() => resend.mutate(delivery)}
-                      >
-                        {t('notifications.resend')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              id: 'attempts',
+              header: t('notifications.attempts'),
+              numeric: true,
+              cell: (delivery) => delivery.attempts,
+            },
+            {
+              id: 'lastError',
+              header: t('notifications.lastError'),
+              cell: (delivery) => delivery.lastError ?? '',
+            },
+            {
+              id: 'actions',
+              header: <span className="visually-hidden">{t('notifications.actions')}</span>,
+              cell: (delivery) =>
+                delivery.status === 'failed' ? (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={resend.isPending}
+                    aria-label={t('notifications.resendTo', { recipient: delivery.recipient })}
+                    onClick={() => resend.mutate(delivery)}
+                  >
+                    {t('notifications.resend')}
+                  </button>
+                ) : null,
+            },
+          ]}
+        />
       ) : null}
       <LoadMore query={list} />
     </section>

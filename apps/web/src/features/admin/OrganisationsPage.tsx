@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { MembershipBadge } from './MembershipBadge';
 import { adminKeys } from './queries';
+import { DataTable } from '../../components/DataTable';
 
 /** Every member organisation, searchable by name or SIRET and by department, page by page. */
 export function OrganisationsPage() {
@@ -77,44 +78,49 @@ export function OrganisationsPage() {
       <ProblemAlert ns="admin" error={list.error} />
       {list.isSuccess && organisations.length === 0 ? <p>{t('organisations.empty')}</p> : null}
       {organisations.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('organisations.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisations.legalName')}</th>
-                <th scope="col">{t('organisations.legalForm')}</th>
-                <th scope="col">{t('organisations.siret')}</th>
-                <th scope="col">{t('organisations.department')}</th>
-                <th scope="col">{t('organisations.membership')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((organisation) => (
-                <tr key={organisation.id}>
-                  <th scope="row">
-                    <Link to={`/admin/organisations/${organisation.id}`}>
-                      {organisation.legalName}
-                    </Link>
-                  </th>
-                  <td>{t(`legalForm.${organisation.legalForm}`)}</td>
-                  <td>{organisation.siret}</td>
-                  <td>{organisation.department}</td>
-                  <td>
-                    {organisation.membership ? (
-                      <MembershipBadge
-                        status={organisation.membership.status}
-                        year={organisation.membership.year}
-                      />
-                    ) : (
-                      t('membership.none')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('organisations.caption')}
+          rows={organisations}
+          rowKey={(organisation) => organisation.id}
+          columns={[
+            {
+              id: 'legalName',
+              header: t('organisations.legalName'),
+              rowHeader: true,
+              cell: (organisation) => (
+                <Link to={`/admin/organisations/${organisation.id}`}>{organisation.legalName}</Link>
+              ),
+            },
+            {
+              id: 'legalForm',
+              header: t('organisations.legalForm'),
+              cell: (organisation) => t(`legalForm.${organisation.legalForm}`),
+            },
+            {
+              id: 'siret',
+              header: t('organisations.siret'),
+              cell: (organisation) => organisation.siret,
+            },
+            {
+              id: 'department',
+              header: t('organisations.department'),
+              cell: (organisation) => organisation.department,
+            },
+            {
+              id: 'membership',
+              header: t('organisations.membership'),
+              cell: (organisation) =>
+                organisation.membership ? (
+                  <MembershipBadge
+                    status={organisation.membership.status}
+                    year={organisation.membership.year}
+                  />
+                ) : (
+                  t('membership.none')
+                ),
+            },
+          ]}
+        />
       ) : null}
       <LoadMore query={list} />
     </section>

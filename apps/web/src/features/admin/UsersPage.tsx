@@ -11,6 +11,7 @@ import { PLATFORM_ROLES, type PlatformRole, type User, withRole } from './roles'
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
 import { EraseUserControl } from '../privacy/EraseUserControl';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** Every account, searchable, with the platform roles the Chambre grants (admin, finance, consultant). */
 export function UsersPage() {
@@ -129,7 +130,7 @@ export function UsersPage() {
                 <tr key={user.id}>
                   <th scope="row">
                     {user.name}{' '}
-                    {user.disabled ? <span className="badge">{t('users.disabled')}</span> : null}
+                    {user.disabled ? <StatusBadge>{t('users.disabled')}</StatusBadge> : null}
                   </th>
                   <td>{user.email}</td>
                   <td>

@@ -10,13 +10,14 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
 import { offeringToForm, type OfferingInput } from './offering-form';
-import { ownerActions, STATUS_BADGE } from './offering-status';
+import { OFFERING_TONES, ownerActions } from './offering-status';
 import { OfferingForm } from './OfferingForm';
 import { RevisionPanel } from './RevisionPanel';
 import { CONSULTANT_KEY, useOffering } from './queries';
 import { SessionsSection } from './SessionsSection';
 import { SlotsSection } from './SlotsSection';
 import './consultant.css';
+import { StatusBadge } from '../../components/StatusBadge';
 
 type Action = 'submit' | 'archive';
 type OfferingDetail = components['schemas']['OfferingDetailDto'];
@@ -90,7 +91,7 @@ export function OfferingPage() {
         </h2>
         <p className="row">
           <span>{t('offering.status')}</span>
-          <span className={STATUS_BADGE[data.status]}>{t(`status.${data.status}`)}</span>
+          <StatusBadge tone={OFFERING_TONES[data.status]}>{t(`status.${data.status}`)}</StatusBadge>
           {data.publishedAt && data.status === 'published' ? (
             <span className="muted">
               {t('offering.publishedAt', { date: formatDateTime(data.publishedAt, i18n.language) })}

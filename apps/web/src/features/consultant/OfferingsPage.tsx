@@ -8,8 +8,9 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../lib/format';
 import { CONSULTANT_KEY } from './queries';
-import { STATUS_BADGE } from './offering-status';
+import { OFFERING_TONES } from './offering-status';
 import './consultant.css';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** The consultant's offerings in every status; a rejection's reason is what they must act on. */
 export function OfferingsPage() {
@@ -49,9 +50,9 @@ export function OfferingsPage() {
                 <Link to={`/consultant/offerings/${offering.id}`}>{offering.title}</Link>
               </h2>
               <p className="row">
-                <span className={STATUS_BADGE[offering.status]}>
+                <StatusBadge tone={OFFERING_TONES[offering.status]}>
                   {t(`status.${offering.status}`)}
-                </span>
+                </StatusBadge>
                 <span className="muted">{t(`kind.${offering.kind}`)}</span>
               </p>
               {offering.status === 'rejected' ? (

@@ -19,11 +19,12 @@ import {
   type SessionFormValues,
   type SessionInput,
 } from './schedule-form';
+import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 
-const SESSION_BADGE: Record<Session['status'], string> = {
-  scheduled: 'badge badge-ok',
-  cancelled: 'badge badge-danger',
-  completed: 'badge',
+const SESSION_TONES: Record<Session['status'], BadgeTone> = {
+  scheduled: 'ok',
+  cancelled: 'danger',
+  completed: 'neutral',
 };
 
 /** The sessions of a training offering: schedule one, follow its seats, cancel it. */
@@ -126,9 +127,9 @@ export function SessionsSection({ offering }: { offering: Offering }) {
                   </td>
                   <td>{formatShortDateTime(session.registrationDeadline, i18n.language)}</td>
                   <td>
-                    <span className={SESSION_BADGE[session.status]}>
+                    <StatusBadge tone={SESSION_TONES[session.status]}>
                       {t(`sessionStatus.${session.status}`)}
-                    </span>
+                    </StatusBadge>
                   </td>
                   <td>
                     <div className="row">

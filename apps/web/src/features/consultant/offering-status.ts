@@ -1,14 +1,15 @@
 import type { Offering } from './offering-form';
+import type { BadgeTone } from '../../components/StatusBadge';
 
 export type OfferingStatus = Offering['status'];
 
-/** The badge colour of each status, so that a rejection stands out in a list. */
-export const STATUS_BADGE: Record<OfferingStatus, string> = {
-  draft: 'badge',
-  submitted: 'badge badge-warn',
-  published: 'badge badge-ok',
-  rejected: 'badge badge-danger',
-  archived: 'badge',
+/** The badge tone of each status, so that a rejection stands out in a list. */
+export const OFFERING_TONES: Record<OfferingStatus, BadgeTone> = {
+  draft: 'neutral',
+  submitted: 'warn',
+  published: 'ok',
+  rejected: 'danger',
+  archived: 'neutral',
 };
 
 /** What the api lets the owner do in each status (libs/catalogue offering-workflow). */

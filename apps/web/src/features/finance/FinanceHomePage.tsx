@@ -1,36 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
-import { financeKeys } from './finance-api';
+import { useReceivables, useSuggestedLinesWaiting } from './finance-queries';
 
 /** Where finance staff start: the work waiting, and the way to each finance page. */
 export function FinanceHomePage() {
   const { t } = useTranslation('finance');
   // One line is enough to know whether lines await a decision; receivables give the total owed.
-  const suggested = useQuery({
-    queryKey: [...financeKeys.all, 'overview', 'suggested'],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/finance/bank-transactions', {
-          params: { query: { status: ['suggested'], limit: 1 } },
-        }),
-      ),
-  });
-  const receivables = useQuery({
-    queryKey: financeKeys.receivables,
-    queryFn: async () => unwrap(await api.GET('/api/finance/receivables')),
-  });
+  const linesWaiting = useSuggestedLinesWaiting();
+  const receivables = useReceivables();
   const pages = [
     {
       to: '/finance/reconciliation',
       title: t('home.reconciliation'),
-      text:
-        suggested.data && suggested.data.items.length > 0
-          ? t('home.reconciliationWaiting')
-          : t('home.reconciliationText'),
+      text: linesWaiting.data ? t('home.reconciliationWaiting') : t('home.reconciliationText'),
     },
     { to: '/finance/receivables', title: t('home.receivables'), text: t('home.receivablesText') },
     { to: '/finance/invoices', title: t('home.invoices'), text: t('home.invoicesText') },

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
+import { useOfferingTitle } from './member-queries';
 
 /**
  * A booking carries its offering's id only; the title comes from the catalogue (cached, so a list
@@ -8,12 +7,6 @@ import { api, unwrap } from '../../api/client';
  */
 export function OfferingTitle({ offeringId }: { offeringId: string }) {
   const { t } = useTranslation('member');
-  const offering = useQuery({
-    queryKey: ['offerings', offeringId, 'title'],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/offerings/{id}', { params: { path: { id: offeringId } } })),
-    staleTime: 5 * 60_000,
-    select: (data) => data.title,
-  });
+  const offering = useOfferingTitle(offeringId);
   return <>{offering.data ?? t('bookings.offeringFallback')}</>;
 }

@@ -1,42 +1,43 @@
 import { useTranslation } from 'react-i18next';
-import type { BookingStatus, Invoice } from './member-api';
+import type { BookingStatus, Invoice } from './types';
+import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 
-const BOOKING_BADGES: Record<BookingStatus, string> = {
-  pending_payment: 'badge badge-warn',
-  confirmed: 'badge badge-ok',
-  waitlisted: 'badge',
-  offered: 'badge badge-warn',
-  cancelled: 'badge badge-danger',
-  expired: 'badge badge-danger',
-  attended: 'badge badge-ok',
-  no_show: 'badge',
+export const BOOKING_TONES: Record<BookingStatus, BadgeTone> = {
+  pending_payment: 'warn',
+  confirmed: 'ok',
+  waitlisted: 'neutral',
+  offered: 'warn',
+  cancelled: 'danger',
+  expired: 'danger',
+  attended: 'ok',
+  no_show: 'neutral',
 };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
   const { t } = useTranslation('member');
-  return <span className={BOOKING_BADGES[status]}>{t(`bookingStatus.${status}`)}</span>;
+  return <StatusBadge tone={BOOKING_TONES[status]}>{t(`bookingStatus.${status}`)}</StatusBadge>;
 }
 
 /** An invoice's state as a member reads it: overdue beats "issued". */
 export function invoiceBadge(invoice: Pick<Invoice, 'status' | 'overdue' | 'type'>): {
   key: string;
-  className: string;
+  tone: BadgeTone;
 } {
-  if (invoice.overdue) return { key: 'invoiceStatus.overdue', className: 'badge badge-danger' };
+  if (invoice.overdue) return { key: 'invoiceStatus.overdue', tone: 'danger' };
   switch (invoice.status) {
     case 'paid':
-      return { key: 'invoiceStatus.paid', className: 'badge badge-ok' };
+      return { key: 'invoiceStatus.paid', tone: 'ok' };
     case 'partially_paid':
-      return { key: 'invoiceStatus.partially_paid', className: 'badge badge-warn' };
+      return { key: 'invoiceStatus.partially_paid', tone: 'warn' };
     case 'cancelled':
-      return { key: 'invoiceStatus.cancelled', className: 'badge' };
+      return { key: 'invoiceStatus.cancelled', tone: 'neutral' };
     case 'draft':
-      return { key: 'invoiceStatus.draft', className: 'badge' };
+      return { key: 'invoiceStatus.draft', tone: 'neutral' };
     default:
       // A credit note is owed by the Chambre: nothing for the member to pay.
       return invoice.type === 'credit_note'
-        ? { key: 'invoiceStatus.creditNoteIssued', className: 'badge' }
-        : { key: 'invoiceStatus.issued', className: 'badge badge-warn' };
+        ? { key: 'invoiceStatus.creditNoteIssued', tone: 'neutral' }
+        : { key: 'invoiceStatus.issued', tone: 'warn' };
   }
 }
 
@@ -47,5 +48,5 @@ export function InvoiceStatusBadge({
 }) {
   const { t } = useTranslation('member');
   const badge = invoiceBadge(invoice);
-  return <span className={badge.className}>{t(badge.key)}</span>;
+  return <StatusBadge tone={badge.tone}>{t(badge.key)}</StatusBadge>;
 }

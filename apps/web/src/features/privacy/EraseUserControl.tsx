@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { orphanedOrganisations } from './orphans';
+import { StatusBadge } from '../../components/StatusBadge';
 
 type User = components['schemas']['UserDto'];
 
@@ -40,7 +41,7 @@ export function EraseUserControl({
   });
   const orphans = orphanedOrganisations(erase.error);
 
-  if (user.erased) return <span className="badge">{t('admin.erased')}</span>;
+  if (user.erased) return <StatusBadge>{t('admin.erased')}</StatusBadge>;
   if (!open) {
     return (
       <button

@@ -12,7 +12,7 @@ import { BookingErrorCode } from '../../booking.exception';
 import { BookingModule } from '../../booking.module';
 import { BookUseCase } from '../book/book.use-case';
 import { CancelBookingUseCase } from '../cancel-booking/cancel-booking.use-case';
-import { ExpireBookingUseCase } from '../expire-booking/expire-booking.use-case';
+import { ExpireHoldUseCase } from '../expire-hold/expire-hold.use-case';
 import { ConfirmBookingCommand, ConfirmBookingUseCase } from './confirm-booking.use-case';
 import { BookingEvents } from '../../booking.events';
 
@@ -162,7 +162,7 @@ describe('ConfirmBookingUseCase', () => {
       `UPDATE bookings SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [expired],
     );
-    expect(await context.get(ExpireBookingUseCase).expireHold(expired)).toBe('expired');
+    expect(await context.get(ExpireHoldUseCase).execute(expired)).toBe('expired');
 
     const { bookingId: cancelled, booker } = await heldBooking();
     await context.get(CancelBookingUseCase).execute({ actor: booker.actor, bookingId: cancelled });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingReleaser } from '../../services/booking-releaser';
-import type { ExpiryOutcome } from '../expire-booking/expire-booking.use-case';
+import type { ExpiryOutcome } from '../../booking.types';
 import { BookingEvents } from '../../booking.events';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
-import { BookingEvents, BookUseCase, ExpireBookingUseCase } from '@mutualis/booking';
+import { BookingEvents, BookUseCase, ExpireHoldUseCase } from '@mutualis/booking';
 import {
   configureChambre,
   createTestContext,
@@ -195,7 +195,7 @@ describe('ApplyStripeEventUseCase', () => {
       `UPDATE bookings SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [bookingId],
     );
-    expect(await context.get(ExpireBookingUseCase).expireHold(bookingId)).toBe('expired');
+    expect(await context.get(ExpireHoldUseCase).execute(bookingId)).toBe('expired');
     const late = standIn.event(
       'checkout.session.completed',
       standIn.completeCheckoutSession(checkoutId, 'paid'),

@@ -3,7 +3,7 @@ import { OrganisationDirectoryService } from '@mutualis/identity';
 import { InvoiceLedgerService } from '@mutualis/invoicing';
 import { ReconciliationErrorCode, ReconciliationException } from '../../reconciliation.exception';
 import { AllocationLedgerService } from '../../services/allocation-ledger.service';
-import { StatementLine } from '../../views/receivables.view';
+import { StatementLine, StatementOfAccount } from '../../views/receivables.view';
 
 /** An organisation's statement of account. */
 @Injectable()
@@ -15,12 +15,7 @@ export class GetStatementOfAccountUseCase {
   ) {}
 
   /** Invoices, credit notes and money received, in date order, with the running balance owed. */
-  async execute(organisationId: string): Promise<{
-    organisationId: string;
-    organisationName: string;
-    lines: StatementLine[];
-    balanceCents: number;
-  }> {
+  async execute(organisationId: string): Promise<StatementOfAccount> {
     const organisationName = (await this.organisations.legalNamesOf([organisationId])).get(
       organisationId,
     );

@@ -1,16 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Link, useParams } from 'react-router';
-import { api, download, unwrap } from '../../../api/client';
+import { download } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { mergeFieldErrors } from '../field-errors';
-import { financeKeys, type Invoice } from '../finance-api';
+import { useFinanceInvoice, useRequestCreditNote } from '../finance-queries';
+import type { Invoice } from '../types';
 import { buyerName, InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { creditNoteRequest, type CreditNoteErrors } from './invoices';
 
@@ -18,11 +19,7 @@ import { creditNoteRequest, type CreditNoteErrors } from './invoices';
 export function InvoicePage() {
   const { t, i18n } = useTranslation('finance');
   const { invoiceId = '' } = useParams();
-  const invoice = useQuery({
-    queryKey: financeKeys.invoice(invoiceId),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/invoices/{id}', { params: { path: { id: invoiceId } } })),
-  });
+  const invoice = useFinanceInvoice(invoiceId);
   const data = invoice.data;
   const number = data?.number ?? t('invoices.draft');
   const pdf = useMutation({
@@ -110,26 +107,15 @@ export function InvoicePage() {
 function CreditNoteForm({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation('finance');
   const { t: tCommon } = useTranslation();
-  const queryClient = useQueryClient();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<CreditNoteErrors>({});
   const [notice, setNotice] = useState('');
   const creditable = invoice.totalInclVatCents - invoice.amountCreditedCents;
-  const issue = useMutation({
-    mutationFn: async (body: { amountCents: number; reason: string }) =>
-      unwrap(
-        await api.POST('/api/invoices/{id}/credit-notes', {
-          params: { path: { id: invoice.id } },
-          body,
-        }),
-      ),
-    onSuccess: async () => {
-      setAmount('');
-      setReason('');
-      setNotice(t('creditNote.requested'));
-      await queryClient.invalidateQueries({ queryKey: financeKeys.all });
-    },
+  const issue = useRequestCreditNote(invoice.id, () => {
+    setAmount('');
+    setReason('');
+    setNotice(t('creditNote.requested'));
   });
   const fields = mergeFieldErrors(localErrors, issue.error, t, tCommon);
 

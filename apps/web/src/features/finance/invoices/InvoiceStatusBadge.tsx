@@ -1,30 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import type { Invoice } from '../finance-api';
+import type { Invoice } from '../types';
+import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
 
-const TONE: Record<Invoice['status'], string> = {
-  draft: 'badge',
-  issued: 'badge badge-warn',
-  partially_paid: 'badge badge-warn',
-  paid: 'badge badge-ok',
-  cancelled: 'badge',
+export const INVOICE_TONES: Record<Invoice['status'], BadgeTone> = {
+  draft: 'neutral',
+  issued: 'warn',
+  partially_paid: 'warn',
+  paid: 'ok',
+  cancelled: 'neutral',
 };
 
 export function InvoiceStatusBadge({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation('finance');
   return (
     <>
-      <span className={TONE[invoice.status]}>{t(`invoiceStatus.${invoice.status}`)}</span>
+      <StatusBadge tone={INVOICE_TONES[invoice.status]}>
+        {t(`invoiceStatus.${invoice.status}`)}
+      </StatusBadge>
       {invoice.overdue ? (
         <>
           {' '}
-          <span className="badge badge-danger">{t('invoices.overdue')}</span>
+          <StatusBadge tone="danger">{t('invoices.overdue')}</StatusBadge>
         </>
       ) : null}
     </>
   );
 }
 
-/** The buyer's name as printed on the invoice (a snapshot the api types loosely). */
+/** The buyer's name as printed on the invoice (snapshotted when it was issued). */
 export function buyerName(invoice: Invoice): string {
-  return typeof invoice.buyer.name === 'string' ? invoice.buyer.name : '';
+  return invoice.buyer.name;
 }

@@ -1,17 +1,18 @@
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Field } from '../../../components/Field';
 import { Link, useSearchParams } from 'react-router';
-import { api, download, unwrap } from '../../../api/client';
+import { download } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { mergeFieldErrors } from '../field-errors';
-import { financeKeys, type Invoice } from '../finance-api';
+import { useFinanceInvoices, useFinanceOrganisations } from '../finance-queries';
+import type { Invoice } from '../types';
 import { buyerName, InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
   filtersFromSearch,
@@ -27,17 +28,7 @@ export function InvoicesPage() {
   const [params, setParams] = useSearchParams();
   const applied = filtersFromSearch(params);
   const query = invoiceQuery(applied);
-  const invoices = useInfiniteQuery({
-    queryKey: financeKeys.invoices(query),
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/invoices', {
-          params: { query: { ...query, limit: 20, cursor: pageParam } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const invoices = useFinanceInvoices(query);
   const items = invoices.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -99,12 +90,7 @@ function FiltersForm({
   const { t } = useTranslation('finance');
   const { t: tCommon } = useTranslation();
   const [filters, setFilters] = useState(initial);
-  const organisations = useQuery({
-    queryKey: financeKeys.organisations,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/organisations', { params: { query: { limit: 100 } } })),
-    staleTime: 5 * 60_000,
-  });
+  const organisations = useFinanceOrganisations();
   const fields = mergeFieldErrors({}, error, t, tCommon);
   const set = (patch: Partial<InvoiceFilters>) =>
     setFilters((current) => ({ ...current, ...patch }));

@@ -1,5 +1,5 @@
 import { parseEuros } from '../../../lib/format';
-import type { InvoiceStatus } from '../finance-api';
+import type { InvoiceStatus } from '../types';
 
 export const INVOICE_STATUSES: InvoiceStatus[] = [
   'issued',

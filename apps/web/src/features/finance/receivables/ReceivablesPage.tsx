@@ -1,23 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { financeKeys } from '../finance-api';
+import { useReceivables } from '../finance-queries';
 
 const BUCKETS = ['notDue', 'days0to30', 'days31to60', 'days61to90', 'over90'] as const;
 
 /** What each organisation owes, by how late it is. */
 export function ReceivablesPage() {
   const { t, i18n } = useTranslation('finance');
-  const receivables = useQuery({
-    queryKey: financeKeys.receivables,
-    queryFn: async () => unwrap(await api.GET('/api/finance/receivables')),
-  });
+  const receivables = useReceivables();
   const data = receivables.data;
   return (
     <section className="stack">

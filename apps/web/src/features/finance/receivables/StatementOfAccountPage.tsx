@@ -1,27 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { financeKeys } from '../finance-api';
+import { useStatementOfAccount } from '../finance-queries';
 
 /** An organisation's invoices, credit notes and payments in date order, with the running balance. */
 export function StatementOfAccountPage() {
   const { t, i18n } = useTranslation('finance');
   const { organisationId = '' } = useParams();
-  const statement = useQuery({
-    queryKey: financeKeys.statementOfAccount(organisationId),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/finance/receivables/{id}', {
-          params: { path: { id: organisationId } },
-        }),
-      ),
-  });
+  const statement = useStatementOfAccount(organisationId);
   const data = statement.data;
   return (
     <section className="stack">

@@ -1,28 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatShortDateTime } from '../../../lib/format';
-import { financeKeys } from '../finance-api';
+import { useTransactionAudit } from '../finance-queries';
 
 /** Who allocated or undid what on a line, loaded when opened. */
 export function AuditTrail({ transactionId }: { transactionId: string }) {
   const { t, i18n } = useTranslation('finance');
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const audit = useQuery({
-    queryKey: financeKeys.audit(transactionId),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/finance/bank-transactions/{id}/audit', {
-          params: { path: { id: transactionId } },
-        }),
-      ),
-    enabled: open,
-  });
+  const audit = useTransactionAudit(transactionId, open);
   return (
     <div>
       <button

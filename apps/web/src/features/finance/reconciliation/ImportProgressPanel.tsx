@@ -1,10 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { financeKeys, type StatementImport } from '../finance-api';
-import { importPollInterval, importProgress } from './reconciliation';
+import { useStatementImport } from '../finance-queries';
+import type { StatementImport } from '../types';
+import { importProgress } from './reconciliation';
 
 /**
  * Follows an import while the worker parses and matches it, in a polite live region; when it is
@@ -12,26 +10,9 @@ import { importPollInterval, importProgress } from './reconciliation';
  */
 export function ImportProgressPanel({ initial }: { initial: StatementImport }) {
   const { t } = useTranslation('finance');
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: financeKeys.statementImport(initial.id),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/finance/bank-statements/{id}', {
-          params: { path: { id: initial.id } },
-        }),
-      ),
-    initialData: initial,
-    refetchInterval: (current) => importPollInterval(current.state.data?.status),
-  });
+  const query = useStatementImport(initial);
   const statement = query.data;
   const progress = importProgress(statement.status);
-
-  useEffect(() => {
-    if (statement.status === 'done') {
-      void queryClient.invalidateQueries({ queryKey: ['finance', 'transactions'] });
-    }
-  }, [statement.status, queryClient]);
 
   const result = statement.result;
   return (

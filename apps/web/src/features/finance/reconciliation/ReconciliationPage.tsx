@@ -1,13 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { financeKeys, type StatementImport, type TransactionStatus } from '../finance-api';
+import { useBankTransactions } from '../finance-queries';
+import type { StatementImport, TransactionStatus } from '../types';
 import { ImportProgressPanel } from './ImportProgressPanel';
 import { TransactionCard } from './TransactionCard';
 import { UploadStatement } from './UploadStatement';
@@ -44,19 +43,7 @@ function BankLines() {
   const status = statusFrom(params.get('status'));
   const [notice, setNotice] = useState('');
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
-  const lines = useInfiniteQuery({
-    queryKey: financeKeys.transactions(status, language),
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/finance/bank-transactions', {
-          params: {
-            query: { status: [status], lang: language, limit: 20, cursor: pageParam },
-          },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const lines = useBankTransactions(status, language);
   const items = lines.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -1,22 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
-import { api, unwrap } from '../../../api/client';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { mergeFieldErrors } from '../field-errors';
-import {
-  financeKeys,
-  type Allocation,
-  type BankTransaction,
-  type MatchSuggestion,
-} from '../finance-api';
+import { useAllocate, useFinanceInvoice, useUndoAllocation } from '../finance-queries';
+import type { Allocation, BankTransaction, MatchSuggestion } from '../types';
 import { AuditTrail } from './AuditTrail';
 import { allocationAmount, scorePercent, scoreTone } from './reconciliation';
+import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
 
-const STATUS_TONE = { unmatched: 'badge-danger', suggested: 'badge-warn', matched: 'badge-ok' };
+const TRANSACTION_TONES: Record<BankTransaction['status'], BadgeTone> = {
+  unmatched: 'danger',
+  suggested: 'warn',
+  matched: 'ok',
+};
 
 /** One bank line: what the bank says, the candidate invoices, what it already pays. */
 export function TransactionCard({
@@ -37,9 +36,9 @@ export function TransactionCard({
           <Money cents={transaction.amountCents} />{' '}
           <span className="muted">{t(`direction.${transaction.direction}`)}</span>
         </h3>
-        <span className={`badge ${STATUS_TONE[transaction.status]}`}>
+        <StatusBadge tone={TRANSACTION_TONES[transaction.status]}>
           {t(`transactionStatus.${transaction.status}`)}
-        </span>
+        </StatusBadge>
       </div>
       <dl className="facts finance-facts">
         <dt>{t('transaction.payer')}</dt>
@@ -96,11 +95,6 @@ export function TransactionCard({
   );
 }
 
-function useRefreshFinance() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: financeKeys.all });
-}
-
 /** A candidate invoice (or refund) with its score and reasons; allocates in one click. */
 function SuggestionItem({
   transactionId,
@@ -113,25 +107,12 @@ function SuggestionItem({
 }) {
   const { t } = useTranslation('finance');
   const { t: tCommon } = useTranslation();
-  const refresh = useRefreshFinance();
   const [amount, setAmount] = useState('');
   const [amountError, setAmountError] = useState<string | undefined>();
   const label = suggestion.invoiceNumber ?? t('transaction.refund');
-  const allocate = useMutation({
-    mutationFn: async (amountCents: number | undefined) =>
-      unwrap(
-        await api.POST('/api/finance/bank-transactions/{id}/allocations', {
-          params: { path: { id: transactionId } },
-          body: suggestion.invoiceId
-            ? { invoiceId: suggestion.invoiceId, amountCents }
-            : { refundId: suggestion.refundId ?? undefined },
-        }),
-      ),
-    onSuccess: async () => {
-      onNotice(t('transaction.allocated', { invoice: label }));
-      await refresh();
-    },
-  });
+  const allocate = useAllocate(transactionId, () =>
+    onNotice(t('transaction.allocated', { invoice: label })),
+  );
   const fields = mergeFieldErrors({ amountCents: amountError }, allocate.error, t, tCommon);
 
   function submit(event: FormEvent) {
@@ -142,7 +123,11 @@ function SuggestionItem({
       return;
     }
     setAmountError(undefined);
-    allocate.mutate(parsed.amountCents);
+    allocate.mutate(
+      suggestion.invoiceId
+        ? { invoiceId: suggestion.invoiceId, amountCents: parsed.amountCents }
+        : { refundId: suggestion.refundId ?? undefined },
+    );
   }
 
   const percent = scorePercent(suggestion.score);
@@ -159,9 +144,9 @@ function SuggestionItem({
             </>
           ) : null}
         </p>
-        <span className={`badge badge-${scoreTone(suggestion.score)}`}>
+        <StatusBadge tone={scoreTone(suggestion.score)}>
           {t('transaction.score', { percent })}
-        </span>
+        </StatusBadge>
       </div>
       <ul aria-label={t('transaction.reasons', { invoice: label })}>
         {suggestion.reasons.map((reason) => (
@@ -208,30 +193,11 @@ function AllocationItem({
   onNotice: (message: string) => void;
 }) {
   const { t } = useTranslation('finance');
-  const refresh = useRefreshFinance();
   const label = allocation.invoiceNumber ?? t(`allocationKind.${allocation.kind}`);
-  const invoice = useQuery({
-    queryKey: financeKeys.invoice(allocation.invoiceId ?? ''),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/invoices/{id}', {
-          params: { path: { id: allocation.invoiceId ?? '' } },
-        }),
-      ),
-    enabled: allocation.invoiceId !== null,
-  });
-  const undo = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.DELETE('/api/finance/bank-transactions/{id}/allocations/{allocationId}', {
-          params: { path: { id: transactionId, allocationId: allocation.id } },
-        }),
-      ),
-    onSuccess: async () => {
-      onNotice(t('transaction.undone', { invoice: label }));
-      await refresh();
-    },
-  });
+  const invoice = useFinanceInvoice(allocation.invoiceId ?? '', allocation.invoiceId !== null);
+  const undo = useUndoAllocation(transactionId, allocation.id, () =>
+    onNotice(t('transaction.undone', { invoice: label })),
+  );
   return (
     <li className="stack">
       <div className="spread">

@@ -1,11 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
-import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { mergeFieldErrors } from '../field-errors';
-import { financeKeys, uploadStatement, type StatementImport } from '../finance-api';
+import { useCsvProfiles, useUploadStatement } from '../finance-queries';
+import type { StatementImport } from '../types';
 import { isCsvFile, STATEMENT_ACCEPT, validateStatementFile } from './reconciliation';
 
 /** Chooses a CAMT.053 or CSV file (and, for a CSV, how to read it) and sends it to the worker. */
@@ -15,16 +14,8 @@ export function UploadStatement({ onQueued }: { onQueued: (statement: StatementI
   const [file, setFile] = useState<File | null>(null);
   const [profile, setProfile] = useState('');
   const [fileError, setFileError] = useState<string | undefined>();
-  const profiles = useQuery({
-    queryKey: financeKeys.csvProfiles,
-    queryFn: async () => unwrap(await api.GET('/api/finance/csv-profiles')),
-    staleTime: 5 * 60_000,
-  });
-  const upload = useMutation({
-    mutationFn: (chosen: File) =>
-      uploadStatement(chosen, isCsvFile(chosen.name) ? profile || undefined : undefined),
-    onSuccess: onQueued,
-  });
+  const profiles = useCsvProfiles();
+  const upload = useUploadStatement(onQueued);
   const fields = mergeFieldErrors({ file: fileError }, upload.error, t, tCommon);
 
   function submit(event: FormEvent) {
@@ -32,7 +23,7 @@ export function UploadStatement({ onQueued }: { onQueued: (statement: StatementI
     const problem = validateStatementFile(file);
     setFileError(problem ? `upload.errors.${problem}` : undefined);
     if (problem || !file) return;
-    upload.mutate(file);
+    upload.mutate({ file, profile: isCsvFile(file.name) ? profile || undefined : undefined });
   }
 
   return (

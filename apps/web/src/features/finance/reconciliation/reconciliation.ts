@@ -1,5 +1,5 @@
 import { parseEuros } from '../../../lib/format';
-import type { StatementImport } from '../finance-api';
+import type { StatementImport } from '../types';
 
 /** The api refuses larger statements (MAX_STATEMENT_UPLOAD_BYTES); say so before sending. */
 export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;

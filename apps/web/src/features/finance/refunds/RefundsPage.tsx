@@ -1,23 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { financeKeys, type RefundInstruction } from '../finance-api';
+import { useMarkRefundDone, useRefundInstructions } from '../finance-queries';
+import type { RefundInstruction } from '../types';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 /** Transfers to pay back to members (bookings paid by transfer, then cancelled). */
 export function RefundsPage() {
   const { t } = useTranslation('finance');
   const [notice, setNotice] = useState('');
-  const refunds = useQuery({
-    queryKey: financeKeys.refunds,
-    queryFn: async () => unwrap(await api.GET('/api/finance/refund-instructions')),
-  });
+  const refunds = useRefundInstructions();
   const toDo = (refunds.data ?? []).filter((refund) => refund.status === 'instructed');
   const done = (refunds.data ?? []).filter((refund) => refund.status === 'done');
   return (
@@ -67,19 +64,7 @@ function RefundItem({
   onDone: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation('finance');
-  const queryClient = useQueryClient();
-  const markDone = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/finance/refund-instructions/{id}/done', {
-          params: { path: { id: refund.id } },
-        }),
-      ),
-    onSuccess: async () => {
-      onDone(t('refunds.marked'));
-      await queryClient.invalidateQueries({ queryKey: financeKeys.all });
-    },
-  });
+  const markDone = useMarkRefundDone(refund.id, () => onDone(t('refunds.marked')));
   return (
     <li className="card stack">
       <div className="spread">
@@ -99,7 +84,7 @@ function RefundItem({
             {t('refunds.markDone')}
           </button>
         ) : (
-          <span className="badge badge-ok">{t('refunds.doneBadge')}</span>
+          <StatusBadge tone="ok">{t('refunds.doneBadge')}</StatusBadge>
         )}
       </div>
       <p className="muted">

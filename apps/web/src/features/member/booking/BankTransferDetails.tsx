@@ -4,7 +4,8 @@ import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { bankDetailsOf, formatIban, useInvoice } from '../member-api';
+import { bankDetailsOf, formatIban } from '../bank-details';
+import { useInvoice } from '../member-queries';
 
 interface BankTransferDetailsProps {
   invoiceId: string;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { api } from '../../../api/client';
-import type { Booking, Offering, Session } from '../member-api';
+import type { Booking, Offering, Session } from '../types';
 import { BookingForm } from './BookingForm';
 
 vi.mock('../../../api/client', async (original) => ({

@@ -1,7 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
 import { ApiProblem, type Problem } from '../../../api/problem';
 import type { Profile } from '../../../auth/session';
 import { Field } from '../../../components/Field';
@@ -9,7 +7,8 @@ import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
 import { estimatePrice } from '../../../lib/price';
-import { bookingKeys, type Booking, type Offering } from '../member-api';
+import { useBook } from '../member-queries';
+import type { Booking, Offering } from '../types';
 import {
   AttemptKeys,
   attendeesProblem,
@@ -81,7 +80,6 @@ export function BookingForm({
   onBooked,
 }: BookingFormProps) {
   const { t, i18n } = useTranslation('member');
-  const queryClient = useQueryClient();
   const targets = targetsOf(offering);
   const [chosenId, setChosenId] = useState<string | null>(
     targets.find((target) => targetId(target) === initialTargetId)
@@ -93,17 +91,7 @@ export function BookingForm({
   const attempts = useRef(new AttemptKeys());
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const book = useMutation({
-    mutationFn: async ({ body, key }: { body: ReturnType<typeof bookingBody>; key: string }) =>
-      unwrap(
-        await api.POST('/api/bookings', { body, params: { header: { 'Idempotency-Key': key } } }),
-      ),
-    onSuccess: async (booking) => {
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['offerings'] });
-      onBooked(booking);
-    },
-  });
+  const book = useBook(onBooked);
 
   const target = targets.find((each) => targetId(each) === chosenId) ?? null;
   if (!target) {

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Booking } from '../member-api';
+import type { Booking } from '../types';
 import { BookingOutcome } from './BookingPage';
 
 function renderOutcome(remaining: number | null) {

@@ -6,7 +6,8 @@ import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useOffering, type Booking } from '../member-api';
+import { useOffering } from '../member-queries';
+import type { Booking } from '../types';
 import { BookingForm } from './BookingForm';
 import { PaymentChoice } from './PaymentChoice';
 

@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
 import { ApiProblem } from '../../../api/problem';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
-import { bookingKeys, invoiceKeys, type Booking } from '../member-api';
+import { useCheckout } from '../member-queries';
+import type { Booking } from '../types';
 import { BankTransferDetails } from './BankTransferDetails';
 
 type Method = 'card' | 'bank_transfer';
@@ -23,26 +22,9 @@ export function PaymentChoice({
   onStarted?: () => void;
 }) {
   const { t, i18n } = useTranslation('member');
-  const queryClient = useQueryClient();
   const [method, setMethod] = useState<Method>('card');
 
-  const checkout = useMutation({
-    mutationFn: async (chosen: Method) =>
-      unwrap(
-        await api.POST('/api/bookings/{id}/checkout', {
-          params: { path: { id: booking.id } },
-          body: { method: chosen },
-        }),
-      ),
-    onSuccess: async (result, chosen) => {
-      if (chosen === 'card' && result.checkoutUrl) {
-        window.location.assign(result.checkoutUrl);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
-      await queryClient.invalidateQueries({ queryKey: invoiceKeys.all });
-    },
-  });
+  const checkout = useCheckout(booking.id);
 
   if (checkout.isSuccess && checkout.data.invoiceId && checkout.data.paymentReference) {
     return (

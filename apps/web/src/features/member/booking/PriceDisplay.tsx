@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../../components/Money';
 import type { PriceEstimate, VatTreatment } from '../../../lib/price';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 interface PriceDisplayProps {
   /** An estimate before booking, or the price a booking snapshotted (same fields). */
@@ -24,9 +25,9 @@ export function PriceDisplay({
       <dt>{t('price.unit')}</dt>
       <dd>
         <Money cents={price.unitPriceCents} />{' '}
-        <span className={memberPrice ? 'badge badge-ok' : 'badge'}>
+        <StatusBadge tone={memberPrice ? 'ok' : 'neutral'}>
           {memberPrice ? t('price.memberPrice') : t('price.nonMemberPrice')}
-        </span>
+        </StatusBadge>
       </dd>
       <dt>{t('price.seats')}</dt>
       <dd>{price.seats}</dd>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session, Slot } from '../member-api';
+import type { Session, Slot } from '../types';
 import {
   AttemptKeys,
   attendeesProblem,

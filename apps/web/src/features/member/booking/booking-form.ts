@@ -1,4 +1,4 @@
-import type { Offering, Session, Slot } from '../member-api';
+import type { Offering, Session, Slot } from '../types';
 
 export interface AttendeeRow {
   /** Stable React key: rows come and go. */

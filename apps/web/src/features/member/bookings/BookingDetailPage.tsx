@@ -1,8 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
@@ -11,13 +9,8 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
 import { PaymentChoice } from '../booking/PaymentChoice';
 import { PriceDisplay } from '../booking/PriceDisplay';
-import {
-  bookingKeys,
-  useBooking,
-  useOffering,
-  type Booking,
-  type Cancellation,
-} from '../member-api';
+import { useAcceptOffer, useBooking, useOffering } from '../member-queries';
+import type { Booking, Cancellation } from '../types';
 import { BookingStatusBadge } from '../status';
 import { CancelBooking } from './CancelBooking';
 
@@ -157,17 +150,7 @@ export function BookingDetailPage() {
 /** A seat came free on the waitlist: take it (then pay) before the offer lapses. */
 function AcceptOffer({ booking }: { booking: Booking }) {
   const { t, i18n } = useTranslation('member');
-  const queryClient = useQueryClient();
-  const accept = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/bookings/{id}/accept-offer', { params: { path: { id: booking.id } } }),
-      ),
-    onSuccess: async (accepted) => {
-      queryClient.setQueryData(bookingKeys.one(booking.id), accepted);
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
-    },
-  });
+  const accept = useAcceptOffer(booking.id);
   return (
     <section aria-labelledby="offer-heading" className="card stack">
       <h2 id="offer-heading">{t('offer.heading')}</h2>

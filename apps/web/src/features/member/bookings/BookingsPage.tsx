@@ -1,19 +1,17 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
+import { DataTable } from '../../../components/DataTable';
 import { Field } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatShortDateTime } from '../../../lib/format';
-import { BOOKING_STATUSES, bookingKeys, type BookingStatus } from '../member-api';
+import { useBookings } from '../member-queries';
+import { BOOKING_STATUSES, type BookingStatus } from '../types';
 import { OfferingTitle } from '../OfferingTitle';
 import { BookingStatusBadge } from '../status';
-
-const PAGE_SIZE = 20;
 
 function isStatus(value: string | null): value is BookingStatus {
   return BOOKING_STATUSES.includes(value as BookingStatus);
@@ -26,23 +24,7 @@ export function BookingsPage() {
   const raw = params.get('status');
   const status = isStatus(raw) ? raw : null;
 
-  const bookings = useInfiniteQuery({
-    queryKey: [...bookingKeys.all, 'list', { status }],
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/bookings', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(status ? { status: [status] } : {}),
-            },
-          },
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const bookings = useBookings(status);
   const rows = bookings.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -79,43 +61,45 @@ export function BookingsPage() {
         </p>
       ) : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('bookings.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('bookings.columns.offering')}</th>
-                <th scope="col">{t('bookings.columns.date')}</th>
-                <th scope="col" className="number">
-                  {t('bookings.columns.seats')}
-                </th>
-                <th scope="col">{t('bookings.columns.status')}</th>
-                <th scope="col" className="number">
-                  {t('bookings.columns.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((booking) => (
-                <tr key={booking.id}>
-                  <th scope="row">
-                    <Link to={`/bookings/${booking.id}`}>
-                      <OfferingTitle offeringId={booking.offeringId} />
-                    </Link>
-                  </th>
-                  <td>{formatShortDateTime(booking.serviceStartsAt, i18n.language)}</td>
-                  <td className="number">{booking.seats}</td>
-                  <td>
-                    <BookingStatusBadge status={booking.status} />
-                  </td>
-                  <td className="number">
-                    <Money cents={booking.totalInclVatCents} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('bookings.caption')}
+          rows={rows}
+          rowKey={(booking) => booking.id}
+          columns={[
+            {
+              id: 'offering',
+              header: t('bookings.columns.offering'),
+              rowHeader: true,
+              cell: (booking) => (
+                <Link to={`/bookings/${booking.id}`}>
+                  <OfferingTitle offeringId={booking.offeringId} />
+                </Link>
+              ),
+            },
+            {
+              id: 'date',
+              header: t('bookings.columns.date'),
+              cell: (booking) => formatShortDateTime(booking.serviceStartsAt, i18n.language),
+            },
+            {
+              id: 'seats',
+              header: t('bookings.columns.seats'),
+              numeric: true,
+              cell: (booking) => booking.seats,
+            },
+            {
+              id: 'status',
+              header: t('bookings.columns.status'),
+              cell: (booking) => <BookingStatusBadge status={booking.status} />,
+            },
+            {
+              id: 'total',
+              header: t('bookings.columns.total'),
+              numeric: true,
+              cell: (booking) => <Money cents={booking.totalInclVatCents} />,
+            },
+          ]}
+        />
       ) : null}
       <LoadMore query={bookings} />
     </section>

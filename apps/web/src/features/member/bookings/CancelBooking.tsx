@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
 import { Field } from '../../../components/Field';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { bookingKeys, type Booking, type Cancellation, type Offering } from '../member-api';
+import { useCancelBooking } from '../member-queries';
+import type { Booking, Cancellation, Offering } from '../types';
 import { refundPreview } from './refund-preview';
 
 interface CancelBookingProps {
@@ -20,26 +19,11 @@ interface CancelBookingProps {
  */
 export function CancelBooking({ booking, policy, onCancelled }: CancelBookingProps) {
   const { t } = useTranslation('member');
-  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const opener = useRef<HTMLButtonElement>(null);
 
-  const cancel = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/bookings/{id}/cancel', {
-          params: { path: { id: booking.id } },
-          body: reason.trim() ? { reason: reason.trim() } : {},
-        }),
-      ),
-    onSuccess: async (result) => {
-      onCancelled(result);
-      queryClient.setQueryData(bookingKeys.one(booking.id), result.booking);
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['offerings'] });
-    },
-  });
+  const cancel = useCancelBooking(booking.id, onCancelled);
 
   if (!asking) {
     return (
@@ -94,7 +78,7 @@ export function CancelBooking({ booking, policy, onCancelled }: CancelBookingPro
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!cancel.isPending) cancel.mutate();
+          if (!cancel.isPending) cancel.mutate(reason.trim());
         }}
       >
         <Field label={t('cancel.reason')} hint={t('cancel.reasonHint')}>

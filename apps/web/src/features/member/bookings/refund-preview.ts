@@ -1,4 +1,4 @@
-import type { Booking } from '../member-api';
+import type { Booking } from '../types';
 
 export interface RefundTier {
   daysBefore: number;

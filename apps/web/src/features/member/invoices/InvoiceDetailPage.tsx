@@ -5,7 +5,8 @@ import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { bankDetailsOf, formatIban, useInvoice } from '../member-api';
+import { bankDetailsOf, formatIban } from '../bank-details';
+import { useInvoice } from '../member-queries';
 import { InvoiceStatusBadge } from '../status';
 import { PdfDownload } from './PdfDownload';
 

@@ -1,18 +1,15 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
+import { DataTable } from '../../../components/DataTable';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
-import { invoiceKeys } from '../member-api';
+import { useInvoices } from '../member-queries';
 import { InvoiceStatusBadge } from '../status';
 import { PdfDownload } from './PdfDownload';
-
-const PAGE_SIZE = 20;
 
 /** /invoices — the invoices and credit notes of the member's organisations. */
 export function InvoicesPage() {
@@ -20,23 +17,7 @@ export function InvoicesPage() {
   const [params, setParams] = useSearchParams();
   const overdue = params.get('overdue') === '1';
 
-  const invoices = useInfiniteQuery({
-    queryKey: [...invoiceKeys.all, 'list', { overdue }],
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/invoices', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(overdue ? { overdue: true } : {}),
-            },
-          },
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const invoices = useInvoices(overdue);
   const rows = invoices.data?.pages.flatMap((page) => page.items) ?? [];
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : '—');
 
@@ -60,53 +41,60 @@ export function InvoicesPage() {
         <p className="muted">{overdue ? t('invoices.noneOverdue') : t('invoices.empty')}</p>
       ) : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('invoices.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('invoices.columns.number')}</th>
-                <th scope="col">{t('invoices.columns.status')}</th>
-                <th scope="col">{t('invoices.columns.issueDate')}</th>
-                <th scope="col">{t('invoices.columns.dueDate')}</th>
-                <th scope="col" className="number">
-                  {t('invoices.columns.total')}
-                </th>
-                <th scope="col" className="number">
-                  {t('invoices.columns.due')}
-                </th>
-                <th scope="col">{t('invoices.columns.pdf')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((invoice) => (
-                <tr key={invoice.id}>
-                  <th scope="row">
-                    <Link to={`/invoices/${invoice.id}`} className="nowrap">
-                      {invoice.number ?? invoice.id}
-                    </Link>
-                    <br />
-                    <span className="muted">{t(`invoiceType.${invoice.type}`)}</span>
-                  </th>
-                  <td>
-                    <InvoiceStatusBadge invoice={invoice} />
-                  </td>
-                  <td>{date(invoice.issueDate)}</td>
-                  <td>{invoice.type === 'invoice' ? date(invoice.dueDate) : '—'}</td>
-                  <td className="number">
-                    <Money cents={invoice.totalInclVatCents} />
-                  </td>
-                  <td className="number">
-                    {invoice.type === 'invoice' ? <Money cents={invoice.amountDueCents} /> : '—'}
-                  </td>
-                  <td>
-                    <PdfDownload invoice={invoice} small />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('invoices.caption')}
+          rows={rows}
+          rowKey={(invoice) => invoice.id}
+          columns={[
+            {
+              id: 'number',
+              header: t('invoices.columns.number'),
+              rowHeader: true,
+              cell: (invoice) => (
+                <>
+                  <Link to={`/invoices/${invoice.id}`} className="nowrap">
+                    {invoice.number ?? invoice.id}
+                  </Link>
+                  <br />
+                  <span className="muted">{t(`invoiceType.${invoice.type}`)}</span>
+                </>
+              ),
+            },
+            {
+              id: 'status',
+              header: t('invoices.columns.status'),
+              cell: (invoice) => <InvoiceStatusBadge invoice={invoice} />,
+            },
+            {
+              id: 'issueDate',
+              header: t('invoices.columns.issueDate'),
+              cell: (invoice) => date(invoice.issueDate),
+            },
+            {
+              id: 'dueDate',
+              header: t('invoices.columns.dueDate'),
+              cell: (invoice) => (invoice.type === 'invoice' ? date(invoice.dueDate) : '—'),
+            },
+            {
+              id: 'total',
+              header: t('invoices.columns.total'),
+              numeric: true,
+              cell: (invoice) => <Money cents={invoice.totalInclVatCents} />,
+            },
+            {
+              id: 'due',
+              header: t('invoices.columns.due'),
+              numeric: true,
+              cell: (invoice) =>
+                invoice.type === 'invoice' ? <Money cents={invoice.amountDueCents} /> : '—',
+            },
+            {
+              id: 'pdf',
+              header: t('invoices.columns.pdf'),
+              cell: (invoice) => <PdfDownload invoice={invoice} small />,
+            },
+          ]}
+        />
       ) : null}
       <LoadMore query={invoices} />
     </section>

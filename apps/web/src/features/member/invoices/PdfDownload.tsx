@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../../../api/client';
 import { ApiProblem } from '../../../api/problem';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import type { Invoice } from '../member-api';
+import type { Invoice } from '../types';
 
 /**
  * Downloads an invoice's PDF. The worker renders it just after issuing the invoice: until then

@@ -6,6 +6,7 @@ import { useDepartmentsText } from '../labels';
 import { durationPhrase, sessionAvailability } from '../offering/offering-facts';
 import { PriceLine } from '../offering/PriceLine';
 import { SeatsBadge } from '../offering/SeatsBadge';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 export type OfferingSummary = components['schemas']['OfferingSummaryDto'];
 
@@ -32,9 +33,9 @@ export function OfferingResult({
         </Link>
       </h3>
       <p className="row">
-        <span className="badge">{categoryLabel}</span>
+        <StatusBadge>{categoryLabel}</StatusBadge>
         {t(`kinds.${offering.kind}`) !== categoryLabel ? (
-          <span className="badge">{t(`kinds.${offering.kind}`)}</span>
+          <StatusBadge>{t(`kinds.${offering.kind}`)}</StatusBadge>
         ) : null}
         <span>{t(`modes.${offering.deliveryMode}`)}</span>
       </p>

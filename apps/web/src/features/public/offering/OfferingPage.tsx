@@ -19,6 +19,7 @@ import {
 } from './offering-facts';
 import { SeatsBadge } from './SeatsBadge';
 import { formatTime } from './time';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 /** Consultation slots shown before "show all": a weekly pattern opens dozens. */
 const SLOTS_SHOWN = 8;
@@ -67,9 +68,9 @@ export function OfferingPage() {
       {back}
       <PageTitle>{o.title}</PageTitle>
       <p className="row">
-        {category ? <span className="badge">{categoryLabel(category, language)}</span> : null}
+        {category ? <StatusBadge>{categoryLabel(category, language)}</StatusBadge> : null}
         {category && categoryLabel(category, language) === t(`kinds.${o.kind}`) ? null : (
-          <span className="badge">{t(`kinds.${o.kind}`)}</span>
+          <StatusBadge>{t(`kinds.${o.kind}`)}</StatusBadge>
         )}
         <span>{t(`modes.${o.deliveryMode}`)}</span>
       </p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Availability } from './offering-facts';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 /** Seats left on a session, "Complet — liste d'attente" when full, or closed registrations. */
 export function SeatsBadge({
@@ -10,11 +11,11 @@ export function SeatsBadge({
   seatsLeft: number;
 }) {
   const { t } = useTranslation('public');
-  if (availability === 'closed') return <span className="badge">{t('seats.closed')}</span>;
-  if (availability === 'full') return <span className="badge badge-warn">{t('seats.full')}</span>;
+  if (availability === 'closed') return <StatusBadge>{t('seats.closed')}</StatusBadge>;
+  if (availability === 'full') return <StatusBadge tone="warn">{t('seats.full')}</StatusBadge>;
   return (
-    <span className={seatsLeft <= 3 ? 'badge badge-warn' : 'badge badge-ok'}>
+    <StatusBadge tone={seatsLeft <= 3 ? 'warn' : 'ok'}>
       {t('seats.left', { count: seatsLeft })}
-    </span>
+    </StatusBadge>
   );
 }

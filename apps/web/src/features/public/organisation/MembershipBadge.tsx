@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../api/schema';
-
-const TONE = {
-  active: 'badge badge-ok',
-  pending: 'badge badge-warn',
-  lapsed: 'badge badge-danger',
-};
+import { StatusBadge } from '../../../components/StatusBadge';
+import { MEMBERSHIP_TONES } from '../../admin/MembershipBadge';
 
 /** The adhésion of a year in words: active, awaiting the Chambre, lapsed, or none. */
 export function MembershipBadge({
@@ -14,13 +10,13 @@ export function MembershipBadge({
   membership: components['schemas']['MembershipSummaryDto'] | null;
 }) {
   const { t } = useTranslation('public');
-  if (!membership) return <span className="badge">{t('membership.none')}</span>;
+  if (!membership) return <StatusBadge>{t('membership.none')}</StatusBadge>;
   return (
-    <span className={TONE[membership.status]}>
+    <StatusBadge tone={MEMBERSHIP_TONES[membership.status]}>
       {t('membership.ofYear', {
         year: membership.year,
         status: t(`membership.status.${membership.status}`),
       })}
-    </span>
+    </StatusBadge>
   );
 }

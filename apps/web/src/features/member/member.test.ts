@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankDetailsOf, formatIban } from './member-api';
+import { bankDetailsOf, formatIban } from './bank-details';
 import { invoiceBadge } from './status';
 
 describe('bankDetailsOf', () => {
