@@ -14,7 +14,11 @@ export * from './use-cases/get-notification-preferences/get-notification-prefere
 export * from './use-cases/list-deliveries/list-deliveries.use-case';
 export * from './use-cases/notify-event/notify-event.use-case';
 export * from './use-cases/resend-delivery/resend-delivery.use-case';
-export * from './use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
+export * from './use-cases/send-session-reminder/send-session-reminder.use-case';
+export * from './use-cases/send-overdue-reminder/send-overdue-reminder.use-case';
+export * from './use-cases/send-attendee-lists/send-attendee-lists.use-case';
+export * from './use-cases/rebuild-notification-schedules/rebuild-notification-schedules.use-case';
+export * from './use-cases/requeue-stale-deliveries/requeue-stale-deliveries.use-case';
 export * from './notifications.events';
 export * from './use-cases/update-notification-preferences/update-notification-preferences.use-case';
 export * from './views/delivery.view';

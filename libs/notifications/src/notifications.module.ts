@@ -20,7 +20,11 @@ import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveri
 import { GetNotificationPreferencesUseCase } from './use-cases/get-notification-preferences/get-notification-preferences.use-case';
 import { NotifyEventUseCase } from './use-cases/notify-event/notify-event.use-case';
 import { ResendDeliveryUseCase } from './use-cases/resend-delivery/resend-delivery.use-case';
-import { SendScheduledNotificationsUseCase } from './use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
+import { SendSessionReminderUseCase } from './use-cases/send-session-reminder/send-session-reminder.use-case';
+import { SendOverdueReminderUseCase } from './use-cases/send-overdue-reminder/send-overdue-reminder.use-case';
+import { SendAttendeeListsUseCase } from './use-cases/send-attendee-lists/send-attendee-lists.use-case';
+import { RebuildNotificationSchedulesUseCase } from './use-cases/rebuild-notification-schedules/rebuild-notification-schedules.use-case';
+import { RequeueStaleDeliveriesUseCase } from './use-cases/requeue-stale-deliveries/requeue-stale-deliveries.use-case';
 import { NotificationsHandlers } from './jobs/notifications.handlers';
 import { UpdateNotificationPreferencesUseCase } from './use-cases/update-notification-preferences/update-notification-preferences.use-case';
 
@@ -30,7 +34,11 @@ const useCases = [
   ListDeliveriesUseCase,
   NotifyEventUseCase,
   ResendDeliveryUseCase,
-  SendScheduledNotificationsUseCase,
+  SendSessionReminderUseCase,
+  SendOverdueReminderUseCase,
+  SendAttendeeListsUseCase,
+  RebuildNotificationSchedulesUseCase,
+  RequeueStaleDeliveriesUseCase,
   UpdateNotificationPreferencesUseCase,
 ];
 

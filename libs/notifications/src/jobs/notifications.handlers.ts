@@ -7,7 +7,11 @@ import {
   NotifiedEvent,
   NotifyEventUseCase,
 } from '../use-cases/notify-event/notify-event.use-case';
-import { SendScheduledNotificationsUseCase } from '../use-cases/send-scheduled-notifications/send-scheduled-notifications.use-case';
+import { SendSessionReminderUseCase } from '../use-cases/send-session-reminder/send-session-reminder.use-case';
+import { SendOverdueReminderUseCase } from '../use-cases/send-overdue-reminder/send-overdue-reminder.use-case';
+import { SendAttendeeListsUseCase } from '../use-cases/send-attendee-lists/send-attendee-lists.use-case';
+import { RebuildNotificationSchedulesUseCase } from '../use-cases/rebuild-notification-schedules/rebuild-notification-schedules.use-case';
+import { RequeueStaleDeliveriesUseCase } from '../use-cases/requeue-stale-deliveries/requeue-stale-deliveries.use-case';
 
 const PARIS = 'Europe/Paris';
 
@@ -20,7 +24,11 @@ export class NotificationsHandlers {
   constructor(
     private readonly notifyEvent: NotifyEventUseCase,
     private readonly deliver: DeliverNotificationUseCase,
-    private readonly scheduled: SendScheduledNotificationsUseCase,
+    private readonly sendSessionReminder: SendSessionReminderUseCase,
+    private readonly sendOverdueReminder: SendOverdueReminderUseCase,
+    private readonly sendAttendeeLists: SendAttendeeListsUseCase,
+    private readonly rebuildNotificationSchedules: RebuildNotificationSchedulesUseCase,
+    private readonly requeueStaleDeliveries: RequeueStaleDeliveriesUseCase,
   ) {}
 
   @OnEvents(NOTIFIED_EVENTS, QueueName.Notifications)
@@ -40,12 +48,12 @@ export class NotificationsHandlers {
 
   @OnJob(NotificationsJobs.SessionReminder, QueueName.Notifications)
   async sessionReminder(data: JobData<typeof NotificationsJobs.SessionReminder>) {
-    return { queued: await this.scheduled.sessionReminder(data.bookingId) };
+    return { queued: await this.sendSessionReminder.execute(data.bookingId) };
   }
 
   @OnJob(NotificationsJobs.InvoiceOverdue, QueueName.Notifications)
   async invoiceOverdue(data: JobData<typeof NotificationsJobs.InvoiceOverdue>) {
-    return { queued: await this.scheduled.overdueReminder(data.invoiceId, data.stage) };
+    return { queued: await this.sendOverdueReminder.execute(data.invoiceId, data.stage) };
   }
 
   /** Consultants get tomorrow's attendee lists at the end of the afternoon. */
@@ -53,7 +61,7 @@ export class NotificationsHandlers {
     schedule: { pattern: '0 17 * * *', tz: PARIS },
   })
   attendeeLists() {
-    return this.scheduled.attendeeLists();
+    return this.sendAttendeeLists.execute();
   }
 
   /** Reminders and dunning letters lost with Redis's data are scheduled again every night. */
@@ -61,13 +69,13 @@ export class NotificationsHandlers {
     schedule: { pattern: '15 3 * * *', tz: PARIS },
   })
   rebuildSchedules() {
-    return this.scheduled.rebuildSchedules();
+    return this.rebuildNotificationSchedules.execute();
   }
 
   @OnJob(NotificationsJobs.RequeueStale, QueueName.Notifications, {
     schedule: { every: 10 * 60_000 },
   })
   async requeueStale() {
-    return { requeued: await this.scheduled.requeueStale() };
+    return { requeued: await this.requeueStaleDeliveries.execute() };
   }
 }
