@@ -12,6 +12,7 @@ import { WaitlistService } from './services/waitlist.service';
 import { AcceptOfferUseCase } from './use-cases/accept-offer/accept-offer.use-case';
 import { BookUseCase } from './use-cases/book/book.use-case';
 import { BookingReleaser } from './services/booking-releaser';
+import { OverdueExpiry } from './services/overdue-expiry';
 import { CancelBookingUseCase } from './use-cases/cancel-booking/cancel-booking.use-case';
 import { CancelSessionWithBookingsUseCase } from './use-cases/cancel-session/cancel-session-with-bookings.use-case';
 import { ConfirmBookingUseCase } from './use-cases/confirm-booking/confirm-booking.use-case';
@@ -54,6 +55,7 @@ const useCases = [
     BookingPaymentFactsService,
     WaitlistService,
     BookingReleaser,
+    OverdueExpiry,
     BookingPersonalDataRepository,
     ...useCases,
   ],
