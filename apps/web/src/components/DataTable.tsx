@@ -22,6 +22,7 @@ export function DataTable<Row>({
   rows,
   rowKey,
   className,
+  footer,
 }: {
   caption: string;
   columns: Column<Row>[];
@@ -29,6 +30,8 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string;
   /** Extra classes of the wrapper (a feature's table layout). */
   className?: string;
+  /** The rows of a `<tfoot>` (totals), written by the page. */
+  footer?: ReactNode;
 }) {
   return (
     <div className={className ? `table-wrap ${className}` : 'table-wrap'}>
@@ -61,6 +64,7 @@ export function DataTable<Row>({
             </tr>
           ))}
         </tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </div>
   );

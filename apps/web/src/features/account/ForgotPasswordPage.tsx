@@ -1,23 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
+import { useRequestPasswordReset } from './account-queries';
 import { AccountAlert } from './AccountAlert';
 
 /** `/forgot-password`: asks for a reset link; the answer never says whether the address has an account. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation('account');
   const [email, setEmail] = useState('');
-  const request = useMutation({
-    mutationFn: async (address: string) => {
-      unwrap(await api.POST('/api/auth/password-reset', { body: { email: address } }));
-      return address;
-    },
-  });
+  const request = useRequestPasswordReset();
   const fields = request.error instanceof ApiProblem ? request.error.fieldErrors() : {};
 
   function submit(event: FormEvent) {

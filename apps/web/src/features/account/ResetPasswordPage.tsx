@@ -1,11 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
-import { sessionStore } from '../../auth/session-store';
 import { Field } from '../../components/Field';
+import { useResetPassword } from './account-queries';
 import { PageTitle } from '../../components/PageTitle';
 import { AccountAlert, problemCode } from './AccountAlert';
 import { useLinkToken } from './link-token';
@@ -17,22 +15,13 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const reset = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/auth/password-reset/confirm', {
-          body: { token: token ?? '', password },
-        }),
-      ),
-    // Every session is revoked: this browser's too.
-    onSuccess: () => sessionStore.signOut(),
-  });
+  const reset = useResetPassword();
   const fields = reset.error instanceof ApiProblem ? reset.error.fieldErrors() : {};
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setMismatch(password !== confirm);
-    if (password === confirm) reset.mutate();
+    if (password === confirm) reset.mutate({ token: token ?? '', password });
   }
 
   if (!token) {

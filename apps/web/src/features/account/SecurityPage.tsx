@@ -1,21 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
-import type { components } from '../../api/schema';
 import { useMe } from '../../auth/session';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { formatShortDateTime } from '../../lib/format';
 import { PageTitle } from '../../components/PageTitle';
+import {
+  useChangeEmail,
+  useChangePassword,
+  useLoginSessions,
+  useRevokeOtherSessions,
+  useRevokeSession,
+} from './account-queries';
 import { AccountAlert, problemCode } from './AccountAlert';
+import type { LoginSession } from './types';
 import './account.css';
 import { StatusBadge } from '../../components/StatusBadge';
-
-type LoginSession = components['schemas']['LoginSessionDto'];
-const SESSIONS = ['me', 'sessions'];
 
 /** `/account/security`: change password, change e-mail address, see and close sessions. */
 export function SecurityPage() {
@@ -48,24 +50,18 @@ export function SecurityPage() {
 
 function ChangePassword() {
   const { t } = useTranslation('account');
-  const queryClient = useQueryClient();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const change = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.PUT('/api/me/password', { body: { currentPassword, newPassword } })),
-    onSuccess: async () => {
-      setCurrent('');
-      setNew('');
-      await queryClient.invalidateQueries({ queryKey: SESSIONS });
-    },
+  const change = useChangePassword(() => {
+    setCurrent('');
+    setNew('');
   });
   const fields = change.error instanceof ApiProblem ? change.error.fieldErrors() : {};
   const wrongCurrent = problemCode(change.error) === 'invalid_current_password';
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    change.mutate();
+    change.mutate({ currentPassword, newPassword });
   }
 
   return (
@@ -121,19 +117,13 @@ function ChangeEmail() {
   const { t } = useTranslation('account');
   const [newEmail, setNewEmail] = useState('');
   const [currentPassword, setCurrent] = useState('');
-  const change = useMutation({
-    mutationFn: async () => {
-      unwrap(await api.POST('/api/me/email', { body: { newEmail, currentPassword } }));
-      return newEmail;
-    },
-    onSuccess: () => setCurrent(''),
-  });
+  const change = useChangeEmail(() => setCurrent(''));
   const fields = change.error instanceof ApiProblem ? change.error.fieldErrors() : {};
   const wrongCurrent = problemCode(change.error) === 'invalid_current_password';
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    change.mutate();
+    change.mutate({ newEmail, currentPassword });
   }
 
   return (
@@ -180,21 +170,9 @@ function ChangeEmail() {
 
 function Sessions() {
   const { t, i18n } = useTranslation('account');
-  const queryClient = useQueryClient();
-  const sessions = useQuery({
-    queryKey: SESSIONS,
-    queryFn: async () => unwrap(await api.GET('/api/me/sessions')),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: SESSIONS });
-  const revoke = useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(await api.DELETE('/api/me/sessions/{id}', { params: { path: { id } } })),
-    onSettled: refresh,
-  });
-  const revokeOthers = useMutation({
-    mutationFn: async () => unwrap(await api.DELETE('/api/me/sessions')),
-    onSettled: refresh,
-  });
+  const sessions = useLoginSessions();
+  const revoke = useRevokeSession();
+  const revokeOthers = useRevokeOtherSessions();
   const when = (iso: string) => formatShortDateTime(iso, i18n.language);
   const others = (sessions.data ?? []).filter((session) => !session.current);
 

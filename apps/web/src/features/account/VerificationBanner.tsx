@@ -1,7 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { useResendVerification } from './account-queries';
 import { AccountAlert } from './AccountAlert';
 
 /**
@@ -11,9 +10,7 @@ import { AccountAlert } from './AccountAlert';
 export function VerificationBanner() {
   const { t } = useTranslation('account');
   const { me } = useMe();
-  const resend = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/me/verification-email')),
-  });
+  const resend = useResendVerification();
   if (!me || me.emailVerified) return null;
   return (
     <div className="alert verification-banner" role="region" aria-label={t('security.unverified')}>

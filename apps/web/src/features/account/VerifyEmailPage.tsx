@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import { reloadMe, useSignedIn } from '../../auth/session';
+import { useSignedIn } from '../../auth/session';
 import { PageTitle } from '../../components/PageTitle';
+import { useVerifyEmail } from './account-queries';
 import { AccountAlert } from './AccountAlert';
 import { useLinkToken } from './link-token';
 
@@ -13,13 +12,7 @@ export function VerifyEmailPage() {
   const { t } = useTranslation('account');
   const token = useLinkToken();
   const signedIn = useSignedIn();
-  const queryClient = useQueryClient();
-  const verify = useMutation({
-    mutationFn: async (value: string) =>
-      unwrap(await api.POST('/api/auth/verify-email', { body: { token: value } })),
-    // The banner goes, and a change of address shows the new one.
-    onSuccess: () => reloadMe(queryClient),
-  });
+  const verify = useVerifyEmail();
   // The link works once: React's development double effects must not spend it twice.
   const sent = useRef(false);
   useEffect(() => {

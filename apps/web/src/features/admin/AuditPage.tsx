@@ -1,9 +1,6 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { Field } from '../../components/Field';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
@@ -19,10 +16,9 @@ import {
   type AuditFilters,
 } from './audit';
 import { AuditDiff } from './AuditDiff';
-import { adminKeys } from './queries';
+import { useAuditLog } from './admin-queries';
+import type { AuditLogEntry } from './types';
 import { StatusBadge } from '../../components/StatusBadge';
-
-type Entry = components['schemas']['AuditLogEntryDto'];
 
 /**
  * Every sensitive change, newest first: who made it (and in which role), when, in which request
@@ -33,17 +29,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => auditFiltersFromSearch(params), [params]);
   const query = auditQueryOf(filters);
-  const list = useInfiniteQuery({
-    queryKey: adminKeys.audit(query),
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/admin/audit', {
-          params: { query: { ...query, cursor: pageParam, limit: 50 } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const list = useAuditLog(query);
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const apply = (next: AuditFilters) => setParams(auditQueryOf(next));
@@ -198,7 +184,7 @@ function AuditFilterForm({ initial, onApply, actionLabel, entityLabel }: AuditFi
 }
 
 interface AuditItemProps {
-  entry: Entry;
+  entry: AuditLogEntry;
   actionLabel: string;
   entityLabel: string;
   onActor: (userId: string) => void;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MembershipStatus } from './membership';
+import type { MembershipStatus } from './types';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 
 export const MEMBERSHIP_TONES: Record<MembershipStatus, BadgeTone> = {

@@ -1,37 +1,29 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../components/LoadMore';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { Loading } from '../../components/Loading';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { ApproveOrRefuse } from './ApproveOrRefuse';
-import { adminKeys, useCategoryLabels, useConsultantNames } from './queries';
+import {
+  useCategoryLabels,
+  useConsultantNames,
+  useModerationQueue,
+  usePublishOffering,
+  useRejectOffering,
+} from './admin-queries';
+import type { ModeratedOffering } from './types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RevisionQueue } from './RevisionQueue';
 import { StatusMessage } from './StatusMessage';
 import { VatTreatmentControl } from './VatTreatmentControl';
 
-type Offering = components['schemas']['OfferingDto'];
-
 /** The moderation queue: offerings submitted by consultants, oldest first, to publish or refuse. */
 export function ModerationPage() {
   const { t } = useTranslation('admin');
   const [message, setMessage] = useState<string | null>(null);
-  const queue = useInfiniteQuery({
-    queryKey: adminKeys.moderation,
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/moderation/offerings', {
-          params: { query: { cursor: pageParam, limit: 20 } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const queue = useModerationQueue();
   const categories = useCategoryLabels();
   const consultants = useConsultantNames();
   const offerings = queue.data?.pages.flatMap((page) => page.items) ?? [];
@@ -60,7 +52,7 @@ export function ModerationPage() {
 }
 
 interface ItemProps {
-  offering: Offering;
+  offering: ModeratedOffering;
   category: string;
   consultant: string;
   onDone: (message: string) => void;
@@ -68,30 +60,13 @@ interface ItemProps {
 
 function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
   const { t } = useTranslation('admin');
-  const queryClient = useQueryClient();
   const titleId = useId();
-
-  const done = async (message: string) => {
-    await queryClient.invalidateQueries({ queryKey: adminKeys.moderation });
-    onDone(message);
-  };
-  const publish = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/offerings/{id}/publish', { params: { path: { id: offering.id } } }),
-      ),
-    onSuccess: () => done(t('moderation.published', { title: offering.title })),
-  });
-  const reject = useMutation({
-    mutationFn: async (text: string) =>
-      unwrap(
-        await api.POST('/api/offerings/{id}/reject', {
-          params: { path: { id: offering.id } },
-          body: { reason: text },
-        }),
-      ),
-    onSuccess: () => done(t('moderation.rejected', { title: offering.title })),
-  });
+  const publish = usePublishOffering(offering.id, () =>
+    onDone(t('moderation.published', { title: offering.title })),
+  );
+  const reject = useRejectOffering(offering.id, () =>
+    onDone(t('moderation.rejected', { title: offering.title })),
+  );
   const busy = publish.isPending || reject.isPending;
 
   return (

@@ -1,21 +1,16 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../components/LoadMore';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatShortDateTime } from '../../lib/format';
-import { adminKeys } from './queries';
+import { useDeliveries, useResendDelivery } from './admin-queries';
+import type { DeliveryStatus } from './types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { DataTable } from '../../components/DataTable';
-
-type Delivery = components['schemas']['DeliveryDto'];
-type DeliveryStatus = Delivery['status'];
 
 const STATUSES: DeliveryStatus[] = ['failed', 'pending', 'sent', 'skipped'];
 const DELIVERY_TONES: Record<DeliveryStatus, BadgeTone> = {
@@ -28,7 +23,6 @@ const DELIVERY_TONES: Record<DeliveryStatus, BadgeTone> = {
 /** The e-mails the platform sent or tried to send, newest first; a failed one can be sent again. */
 export function NotificationsPage() {
   const { t, i18n } = useTranslation('admin');
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   const [recipient, setRecipient] = useState('');
   const [filters, setFilters] = useState<{ status: DeliveryStatus | ''; recipient: string }>({
@@ -36,36 +30,11 @@ export function NotificationsPage() {
     recipient: '',
   });
   const [message, setMessage] = useState<string | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: adminKeys.notifications(filters.status, filters.recipient),
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/admin/notifications', {
-          params: {
-            query: {
-              status: filters.status ? [filters.status] : undefined,
-              recipient: filters.recipient || undefined,
-              cursor: pageParam,
-              limit: 50,
-            },
-          },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const resend = useMutation({
-    mutationFn: async (delivery: Delivery) =>
-      unwrap(
-        await api.POST('/api/admin/notifications/{id}/resend', {
-          params: { path: { id: delivery.id } },
-        }),
-      ),
-    onMutate: () => setMessage(null),
-    onSuccess: async (delivery) => {
-      setMessage(t('notifications.resent', { recipient: delivery.recipient }));
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'notifications'] });
-    },
+  const list = useDeliveries(filters.status, filters.recipient);
+  const resend = useResendDelivery({
+    onStart: () => setMessage(null),
+    onResent: (delivery) =>
+      setMessage(t('notifications.resent', { recipient: delivery.recipient })),
   });
   const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
 

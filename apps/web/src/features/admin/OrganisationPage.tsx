@@ -1,8 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -12,15 +10,15 @@ import { formatDate, formatShortDateTime } from '../../lib/format';
 import { MembershipBadge } from './MembershipBadge';
 import {
   MEMBERSHIP_STATUSES,
-  type Membership,
   type MembershipForm,
   membershipFormFor,
   membershipRequest,
   membershipYear,
-  type MembershipStatus,
   sortMemberships,
 } from './membership';
-import { adminKeys } from './queries';
+import { useAdminOrganisation, useMemberships, useSetMembership } from './admin-queries';
+import type { Membership, MembershipStatus } from './types';
+import { DataTable } from '../../components/DataTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
 
@@ -28,16 +26,8 @@ import { StatusMessage } from './StatusMessage';
 export function OrganisationPage() {
   const { t, i18n } = useTranslation('admin');
   const { id = '' } = useParams();
-  const organisation = useQuery({
-    queryKey: adminKeys.organisation(id),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/organisations/{id}', { params: { path: { id } } })),
-  });
-  const memberships = useQuery({
-    queryKey: adminKeys.memberships(id),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/organisations/{id}/memberships', { params: { path: { id } } })),
-  });
+  const organisation = useAdminOrganisation(id);
+  const memberships = useMemberships(id);
 
   if (organisation.isPending) return <Loading />;
   if (organisation.isError) {
@@ -119,38 +109,20 @@ function MembershipSection({
   memberships: Membership[];
 }) {
   const { t, i18n } = useTranslation('admin');
-  const queryClient = useQueryClient();
   const formHeading = useRef<HTMLHeadingElement>(null);
   const [form, setForm] = useState<MembershipForm>(() =>
     membershipFormFor(membershipYear(new Date()), memberships),
   );
   const [invalid, setInvalid] = useState<Partial<Record<'year' | 'feeCents', unknown>>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: async ({
-      year,
-      body,
-    }: {
-      year: number;
-      body: { status: MembershipStatus; feeCents: number };
-    }) =>
-      unwrap(
-        await api.PUT('/api/organisations/{id}/memberships/{year}', {
-          params: { path: { id: organisationId, year } },
-          body,
-        }),
-      ),
-    onSuccess: async (saved) => {
-      setMessage(
-        t('organisation.membershipSaved', {
-          year: saved.year,
-          status: t(`membership.status.${saved.status}`),
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: adminKeys.organisation(organisationId) });
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'organisations'] });
-    },
-  });
+  const save = useSetMembership(organisationId, (saved) =>
+    setMessage(
+      t('organisation.membershipSaved', {
+        year: saved.year,
+        status: t(`membership.status.${saved.status}`),
+      }),
+    ),
+  );
   const apiErrors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
   const sorted = sortMemberships(memberships);
 
@@ -179,47 +151,48 @@ function MembershipSection({
       {sorted.length === 0 ? (
         <p>{t('organisation.noMemberships')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('organisation.memberships')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisation.year')}</th>
-                <th scope="col">{t('organisation.status')}</th>
-                <th scope="col" className="number">
-                  {t('organisation.fee')}
-                </th>
-                <th scope="col">{t('organisation.updatedAt')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('organisation.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((membership) => (
-                <tr key={membership.year}>
-                  <th scope="row">{membership.year}</th>
-                  <td>
-                    <MembershipBadge status={membership.status} />
-                  </td>
-                  <td className="number">
-                    <Money cents={membership.feeCents} />
-                  </td>
-                  <td>{formatShortDateTime(membership.updatedAt, i18n.language)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      onClick={() => edit(membership.year)}
-                    >
-                      {t('organisation.editYear', { year: membership.year })}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('organisation.memberships')}
+          rows={sorted}
+          rowKey={(membership) => String(membership.year)}
+          columns={[
+            {
+              id: 'year',
+              header: t('organisation.year'),
+              rowHeader: true,
+              cell: (membership) => membership.year,
+            },
+            {
+              id: 'status',
+              header: t('organisation.status'),
+              cell: (membership) => <MembershipBadge status={membership.status} />,
+            },
+            {
+              id: 'fee',
+              header: t('organisation.fee'),
+              numeric: true,
+              cell: (membership) => <Money cents={membership.feeCents} />,
+            },
+            {
+              id: 'updatedAt',
+              header: t('organisation.updatedAt'),
+              cell: (membership) => formatShortDateTime(membership.updatedAt, i18n.language),
+            },
+            {
+              id: 'actions',
+              header: <span className="visually-hidden">{t('organisation.actions')}</span>,
+              cell: (membership) => (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => edit(membership.year)}
+                >
+                  {t('organisation.editYear', { year: membership.year })}
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
 
       <form className="card narrow" onSubmit={submit} noValidate>

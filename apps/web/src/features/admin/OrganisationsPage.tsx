@@ -1,15 +1,13 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../components/LoadMore';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { MembershipBadge } from './MembershipBadge';
-import { adminKeys } from './queries';
+import { useAdminOrganisations } from './admin-queries';
 import { DataTable } from '../../components/DataTable';
 
 /** Every member organisation, searchable by name or SIRET and by department, page by page. */
@@ -18,24 +16,7 @@ export function OrganisationsPage() {
   const [search, setSearch] = useState('');
   const [department, setDepartment] = useState('');
   const [filters, setFilters] = useState({ q: '', department: '' });
-  const list = useInfiniteQuery({
-    queryKey: adminKeys.organisations(filters.q, filters.department),
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/organisations', {
-          params: {
-            query: {
-              q: filters.q || undefined,
-              department: filters.department || undefined,
-              cursor: pageParam,
-              limit: 20,
-            },
-          },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const list = useAdminOrganisations(filters.q, filters.department);
   const organisations = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   function submit(event: FormEvent) {

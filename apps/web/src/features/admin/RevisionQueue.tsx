@@ -1,22 +1,20 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { RevisionComparison } from '../consultant/RevisionPanel';
 import { ApproveOrRefuse } from './ApproveOrRefuse';
-import { adminKeys, useConsultantNames } from './queries';
+import {
+  useConsultantNames,
+  usePendingRevisions,
+  usePublishOffering,
+  useRejectOffering,
+} from './admin-queries';
+import type { PendingRevision } from './types';
 import { VatTreatmentControl } from './VatTreatmentControl';
-
-type PendingRevision = components['schemas']['PendingRevisionDto'];
-
-/** Under the moderation queue's key, so that whatever refreshes one refreshes both. */
-export const revisionQueueKey = [...adminKeys.moderation, 'revisions'] as const;
 
 /**
  * Changes consultants propose to published offerings, oldest first: the live version beside
@@ -25,17 +23,7 @@ export const revisionQueueKey = [...adminKeys.moderation, 'revisions'] as const;
 export function RevisionQueue({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useTranslation('admin');
   const headingId = useId();
-  const queue = useInfiniteQuery({
-    queryKey: revisionQueueKey,
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/moderation/offering-revisions', {
-          params: { query: { cursor: pageParam, limit: 20 } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const queue = usePendingRevisions();
   const consultants = useConsultantNames();
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -69,31 +57,14 @@ interface ItemProps {
 
 export function RevisionItem({ item, consultant, onDone }: ItemProps) {
   const { t, i18n } = useTranslation('admin');
-  const queryClient = useQueryClient();
   const titleId = useId();
   const { offering, revision } = item;
-
-  const done = async (message: string) => {
-    await queryClient.invalidateQueries({ queryKey: adminKeys.moderation });
-    onDone(message);
-  };
-  const approve = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/offerings/{id}/publish', { params: { path: { id: offering.id } } }),
-      ),
-    onSuccess: () => done(t('revisions.approved', { title: offering.title })),
-  });
-  const reject = useMutation({
-    mutationFn: async (text: string) =>
-      unwrap(
-        await api.POST('/api/offerings/{id}/reject', {
-          params: { path: { id: offering.id } },
-          body: { reason: text },
-        }),
-      ),
-    onSuccess: () => done(t('revisions.rejected', { title: offering.title })),
-  });
+  const approve = usePublishOffering(offering.id, () =>
+    onDone(t('revisions.approved', { title: offering.title })),
+  );
+  const reject = useRejectOffering(offering.id, () =>
+    onDone(t('revisions.rejected', { title: offering.title })),
+  );
   const busy = approve.isPending || reject.isPending;
 
   return (

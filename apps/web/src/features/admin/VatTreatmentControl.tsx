@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { Field } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { adminKeys } from './queries';
+import { useSetVatTreatment } from './admin-queries';
+import type { VatTreatment } from './types';
 
-type VatTreatment = components['schemas']['SetVatTreatmentDto']['vatTreatment'];
 const TREATMENTS: VatTreatment[] = ['exempt_training', 'standard', 'not_subject'];
 
 /**
@@ -22,26 +19,15 @@ export function VatTreatmentControl({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation('admin');
-  const queryClient = useQueryClient();
   const [treatment, setTreatment] = useState<VatTreatment>(offering.vatTreatment);
-  const save = useMutation({
-    mutationFn: async (vatTreatment: VatTreatment) =>
-      unwrap(
-        await api.PUT('/api/offerings/{id}/vat-treatment', {
-          params: { path: { id: offering.id } },
-          body: { vatTreatment },
-        }),
-      ),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.moderation });
-      onDone(
-        t('vatDecision.saved', {
-          title: saved.title,
-          treatment: t(`vatTreatment.${saved.vatTreatment}`),
-        }),
-      );
-    },
-  });
+  const save = useSetVatTreatment(offering.id, (saved) =>
+    onDone(
+      t('vatDecision.saved', {
+        title: saved.title,
+        treatment: t(`vatTreatment.${saved.vatTreatment}`),
+      }),
+    ),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   centsToEuroInput,
-  type Membership,
   membershipFormFor,
   membershipRequest,
   membershipYear,
   sortMemberships,
 } from './membership';
+import type { Membership } from './types';
 
 const stored = (year: number, status: Membership['status'], feeCents: number): Membership => ({
   organisationId: 'org-1',

@@ -1,9 +1,5 @@
-import type { components } from '../../api/schema';
 import { parseEuros, TIME_ZONE } from '../../lib/format';
-
-export type Membership = components['schemas']['MembershipDto'];
-export type MembershipStatus = Membership['status'];
-export type SetMembership = components['schemas']['SetMembershipDto'];
+import type { Membership, MembershipStatus, SetMembership } from './types';
 
 export const MEMBERSHIP_STATUSES: MembershipStatus[] = ['pending', 'active', 'lapsed'];
 

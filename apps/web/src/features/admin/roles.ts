@@ -1,7 +1,4 @@
-import type { components } from '../../api/schema';
-
-export type User = components['schemas']['UserDto'];
-export type PlatformRole = User['roles'][number];
+import type { PlatformRole } from './types';
 
 /** The platform roles in the order the pages show them. */
 export const PLATFORM_ROLES: PlatformRole[] = ['admin', 'finance', 'consultant'];

@@ -1,24 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
-import { emptyOfferingForm, type OfferingInput } from './offering-form';
+import { emptyOfferingForm } from './offering-form';
 import { OfferingForm } from './OfferingForm';
-import { CONSULTANT_KEY } from './queries';
+import { useCreateOffering } from './consultant-queries';
 
 /** A new offering starts as a draft; sessions and the submission follow on its own page. */
 export function NewOfferingPage() {
   const { t } = useTranslation('consultant');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: async (input: OfferingInput) =>
-      unwrap(await api.POST('/api/offerings', { body: input })),
-    onSuccess: async (offering) => {
-      await queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
-      await navigate(`/consultant/offerings/${offering.id}`, { state: { created: true } });
-    },
+  const create = useCreateOffering({
+    onRefreshed: (offering) =>
+      navigate(`/consultant/offerings/${offering.id}`, { state: { created: true } }),
   });
 
   return (

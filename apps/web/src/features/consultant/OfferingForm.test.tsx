@@ -3,8 +3,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from '../../api/problem';
-import { emptyOfferingForm, type OfferingInput } from './offering-form';
+import { emptyOfferingForm } from './offering-form';
 import { OfferingForm } from './OfferingForm';
+import type { OfferingInput } from './types';
 
 function renderForm(props: {
   error?: unknown;

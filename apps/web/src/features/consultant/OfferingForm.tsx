@@ -14,11 +14,11 @@ import {
   VAT_TREATMENTS,
   type FieldErrors,
   type OfferingFormValues,
-  type OfferingInput,
   type TierValues,
 } from './offering-form';
-import { useCategories } from './queries';
+import { useCategories } from './consultant-queries';
 import './consultant.css';
+import type { OfferingInput } from './types';
 
 interface OfferingFormProps {
   initial: OfferingFormValues;

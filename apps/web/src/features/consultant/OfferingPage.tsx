@@ -1,26 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { useMe } from '../../auth/session';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
-import { offeringToForm, type OfferingInput } from './offering-form';
+import { offeringToForm } from './offering-form';
 import { OFFERING_TONES, ownerActions } from './offering-status';
 import { OfferingForm } from './OfferingForm';
 import { RevisionPanel } from './RevisionPanel';
-import { CONSULTANT_KEY, useOffering } from './queries';
+import { useOffering, useOfferingWorkflow, useUpdateOffering } from './consultant-queries';
 import { SessionsSection } from './SessionsSection';
 import { SlotsSection } from './SlotsSection';
 import './consultant.css';
 import { StatusBadge } from '../../components/StatusBadge';
-
-type Action = 'submit' | 'archive';
-type OfferingDetail = components['schemas']['OfferingDetailDto'];
+import type { OfferingDetail } from './types';
 
 function proposedFields(revision: NonNullable<OfferingDetail['pendingRevision']>) {
   const { title, summary, description, memberPriceCents, nonMemberPriceCents } = revision;
@@ -33,36 +28,22 @@ export function OfferingPage() {
   const { t, i18n } = useTranslation('consultant');
   const location = useLocation();
   const { me } = useMe();
-  const queryClient = useQueryClient();
   const offering = useOffering(id);
   const [done, setDone] = useState<string | null>(
     (location.state as { created?: boolean } | null)?.created ? t('offering.created') : null,
   );
   const [confirmArchive, setConfirmArchive] = useState(false);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
-  const save = useMutation({
-    mutationFn: async (input: OfferingInput) =>
-      unwrap(await api.PATCH('/api/offerings/{id}', { params: { path: { id } }, body: input })),
-    onMutate: () => setDone(null),
-    onSuccess: async (saved) => {
-      await refresh();
-      setDone(t(saved.pendingRevision ? 'offering.savedForReview' : 'offering.saved'));
-    },
+  const save = useUpdateOffering(id, {
+    onStart: () => setDone(null),
+    onRefreshed: (saved) =>
+      setDone(t(saved.pendingRevision ? 'offering.savedForReview' : 'offering.saved')),
   });
-  const workflow = useMutation({
-    mutationFn: async (action: Action) =>
-      unwrap(
-        action === 'submit'
-          ? await api.POST('/api/offerings/{id}/submit', { params: { path: { id } } })
-          : await api.POST('/api/offerings/{id}/archive', { params: { path: { id } } }),
-      ),
-    onMutate: () => setDone(null),
-    onSuccess: async (_, action) => {
-      setConfirmArchive(false);
-      await refresh();
-      setDone(t(action === 'submit' ? 'offering.submitted' : 'offering.archived'));
-    },
+  const workflow = useOfferingWorkflow(id, {
+    onStart: () => setDone(null),
+    onAnswered: () => setConfirmArchive(false),
+    onRefreshed: (_, action) =>
+      setDone(t(action === 'submit' ? 'offering.submitted' : 'offering.archived')),
   });
 
   if (offering.isPending) return <Loading />;

@@ -1,13 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../lib/format';
-import { CONSULTANT_KEY } from './queries';
+import { useMyOfferings } from './consultant-queries';
 import { OFFERING_TONES } from './offering-status';
 import './consultant.css';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -15,17 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 /** The consultant's offerings in every status; a rejection's reason is what they must act on. */
 export function OfferingsPage() {
   const { t, i18n } = useTranslation('consultant');
-  const offerings = useInfiniteQuery({
-    queryKey: [CONSULTANT_KEY, 'offerings'],
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/consultants/me/offerings', {
-          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const offerings = useMyOfferings();
   const items = offerings.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -1,29 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
-import type { components } from '../../api/schema';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { GroupError } from './GroupError';
 import { PACA_DEPARTMENTS } from './offering-form';
 import { expertiseToText, parseExpertise } from './profile-form';
-import { CONSULTANT_KEY } from './queries';
+import { useProfile, useSaveProfile } from './consultant-queries';
+import type { Profile } from './types';
 import './consultant.css';
-
-type Profile = components['schemas']['ConsultantProfileDto'];
 
 /** The consultant's public profile: members read it on each of their offerings. */
 export function ProfilePage() {
   const { t } = useTranslation('consultant');
-  const profile = useQuery({
-    queryKey: [CONSULTANT_KEY, 'profile'],
-    queryFn: async () => unwrap(await api.GET('/api/consultants/me/profile')),
-  });
+  const profile = useProfile();
 
   return (
     <section>
@@ -42,29 +35,19 @@ export function ProfilePage() {
 function ProfileForm({ profile }: { profile: Profile }) {
   const { t } = useTranslation('consultant');
   const ids = useId();
-  const queryClient = useQueryClient();
   const [bio, setBio] = useState(profile.bio);
   const [expertise, setExpertise] = useState(expertiseToText(profile.expertise));
   const [departments, setDepartments] = useState(profile.departments);
   const [done, setDone] = useState(false);
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PUT('/api/consultants/me/profile', {
-          body: { bio, expertise: parseExpertise(expertise), departments },
-        }),
-      ),
-    onMutate: () => setDone(false),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY, 'profile'] });
-      setDone(true);
-    },
+  const save = useSaveProfile({
+    onStart: () => setDone(false),
+    onRefreshed: () => setDone(true),
   });
   const errors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate();
+    save.mutate({ bio, expertise: parseExpertise(expertise), departments });
   }
 
   const departmentsErrorId = `${ids}-departments-error`;

@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
+import { DataTable } from '../../components/DataTable';
 import { Money } from '../../components/Money';
 import { formatDateTime } from '../../lib/format';
 import './consultant.css';
 
-type Revision = components['schemas']['OfferingRevisionDto'];
-type ModeratedField = Revision['changedFields'][number];
+import type { ModeratedField, Offering, Revision } from './types';
+
 /** The live values of the moderated fields (the published offering). */
-type Live = Pick<components['schemas']['OfferingDto'], ModeratedField>;
+type Live = Pick<Offering, ModeratedField>;
 
 const PRICES = new Set<ModeratedField>(['memberPriceCents', 'nonMemberPriceCents']);
 
@@ -29,31 +29,30 @@ export function RevisionComparison({
 }) {
   const { t } = useTranslation('consultant');
   return (
-    <div className="table-wrap">
-      <table className="revision-comparison">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('revision.field')}</th>
-            <th scope="col">{t('revision.live')}</th>
-            <th scope="col">{t('revision.proposed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revision.changedFields.map((field) => (
-            <tr key={field}>
-              <th scope="row">{t(`revision.fields.${field}`)}</th>
-              <td>
-                <Value field={field} value={live[field]} />
-              </td>
-              <td>
-                <Value field={field} value={revision[field]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="revision-comparison"
+      caption={caption}
+      rows={revision.changedFields}
+      rowKey={(field) => field}
+      columns={[
+        {
+          id: 'field',
+          header: t('revision.field'),
+          rowHeader: true,
+          cell: (field) => t(`revision.fields.${field}`),
+        },
+        {
+          id: 'live',
+          header: t('revision.live'),
+          cell: (field) => <Value field={field} value={live[field]} />,
+        },
+        {
+          id: 'proposed',
+          header: t('revision.proposed'),
+          cell: (field) => <Value field={field} value={revision[field]} />,
+        },
+      ]}
+    />
   );
 }
 

@@ -1,21 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
-import {
-  changedMarks,
-  groupByOrganisation,
-  isMarkable,
-  type Attendance,
-  type AttendanceMark,
-} from './attendance';
-import { CONSULTANT_KEY, useOffering, useSessions } from './queries';
+import { changedMarks, groupByOrganisation, isMarkable } from './attendance';
+import { useAttendees, useMarkAttendance, useOffering, useSessions } from './consultant-queries';
 import './consultant.css';
+import type { Attendance } from './types';
 
 /**
  * A session's attendee list and attendance sheet. E-mails link here by session id alone; from
@@ -26,33 +19,18 @@ export function SessionPage() {
   const [params] = useSearchParams();
   const offeringId = params.get('offering') ?? undefined;
   const { t, i18n } = useTranslation('consultant');
-  const queryClient = useQueryClient();
   const offering = useOffering(offeringId);
   const sessions = useSessions(offeringId);
   const session = sessions.data?.find((candidate) => candidate.id === id);
-  const attendees = useQuery({
-    queryKey: [CONSULTANT_KEY, 'attendees', id],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/sessions/{id}/attendees', { params: { path: { id } } })),
-  });
+  const attendees = useAttendees(id);
   const [choices, setChoices] = useState<Record<string, Attendance | undefined>>({});
   const [done, setDone] = useState<string | null>(null);
   // When the page opened: enough to say a session has not begun, and stable across renders.
   const [openedAt] = useState(() => Date.now());
-  const mark = useMutation({
-    mutationFn: async (marks: AttendanceMark[]) =>
-      unwrap(
-        await api.POST('/api/sessions/{id}/attendance', {
-          params: { path: { id } },
-          body: { attendees: marks },
-        }),
-      ),
-    onMutate: () => setDone(null),
-    onSuccess: async (result) => {
-      setChoices({});
-      await queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
-      setDone(t('attendance.saved', { count: result.bookings.length }));
-    },
+  const mark = useMarkAttendance(id, {
+    onStart: () => setDone(null),
+    onAnswered: () => setChoices({}),
+    onRefreshed: (result) => setDone(t('attendance.saved', { count: result.bookings.length })),
   });
 
   const entries = attendees.data ?? [];

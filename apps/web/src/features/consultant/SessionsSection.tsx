@@ -1,25 +1,19 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { formatDateTime, formatShortDateTime } from '../../lib/format';
 import { formatTimeRange } from './time-range';
-import type { FieldErrors, Offering } from './offering-form';
+import type { FieldErrors } from './offering-form';
 import { addMinutesToParisLocal } from './paris-time';
-import { CONSULTANT_KEY, useSessions } from './queries';
-import {
-  EMPTY_SESSION_FORM,
-  sessionFormToInput,
-  type Session,
-  type SessionFormValues,
-  type SessionInput,
-} from './schedule-form';
+import { useCancelSession, useScheduleSession, useSessions } from './consultant-queries';
+import { DataTable } from '../../components/DataTable';
+import { EMPTY_SESSION_FORM, sessionFormToInput, type SessionFormValues } from './schedule-form';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
+import type { Offering, Session } from './types';
 
 const SESSION_TONES: Record<Session['status'], BadgeTone> = {
   scheduled: 'ok',
@@ -30,45 +24,27 @@ const SESSION_TONES: Record<Session['status'], BadgeTone> = {
 /** The sessions of a training offering: schedule one, follow its seats, cancel it. */
 export function SessionsSection({ offering }: { offering: Offering }) {
   const { t, i18n } = useTranslation('consultant');
-  const queryClient = useQueryClient();
   const sessions = useSessions(offering.id);
   const [values, setValues] = useState<SessionFormValues>(EMPTY_SESSION_FORM);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [cancelling, setCancelling] = useState<Session | null>(null);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
 
-  const schedule = useMutation({
-    mutationFn: async (input: SessionInput) =>
-      unwrap(
-        await api.POST('/api/offerings/{id}/sessions', {
-          params: { path: { id: offering.id } },
-          body: input,
-        }),
-      ),
-    onMutate: () => setDone(null),
-    onSuccess: async (session) => {
-      setValues(EMPTY_SESSION_FORM);
-      await refresh();
-      setDone(t('sessions.scheduled', { date: formatDateTime(session.startsAt, i18n.language) }));
-    },
+  const schedule = useScheduleSession(offering.id, {
+    onStart: () => setDone(null),
+    onAnswered: () => setValues(EMPTY_SESSION_FORM),
+    onRefreshed: (session) =>
+      setDone(t('sessions.scheduled', { date: formatDateTime(session.startsAt, i18n.language) })),
   });
-  const cancel = useMutation({
-    mutationFn: async (session: Session) =>
-      unwrap(
-        await api.POST('/api/sessions/{id}/cancel', {
-          params: { path: { id: session.id } },
-          body: reason.trim() ? { reason: reason.trim() } : {},
-        }),
-      ),
-    onMutate: () => setDone(null),
-    onSuccess: async (result) => {
+  const cancel = useCancelSession({
+    onStart: () => setDone(null),
+    onAnswered: () => {
       setCancelling(null);
       setReason('');
-      await refresh();
-      setDone(t('sessions.cancelled', { count: result.cancelledBookings.length }));
     },
+    onRefreshed: (result) =>
+      setDone(t('sessions.cancelled', { count: result.cancelledBookings.length })),
   });
 
   const apiErrors = schedule.error instanceof ApiProblem ? schedule.error.fieldErrors() : {};
@@ -100,69 +76,77 @@ export function SessionsSection({ offering }: { offering: Offering }) {
       <ProblemAlert ns="consultant" error={sessions.error} />
       {sessions.data?.length === 0 ? <p className="muted">{t('sessions.empty')}</p> : null}
       {sessions.data && sessions.data.length > 0 ? (
-        <div className="table-wrap consultant-table">
-          <table>
-            <caption className="visually-hidden">{t('sessions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.when')}</th>
-                <th scope="col">{t('sessions.where')}</th>
-                <th scope="col" className="number">
-                  {t('sessions.seatsLeft')}
-                </th>
-                <th scope="col">{t('sessions.deadline')}</th>
-                <th scope="col">{t('sessions.status')}</th>
-                <th scope="col">{t('sessions.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => (
-                <tr key={session.id}>
-                  <th scope="row">
-                    {formatTimeRange(session.startsAt, session.endsAt, i18n.language)}
-                  </th>
-                  <td>{session.location ?? t('sessions.remote')}</td>
-                  <td className="number">
-                    {t('sessions.seats', { left: session.seatsLeft, capacity: session.capacity })}
-                  </td>
-                  <td>{formatShortDateTime(session.registrationDeadline, i18n.language)}</td>
-                  <td>
-                    <StatusBadge tone={SESSION_TONES[session.status]}>
-                      {t(`sessionStatus.${session.status}`)}
-                    </StatusBadge>
-                  </td>
-                  <td>
-                    <div className="row">
-                      <Link to={`/consultant/sessions/${session.id}?offering=${offering.id}`}>
-                        {t('sessions.attendees')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {formatShortDateTime(session.startsAt, i18n.language)}
-                        </span>
-                      </Link>
-                      {session.status === 'scheduled' ? (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          onClick={() => {
-                            cancel.reset();
-                            setCancelling(session);
-                          }}
-                        >
-                          {t('sessions.cancel')}
-                          <span className="visually-hidden">
-                            {' '}
-                            {formatShortDateTime(session.startsAt, i18n.language)}
-                          </span>
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="consultant-table"
+          caption={t('sessions.caption')}
+          rows={sessions.data}
+          rowKey={(session) => session.id}
+          columns={[
+            {
+              id: 'when',
+              header: t('sessions.when'),
+              rowHeader: true,
+              cell: (session) => formatTimeRange(session.startsAt, session.endsAt, i18n.language),
+            },
+            {
+              id: 'where',
+              header: t('sessions.where'),
+              cell: (session) => session.location ?? t('sessions.remote'),
+            },
+            {
+              id: 'seatsLeft',
+              header: t('sessions.seatsLeft'),
+              numeric: true,
+              cell: (session) =>
+                t('sessions.seats', { left: session.seatsLeft, capacity: session.capacity }),
+            },
+            {
+              id: 'deadline',
+              header: t('sessions.deadline'),
+              cell: (session) => formatShortDateTime(session.registrationDeadline, i18n.language),
+            },
+            {
+              id: 'status',
+              header: t('sessions.status'),
+              cell: (session) => (
+                <StatusBadge tone={SESSION_TONES[session.status]}>
+                  {t(`sessionStatus.${session.status}`)}
+                </StatusBadge>
+              ),
+            },
+            {
+              id: 'actions',
+              header: t('sessions.actions'),
+              cell: (session) => (
+                <div className="row">
+                  <Link to={`/consultant/sessions/${session.id}?offering=${offering.id}`}>
+                    {t('sessions.attendees')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {formatShortDateTime(session.startsAt, i18n.language)}
+                    </span>
+                  </Link>
+                  {session.status === 'scheduled' ? (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => {
+                        cancel.reset();
+                        setCancelling(session);
+                      }}
+                    >
+                      {t('sessions.cancel')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {formatShortDateTime(session.startsAt, i18n.language)}
+                      </span>
+                    </button>
+                  ) : null}
+                </div>
+              ),
+            },
+          ]}
+        />
       ) : null}
 
       {cancelling ? (
@@ -190,7 +174,7 @@ export function SessionsSection({ offering }: { offering: Offering }) {
               type="button"
               className="button button-danger"
               disabled={cancel.isPending}
-              onClick={() => cancel.mutate(cancelling)}
+              onClick={() => cancel.mutate({ session: cancelling, reason })}
             >
               {t('sessions.cancelConfirm')}
             </button>

@@ -1,24 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { api, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { formatDateTime, formatShortDateTime } from '../../lib/format';
 import { formatTimeRange } from './time-range';
 import { GroupError } from './GroupError';
-import type { FieldErrors, Offering } from './offering-form';
+import type { FieldErrors } from './offering-form';
 import { parisToday } from './paris-time';
-import { CONSULTANT_KEY, useSlots } from './queries';
-import {
-  patternFormToInput,
-  WEEKDAYS,
-  type PatternFormValues,
-  type Slot,
-  type WeeklyPattern,
-} from './schedule-form';
+import { useOpenSlots, useSlots, useWithdrawSlot } from './consultant-queries';
+import { DataTable } from '../../components/DataTable';
+import { patternFormToInput, WEEKDAYS, type PatternFormValues } from './schedule-form';
+import type { Offering } from './types';
 
 const EMPTY_PATTERN: PatternFormValues = {
   from: '',
@@ -32,39 +26,20 @@ const EMPTY_PATTERN: PatternFormValues = {
 export function SlotsSection({ offering, isOwner }: { offering: Offering; isOwner: boolean }) {
   const { t, i18n } = useTranslation('consultant');
   const ids = useId();
-  const queryClient = useQueryClient();
   const slots = useSlots(offering.id, true);
   const [values, setValues] = useState<PatternFormValues>(EMPTY_PATTERN);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [CONSULTANT_KEY] });
 
-  const open = useMutation({
-    mutationFn: async (pattern: WeeklyPattern) =>
-      unwrap(
-        await api.POST('/api/offerings/{id}/slots', {
-          params: { path: { id: offering.id } },
-          body: { pattern },
-        }),
-      ),
-    onMutate: () => setDone(null),
-    onSuccess: async (opened) => {
-      setValues(EMPTY_PATTERN);
-      await refresh();
-      setDone(t('slots.opened', { count: opened.length }));
-    },
+  const open = useOpenSlots(offering.id, {
+    onStart: () => setDone(null),
+    onAnswered: () => setValues(EMPTY_PATTERN),
+    onRefreshed: (opened) => setDone(t('slots.opened', { count: opened.length })),
   });
-  const withdraw = useMutation({
-    mutationFn: async (slot: Slot) => {
-      const result = await api.DELETE('/api/slots/{id}', { params: { path: { id: slot.id } } });
-      if (!result.response.ok) unwrap(result);
-      return slot;
-    },
-    onMutate: () => setDone(null),
-    onSuccess: async (slot) => {
-      await refresh();
-      setDone(t('slots.withdrawn', { date: formatDateTime(slot.startsAt, i18n.language) }));
-    },
+  const withdraw = useWithdrawSlot({
+    onStart: () => setDone(null),
+    onRefreshed: (slot) =>
+      setDone(t('slots.withdrawn', { date: formatDateTime(slot.startsAt, i18n.language) })),
   });
 
   const apiErrors = open.error instanceof ApiProblem ? open.error.fieldErrors() : {};
@@ -95,38 +70,38 @@ export function SlotsSection({ offering, isOwner }: { offering: Offering; isOwne
       <ProblemAlert ns="consultant" error={slots.error ?? withdraw.error} />
       {slots.isSuccess && free.length === 0 ? <p className="muted">{t('slots.empty')}</p> : null}
       {free.length > 0 ? (
-        <div className="table-wrap consultant-table">
-          <table>
-            <caption className="visually-hidden">{t('slots.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('slots.when')}</th>
-                <th scope="col">{t('slots.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {free.map((slot) => (
-                <tr key={slot.id}>
-                  <th scope="row">{formatTimeRange(slot.startsAt, slot.endsAt, i18n.language)}</th>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      disabled={withdraw.isPending}
-                      onClick={() => withdraw.mutate(slot)}
-                    >
-                      {t('slots.withdraw')}
-                      <span className="visually-hidden">
-                        {' '}
-                        {formatShortDateTime(slot.startsAt, i18n.language)}
-                      </span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="consultant-table"
+          caption={t('slots.caption')}
+          rows={free}
+          rowKey={(slot) => slot.id}
+          columns={[
+            {
+              id: 'when',
+              header: t('slots.when'),
+              rowHeader: true,
+              cell: (slot) => formatTimeRange(slot.startsAt, slot.endsAt, i18n.language),
+            },
+            {
+              id: 'actions',
+              header: t('slots.actions'),
+              cell: (slot) => (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={withdraw.isPending}
+                  onClick={() => withdraw.mutate(slot)}
+                >
+                  {t('slots.withdraw')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {formatShortDateTime(slot.startsAt, i18n.language)}
+                  </span>
+                </button>
+              ),
+            },
+          ]}
+        />
       ) : null}
 
       {isOwner && offering.status !== 'archived' ? (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedMarks, groupByOrganisation, isMarkable, type AttendeeEntry } from './attendance';
+import { changedMarks, groupByOrganisation, isMarkable } from './attendance';
+import type { AttendeeEntry } from './types';
 
 function entry(overrides: Partial<AttendeeEntry>): AttendeeEntry {
   return {

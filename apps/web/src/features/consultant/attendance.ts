@@ -1,8 +1,4 @@
-import type { components } from '../../api/schema';
-
-export type AttendeeEntry = components['schemas']['AttendeeListEntryDto'];
-export type Attendance = NonNullable<AttendeeEntry['attendance']>;
-export type AttendanceMark = components['schemas']['AttendanceMarkDto'];
+import type { Attendance, AttendanceMark, AttendeeEntry } from './types';
 
 /** Only attendees of confirmed bookings (or already marked ones) can be marked; the api refuses others. */
 export function isMarkable(entry: AttendeeEntry): boolean {

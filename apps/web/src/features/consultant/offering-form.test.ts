@@ -4,9 +4,9 @@ import {
   emptyOfferingForm,
   formToOfferingInput,
   offeringToForm,
-  type Offering,
   type OfferingFormValues,
 } from './offering-form';
+import type { Offering } from './types';
 
 const filled: OfferingFormValues = {
   ...emptyOfferingForm(),

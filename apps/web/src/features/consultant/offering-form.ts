@@ -1,11 +1,5 @@
-import type { components } from '../../api/schema';
 import { parseEuros } from '../../lib/format';
-
-export type Offering = components['schemas']['OfferingDto'];
-export type OfferingInput = components['schemas']['CreateOfferingDto'];
-export type OfferingKind = OfferingInput['kind'];
-export type DeliveryMode = OfferingInput['deliveryMode'];
-export type VatTreatment = OfferingInput['vatTreatment'];
+import type { DeliveryMode, Offering, OfferingInput, OfferingKind, VatTreatment } from './types';
 
 /** The départements of Provence-Alpes-Côte d'Azur, where the Chambre's members are. */
 export const PACA_DEPARTMENTS = ['04', '05', '06', '13', '83', '84'] as const;

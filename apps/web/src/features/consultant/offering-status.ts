@@ -1,5 +1,5 @@
-import type { Offering } from './offering-form';
 import type { BadgeTone } from '../../components/StatusBadge';
+import type { Offering } from './types';
 
 export type OfferingStatus = Offering['status'];
 

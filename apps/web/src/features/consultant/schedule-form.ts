@@ -1,11 +1,6 @@
-import type { components } from '../../api/schema';
 import type { Checked, FieldErrors } from './offering-form';
 import { parisLocalToIso } from './paris-time';
-
-export type Session = components['schemas']['SessionDto'];
-export type Slot = components['schemas']['SlotDto'];
-export type SessionInput = components['schemas']['ScheduleSessionDto'];
-export type WeeklyPattern = components['schemas']['WeeklyPatternDto'];
+import type { SessionInput, WeeklyPattern } from './types';
 
 /** A session as typed: datetime-local values are Paris wall-clock times. */
 export interface SessionFormValues {

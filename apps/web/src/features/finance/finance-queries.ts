@@ -6,9 +6,10 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, authorisedFetch, unwrap } from '../../api/client';
+import { api, authorisedFetch, download, unwrap } from '../../api/client';
 import { ApiProblem, isProblem, networkProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
+import { csvExportPath, fecPath, type CsvExport } from './exports/exports';
 import type { invoiceQuery } from './invoices/invoices';
 import { importPollInterval } from './reconciliation/reconciliation';
 import type { StatementImport, TransactionStatus } from './types';
@@ -264,5 +265,29 @@ export function useMarkRefundDone(refundId: string, onMarked: () => void) {
       onMarked();
       await refreshFinance(queryClient);
     },
+  });
+}
+
+/** Downloads an invoice's PDF, saved as `<number>.pdf`. */
+export function useInvoicePdf(invoiceId: string, number: string) {
+  return useMutation({
+    mutationFn: () => download(`/api/invoices/${invoiceId}/pdf`, `${number}.pdf`),
+  });
+}
+
+/** Downloads the FEC of a fiscal year. */
+export function useFecDownload(onDownloaded: () => void) {
+  return useMutation({
+    mutationFn: (year: number) => download(fecPath(year), `FEC-${year}.txt`),
+    onSuccess: onDownloaded,
+  });
+}
+
+/** Downloads the invoices or the payments of a period as CSV. */
+export function useCsvExport(onDownloaded: () => void) {
+  return useMutation({
+    mutationFn: ({ kind, from, to }: { kind: CsvExport; from: string; to: string }) =>
+      download(csvExportPath(kind, from, to), `${kind}.csv`),
+    onSuccess: onDownloaded,
   });
 }

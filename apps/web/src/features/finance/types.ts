@@ -8,6 +8,7 @@ export type Allocation = BankTransaction['allocations'][number];
 export type AuditEntry = components['schemas']['AuditEntryDto'];
 export type CsvProfile = components['schemas']['CsvProfileViewDto'];
 export type AgedReceivables = components['schemas']['AgedReceivablesDto'];
+export type Receivable = AgedReceivables['organisations'][number];
 export type StatementOfAccount = components['schemas']['StatementOfAccountDto'];
 export type Invoice = components['schemas']['InvoiceDto'];
 export type RefundInstruction = components['schemas']['RefundInstructionDto'];

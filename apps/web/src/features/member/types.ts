@@ -6,6 +6,8 @@ export type Session = components['schemas']['SessionDto'];
 export type Slot = components['schemas']['SlotDto'];
 export type Booking = components['schemas']['BookingDto'];
 export type BookingStatus = Booking['status'];
+/** What creating a booking answers: the booking and the unpaid places its caller may still hold. */
+export type Booked = components['schemas']['BookedDto'];
 export type Invoice = components['schemas']['InvoiceDto'];
 export type InvoiceStatus = Invoice['status'];
 export type Cancellation = components['schemas']['CancellationDto'];

@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { orphanedOrganisations } from './orphans';
 import { StatusBadge } from '../../components/StatusBadge';
-
-type User = components['schemas']['UserDto'];
+import { useEraseUser } from './privacy-queries';
+import type { ErasableUser } from './types';
 
 /**
  * The admin users page's « Effacer sur demande »: erases a person's data when they ask the
@@ -18,26 +15,15 @@ export function EraseUserControl({
   user,
   onErased,
 }: {
-  user: User;
+  user: ErasableUser;
   onErased: (name: string) => void;
 }) {
   const { t } = useTranslation('privacy');
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [confirmOrphans, setConfirmOrphans] = useState(false);
-  const erase = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/users/{id}/erasure', {
-          params: { path: { id: user.id } },
-          body: { confirmOrphanedOrganisations: confirmOrphans || undefined },
-        }),
-      ),
-    onSuccess: async () => {
-      setOpen(false);
-      onErased(user.name);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
-    },
+  const erase = useEraseUser(user.id, () => {
+    setOpen(false);
+    onErased(user.name);
   });
   const orphans = orphanedOrganisations(erase.error);
 
@@ -85,7 +71,9 @@ export function EraseUserControl({
           type="button"
           className="button button-small button-danger"
           disabled={erase.isPending}
-          onClick={() => erase.mutate()}
+          onClick={() =>
+            erase.mutate({ confirmOrphanedOrganisations: confirmOrphans || undefined })
+          }
         >
           {t('admin.confirm')}
         </button>

@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, download, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { Field } from '../../components/Field';
+import { useEraseMyAccount, useExportMyData } from './privacy-queries';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { AccountNav } from './AccountNav';
@@ -29,9 +28,7 @@ export function PersonalDataPage() {
 
 function ExportSection() {
   const { t } = useTranslation('privacy');
-  const exportData = useMutation({
-    mutationFn: () => download('/api/me/export', 'mutualis-donnees-personnelles.json'),
-  });
+  const exportData = useExportMyData();
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('export.title')}</h2>
@@ -59,17 +56,11 @@ function EraseSection() {
   const [understood, setUnderstood] = useState(false);
   const [confirmOrphans, setConfirmOrphans] = useState(false);
   const [checked, setChecked] = useState(false);
-  const erase = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.DELETE('/api/me', {
-          body: { password, confirmOrphanedOrganisations: confirmOrphans || undefined },
-        }),
-      ),
-    // The next page signs out: signed out while this one is still shown, RequireAuth would
-    // send the reader to the login page instead.
-    onSuccess: () => navigate('/account/erased', { replace: true, state: { erased: true } }),
-  });
+  // The next page signs out: signed out while this one is still shown, RequireAuth would
+  // send the reader to the login page instead.
+  const erase = useEraseMyAccount(() =>
+    navigate('/account/erased', { replace: true, state: { erased: true } }),
+  );
   const orphans = orphanedOrganisations(erase.error);
   const fields = erase.error instanceof ApiProblem ? erase.error.fieldErrors() : {};
 
@@ -77,7 +68,7 @@ function EraseSection() {
     event.preventDefault();
     setChecked(true);
     if (!password || !understood) return;
-    erase.mutate();
+    erase.mutate({ password, confirmOrphanedOrganisations: confirmOrphans || undefined });
   }
 
   return (

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
+import type { Category } from './types';
 
 /** The six départements of Provence-Alpes-Côte d'Azur, which the Chambre serves. */
 export const PACA_DEPARTMENTS = ['04', '05', '06', '13', '83', '84'] as const;
@@ -9,23 +7,12 @@ export const PACA_DEPARTMENTS = ['04', '05', '06', '13', '83', '84'] as const;
 export const DELIVERY_MODES = ['on_site', 'remote', 'hybrid'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
-export type Category = components['schemas']['CategoryDto'];
-
 /** A category's label in the reader's language. */
 export function categoryLabel(
   category: Pick<Category, 'labelFr' | 'labelEn'>,
   language: string,
 ): string {
   return language.startsWith('en') ? category.labelEn : category.labelFr;
-}
-
-/** The catalogue's categories; they change rarely, so they are read once per visit. */
-export function useCategories() {
-  return useQuery({
-    queryKey: ['categories'],
-    queryFn: async () => unwrap(await api.GET('/api/categories')),
-    staleTime: Infinity,
-  });
 }
 
 /** Whether some départements are the whole region, which reads better than six names. */

@@ -1,20 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Link } from 'react-router';
-import { download } from '../../../api/client';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { mergeFieldErrors } from '../field-errors';
-import {
-  csvExportPath,
-  currentMonth,
-  fecPath,
-  fiscalYears,
-  validatePeriod,
-  type CsvExport,
-} from './exports';
+import { useCsvExport, useFecDownload } from '../finance-queries';
+import { currentMonth, fiscalYears, validatePeriod, type CsvExport } from './exports';
 
 /** Files for the accountant: the FEC of a fiscal year, invoices and payments of a period. */
 export function ExportsPage() {
@@ -37,10 +29,7 @@ function FecExport() {
   const years = fiscalYears(new Date());
   const [year, setYear] = useState(years[0]);
   const [notice, setNotice] = useState('');
-  const fec = useMutation({
-    mutationFn: (chosen: number) => download(fecPath(chosen), `FEC-${chosen}.txt`),
-    onSuccess: () => setNotice(t('exports.downloaded')),
-  });
+  const fec = useFecDownload(() => setNotice(t('exports.downloaded')));
   const fields = mergeFieldErrors({}, fec.error, t, tCommon);
 
   function submit(event: FormEvent) {
@@ -87,18 +76,14 @@ function PeriodExport() {
   const [period, setPeriod] = useState(() => currentMonth(new Date()));
   const [localErrors, setLocalErrors] = useState<Partial<Record<'from' | 'to', string>>>({});
   const [notice, setNotice] = useState('');
-  const csv = useMutation({
-    mutationFn: (kind: CsvExport) =>
-      download(csvExportPath(kind, period.from, period.to), `${kind}.csv`),
-    onSuccess: () => setNotice(t('exports.downloaded')),
-  });
+  const csv = useCsvExport(() => setNotice(t('exports.downloaded')));
   const fields = mergeFieldErrors(localErrors, csv.error, t, tCommon);
 
   function start(kind: CsvExport) {
     setNotice('');
     const errors = validatePeriod(period.from, period.to);
     setLocalErrors(errors);
-    if (Object.keys(errors).length === 0) csv.mutate(kind);
+    if (Object.keys(errors).length === 0) csv.mutate({ kind, from: period.from, to: period.to });
   }
 
   return (

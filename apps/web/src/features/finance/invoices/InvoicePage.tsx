@@ -1,16 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { Link, useParams } from 'react-router';
-import { download } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { mergeFieldErrors } from '../field-errors';
-import { useFinanceInvoice, useRequestCreditNote } from '../finance-queries';
+import { useFinanceInvoice, useInvoicePdf, useRequestCreditNote } from '../finance-queries';
 import type { Invoice } from '../types';
 import { buyerName, InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { creditNoteRequest, type CreditNoteErrors } from './invoices';
@@ -22,9 +20,7 @@ export function InvoicePage() {
   const invoice = useFinanceInvoice(invoiceId);
   const data = invoice.data;
   const number = data?.number ?? t('invoices.draft');
-  const pdf = useMutation({
-    mutationFn: () => download(`/api/invoices/${invoiceId}/pdf`, `${number}.pdf`),
-  });
+  const pdf = useInvoicePdf(invoiceId, number);
   const title = data ? t('invoice.title', { number }) : t('invoice.loading');
   return (
     <section className="stack">

@@ -1,17 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../../components/LoadMore';
 import { Field } from '../../../components/Field';
 import { Link, useSearchParams } from 'react-router';
-import { download } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { mergeFieldErrors } from '../field-errors';
-import { useFinanceInvoices, useFinanceOrganisations } from '../finance-queries';
+import { useFinanceInvoices, useFinanceOrganisations, useInvoicePdf } from '../finance-queries';
 import type { Invoice } from '../types';
 import { buyerName, InvoiceStatusBadge } from './InvoiceStatusBadge';
 import {
@@ -177,9 +175,7 @@ function FiltersForm({
 function InvoiceRow({ invoice }: { invoice: Invoice }) {
   const { t, i18n } = useTranslation('finance');
   const number = invoice.number ?? t('invoices.draft');
-  const pdf = useMutation({
-    mutationFn: () => download(`/api/invoices/${invoice.id}/pdf`, `${number}.pdf`),
-  });
+  const pdf = useInvoicePdf(invoice.id, number);
   return (
     <tr>
       <th scope="row">

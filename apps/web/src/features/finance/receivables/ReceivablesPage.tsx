@@ -5,7 +5,9 @@ import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
+import { DataTable } from '../../../components/DataTable';
 import { useReceivables } from '../finance-queries';
+import type { Receivable } from '../types';
 
 const BUCKETS = ['notDue', 'days0to30', 'days31to60', 'days61to90', 'over90'] as const;
 
@@ -30,74 +32,70 @@ export function ReceivablesPage() {
           {data.organisations.length === 0 ? (
             <p>{t('receivables.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('receivables.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('receivables.organisation')}</th>
-                    <th scope="col" className="number">
-                      {t('receivables.openInvoices')}
-                    </th>
-                    {BUCKETS.map((bucket) => (
-                      <th scope="col" className="number" key={bucket}>
-                        {t(`receivables.bucket.${bucket}`)}
-                      </th>
-                    ))}
-                    <th scope="col" className="number">
-                      {t('receivables.total')}
-                    </th>
-                    <th scope="col" className="number">
-                      {t('receivables.credit')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.organisations.map((row) => (
-                    <tr key={row.organisationId}>
-                      <th scope="row">
-                        <Link to={`/finance/receivables/${row.organisationId}`}>
-                          {row.organisationName}
-                        </Link>
-                      </th>
-                      <td className="number">{row.openInvoices}</td>
-                      {BUCKETS.map((bucket) => (
-                        <td className="number" key={bucket}>
-                          <Money cents={row[bucket]} />
-                        </td>
-                      ))}
-                      <td className="number">
-                        <strong>
-                          <Money cents={row.totalDueCents} />
-                        </strong>
-                      </td>
-                      <td className="number">
-                        <Money cents={row.creditCents} />
-                      </td>
-                    </tr>
+            <DataTable
+              caption={t('receivables.caption')}
+              rows={data.organisations}
+              rowKey={(row) => row.organisationId}
+              columns={[
+                {
+                  id: 'organisation',
+                  header: t('receivables.organisation'),
+                  rowHeader: true,
+                  cell: (row) => (
+                    <Link to={`/finance/receivables/${row.organisationId}`}>
+                      {row.organisationName}
+                    </Link>
+                  ),
+                },
+                {
+                  id: 'openInvoices',
+                  header: t('receivables.openInvoices'),
+                  numeric: true,
+                  cell: (row) => row.openInvoices,
+                },
+                ...BUCKETS.map((bucket) => ({
+                  id: bucket,
+                  header: t(`receivables.bucket.${bucket}`),
+                  numeric: true,
+                  cell: (row: Receivable) => <Money cents={row[bucket]} />,
+                })),
+                {
+                  id: 'total',
+                  header: t('receivables.total'),
+                  numeric: true,
+                  cell: (row) => (
+                    <strong>
+                      <Money cents={row.totalDueCents} />
+                    </strong>
+                  ),
+                },
+                {
+                  id: 'credit',
+                  header: t('receivables.credit'),
+                  numeric: true,
+                  cell: (row) => <Money cents={row.creditCents} />,
+                },
+              ]}
+              footer={
+                <tr>
+                  <th scope="row">{t('receivables.totals')}</th>
+                  <td />
+                  {BUCKETS.map((bucket) => (
+                    <td className="number" key={bucket}>
+                      <Money cents={data.totals[bucket]} />
+                    </td>
                   ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('receivables.totals')}</th>
-                    <td />
-                    {BUCKETS.map((bucket) => (
-                      <td className="number" key={bucket}>
-                        <Money cents={data.totals[bucket]} />
-                      </td>
-                    ))}
-                    <td className="number">
-                      <strong>
-                        <Money cents={data.totals.totalDueCents} />
-                      </strong>
-                    </td>
-                    <td className="number">
-                      <Money cents={data.totals.creditCents} />
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+                  <td className="number">
+                    <strong>
+                      <Money cents={data.totals.totalDueCents} />
+                    </strong>
+                  </td>
+                  <td className="number">
+                    <Money cents={data.totals.creditCents} />
+                  </td>
+                </tr>
+              }
+            />
           )}
         </>
       ) : null}

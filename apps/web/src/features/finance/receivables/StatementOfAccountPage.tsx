@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../../components/Loading';
+import { DataTable } from '../../../components/DataTable';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -38,45 +39,48 @@ export function StatementOfAccountPage() {
           {data.lines.length === 0 ? (
             <p>{t('statement.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('statement.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('statement.date')}</th>
-                    <th scope="col">{t('statement.reference')}</th>
-                    <th scope="col">{t('statement.label')}</th>
-                    <th scope="col" className="number">
-                      {t('statement.debit')}
-                    </th>
-                    <th scope="col" className="number">
-                      {t('statement.credit')}
-                    </th>
-                    <th scope="col" className="number">
-                      {t('statement.runningBalance')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.lines.map((line, index) => (
-                    <tr key={`${line.reference}-${line.kind}-${index}`}>
-                      <td>{formatDate(line.date, i18n.language)}</td>
-                      <th scope="row">{line.reference}</th>
-                      <td>{t(`statement.kind.${line.kind}`)}</td>
-                      <td className="number">
-                        {line.debitCents ? <Money cents={line.debitCents} /> : null}
-                      </td>
-                      <td className="number">
-                        {line.creditCents ? <Money cents={line.creditCents} /> : null}
-                      </td>
-                      <td className="number">
-                        <Money cents={line.balanceCents} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('statement.caption')}
+              rows={data.lines.map((line, index) => ({ line, index }))}
+              rowKey={({ line, index }) => `${line.reference}-${line.kind}-${index}`}
+              columns={[
+                {
+                  id: 'date',
+                  header: t('statement.date'),
+                  cell: ({ line }) => formatDate(line.date, i18n.language),
+                },
+                {
+                  id: 'reference',
+                  header: t('statement.reference'),
+                  rowHeader: true,
+                  cell: ({ line }) => line.reference,
+                },
+                {
+                  id: 'label',
+                  header: t('statement.label'),
+                  cell: ({ line }) => t(`statement.kind.${line.kind}`),
+                },
+                {
+                  id: 'debit',
+                  header: t('statement.debit'),
+                  numeric: true,
+                  cell: ({ line }) => (line.debitCents ? <Money cents={line.debitCents} /> : null),
+                },
+                {
+                  id: 'credit',
+                  header: t('statement.credit'),
+                  numeric: true,
+                  cell: ({ line }) =>
+                    line.creditCents ? <Money cents={line.creditCents} /> : null,
+                },
+                {
+                  id: 'runningBalance',
+                  header: t('statement.runningBalance'),
+                  numeric: true,
+                  cell: ({ line }) => <Money cents={line.balanceCents} />,
+                },
+              ]}
+            />
           )}
           <p>
             <Link to={`/finance/invoices?organisationId=${data.organisationId}`}>

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../../api/schema';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useOffering } from '../member-queries';
-import type { Booking } from '../types';
+import type { Booked, Booking } from '../types';
 import { BookingForm } from './BookingForm';
 import { PaymentChoice } from './PaymentChoice';
 
@@ -67,11 +66,12 @@ export function BookingPage() {
   );
 }
 
-/** The creating answer: a booking with the unpaid places its caller may still hold. */
-type Booked = Pick<components['schemas']['BookedDto'], 'unpaidPlaces'>;
-
 /** What the api answered: seats held awaiting payment, a place on the waitlist, or done. */
-export function BookingOutcome({ booking }: { booking: Booking & Partial<Booked> }) {
+export function BookingOutcome({
+  booking,
+}: {
+  booking: Booking & Partial<Pick<Booked, 'unpaidPlaces'>>;
+}) {
   const { t } = useTranslation('member');
   const link = <Link to={`/bookings/${booking.id}`}>{t('book.outcome.seeBooking')}</Link>;
   if (booking.status === 'pending_payment') {

@@ -1,25 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
 import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { AccountNav } from '../../privacy/AccountNav';
-
-type Preferences = components['schemas']['NotificationPreferencesDto'];
-const KEY = ['me', 'notification-preferences'];
+import { useNotificationPreferences, useSaveNotificationPreferences } from '../public-queries';
+import type { NotificationPreferences } from '../types';
 
 /** `/account/notifications`: which optional e-mails the user receives (linked from every e-mail). */
 export function NotificationPreferencesPage() {
   const { t } = useTranslation('public');
   const { me } = useMe();
-  const preferences = useQuery({
-    queryKey: KEY,
-    queryFn: async () => unwrap(await api.GET('/api/me/notification-preferences')),
-  });
+  const preferences = useNotificationPreferences();
   return (
     <section className="narrow">
       <PageTitle>{t('notifications.title')}</PageTitle>
@@ -32,15 +25,10 @@ export function NotificationPreferencesPage() {
   );
 }
 
-function PreferencesForm({ initial }: { initial: Preferences }) {
+function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
   const { t } = useTranslation('public');
-  const queryClient = useQueryClient();
   const [sessionReminders, setSessionReminders] = useState(initial.sessionReminders);
-  const save = useMutation({
-    mutationFn: async (body: Preferences) =>
-      unwrap(await api.PUT('/api/me/notification-preferences', { body })),
-    onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
-  });
+  const save = useSaveNotificationPreferences();
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { ApiProblem } from '../../../api/problem';
 import { useSignIn } from '../../../auth/session';
 import { Field } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { safeNext } from '../../LoginPage';
+import { registerAccount } from '../public-queries';
 
 /**
  * `/register`: creates an account, signs in with it, then goes on to `?next=` (an invitation)
@@ -33,11 +33,12 @@ export function RegisterPage() {
     setBusy(true);
     setError(null);
     try {
-      unwrap(
-        await api.POST('/api/auth/register', {
-          body: { name, email, password, locale: i18n.language === 'en' ? 'en' : 'fr' },
-        }),
-      );
+      await registerAccount({
+        name,
+        email,
+        password,
+        locale: i18n.language === 'en' ? 'en' : 'fr',
+      });
       try {
         await signIn(email, password);
       } catch (caught) {

@@ -1,13 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { categoryLabel } from '../labels';
-import { filtersFromParams, filtersToParams, searchQuery } from './catalogue-filters';
+import { useCatalogueSearch } from '../public-queries';
+import { filtersFromParams, filtersToParams } from './catalogue-filters';
 import { FilterPanel } from './FilterPanel';
 import { OfferingResult } from './OfferingResult';
 
@@ -18,15 +17,7 @@ export function CataloguePage() {
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const queryString = filtersToParams(filters).toString();
 
-  const search = useInfiniteQuery({
-    queryKey: ['offerings', 'search', queryString],
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/offerings', { params: { query: searchQuery(filters, pageParam) } }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const search = useCatalogueSearch(filters, queryString);
 
   const first = search.data?.pages[0];
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { components } from '../../../api/schema';
 import { formatDateTime } from '../../../lib/format';
 import { useDepartmentsText } from '../labels';
 import { durationPhrase, sessionAvailability } from '../offering/offering-facts';
 import { PriceLine } from '../offering/PriceLine';
 import { SeatsBadge } from '../offering/SeatsBadge';
 import { StatusBadge } from '../../../components/StatusBadge';
-
-export type OfferingSummary = components['schemas']['OfferingSummaryDto'];
+import type { OfferingSummary } from '../types';
 
 /** One offering in the search results, with its next dates and the visitor's price. */
 export function OfferingResult({

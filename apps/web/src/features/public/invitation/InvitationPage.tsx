@@ -1,12 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
-import { reloadMe, useMe, useSignOut } from '../../../auth/session';
+import { useMe, useSignOut } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
+import { useAcceptInvitation, useInvitation } from '../public-queries';
 
 /**
  * `/invitations/:token`, the link of the invitation e-mail. A visitor signs in or creates an
@@ -16,21 +15,12 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const { t, i18n } = useTranslation('public');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const signOut = useSignOut();
   const { me, signedIn, isPending: mePending } = useMe();
-  const path = { params: { path: { token } } };
-  const preview = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: async () => unwrap(await api.GET('/api/invitations/{token}', path)),
-  });
-  const accept = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/invitations/{token}/accept', path)),
-    onSuccess: async () => {
-      await reloadMe(queryClient);
-      await navigate('/organisation', { state: { joined: preview.data?.organisationName } });
-    },
-  });
+  const preview = useInvitation(token);
+  const accept = useAcceptInvitation(token, () =>
+    navigate('/organisation', { state: { joined: preview.data?.organisationName } }),
+  );
 
   if (preview.isPending || (signedIn && mePending)) return <Loading />;
   if (preview.isError) {

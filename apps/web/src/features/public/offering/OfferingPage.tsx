@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
@@ -10,7 +8,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
 import { estimatePrice } from '../../../lib/price';
-import { categoryLabel, useCategories, useDepartmentsText } from '../labels';
+import { categoryLabel, useDepartmentsText } from '../labels';
+import { useCategories, usePublicOffering } from '../public-queries';
 import {
   bookingPath,
   cancellationPolicyLines,
@@ -33,10 +32,7 @@ export function OfferingPage() {
   const categories = useCategories();
   const departmentsText = useDepartmentsText();
   const [allSlots, setAllSlots] = useState(false);
-  const offering = useQuery({
-    queryKey: ['offerings', id, 'page'],
-    queryFn: async () => unwrap(await api.GET('/api/offerings/{id}', { params: { path: { id } } })),
-  });
+  const offering = usePublicOffering(id);
 
   const from = (location.state as { catalogueSearch?: string } | null)?.catalogueSearch;
   const back = (

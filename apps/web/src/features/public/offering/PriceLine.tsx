@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../../api/schema';
 import { Money } from '../../../components/Money';
+import type { Price } from '../types';
 import type { VatTreatment } from '../../../lib/price';
 
 /**
@@ -12,7 +12,7 @@ export function PriceLine({
   memberPriceCents,
   vatTreatment,
 }: {
-  price: components['schemas']['PriceDto'];
+  price: Price;
   memberPriceCents: number;
   vatTreatment: VatTreatment;
 }) {

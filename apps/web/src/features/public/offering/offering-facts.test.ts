@@ -4,8 +4,8 @@ import {
   cancellationPolicyLines,
   durationPhrase,
   sessionAvailability,
-  type Session,
 } from './offering-facts';
+import type { Session } from '../types';
 
 const NOW = new Date('2027-01-10T12:00:00Z');
 

@@ -1,8 +1,4 @@
-import type { components } from '../../../api/schema';
-
-export type Session = components['schemas']['SessionDto'];
-export type Slot = components['schemas']['SlotDto'];
-export type CancellationPolicy = components['schemas']['CancellationPolicyDto'];
+import type { CancellationPolicy, Session } from '../types';
 
 /** A sentence to translate: its message key (in the `public` namespace) and its values. */
 export interface Phrase {

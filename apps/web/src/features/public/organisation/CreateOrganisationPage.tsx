@@ -1,9 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, unwrap } from '../../../api/client';
-import { reloadMe } from '../../../auth/session';
 import { ApiProblem } from '../../../api/problem';
 import { Field, type ControlProps } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
@@ -14,9 +11,10 @@ import {
   createOrganisationBody,
   EMPTY_ORGANISATION_FORM,
   LEGAL_FORMS,
-  type LegalForm,
   type OrganisationForm,
 } from './organisation-form';
+import { useCreateOrganisation } from '../public-queries';
+import type { LegalForm } from '../types';
 
 type TextField = Exclude<keyof OrganisationForm, 'legalForm'>;
 
@@ -24,22 +22,16 @@ type TextField = Exclude<keyof OrganisationForm, 'legalForm'>;
 export function CreateOrganisationPage() {
   const { t } = useTranslation('public');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const departmentLabel = useDepartmentLabel();
   const [form, setForm] = useState(EMPTY_ORGANISATION_FORM);
-  const create = useMutation({
-    mutationFn: async (body: OrganisationForm) =>
-      unwrap(await api.POST('/api/organisations', { body: createOrganisationBody(body) })),
-    onSuccess: async (organisation) => {
-      await reloadMe(queryClient);
-      await navigate(`/organisation/${organisation.id}`, { state: { created: true } });
-    },
-  });
+  const create = useCreateOrganisation((organisation) =>
+    navigate(`/organisation/${organisation.id}`, { state: { created: true } }),
+  );
   const errors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate(form);
+    create.mutate(createOrganisationBody(form));
   }
 
   /** A text input bound to one field of the form, with its label, hint and api error. */

@@ -1,32 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
 import { ApiProblem } from '../../../api/problem';
-import type { components } from '../../../api/schema';
 import { Field } from '../../../components/Field';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
-
-type Invite = components['schemas']['InviteDto'];
+import { useInvite } from '../public-queries';
+import type { Invite } from '../types';
 
 /** Invites someone by e-mail (org_admin); the api e-mails them a link to /invitations/:token. */
 export function InviteForm({ organisationId }: { organisationId: string }) {
   const { t, i18n } = useTranslation('public');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Invite['role']>('org_member');
-  const invite = useMutation({
-    mutationFn: async (body: Invite) =>
-      unwrap(
-        await api.POST('/api/organisations/{id}/invitations', {
-          params: { path: { id: organisationId } },
-          body,
-        }),
-      ),
-    onSuccess: () => {
-      setEmail('');
-      setRole('org_member');
-    },
+  const invite = useInvite(organisationId, () => {
+    setEmail('');
+    setRole('org_member');
   });
   const errors = invite.error instanceof ApiProblem ? invite.error.fieldErrors() : {};
 

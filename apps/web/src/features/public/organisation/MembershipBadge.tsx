@@ -1,14 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../../api/schema';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { MEMBERSHIP_TONES } from '../../admin/MembershipBadge';
+import type { MembershipSummary } from '../types';
 
 /** The adhésion of a year in words: active, awaiting the Chambre, lapsed, or none. */
-export function MembershipBadge({
-  membership,
-}: {
-  membership: components['schemas']['MembershipSummaryDto'] | null;
-}) {
+export function MembershipBadge({ membership }: { membership: MembershipSummary | null }) {
   const { t } = useTranslation('public');
   if (!membership) return <StatusBadge>{t('membership.none')}</StatusBadge>;
   return (

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
@@ -9,6 +7,11 @@ import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate } from '../../../lib/format';
 import { useDepartmentLabel } from '../labels';
+import {
+  useOrganisation,
+  useOrganisationMembers,
+  useOrganisationMemberships,
+} from '../public-queries';
 import { InviteForm } from './InviteForm';
 import { MembershipBadge } from './MembershipBadge';
 
@@ -24,19 +27,9 @@ export function OrganisationPage() {
   const { me } = useMe();
   const departmentLabel = useDepartmentLabel();
   const isAdmin = me?.organisations.some((o) => o.id === id && o.role === 'org_admin') ?? false;
-  const path = { params: { path: { id } } };
-  const organisation = useQuery({
-    queryKey: ['organisation', id],
-    queryFn: async () => unwrap(await api.GET('/api/organisations/{id}', path)),
-  });
-  const members = useQuery({
-    queryKey: ['organisation', id, 'members'],
-    queryFn: async () => unwrap(await api.GET('/api/organisations/{id}/members', path)),
-  });
-  const memberships = useQuery({
-    queryKey: ['organisation', id, 'memberships'],
-    queryFn: async () => unwrap(await api.GET('/api/organisations/{id}/memberships', path)),
-  });
+  const organisation = useOrganisation(id);
+  const members = useOrganisationMembers(id);
+  const memberships = useOrganisationMemberships(id);
 
   if (organisation.isPending) return <Loading />;
   if (organisation.isError) {

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { MembershipBadge } from './MembershipBadge';
+import { DataTable } from '../../../components/DataTable';
 
 /**
  * `/organisation`: the organisations the user acts for, their role and this year's adhésion;
@@ -45,31 +46,31 @@ export function OrganisationsPage() {
         </>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('organisation.list.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisation.fields.legalName')}</th>
-                  <th scope="col">{t('organisation.list.role')}</th>
-                  <th scope="col">{t('organisation.list.membership')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {me.organisations.map((organisation) => (
-                  <tr key={organisation.id}>
-                    <th scope="row">
-                      <Link to={`/organisation/${organisation.id}`}>{organisation.legalName}</Link>
-                    </th>
-                    <td>{t(`roles.${organisation.role}`)}</td>
-                    <td>
-                      <MembershipBadge membership={organisation.membership} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('organisation.list.caption')}
+            rows={me.organisations}
+            rowKey={(organisation) => organisation.id}
+            columns={[
+              {
+                id: 'legalName',
+                header: t('organisation.fields.legalName'),
+                rowHeader: true,
+                cell: (organisation) => (
+                  <Link to={`/organisation/${organisation.id}`}>{organisation.legalName}</Link>
+                ),
+              },
+              {
+                id: 'role',
+                header: t('organisation.list.role'),
+                cell: (organisation) => t(`roles.${organisation.role}`),
+              },
+              {
+                id: 'membership',
+                header: t('organisation.list.membership'),
+                cell: (organisation) => <MembershipBadge membership={organisation.membership} />,
+              },
+            ]}
+          />
           <p>
             <Link to="/organisation/new">{t('organisation.list.createAnother')}</Link>
           </p>

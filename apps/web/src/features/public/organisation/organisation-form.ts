@@ -1,7 +1,4 @@
-import type { components } from '../../../api/schema';
-
-export type CreateOrganisationBody = components['schemas']['CreateOrganisationDto'];
-export type LegalForm = CreateOrganisationBody['legalForm'];
+import type { CreateOrganisationBody, LegalForm } from '../types';
 
 export const LEGAL_FORMS: LegalForm[] = [
   'association',
