@@ -31,19 +31,16 @@ describe('RecordInvoicePaymentUseCase', () => {
   let context: INestApplicationContext;
   let db: DataSource;
   let storage: string;
-  const environment = process.env;
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
-    process.env = { ...environment, INVOICE_STORAGE_DIR: storage };
-    context = await createTestContext([InvoicingModule]);
+    context = await createTestContext([InvoicingModule], { INVOICE_STORAGE_DIR: storage });
     db = context.get(DataSource);
     await configureChambre(db);
   });
 
   afterAll(async () => {
     await context.close();
-    process.env = environment;
     rmSync(storage, { recursive: true, force: true });
   });
 

@@ -30,19 +30,16 @@ describe('ApplyStripeEventUseCase', () => {
   let db: DataSource;
   let booker: TestBooker;
   let storage: string;
-  const environment = process.env;
 
   beforeAll(async () => {
     standIn = await StripeStandIn.start();
     storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
-    process.env = {
-      ...environment,
+    context = await createTestContext([PaymentsModule], {
       STRIPE_SECRET_KEY: 'sk_test_mutualis',
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       STRIPE_API_BASE: standIn.url,
       INVOICE_STORAGE_DIR: storage,
-    };
-    context = await createTestContext([PaymentsModule]);
+    });
     db = context.get(DataSource);
     await configureChambre(db);
     booker = await insertBooker(db);
@@ -51,7 +48,6 @@ describe('ApplyStripeEventUseCase', () => {
   afterAll(async () => {
     await context?.close();
     await standIn?.stop();
-    process.env = environment;
     rmSync(storage, { recursive: true, force: true });
   });
 

@@ -27,12 +27,10 @@ describe('MatchTransactionsUseCase', () => {
   let db: DataSource;
   let storage: string;
   let importId: string;
-  const environment = process.env;
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
-    process.env = { ...environment, INVOICE_STORAGE_DIR: storage };
-    context = await createTestContext([ReconciliationModule]);
+    context = await createTestContext([ReconciliationModule], { INVOICE_STORAGE_DIR: storage });
     db = context.get(DataSource);
     await configureChambre(db);
     const { actor } = await insertBooker(db);
@@ -45,7 +43,6 @@ describe('MatchTransactionsUseCase', () => {
 
   afterAll(async () => {
     await context?.close();
-    process.env = environment;
     rmSync(storage, { recursive: true, force: true });
   });
 
