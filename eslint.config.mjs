@@ -11,45 +11,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * notifications sits above payments because it tells people of payments' events (a refund).
  * privacy sits on top (it gathers every context's personal data); testing is for specs only.
  */
-const LIB_DEPENDENCIES = {
-  core: [],
-  identity: ['core'],
-  catalogue: ['core', 'identity'],
-  booking: ['core', 'identity', 'catalogue'],
-  invoicing: ['core', 'identity', 'catalogue', 'booking'],
-  payments: ['core', 'identity', 'catalogue', 'booking', 'invoicing'],
-  notifications: ['core', 'identity', 'catalogue', 'booking', 'invoicing', 'payments'],
-  reconciliation: [
-    'core',
-    'identity',
-    'catalogue',
-    'booking',
-    'invoicing',
-    'payments',
-    'notifications',
-  ],
-  privacy: [
-    'core',
-    'identity',
-    'catalogue',
-    'booking',
-    'invoicing',
-    'payments',
-    'notifications',
-    'reconciliation',
-  ],
-  testing: [
-    'core',
-    'identity',
-    'catalogue',
-    'booking',
-    'invoicing',
-    'payments',
-    'notifications',
-    'reconciliation',
-    'privacy',
-  ],
-};
+const LAYERS = [
+  'core',
+  'identity',
+  'catalogue',
+  'booking',
+  'invoicing',
+  'payments',
+  'notifications',
+  'reconciliation',
+  'privacy',
+  'testing',
+];
+/** Each lib may import every lib below it, and none above. */
+const LIB_DEPENDENCIES = Object.fromEntries(LAYERS.map((lib, at) => [lib, LAYERS.slice(0, at)]));
 const LIBS = Object.keys(LIB_DEPENDENCIES);
 
 /** Imports nobody makes: into another lib's files rather than through its index. */
