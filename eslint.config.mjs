@@ -7,7 +7,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The libs and, for each, the libs it may import (by their index only). Layers run
- * core ← identity ← catalogue ← booking ← invoicing ← payments ← notifications ← reconciliation;
+ * core ← identity ← catalogue ← booking ← invoicing ← payments ← notifications ← reconciliation
+ * ← accounting (it posts every other context's money facts to the journal);
  * notifications sits above payments because it tells people of payments' events (a refund).
  * privacy sits on top (it gathers every context's personal data); testing is for specs only.
  */
@@ -20,6 +21,7 @@ const LAYERS = [
   'payments',
   'notifications',
   'reconciliation',
+  'accounting',
   'privacy',
   'testing',
 ];

@@ -1,3 +1,4 @@
+import { accountingMigrations } from '@mutualis/accounting';
 import { bookingMigrations } from '@mutualis/booking';
 import { catalogueMigrations } from '@mutualis/catalogue';
 import { coreMigrations } from '@mutualis/core';
@@ -17,4 +18,5 @@ export const allMigrations = [
   ...paymentsMigrations,
   ...notificationsMigrations,
   ...reconciliationMigrations,
+  ...accountingMigrations,
 ];

@@ -1,0 +1,3 @@
+export * from './accounting.module';
+export * from './journal/entry-draft';
+export * from './migrations';
