@@ -1,0 +1,38 @@
+import type { AccountRole } from '../journal/entry-draft';
+
+/** What the posting rules need to know of a VAT breakdown entry to choose its revenue account. */
+export interface RevenueRegime {
+  vatCategory: 'S' | 'E' | 'O';
+  /** The legal mention printed for E and O (null for S). */
+  exemptionReason: string | null;
+}
+
+export type RevenueRole = Extract<
+  AccountRole,
+  'revenue_taxable' | 'revenue_exempt_training' | 'revenue_other'
+>;
+
+/**
+ * Where a sale's revenue goes: taxable sales, sales exempt as professional continuing training
+ * (CGI 261-4-4° a), or the rest (other exemptions, the franchise, out of scope). The one place
+ * that decides it, so that an explicit VAT regime on invoice lines replaces the reading of the
+ * exemption mention here and nowhere else.
+ */
+export function revenueRoleFor(regime: RevenueRegime): RevenueRole {
+  switch (regime.vatCategory) {
+    case 'S':
+      return 'revenue_taxable';
+    case 'E':
+      return isTrainingExemption(regime.exemptionReason)
+        ? 'revenue_exempt_training'
+        : 'revenue_other';
+    case 'O':
+      return 'revenue_other';
+  }
+}
+
+/** The training exemption's mention cites art. 261, 4, 4° (a) of the CGI, however it is spelled. */
+function isTrainingExemption(reason: string | null): boolean {
+  if (!reason) return false;
+  return reason.replace(/[\s,.-]/g, '').includes('26144°');
+}
