@@ -53,7 +53,10 @@ export const EVENT_ROUTES: EventRoutes = {
   [PaymentsEvents.Disputed]: [],
   [PaymentsEvents.LateRefunded]: [],
   [PaymentsEvents.Refunded]: [Notifications],
+  [PaymentsEvents.FeeRecorded]: [],
   [ReconciliationEvents.StatementUploaded]: [Reconciliation],
+  [ReconciliationEvents.AllocationMade]: [],
+  [ReconciliationEvents.AllocationUndone]: [],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

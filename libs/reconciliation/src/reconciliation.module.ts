@@ -65,6 +65,6 @@ const useCases = [
     CsvProfileResolver,
     ...useCases,
   ],
-  exports: [...useCases],
+  exports: [AllocationLedgerService, ...useCases],
 })
 export class ReconciliationModule {}

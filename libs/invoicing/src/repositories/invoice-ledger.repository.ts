@@ -53,6 +53,42 @@ export interface LedgerPayment {
   source: string;
 }
 
+/** An issued invoice or credit note as the books post it. */
+export interface PostingDocument {
+  invoiceId: string;
+  type: 'invoice' | 'credit_note';
+  number: string;
+  organisationId: string;
+  buyerName: string;
+  issueDate: string;
+  /** For a credit note, the invoice it corrects. */
+  correctsInvoiceId: string | null;
+  totalInclVatCents: number;
+  vatBreakdown: {
+    vatCategory: 'S' | 'E' | 'O';
+    vatRateBasisPoints: number;
+    taxableAmountCents: number;
+    vatAmountCents: number;
+    exemptionReason: string | null;
+  }[];
+}
+
+/** A payment recorded against an invoice, reversed or not, as the books post it. */
+export interface PostingPayment {
+  paymentId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  organisationId: string;
+  amountCents: number;
+  method: string;
+  /** What recorded it: a payment event, `bank-allocation:<id>`. */
+  source: string;
+  /** The payer-side record it came through (a Stripe payment of the payments context). */
+  reference: string | null;
+  receivedAt: Date;
+  reversedAt: Date | null;
+}
+
 type OpenRow = {
   id: string;
   number: string;
@@ -231,5 +267,91 @@ export class InvoiceLedgerRepository {
       method: row.method,
       source: row.source,
     }));
+  }
+
+  /** An issued invoice or credit note, or null while it is a draft (or unknown). */
+  async postingDocument(invoiceId: string): Promise<PostingDocument | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        type: 'invoice' | 'credit_note';
+        number: string;
+        organisation_id: string;
+        buyer_name: string;
+        issue_date: string;
+        corrects_invoice_id: string | null;
+        total_incl_vat_cents: string;
+        vat_breakdown: PostingDocument['vatBreakdown'];
+      }[]
+    >(
+      `SELECT id, type, number, organisation_id, buyer ->> 'name' AS buyer_name, issue_date::text,
+              corrects_invoice_id, total_incl_vat_cents, vat_breakdown
+         FROM invoices WHERE id = $1 AND number IS NOT NULL`,
+      [invoiceId],
+    );
+    if (!row) return null;
+    return {
+      invoiceId: row.id,
+      type: row.type,
+      number: row.number,
+      organisationId: row.organisation_id,
+      buyerName: row.buyer_name,
+      issueDate: row.issue_date,
+      correctsInvoiceId: row.corrects_invoice_id,
+      totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
+      vatBreakdown: row.vat_breakdown.map((group) => ({
+        vatCategory: group.vatCategory,
+        vatRateBasisPoints: group.vatRateBasisPoints,
+        taxableAmountCents: centsFromRow(group.taxableAmountCents),
+        vatAmountCents: centsFromRow(group.vatAmountCents),
+        exemptionReason: group.exemptionReason,
+      })),
+    };
+  }
+
+  /** A payment recorded against an invoice, reversed or not. */
+  async postingPayment(paymentId: string): Promise<PostingPayment | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        invoice_id: string;
+        number: string;
+        organisation_id: string;
+        amount_cents: string;
+        method: string;
+        source: string;
+        reference: string | null;
+        received_at: Date;
+        reversed_at: Date | null;
+      }[]
+    >(
+      `SELECT p.id, p.invoice_id, i.number, i.organisation_id, p.amount_cents, p.method, p.source,
+              p.reference, p.received_at, p.reversed_at
+         FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
+        WHERE p.id = $1`,
+      [paymentId],
+    );
+    if (!row) return null;
+    return {
+      paymentId: row.id,
+      invoiceId: row.invoice_id,
+      invoiceNumber: row.number,
+      organisationId: row.organisation_id,
+      amountCents: centsFromRow(row.amount_cents),
+      method: row.method,
+      source: row.source,
+      reference: row.reference,
+      receivedAt: row.received_at,
+      reversedAt: row.reversed_at,
+    };
+  }
+
+  /** The issued invoice of a booking (not its credit notes), if any. */
+  async invoiceOfBooking(bookingId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM invoices WHERE booking_id = $1 AND type = 'invoice' AND number IS NOT NULL`,
+      [bookingId],
+    );
+    return row?.id ?? null;
   }
 }
