@@ -7,3 +7,4 @@ export * from './member.factory';
 export * from './siret.factory';
 export * from './stripe-stand-in';
 export * from './test-context';
+export * from './journal.factory';

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateJournal1796200000000 } from './1796200000000-create-journal';
 
 /** The journal's tables, in timestamp order. */
-export const accountingMigrations: (new () => MigrationInterface)[] = [];
+export const accountingMigrations: (new () => MigrationInterface)[] = [CreateJournal1796200000000];
