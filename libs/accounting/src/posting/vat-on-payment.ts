@@ -57,7 +57,7 @@ export function proportion(amount: number, numerator: number, denominator: numbe
 }
 
 /** The lines of an entry as the books of an invoice read them. */
-interface BookLine {
+export interface BookLine {
   account: { role: string; vatRateBasisPoints?: number };
   letteringKey?: string;
   debitCents: number;
