@@ -489,7 +489,7 @@ describe('posting money facts to the journal', () => {
     ]);
   });
 
-  it('posts a transfer refund finance marks made in the bank journal', async () => {
+  it('posts a transfer refund from the statement line that shows it, counters it when undone, and posts it when finance marks it made', async () => {
     const [organisationId] = await insertOrganisations(db, member.id, 1);
     const bookingId = await book(organisationId, { vatTreatment: 'standard' }, 'bank_transfer');
     const invoice = await invoiceOf(bookingId);
@@ -509,6 +509,64 @@ describe('posting money facts to the journal', () => {
       (rows) => rows[0]?.status === 'instructed',
       20_000,
     );
+
+    // The bank shows the transfer two days ago; finance matches the debit with the refund.
+    const bank = daysAgo(2);
+    const bankReference = `BANK-RB-${refund.id.slice(0, 8)}`;
+    await importStatement(
+      camt053(`STMT-${bankReference}`, [
+        {
+          direction: 'debit',
+          bookingDate: bank.date,
+          accountServicerReference: bankReference,
+          transfers: [{ amountCents: invoice.total, party: 'SCOP DE TEST', text: 'REMBOURSEMENT' }],
+        },
+      ]),
+    );
+    const [line] = await db.query<{ id: string }[]>(
+      `SELECT id FROM bank_transactions WHERE bank_reference = $1`,
+      [bankReference],
+    );
+    let [allocation] = await db.query<{ id: string }[]>(
+      `SELECT id FROM bank_allocations WHERE refund_id = $1 AND undone_at IS NULL`,
+      [refund.id],
+    );
+    if (!allocation) {
+      const allocated = await api()
+        .post(`/api/finance/bank-transactions/${line.id}/allocations`)
+        .auth(finance.accessToken, { type: 'bearer' })
+        .send({ refundId: refund.id })
+        .expect(201);
+      allocation = allocated.body.allocations[0] as { id: string };
+    }
+    // BQ: 411 debit, 512 credit, on the bank's date, referring to the line (not the refund).
+    expect(await posted(`bank-allocation:${allocation.id}`)).toEqual({
+      journal: 'BQ',
+      eventDate: bank.date,
+      entryDate: bank.date,
+      pieceRef: bankReference,
+      lines: [
+        ['411000', invoice.total, 0, invoice.id],
+        ['512000', 0, invoice.total, null],
+      ],
+    });
+
+    // That debit was another transfer: undone, the refund is to make again.
+    await api()
+      .delete(`/api/finance/bank-transactions/${line.id}/allocations/${allocation.id}`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(await posted(`bank-allocation-undone:${allocation.id}`)).toMatchObject({
+      journal: 'BQ',
+      eventDate: today,
+      pieceRef: bankReference,
+      lines: [
+        ['411000', 0, invoice.total, invoice.id],
+        ['512000', invoice.total, 0, null],
+      ],
+    });
+
+    // Finance makes it and marks it made by hand: posted from the refund itself.
     await api()
       .post(`/api/finance/refund-instructions/${refund.id}/done`)
       .auth(finance.accessToken, { type: 'bearer' })
@@ -520,6 +578,97 @@ describe('posting money facts to the journal', () => {
       lines: [
         ['411000', invoice.total, 0, invoice.id],
         ['512000', 0, invoice.total, null],
+      ],
+    });
+    const [{ entries }] = await db.query<{ entries: number }[]>(
+      `SELECT count(*)::int AS entries FROM accounting_entry_lines l
+         JOIN accounting_entries e ON e.id = l.entry_id
+        WHERE l.lettering_key = $1`,
+      [invoice.id],
+    );
+    // The invoice, its credit note, the refund matched, its undo, the refund made.
+    expect(entries).toBe(5);
+  });
+
+  it('posts money Stripe took after the booking was cancelled, and its refund, lettered together without VAT', async () => {
+    const [organisationId] = await insertOrganisations(db, member.id, 1);
+    const bookingId = await book(organisationId, { vatTreatment: 'standard' }, 'card');
+    const [payment] = await db.query<{ id: string; checkout: string; amount: string }[]>(
+      `SELECT id, stripe_checkout_session_id AS checkout, amount_cents AS amount
+         FROM payments WHERE booking_id = $1`,
+      [bookingId],
+    );
+    await api()
+      .post(`/api/bookings/${bookingId}/cancel`)
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({})
+      .expect(200);
+    await webhook(
+      standIn.event(
+        'checkout.session.completed',
+        standIn.completeCheckoutSession(payment.checkout, 'paid'),
+      ),
+    );
+    const key = `late-payment:${payment.id}`;
+    const amount = Number(payment.amount);
+    expect(await posted(key)).toMatchObject({
+      journal: 'ST',
+      eventDate: today,
+      lines: [
+        ['467100', amount, 0, null],
+        ['411000', 0, amount, key],
+      ],
+    });
+    const [refund] = await eventually(
+      () =>
+        db.query<{ id: string }[]>(
+          `SELECT id FROM refunds WHERE payment_id = $1 AND status = 'succeeded'`,
+          [payment.id],
+        ),
+      (rows) => rows.length > 0,
+      20_000,
+    );
+    expect((await posted(`refund:${refund.id}`)).lines).toEqual([
+      ['411000', amount, 0, key],
+      ['467100', 0, amount, null],
+    ]);
+    expect(await letteringsOf(key)).toEqual([{ lines: 2, ended: false }]);
+    // No invoice was ever issued for it.
+    expect(await db.query(`SELECT id FROM invoices WHERE booking_id = $1`, [bookingId])).toEqual(
+      [],
+    );
+  });
+
+  it('writes a zero-amount invoice in the sales journal', async () => {
+    const [organisationId] = await insertOrganisations(db, member.id, 1);
+    const { sessionId } = await insertPublishedSession(db, {
+      memberPriceCents: 0,
+      nonMemberPriceCents: 0,
+    });
+    const booked = await api()
+      .post('/api/bookings')
+      .auth(member.accessToken, { type: 'bearer' })
+      .send({
+        organisationId,
+        sessionId,
+        attendees: [{ name: 'Nora Petit', email: 'nora@test.mutualis.fr' }],
+      })
+      .expect(201);
+    await api()
+      .post(`/api/bookings/${booked.body.id}/confirm`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .send({ method: 'cheque' })
+      .expect(200);
+    const invoice = await invoiceOf(booked.body.id as string);
+    expect(invoice.total).toBe(0);
+    expect(await posted(`invoice:${invoice.id}`)).toEqual({
+      journal: 'VT',
+      eventDate: today,
+      entryDate: today,
+      pieceRef: invoice.number,
+      lines: [
+        ['411000', 0, 0, invoice.id],
+        ['706100', 0, 0, null],
       ],
     });
   });
