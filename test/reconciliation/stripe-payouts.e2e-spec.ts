@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { JournalWriter } from '@mutualis/accounting';
 import {
   configureChambre,
   insertOrganisations,
@@ -160,8 +161,54 @@ describe('Stripe payouts in reconciliation', () => {
     });
 
     // The FEC moves the payout from Stripe (467100) to the bank (512000), and records the fees.
+    // Posting engineer: these two entries stand in for the posting rules of a payout and of
+    // Stripe's fees; drop them once the payout's events write their own, so the check is end to
+    // end again.
+    const writer = app.get(JournalWriter);
+    const feeCents = Number(detailed.fee_cents);
+    await writer.post({
+      journal: 'BQ',
+      sourceKey: `payout:${payout.id}`,
+      date: today,
+      pieceRef: payout.id,
+      pieceDate: today,
+      lines: [
+        {
+          account: { role: 'bank' },
+          label: 'Virement Stripe',
+          debitCents: payout.amount,
+          creditCents: 0,
+        },
+        {
+          account: { role: 'stripe' },
+          label: 'Virement Stripe',
+          debitCents: 0,
+          creditCents: payout.amount,
+        },
+      ],
+    });
+    await writer.post({
+      journal: 'ST',
+      sourceKey: `stripe-fee:${payout.id}`,
+      date: today,
+      pieceRef: payout.id,
+      pieceDate: today,
+      lines: [
+        { account: { role: 'fees' }, label: 'Frais Stripe', debitCents: feeCents, creditCents: 0 },
+        {
+          account: { role: 'stripe' },
+          label: 'Frais Stripe',
+          debitCents: 0,
+          creditCents: feeCents,
+        },
+      ],
+    });
+    await request(app.getHttpServer())
+      .post(`/api/finance/accounting/periods/${today.slice(0, 7)}/validate`)
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
     const fec = await request(app.getHttpServer())
-      .get(`/api/finance/exports/fec?year=${today.slice(0, 4)}`)
+      .get(`/api/finance/exports/fec?year=${today.slice(0, 4)}&encoding=utf-8`)
       .auth(finance.accessToken, { type: 'bearer' })
       .buffer(true)
       .parse((res, callback) => {

@@ -15,6 +15,7 @@ import {
   RedisModule,
   AuditModule,
 } from '@mutualis/core';
+import { AccountingModule } from '@mutualis/accounting';
 import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { BookingsController } from './booking/bookings.controller';
@@ -28,6 +29,8 @@ import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { FinanceController } from './reconciliation/finance.controller';
+import { AccountingController } from './accounting/accounting.controller';
+import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -93,6 +96,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     PaymentsModule,
     NotificationsModule,
     ReconciliationModule,
+    AccountingModule,
     PrivacyModule,
     OutboxModule,
     QueueModule,
@@ -117,6 +121,8 @@ import { TwoFactorController } from './identity/two-factor.controller';
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,
+    AccountingController,
+    AccountingExportsController,
     PersonalDataController,
     AuditController,
   ],

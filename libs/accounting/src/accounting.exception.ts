@@ -7,11 +7,11 @@ export enum AccountingErrorCode {
   UnknownAccount = 'unknown_account',
   UnknownOrganisation = 'organisation_not_found',
   InvalidPeriod = 'invalid_period',
+  PeriodInFuture = 'period_in_future',
   PeriodNotOver = 'period_not_over',
   PeriodClosed = 'period_already_closed',
   PeriodOutOfOrder = 'period_closed_out_of_order',
   InvalidChart = 'invalid_chart',
-  NoFiscalYear = 'invalid_fiscal_year',
 }
 
 const KINDS: Record<AccountingErrorCode, ErrorKind> = {
@@ -19,11 +19,11 @@ const KINDS: Record<AccountingErrorCode, ErrorKind> = {
   [AccountingErrorCode.UnknownAccount]: ErrorKind.Unprocessable,
   [AccountingErrorCode.UnknownOrganisation]: ErrorKind.NotFound,
   [AccountingErrorCode.InvalidPeriod]: ErrorKind.Invalid,
+  [AccountingErrorCode.PeriodInFuture]: ErrorKind.Unprocessable,
   [AccountingErrorCode.PeriodNotOver]: ErrorKind.Conflict,
   [AccountingErrorCode.PeriodClosed]: ErrorKind.Conflict,
   [AccountingErrorCode.PeriodOutOfOrder]: ErrorKind.Conflict,
   [AccountingErrorCode.InvalidChart]: ErrorKind.Invalid,
-  [AccountingErrorCode.NoFiscalYear]: ErrorKind.Invalid,
 };
 
 export class AccountingException extends DomainException {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@mutualis/core';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { PaymentsModule } from '@mutualis/payments';
 import { ReconciliationModule } from '@mutualis/reconciliation';
@@ -12,7 +13,15 @@ import { PostingRepository } from './repositories/posting.repository';
 import { InvoicePosting } from './services/invoice-posting';
 import { JournalWriter } from './services/journal-writer';
 import { MoneyPosting } from './services/money-posting';
+import { PeriodValidator } from './services/period-validator';
 import { PostingSettingsQuery } from './services/posting-settings.query';
+import { ClosePeriodUseCase } from './use-cases/close-period/close-period.use-case';
+import { DescribeFecUseCase } from './use-cases/describe-fec/describe-fec.use-case';
+import { ExportFecUseCase } from './use-cases/export-fec/export-fec.use-case';
+import { GetChartUseCase } from './use-cases/get-chart/get-chart.use-case';
+import { ListEntriesUseCase } from './use-cases/list-entries/list-entries.use-case';
+import { ListJournalsUseCase } from './use-cases/list-journals/list-journals.use-case';
+import { ListPeriodsUseCase } from './use-cases/list-periods/list-periods.use-case';
 import { PostBankAllocationUseCase } from './use-cases/post-bank-allocation/post-bank-allocation.use-case';
 import { PostInvoicePaymentUseCase } from './use-cases/post-invoice-payment/post-invoice-payment.use-case';
 import { PostLatePaymentUseCase } from './use-cases/post-late-payment/post-late-payment.use-case';
@@ -22,6 +31,20 @@ import { PostRefundUseCase } from './use-cases/post-refund/post-refund.use-case'
 import { PostSalesDocumentUseCase } from './use-cases/post-sales-document/post-sales-document.use-case';
 import { PostStripeFeeUseCase } from './use-cases/post-stripe-fee/post-stripe-fee.use-case';
 import { PostUndoneAllocationUseCase } from './use-cases/post-undone-allocation/post-undone-allocation.use-case';
+import { UpdateChartUseCase } from './use-cases/update-chart/update-chart.use-case';
+import { ValidatePeriodUseCase } from './use-cases/validate-period/validate-period.use-case';
+
+const useCases = [
+  ClosePeriodUseCase,
+  DescribeFecUseCase,
+  ExportFecUseCase,
+  GetChartUseCase,
+  ListEntriesUseCase,
+  ListJournalsUseCase,
+  ListPeriodsUseCase,
+  UpdateChartUseCase,
+  ValidatePeriodUseCase,
+];
 
 /** The posting rules' use cases, one per money fact. */
 const postingUseCases = [
@@ -38,8 +61,9 @@ const postingUseCases = [
 
 /** Accounting: the Chambre's journal (entries written when money facts happen), periods, the FEC. */
 @Module({
-  // The contexts whose money facts the posting rules read, through their read services.
-  imports: [InvoicingModule, PaymentsModule, ReconciliationModule],
+  // Invoicing, payments and reconciliation: the contexts whose money facts the posting rules
+  // read, through their read services.
+  imports: [InvoicingModule, PaymentsModule, ReconciliationModule, AuditModule],
   providers: [
     AccountingHandlers,
     BooksRepository,
@@ -52,8 +76,10 @@ const postingUseCases = [
     MoneyPosting,
     PostingSettingsQuery,
     JournalWriter,
+    PeriodValidator,
+    ...useCases,
     ...postingUseCases,
   ],
-  exports: [JournalWriter, ...postingUseCases],
+  exports: [JournalWriter, ...useCases, ...postingUseCases],
 })
 export class AccountingModule {}

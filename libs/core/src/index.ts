@@ -29,6 +29,7 @@ export * from './events';
 export * from './idempotency/idempotency.service';
 export * from './privacy/core-personal-data.repository';
 export * from './privacy/personal-strings';
+export * from './export/decimal-comma';
 export * from './export/spreadsheet-text';
 export * from './audit/audit-context';
 export * from './audit/audit-log.service';

@@ -1,4 +1,3 @@
-export * from './export/fec';
 export * from './migrations';
 export * from './parsers/statement-types';
 export * from './reconciliation.exception';
@@ -10,7 +9,6 @@ export * from './views/receivables.view';
 export * from './views/statement-import.view';
 export * from './use-cases/age-receivables/age-receivables.use-case';
 export * from './use-cases/allocate-bank-transaction/allocate-bank-transaction.use-case';
-export * from './use-cases/export-fec/export-fec.use-case';
 export * from './use-cases/export-invoices-csv/export-invoices-csv.use-case';
 export * from './use-cases/export-payments-csv/export-payments-csv.use-case';
 export * from './use-cases/get-bank-transaction/get-bank-transaction.use-case';

@@ -14,7 +14,6 @@ import { BankTransactionPresenter } from './services/bank-transaction-presenter'
 import { CsvProfileResolver } from './services/csv-profile-resolver';
 import { AgeReceivablesUseCase } from './use-cases/age-receivables/age-receivables.use-case';
 import { AllocateBankTransactionUseCase } from './use-cases/allocate-bank-transaction/allocate-bank-transaction.use-case';
-import { ExportFecUseCase } from './use-cases/export-fec/export-fec.use-case';
 import { ExportInvoicesCsvUseCase } from './use-cases/export-invoices-csv/export-invoices-csv.use-case';
 import { ExportPaymentsCsvUseCase } from './use-cases/export-payments-csv/export-payments-csv.use-case';
 import { GetBankTransactionUseCase } from './use-cases/get-bank-transaction/get-bank-transaction.use-case';
@@ -33,7 +32,6 @@ import { UndoAllocationUseCase } from './use-cases/undo-allocation/undo-allocati
 const useCases = [
   AgeReceivablesUseCase,
   AllocateBankTransactionUseCase,
-  ExportFecUseCase,
   ExportInvoicesCsvUseCase,
   ExportPaymentsCsvUseCase,
   GetBankTransactionUseCase,
@@ -49,7 +47,7 @@ const useCases = [
   UndoAllocationUseCase,
 ];
 
-/** Finance: bank statements, matching and allocations, receivables, the accounting export. */
+/** Finance: bank statements, matching and allocations, receivables, the CSV exports. */
 @Module({
   imports: [IdentityModule, InvoicingModule, PaymentsModule, AuditModule],
   providers: [

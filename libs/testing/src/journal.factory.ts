@@ -100,3 +100,58 @@ export function reversalDraft(payment: EntryDraft, date: string): EntryDraft {
     })),
   };
 }
+
+/**
+ * The sales entry of an issued invoice or credit note as the specs read it from the database,
+ * standing in for the posting rules in specs written before they existed (VAT at 20 %, pending).
+ */
+export function documentSaleDraft(document: {
+  id: string;
+  type: 'invoice' | 'credit_note';
+  number: string;
+  organisationId: string;
+  issueDate: string;
+  exclVatCents: number;
+  vatCents: number;
+  /** The invoice a credit note corrects: its lettering key. */
+  correctsInvoiceId?: string | null;
+}): EntryDraft {
+  const invoice = document.type === 'invoice';
+  const label = `${invoice ? 'Facture' : 'Avoir'} ${document.number}`;
+  const side = (cents: number, debit: boolean) =>
+    debit === invoice
+      ? { debitCents: cents, creditCents: 0 }
+      : { debitCents: 0, creditCents: cents };
+  const total = document.exclVatCents + document.vatCents;
+  const lines: EntryLineDraft[] = [
+    {
+      account: { role: 'customers' },
+      organisationId: document.organisationId,
+      label,
+      ...side(total, true),
+      letteringKey: document.correctsInvoiceId ?? document.id,
+    },
+  ];
+  if (document.exclVatCents > 0 || total === 0) {
+    lines.push({
+      account: { role: 'revenue_taxable' },
+      label,
+      ...side(document.exclVatCents, false),
+    });
+  }
+  if (document.vatCents > 0 || total === 0) {
+    lines.push({
+      account: { role: 'vat_pending', vatRateBasisPoints: 2000 },
+      label,
+      ...side(document.vatCents, false),
+    });
+  }
+  return {
+    journal: 'VT',
+    sourceKey: `${document.type}:${document.id}`,
+    date: document.issueDate,
+    pieceRef: document.number,
+    pieceDate: document.issueDate,
+    lines,
+  };
+}

@@ -36,7 +36,6 @@ import {
   AuditEntryView,
   BankTransactionView,
   CsvProfileView,
-  ExportFecUseCase,
   ExportFile,
   ExportInvoicesCsvUseCase,
   ExportPaymentsCsvUseCase,
@@ -67,7 +66,6 @@ import {
   CsvProfileDto,
   CsvProfileParams,
   CsvProfileViewDto,
-  FecQueryDto,
   ListTransactionsQueryDto,
   MatchCountsDto,
   PeriodQueryDto,
@@ -101,7 +99,6 @@ export class FinanceController {
     private readonly saveCsvProfiles: SaveCsvProfileUseCase,
     private readonly ageReceivables: AgeReceivablesUseCase,
     private readonly statementsOfAccount: GetStatementOfAccountUseCase,
-    private readonly exportFec: ExportFecUseCase,
     private readonly exportInvoices: ExportInvoicesCsvUseCase,
     private readonly exportPayments: ExportPaymentsCsvUseCase,
   ) {}
@@ -246,13 +243,6 @@ export class FinanceController {
   @ApiOkResponse({ type: StatementOfAccountDto })
   statementOfAccount(@Param() params: IdParams): Promise<StatementOfAccountDto> {
     return this.statementsOfAccount.execute(params.id);
-  }
-
-  @Get('exports/fec')
-  @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'The FEC (fichier des écritures comptables) of a fiscal year' })
-  async fec(@Query() query: FecQueryDto, @Res({ passthrough: true }) response: Response) {
-    return download(await this.exportFec.execute(query.year), response);
   }
 
   @Get('exports/invoices.csv')

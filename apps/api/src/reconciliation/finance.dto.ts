@@ -98,15 +98,6 @@ export class AllocationParams {
   allocationId!: string;
 }
 
-export class FecQueryDto {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year!: number;
-}
-
 export class PeriodQueryDto {
   @ApiProperty({ example: '2026-01-01' })
   @IsDateString({ strict: true })

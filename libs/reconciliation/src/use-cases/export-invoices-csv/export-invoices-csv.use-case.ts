@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toSpreadsheetCsv } from '@mutualis/core';
+import { decimalCommaAmount, toSpreadsheetCsv } from '@mutualis/core';
 import { InvoiceLedgerService } from '@mutualis/invoicing';
-import { toFecAmount } from '../../export/fec';
 import { ExportFile } from '../../views/export-file';
 
 @Injectable()
@@ -19,9 +18,9 @@ export class ExportInvoicesCsvUseCase {
         document.issueDate,
         document.dueDate ?? '',
         document.organisationName,
-        toFecAmount(document.totalExclVatCents),
-        toFecAmount(document.totalVatCents),
-        toFecAmount(document.totalInclVatCents),
+        decimalCommaAmount(document.totalExclVatCents),
+        decimalCommaAmount(document.totalVatCents),
+        decimalCommaAmount(document.totalInclVatCents),
         document.status,
       ]),
     ];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toSpreadsheetCsv } from '@mutualis/core';
+import { decimalCommaAmount, toSpreadsheetCsv } from '@mutualis/core';
 import { InvoiceLedgerService } from '@mutualis/invoicing';
-import { toFecAmount } from '../../export/fec';
 import { ExportFile } from '../../views/export-file';
 
 @Injectable()
@@ -17,7 +16,7 @@ export class ExportPaymentsCsvUseCase {
         payment.receivedOn,
         payment.invoiceNumber,
         payment.organisationName,
-        toFecAmount(payment.amountCents),
+        decimalCommaAmount(payment.amountCents),
         payment.method,
         payment.source,
       ]),

@@ -1,15 +1,15 @@
 /**
- * The Fichier des Écritures Comptables (article A47 A-1 of the Livre des procédures fiscales):
- * the accounts as one flat file, one row per entry line, that the Chambre hands over at a tax
- * audit. The administration rejects a file that breaks the format, so the writer refuses bad
- * input outright rather than writing something a person would have to repair.
+ * The layout of the Fichier des Écritures Comptables (article A47 A-1 of the Livre des
+ * procédures fiscales): the journal as one flat file, one row per entry line. The
+ * administration rejects a file that breaks the format, so the writer refuses bad input
+ * outright rather than writing something a person would have to repair.
  *
  * Choices within what A47 A-1 allows: tab as the field separator; CRLF after every row,
  * header and last row included (CR, LF or both are accepted); euros only, so Montantdevise and
  * Idevise stay empty. The text is returned as a string: encode it when writing (A47 A-1 lists
- * ISO 8859-15 among the accepted encodings).
+ * ISO 8859-15 among the accepted encodings; see fec-encoding.ts).
  */
-import { spreadsheetText } from '@mutualis/core';
+import { decimalCommaAmount, spreadsheetText } from '@mutualis/core';
 
 /** The 18 columns of A47 A-1, in their order; the header row carries exactly these names. */
 export const FEC_COLUMNS = [
@@ -70,12 +70,7 @@ const END_OF_ROW = '\r\n';
 
 /** `1234,50`: decimal comma, two decimals, no thousands separator; `-12,30` below zero. */
 export function toFecAmount(cents: number): string {
-  if (!Number.isSafeInteger(cents)) {
-    throw new RangeError(`An amount must be a whole number of cents, got ${cents}`);
-  }
-  const magnitude = Math.abs(cents);
-  const sign = cents < 0 ? '-' : '';
-  return `${sign}${Math.floor(magnitude / 100)},${String(magnitude % 100).padStart(2, '0')}`;
+  return decimalCommaAmount(cents);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -103,8 +98,10 @@ function field(value: string | undefined): string {
 /**
  * The FEC text of the entries, in the order given: the caller keeps each journal's entries in
  * the continuous sequence of their numbers. Throws a RangeError naming the entry when one is
- * unbalanced, has a line with both or neither of debit and credit, a negative or fractional
- * amount, a malformed date, a missing mandatory text, or a number already used in its journal.
+ * unbalanced, has a line with both or neither of debit and credit (neither is allowed only when
+ * every line of the entry is zero: a zero-amount invoice still appears in the sales journal), a
+ * negative or fractional amount, a malformed date, a missing mandatory text, or a number already
+ * used in its journal.
  */
 export function writeFec(entries: readonly FecEntry[]): string {
   const rows: string[] = [FEC_COLUMNS.join(SEPARATOR)];
@@ -142,6 +139,7 @@ export function writeFec(entries: readonly FecEntry[]): string {
       fail(`an entry needs at least two lines, got ${entry.lines.length}`);
     let debits = 0;
     let credits = 0;
+    const zeroEntry = entry.lines.every((line) => line.debitCents === 0 && line.creditCents === 0);
     for (const [lineIndex, line] of entry.lines.entries()) {
       const where = `line ${lineIndex + 1}`;
       for (const [amount, what] of [
@@ -151,7 +149,10 @@ export function writeFec(entries: readonly FecEntry[]): string {
         if (!Number.isSafeInteger(amount)) fail(`${where}: the ${what} is not whole cents`);
         if (amount < 0) fail(`${where}: the ${what} is negative (${toFecAmount(amount)})`);
       }
-      if ((line.debitCents === 0) === (line.creditCents === 0)) {
+      if (line.debitCents !== 0 && line.creditCents !== 0) {
+        fail(`${where}: exactly one of debit and credit must be non-zero`);
+      }
+      if (line.debitCents === 0 && line.creditCents === 0 && !zeroEntry) {
         fail(`${where}: exactly one of debit and credit must be non-zero`);
       }
       const accountNumber = required(line.accountNumber, `${where}: the account number`);

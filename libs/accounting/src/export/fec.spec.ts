@@ -287,6 +287,16 @@ describe('writeFec', () => {
     expect(() => writeFec([entry])).toThrow(message);
   });
 
+  it('writes a zero-amount entry, its lines 0,00 on both sides', () => {
+    const zero: FecEntry = {
+      ...SALE,
+      lines: SALE.lines.map((line) => ({ ...line, debitCents: 0, creditCents: 0 })),
+    };
+    const written = writeFec([zero]).split('\r\n').slice(1, -1);
+    expect(written).toHaveLength(SALE.lines.length);
+    for (const row of written) expect(row.split('\t').slice(11, 13)).toEqual(['0,00', '0,00']);
+  });
+
   it('refuses a number used twice in a journal, but not across journals', () => {
     expect(() => writeFec([RECEIPT, { ...STRIPE_FEE, number: 'BQ000001' }])).toThrow(
       /BQ\/BQ000001: the number is already used/,

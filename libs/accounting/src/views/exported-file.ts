@@ -1,0 +1,6 @@
+/** A file to download, already encoded. */
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
