@@ -325,15 +325,15 @@ describe('posting money facts to the journal', () => {
       (rows) => rows[0]?.number != null,
       20_000,
     );
-    expect(await posted(`credit-note:${creditNote.id}`)).toMatchObject({
-      journal: 'VT',
-      pieceRef: creditNote.number,
-      lines: [
-        ['411000', 0, invoice.total, invoice.id],
-        ['706100', invoice.excl, 0, null],
-        ['445741', invoice.vat, 0, null],
-      ],
-    });
+    // The credit note and the refund come from the same cancellation, in either order: the VAT
+    // given back moves from collected to pending with whichever of them comes second.
+    const credited = await posted(`credit-note:${creditNote.id}`);
+    expect(credited).toMatchObject({ journal: 'VT', pieceRef: creditNote.number });
+    expect(credited.lines.slice(0, 3)).toEqual([
+      ['411000', 0, invoice.total, invoice.id],
+      ['706100', invoice.excl, 0, null],
+      ['445741', invoice.vat, 0, null],
+    ]);
     const [refund] = await eventually(
       () =>
         db.query<{ id: string; stripe_refund_id: string | null }[]>(
@@ -343,18 +343,22 @@ describe('posting money facts to the journal', () => {
       (rows) => rows.length > 0,
       20_000,
     );
-    // ST: 411 debit, 467 credit, referring to Stripe's refund; the VAT given back goes pending.
-    expect(await posted(`refund:${refund.id}`)).toMatchObject({
+    // ST: 411 debit, 467 credit, referring to Stripe's refund.
+    const refunded = await posted(`refund:${refund.id}`);
+    expect(refunded).toMatchObject({
       journal: 'ST',
       eventDate: today,
       pieceRef: refund.stripe_refund_id,
-      lines: [
-        ['411000', invoice.total, 0, invoice.id],
-        ['467100', 0, invoice.total, null],
-        ['445711', invoice.vat, 0, null],
-        ['445741', 0, invoice.vat, null],
-      ],
     });
+    expect(refunded.lines.slice(0, 2)).toEqual([
+      ['411000', invoice.total, 0, invoice.id],
+      ['467100', 0, invoice.total, null],
+    ]);
+    const vatMoves = [...credited.lines.slice(3), ...refunded.lines.slice(2)];
+    expect(vatMoves.sort()).toEqual([
+      ['445711', invoice.vat, 0, null],
+      ['445741', 0, invoice.vat, null],
+    ]);
     const keys = [
       `invoice:${invoice.id}`,
       `payment:${paymentId}`,

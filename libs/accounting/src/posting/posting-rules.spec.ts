@@ -282,6 +282,32 @@ describe('VAT due on payment', () => {
     expect(accountBalance(entries, 'stripe')).toBe(0);
   });
 
+  it('moves the VAT back with the credit note when the refund came first', () => {
+    const original = invoice('inv-1', 10_000);
+    const inv = salesEntry(original, { vatOnDebits: false });
+    const paid = paymentEntry(money('p1', 12_000), invoiceBookOf([inv], 'inv-1'));
+    // The refund finds nothing owed back yet: it moves no VAT.
+    const refund = refundEntry(
+      { ...money('r1', 12_000), sourceKey: 'refund:r1' },
+      invoiceBookOf([inv, paid], 'inv-1'),
+    );
+    expect(refund.lines).toHaveLength(2);
+    const credit = salesEntry(creditNote(original, 'cn-1', 10_000), {
+      vatOnDebits: false,
+      invoiceBook: invoiceBookOf([inv, paid, refund], 'inv-1'),
+    });
+    expect(
+      credit.lines.slice(3).map((line) => [line.account.role, line.debitCents, line.creditCents]),
+    ).toEqual([
+      ['vat_collected', 2_000, 0],
+      ['vat_pending', 0, 2_000],
+    ]);
+    const entries = [inv, paid, refund, credit];
+    entries.forEach(expectWellFormed);
+    for (const role of ['customers', 'vat_pending', 'vat_collected', 'stripe'])
+      expect(accountBalance(entries, role)).toBe(0);
+  });
+
   it('keeps the VAT of what is kept after a partial refund', () => {
     const original = invoice('inv-1', 10_000);
     const inv = salesEntry(original, { vatOnDebits: false });
