@@ -14,7 +14,6 @@ import { InvoicePosting } from './services/invoice-posting';
 import { JournalWriter } from './services/journal-writer';
 import { MoneyPosting } from './services/money-posting';
 import { PeriodValidator } from './services/period-validator';
-import { PostingSettingsQuery } from './services/posting-settings.query';
 import { ClosePeriodUseCase } from './use-cases/close-period/close-period.use-case';
 import { DescribeFecUseCase } from './use-cases/describe-fec/describe-fec.use-case';
 import { ExportFecUseCase } from './use-cases/export-fec/export-fec.use-case';
@@ -74,7 +73,6 @@ const postingUseCases = [
     PostingRepository,
     InvoicePosting,
     MoneyPosting,
-    PostingSettingsQuery,
     JournalWriter,
     PeriodValidator,
     ...useCases,

@@ -3,7 +3,6 @@ import { EventJob, OnEvent, OnEvents, QueueName } from '@mutualis/core';
 import { InvoicingEvents } from '@mutualis/invoicing';
 import { PaymentsEvents } from '@mutualis/payments';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
-import { PostingSettingsQuery } from '../services/posting-settings.query';
 import { PostBankAllocationUseCase } from '../use-cases/post-bank-allocation/post-bank-allocation.use-case';
 import { PostInvoicePaymentUseCase } from '../use-cases/post-invoice-payment/post-invoice-payment.use-case';
 import { PostLatePaymentUseCase } from '../use-cases/post-late-payment/post-late-payment.use-case';
@@ -23,7 +22,6 @@ import { PostUndoneAllocationUseCase } from '../use-cases/post-undone-allocation
 @Injectable()
 export class AccountingHandlers {
   constructor(
-    private readonly settings: PostingSettingsQuery,
     private readonly sales: PostSalesDocumentUseCase,
     private readonly payment: PostInvoicePaymentUseCase,
     private readonly reversal: PostPaymentReversalUseCase,
@@ -39,31 +37,27 @@ export class AccountingHandlers {
   async salesDocumentIssued(
     event: EventJob<typeof InvoicingEvents.InvoiceIssued | typeof InvoicingEvents.CreditNoteIssued>,
   ) {
-    return { outcome: await this.sales.execute(event.aggregateId, await this.settings.current()) };
+    return { outcome: await this.sales.execute(event.aggregateId) };
   }
 
   @OnEvent(InvoicingEvents.PaymentRecorded, QueueName.Accounting)
   async paymentRecorded(event: EventJob<typeof InvoicingEvents.PaymentRecorded>) {
     return {
-      outcome: await this.payment.execute(event.payload.paymentId, await this.settings.current()),
+      outcome: await this.payment.execute(event.payload.paymentId),
     };
   }
 
   @OnEvent(InvoicingEvents.PaymentReversed, QueueName.Accounting)
   async paymentReversed(event: EventJob<typeof InvoicingEvents.PaymentReversed>) {
     return {
-      outcome: await this.reversal.execute(event.payload.paymentId, await this.settings.current()),
+      outcome: await this.reversal.execute(event.payload.paymentId),
     };
   }
 
   @OnEvent(PaymentsEvents.Refunded, QueueName.Accounting)
   async refunded(event: EventJob<typeof PaymentsEvents.Refunded>) {
     return {
-      outcome: await this.refund.execute(
-        event.aggregateId,
-        event.payload.settledBy,
-        await this.settings.current(),
-      ),
+      outcome: await this.refund.execute(event.aggregateId, event.payload.settledBy),
     };
   }
 
@@ -87,14 +81,14 @@ export class AccountingHandlers {
   @OnEvent(ReconciliationEvents.AllocationMade, QueueName.Accounting)
   async allocationMade(event: EventJob<typeof ReconciliationEvents.AllocationMade>) {
     return {
-      outcome: await this.allocation.execute(event.aggregateId, await this.settings.current()),
+      outcome: await this.allocation.execute(event.aggregateId),
     };
   }
 
   @OnEvent(ReconciliationEvents.AllocationUndone, QueueName.Accounting)
   async allocationUndone(event: EventJob<typeof ReconciliationEvents.AllocationUndone>) {
     return {
-      outcome: await this.undone.execute(event.aggregateId, await this.settings.current()),
+      outcome: await this.undone.execute(event.aggregateId),
     };
   }
 }

@@ -135,6 +135,25 @@ describe('revenue accounts by VAT regime', () => {
       revenueRoleFor({ vatCategory: 'O', exemptionReason: 'Opération non soumise à la TVA' }),
     ).toBe('revenue_other');
   });
+  it('follows the regime a document names over its mention', () => {
+    const reason = 'Exonération de TVA, art. 261, 7, 1° a du CGI';
+    expect(revenueRoleFor({ vatCategory: 'S', exemptionReason: null, vatRegime: 'standard' })).toBe(
+      'revenue_taxable',
+    );
+    expect(
+      revenueRoleFor({ vatCategory: 'E', exemptionReason: TRAINING, vatRegime: 'exempt_training' }),
+    ).toBe('revenue_exempt_training');
+    for (const vatRegime of [
+      'exempt_members',
+      'franchise',
+      'out_of_scope_disbursement',
+      'out_of_scope_subsidy',
+      'not_subject',
+    ])
+      expect(revenueRoleFor({ vatCategory: 'E', exemptionReason: reason, vatRegime })).toBe(
+        'revenue_other',
+      );
+  });
 });
 
 describe('sales journal entries', () => {

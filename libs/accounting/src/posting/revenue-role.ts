@@ -5,6 +5,8 @@ export interface RevenueRegime {
   vatCategory: 'S' | 'E' | 'O';
   /** The legal mention printed for E and O (null for S). */
   exemptionReason: string | null;
+  /** The VAT regime the Chambre set (standard, exempt_training…), on documents that name it. */
+  vatRegime?: string | null;
 }
 
 export type RevenueRole = Extract<
@@ -15,10 +17,15 @@ export type RevenueRole = Extract<
 /**
  * Where a sale's revenue goes: taxable sales, sales exempt as professional continuing training
  * (CGI 261-4-4° a), or the rest (other exemptions, the franchise, out of scope). The one place
- * that decides it, so that an explicit VAT regime on invoice lines replaces the reading of the
- * exemption mention here and nowhere else.
+ * that decides it: from the VAT regime the document names, else (documents issued before
+ * regimes were named) from its category and exemption mention.
  */
 export function revenueRoleFor(regime: RevenueRegime): RevenueRole {
+  if (regime.vatRegime) {
+    if (regime.vatRegime === 'standard') return 'revenue_taxable';
+    if (regime.vatRegime === 'exempt_training') return 'revenue_exempt_training';
+    return 'revenue_other';
+  }
   switch (regime.vatCategory) {
     case 'S':
       return 'revenue_taxable';

@@ -11,14 +11,6 @@ import { JournalWriter } from './journal-writer';
 
 export type PostingOutcome = 'posted' | 'already_posted';
 
-/** The settings the posting rules read; defaults until the Chambre's own settings carry them. */
-export interface PostingSettings {
-  /** The Chambre opted to pay VAT on its debits (CGI 269-2-c): VAT is due when invoiced. */
-  vatOnDebits: boolean;
-}
-
-export const DEFAULT_POSTING_SETTINGS: PostingSettings = { vatOnDebits: false };
-
 /** One transaction of posting, with what the rules need to read from the journal. */
 export interface PostingScope {
   manager: EntityManager;
@@ -32,6 +24,7 @@ export interface PostingScope {
 /** An invoice's scope: its sales entry is in the journal, and its books can be read. */
 export interface InvoiceScope extends PostingScope {
   invoiceId: string;
+  invoice: PostingDocument;
   /** What posting the invoice's own sales entry did. */
   invoicePosted: PostingOutcome;
   organisationId: string;
@@ -61,22 +54,21 @@ export class InvoicePosting {
   }
 
   /** Work on an invoice, under its lock, once its sales entry is posted. */
-  async forInvoice<T>(
-    invoiceId: string,
-    settings: PostingSettings,
-    work: (scope: InvoiceScope) => Promise<T>,
-  ): Promise<T> {
+  async forInvoice<T>(invoiceId: string, work: (scope: InvoiceScope) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const scope = await this.scope(manager);
       await this.posting.lockInvoice(invoiceId, manager);
       const invoice = await this.issued(invoiceId);
       if (invoice.type !== 'invoice') throw new Error(`${invoice.number} is not an invoice`);
+      // VAT on the debits or on payment, as the invoice says the Chambre had opted (its seller
+      // snapshot); its payments and credit notes follow the invoice.
       const invoicePosted = await scope.post(
-        salesEntry(salesDocument(invoice, invoiceId), settings),
+        salesEntry(salesDocument(invoice, invoiceId), { vatOnDebits: invoice.vatOnDebits }),
       );
       return work({
         ...scope,
         invoiceId,
+        invoice,
         invoicePosted,
         organisationId: invoice.organisationId,
         invoiceNumber: invoice.number,

@@ -10,13 +10,7 @@ import {
   refundEntry,
   unappliedRefundEntry,
 } from '../posting/posting-rules';
-import {
-  InvoicePosting,
-  InvoiceScope,
-  PostingOutcome,
-  PostingScope,
-  PostingSettings,
-} from './invoice-posting';
+import { InvoicePosting, InvoiceScope, PostingOutcome, PostingScope } from './invoice-posting';
 
 /** Where and when money moved, before the rule knows whose it is. */
 export type Movement = Pick<CustomerMoney, 'journal' | 'sourceKey' | 'date' | 'pieceRef'>;
@@ -107,12 +101,8 @@ export class MoneyPosting {
    * Posts a refund with the movement given: against the booking's invoice (its VAT moving
    * back), or, for money paid too late, against the late payment it returns.
    */
-  postRefund(
-    refund: RefundFacts,
-    movement: Movement,
-    settings: PostingSettings,
-  ): Promise<PostingOutcome> {
-    return this.inRefundScope(refund, settings, async (scope, letteringKey, book) => {
+  postRefund(refund: RefundFacts, movement: Movement): Promise<PostingOutcome> {
+    return this.inRefundScope(refund, async (scope, letteringKey, book) => {
       if (await scope.isPosted(movement.sourceKey)) return 'already_posted';
       const money: CustomerMoney = {
         ...movement,
@@ -131,7 +121,6 @@ export class MoneyPosting {
    */
   async inRefundScope<T>(
     refund: RefundFacts,
-    settings: PostingSettings,
     work: (
       scope: PostingScope,
       letteringKey: string,
@@ -144,7 +133,7 @@ export class MoneyPosting {
     const invoiceId = await this.ledger.invoiceOfBooking(refund.bookingId);
     // The booking's invoice is issued from its confirmation, before any refund can be due.
     if (!invoiceId) throw new Error(`booking ${refund.bookingId} has no issued invoice yet`);
-    return this.posting.forInvoice(invoiceId, settings, (scope) =>
+    return this.posting.forInvoice(invoiceId, (scope) =>
       work(scope, invoiceId, { invoiceNumber: scope.invoiceNumber, read: scope.book }),
     );
   }

@@ -70,7 +70,11 @@ export interface PostingDocument {
     taxableAmountCents: number;
     vatAmountCents: number;
     exemptionReason: string | null;
+    /** The VAT regime of the group's lines; null on documents issued before regimes were named. */
+    vatRegime: string | null;
   }[];
+  /** The Chambre had opted to pay VAT on its debits when it issued the document (its seller snapshot). */
+  vatOnDebits: boolean;
 }
 
 /** A payment recorded against an invoice, reversed or not, as the books post it. */
@@ -281,11 +285,15 @@ export class InvoiceLedgerRepository {
         issue_date: string;
         corrects_invoice_id: string | null;
         total_incl_vat_cents: string;
-        vat_breakdown: PostingDocument['vatBreakdown'];
+        vat_breakdown: (Omit<PostingDocument['vatBreakdown'][number], 'vatRegime'> & {
+          vatRegime?: string;
+        })[];
+        vat_on_debits: boolean;
       }[]
     >(
       `SELECT id, type, number, organisation_id, buyer ->> 'name' AS buyer_name, issue_date::text,
-              corrects_invoice_id, total_incl_vat_cents, vat_breakdown
+              corrects_invoice_id, total_incl_vat_cents, vat_breakdown,
+              coalesce((seller ->> 'vatOnDebits')::boolean, false) AS vat_on_debits
          FROM invoices WHERE id = $1 AND number IS NOT NULL`,
       [invoiceId],
     );
@@ -305,7 +313,9 @@ export class InvoiceLedgerRepository {
         taxableAmountCents: centsFromRow(group.taxableAmountCents),
         vatAmountCents: centsFromRow(group.vatAmountCents),
         exemptionReason: group.exemptionReason,
+        vatRegime: group.vatRegime ?? null,
       })),
+      vatOnDebits: row.vat_on_debits,
     };
   }
 

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AllocationLedgerService, PostingAllocation } from '@mutualis/reconciliation';
 import { unappliedMoneyEntry } from '../../posting/posting-rules';
-import {
-  DEFAULT_POSTING_SETTINGS,
-  InvoicePosting,
-  PostingOutcome,
-  PostingSettings,
-} from '../../services/invoice-posting';
+import { InvoicePosting, PostingOutcome } from '../../services/invoice-posting';
 import { allocationKey, bankLineMovement, MoneyPosting } from '../../services/money-posting';
 import { PostPayoutUseCase } from '../post-payout/post-payout.use-case';
 
@@ -27,10 +22,7 @@ export class PostBankAllocationUseCase {
     private readonly payout: PostPayoutUseCase,
   ) {}
 
-  async execute(
-    allocationId: string,
-    settings: PostingSettings = DEFAULT_POSTING_SETTINGS,
-  ): Promise<AllocationPostingOutcome> {
+  async execute(allocationId: string): Promise<AllocationPostingOutcome> {
     const allocation = await this.allocation(allocationId);
     switch (allocation.kind) {
       case 'invoice':
@@ -41,7 +33,6 @@ export class PostBankAllocationUseCase {
         return this.money.postRefund(
           await this.money.refund(allocation.refundId!),
           bankLineMovement(allocationKey(allocationId), allocation.line),
-          settings,
         );
       case 'organisation_credit':
         return this.posting.run(async (scope) => {

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DEFAULT_POSTING_SETTINGS,
-  InvoicePosting,
-  PostingOutcome,
-  PostingSettings,
-} from '../../services/invoice-posting';
+import { InvoicePosting, PostingOutcome } from '../../services/invoice-posting';
 import { MoneyPosting } from '../../services/money-posting';
 
 /**
@@ -21,13 +16,10 @@ export class PostInvoicePaymentUseCase {
     private readonly money: MoneyPosting,
   ) {}
 
-  async execute(
-    paymentId: string,
-    settings: PostingSettings = DEFAULT_POSTING_SETTINGS,
-  ): Promise<PostingOutcome> {
+  async execute(paymentId: string): Promise<PostingOutcome> {
     const payment = await this.money.invoicePayment(paymentId);
     const money = await this.money.paymentMoney(payment);
-    return this.posting.forInvoice(payment.invoiceId, settings, (scope) =>
+    return this.posting.forInvoice(payment.invoiceId, (scope) =>
       this.money.postPayment(scope, money),
     );
   }

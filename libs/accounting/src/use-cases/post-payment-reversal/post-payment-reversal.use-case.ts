@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
 import { counterEntry } from '../../posting/posting-rules';
-import {
-  DEFAULT_POSTING_SETTINGS,
-  InvoicePosting,
-  PostingOutcome,
-  PostingSettings,
-} from '../../services/invoice-posting';
+import { InvoicePosting, PostingOutcome } from '../../services/invoice-posting';
 import { MoneyPosting } from '../../services/money-posting';
 
 /**
@@ -21,15 +16,12 @@ export class PostPaymentReversalUseCase {
     private readonly money: MoneyPosting,
   ) {}
 
-  async execute(
-    paymentId: string,
-    settings: PostingSettings = DEFAULT_POSTING_SETTINGS,
-  ): Promise<PostingOutcome> {
+  async execute(paymentId: string): Promise<PostingOutcome> {
     const payment = await this.money.invoicePayment(paymentId);
     if (!payment.reversedAt) throw new Error(`invoice payment ${paymentId} is not reversed`);
     const reversedOn = parisDate(payment.reversedAt);
     const money = await this.money.paymentMoney(payment);
-    return this.posting.forInvoice(payment.invoiceId, settings, async (scope) => {
+    return this.posting.forInvoice(payment.invoiceId, async (scope) => {
       const sourceKey = `payment-reversal:${paymentId}`;
       if (await scope.isPosted(sourceKey)) return 'already_posted';
       await this.money.postPayment(scope, money);

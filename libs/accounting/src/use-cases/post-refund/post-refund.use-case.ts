@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
 import type { RefundSettlement } from '@mutualis/payments';
-import {
-  DEFAULT_POSTING_SETTINGS,
-  PostingOutcome,
-  PostingSettings,
-} from '../../services/invoice-posting';
+import { PostingOutcome } from '../../services/invoice-posting';
 import { MoneyPosting } from '../../services/money-posting';
 
 /**
@@ -21,21 +17,16 @@ export class PostRefundUseCase {
   async execute(
     refundId: string,
     settledBy: RefundSettlement | undefined,
-    settings: PostingSettings = DEFAULT_POSTING_SETTINGS,
   ): Promise<PostingOutcome | 'posted_from_bank_line'> {
     if (settledBy === 'bank_allocation') return 'posted_from_bank_line';
     const refund = await this.money.refund(refundId);
     if (!refund.completedAt) throw new Error(`refund ${refundId} is not completed`);
     const stripe = refund.provider === 'stripe';
-    return this.money.postRefund(
-      refund,
-      {
-        journal: stripe ? 'ST' : 'BQ',
-        sourceKey: `refund:${refundId}`,
-        date: parisDate(refund.completedAt),
-        pieceRef: refund.stripeRefundId ?? refundId,
-      },
-      settings,
-    );
+    return this.money.postRefund(refund, {
+      journal: stripe ? 'ST' : 'BQ',
+      sourceKey: `refund:${refundId}`,
+      date: parisDate(refund.completedAt),
+      pieceRef: refund.stripeRefundId ?? refundId,
+    });
   }
 }

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { salesEntry } from '../../posting/posting-rules';
-import {
-  DEFAULT_POSTING_SETTINGS,
-  InvoicePosting,
-  PostingOutcome,
-  PostingSettings,
-  salesDocument,
-} from '../../services/invoice-posting';
+import { InvoicePosting, PostingOutcome, salesDocument } from '../../services/invoice-posting';
 
 /**
  * Posts an issued invoice or credit note in the sales journal (VT). A credit note is posted
@@ -17,17 +11,15 @@ import {
 export class PostSalesDocumentUseCase {
   constructor(private readonly posting: InvoicePosting) {}
 
-  async execute(
-    documentId: string,
-    settings: PostingSettings = DEFAULT_POSTING_SETTINGS,
-  ): Promise<PostingOutcome> {
+  async execute(documentId: string): Promise<PostingOutcome> {
     const document = await this.posting.issued(documentId);
     const invoiceId = document.correctsInvoiceId ?? document.invoiceId;
-    return this.posting.forInvoice(invoiceId, settings, async (scope) => {
+    return this.posting.forInvoice(invoiceId, async (scope) => {
       // An invoice's own entry is the one forInvoice posts first.
       if (document.type === 'invoice') return scope.invoicePosted;
+      // A credit note undoes what its invoice did, VAT on the same terms.
       const draft = salesEntry(salesDocument(document, invoiceId), {
-        ...settings,
+        vatOnDebits: scope.invoice.vatOnDebits,
         invoiceBook: await scope.book(),
       });
       if (await scope.isPosted(draft.sourceKey)) return 'already_posted';

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
 import { counterEntry } from '../../posting/posting-rules';
-import {
-  DEFAULT_POSTING_SETTINGS,
-  InvoicePosting,
-  PostingOutcome,
-  PostingScope,
-  PostingSettings,
-} from '../../services/invoice-posting';
+import { InvoicePosting, PostingOutcome, PostingScope } from '../../services/invoice-posting';
 import { allocationKey, MoneyPosting, undoneAllocationKey } from '../../services/money-posting';
 import { PostBankAllocationUseCase } from '../post-bank-allocation/post-bank-allocation.use-case';
 
@@ -28,17 +22,14 @@ export class PostUndoneAllocationUseCase {
     private readonly made: PostBankAllocationUseCase,
   ) {}
 
-  async execute(
-    allocationId: string,
-    settings: PostingSettings = DEFAULT_POSTING_SETTINGS,
-  ): Promise<UndonePostingOutcome> {
+  async execute(allocationId: string): Promise<UndonePostingOutcome> {
     const allocation = await this.made.allocation(allocationId);
     if (allocation.kind === 'invoice') return 'reversed_as_payment';
     if (allocation.kind === 'payout') return 'nothing_to_reverse';
     if (!allocation.undoneAt) throw new Error(`bank allocation ${allocationId} is not undone`);
     const undoneOn = parisDate(allocation.undoneAt);
     // Its own entry first (idempotent), then its mirror under the same lock as the refund's.
-    await this.made.execute(allocationId, settings);
+    await this.made.execute(allocationId);
     const counter = async (scope: PostingScope): Promise<PostingOutcome> => {
       const sourceKey = undoneAllocationKey(allocationId);
       if (await scope.isPosted(sourceKey)) return 'already_posted';
@@ -52,11 +43,7 @@ export class PostUndoneAllocationUseCase {
       );
     };
     if (allocation.kind === 'refund') {
-      return this.money.inRefundScope(
-        await this.money.refund(allocation.refundId!),
-        settings,
-        counter,
-      );
+      return this.money.inRefundScope(await this.money.refund(allocation.refundId!), counter);
     }
     return this.posting.run(counter);
   }
