@@ -10,6 +10,7 @@ import { JournalEntryRepository } from './repositories/journal-entry.repository'
 import { LetteringRepository } from './repositories/lettering.repository';
 import { PeriodRepository } from './repositories/period.repository';
 import { PostingRepository } from './repositories/posting.repository';
+import { DeferredIncomePosting } from './services/deferred-income-posting';
 import { InvoicePosting } from './services/invoice-posting';
 import { JournalWriter } from './services/journal-writer';
 import { MoneyPosting } from './services/money-posting';
@@ -71,6 +72,7 @@ const postingUseCases = [
     LetteringRepository,
     PeriodRepository,
     PostingRepository,
+    DeferredIncomePosting,
     InvoicePosting,
     MoneyPosting,
     JournalWriter,

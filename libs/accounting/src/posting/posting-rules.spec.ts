@@ -2,6 +2,7 @@ import type { EntryDraft } from '../journal/entry-draft';
 import {
   counterEntry,
   CustomerMoney,
+  deferredIncomeEntries,
   payoutEntry,
   paymentEntry,
   refundEntry,
@@ -472,5 +473,23 @@ describe('reversals, fees, payouts and money that settles no invoice', () => {
       debitCents: 12_000,
       letteringKey: 'late-payment:pay-1',
     });
+  });
+
+  it('defers nothing when no service comes after the year, or when credit notes took it all back', () => {
+    expect(deferredIncomeEntries(2026, [])).toEqual([]);
+    const sale = invoice('inv-1', 10_000);
+    expect(deferredIncomeEntries(2026, [sale, { ...creditNote(sale, 'cn-1', 10_000) }])).toEqual(
+      [],
+    );
+    const [deferred, reversal] = deferredIncomeEntries(2026, [sale]);
+    [deferred, reversal].forEach(expectWellFormed);
+    expect(deferred).toMatchObject({ journal: 'OD', date: '2026-12-31', pieceRef: 'PCA-2026' });
+    expect(reversal).toMatchObject({ journal: 'OD', date: '2027-01-01', pieceRef: 'PCA-2026' });
+    expect(
+      deferred.lines.map((line) => [line.account.role, line.debitCents, line.creditCents]),
+    ).toEqual([
+      ['revenue_taxable', 10_000, 0],
+      ['deferred_income', 0, 10_000],
+    ]);
   });
 });

@@ -293,3 +293,55 @@ export function counterEntry(
     })),
   };
 }
+
+/**
+ * OD at the fiscal year's closing date: the revenue of services invoiced in the year but
+ * performed after it moves to deferred income (487, produits constatés d'avance, PCG 487), net
+ * of the year's credit notes for them, by revenue account; the same entry is reversed on the
+ * first day of the next year, when the revenue is earned. None when nothing is deferred.
+ */
+export function deferredIncomeEntries(
+  year: number,
+  sales: readonly { type: 'invoice' | 'credit_note'; vatBreakdown: readonly SalesVatGroup[] }[],
+): EntryDraft[] {
+  const deferred = new Map<RevenueRole, number>();
+  for (const sale of sales) {
+    const sign = sale.type === 'invoice' ? 1 : -1;
+    for (const group of sale.vatBreakdown) {
+      const role = revenueRoleFor(group);
+      deferred.set(role, (deferred.get(role) ?? 0) + sign * group.taxableAmountCents);
+    }
+  }
+  const amounts = REVENUE_ORDER.flatMap((role) => {
+    const cents = deferred.get(role) ?? 0;
+    return cents > 0 ? [{ role, cents }] : [];
+  });
+  if (amounts.length === 0) return [];
+  const total = amounts.reduce((sum, amount) => sum + amount.cents, 0);
+  const closing = `${year}-12-31`;
+  const label = `Produits constatés d'avance ${year}`;
+  const entry: EntryDraft = {
+    journal: 'OD',
+    sourceKey: `deferred-income:${year}`,
+    date: closing,
+    pieceRef: `PCA-${year}`,
+    pieceDate: closing,
+    lines: [
+      ...amounts.map(({ role, cents }) => ({
+        account: { role },
+        label,
+        debitCents: cents,
+        creditCents: 0,
+      })),
+      { account: { role: 'deferred_income' }, label, debitCents: 0, creditCents: total },
+    ],
+  };
+  return [
+    entry,
+    counterEntry(entry, {
+      sourceKey: `deferred-income-reversal:${year}`,
+      date: `${year + 1}-01-01`,
+      label: `Extourne des produits constatés d'avance ${year}`,
+    }),
+  ];
+}

@@ -93,6 +93,15 @@ export interface PostingPayment {
   reversedAt: Date | null;
 }
 
+/** An invoice or credit note of a year whose service comes after the year's end. */
+export interface FutureServiceDocument {
+  invoiceId: string;
+  type: 'invoice' | 'credit_note';
+  number: string;
+  serviceDate: string;
+  vatBreakdown: PostingDocument['vatBreakdown'];
+}
+
 type OpenRow = {
   id: string;
   number: string;
@@ -363,5 +372,43 @@ export class InvoiceLedgerRepository {
       [bookingId],
     );
     return row?.id ?? null;
+  }
+
+  /**
+   * The invoices and credit notes issued within [from, to] whose service date is after `to`:
+   * sales of a fiscal year for services performed in the next (deferred income at closing).
+   */
+  async issuedForLaterService(from: string, to: string): Promise<FutureServiceDocument[]> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        type: 'invoice' | 'credit_note';
+        number: string;
+        service_date: string;
+        vat_breakdown: (Omit<PostingDocument['vatBreakdown'][number], 'vatRegime'> & {
+          vatRegime?: string;
+        })[];
+      }[]
+    >(
+      `SELECT id, type, number, service_date::text, vat_breakdown
+         FROM invoices
+        WHERE number IS NOT NULL AND issue_date BETWEEN $1 AND $2 AND service_date > $2
+        ORDER BY issue_date, series, sequence`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      invoiceId: row.id,
+      type: row.type,
+      number: row.number,
+      serviceDate: row.service_date,
+      vatBreakdown: row.vat_breakdown.map((group) => ({
+        vatCategory: group.vatCategory,
+        vatRateBasisPoints: group.vatRateBasisPoints,
+        taxableAmountCents: centsFromRow(group.taxableAmountCents),
+        vatAmountCents: centsFromRow(group.vatAmountCents),
+        exemptionReason: group.exemptionReason,
+        vatRegime: group.vatRegime ?? null,
+      })),
+    }));
   }
 }

@@ -6,11 +6,13 @@ import {
   LedgerDocument,
   LedgerPayment,
   OpenInvoice,
+  FutureServiceDocument,
   PostingDocument,
   PostingPayment,
 } from '../repositories/invoice-ledger.repository';
 
 export type {
+  FutureServiceDocument,
   InvoiceSummary,
   LedgerDocument,
   LedgerPayment,
@@ -71,5 +73,10 @@ export class InvoiceLedgerService {
   /** The issued invoice of a booking, if any. */
   invoiceOfBooking(bookingId: string): Promise<string | null> {
     return this.ledger.invoiceOfBooking(bookingId);
+  }
+
+  /** Invoices and credit notes issued within [from, to] for a service after `to`. */
+  issuedForLaterService(from: string, to: string): Promise<FutureServiceDocument[]> {
+    return this.ledger.issuedForLaterService(from, to);
   }
 }
