@@ -81,7 +81,7 @@ export class MoneyPosting {
       ...(allocation
         ? bankLineMovement(sourceKey, allocation.line)
         : { journal: 'BQ', sourceKey, date: parisDate(payment.receivedAt), pieceRef: sourceKey }),
-      label: `Virement reçu ${payment.invoiceNumber}`,
+      label: `Règlement ${payment.invoiceNumber}`,
     };
   }
 
