@@ -299,6 +299,21 @@ describe('posting money facts to the journal', () => {
     };
     expect(payout.amount).toBe(invoice.total - fee);
     await webhook(standIn.event('payout.paid', payout));
+    await eventually(
+      () =>
+        db.query<{ charges: number | null }[]>(`SELECT charges FROM stripe_payouts WHERE id = $1`, [
+          payout.id,
+        ]),
+      (rows) => rows[0]?.charges != null,
+      20_000,
+    );
+    // The payout's detail found the fee known already: it is announced (and posted) once.
+    const [{ announced }] = await db.query<{ announced: number }[]>(
+      `SELECT count(*)::int AS announced FROM outbox_events
+        WHERE type = 'payment.stripe-fee-recorded' AND aggregate_id = $1`,
+      [stripe.id],
+    );
+    expect(announced).toBe(1);
     expect(await posted(`payout:${payout.id}`)).toEqual({
       journal: 'BQ',
       eventDate: arrival.date,
