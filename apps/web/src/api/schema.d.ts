@@ -1427,23 +1427,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/finance/exports/fec": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The FEC (fichier des écritures comptables) of a fiscal year */
-        get: operations["FinanceController_fec"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/finance/exports/invoices.csv": {
         parameters: {
             query?: never;
@@ -1470,6 +1453,143 @@ export interface paths {
         };
         /** Payments received in a period, as CSV */
         get: operations["FinanceController_paymentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/accounting/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The months of a fiscal year: open or closed, entries awaiting validation */
+        get: operations["AccountingController_periods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/accounting/periods/{period}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate every entry dated up to the end of the month: numbers continuous per journal and fiscal year, ValidDate today */
+        post: operations["AccountingController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/accounting/periods/{period}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a month: validate what remains, then refuse entries dated in it (later ones go to the next open month) */
+        post: operations["AccountingController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/accounting/journals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journals with their entry counts and totals over a month or a year */
+        get: operations["AccountingController_journals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/accounting/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month’s entries with their lines, in entry date then posting order */
+        get: operations["AccountingController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/accounting/chart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chart of accounts: the account each role posts to */
+        get: operations["AccountingController_chart"];
+        /** Change accounts’ numbers and labels (or add a VAT rate’s accounts); entries posted before keep theirs */
+        put: operations["AccountingController_saveChart"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/exports/fec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The validated entries of a fiscal year (or of some of its months) in the FEC layout of A47 A-1: the import file of the Chambre’s accounting software, not the entity’s whole FEC */
+        get: operations["AccountingExportsController_fec"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/exports/fec/description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The description that goes with the FEC-layout file: encoding, zones, journals, numbering */
+        get: operations["AccountingExportsController_description"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3097,6 +3217,140 @@ export interface components {
             organisationName: string;
             lines: components["schemas"]["StatementLineDto"][];
             balanceCents: number;
+        };
+        PeriodDto: {
+            /** @example 2026-03 */
+            period: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            closedBy: string | null;
+            entries: number;
+            unvalidatedEntries: number;
+            /** @description Sum of the debits (= credits), cents. */
+            totalCents: number;
+        };
+        PeriodsDto: {
+            year: number;
+            /** @example 2026-02 */
+            closedThrough: string | null;
+            /** @example 2026-03 */
+            nextToClose: string | null;
+            periods: components["schemas"]["PeriodDto"][];
+        };
+        NumberedRunDto: {
+            /** @enum {string} */
+            journal: "VT" | "BQ" | "ST" | "OD";
+            fiscalYear: number;
+            count: number;
+            /** @example VT2026-000001 */
+            firstNumber: string;
+            /** @example VT2026-000042 */
+            lastNumber: string;
+        };
+        ValidationDto: {
+            /** @example 2026-03 */
+            period: string;
+            /** Format: date */
+            validatedOn: string;
+            entries: number;
+            runs: components["schemas"]["NumberedRunDto"][];
+        };
+        ClosingDto: {
+            /** @example 2026-03 */
+            period: string;
+            /** @enum {string} */
+            status: "closed";
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: uuid */
+            closedBy: string | null;
+            validation: components["schemas"]["ValidationDto"];
+        };
+        JournalSummaryDto: {
+            /** @enum {string} */
+            code: "VT" | "BQ" | "ST" | "OD";
+            label: string;
+            entries: number;
+            validatedEntries: number;
+            debitCents: number;
+            creditCents: number;
+        };
+        EntryLineDto: {
+            position: number;
+            /** @enum {string} */
+            accountRole: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
+            vatRateBasisPoints: number | null;
+            accountNumber: string;
+            accountLabel: string;
+            /** Format: uuid */
+            organisationId: string | null;
+            auxiliaryNumber: string | null;
+            auxiliaryLabel: string | null;
+            label: string;
+            debitCents: number;
+            creditCents: number;
+            letteringKey: string | null;
+            letteringCode: string | null;
+            /** Format: date */
+            letteringDate: string | null;
+        };
+        EntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            journal: "VT" | "BQ" | "ST" | "OD";
+            journalLabel: string;
+            /** @example VT2026-000001 */
+            number: string | null;
+            /** Format: date */
+            entryDate: string;
+            /** Format: date */
+            eventDate: string;
+            pieceRef: string;
+            /** Format: date */
+            pieceDate: string;
+            /** Format: date */
+            validatedOn: string | null;
+            sourceKey: string;
+            /** Format: date-time */
+            postedAt: string;
+            totalCents: number;
+            /** @enum {string} */
+            currency: "EUR";
+            lines: components["schemas"]["EntryLineDto"][];
+        };
+        EntryPageDto: {
+            items: components["schemas"]["EntryDto"][];
+            nextCursor: string | null;
+        };
+        ChartAccountDto: {
+            /** @enum {string} */
+            role: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
+            vatRateBasisPoints: number | null;
+            number: string;
+            label: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ChartAccountChangeDto: {
+            /** @enum {string} */
+            role: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
+            /**
+             * @description For the VAT roles only: the rate in basis points (2000 for 20 %).
+             * @example 2000
+             */
+            vatRateBasisPoints?: number | null;
+            /** @example 706100 */
+            number: string;
+            /** @example Prestations de services soumises à la TVA */
+            label: string;
+        };
+        UpdateChartDto: {
+            /** @description The accounts to change (or add). */
+            accounts: components["schemas"]["ChartAccountChangeDto"][];
         };
         PersonalDataExportDto: {
             /** @example mutualis.personal-data.v1 */
@@ -5438,25 +5692,6 @@ export interface operations {
             };
         };
     };
-    FinanceController_fec: {
-        parameters: {
-            query: {
-                year: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     FinanceController_invoicesCsv: {
         parameters: {
             query: {
@@ -5489,6 +5724,219 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountingController_periods: {
+        parameters: {
+            query: {
+                /** @description The fiscal year (the calendar year). */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodsDto"];
+                };
+            };
+        };
+    };
+    AccountingController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationDto"];
+                };
+            };
+        };
+    };
+    AccountingController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description Already closed, not over yet, or an earlier month is still open (months close in order). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountingController_journals: {
+        parameters: {
+            query?: {
+                /** @description A month; or give `year`. */
+                period?: string;
+                /** @description A fiscal year; or give `period`. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalSummaryDto"][];
+                };
+            };
+        };
+    };
+    AccountingController_entries: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description The month whose entries to list. */
+                period: string;
+                journal?: "VT" | "BQ" | "ST" | "OD";
+                /** @description true: validated entries only; false: those awaiting validation. */
+                validated?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPageDto"];
+                };
+            };
+        };
+    };
+    AccountingController_chart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAccountDto"][];
+                };
+            };
+        };
+    };
+    AccountingController_saveChart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAccountDto"][];
+                };
+            };
+        };
+    };
+    AccountingExportsController_fec: {
+        parameters: {
+            query: {
+                /** @description The fiscal year (the calendar year). */
+                year: number;
+                /** @description First month to export (in `year`); January by default. */
+                from?: string;
+                /** @description Last month to export (in `year`); December by default. */
+                to?: string;
+                encoding?: "iso-8859-15" | "utf-8";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `<SIREN>FEC<AAAAMMJJ>.txt`, ISO 8859-15 unless `encoding=utf-8`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountingExportsController_description: {
+        parameters: {
+            query: {
+                /** @description The fiscal year (the calendar year). */
+                year: number;
+                encoding?: "iso-8859-15" | "utf-8";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `<SIREN>FEC<AAAAMMJJ>_descriptif.txt`. */
             200: {
                 headers: {
                     [name: string]: unknown;
