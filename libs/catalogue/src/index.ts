@@ -1,6 +1,7 @@
 export * from './catalogue.exception';
 export * from './catalogue.module';
 export * from './catalogue.types';
+export * from './vat-regimes';
 export * from './entities';
 export * from './migrations';
 export * from './repositories/catalogue-personal-data.repository';

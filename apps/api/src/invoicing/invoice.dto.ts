@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { INVOICE_STATUSES, INVOICE_TYPES, InvoiceStatus, InvoiceType } from '@mutualis/invoicing';
+import { VAT_REGIME_CODES, VatRegimeCode } from '@mutualis/catalogue';
 import { PageQueryDto } from '../http/page.dto';
 import { IsCalendarDate } from '../http/validators';
 import type { ChambreView, InvoiceLineView, InvoiceView } from '@mutualis/invoicing';
@@ -71,6 +72,10 @@ export class CreditNoteRequestDto {
   reason!: string;
 }
 
+const REGIME_DESCRIPTION =
+  'The VAT regime the line was sold under (GET /api/vat-regimes lists them with their legal basis).';
+const VATEX_DESCRIPTION = 'EN 16931 BT-121, from the CEF VATEX code list; null for category S.';
+
 export class InvoiceLineDto implements InvoiceLineView {
   @ApiProperty() description!: string;
   @ApiProperty() quantity!: number;
@@ -79,6 +84,10 @@ export class InvoiceLineDto implements InvoiceLineView {
     'S' | 'E' | 'O';
   @ApiProperty({ example: 2000 }) vatRateBasisPoints!: number;
   @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
+  @ApiProperty({ enum: VAT_REGIME_CODES, description: REGIME_DESCRIPTION })
+  vatRegime!: VatRegimeCode;
+  @ApiProperty({ type: String, nullable: true, description: VATEX_DESCRIPTION, example: null })
+  vatexCode!: string | null;
   @ApiProperty() lineTotalExclVatCents!: number;
 }
 
@@ -89,6 +98,10 @@ export class VatBreakdownDto implements VatBreakdownShape {
   @ApiProperty() taxableAmountCents!: number;
   @ApiProperty() vatAmountCents!: number;
   @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
+  @ApiProperty({ enum: VAT_REGIME_CODES, description: REGIME_DESCRIPTION })
+  vatRegime!: VatRegimeCode;
+  @ApiProperty({ type: String, nullable: true, description: VATEX_DESCRIPTION, example: null })
+  vatexCode!: string | null;
 }
 
 /** The Chambre as printed on the invoice, snapshotted when it was issued. */

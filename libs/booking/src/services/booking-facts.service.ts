@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { CatalogueFactsService, VatTreatment } from '@mutualis/catalogue';
+import { BookedVatTreatment, CatalogueFactsService } from '@mutualis/catalogue';
 import { BookingStatus, ConfirmationMethod } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
@@ -19,7 +19,7 @@ export interface BookingFacts {
   seats: number;
   unitPriceCents: number;
   memberPrice: boolean;
-  vatTreatment: VatTreatment;
+  vatTreatment: BookedVatTreatment;
   totalInclVatCents: number;
   attendeeNames: string[];
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { computeInvoiceTotals, InvoiceLineInput, vatCategoryFor } from '../domain/invoice-totals';
+import type { BookedVatTreatment } from '@mutualis/catalogue';
+import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
 import {
   assertEmbeddableImage,
@@ -106,10 +107,10 @@ function line(
   description: string,
   quantity: number,
   unitPriceExclVatCents: number,
-  treatment: 'standard' | 'exempt_training' | 'not_subject',
+  treatment: BookedVatTreatment,
   franchise = false,
 ): InvoiceLineInput {
-  return { description, quantity, unitPriceExclVatCents, ...vatCategoryFor(treatment, franchise) };
+  return { description, quantity, unitPriceExclVatCents, ...vatTermsFor(treatment, franchise) };
 }
 
 function invoice(
@@ -148,7 +149,7 @@ function creditNote(): InvoiceDocument {
       'Annulation de 1 place\nFormation « Gouvernance coopérative »',
       1,
       15_000,
-      'exempt_training',
+      'standard',
       true,
     ),
   ];
@@ -233,7 +234,7 @@ describe('invoice PDF', () => {
     ['the issue date', "Date d'émission : 15/01/2027"],
     ['the service date', 'Date de la prestation : 12/01/2027'],
     ['the due date', "Date d'échéance : 14/02/2027"],
-    ['the training exemption', 'Exonération de TVA, art. 261-4-4° du CGI'],
+    ['the training exemption', 'Exonération de TVA, art. 261, 4, 4° a du CGI'],
     ['the not-subject mention', 'Opération non soumise à la TVA'],
     ['the payment terms', 'Conditions de paiement : Paiement à 30 jours par virement'],
     ['the early payment conditions', "Pas d'escompte pour paiement anticipé."],

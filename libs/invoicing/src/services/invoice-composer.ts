@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
 import type { BookingFacts } from '@mutualis/booking';
 import type { BillingIdentity } from '@mutualis/identity';
-import { computeInvoiceTotals, vatCategoryFor } from '../domain/invoice-totals';
+import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
 import { Chambre } from '../entities/chambre.entity';
 import type { BuyerSnapshot, SellerSnapshot } from '../invoicing.types';
@@ -50,6 +50,20 @@ export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
   };
 }
 
+/**
+ * The seller and buyer as an invoice with these lines may print them. A line not subject to VAT
+ * (category O) forbids the seller's and the buyer's VAT identifiers on the whole invoice (EN
+ * 16931 BR-O-02): the parties stay identified by their SIRET. Any other invoice prints them.
+ */
+export function vatIdentifiersFor(
+  lines: readonly Pick<InvoiceLineInput, 'vatCategory'>[],
+  seller: SellerSnapshot,
+  buyer: BuyerSnapshot,
+): { seller: SellerSnapshot; buyer: BuyerSnapshot } {
+  if (!lines.some((line) => line.vatCategory === 'O')) return { seller, buyer };
+  return { seller: { ...seller, vatNumber: null }, buyer: { ...buyer, vatNumber: null } };
+}
+
 /** A new ISO 11649 reference: RF, check digits, and 16 random characters unique to the invoice. */
 export function newPaymentReference(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -66,7 +80,7 @@ export class InvoiceComposer {
     chambre: Chambre,
     buyer: BillingIdentity,
   ): { draft: Omit<DraftInvoice, 'paymentReference'>; lines: DraftLine[] } {
-    const vat = vatCategoryFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
+    const vat = vatTermsFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
     const when = TIME.format(facts.serviceStartsAt).replace(' ', ' à ');
     const description = [
       `${facts.offeringTitle}${facts.memberPrice ? ' (tarif adhérent)' : ''}`,
@@ -78,6 +92,7 @@ export class InvoiceComposer {
         description,
         quantity: facts.seats,
         unitPriceExclVatCents: facts.unitPriceCents,
+        vatRegime: vat.vatRegime,
         vatCategory: vat.vatCategory,
         vatRateBasisPoints: vat.vatRateBasisPoints,
         exemptionReason: vat.exemptionReason ?? undefined,
@@ -97,8 +112,7 @@ export class InvoiceComposer {
         totalExclVatCents: totals.totalExclVatCents,
         totalVatCents: totals.totalVatCents,
         totalInclVatCents: totals.totalInclVatCents,
-        seller: sellerOf(chambre),
-        buyer: buyerOf(buyer),
+        ...vatIdentifiersFor(totals.lines, sellerOf(chambre), buyerOf(buyer)),
         vatBreakdown: totals.vatBreakdown.map((entry) => ({
           ...entry,
           exemptionReason: entry.exemptionReason ?? null,
@@ -112,6 +126,8 @@ export class InvoiceComposer {
         vatCategory: line.vatCategory,
         vatRateBasisPoints: line.vatRateBasisPoints,
         exemptionReason: line.exemptionReason ?? null,
+        vatRegime: line.vatRegime,
+        vatexCode: line.vatexCode,
         lineTotalExclVatCents: line.lineTotalExclVatCents,
       })),
     };

@@ -130,6 +130,8 @@ export function toDocument(
       vatCategory: line.vatCategory,
       vatRateBasisPoints: line.vatRateBasisPoints,
       exemptionReason: line.exemptionReason ?? undefined,
+      vatRegime: line.vatRegime,
+      vatexCode: line.vatexCode,
       lineTotalExclVatCents: line.lineTotalExclVatCents,
     })),
     vatBreakdown: invoice.vatBreakdown,
