@@ -123,6 +123,17 @@ export const VAT_TREATMENTS = [
 ] as const satisfies readonly VatRegimeCode[];
 export type VatTreatment = (typeof VAT_TREATMENTS)[number];
 
+/**
+ * The regimes a Chambre may make the default for new offerings: out of scope is never a default,
+ * since a service sold for a price is within the scope of VAT (CGI art. 256, I) unless the
+ * Chambre decides, offering by offering, that it is a pass-through cost or a subsidy.
+ */
+export const DEFAULT_VAT_TREATMENTS = [
+  'standard',
+  'exempt_training',
+  'exempt_members',
+] as const satisfies readonly VatTreatment[];
+
 /** What a booking snapshots: an offering's regime, or the retired one on bookings made before. */
 export type BookedVatTreatment = VatTreatment | 'not_subject';
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { VatTreatment } from '@mutualis/catalogue';
 import { validSiret } from './siret.factory';
 
 export interface SessionFixture {
@@ -14,7 +15,8 @@ export interface SessionOptions {
   registrationDeadlineInMs?: number;
   memberPriceCents?: number;
   nonMemberPriceCents?: number;
-  vatTreatment?: 'standard' | 'exempt_training' | 'not_subject';
+  /** Written as is: a test of the regime rules sets the attestation it needs (attestTrainingExemption). */
+  vatTreatment?: VatTreatment;
   maxSeatsPerOrganisation?: number | null;
   consultantId?: string;
 }
@@ -112,5 +114,17 @@ export async function configureChambre(db: DataSource): Promise<void> {
             city = 'Marseille', vat_number = 'FR12781112220', training_declaration_number = '93131234513',
             email = 'factures@test.mutualis.fr', configured = true
       WHERE slug = 'default'`,
+  );
+}
+
+/**
+ * Records the date of the Chambre's DREETS attestation of its training exemption (form 3511-SD),
+ * without which no offering may be set under it; a year ago unless given.
+ */
+export async function attestTrainingExemption(db: DataSource, on?: string): Promise<void> {
+  await db.query(
+    `UPDATE offering_vat_settings
+        SET training_exemption_attested_on = COALESCE($1::date, (now() AT TIME ZONE 'Europe/Paris')::date - 365)`,
+    [on ?? null],
   );
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { BookedVatTreatment, CatalogueFactsService } from '@mutualis/catalogue';
+import { BookedVatTreatment, CatalogueFactsService, OfferingKind } from '@mutualis/catalogue';
 import { BookingStatus, ConfirmationMethod } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
@@ -13,6 +13,8 @@ export interface BookingFacts {
   status: BookingStatus;
   confirmedAt: Date | null;
   offeringTitle: string;
+  /** A training's invoice carries the Chambre's NDA; another's does not. */
+  offeringKind: OfferingKind;
   serviceStartsAt: Date;
   serviceEndsAt: Date;
   location: string | null;
@@ -78,6 +80,7 @@ export class BookingFactsService {
       status: booking.status,
       confirmedAt: booking.confirmedAt,
       offeringTitle: service.offeringTitle,
+      offeringKind: service.offeringKind,
       serviceStartsAt: booking.serviceStartsAt,
       serviceEndsAt: service.endsAt ?? booking.serviceStartsAt,
       location: service.location,

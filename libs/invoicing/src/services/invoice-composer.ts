@@ -18,7 +18,12 @@ const TIME = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
 });
 
-export function sellerOf(chambre: Chambre): SellerSnapshot {
+/**
+ * The Chambre as an invoice prints it. Its NDA (numéro de déclaration d'activité) identifies its
+ * training activity, so it is printed on the invoices of trainings and only there: on a
+ * consultation's it would suggest a training the buyer did not buy.
+ */
+export function sellerOf(chambre: Chambre, options: { training: boolean }): SellerSnapshot {
   return {
     name: chambre.legalName,
     addressLines: [
@@ -29,7 +34,8 @@ export function sellerOf(chambre: Chambre): SellerSnapshot {
     siret: chambre.siret,
     vatNumber: chambre.vatNumber,
     vatRegime: chambre.vatRegime,
-    trainingDeclarationNumber: chambre.trainingDeclarationNumber,
+    vatOnDebits: chambre.vatOnDebits,
+    trainingDeclarationNumber: options.training ? chambre.trainingDeclarationNumber : null,
     iban: chambre.iban,
     bic: chambre.bic,
     email: chambre.email,
@@ -60,7 +66,12 @@ export function vatIdentifiersFor(
   seller: SellerSnapshot,
   buyer: BuyerSnapshot,
 ): { seller: SellerSnapshot; buyer: BuyerSnapshot } {
-  if (!lines.some((line) => line.vatCategory === 'O')) return { seller, buyer };
+  const outOfScope = lines.filter((line) => line.vatCategory === 'O').length;
+  if (outOfScope === 0) return { seller, buyer };
+  // Nor can it carry lines of another category (BR-O-11, BR-O-12): a data error, not an input.
+  if (outOfScope !== lines.length) {
+    throw new RangeError('an invoice with a line not subject to VAT carries only such lines');
+  }
   return { seller: { ...seller, vatNumber: null }, buyer: { ...buyer, vatNumber: null } };
 }
 
@@ -112,7 +123,11 @@ export class InvoiceComposer {
         totalExclVatCents: totals.totalExclVatCents,
         totalVatCents: totals.totalVatCents,
         totalInclVatCents: totals.totalInclVatCents,
-        ...vatIdentifiersFor(totals.lines, sellerOf(chambre), buyerOf(buyer)),
+        ...vatIdentifiersFor(
+          totals.lines,
+          sellerOf(chambre, { training: facts.offeringKind === 'training' }),
+          buyerOf(buyer),
+        ),
         vatBreakdown: totals.vatBreakdown.map((entry) => ({
           ...entry,
           exemptionReason: entry.exemptionReason ?? null,

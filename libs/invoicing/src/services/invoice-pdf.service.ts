@@ -111,6 +111,7 @@ export function toDocument(
       siret: invoice.seller.siret,
       vatNumber: invoice.seller.vatRegime === 'franchise' ? null : invoice.seller.vatNumber,
       trainingDeclarationNumber: invoice.seller.trainingDeclarationNumber,
+      vatOnDebits: invoice.seller.vatOnDebits ?? false,
       iban: invoice.seller.iban,
       bic: invoice.seller.bic,
       email: invoice.seller.email ?? undefined,

@@ -1,5 +1,5 @@
 import { Money, vatOnBase } from '@mutualis/core';
-import { BookedVatTreatment, vatRegime } from '@mutualis/catalogue';
+import { BookedVatTreatment, VatTreatment, vatRegime } from '@mutualis/catalogue';
 
 export interface BookingPrice {
   unitPriceCents: number;
@@ -28,4 +28,16 @@ export function priceBooking(
     totalVatCents: vat.cents,
     totalInclVatCents: excl.plus(vat).cents,
   };
+}
+
+/**
+ * The regime a booking is sold under: its offering's, except that the exemption of services to
+ * members (CGI art. 261, 7, 1° a) covers members only. An organisation that is not a member on
+ * the service's date (it pays the non-member price) is sold the same service at 20 %.
+ */
+export function bookedVatTreatment(
+  offeringTreatment: VatTreatment,
+  memberPrice: boolean,
+): BookedVatTreatment {
+  return offeringTreatment === 'exempt_members' && !memberPrice ? 'standard' : offeringTreatment;
 }
