@@ -22,12 +22,14 @@ describe('VAT regime migrations on existing data', () => {
   const all = discoverMigrations();
   const before = all.filter((migration) => timestampOf(migration) < FIRST_VAT_REGIME_MIGRATION);
   let db: Client;
+  let catalogue: SeededCatalogue;
 
   beforeAll(async () => {
     await migrateDatabase(url, before);
     db = new Client({ connectionString: url });
     await db.connect();
     await seedBefore(db);
+    catalogue = await seedCatalogue(db);
     await migrateDatabase(url, all);
   });
 
@@ -85,7 +87,8 @@ describe('VAT regime migrations on existing data', () => {
 
   it('adds the regime to each VAT breakdown entry and changes nothing else an invoice says', async () => {
     const { rows } = await db.query<{ number: string; vat_breakdown: unknown; total: string }>(
-      `SELECT number, vat_breakdown, total_incl_vat_cents AS total FROM invoices ORDER BY number`,
+      `SELECT number, vat_breakdown, total_incl_vat_cents AS total FROM invoices
+       WHERE number IS NOT NULL ORDER BY number`,
     );
     expect(rows.map((row) => [row.number, row.vat_breakdown, row.total])).toEqual([
       [
@@ -172,6 +175,101 @@ describe('VAT regime migrations on existing data', () => {
       /invoice_lines_vatex_code/,
     );
     await expect(insert('exempt_training', 'E', 'VATEX-FR-CGI261-4')).resolves.toBeDefined();
+  });
+
+  it('keeps the offerings’ regimes that had a legal basis and makes the others taxable at 20 %, audited', async () => {
+    const { rows } = await db.query<{ id: string; vat_treatment: string }>(
+      `SELECT id, vat_treatment FROM offerings`,
+    );
+    const regimeOf = (id: string) => rows.find((row) => row.id === id)?.vat_treatment;
+    expect(regimeOf(catalogue.training)).toBe('exempt_training');
+    expect(regimeOf(catalogue.taxableTraining)).toBe('standard');
+    expect(regimeOf(catalogue.notSubjectConsultation)).toBe('standard');
+    expect(regimeOf(catalogue.exemptConsultation)).toBe('standard');
+    const { rows: audited } = await db.query<{
+      entity_id: string;
+      before: unknown;
+      after: unknown;
+    }>(
+      `SELECT entity_id, before, after FROM audit_log WHERE actor_label = 'migration'
+         AND action = 'offering.pricing.changed' ORDER BY before ->> 'vatTreatment'`,
+    );
+    expect(audited).toEqual([
+      {
+        entity_id: catalogue.exemptConsultation,
+        before: { vatTreatment: 'exempt_training' },
+        after: { vatTreatment: 'standard' },
+      },
+      {
+        entity_id: catalogue.notSubjectConsultation,
+        before: { vatTreatment: 'not_subject' },
+        after: { vatTreatment: 'standard' },
+      },
+    ]);
+    // The database now refuses what had no basis.
+    await expect(
+      db.query(`UPDATE offerings SET vat_treatment = 'not_subject' WHERE id = $1`, [
+        catalogue.training,
+      ]),
+    ).rejects.toThrow(/offerings_vat_treatment_known/);
+    await expect(
+      db.query(`UPDATE offerings SET vat_treatment = 'exempt_training' WHERE id = $1`, [
+        catalogue.notSubjectConsultation,
+      ]),
+    ).rejects.toThrow(/offerings_training_exemption_only_for_training/);
+  });
+
+  it('gives a pending revision the live regime, and the Chambre a policy with no attestation and 20 % defaults', async () => {
+    const { rows } = await db.query<{ status: string; vat_treatment: string | null }>(
+      `SELECT status, vat_treatment FROM offering_revisions ORDER BY status`,
+    );
+    expect(rows).toEqual([
+      { status: 'approved', vat_treatment: null },
+      { status: 'pending', vat_treatment: 'exempt_training' },
+    ]);
+    expect((await db.query(`SELECT * FROM offering_vat_settings`)).rows).toEqual([
+      expect.objectContaining({
+        training_exemption_attested_on: null,
+        default_vat_treatment_training: 'standard',
+        default_vat_treatment_other: 'standard',
+      }),
+    ]);
+    expect((await db.query(`SELECT vat_on_debits FROM chambres`)).rows).toEqual([
+      { vat_on_debits: false },
+    ]);
+  });
+
+  it('reprices at 20 % the unfounded bookings nobody paid or was invoiced for, and keeps the others’ snapshot', async () => {
+    const { rows } = await db.query<{
+      id: string;
+      vat_treatment: string;
+      vat_rate_basis_points: number;
+      total_vat_cents: string;
+      total_incl_vat_cents: string;
+    }>(
+      `SELECT id, vat_treatment, vat_rate_basis_points, total_vat_cents, total_incl_vat_cents FROM bookings`,
+    );
+    const snapshot = (id: string) => {
+      const row = rows.find((candidate) => candidate.id === id)!;
+      return [
+        row.vat_treatment,
+        row.vat_rate_basis_points,
+        row.total_vat_cents,
+        row.total_incl_vat_cents,
+      ];
+    };
+    // 2 × 6 001 cents: 12 002 at 20 % is 2 400,4, rounded to 2 400.
+    expect(snapshot(catalogue.bookings.unpaid)).toEqual(['standard', 2000, '2400', '14402']);
+    expect(snapshot(catalogue.bookings.waitlisted)).toEqual(['standard', 2000, '2400', '14402']);
+    expect(snapshot(catalogue.bookings.invoiced)).toEqual(['not_subject', 0, '0', '12002']);
+    expect(snapshot(catalogue.bookings.paying)).toEqual(['not_subject', 0, '0', '12002']);
+    expect(snapshot(catalogue.bookings.training)).toEqual(['exempt_training', 0, '0', '12002']);
+    const { rows: audited } = await db.query<{ entity_id: string }>(
+      `SELECT entity_id FROM audit_log WHERE action = 'booking.vat_repriced' ORDER BY entity_id`,
+    );
+    expect(audited.map((row) => row.entity_id)).toEqual(
+      [catalogue.bookings.unpaid, catalogue.bookings.waitlisted].sort(),
+    );
   });
 
   it('reverts to the former shape of invoices and lines, and applies again', async () => {
@@ -286,6 +384,86 @@ async function seedBefore(db: Client): Promise<void> {
   );
   await issue(2, [BREAKDOWN.O(9_000, NOT_SUBJECT)], [['Consultation', 'O', 0, NOT_SUBJECT, 9_000]]);
   await issue(3, [BREAKDOWN.E(5_000, FRANCHISE)], [['Franchise', 'E', 0, FRANCHISE, 5_000]]);
+}
+
+interface SeededCatalogue {
+  training: string;
+  taxableTraining: string;
+  notSubjectConsultation: string;
+  exemptConsultation: string;
+  bookings: Record<'unpaid' | 'waitlisted' | 'invoiced' | 'paying' | 'training', string>;
+}
+
+/** Offerings, a pending revision and bookings under the old treatments. */
+async function seedCatalogue(db: Client): Promise<SeededCatalogue> {
+  const id = async (sql: string, values: unknown[] = []) =>
+    (await db.query<{ id: string }>(sql, values)).rows[0].id;
+  const consultant = await id(
+    `INSERT INTO users (email, name, password_hash, platform_roles)
+     VALUES ('consultant@test.mutualis.fr', 'Consultante', 'x', '{consultant}') RETURNING id`,
+  );
+  const offering = (kind: string, treatment: string) =>
+    id(
+      `INSERT INTO offerings (consultant_id, category_id, title, summary, description, kind, delivery_mode, departments,
+         duration_minutes, member_price_cents, non_member_price_cents, vat_treatment, cancellation_policy, status, published_at)
+       SELECT $1, id, 'Offre ' || $2 || ' ' || $3, 'Résumé', '', $2, 'remote', '{13}', 60, 6001, 9000, $3,
+              '{"tiers":[]}', 'published', now()
+       FROM categories WHERE slug = 'formation' RETURNING id`,
+      [consultant, kind, treatment],
+    );
+  const training = await offering('training', 'exempt_training');
+  const taxableTraining = await offering('training', 'standard');
+  const notSubjectConsultation = await offering('consultation', 'not_subject');
+  const exemptConsultation = await offering('consultation', 'exempt_training');
+  await db.query(
+    `INSERT INTO offering_revisions (offering_id, proposed_by, title, summary, description, member_price_cents,
+       non_member_price_cents, status, reviewed_by, reviewed_at)
+     VALUES ($1, $2, 'Ancienne', 'Résumé', '', 5000, 9000, 'approved', $2, now()),
+            ($1, $2, 'En attente', 'Résumé', '', 5500, 9000, 'pending', NULL, NULL)`,
+    [training, consultant],
+  );
+  const session = async (offeringId: string) =>
+    id(
+      `INSERT INTO sessions (offering_id, starts_at, ends_at, registration_deadline, capacity, remote_url)
+       VALUES ($1, now() + interval '10 days', now() + interval '10 days 1 hour', now() + interval '9 days', 20,
+               'https://visio.test')
+       RETURNING id`,
+      [offeringId],
+    );
+  const organisationId = (await db.query<{ id: string }>(`SELECT id FROM organisations LIMIT 1`))
+    .rows[0].id;
+  const booking = async (offeringId: string, treatment: string, status: string) =>
+    id(
+      `INSERT INTO bookings (organisation_id, booked_by, offering_id, session_id, seats, status, unit_price_cents,
+         member_price, vat_treatment, vat_rate_basis_points, total_excl_vat_cents, total_vat_cents, total_incl_vat_cents,
+         cancellation_policy, service_starts_at, hold_expires_at, waitlisted_at, confirmed_at)
+       VALUES ($1, $2, $3, $4, 2, $5, 6001, true, $6, 0, 12002, 0, 12002, '{"tiers":[]}', now() + interval '10 days',
+               CASE WHEN $5 = 'pending_payment' THEN now() + interval '30 minutes' END,
+               CASE WHEN $5 = 'waitlisted' THEN now() END,
+               CASE WHEN $5 = 'confirmed' THEN now() END)
+       RETURNING id`,
+      [organisationId, consultant, offeringId, await session(offeringId), status, treatment],
+    );
+  const bookings = {
+    unpaid: await booking(notSubjectConsultation, 'not_subject', 'pending_payment'),
+    waitlisted: await booking(exemptConsultation, 'exempt_training', 'waitlisted'),
+    invoiced: await booking(notSubjectConsultation, 'not_subject', 'confirmed'),
+    paying: await booking(notSubjectConsultation, 'not_subject', 'pending_payment'),
+    training: await booking(training, 'exempt_training', 'pending_payment'),
+  };
+  await db.query(
+    `INSERT INTO invoices (chambre_id, type, type_code, status, organisation_id, booking_id, payment_reference,
+       service_date, total_excl_vat_cents, total_vat_cents, total_incl_vat_cents, seller, buyer, vat_breakdown)
+     VALUES ((SELECT id FROM chambres), 'invoice', 380, 'draft', $1, $2, 'RF-invoiced', '2026-03-01', 0, 0, 0,
+             '{}', '{}', '[]')`,
+    [organisationId, bookings.invoiced],
+  );
+  await db.query(
+    `INSERT INTO payments (booking_id, organisation_id, provider, method, amount_cents, status)
+     VALUES ($1, $2, 'stripe', 'card', 12002, 'pending')`,
+    [bookings.paying, organisationId],
+  );
+  return { training, taxableTraining, notSubjectConsultation, exemptConsultation, bookings };
 }
 
 async function draftInvoice(db: Client): Promise<string> {

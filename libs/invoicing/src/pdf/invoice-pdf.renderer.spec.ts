@@ -441,3 +441,41 @@ describe('invoice PDF logo', () => {
     await expect(assertEmbeddableImage(Buffer.from('GIF89a'))).rejects.toThrow();
   });
 });
+
+describe('VAT mentions by regime', () => {
+  const DEBITS = "Option pour le paiement de la taxe d'après les débits";
+  const textFor = async (document: InvoiceDocument) =>
+    textOf(extractPages(await renderInvoicePdf(document)));
+
+  it('prints the option for VAT on debits only when the seller opted, and where VAT is charged', async () => {
+    const taxable = invoice([line('Accompagnement', 1, 10_000, 'standard')]);
+    expect(await textFor(taxable)).not.toContain(DEBITS);
+    const opted = { ...SELLER, vatOnDebits: true };
+    expect(await textFor({ ...taxable, seller: opted })).toContain(DEBITS);
+    const exempt = invoice([line('Formation', 1, 10_000, 'exempt_training')], { seller: opted });
+    expect(await textFor(exempt)).not.toContain(DEBITS);
+  });
+
+  it('prints the provision of each exemption, and of pass-through costs out of scope', async () => {
+    expect(await textFor(invoice([line('Conseil', 1, 10_000, 'exempt_members')]))).toContain(
+      'Exonération de TVA, art. 261, 7, 1° a du CGI',
+    );
+    expect(
+      await textFor(
+        invoice([line('Frais de certification', 1, 10_000, 'out_of_scope_disbursement')], {
+          seller: { ...SELLER, vatNumber: null },
+          buyer: { ...BUYER, vatNumber: null },
+        }),
+      ),
+    ).toContain('Débours, hors du champ de la TVA, art. 267, II, 2° du CGI');
+  });
+
+  it('prints no NDA where the invoice carries none (not a training)', async () => {
+    const text = await textFor(
+      invoice([line('Conseil', 1, 10_000, 'standard')], {
+        seller: { ...SELLER, trainingDeclarationNumber: null },
+      }),
+    );
+    expect(text).not.toContain("Déclaration d'activité");
+  });
+});
