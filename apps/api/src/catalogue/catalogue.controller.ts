@@ -113,9 +113,12 @@ export class CatalogueController {
   }
 
   @Get('moderation/offerings')
-  @Roles('admin')
+  @Roles('admin', 'finance')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The moderation queue: submitted offerings, oldest first (admin)' })
+  @ApiOperation({
+    summary:
+      'The moderation queue: submitted offerings, oldest first (admin); with `status`, the Chambre’s offerings in those statuses, e.g. for finance deciding their VAT regime (admin, finance)',
+  })
   @ApiOkResponse({ type: OfferingPageDto })
   moderationQueue(@Query() query: ListOwnOfferingsQueryDto): Promise<Page<OfferingView>> {
     return this.listForModeration.execute({
