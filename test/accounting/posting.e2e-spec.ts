@@ -658,6 +658,48 @@ describe('posting money facts to the journal', () => {
     );
   });
 
+  it('credits VAT collected at once on an invoice issued under the debits option, and moves none on its payment', async () => {
+    await configureChambre(db, { vatOnDebits: true });
+    try {
+      const [organisationId] = await insertOrganisations(db, member.id, 1);
+      const bookingId = await book(organisationId, { vatTreatment: 'standard' }, 'card');
+      const [{ checkout }] = await db.query<{ checkout: string }[]>(
+        `SELECT stripe_checkout_session_id AS checkout FROM payments WHERE booking_id = $1`,
+        [bookingId],
+      );
+      await webhook(
+        standIn.event(
+          'checkout.session.completed',
+          standIn.completeCheckoutSession(checkout, 'paid'),
+        ),
+      );
+      const invoice = await invoiceOf(bookingId);
+      expect((await posted(`invoice:${invoice.id}`)).lines).toEqual([
+        ['411000', invoice.total, 0, invoice.id],
+        ['706100', 0, invoice.excl, null],
+        ['445711', 0, invoice.vat, null],
+      ]);
+      const paymentId = await invoicePaymentOf(invoice.id);
+      expect((await posted(`payment:${paymentId}`)).lines).toEqual([
+        ['467100', invoice.total, 0, null],
+        ['411000', 0, invoice.total, invoice.id],
+      ]);
+    } finally {
+      await configureChambre(db);
+    }
+  });
+
+  it('sends services exempt for members to the other revenue account, by the regime the invoice names', async () => {
+    const [organisationId] = await insertOrganisations(db, member.id, 1);
+    const invoice = await invoiceOf(
+      await book(organisationId, { vatTreatment: 'exempt_members' }, 'bank_transfer'),
+    );
+    expect((await posted(`invoice:${invoice.id}`)).lines).toEqual([
+      ['411000', invoice.total, 0, invoice.id],
+      ['706300', 0, invoice.total, null],
+    ]);
+  });
+
   it('writes a zero-amount invoice in the sales journal', async () => {
     const [organisationId] = await insertOrganisations(db, member.id, 1);
     const { sessionId } = await insertPublishedSession(db, {
