@@ -7,6 +7,7 @@ import { Pool, PoolClient } from 'pg';
 import { parisYear } from '../../libs/core/src/clock/clock';
 import { requestHash } from '../../libs/core/src/idempotency/idempotency.service';
 import { priceBooking } from '../../libs/booking/src/use-cases/book/booking-price';
+import type { VatTreatment } from '../../libs/catalogue/src/vat-regimes';
 import { ScenarioResult } from '../scenario';
 import { benchDatabaseUrl, connect, disposeDatabase, freshDatabase } from '../support/database';
 import { BuiltProcess, startBuilt } from '../support/processes';
@@ -382,7 +383,7 @@ async function bookWithPg(pool: Pool, attempt: Attempt): Promise<Answer> {
       offering_status: string;
       member_price_cents: string;
       non_member_price_cents: string;
-      vat_treatment: 'standard' | 'exempt_training' | 'not_subject';
+      vat_treatment: VatTreatment;
       cancellation_policy: unknown;
       max_seats_per_organisation: number | null;
     }>(

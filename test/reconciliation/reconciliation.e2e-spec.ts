@@ -5,14 +5,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { checkFecBalance, FEC_COLUMNS, JournalWriter } from '@mutualis/accounting';
-import {
-  configureChambre,
-  documentSaleDraft,
-  insertOrganisations,
-  insertPublishedSession,
-  paymentDraft,
-} from '@mutualis/testing';
+import { Queue } from 'bullmq';
+import { checkFecBalance, FEC_COLUMNS } from '@mutualis/accounting';
+import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
 import { eventually } from '../support/expectations';
 import { sql } from '../support/test-app';
@@ -516,41 +511,30 @@ describe('reconciliation', () => {
   });
 
   /**
-   * Stands in for the posting rules (branch i18-posting) in the FEC tests below: posts the sales
-   * entry of every invoice and credit note issued so far, then validates this month. Posting
-   * engineer: drop it once issuing an invoice writes its entry, so these tests are end to end
-   * again (and restore the bank journal's checks: payments, the refund by transfer).
+   * Waits until the worker has posted every money fact so far (its outbox relayed, its
+   * accounting queue idle, no post failed), then validates this month: the FEC holds the
+   * journal's validated entries.
    */
-  async function postSalesAndValidate(): Promise<void> {
-    const documents = await db.query<
-      {
-        id: string;
-        type: 'invoice' | 'credit_note';
-        number: string;
-        organisation_id: string;
-        issue_date: string;
-        excl: string;
-        vat: string;
-        corrects_invoice_id: string | null;
-      }[]
-    >(
-      `SELECT id, type, number, organisation_id, to_char(issue_date, 'YYYY-MM-DD') AS issue_date,
-              total_excl_vat_cents AS excl, total_vat_cents AS vat, corrects_invoice_id
-         FROM invoices WHERE number IS NOT NULL ORDER BY issued_at`,
-    );
-    for (const document of documents) {
-      await app.get(JournalWriter).post(
-        documentSaleDraft({
-          id: document.id,
-          type: document.type,
-          number: document.number,
-          organisationId: document.organisation_id,
-          issueDate: document.issue_date,
-          exclVatCents: Number(document.excl),
-          vatCents: Number(document.vat),
-          correctsInvoiceId: document.corrects_invoice_id,
-        }),
+  async function postedAndValidated(): Promise<void> {
+    const queue = new Queue('accounting', {
+      connection: { host: '127.0.0.1', port: 6379 },
+      prefix: `${harness.environment.redisPrefix}:bull`,
+    });
+    try {
+      await eventually(
+        async () => {
+          const [{ unpublished }] = await db.query<{ unpublished: number }[]>(
+            `SELECT count(*)::int AS unpublished FROM outbox_events WHERE published_at IS NULL`,
+          );
+          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+          return unpublished + Object.values(counts).reduce((sum, count) => sum + count, 0);
+        },
+        (left) => left === 0,
+        20_000,
       );
+      expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+    } finally {
+      await queue.close();
     }
     await api()
       .post(`/api/finance/accounting/periods/${today.slice(0, 7)}/validate`)
@@ -559,7 +543,7 @@ describe('reconciliation', () => {
   }
 
   it('exports a FEC of the year that balances, with the 18 columns, named after the SIREN', async () => {
-    await postSalesAndValidate();
+    await postedAndValidated();
     const year = Number(today.slice(0, 4));
     const response = await api()
       .get(`/api/finance/exports/fec?year=${year}`)
@@ -582,9 +566,12 @@ describe('reconciliation', () => {
     expect(balance.columns).toEqual([18]);
     expect(balance.unbalancedEntries).toEqual([]);
     expect(balance.debitCents).toBe(balance.creditCents);
-    // Nine invoices and R's credit note in the sales journal (customer, revenue, VAT each).
+    // Nine invoices and R's credit note in the sales journal (customer, revenue, VAT each),
+    // payments, the overpayment and the refund in the bank journal, on the bank's references.
     expect(text.match(/^VT\t/gm)).toHaveLength(10 * 3);
-    expect(balance.entries).toBe(10);
+    expect(text).toMatch(/^BQ\t.*\t512000\t.*\tBANK-0003\t.*\tRemboursement /m);
+    expect(text).toMatch(/^BQ\t.*\t512000\t.*\tBANK-0005\t.*\tTrop-perçu conservé en avoir\t/m);
+    expect(balance.entries).toBeGreaterThan(10);
     await api()
       .get('/api/finance/exports/fec?year=20x6')
       .auth(finance.accessToken, { type: 'bearer' })
@@ -692,22 +679,7 @@ describe('reconciliation', () => {
       'hostile-names.csv',
     );
     expect(paid.done.result.matched).toBe(names.length);
-    // Posting engineer: the payments' entries should come from the allocations above.
-    for (const { reference, cents } of billed) {
-      const [invoice] = await db.query<{ id: string; organisation_id: string }[]>(
-        `SELECT id, organisation_id FROM invoices WHERE payment_reference = $1`,
-        [reference],
-      );
-      await app.get(JournalWriter).post(
-        paymentDraft({
-          organisationId: invoice.organisation_id,
-          invoiceId: invoice.id,
-          date: today,
-          cents,
-        }),
-      );
-    }
-    await postSalesAndValidate();
+    await postedAndValidated();
 
     const download = async (path: string) =>
       (

@@ -9,7 +9,8 @@ import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
 
-const { Booking, Invoicing, Maintenance, Notifications, Payments, Reconciliation } = QueueName;
+const { Accounting, Booking, Invoicing, Maintenance, Notifications, Payments, Reconciliation } =
+  QueueName;
 
 /**
  * Which queues receive each outbox event, one job per queue with the event id as job id, so a
@@ -42,18 +43,22 @@ export const EVENT_ROUTES: EventRoutes = {
   // Scheduled work, delivered at the event's deliver_at.
   [BookingEvents.HoldExpiryDue]: [Booking],
   [BookingEvents.OfferExpiryDue]: [Booking],
-  [InvoicingEvents.InvoiceIssued]: [Notifications],
-  [InvoicingEvents.CreditNoteIssued]: [Notifications],
-  [InvoicingEvents.PaymentRecorded]: [Notifications],
-  [InvoicingEvents.PaymentReversed]: [Notifications],
+  // The journal posts every money fact as it happens (accounting.handlers.ts).
+  [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting],
+  [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting],
+  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting],
+  [InvoicingEvents.PaymentReversed]: [Notifications, Accounting],
   [InvoicingEvents.CreditNoteRequested]: [Invoicing],
   [PaymentsEvents.StripeEventReceived]: [Payments],
-  [PaymentsEvents.PayoutPaid]: [Payments],
+  [PaymentsEvents.PayoutPaid]: [Payments, Accounting],
   [PaymentsEvents.Succeeded]: [Invoicing],
   [PaymentsEvents.Disputed]: [],
-  [PaymentsEvents.LateRefunded]: [],
-  [PaymentsEvents.Refunded]: [Notifications],
+  [PaymentsEvents.LateRefunded]: [Accounting],
+  [PaymentsEvents.Refunded]: [Notifications, Accounting],
+  [PaymentsEvents.FeeRecorded]: [Accounting],
   [ReconciliationEvents.StatementUploaded]: [Reconciliation],
+  [ReconciliationEvents.AllocationMade]: [Accounting],
+  [ReconciliationEvents.AllocationUndone]: [Accounting],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

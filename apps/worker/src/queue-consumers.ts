@@ -59,4 +59,6 @@ export const QUEUE_CONSUMERS = [
   queueConsumer(QueueName.Notifications, { concurrency: 4 }),
   // A large statement is CPU-bound work, and finance uploads a few files a day.
   queueConsumer(QueueName.Reconciliation, { concurrency: 1 }),
+  // Posts of one invoice wait on its lock; posts of different ones run side by side.
+  queueConsumer(QueueName.Accounting, { concurrency: 4 }),
 ];

@@ -12,6 +12,7 @@ import {
   ReadinessService,
   RedisModule,
 } from '@mutualis/core';
+import { AccountingModule } from '@mutualis/accounting';
 import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
@@ -39,6 +40,7 @@ import { QUEUE_CONSUMERS } from './queue-consumers';
       { name: QueueName.Payments },
       { name: QueueName.Notifications },
       { name: QueueName.Reconciliation },
+      { name: QueueName.Accounting },
     ),
     IdentityModule,
     CatalogueModule,
@@ -47,6 +49,7 @@ import { QUEUE_CONSUMERS } from './queue-consumers';
     PaymentsModule,
     NotificationsModule,
     ReconciliationModule,
+    AccountingModule,
     PrivacyModule,
     // Checks every @OnEvent and @OnJob handler against the routes at start-up.
     EventHandlersModule.forRoot({ routes: EVENT_ROUTES, jobQueues: JOB_QUEUES }),

@@ -18,6 +18,9 @@ export enum CatalogueErrorCode {
   SlotsOverlap = 'slots_overlap',
   SlotNotCancellable = 'slot_not_cancellable',
   VatTreatmentByChambre = 'vat_treatment_by_chambre',
+  VatTreatmentNotAllowed = 'vat_treatment_not_allowed',
+  TrainingExemptionNotAttested = 'training_exemption_not_attested',
+  TrainingExemptionInUse = 'training_exemption_in_use',
 }
 
 const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
@@ -38,6 +41,9 @@ const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
   [CatalogueErrorCode.SlotsOverlap]: ErrorKind.Conflict,
   [CatalogueErrorCode.SlotNotCancellable]: ErrorKind.Conflict,
   [CatalogueErrorCode.VatTreatmentByChambre]: ErrorKind.Forbidden,
+  [CatalogueErrorCode.VatTreatmentNotAllowed]: ErrorKind.Unprocessable,
+  [CatalogueErrorCode.TrainingExemptionNotAttested]: ErrorKind.Unprocessable,
+  [CatalogueErrorCode.TrainingExemptionInUse]: ErrorKind.Conflict,
 };
 
 export class CatalogueException extends DomainException {

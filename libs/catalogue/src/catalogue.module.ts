@@ -41,6 +41,9 @@ import { PublishOfferingUseCase } from './use-cases/publish-offering/publish-off
 import { RejectOfferingUseCase } from './use-cases/reject-offering/reject-offering.use-case';
 import { ArchiveOfferingUseCase } from './use-cases/archive-offering/archive-offering.use-case';
 import { CatalogueHandlers } from './jobs/catalogue.handlers';
+import { OfferingVatSettingsRepository } from './repositories/offering-vat-settings.repository';
+import { OfferingVatSettingsService } from './services/offering-vat-settings.service';
+import { ListVatRegimesUseCase } from './use-cases/list-vat-regimes/list-vat-regimes.use-case';
 
 const useCases = [
   CancelSessionUseCase,
@@ -66,6 +69,7 @@ const useCases = [
   UpdateOfferingUseCase,
   ListOfferingRevisionsUseCase,
   SetVatTreatmentUseCase,
+  ListVatRegimesUseCase,
 ];
 
 /** Categories, consultant profiles, offerings and their moderation, sessions, slots and search. */
@@ -87,6 +91,8 @@ const useCases = [
     OfferingRevisionRepository,
     OfferingRevisionsService,
     OfferingModerationService,
+    OfferingVatSettingsRepository,
+    OfferingVatSettingsService,
     ...useCases,
   ],
   exports: [
@@ -96,6 +102,7 @@ const useCases = [
     SeatInventoryService,
     OfferingAccessService,
     OfferingSearchRepository,
+    OfferingVatSettingsService,
     ...useCases,
   ],
 })

@@ -4,8 +4,8 @@ export type OfferingKind = (typeof OFFERING_KINDS)[number];
 export const DELIVERY_MODES = ['on_site', 'remote', 'hybrid'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
-export const VAT_TREATMENTS = ['standard', 'exempt_training', 'not_subject'] as const;
-export type VatTreatment = (typeof VAT_TREATMENTS)[number];
+// The offering's VAT regime (its `vatTreatment`) is one of the closed list in vat-regimes.ts.
+export { VAT_TREATMENTS, type VatTreatment } from './vat-regimes';
 
 export const OFFERING_STATUSES = [
   'draft',

@@ -1,6 +1,7 @@
 export * from './catalogue.exception';
 export * from './catalogue.module';
 export * from './catalogue.types';
+export * from './vat-regimes';
 export * from './entities';
 export * from './migrations';
 export * from './repositories/catalogue-personal-data.repository';
@@ -37,3 +38,5 @@ export * from './use-cases/set-vat-treatment/set-vat-treatment.use-case';
 export * from './use-cases/list-offering-revisions/list-offering-revisions.use-case';
 export * from './views/offering-revision.view';
 export * from './catalogue.events';
+export * from './services/offering-vat-settings.service';
+export * from './use-cases/list-vat-regimes/list-vat-regimes.use-case';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mutualis/core';
 import { BookingModule } from '@mutualis/booking';
+import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { invoicingEntities } from './entities';
 import { ChambreRepository } from './repositories/chambre.repository';
@@ -62,6 +63,7 @@ const useCases = [
     TypeOrmModule.forFeature(invoicingEntities),
     IdentityModule,
     BookingModule,
+    CatalogueModule,
     AuditModule,
   ],
   providers: [

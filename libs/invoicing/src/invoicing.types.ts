@@ -14,6 +14,12 @@ export interface SellerSnapshot {
   siret: string;
   vatNumber: string | null;
   vatRegime: 'standard' | 'franchise';
+  /**
+   * The Chambre had opted to pay VAT on its debits (CGI art. 269, 2, c): the invoice says so.
+   * Absent on invoices issued before the option was recorded (none had opted).
+   */
+  vatOnDebits?: boolean;
+  /** The NDA, on a training's invoice only (null on others). */
   trainingDeclarationNumber: string | null;
   iban: string;
   bic: string;

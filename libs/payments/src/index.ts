@@ -4,6 +4,7 @@ export * from './payments.exception';
 export * from './payments.module';
 export * from './repositories/payments-personal-data.repository';
 export * from './services/open-refunds.service';
+export * from './services/payment-facts.service';
 export * from './services/stripe-fees.service';
 export * from './services/stripe-payouts.service';
 export * from './views/refund-instruction.view';

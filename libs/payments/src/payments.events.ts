@@ -12,7 +12,12 @@ export const PaymentsEvents = {
   /** Paid after the hold ran out or the booking was cancelled: the money goes back. */
   LateRefunded: 'payment.late-refunded',
   Refunded: 'payment.refunded',
+  /** Stripe's fee on a payment became known (from its charge, or from its payout's detail). */
+  FeeRecorded: 'payment.stripe-fee-recorded',
 } as const;
+
+/** How a refund's money went: through Stripe, a transfer finance marked made, or one the bank statement shows. */
+export type RefundSettlement = 'stripe' | 'finance' | 'bank_allocation';
 
 declare module '@mutualis/core' {
   interface EventCatalogue {
@@ -33,6 +38,9 @@ declare module '@mutualis/core' {
       bookingId: string;
       amountCents: number;
       method: 'card' | 'bank_transfer';
+      /** Absent on events recorded before it was told. */
+      settledBy?: RefundSettlement;
     };
+    [PaymentsEvents.FeeRecorded]: { feeCents: number };
   }
 }

@@ -9,6 +9,7 @@ import { PaymentRepository } from './repositories/payment.repository';
 import { PaymentsPersonalDataRepository } from './repositories/payments-personal-data.repository';
 import { StripeRecordRepository } from './repositories/stripe-record.repository';
 import { OpenRefundsService } from './services/open-refunds.service';
+import { PaymentFactsService } from './services/payment-facts.service';
 import { PaymentLedgerService } from './services/payment-ledger.service';
 import { RefundService } from './services/refund.service';
 import { StripeFeesService } from './services/stripe-fees.service';
@@ -38,7 +39,12 @@ const useCases = [
 ];
 
 /** Read services other contexts use instead of the payments tables. */
-const queryServices = [OpenRefundsService, StripeFeesService, StripePayoutsService];
+const queryServices = [
+  OpenRefundsService,
+  PaymentFactsService,
+  StripeFeesService,
+  StripePayoutsService,
+];
 
 /** Checkout (Stripe, bank transfer), Stripe webhooks and their event log, the payments ledger, refunds. */
 @Module({

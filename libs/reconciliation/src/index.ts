@@ -2,6 +2,7 @@ export * from './migrations';
 export * from './parsers/statement-types';
 export * from './reconciliation.exception';
 export * from './reconciliation.module';
+export * from './services/allocation-ledger.service';
 export * from './views/bank-transaction.view';
 export * from './views/export-file';
 export * from './views/receivables.view';

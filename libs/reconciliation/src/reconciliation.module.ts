@@ -63,6 +63,6 @@ const useCases = [
     CsvProfileResolver,
     ...useCases,
   ],
-  exports: [...useCases],
+  exports: [AllocationLedgerService, ...useCases],
 })
 export class ReconciliationModule {}

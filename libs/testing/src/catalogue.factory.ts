@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { VatTreatment } from '@mutualis/catalogue';
 import { validSiret } from './siret.factory';
 
 export interface SessionFixture {
@@ -14,7 +15,8 @@ export interface SessionOptions {
   registrationDeadlineInMs?: number;
   memberPriceCents?: number;
   nonMemberPriceCents?: number;
-  vatTreatment?: 'standard' | 'exempt_training' | 'not_subject';
+  /** Written as is: a test of the regime rules sets the attestation it needs (attestTrainingExemption). */
+  vatTreatment?: VatTreatment;
   maxSeatsPerOrganisation?: number | null;
   consultantId?: string;
 }
@@ -66,6 +68,46 @@ export async function insertPublishedSession(
   return { consultantId, offeringId, sessionId };
 }
 
+export interface SlotFixture {
+  consultantId: string;
+  offeringId: string;
+  slotId: string;
+}
+
+/** A published consultation offering with one open one-hour slot, `startsInMs` from now. */
+export async function insertPublishedSlot(
+  db: DataSource,
+  options: Pick<
+    SessionOptions,
+    'memberPriceCents' | 'nonMemberPriceCents' | 'vatTreatment' | 'startsInMs'
+  > = {},
+): Promise<SlotFixture> {
+  const consultantId = await insertConsultant(db);
+  const [{ id: offeringId }] = await db.query<{ id: string }[]>(
+    `INSERT INTO offerings (consultant_id, category_id, title, summary, description, kind, delivery_mode, departments,
+                            duration_minutes, member_price_cents, non_member_price_cents, vat_treatment,
+                            cancellation_policy, status, published_at)
+     SELECT $1, id, 'Consultation de test', 'Résumé', 'Description', 'consultation', 'remote', '{13}', 60, $2, $3, $4,
+            '{"tiers":[{"daysBefore":2,"refundPercent":100}]}', 'published', now()
+       FROM categories WHERE slug = 'juridique'
+     RETURNING id`,
+    [
+      consultantId,
+      options.memberPriceCents ?? 6_000,
+      options.nonMemberPriceCents ?? 9_000,
+      options.vatTreatment ?? 'standard',
+    ],
+  );
+  const startsIn = options.startsInMs ?? 10 * DAY_MS;
+  const [{ id: slotId }] = await db.query<{ id: string }[]>(
+    `INSERT INTO consultation_slots (offering_id, consultant_id, starts_at, ends_at)
+     VALUES ($1, $2, now() + $3 * interval '1 millisecond', now() + ($3 + 3600000) * interval '1 millisecond')
+     RETURNING id`,
+    [offeringId, consultantId, startsIn],
+  );
+  return { consultantId, offeringId, slotId };
+}
+
 /**
  * Organisations the user belongs to (as org admin), written straight to the database, with
  * the given membership status for the current and next calendar years.
@@ -106,11 +148,27 @@ export async function insertOrganisations(
 export { DAY_MS };
 
 /** Marks the Chambre's legal identity reviewed, with test values, so invoices can be issued. */
-export async function configureChambre(db: DataSource): Promise<void> {
+export async function configureChambre(
+  db: DataSource,
+  options: { vatRegime?: 'standard' | 'franchise'; vatOnDebits?: boolean } = {},
+): Promise<void> {
   await db.query(
     `UPDATE chambres SET legal_name = 'CRESS de test', address_line1 = '2 place Sadi-Carnot', postal_code = '13002',
             city = 'Marseille', vat_number = 'FR12781112220', training_declaration_number = '93131234513',
-            email = 'factures@test.mutualis.fr', configured = true
+            email = 'factures@test.mutualis.fr', configured = true, vat_regime = $1, vat_on_debits = $2
       WHERE slug = 'default'`,
+    [options.vatRegime ?? 'standard', options.vatOnDebits ?? false],
+  );
+}
+
+/**
+ * Records the date of the Chambre's DREETS attestation of its training exemption (form 3511-SD),
+ * without which no offering may be set under it; a year ago unless given.
+ */
+export async function attestTrainingExemption(db: DataSource, on?: string): Promise<void> {
+  await db.query(
+    `UPDATE offering_vat_settings
+        SET training_exemption_attested_on = COALESCE($1::date, (now() AT TIME ZONE 'Europe/Paris')::date - 365)`,
+    [on ?? null],
   );
 }

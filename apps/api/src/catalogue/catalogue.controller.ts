@@ -10,8 +10,10 @@ import {
   ListOfferingRevisionsUseCase,
   ListMyOfferingsUseCase,
   ListOfferingsForModerationUseCase,
+  ListVatRegimesUseCase,
   OfferingView,
   PendingRevisionView,
+  VatRegimeView,
 } from '@mutualis/catalogue';
 import { Page } from '@mutualis/core';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
@@ -25,6 +27,7 @@ import {
   PendingRevisionPageDto,
 } from './dtos/offering.dto';
 import { CategoryDto, ConsultantProfileDto, UpdateConsultantProfileDto } from './dtos/search.dto';
+import { VatRegimeDto } from './dtos/vat-regime.dto';
 
 @ApiTags('catalogue')
 @Controller()
@@ -37,6 +40,7 @@ export class CatalogueController {
     private readonly listMyOfferings: ListMyOfferingsUseCase,
     private readonly listForModeration: ListOfferingsForModerationUseCase,
     private readonly listRevisions: ListOfferingRevisionsUseCase,
+    private readonly listVatRegimes: ListVatRegimesUseCase,
   ) {}
 
   @Public()
@@ -45,6 +49,20 @@ export class CatalogueController {
   @ApiOkResponse({ type: [CategoryDto] })
   categories(): Promise<CategoryView[]> {
     return this.listCategories.execute();
+  }
+
+  @Public()
+  @Get('vat-regimes')
+  @ApiOperation({
+    summary:
+      'The closed list of VAT regimes, with their legal basis, EN 16931 category and VATEX code',
+    description:
+      'The regimes the Chambre sets on offerings (`offeringKinds`), its franchise (art. 293 B, a setting of ' +
+      'the Chambre) and the retired `not_subject`, kept only to describe invoices issued before.',
+  })
+  @ApiOkResponse({ type: [VatRegimeDto] })
+  vatRegimes(): VatRegimeView[] {
+    return this.listVatRegimes.execute();
   }
 
   @Get('consultants/me/profile')
@@ -95,9 +113,12 @@ export class CatalogueController {
   }
 
   @Get('moderation/offerings')
-  @Roles('admin')
+  @Roles('admin', 'finance')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The moderation queue: submitted offerings, oldest first (admin)' })
+  @ApiOperation({
+    summary:
+      'The moderation queue: submitted offerings, oldest first (admin); with `status`, the Chambre’s offerings in those statuses, e.g. for finance deciding their VAT regime (admin, finance)',
+  })
   @ApiOkResponse({ type: OfferingPageDto })
   moderationQueue(@Query() query: ListOwnOfferingsQueryDto): Promise<Page<OfferingView>> {
     return this.listForModeration.execute({

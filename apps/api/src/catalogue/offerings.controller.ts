@@ -121,7 +121,11 @@ export class OfferingsController {
   @Post()
   @Roles('consultant')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Draft an offering (consultant)' })
+  @ApiOperation({
+    summary: 'Draft an offering (consultant)',
+    description:
+      'Its VAT regime is the Chambre’s default for its kind; `vatTreatment` is not accepted (400).',
+  })
   @ApiCreatedResponse({ type: OfferingDto })
   create(
     @CurrentActor() actor: AuthenticatedActor,
@@ -138,8 +142,8 @@ export class OfferingsController {
       'A draft or rejected offering changes at once. On a published one, title, summary, description and ' +
       'prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) ' +
       'while the published version stays live; category, delivery mode, départements, duration, cancellation ' +
-      'policy and seats per organisation change at once; a different `vatTreatment` answers 403 ' +
-      '(vat_treatment_by_chambre: PUT /offerings/:id/vat-treatment).',
+      'policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the ' +
+      'Chambre sets it (PUT /offerings/:id/vat-treatment).',
   })
   @ApiOkResponse({ type: ManagedOfferingDto })
   update(
@@ -211,9 +215,13 @@ export class OfferingsController {
   @Roles('admin', 'finance')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Set an offering’s VAT treatment: the Chambre’s decision (admin, finance)',
+    summary: 'Set an offering’s VAT regime: the Chambre’s decision (admin, finance)',
     description:
-      'Applies at once, also to a published offering, for bookings made from now on; existing bookings keep theirs.',
+      'One of the closed list (GET /vat-regimes), allowed for the offering’s kind: exempt_training only on a ' +
+      'training and once the Chambre’s DREETS attestation date is recorded (422 training_exemption_not_attested; ' +
+      'a regime not for the kind answers 422 vat_treatment_not_allowed). Applies at once before publication; on a ' +
+      'published offering it becomes a revision awaiting an admin’s approval (`pendingRevision`) while the live ' +
+      'regime stays. Bookings keep the regime they snapshotted.',
   })
   @ApiOkResponse({ type: ManagedOfferingDto })
   putVatTreatment(

@@ -8,6 +8,7 @@ import {
   SubmitOfferingUseCase,
   OpenSlotsUseCase,
   ScheduleSessionUseCase,
+  SetVatTreatmentUseCase,
 } from '@mutualis/catalogue';
 import { PARIS_TIME_ZONE } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
@@ -36,6 +37,7 @@ export class CatalogueSeeder {
     private readonly rejectOffering: RejectOfferingUseCase,
     private readonly scheduleSession: ScheduleSessionUseCase,
     private readonly openSlots: OpenSlotsUseCase,
+    private readonly setVatTreatment: SetVatTreatmentUseCase,
   ) {}
 
   /** Returns the offerings it created, with their sessions (none when the catalogue was already seeded). */
@@ -71,9 +73,16 @@ export class CatalogueSeeder {
       durationMinutes: demo.durationMinutes,
       memberPriceCents: demo.memberPriceCents,
       nonMemberPriceCents: demo.nonMemberPriceCents,
-      vatTreatment: demo.vatTreatment,
       maxSeatsPerOrganisation: demo.maxSeatsPerOrganisation,
     });
+    // The regime is the Chambre's: the default for the kind, or what its admin decides.
+    if (offering.vatTreatment !== demo.vatTreatment) {
+      await this.setVatTreatment.execute({
+        actor: admin,
+        offeringId: offering.id,
+        vatTreatment: demo.vatTreatment,
+      });
+    }
     for (const session of demo.sessions) {
       const { startsAt, endsAt } = sessionTimes(session, demo.durationMinutes);
       const scheduled = await this.scheduleSession.execute({

@@ -4,6 +4,8 @@
  * fictitious; dates are relative to the day the demo is seeded.
  */
 
+import type { VatTreatment } from '@mutualis/catalogue';
+
 export type DemoCategorySlug =
   | 'formation'
   | 'juridique'
@@ -55,7 +57,8 @@ export interface DemoOffering {
   memberPriceCents: number;
   /** Excluding VAT, higher than the member price. */
   nonMemberPriceCents: number;
-  vatTreatment: 'standard' | 'exempt_training' | 'not_subject';
+  /** The regime the Chambre sets (the consultant does not choose it). */
+  vatTreatment: VatTreatment;
   maxSeatsPerOrganisation: number | null;
   status: 'published' | 'submitted' | 'draft' | 'rejected';
   /** Only for 'rejected'. */
@@ -466,7 +469,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
         publicVise: 'dirigeants et responsables de bénévoles.',
         prerequis: 'aucun.',
         modalites:
-          "consultation individuelle d'une heure en visioconférence. Permanence réalisée dans le cadre d'une mission d'intérêt général subventionnée : prestation hors champ de la TVA.",
+          "consultation individuelle d'une heure en visioconférence. Permanence réalisée dans le cadre d'une mission d'intérêt général subventionnée ; la participation demandée rémunère la consultation et est soumise à la TVA.",
       },
       'Déroulé',
     ),
@@ -477,7 +480,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     durationMinutes: 60,
     memberPriceCents: 6_000,
     nonMemberPriceCents: 8_500,
-    vatTreatment: 'not_subject',
+    vatTreatment: 'standard',
     maxSeatsPerOrganisation: null,
     status: 'published',
     sessions: [],
@@ -1135,7 +1138,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
         publicVise: "associations, SCOP, SCIC et structures d'insertion employeuses.",
         prerequis: 'aucun.',
         modalites:
-          "entretien d'une heure en visioconférence. Prestation réalisée dans le cadre d'une mission d'intérêt général subventionnée : hors champ de la TVA, participation forfaitaire.",
+          "entretien d'une heure en visioconférence. Prestation réalisée dans le cadre d'une mission d'intérêt général subventionnée ; participation forfaitaire soumise à la TVA.",
       },
       'Déroulé',
     ),
@@ -1146,7 +1149,7 @@ export const DEMO_OFFERINGS: DemoOffering[] = [
     durationMinutes: 60,
     memberPriceCents: 6_000,
     nonMemberPriceCents: 8_000,
-    vatTreatment: 'not_subject',
+    vatTreatment: 'standard',
     maxSeatsPerOrganisation: null,
     status: 'published',
     sessions: [],

@@ -67,6 +67,11 @@ export class DemoSeeder {
         vatNumber: 'FR12781112220',
         vatRegime: 'standard',
         trainingDeclarationNumber: '93 13 12345 13',
+        // The DREETS attestation of the training exemption (made up), distinct from the NDA.
+        trainingExemptionAttestedOn: '2024-09-02',
+        defaultVatTreatmentTraining: 'exempt_training',
+        defaultVatTreatmentOther: 'standard',
+        vatOnDebits: false,
         iban: 'FR7630001007941234567890185',
         bic: 'BDFEFRPPXXX',
         latePaymentRate: 'trois fois le taux d’intérêt légal',

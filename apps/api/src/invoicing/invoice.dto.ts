@@ -15,6 +15,12 @@ import {
   Min,
 } from 'class-validator';
 import { INVOICE_STATUSES, INVOICE_TYPES, InvoiceStatus, InvoiceType } from '@mutualis/invoicing';
+import {
+  DEFAULT_VAT_TREATMENTS,
+  VAT_REGIME_CODES,
+  VatRegimeCode,
+  VatTreatment,
+} from '@mutualis/catalogue';
 import { PageQueryDto } from '../http/page.dto';
 import { IsCalendarDate } from '../http/validators';
 import type { ChambreView, InvoiceLineView, InvoiceView } from '@mutualis/invoicing';
@@ -71,6 +77,10 @@ export class CreditNoteRequestDto {
   reason!: string;
 }
 
+const REGIME_DESCRIPTION =
+  'The VAT regime the line was sold under (GET /api/vat-regimes lists them with their legal basis).';
+const VATEX_DESCRIPTION = 'EN 16931 BT-121, from the CEF VATEX code list; null for category S.';
+
 export class InvoiceLineDto implements InvoiceLineView {
   @ApiProperty() description!: string;
   @ApiProperty() quantity!: number;
@@ -79,6 +89,10 @@ export class InvoiceLineDto implements InvoiceLineView {
     'S' | 'E' | 'O';
   @ApiProperty({ example: 2000 }) vatRateBasisPoints!: number;
   @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
+  @ApiProperty({ enum: VAT_REGIME_CODES, description: REGIME_DESCRIPTION })
+  vatRegime!: VatRegimeCode;
+  @ApiProperty({ type: String, nullable: true, description: VATEX_DESCRIPTION, example: null })
+  vatexCode!: string | null;
   @ApiProperty() lineTotalExclVatCents!: number;
 }
 
@@ -89,6 +103,10 @@ export class VatBreakdownDto implements VatBreakdownShape {
   @ApiProperty() taxableAmountCents!: number;
   @ApiProperty() vatAmountCents!: number;
   @ApiProperty({ type: String, nullable: true }) exemptionReason!: string | null;
+  @ApiProperty({ enum: VAT_REGIME_CODES, description: REGIME_DESCRIPTION })
+  vatRegime!: VatRegimeCode;
+  @ApiProperty({ type: String, nullable: true, description: VATEX_DESCRIPTION, example: null })
+  vatexCode!: string | null;
 }
 
 /** The Chambre as printed on the invoice, snapshotted when it was issued. */
@@ -153,6 +171,15 @@ export class InvoicePageDto implements Page<InvoiceView> {
   @ApiProperty({ type: [InvoiceDto] }) items!: InvoiceDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
+
+const VAT_ON_DEBITS =
+  'The Chambre opted to pay VAT on its debits (CGI art. 269, 2, c): invoices say « Option pour le paiement de la taxe d’après les débits ».';
+const ATTESTED_ON =
+  'Date of the DREETS attestation (form 3511-SD) exempting the Chambre’s professional training (CGI art. 261, 4, 4° a); ' +
+  'not the NDA. Not in the future; cannot be removed while offerings use the exemption (409 training_exemption_in_use).';
+const DEFAULT_TRAINING =
+  'The VAT regime a new training gets (exempt_training only once the attestation is dated).';
+const DEFAULT_OTHER = 'The VAT regime a new offering of another kind gets (not exempt_training).';
 
 export class ChambreSettingsDto {
   @ApiPropertyOptional()
@@ -230,6 +257,27 @@ export class ChambreSettingsDto {
   @IsString()
   @MaxLength(30)
   phone?: string | null;
+  @ApiPropertyOptional({ description: VAT_ON_DEBITS })
+  @IsOptional()
+  @IsBoolean()
+  vatOnDebits?: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: ATTESTED_ON,
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  trainingExemptionAttestedOn?: string | null;
+  @ApiPropertyOptional({ enum: DEFAULT_VAT_TREATMENTS, description: DEFAULT_TRAINING })
+  @IsOptional()
+  @IsIn(DEFAULT_VAT_TREATMENTS)
+  defaultVatTreatmentTraining?: VatTreatment;
+  @ApiPropertyOptional({ enum: DEFAULT_VAT_TREATMENTS, description: DEFAULT_OTHER })
+  @IsOptional()
+  @IsIn(DEFAULT_VAT_TREATMENTS)
+  defaultVatTreatmentOther?: VatTreatment;
 }
 
 /** The Chambre's identity as the api answers it: every field, unlike the partial update above. */
@@ -251,6 +299,18 @@ export class ChambreDto implements ChambreView {
   @ApiProperty() paymentTermsDays!: number;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ description: VAT_ON_DEBITS }) vatOnDebits!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: ATTESTED_ON })
+  trainingExemptionAttestedOn!: string | null;
+  @ApiProperty({ enum: DEFAULT_VAT_TREATMENTS, description: DEFAULT_TRAINING })
+  defaultVatTreatmentTraining!: VatTreatment;
+  @ApiProperty({ enum: DEFAULT_VAT_TREATMENTS, description: DEFAULT_OTHER })
+  defaultVatTreatmentOther!: VatTreatment;
+  @ApiProperty({
+    description:
+      'Offerings not archived sold, or proposed to be sold, under the training exemption: they need the attestation date.',
+  })
+  offeringsUnderTrainingExemption!: number;
   @ApiProperty() configured!: boolean;
   @ApiProperty({ description: 'Whether invoices print a logo (GET /chambre/logo)' })
   hasLogo!: boolean;

@@ -589,6 +589,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vat-regimes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The closed list of VAT regimes, with their legal basis, EN 16931 category and VATEX code
+         * @description The regimes the Chambre sets on offerings (`offeringKinds`), its franchise (art. 293 B, a setting of the Chambre) and the retired `not_subject`, kept only to describe invoices issued before.
+         */
+        get: operations["CatalogueController_vatRegimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultants/me/profile": {
         parameters: {
             query?: never;
@@ -648,7 +668,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The moderation queue: submitted offerings, oldest first (admin) */
+        /** The moderation queue: submitted offerings, oldest first (admin); with `status`, the Chambre’s offerings in those statuses, e.g. for finance deciding their VAT regime (admin, finance) */
         get: operations["CatalogueController_moderationQueue"];
         put?: never;
         post?: never;
@@ -685,7 +705,10 @@ export interface paths {
         /** Search published offerings (French full text, filters, facets by category) */
         get: operations["OfferingsController_search"];
         put?: never;
-        /** Draft an offering (consultant) */
+        /**
+         * Draft an offering (consultant)
+         * @description Its VAT regime is the Chambre’s default for its kind; `vatTreatment` is not accepted (400).
+         */
         post: operations["OfferingsController_create"];
         delete?: never;
         options?: never;
@@ -709,7 +732,7 @@ export interface paths {
         head?: never;
         /**
          * Edit one’s own offering (draft, rejected or published)
-         * @description A draft or rejected offering changes at once. On a published one, title, summary, description and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once; a different `vatTreatment` answers 403 (vat_treatment_by_chambre: PUT /offerings/:id/vat-treatment).
+         * @description A draft or rejected offering changes at once. On a published one, title, summary, description and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the Chambre sets it (PUT /offerings/:id/vat-treatment).
          */
         patch: operations["OfferingsController_update"];
         trace?: never;
@@ -791,8 +814,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set an offering’s VAT treatment: the Chambre’s decision (admin, finance)
-         * @description Applies at once, also to a published offering, for bookings made from now on; existing bookings keep theirs.
+         * Set an offering’s VAT regime: the Chambre’s decision (admin, finance)
+         * @description One of the closed list (GET /vat-regimes), allowed for the offering’s kind: exempt_training only on a training and once the Chambre’s DREETS attestation date is recorded (422 training_exemption_not_attested; a regime not for the kind answers 422 vat_treatment_not_allowed). Applies at once before publication; on a published offering it becomes a revision awaiting an admin’s approval (`pendingRevision`) while the live regime stays. Bookings keep the regime they snapshotted.
          */
         put: operations["OfferingsController_putVatTreatment"];
         post?: never;
@@ -2074,6 +2097,37 @@ export interface components {
             /** @example Training */
             labelEn: string;
         };
+        VatRegimeDto: {
+            /** @enum {string} */
+            code: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "franchise" | "not_subject";
+            /** @example Exonéré : formation professionnelle continue */
+            label: string;
+            /**
+             * @description Null only for the retired not_subject, which had none.
+             * @example art. 261, 4, 4° a du CGI
+             */
+            legalBasis: string | null;
+            /**
+             * @description EN 16931 VAT category (BT-151).
+             * @enum {string}
+             */
+            category: "S" | "E" | "O";
+            /** @example 0 */
+            rateBasisPoints: number;
+            /**
+             * @description EN 16931 BT-121, from the CEF VATEX list; null for category S.
+             * @example VATEX-FR-CGI261-4
+             */
+            vatexCode: string | null;
+            /**
+             * @description What invoices print (BT-120).
+             * @example Exonération de TVA, art. 261, 4, 4° a du CGI
+             */
+            mention: string | null;
+            offeringKinds: ("training" | "consultation")[];
+            /** @description Whether the Chambre may make it the default for new offerings. */
+            canBeDefault: boolean;
+        };
         ConsultantProfileDto: {
             /** Format: uuid */
             userId: string;
@@ -2146,8 +2200,11 @@ export interface components {
             nonMemberPriceCents: number;
             /** @enum {string} */
             currency: "EUR";
-            /** @enum {string} */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /**
+             * @description The VAT regime, set by the Chambre (GET /api/vat-regimes lists them with their legal basis): standard (20 %, CGI art. 256 and 278); exempt_training (art. 261, 4, 4° a, trainings only, once the Chambre’s DREETS attestation is dated); exempt_members (art. 261, 7, 1° a); out_of_scope_disbursement (art. 267, II, 2°); out_of_scope_subsidy (art. 266, 1, a).
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
             /** @enum {string} */
@@ -2185,8 +2242,13 @@ export interface components {
             memberPriceCents: number;
             /** @description Excluding VAT, euro cents. */
             nonMemberPriceCents: number;
+            /**
+             * @description The VAT regime proposed (by the Chambre’s finance or admins); null on revisions reviewed before VAT regimes were moderated.
+             * @enum {string|null}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | null;
             /** @description The fields whose proposed value differs from the live offering’s. */
-            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents")[];
+            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents" | "vatTreatment")[];
             /** Format: uuid */
             proposedBy: string;
             /** Format: date-time */
@@ -2263,8 +2325,11 @@ export interface components {
             nonMemberPriceCents: number;
             /** @enum {string} */
             currency: "EUR";
-            /** @enum {string} */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /**
+             * @description The VAT regime, set by the Chambre (GET /api/vat-regimes lists them with their legal basis): standard (20 %, CGI art. 256 and 278); exempt_training (art. 261, 4, 4° a, trainings only, once the Chambre’s DREETS attestation is dated); exempt_members (art. 261, 7, 1° a); out_of_scope_disbursement (art. 267, II, 2°); out_of_scope_subsidy (art. 266, 1, a).
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
             /** @enum {string} */
@@ -2324,8 +2389,11 @@ export interface components {
             nonMemberPriceCents: number;
             /** @enum {string} */
             currency: "EUR";
-            /** @enum {string} */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /**
+             * @description The VAT regime, set by the Chambre (GET /api/vat-regimes lists them with their legal basis): standard (20 %, CGI art. 256 and 278); exempt_training (art. 261, 4, 4° a, trainings only, once the Chambre’s DREETS attestation is dated); exempt_members (art. 261, 7, 1° a); out_of_scope_disbursement (art. 267, II, 2°); out_of_scope_subsidy (art. 266, 1, a).
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
             /** @enum {string} */
@@ -2391,11 +2459,6 @@ export interface components {
              * @example 26000
              */
             nonMemberPriceCents: number;
-            /**
-             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT. The consultant proposes it on a draft (reviewed with the offering); once published it is the Chambre’s decision (PUT /offerings/:id/vat-treatment) and a different value from the consultant answers 403.
-             * @enum {string}
-             */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
             /** @description Defaults to 100 % until D-14, 50 % until D-7. */
             cancellationPolicy?: components["schemas"]["CancellationPolicyDto"];
             /** @example 3 */
@@ -2438,11 +2501,6 @@ export interface components {
              * @example 26000
              */
             nonMemberPriceCents?: number;
-            /**
-             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT. The consultant proposes it on a draft (reviewed with the offering); once published it is the Chambre’s decision (PUT /offerings/:id/vat-treatment) and a different value from the consultant answers 403.
-             * @enum {string}
-             */
-            vatTreatment?: "standard" | "exempt_training" | "not_subject";
             /** @description Defaults to 100 % until D-14, 50 % until D-7. */
             cancellationPolicy?: components["schemas"]["CancellationPolicyDto"];
             /** @example 3 */
@@ -2466,8 +2524,11 @@ export interface components {
             nonMemberPriceCents: number;
             /** @enum {string} */
             currency: "EUR";
-            /** @enum {string} */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /**
+             * @description The VAT regime, set by the Chambre (GET /api/vat-regimes lists them with their legal basis): standard (20 %, CGI art. 256 and 278); exempt_training (art. 261, 4, 4° a, trainings only, once the Chambre’s DREETS attestation is dated); exempt_members (art. 261, 7, 1° a); out_of_scope_disbursement (art. 267, II, 2°); out_of_scope_subsidy (art. 266, 1, a).
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
             /** @enum {string} */
@@ -2485,7 +2546,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Changes to a published offering’s title, summary, description or prices awaiting the Chambre’s review; the fields above stay live until approved. */
+            /** @description Changes to a published offering’s title, summary, description, prices or VAT regime awaiting the Chambre’s review; the fields above stay live until approved. */
             pendingRevision: components["schemas"]["OfferingRevisionDto"] | null;
             /** @description The latest proposed changes when they were rejected (with the reason). */
             rejectedRevision: components["schemas"]["OfferingRevisionDto"] | null;
@@ -2499,10 +2560,10 @@ export interface components {
         };
         SetVatTreatmentDto: {
             /**
-             * @description standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT
+             * @description The VAT regime, set by the Chambre (GET /api/vat-regimes lists them with their legal basis): standard (20 %, CGI art. 256 and 278); exempt_training (art. 261, 4, 4° a, trainings only, once the Chambre’s DREETS attestation is dated); exempt_members (art. 261, 7, 1° a); out_of_scope_disbursement (art. 267, II, 2°); out_of_scope_subsidy (art. 266, 1, a).
              * @enum {string}
              */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
         };
         ScheduleSessionDto: {
             /** @example 2027-01-14T09:00:00+01:00 */
@@ -2635,8 +2696,11 @@ export interface components {
             currency: "EUR";
             /** @description Whether the member price applied (membership active on the service date). */
             memberPrice: boolean;
-            /** @enum {string} */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /**
+             * @description The VAT regime snapshotted when booked: its offering’s, or 20 % for a non-member booking an offering exempt for members; not_subject (retired, no legal basis) only on bookings made before the closed list.
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "not_subject";
             /** @example 2000 */
             vatRateBasisPoints: number;
             /** Format: date-time */
@@ -2681,8 +2745,11 @@ export interface components {
             currency: "EUR";
             /** @description Whether the member price applied (membership active on the service date). */
             memberPrice: boolean;
-            /** @enum {string} */
-            vatTreatment: "standard" | "exempt_training" | "not_subject";
+            /**
+             * @description The VAT regime snapshotted when booked: its offering’s, or 20 % for a non-member booking an offering exempt for members; not_subject (retired, no legal basis) only on bookings made before the closed list.
+             * @enum {string}
+             */
+            vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "not_subject";
             /** @example 2000 */
             vatRateBasisPoints: number;
             /** Format: date-time */
@@ -2783,6 +2850,16 @@ export interface components {
             taxableAmountCents: number;
             vatAmountCents: number;
             exemptionReason: string | null;
+            /**
+             * @description The VAT regime the line was sold under (GET /api/vat-regimes lists them with their legal basis).
+             * @enum {string}
+             */
+            vatRegime: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "franchise" | "not_subject";
+            /**
+             * @description EN 16931 BT-121, from the CEF VATEX code list; null for category S.
+             * @example null
+             */
+            vatexCode: string | null;
         };
         InvoiceLineDto: {
             description: string;
@@ -2796,6 +2873,16 @@ export interface components {
             /** @example 2000 */
             vatRateBasisPoints: number;
             exemptionReason: string | null;
+            /**
+             * @description The VAT regime the line was sold under (GET /api/vat-regimes lists them with their legal basis).
+             * @enum {string}
+             */
+            vatRegime: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "franchise" | "not_subject";
+            /**
+             * @description EN 16931 BT-121, from the CEF VATEX code list; null for category S.
+             * @example null
+             */
+            vatexCode: string | null;
             lineTotalExclVatCents: number;
         };
         SellerDto: {
@@ -2896,6 +2983,25 @@ export interface components {
             paymentTermsDays: number;
             email: string | null;
             phone: string | null;
+            /** @description The Chambre opted to pay VAT on its debits (CGI art. 269, 2, c): invoices say « Option pour le paiement de la taxe d’après les débits ». */
+            vatOnDebits: boolean;
+            /**
+             * Format: date
+             * @description Date of the DREETS attestation (form 3511-SD) exempting the Chambre’s professional training (CGI art. 261, 4, 4° a); not the NDA. Not in the future; cannot be removed while offerings use the exemption (409 training_exemption_in_use).
+             */
+            trainingExemptionAttestedOn: string | null;
+            /**
+             * @description The VAT regime a new training gets (exempt_training only once the attestation is dated).
+             * @enum {string}
+             */
+            defaultVatTreatmentTraining: "standard" | "exempt_training" | "exempt_members";
+            /**
+             * @description The VAT regime a new offering of another kind gets (not exempt_training).
+             * @enum {string}
+             */
+            defaultVatTreatmentOther: "standard" | "exempt_training" | "exempt_members";
+            /** @description Offerings not archived sold, or proposed to be sold, under the training exemption: they need the attestation date. */
+            offeringsUnderTrainingExemption: number;
             configured: boolean;
             /** @description Whether invoices print a logo (GET /chambre/logo) */
             hasLogo: boolean;
@@ -2921,6 +3027,23 @@ export interface components {
             paymentTermsDays?: number;
             email?: string | null;
             phone?: string | null;
+            /** @description The Chambre opted to pay VAT on its debits (CGI art. 269, 2, c): invoices say « Option pour le paiement de la taxe d’après les débits ». */
+            vatOnDebits?: boolean;
+            /**
+             * Format: date
+             * @description Date of the DREETS attestation (form 3511-SD) exempting the Chambre’s professional training (CGI art. 261, 4, 4° a); not the NDA. Not in the future; cannot be removed while offerings use the exemption (409 training_exemption_in_use).
+             */
+            trainingExemptionAttestedOn?: string | null;
+            /**
+             * @description The VAT regime a new training gets (exempt_training only once the attestation is dated).
+             * @enum {string}
+             */
+            defaultVatTreatmentTraining?: "standard" | "exempt_training" | "exempt_members";
+            /**
+             * @description The VAT regime a new offering of another kind gets (not exempt_training).
+             * @enum {string}
+             */
+            defaultVatTreatmentOther?: "standard" | "exempt_training" | "exempt_members";
         };
         CheckoutDto: {
             /** @enum {string} */
@@ -4319,6 +4442,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryDto"][];
+                };
+            };
+        };
+    };
+    CatalogueController_vatRegimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRegimeDto"][];
                 };
             };
         };

@@ -57,8 +57,9 @@ export interface EntryDraft {
   journal: JournalCode;
   /**
    * What the entry records, unique across the journal (`invoice:<id>`, `payment:<id>`,
-   * `payment-reversal:<id>`, `stripe-fee:<balance transaction>`, `payout:<id>`, …): posting the
-   * same source twice writes one entry, so a redelivered event cannot post twice.
+   * `payment-reversal:<id>`, `stripe-fee:<payment>`, `payout:<id>`, … — the posting rules' keys
+   * are listed in docs/accounting-posting.md): posting the same source twice writes one entry,
+   * so a redelivered event cannot post twice.
    */
   sourceKey: string;
   /**

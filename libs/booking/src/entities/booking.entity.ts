@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { bigintToNumber } from '@mutualis/core';
-import type { CancellationPolicy, VatTreatment } from '@mutualis/catalogue';
+import type { BookedVatTreatment, CancellationPolicy } from '@mutualis/catalogue';
 import type { BookingStatus, ConfirmationMethod } from '../booking.types';
 
 @Entity('bookings')
@@ -43,7 +43,7 @@ export class Booking {
   memberPrice!: boolean;
 
   @Column('text')
-  vatTreatment!: VatTreatment;
+  vatTreatment!: BookedVatTreatment;
 
   @Column('integer')
   vatRateBasisPoints!: number;

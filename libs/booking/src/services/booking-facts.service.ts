@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { CatalogueFactsService, VatTreatment } from '@mutualis/catalogue';
+import { BookedVatTreatment, CatalogueFactsService, OfferingKind } from '@mutualis/catalogue';
 import { BookingStatus, ConfirmationMethod } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
@@ -13,13 +13,15 @@ export interface BookingFacts {
   status: BookingStatus;
   confirmedAt: Date | null;
   offeringTitle: string;
+  /** A training's invoice carries the Chambre's NDA; another's does not. */
+  offeringKind: OfferingKind;
   serviceStartsAt: Date;
   serviceEndsAt: Date;
   location: string | null;
   seats: number;
   unitPriceCents: number;
   memberPrice: boolean;
-  vatTreatment: VatTreatment;
+  vatTreatment: BookedVatTreatment;
   totalInclVatCents: number;
   attendeeNames: string[];
 }
@@ -78,6 +80,7 @@ export class BookingFactsService {
       status: booking.status,
       confirmedAt: booking.confirmedAt,
       offeringTitle: service.offeringTitle,
+      offeringKind: service.offeringKind,
       serviceStartsAt: booking.serviceStartsAt,
       serviceEndsAt: service.endsAt ?? booking.serviceStartsAt,
       location: service.location,

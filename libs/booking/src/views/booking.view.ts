@@ -1,4 +1,4 @@
-import type { VatTreatment } from '@mutualis/catalogue';
+import type { BookedVatTreatment } from '@mutualis/catalogue';
 import type { Attendance, BookingStatus, ConfirmationMethod } from '../booking.types';
 import { BookingAttendee } from '../entities/booking-attendee.entity';
 import { Booking } from '../entities/booking.entity';
@@ -25,7 +25,7 @@ export interface BookingView {
   totalInclVatCents: number;
   currency: 'EUR';
   memberPrice: boolean;
-  vatTreatment: VatTreatment;
+  vatTreatment: BookedVatTreatment;
   vatRateBasisPoints: number;
   serviceStartsAt: string;
   holdExpiresAt: string | null;

@@ -3,10 +3,11 @@ import { ConsultantProfile } from './consultant-profile.entity';
 import { ConsultationSlot } from './consultation-slot.entity';
 import { Offering } from './offering.entity';
 import { OfferingRevision } from './offering-revision.entity';
+import { OfferingVatSettings } from './offering-vat-settings.entity';
 import { TrainingSession } from './training-session.entity';
 
 export { Category, ConsultantProfile, ConsultationSlot, Offering, TrainingSession };
-export { OfferingRevision };
+export { OfferingRevision, OfferingVatSettings };
 export type { OfferingRevisionStatus } from './offering-revision.entity';
 
 export const catalogueEntities = [
@@ -16,4 +17,5 @@ export const catalogueEntities = [
   TrainingSession,
   ConsultationSlot,
   OfferingRevision,
+  OfferingVatSettings,
 ];

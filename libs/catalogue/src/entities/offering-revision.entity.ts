@@ -6,12 +6,14 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { bigintToNumber } from '@mutualis/core';
+import type { VatTreatment } from '../vat-regimes';
 
 export type OfferingRevisionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
 /**
- * A change to a published offering's moderated fields, proposed by its consultant and live only
- * once a Chambre admin approves it. Holds the whole proposed version of those fields.
+ * A change to a published offering's moderated fields, proposed by its consultant (wording,
+ * prices) or by the Chambre's finance or admins (the VAT regime), live only once a Chambre admin
+ * approves it. Holds the whole proposed version of those fields.
  */
 @Entity('offering_revisions')
 export class OfferingRevision {
@@ -40,6 +42,13 @@ export class OfferingRevision {
   /** Excluding VAT. */
   @Column('bigint', { transformer: bigintToNumber })
   nonMemberPriceCents!: number;
+
+  /**
+   * The VAT regime proposed with them (the Chambre's: consultants cannot change it). Null only on
+   * revisions reviewed before VAT regimes were moderated.
+   */
+  @Column('text', { nullable: true })
+  vatTreatment!: VatTreatment | null;
 
   @Column('text')
   status!: OfferingRevisionStatus;

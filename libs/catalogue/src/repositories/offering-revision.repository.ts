@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPosition } from '@mutualis/core';
 import { OfferingRevision } from '../entities/offering-revision.entity';
+import type { VatTreatment } from '../vat-regimes';
 
 export type RevisionContent = Pick<
   OfferingRevision,
   'title' | 'summary' | 'description' | 'memberPriceCents' | 'nonMemberPriceCents'
->;
+> & { vatTreatment: VatTreatment };
 
 @Injectable()
 export class OfferingRevisionRepository {

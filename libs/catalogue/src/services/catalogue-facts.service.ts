@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
-import type { OfferingStatus, SessionStatus } from '../catalogue.types';
+import type { OfferingKind, OfferingStatus, SessionStatus } from '../catalogue.types';
 import { ConsultationSlot } from '../entities/consultation-slot.entity';
 import { Offering } from '../entities/offering.entity';
 import { TrainingSession } from '../entities/training-session.entity';
@@ -33,6 +33,8 @@ export interface SessionFacts {
 export interface BookedServiceFacts {
   offeringId: string;
   offeringTitle: string;
+  /** Fixed once the offering is submitted, so the same as when it was booked. */
+  offeringKind: OfferingKind;
   consultantId: string;
   /** The session's or slot's end; null when the booking names neither any more. */
   endsAt: Date | null;
@@ -119,6 +121,7 @@ export class CatalogueFactsService {
     return {
       offeringId: offering.id,
       offeringTitle: offering.title,
+      offeringKind: offering.kind,
       consultantId: offering.consultantId,
       endsAt: session?.endsAt ?? slot?.endsAt ?? null,
       location: session?.location ?? null,

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, changedFields, OutboxService } from '@mutualis/core';
+import { AuditLog, changedFields, Clock, OutboxService, parisDate } from '@mutualis/core';
 import { Actor, hasRole } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { Offering } from '../entities/offering.entity';
 import { CategoryRepository } from '../repositories/category.repository';
 import { OfferingRepository } from '../repositories/offering.repository';
 import { OfferingRevisionRepository } from '../repositories/offering-revision.repository';
+import { OfferingVatSettingsRepository } from '../repositories/offering-vat-settings.repository';
+import { assertVatTreatmentAllowed } from './offering-vat-policy';
 import { OfferingAccessService } from './offering-access.service';
 import { OfferingRevisionsService } from './offering-revisions.service';
 import { nextStatus, OFFERING_WORKFLOW, OfferingAction } from './offering-workflow';
@@ -40,6 +42,8 @@ export class OfferingModerationService {
     private readonly categories: CategoryRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditLog,
+    private readonly vatSettings: OfferingVatSettingsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async transition(
@@ -141,7 +145,17 @@ export class OfferingModerationService {
         description: pending.description,
         memberPriceCents: pending.memberPriceCents,
         nonMemberPriceCents: pending.nonMemberPriceCents,
+        ...(pending.vatTreatment ? { vatTreatment: pending.vatTreatment } : {}),
       };
+      if (proposed.vatTreatment && proposed.vatTreatment !== offering.vatTreatment) {
+        // Still allowed now: the attestation it rested on may have a later date by now.
+        assertVatTreatmentAllowed(
+          offering.kind,
+          proposed.vatTreatment,
+          await this.vatSettings.currentForShare(manager),
+          parisDate(this.clock.now()),
+        );
+      }
       updated = await this.offerings.update(offering.id, proposed, manager);
       await this.revisions.update(pending.id, { status: 'approved', ...reviewed }, manager);
       const changed = changedFields(offering, proposed);
@@ -153,11 +167,12 @@ export class OfferingModerationService {
         after: changed?.after ?? {},
         context: { consultantId: offering.consultantId, revisionId: pending.id },
       });
-      // Prices going live are what the Chambre follows most closely: the same action as a
-      // price change on a draft, so one filter finds them all.
+      // Prices and VAT going live are what the Chambre follows most closely: the same action as
+      // a price change on a draft, so one filter finds them all.
       const pricing = changedFields(offering, proposed, [
         'memberPriceCents',
         'nonMemberPriceCents',
+        'vatTreatment',
       ]);
       if (pricing) {
         await this.audit.record(manager, {

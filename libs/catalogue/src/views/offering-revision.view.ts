@@ -1,10 +1,12 @@
 import { Offering } from '../entities/offering.entity';
 import { OfferingRevision, OfferingRevisionStatus } from '../entities/offering-revision.entity';
+import type { VatTreatment } from '../vat-regimes';
 
 /**
  * The fields of a published offering that only go live once the Chambre approves them: what
- * members read (wording, links in the description) and what they pay. The VAT treatment is
- * the Chambre's own (PUT /offerings/:id/vat-treatment); every other field stays immediate.
+ * members read (wording, links in the description) and what they pay, prices and VAT regime.
+ * The consultant proposes the first ones; the VAT regime is proposed by the Chambre's finance
+ * or admins (PUT /offerings/:id/vat-treatment). Every other field stays immediate.
  */
 export const MODERATED_FIELDS = [
   'title',
@@ -12,6 +14,7 @@ export const MODERATED_FIELDS = [
   'description',
   'memberPriceCents',
   'nonMemberPriceCents',
+  'vatTreatment',
 ] as const;
 
 export type ModeratedField = (typeof MODERATED_FIELDS)[number];
@@ -25,6 +28,8 @@ export interface OfferingRevisionView {
   description: string;
   memberPriceCents: number;
   nonMemberPriceCents: number;
+  /** The VAT regime proposed; null on revisions reviewed before regimes were moderated. */
+  vatTreatment: VatTreatment | null;
   /** The moderated fields whose proposed value differs from the live offering's. */
   changedFields: ModeratedField[];
   proposedBy: string;
@@ -36,9 +41,13 @@ export interface OfferingRevisionView {
 
 export function changedFields(
   live: Pick<Offering, ModeratedField>,
-  proposed: Pick<Offering, ModeratedField>,
+  proposed: Omit<Pick<Offering, ModeratedField>, 'vatTreatment'> & {
+    vatTreatment: VatTreatment | null;
+  },
 ): ModeratedField[] {
-  return MODERATED_FIELDS.filter((field) => live[field] !== proposed[field]);
+  return MODERATED_FIELDS.filter(
+    (field) => proposed[field] !== null && live[field] !== proposed[field],
+  );
 }
 
 export function presentRevision(revision: OfferingRevision, live: Offering): OfferingRevisionView {
@@ -51,6 +60,7 @@ export function presentRevision(revision: OfferingRevision, live: Offering): Off
     description: revision.description,
     memberPriceCents: revision.memberPriceCents,
     nonMemberPriceCents: revision.nonMemberPriceCents,
+    vatTreatment: revision.vatTreatment,
     changedFields: changedFields(live, revision),
     proposedBy: revision.proposedBy,
     reviewedAt: revision.reviewedAt?.toISOString() ?? null,

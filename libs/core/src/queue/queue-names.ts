@@ -15,6 +15,8 @@ export enum QueueName {
   Payments = 'payments',
   /** Bank statements to parse and transactions to match (the reconciliation context). */
   Reconciliation = 'reconciliation',
+  /** The Chambre's journal: entries posted as money facts happen (the accounting context). */
+  Accounting = 'accounting',
 }
 
 /**

@@ -1,72 +1,106 @@
-import type { VatTreatment } from '@mutualis/catalogue';
+import { VAT_TREATMENTS } from '@mutualis/catalogue';
 import {
   computeInvoiceTotals,
   FRANCHISE_EXEMPTION_REASON,
   InvoiceLineInput,
-  NOT_SUBJECT_REASON,
   TRAINING_EXEMPTION_REASON,
-  vatCategoryFor,
+  vatTermsFor,
 } from './invoice-totals';
 
-const standard = (unitPriceExclVatCents: number, quantity = 1, rate = 2000): InvoiceLineInput => ({
+const DISBURSEMENT_REASON = 'Débours, hors du champ de la TVA, art. 267, II, 2° du CGI';
+
+const standard = (unitPriceExclVatCents: number, quantity = 1): InvoiceLineInput => ({
   description: 'Accompagnement',
   quantity,
   unitPriceExclVatCents,
+  vatRegime: 'standard',
   vatCategory: 'S',
-  vatRateBasisPoints: rate,
+  vatRateBasisPoints: 2000,
 });
 const training = (unitPriceExclVatCents: number, quantity = 1): InvoiceLineInput => ({
   description: 'Formation',
   quantity,
   unitPriceExclVatCents,
+  vatRegime: 'exempt_training',
   vatCategory: 'E',
   vatRateBasisPoints: 0,
   exemptionReason: TRAINING_EXEMPTION_REASON,
 });
-const notSubject = (unitPriceExclVatCents: number): InvoiceLineInput => ({
-  description: 'Cotisation',
+const disbursement = (unitPriceExclVatCents: number): InvoiceLineInput => ({
+  description: 'Frais de certification reversés',
   quantity: 1,
   unitPriceExclVatCents,
+  vatRegime: 'out_of_scope_disbursement',
   vatCategory: 'O',
   vatRateBasisPoints: 0,
-  exemptionReason: NOT_SUBJECT_REASON,
+  exemptionReason: DISBURSEMENT_REASON,
 });
 
 describe('VAT terms of a sale', () => {
-  it('charges 20 % on a standard service, with no mention', () => {
-    expect(vatCategoryFor('standard', false)).toEqual({
+  it('charges 20 % on a standard service, with no mention and no VATEX code', () => {
+    expect(vatTermsFor('standard', false)).toEqual({
+      vatRegime: 'standard',
       vatCategory: 'S',
       vatRateBasisPoints: 2000,
       exemptionReason: null,
+      vatexCode: null,
     });
   });
 
-  it('exempts professional training under art. 261-4-4° of the CGI', () => {
-    expect(vatCategoryFor('exempt_training', false)).toEqual({
+  it('exempts professional training under art. 261, 4, 4° a of the CGI, with its VATEX code', () => {
+    expect(vatTermsFor('exempt_training', false)).toEqual({
+      vatRegime: 'exempt_training',
       vatCategory: 'E',
       vatRateBasisPoints: 0,
-      exemptionReason: 'Exonération de TVA, art. 261-4-4° du CGI',
+      exemptionReason: 'Exonération de TVA, art. 261, 4, 4° a du CGI',
+      vatexCode: 'VATEX-FR-CGI261-4',
     });
   });
 
-  it('marks an operation outside the scope of VAT as not subject (O)', () => {
-    expect(vatCategoryFor('not_subject', false)).toEqual({
+  it('exempts services to members under art. 261, 7, 1° a of the CGI', () => {
+    expect(vatTermsFor('exempt_members', false)).toMatchObject({
+      vatCategory: 'E',
+      exemptionReason: 'Exonération de TVA, art. 261, 7, 1° a du CGI',
+      vatexCode: 'VATEX-FR-CGI261-7',
+    });
+  });
+
+  it('puts pass-through costs and subsidies out of scope (O) with their article and VATEX-EU-O', () => {
+    expect(vatTermsFor('out_of_scope_disbursement', false)).toMatchObject({
       vatCategory: 'O',
-      vatRateBasisPoints: 0,
-      exemptionReason: 'Opération non soumise à la TVA',
+      exemptionReason: DISBURSEMENT_REASON,
+      vatexCode: 'VATEX-EU-O',
+    });
+    expect(vatTermsFor('out_of_scope_subsidy', false)).toMatchObject({
+      vatCategory: 'O',
+      vatexCode: 'VATEX-EU-O',
     });
   });
 
-  it.each(['standard', 'exempt_training', 'not_subject'] satisfies VatTreatment[])(
-    'gives every line of a seller under the franchise the art. 293 B mention (%s)',
+  it('gives what would be taxable the art. 293 B mention when the seller is under the franchise', () => {
+    expect(vatTermsFor('standard', true)).toEqual({
+      vatRegime: 'franchise',
+      vatCategory: 'E',
+      vatRateBasisPoints: 0,
+      exemptionReason: 'TVA non applicable, art. 293 B du CGI',
+      vatexCode: 'VATEX-FR-FRANCHISE',
+    });
+  });
+
+  it.each(VAT_TREATMENTS.filter((treatment) => treatment !== 'standard'))(
+    'keeps its own ground for %s under the franchise: exempt or out of scope anyway',
     (treatment) => {
-      expect(vatCategoryFor(treatment, true)).toEqual({
-        vatCategory: 'E',
-        vatRateBasisPoints: 0,
-        exemptionReason: 'TVA non applicable, art. 293 B du CGI',
-      });
+      expect(vatTermsFor(treatment, true)).toEqual(vatTermsFor(treatment, false));
     },
   );
+
+  it('still describes a booking snapshotted under the retired "not subject"', () => {
+    expect(vatTermsFor('not_subject', false)).toMatchObject({
+      vatCategory: 'O',
+      exemptionReason: 'Opération non soumise à la TVA',
+      vatexCode: 'VATEX-EU-O',
+    });
+  });
 });
 
 describe('invoice totals (EN 16931)', () => {
@@ -80,6 +114,8 @@ describe('invoice totals (EN 16931)', () => {
         taxableAmountCents: 37_035,
         vatAmountCents: 7_407,
         exemptionReason: null,
+        vatRegime: 'standard',
+        vatexCode: null,
       },
     ]);
     expect(totals).toMatchObject({
@@ -98,6 +134,8 @@ describe('invoice totals (EN 16931)', () => {
         taxableAmountCents: 36_000,
         vatAmountCents: 0,
         exemptionReason: TRAINING_EXEMPTION_REASON,
+        vatRegime: 'exempt_training',
+        vatexCode: 'VATEX-FR-CGI261-4',
       },
     ]);
     expect(totals).toMatchObject({
@@ -109,7 +147,7 @@ describe('invoice totals (EN 16931)', () => {
 
   it('totals a seller under the franchise with no VAT and the art. 293 B mention', () => {
     const line = { description: 'Conseil', quantity: 1, unitPriceExclVatCents: 50_000 };
-    const totals = computeInvoiceTotals([{ ...line, ...vatCategoryFor('standard', true) }]);
+    const totals = computeInvoiceTotals([{ ...line, ...vatTermsFor('standard', true) }]);
     expect(totals.vatBreakdown).toEqual([
       {
         vatCategory: 'E',
@@ -117,13 +155,19 @@ describe('invoice totals (EN 16931)', () => {
         taxableAmountCents: 50_000,
         vatAmountCents: 0,
         exemptionReason: FRANCHISE_EXEMPTION_REASON,
+        vatRegime: 'franchise',
+        vatexCode: 'VATEX-FR-FRANCHISE',
       },
     ]);
     expect(totals.totalInclVatCents).toBe(50_000);
   });
 
   it('keeps one breakdown entry per category in a mixed invoice: S, then E, then O', () => {
-    const totals = computeInvoiceTotals([notSubject(9_000), training(18_000), standard(12_345, 3)]);
+    const totals = computeInvoiceTotals([
+      disbursement(9_000),
+      training(18_000),
+      standard(12_345, 3),
+    ]);
     expect(totals.lines.map((line) => line.lineTotalExclVatCents)).toEqual([9_000, 18_000, 37_035]);
     expect(totals.vatBreakdown).toEqual([
       {
@@ -132,6 +176,8 @@ describe('invoice totals (EN 16931)', () => {
         taxableAmountCents: 37_035,
         vatAmountCents: 7_407,
         exemptionReason: null,
+        vatRegime: 'standard',
+        vatexCode: null,
       },
       {
         vatCategory: 'E',
@@ -139,13 +185,17 @@ describe('invoice totals (EN 16931)', () => {
         taxableAmountCents: 18_000,
         vatAmountCents: 0,
         exemptionReason: TRAINING_EXEMPTION_REASON,
+        vatRegime: 'exempt_training',
+        vatexCode: 'VATEX-FR-CGI261-4',
       },
       {
         vatCategory: 'O',
         vatRateBasisPoints: 0,
         taxableAmountCents: 9_000,
         vatAmountCents: 0,
-        exemptionReason: NOT_SUBJECT_REASON,
+        exemptionReason: DISBURSEMENT_REASON,
+        vatRegime: 'out_of_scope_disbursement',
+        vatexCode: 'VATEX-EU-O',
       },
     ]);
     expect(totals).toMatchObject({
@@ -169,10 +219,10 @@ describe('invoice totals (EN 16931)', () => {
     expect(totals.totalVatCents).toBe(7);
   });
 
-  it('rounds an exact half cent up: 0,25 € at 10 % is 0,03 € and 1,00 € at 5,5 % is 0,06 €', () => {
-    expect(computeInvoiceTotals([standard(25, 1, 1000)]).totalVatCents).toBe(3);
-    expect(computeInvoiceTotals([standard(100, 1, 550)]).totalVatCents).toBe(6);
-    expect(computeInvoiceTotals([standard(300, 1, 550)]).totalVatCents).toBe(17);
+  it('never finds an exact half cent at 20 %: 20 % of whole cents is a multiple of 0,2 cent', () => {
+    // Half-up rounding at other rates is vatOnBase's (libs/core/src/money/vat.spec.ts).
+    expect(computeInvoiceTotals([standard(1_253)]).totalVatCents).toBe(251); // 250,6
+    expect(computeInvoiceTotals([standard(1_252)]).totalVatCents).toBe(250); // 250,4
   });
 
   it('rounds below half a cent down: 0,02 € at 20 % is 0 €, 0,03 € is 0,01 €', () => {
@@ -180,20 +230,17 @@ describe('invoice totals (EN 16931)', () => {
     expect(computeInvoiceTotals([standard(3)]).totalVatCents).toBe(1);
   });
 
-  it('keeps two standard rates apart, the higher first, and sums their VAT', () => {
-    const totals = computeInvoiceTotals([standard(1_005, 1, 1000), standard(1_005, 1, 2000)]);
-    expect(
-      totals.vatBreakdown.map((entry) => [entry.vatRateBasisPoints, entry.vatAmountCents]),
-    ).toEqual([
-      [2000, 201],
-      [1000, 101],
-    ]);
-    expect(totals.totalVatCents).toBe(302);
-    expect(totals.totalInclVatCents).toBe(2_312);
+  it("refuses a line whose rate or category is not its regime's: 20 % is the only rate offered", () => {
+    expect(() => computeInvoiceTotals([{ ...standard(1_005), vatRateBasisPoints: 1000 }])).toThrow(
+      RangeError,
+    );
+    expect(() => computeInvoiceTotals([{ ...training(1_000), vatCategory: 'O' }])).toThrow(
+      RangeError,
+    );
   });
 
   it('adds up integers: totals equal the sums of the breakdown and of the lines', () => {
-    const lines = [standard(1_999, 7), standard(4_150, 3), training(33_333, 2), notSubject(1)];
+    const lines = [standard(1_999, 7), standard(4_150, 3), training(33_333, 2), disbursement(1)];
     const totals = computeInvoiceTotals(lines);
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     expect(totals.totalExclVatCents).toBe(sum(totals.lines.map((l) => l.lineTotalExclVatCents)));
@@ -209,7 +256,9 @@ describe('invoice totals (EN 16931)', () => {
   it('returns the lines as given, with their totals, without changing the input', () => {
     const line = { ...training(18_000), description: 'Formation\nParticipants : Anaïs, Jean' };
     const totals = computeInvoiceTotals([line]);
-    expect(totals.lines).toEqual([{ ...line, lineTotalExclVatCents: 18_000 }]);
+    expect(totals.lines).toEqual([
+      { ...line, lineTotalExclVatCents: 18_000, vatexCode: 'VATEX-FR-CGI261-4' },
+    ]);
     expect(line).not.toHaveProperty('lineTotalExclVatCents');
   });
 
@@ -230,9 +279,10 @@ describe('invoice totals (EN 16931)', () => {
     ['a price beyond safe integers', { unitPriceExclVatCents: 2 ** 53 }],
     ['a price that is not a number', { unitPriceExclVatCents: Number.NaN }],
     ['a fractional rate', { vatRateBasisPoints: 2000.5 }],
+    ['an unknown regime', { vatRegime: 'reduced' as never }],
     ['a rate above 100 %', { vatRateBasisPoints: 10_001 }],
     ['a standard line without a rate', { vatRateBasisPoints: 0 }],
-    ['a standard line with an exemption reason', { exemptionReason: NOT_SUBJECT_REASON }],
+    ['a standard line with an exemption reason', { exemptionReason: DISBURSEMENT_REASON }],
     ['an empty description', { description: '  ' }],
   ] as [string, Partial<InvoiceLineInput>][])('refuses %s', (_, change) => {
     expect(() => computeInvoiceTotals([{ ...standard(1_000), ...change }])).toThrow(RangeError);
@@ -242,13 +292,13 @@ describe('invoice totals (EN 16931)', () => {
     expect(() => computeInvoiceTotals([{ ...training(1_000), vatRateBasisPoints: 2000 }])).toThrow(
       RangeError,
     );
-    expect(() => computeInvoiceTotals([{ ...notSubject(1_000), vatRateBasisPoints: 550 }])).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      computeInvoiceTotals([{ ...disbursement(1_000), vatRateBasisPoints: 550 }]),
+    ).toThrow(RangeError);
     expect(() => computeInvoiceTotals([{ ...training(1_000), exemptionReason: null }])).toThrow(
       RangeError,
     );
-    expect(() => computeInvoiceTotals([{ ...notSubject(1_000), exemptionReason: '' }])).toThrow(
+    expect(() => computeInvoiceTotals([{ ...disbursement(1_000), exemptionReason: '' }])).toThrow(
       RangeError,
     );
   });
@@ -260,5 +310,10 @@ describe('invoice totals (EN 16931)', () => {
   it('refuses exempt lines with two different mentions, which one breakdown cannot carry', () => {
     const franchise = { ...training(1_000), exemptionReason: FRANCHISE_EXEMPTION_REASON };
     expect(() => computeInvoiceTotals([training(1_000), franchise])).toThrow(RangeError);
+  });
+
+  it('refuses exempt lines under two regimes: EN 16931 allows one E breakdown (BR-E-01)', () => {
+    const members = { ...training(1_000), ...vatTermsFor('exempt_members', false) };
+    expect(() => computeInvoiceTotals([training(1_000), members])).toThrow(RangeError);
   });
 });

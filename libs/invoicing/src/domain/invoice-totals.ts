@@ -1,23 +1,25 @@
-import { Money, STANDARD_VAT_RATE_BASIS_POINTS, vatOnBase } from '@mutualis/core';
+import { Money, vatOnBase } from '@mutualis/core';
+import {
+  BookedVatTreatment,
+  VAT_REGIMES,
+  VatCategory,
+  VatRegimeCode,
+  vatRegime,
+} from '@mutualis/catalogue';
 
-/**
- * EN 16931 VAT category codes the Chambre uses: S standard rate, E exempt (professional training,
- * or every sale of a seller under the franchise), O not subject to VAT.
- */
-export type VatCategory = 'S' | 'E' | 'O';
+export type { VatCategory, VatRegimeCode } from '@mutualis/catalogue';
 
-/** How an offering is taxed; the same values as the catalogue's VAT treatment. */
-export type VatTreatmentKind = 'standard' | 'exempt_training' | 'not_subject';
-
-export const TRAINING_EXEMPTION_REASON = 'Exonération de TVA, art. 261-4-4° du CGI';
-export const FRANCHISE_EXEMPTION_REASON = 'TVA non applicable, art. 293 B du CGI';
-export const NOT_SUBJECT_REASON = 'Opération non soumise à la TVA';
+export const TRAINING_EXEMPTION_REASON = VAT_REGIMES.exempt_training.mention;
+export const FRANCHISE_EXEMPTION_REASON = VAT_REGIMES.franchise.mention;
 
 export interface VatTerms {
+  vatRegime: VatRegimeCode;
   vatCategory: VatCategory;
   vatRateBasisPoints: number;
-  /** The legal mention printed for E and O; null for S. */
+  /** The legal mention printed for E and O (BT-120); null for S. */
   exemptionReason: string | null;
+  /** BT-121, from the CEF VATEX list; null for S. */
+  vatexCode: string | null;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface InvoiceLineInput {
   quantity: number;
   /** Integer cents, at least 0. */
   unitPriceExclVatCents: number;
+  /** The regime it is sold under; its category, rate and VATEX code must be the regime's. */
+  vatRegime: VatRegimeCode;
   vatCategory: VatCategory;
   /** 2000 for 20 %; 0 for E and O. */
   vatRateBasisPoints: number;
@@ -38,7 +42,10 @@ export interface InvoiceLineInput {
   exemptionReason?: string | null;
 }
 
-export type InvoiceLineTotal = InvoiceLineInput & { lineTotalExclVatCents: number };
+export type InvoiceLineTotal = InvoiceLineInput & {
+  lineTotalExclVatCents: number;
+  vatexCode: string | null;
+};
 
 export interface VatBreakdownEntry {
   vatCategory: VatCategory;
@@ -46,6 +53,9 @@ export interface VatBreakdownEntry {
   taxableAmountCents: number;
   vatAmountCents: number;
   exemptionReason: string | null;
+  /** The regime of the lines it sums: the accounting splits revenue by it. */
+  vatRegime: VatRegimeCode;
+  vatexCode: string | null;
 }
 
 export interface InvoiceTotals {
@@ -57,31 +67,26 @@ export interface InvoiceTotals {
   totalInclVatCents: number;
 }
 
-/** The category, rate and mention of a sale, given the offering's treatment and the seller's regime. */
-export function vatCategoryFor(
-  treatment: VatTreatmentKind,
+/**
+ * The regime, category, rate and mention of a sale, given the regime the booking snapshotted
+ * and the seller's. Under the franchise (art. 293 B) the seller charges no VAT on what would be
+ * taxable; what is exempt under its own article (training, services to members) or out of scope
+ * stays so, and says so with its own provision.
+ */
+export function vatTermsFor(
+  treatment: BookedVatTreatment,
   sellerUnderFranchise: boolean,
 ): VatTerms {
-  // Under the franchise the seller charges no VAT at all, whatever it sells (art. 293 B).
-  if (sellerUnderFranchise) {
-    return { vatCategory: 'E', vatRateBasisPoints: 0, exemptionReason: FRANCHISE_EXEMPTION_REASON };
-  }
-  switch (treatment) {
-    case 'standard':
-      return {
-        vatCategory: 'S',
-        vatRateBasisPoints: STANDARD_VAT_RATE_BASIS_POINTS,
-        exemptionReason: null,
-      };
-    case 'exempt_training':
-      return {
-        vatCategory: 'E',
-        vatRateBasisPoints: 0,
-        exemptionReason: TRAINING_EXEMPTION_REASON,
-      };
-    case 'not_subject':
-      return { vatCategory: 'O', vatRateBasisPoints: 0, exemptionReason: NOT_SUBJECT_REASON };
-  }
+  const code: VatRegimeCode =
+    sellerUnderFranchise && treatment === 'standard' ? 'franchise' : treatment;
+  const regime = vatRegime(code);
+  return {
+    vatRegime: code,
+    vatCategory: regime.category,
+    vatRateBasisPoints: regime.rateBasisPoints,
+    exemptionReason: regime.mention,
+    vatexCode: regime.vatexCode,
+  };
 }
 
 /**
@@ -98,6 +103,7 @@ export function computeInvoiceTotals(lines: readonly InvoiceLineInput[]): Invoic
     return {
       ...line,
       lineTotalExclVatCents: Money.ofCents(line.unitPriceExclVatCents).times(line.quantity).cents,
+      vatexCode: vatRegime(line.vatRegime).vatexCode,
     };
   });
 
@@ -113,11 +119,14 @@ export function computeInvoiceTotals(lines: readonly InvoiceLineInput[]): Invoic
         taxableAmountCents: line.lineTotalExclVatCents,
         vatAmountCents: 0,
         exemptionReason: reason,
+        vatRegime: line.vatRegime,
+        vatexCode: line.vatexCode,
       });
       continue;
     }
-    // One breakdown entry carries one mention: two grounds for one category is a data error.
-    if (group.exemptionReason !== reason) {
+    // One breakdown entry carries one mention and one regime: two grounds for one category is a
+    // data error (and EN 16931 allows a single E or O entry: BR-E-01, BR-O-01).
+    if (group.exemptionReason !== reason || group.vatRegime !== line.vatRegime) {
       throw new RangeError(
         `Lines of category ${line.vatCategory} give different exemption reasons: ` +
           `${JSON.stringify(group.exemptionReason)} and ${JSON.stringify(reason)}`,
@@ -169,6 +178,13 @@ function assertLine(line: InvoiceLineInput, index: number): void {
   const rate = line.vatRateBasisPoints;
   if (!Number.isSafeInteger(rate) || rate < 0 || rate > 10_000) {
     throw new RangeError(`${where}: the VAT rate must be 0 to 10 000 basis points, got ${rate}`);
+  }
+  const regime = VAT_REGIMES[line.vatRegime] ?? null;
+  if (!regime) throw new RangeError(`${where}: unknown VAT regime ${String(line.vatRegime)}`);
+  if (regime.category !== line.vatCategory || regime.rateBasisPoints !== rate) {
+    throw new RangeError(
+      `${where}: the regime ${line.vatRegime} is category ${regime.category} at ${regime.rateBasisPoints} basis points, not ${line.vatCategory} at ${rate}`,
+    );
   }
   const reason = line.exemptionReason ?? null;
   switch (line.vatCategory) {

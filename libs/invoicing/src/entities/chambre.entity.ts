@@ -42,6 +42,13 @@ export class Chambre {
   @Column('text')
   vatRegime!: 'standard' | 'franchise';
 
+  /**
+   * Whether the Chambre opted to pay VAT on its debits (when it invoices) rather than on receipts
+   * (CGI art. 269, 2, c): its invoices then say so.
+   */
+  @Column('boolean')
+  vatOnDebits!: boolean;
+
   /** Numéro de déclaration d'activité (NDA) of a training organisation. */
   @Column('text', { nullable: true })
   trainingDeclarationNumber!: string | null;

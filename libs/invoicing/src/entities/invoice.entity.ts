@@ -14,13 +14,10 @@ import type {
   SellerSnapshot,
 } from '../invoicing.types';
 
-export interface VatBreakdownEntry {
-  vatCategory: 'S' | 'E' | 'O';
-  vatRateBasisPoints: number;
-  taxableAmountCents: number;
-  vatAmountCents: number;
-  exemptionReason: string | null;
-}
+import type { VatBreakdownEntry } from '../domain/invoice-totals';
+
+/** One entry per VAT category and rate, with the regime of its lines (BG-23). */
+export type { VatBreakdownEntry };
 
 /** An invoice (type code 380) or a credit note (381). Immutable once issued (database trigger). */
 @Entity('invoices')

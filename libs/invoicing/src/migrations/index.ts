@@ -1,9 +1,15 @@
 import { CreateInvoicing1795680400000 } from './1795680400000-create-invoicing';
 import { CreateInvoicePayments1795680600000 } from './1795680600000-create-invoice-payments';
 import { ReversibleInvoicePayments1795680750000 } from './1795680750000-reversible-invoice-payments';
+import { InvoicePaymentReference1796201000000 } from './1796201000000-invoice-payment-reference';
+import { InvoiceVatRegimes1796202100000 } from './1796202100000-invoice-vat-regimes';
+import { ChambreVatOnDebits1796202150000 } from './1796202150000-chambre-vat-on-debits';
 
 export const invoicingMigrations = [
   CreateInvoicing1795680400000,
   CreateInvoicePayments1795680600000,
   ReversibleInvoicePayments1795680750000,
+  InvoicePaymentReference1796201000000,
+  InvoiceVatRegimes1796202100000,
+  ChambreVatOnDebits1796202150000,
 ];

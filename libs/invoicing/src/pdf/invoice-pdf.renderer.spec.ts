@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { computeInvoiceTotals, InvoiceLineInput, vatCategoryFor } from '../domain/invoice-totals';
+import type { BookedVatTreatment } from '@mutualis/catalogue';
+import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
 import {
   assertEmbeddableImage,
@@ -106,10 +107,10 @@ function line(
   description: string,
   quantity: number,
   unitPriceExclVatCents: number,
-  treatment: 'standard' | 'exempt_training' | 'not_subject',
+  treatment: BookedVatTreatment,
   franchise = false,
 ): InvoiceLineInput {
-  return { description, quantity, unitPriceExclVatCents, ...vatCategoryFor(treatment, franchise) };
+  return { description, quantity, unitPriceExclVatCents, ...vatTermsFor(treatment, franchise) };
 }
 
 function invoice(
@@ -148,7 +149,7 @@ function creditNote(): InvoiceDocument {
       'Annulation de 1 place\nFormation « Gouvernance coopérative »',
       1,
       15_000,
-      'exempt_training',
+      'standard',
       true,
     ),
   ];
@@ -233,7 +234,7 @@ describe('invoice PDF', () => {
     ['the issue date', "Date d'émission : 15/01/2027"],
     ['the service date', 'Date de la prestation : 12/01/2027'],
     ['the due date', "Date d'échéance : 14/02/2027"],
-    ['the training exemption', 'Exonération de TVA, art. 261-4-4° du CGI'],
+    ['the training exemption', 'Exonération de TVA, art. 261, 4, 4° a du CGI'],
     ['the not-subject mention', 'Opération non soumise à la TVA'],
     ['the payment terms', 'Conditions de paiement : Paiement à 30 jours par virement'],
     ['the early payment conditions', "Pas d'escompte pour paiement anticipé."],
@@ -438,5 +439,43 @@ describe('invoice PDF logo', () => {
     await expect(assertEmbeddableImage(LOGO)).resolves.toBeUndefined();
     await expect(assertEmbeddableImage(LOGO.subarray(0, 40))).rejects.toThrow();
     await expect(assertEmbeddableImage(Buffer.from('GIF89a'))).rejects.toThrow();
+  });
+});
+
+describe('VAT mentions by regime', () => {
+  const DEBITS = "Option pour le paiement de la taxe d'après les débits";
+  const textFor = async (document: InvoiceDocument) =>
+    textOf(extractPages(await renderInvoicePdf(document)));
+
+  it('prints the option for VAT on debits only when the seller opted, and where VAT is charged', async () => {
+    const taxable = invoice([line('Accompagnement', 1, 10_000, 'standard')]);
+    expect(await textFor(taxable)).not.toContain(DEBITS);
+    const opted = { ...SELLER, vatOnDebits: true };
+    expect(await textFor({ ...taxable, seller: opted })).toContain(DEBITS);
+    const exempt = invoice([line('Formation', 1, 10_000, 'exempt_training')], { seller: opted });
+    expect(await textFor(exempt)).not.toContain(DEBITS);
+  });
+
+  it('prints the provision of each exemption, and of pass-through costs out of scope', async () => {
+    expect(await textFor(invoice([line('Conseil', 1, 10_000, 'exempt_members')]))).toContain(
+      'Exonération de TVA, art. 261, 7, 1° a du CGI',
+    );
+    expect(
+      await textFor(
+        invoice([line('Frais de certification', 1, 10_000, 'out_of_scope_disbursement')], {
+          seller: { ...SELLER, vatNumber: null },
+          buyer: { ...BUYER, vatNumber: null },
+        }),
+      ),
+    ).toContain('Débours, hors du champ de la TVA, art. 267, II, 2° du CGI');
+  });
+
+  it('prints no NDA where the invoice carries none (not a training)', async () => {
+    const text = await textFor(
+      invoice([line('Conseil', 1, 10_000, 'standard')], {
+        seller: { ...SELLER, trainingDeclarationNumber: null },
+      }),
+    );
+    expect(text).not.toContain("Déclaration d'activité");
   });
 });

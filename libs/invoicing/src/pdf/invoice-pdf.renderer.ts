@@ -14,6 +14,8 @@ export interface InvoiceDocumentParty {
 export interface InvoiceDocumentSeller extends InvoiceDocumentParty {
   /** Training provider's declaration number (NDA), printed with its legal mention. */
   trainingDeclarationNumber: string | null;
+  /** The seller opted to pay VAT on its debits (CGI art. 269, 2, c). */
+  vatOnDebits?: boolean;
   iban: string;
   bic: string;
   email?: string | null;
@@ -54,6 +56,7 @@ export interface InvoiceDocument {
 }
 
 const NO_EARLY_PAYMENT_DISCOUNT = "Pas d'escompte pour paiement anticipé.";
+const VAT_ON_DEBITS_MENTION = "Option pour le paiement de la taxe d'après les débits";
 
 /**
  * An A4 PDF in French of an invoice or credit note, with every mention French law and EN 16931
@@ -378,6 +381,10 @@ class InvoiceLayout {
           .map((entry) => entry.exemptionReason)
           .filter((reason): reason is string => reason !== null && reason !== ''),
       ),
+      // Where VAT is charged: an invoice with none has no tax whose date the option moves.
+      ...(seller.vatOnDebits && document.vatBreakdown.some((entry) => entry.vatCategory === 'S')
+        ? [VAT_ON_DEBITS_MENTION]
+        : []),
     ];
     const payment = [
       `Conditions de paiement : ${document.paymentTerms}`,

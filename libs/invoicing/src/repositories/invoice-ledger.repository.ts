@@ -53,6 +53,55 @@ export interface LedgerPayment {
   source: string;
 }
 
+/** An issued invoice or credit note as the books post it. */
+export interface PostingDocument {
+  invoiceId: string;
+  type: 'invoice' | 'credit_note';
+  number: string;
+  organisationId: string;
+  buyerName: string;
+  issueDate: string;
+  /** For a credit note, the invoice it corrects. */
+  correctsInvoiceId: string | null;
+  totalInclVatCents: number;
+  vatBreakdown: {
+    vatCategory: 'S' | 'E' | 'O';
+    vatRateBasisPoints: number;
+    taxableAmountCents: number;
+    vatAmountCents: number;
+    exemptionReason: string | null;
+    /** The VAT regime of the group's lines; null on documents issued before regimes were named. */
+    vatRegime: string | null;
+  }[];
+  /** The Chambre had opted to pay VAT on its debits when it issued the document (its seller snapshot). */
+  vatOnDebits: boolean;
+}
+
+/** A payment recorded against an invoice, reversed or not, as the books post it. */
+export interface PostingPayment {
+  paymentId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  organisationId: string;
+  amountCents: number;
+  method: string;
+  /** What recorded it: a payment event, `bank-allocation:<id>`. */
+  source: string;
+  /** The payer-side record it came through (a Stripe payment of the payments context). */
+  reference: string | null;
+  receivedAt: Date;
+  reversedAt: Date | null;
+}
+
+/** An invoice or credit note of a year whose service comes after the year's end. */
+export interface FutureServiceDocument {
+  invoiceId: string;
+  type: 'invoice' | 'credit_note';
+  number: string;
+  serviceDate: string;
+  vatBreakdown: PostingDocument['vatBreakdown'];
+}
+
 type OpenRow = {
   id: string;
   number: string;
@@ -230,6 +279,136 @@ export class InvoiceLedgerRepository {
       amountCents: centsFromRow(row.amount_cents),
       method: row.method,
       source: row.source,
+    }));
+  }
+
+  /** An issued invoice or credit note, or null while it is a draft (or unknown). */
+  async postingDocument(invoiceId: string): Promise<PostingDocument | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        type: 'invoice' | 'credit_note';
+        number: string;
+        organisation_id: string;
+        buyer_name: string;
+        issue_date: string;
+        corrects_invoice_id: string | null;
+        total_incl_vat_cents: string;
+        vat_breakdown: (Omit<PostingDocument['vatBreakdown'][number], 'vatRegime'> & {
+          vatRegime?: string;
+        })[];
+        vat_on_debits: boolean;
+      }[]
+    >(
+      `SELECT id, type, number, organisation_id, buyer ->> 'name' AS buyer_name, issue_date::text,
+              corrects_invoice_id, total_incl_vat_cents, vat_breakdown,
+              coalesce((seller ->> 'vatOnDebits')::boolean, false) AS vat_on_debits
+         FROM invoices WHERE id = $1 AND number IS NOT NULL`,
+      [invoiceId],
+    );
+    if (!row) return null;
+    return {
+      invoiceId: row.id,
+      type: row.type,
+      number: row.number,
+      organisationId: row.organisation_id,
+      buyerName: row.buyer_name,
+      issueDate: row.issue_date,
+      correctsInvoiceId: row.corrects_invoice_id,
+      totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
+      vatBreakdown: row.vat_breakdown.map((group) => ({
+        vatCategory: group.vatCategory,
+        vatRateBasisPoints: group.vatRateBasisPoints,
+        taxableAmountCents: centsFromRow(group.taxableAmountCents),
+        vatAmountCents: centsFromRow(group.vatAmountCents),
+        exemptionReason: group.exemptionReason,
+        vatRegime: group.vatRegime ?? null,
+      })),
+      vatOnDebits: row.vat_on_debits,
+    };
+  }
+
+  /** A payment recorded against an invoice, reversed or not. */
+  async postingPayment(paymentId: string): Promise<PostingPayment | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        invoice_id: string;
+        number: string;
+        organisation_id: string;
+        amount_cents: string;
+        method: string;
+        source: string;
+        reference: string | null;
+        received_at: Date;
+        reversed_at: Date | null;
+      }[]
+    >(
+      `SELECT p.id, p.invoice_id, i.number, i.organisation_id, p.amount_cents, p.method, p.source,
+              p.reference, p.received_at, p.reversed_at
+         FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
+        WHERE p.id = $1`,
+      [paymentId],
+    );
+    if (!row) return null;
+    return {
+      paymentId: row.id,
+      invoiceId: row.invoice_id,
+      invoiceNumber: row.number,
+      organisationId: row.organisation_id,
+      amountCents: centsFromRow(row.amount_cents),
+      method: row.method,
+      source: row.source,
+      reference: row.reference,
+      receivedAt: row.received_at,
+      reversedAt: row.reversed_at,
+    };
+  }
+
+  /** The issued invoice of a booking (not its credit notes), if any. */
+  async invoiceOfBooking(bookingId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM invoices WHERE booking_id = $1 AND type = 'invoice' AND number IS NOT NULL`,
+      [bookingId],
+    );
+    return row?.id ?? null;
+  }
+
+  /**
+   * The invoices and credit notes issued within [from, to] whose service date is after `to`:
+   * sales of a fiscal year for services performed in the next (deferred income at closing).
+   */
+  async issuedForLaterService(from: string, to: string): Promise<FutureServiceDocument[]> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        type: 'invoice' | 'credit_note';
+        number: string;
+        service_date: string;
+        vat_breakdown: (Omit<PostingDocument['vatBreakdown'][number], 'vatRegime'> & {
+          vatRegime?: string;
+        })[];
+      }[]
+    >(
+      `SELECT id, type, number, service_date::text, vat_breakdown
+         FROM invoices
+        WHERE number IS NOT NULL AND issue_date BETWEEN $1 AND $2 AND service_date > $2
+        ORDER BY issue_date, series, sequence`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      invoiceId: row.id,
+      type: row.type,
+      number: row.number,
+      serviceDate: row.service_date,
+      vatBreakdown: row.vat_breakdown.map((group) => ({
+        vatCategory: group.vatCategory,
+        vatRateBasisPoints: group.vatRateBasisPoints,
+        taxableAmountCents: centsFromRow(group.taxableAmountCents),
+        vatAmountCents: centsFromRow(group.vatAmountCents),
+        exemptionReason: group.exemptionReason,
+        vatRegime: group.vatRegime ?? null,
+      })),
     }));
   }
 }

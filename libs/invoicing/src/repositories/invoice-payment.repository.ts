@@ -8,6 +8,8 @@ export interface NewInvoicePayment {
   source: string;
   amountCents: number;
   method: string;
+  /** What the money came through on the payer's side (the payments context's Stripe payment). */
+  reference?: string | null;
 }
 
 /** Money recorded against invoices, and its reversal. */
@@ -16,9 +18,16 @@ export class InvoicePaymentRepository {
   /** The new payment's id, or null when its source was recorded already. */
   async insertOnce(payment: NewInvoicePayment, manager: EntityManager): Promise<string | null> {
     const inserted = await manager.query<{ id: string }[]>(
-      `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method) VALUES ($1, $2, $3, $4)
+      `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method, reference)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (source) DO NOTHING RETURNING id`,
-      [payment.invoiceId, payment.source, payment.amountCents, payment.method],
+      [
+        payment.invoiceId,
+        payment.source,
+        payment.amountCents,
+        payment.method,
+        payment.reference ?? null,
+      ],
     );
     return inserted[0]?.id ?? null;
   }
@@ -29,14 +38,15 @@ export class InvoicePaymentRepository {
     manager: EntityManager,
   ): Promise<Map<string, string>> {
     const inserted = await manager.query<{ id: string; source: string }[]>(
-      `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[])
+      `INSERT INTO invoice_payments (invoice_id, source, amount_cents, method, reference)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[])
        ON CONFLICT (source) DO NOTHING RETURNING id, source`,
       [
         payments.map((payment) => payment.invoiceId),
         payments.map((payment) => payment.source),
         payments.map((payment) => payment.amountCents),
         payments.map((payment) => payment.method),
+        payments.map((payment) => payment.reference ?? null),
       ],
     );
     return new Map(inserted.map((row) => [row.source, row.id]));

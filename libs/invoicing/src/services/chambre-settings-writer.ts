@@ -2,20 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog, changedFields } from '@mutualis/core';
+import { OfferingVatSettingsChanges, OfferingVatSettingsService } from '@mutualis/catalogue';
 import { Chambre } from '../entities/chambre.entity';
 import { ChambreRepository } from '../repositories/chambre.repository';
+import { ChambreView, presentChambre } from '../views/chambre.view';
 
 /** Changes the Chambre's settings and records in the audit log the fields that really changed. */
 @Injectable()
 export class ChambreSettingsWriter {
   constructor(
     private readonly chambres: ChambreRepository,
+    private readonly offeringVat: OfferingVatSettingsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
   ) {}
 
-  /** Applies the changes and records the fields that really changed, in one transaction. */
-  change(action: string, changes: Partial<Chambre>): Promise<Chambre> {
+  /**
+   * Applies the changes, to the Chambre and to its VAT policy for offerings, and records the
+   * fields that really changed, in one transaction: all or nothing.
+   */
+  change(
+    action: string,
+    changes: Partial<Chambre>,
+    offeringVatChanges: OfferingVatSettingsChanges = {},
+  ): Promise<ChambreView> {
     return this.dataSource.transaction(async (manager) => {
       const chambre = await this.chambres.currentForUpdate(manager);
       const updated = await this.chambres.update(chambre.id, changes, manager);
@@ -28,7 +38,7 @@ export class ChambreSettingsWriter {
           ...changed,
         });
       }
-      return updated;
+      return presentChambre(updated, await this.offeringVat.update(offeringVatChanges, manager));
     });
   }
 }

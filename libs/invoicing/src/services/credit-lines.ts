@@ -3,7 +3,7 @@ import { computeInvoiceTotals, InvoiceLineInput, InvoiceTotals } from '../domain
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
 import { DraftInvoice, DraftLine } from '../repositories/invoice.repository';
-import { newPaymentReference } from './invoice-composer';
+import { newPaymentReference, vatIdentifiersFor } from './invoice-composer';
 
 /**
  * A credit note for a share of an invoice: each line credited at that percentage of its total
@@ -20,6 +20,7 @@ export function creditLinesForPercent(
       quantity: 1,
       unitPriceExclVatCents: Money.ofCents(line.lineTotalExclVatCents).percentage(percent * 100)
         .cents,
+      vatRegime: line.vatRegime,
       vatCategory: line.vatCategory,
       vatRateBasisPoints: line.vatRateBasisPoints,
       exemptionReason: line.exemptionReason ?? undefined,
@@ -54,6 +55,7 @@ function lineInput(line: InvoiceLine, label: string): InvoiceLineInput {
     description: label,
     quantity: 1,
     unitPriceExclVatCents: 0,
+    vatRegime: line.vatRegime,
     vatCategory: line.vatCategory,
     vatRateBasisPoints: line.vatRateBasisPoints,
     exemptionReason: line.exemptionReason ?? undefined,
@@ -81,8 +83,7 @@ export function creditNoteDraft(
       totalExclVatCents: totals.totalExclVatCents,
       totalVatCents: totals.totalVatCents,
       totalInclVatCents: totals.totalInclVatCents,
-      seller: original.seller,
-      buyer: original.buyer,
+      ...vatIdentifiersFor(totals.lines, original.seller, original.buyer),
       vatBreakdown: totals.vatBreakdown.map((entry) => ({
         ...entry,
         exemptionReason: entry.exemptionReason ?? null,
@@ -96,6 +97,8 @@ export function creditNoteDraft(
       vatCategory: line.vatCategory,
       vatRateBasisPoints: line.vatRateBasisPoints,
       exemptionReason: line.exemptionReason ?? null,
+      vatRegime: line.vatRegime,
+      vatexCode: line.vatexCode,
       lineTotalExclVatCents: line.lineTotalExclVatCents,
     })),
   };

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
 import type { BookingFacts } from '@mutualis/booking';
 import type { BillingIdentity } from '@mutualis/identity';
-import { computeInvoiceTotals, vatCategoryFor } from '../domain/invoice-totals';
+import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
 import { Chambre } from '../entities/chambre.entity';
 import type { BuyerSnapshot, SellerSnapshot } from '../invoicing.types';
@@ -18,7 +18,12 @@ const TIME = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
 });
 
-export function sellerOf(chambre: Chambre): SellerSnapshot {
+/**
+ * The Chambre as an invoice prints it. Its NDA (numéro de déclaration d'activité) identifies its
+ * training activity, so it is printed on the invoices of trainings and only there: on a
+ * consultation's it would suggest a training the buyer did not buy.
+ */
+export function sellerOf(chambre: Chambre, options: { training: boolean }): SellerSnapshot {
   return {
     name: chambre.legalName,
     addressLines: [
@@ -29,7 +34,8 @@ export function sellerOf(chambre: Chambre): SellerSnapshot {
     siret: chambre.siret,
     vatNumber: chambre.vatNumber,
     vatRegime: chambre.vatRegime,
-    trainingDeclarationNumber: chambre.trainingDeclarationNumber,
+    vatOnDebits: chambre.vatOnDebits,
+    trainingDeclarationNumber: options.training ? chambre.trainingDeclarationNumber : null,
     iban: chambre.iban,
     bic: chambre.bic,
     email: chambre.email,
@@ -50,6 +56,25 @@ export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
   };
 }
 
+/**
+ * The seller and buyer as an invoice with these lines may print them. A line not subject to VAT
+ * (category O) forbids the seller's and the buyer's VAT identifiers on the whole invoice (EN
+ * 16931 BR-O-02): the parties stay identified by their SIRET. Any other invoice prints them.
+ */
+export function vatIdentifiersFor(
+  lines: readonly Pick<InvoiceLineInput, 'vatCategory'>[],
+  seller: SellerSnapshot,
+  buyer: BuyerSnapshot,
+): { seller: SellerSnapshot; buyer: BuyerSnapshot } {
+  const outOfScope = lines.filter((line) => line.vatCategory === 'O').length;
+  if (outOfScope === 0) return { seller, buyer };
+  // Nor can it carry lines of another category (BR-O-11, BR-O-12): a data error, not an input.
+  if (outOfScope !== lines.length) {
+    throw new RangeError('an invoice with a line not subject to VAT carries only such lines');
+  }
+  return { seller: { ...seller, vatNumber: null }, buyer: { ...buyer, vatNumber: null } };
+}
+
 /** A new ISO 11649 reference: RF, check digits, and 16 random characters unique to the invoice. */
 export function newPaymentReference(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -66,7 +91,7 @@ export class InvoiceComposer {
     chambre: Chambre,
     buyer: BillingIdentity,
   ): { draft: Omit<DraftInvoice, 'paymentReference'>; lines: DraftLine[] } {
-    const vat = vatCategoryFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
+    const vat = vatTermsFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
     const when = TIME.format(facts.serviceStartsAt).replace(' ', ' à ');
     const description = [
       `${facts.offeringTitle}${facts.memberPrice ? ' (tarif adhérent)' : ''}`,
@@ -78,6 +103,7 @@ export class InvoiceComposer {
         description,
         quantity: facts.seats,
         unitPriceExclVatCents: facts.unitPriceCents,
+        vatRegime: vat.vatRegime,
         vatCategory: vat.vatCategory,
         vatRateBasisPoints: vat.vatRateBasisPoints,
         exemptionReason: vat.exemptionReason ?? undefined,
@@ -97,8 +123,11 @@ export class InvoiceComposer {
         totalExclVatCents: totals.totalExclVatCents,
         totalVatCents: totals.totalVatCents,
         totalInclVatCents: totals.totalInclVatCents,
-        seller: sellerOf(chambre),
-        buyer: buyerOf(buyer),
+        ...vatIdentifiersFor(
+          totals.lines,
+          sellerOf(chambre, { training: facts.offeringKind === 'training' }),
+          buyerOf(buyer),
+        ),
         vatBreakdown: totals.vatBreakdown.map((entry) => ({
           ...entry,
           exemptionReason: entry.exemptionReason ?? null,
@@ -112,6 +141,8 @@ export class InvoiceComposer {
         vatCategory: line.vatCategory,
         vatRateBasisPoints: line.vatRateBasisPoints,
         exemptionReason: line.exemptionReason ?? null,
+        vatRegime: line.vatRegime,
+        vatexCode: line.vatexCode,
         lineTotalExclVatCents: line.lineTotalExclVatCents,
       })),
     };

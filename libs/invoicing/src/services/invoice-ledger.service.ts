@@ -6,9 +6,20 @@ import {
   LedgerDocument,
   LedgerPayment,
   OpenInvoice,
+  FutureServiceDocument,
+  PostingDocument,
+  PostingPayment,
 } from '../repositories/invoice-ledger.repository';
 
-export type { InvoiceSummary, LedgerDocument, LedgerPayment, OpenInvoice };
+export type {
+  FutureServiceDocument,
+  InvoiceSummary,
+  LedgerDocument,
+  LedgerPayment,
+  OpenInvoice,
+  PostingDocument,
+  PostingPayment,
+};
 
 /**
  * Invoicing's books, read for finance (reconciliation, receivables, the FEC): the query service
@@ -47,5 +58,25 @@ export class InvoiceLedgerService {
     to?: string;
   }): Promise<LedgerPayment[]> {
     return this.ledger.payments(filter);
+  }
+
+  /** An issued invoice or credit note with its VAT breakdown, for the journal; null while a draft. */
+  postingDocument(invoiceId: string): Promise<PostingDocument | null> {
+    return this.ledger.postingDocument(invoiceId);
+  }
+
+  /** A payment recorded against an invoice, reversed or not, for the journal. */
+  postingPayment(paymentId: string): Promise<PostingPayment | null> {
+    return this.ledger.postingPayment(paymentId);
+  }
+
+  /** The issued invoice of a booking, if any. */
+  invoiceOfBooking(bookingId: string): Promise<string | null> {
+    return this.ledger.invoiceOfBooking(bookingId);
+  }
+
+  /** Invoices and credit notes issued within [from, to] for a service after `to`. */
+  issuedForLaterService(from: string, to: string): Promise<FutureServiceDocument[]> {
+    return this.ledger.issuedForLaterService(from, to);
   }
 }

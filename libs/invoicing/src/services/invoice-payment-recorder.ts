@@ -15,6 +15,8 @@ export interface InvoicePaymentCommand {
   source: string;
   amountCents: number;
   method: PaymentMethod;
+  /** What the money came through on the payer's side (the payments context's Stripe payment), for the books. */
+  reference?: string;
 }
 
 export type PaymentOutcome = 'recorded' | 'already_recorded';
@@ -45,6 +47,7 @@ export class InvoicePaymentRecorder {
         source: command.source,
         amountCents: command.amountCents,
         method: command.method,
+        reference: command.reference ?? null,
       },
       manager,
     );

@@ -1,4 +1,5 @@
 import { parisDate } from '@mutualis/core';
+import type { VatRegimeCode } from '@mutualis/catalogue';
 import { amountDueCents } from '../domain/amount-due';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice, VatBreakdownEntry } from '../entities/invoice.entity';
@@ -11,6 +12,10 @@ export interface InvoiceLineView {
   vatCategory: 'S' | 'E' | 'O';
   vatRateBasisPoints: number;
   exemptionReason: string | null;
+  /** The VAT regime the line was sold under (the closed list of the catalogue's vat-regimes). */
+  vatRegime: VatRegimeCode;
+  /** BT-121 for E and O lines. */
+  vatexCode: string | null;
   lineTotalExclVatCents: number;
 }
 
@@ -82,6 +87,8 @@ export function presentInvoice(invoice: Invoice, lines: InvoiceLine[], now: Date
           vatCategory,
           vatRateBasisPoints,
           exemptionReason,
+          vatRegime,
+          vatexCode,
           lineTotalExclVatCents,
         }) => ({
           description,
@@ -90,6 +97,8 @@ export function presentInvoice(invoice: Invoice, lines: InvoiceLine[], now: Date
           vatCategory,
           vatRateBasisPoints,
           exemptionReason,
+          vatRegime,
+          vatexCode,
           lineTotalExclVatCents,
         }),
       ),

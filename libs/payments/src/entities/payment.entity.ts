@@ -36,6 +36,8 @@ export class Payment {
   @Column('text', { nullable: true }) stripeBalanceTransactionId!: string | null;
   @Column('bigint', { nullable: true, transformer: bigintToNumber }) stripeFeeCents!: number | null;
   @Column('text', { nullable: true }) failureReason!: string | null;
+  /** When Stripe took the money (the completing event's time); null until then. */
+  @Column('timestamptz', { nullable: true }) succeededAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

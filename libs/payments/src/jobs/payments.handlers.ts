@@ -57,6 +57,8 @@ export class PaymentsHandlers {
         bookingId: event.payload.bookingId,
         amountCents: event.payload.amountCents,
         method: event.payload.method === 'sepa_debit' ? 'sepa_debit' : 'card',
+        // The Stripe payment, which the books date and refer to.
+        reference: event.aggregateId,
       }),
     }));
   }

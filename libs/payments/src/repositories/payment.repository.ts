@@ -13,6 +13,38 @@ export interface OpenRefund {
   createdAt: Date;
 }
 
+/** A payment as the books post it. */
+export interface PaymentFacts {
+  paymentId: string;
+  bookingId: string;
+  organisationId: string;
+  provider: 'stripe' | 'bank_transfer';
+  method: 'card' | 'sepa_debit' | 'bank_transfer' | null;
+  amountCents: number;
+  stripePaymentIntentId: string | null;
+  stripeChargeId: string | null;
+  stripeBalanceTransactionId: string | null;
+  stripeFeeCents: number | null;
+  /** When Stripe took the money; null before, and on rows older than the column. */
+  succeededAt: Date | null;
+  createdAt: Date;
+}
+
+/** A refund as the books post it, with the organisation it goes to. */
+export interface RefundFacts {
+  refundId: string;
+  paymentId: string;
+  bookingId: string;
+  organisationId: string;
+  amountCents: number;
+  provider: 'stripe' | 'bank_transfer';
+  status: Refund['status'];
+  stripeRefundId: string | null;
+  /** What caused it: `late-payment:<payment>` for money paid too late, an event otherwise. */
+  source: string;
+  completedAt: Date | null;
+}
+
 @Injectable()
 export class PaymentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -127,5 +159,60 @@ export class PaymentRepository {
       amountCents: centsFromRow(row.amount_cents),
       createdAt: row.created_at,
     }));
+  }
+
+  async facts(paymentId: string): Promise<PaymentFacts | null> {
+    const payment = await this.dataSource.manager.findOne(Payment, { where: { id: paymentId } });
+    if (!payment) return null;
+    return {
+      paymentId: payment.id,
+      bookingId: payment.bookingId,
+      organisationId: payment.organisationId,
+      provider: payment.provider,
+      method: payment.method,
+      amountCents: payment.amountCents,
+      stripePaymentIntentId: payment.stripePaymentIntentId,
+      stripeChargeId: payment.stripeChargeId,
+      stripeBalanceTransactionId: payment.stripeBalanceTransactionId,
+      stripeFeeCents: payment.stripeFeeCents,
+      succeededAt: payment.succeededAt,
+      createdAt: payment.createdAt,
+    };
+  }
+
+  async refundFacts(refundId: string): Promise<RefundFacts | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        payment_id: string;
+        booking_id: string;
+        organisation_id: string;
+        amount_cents: string;
+        provider: 'stripe' | 'bank_transfer';
+        status: Refund['status'];
+        stripe_refund_id: string | null;
+        source: string;
+        completed_at: Date | null;
+      }[]
+    >(
+      `SELECT r.id, r.payment_id, r.booking_id, p.organisation_id, r.amount_cents, r.provider,
+              r.status, r.stripe_refund_id, r.source, r.completed_at
+         FROM refunds r JOIN payments p ON p.id = r.payment_id
+        WHERE r.id = $1`,
+      [refundId],
+    );
+    if (!row) return null;
+    return {
+      refundId: row.id,
+      paymentId: row.payment_id,
+      bookingId: row.booking_id,
+      organisationId: row.organisation_id,
+      amountCents: centsFromRow(row.amount_cents),
+      provider: row.provider,
+      status: row.status,
+      stripeRefundId: row.stripe_refund_id,
+      source: row.source,
+      completedAt: row.completed_at,
+    };
   }
 }

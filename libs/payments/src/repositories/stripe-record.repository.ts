@@ -69,18 +69,36 @@ export class StripeRecordRepository {
     return inserted !== undefined;
   }
 
-  /** Links charges to the payments they paid, with Stripe's fee where the payment lacks it. */
+  /**
+   * Links charges to the payments they paid, with Stripe's fee where the payment lacks it;
+   * answers the payments whose fee this gave, for the caller to announce.
+   */
   async linkChargesToPayout(
     payoutId: string,
     links: { chargeId: string; feeCents: number }[],
     manager: EntityManager,
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<{ paymentId: string; feeCents: number }[]> {
+    const charges = links.map((link) => link.chargeId);
+    // Locked first, so that the fee read as missing is the fee this statement sets.
+    const missing = await manager.query<{ id: string }[]>(
+      `SELECT id FROM payments WHERE stripe_charge_id = ANY($1::text[]) AND stripe_fee_cents IS NULL
+        ORDER BY id FOR NO KEY UPDATE`,
+      [charges],
+    );
+    const updated = await manager.query<{ id: string; fee: string | null }[]>(
       `UPDATE payments p SET stripe_payout_id = $1, stripe_fee_cents = coalesce(p.stripe_fee_cents, l.fee)
          FROM unnest($2::text[], $3::bigint[]) AS l(charge, fee)
-        WHERE p.stripe_charge_id = l.charge`,
-      [payoutId, links.map((link) => link.chargeId), links.map((link) => link.feeCents)],
+        WHERE p.stripe_charge_id = l.charge
+        RETURNING p.id, p.stripe_fee_cents AS fee`,
+      [payoutId, charges, links.map((link) => link.feeCents)],
     );
+    const given = new Set(missing.map((row) => row.id));
+    return updated.flatMap((row) => {
+      const feeCents = nullableCentsFromRow(row.fee);
+      return given.has(row.id) && feeCents !== null && feeCents > 0
+        ? [{ paymentId: row.id, feeCents }]
+        : [];
+    });
   }
 
   async recordPayoutDetails(
@@ -92,6 +110,31 @@ export class StripeRecordRepository {
       `UPDATE stripe_payouts SET charges = $2, refunds = $3, fee_cents = $4, detailed_at = now() WHERE id = $1`,
       [payoutId, details.charges, details.refunds, details.feeCents],
     );
+  }
+
+  /** One payout, by Stripe's id. */
+  async payout(payoutId: string): Promise<StripePayout | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        amount_cents: string;
+        arrival_date: string;
+        charges: number | null;
+        fee_cents: string | null;
+      }[]
+    >(
+      `SELECT id, amount_cents, arrival_date::text, charges, fee_cents FROM stripe_payouts WHERE id = $1`,
+      [payoutId],
+    );
+    return row
+      ? {
+          payoutId: row.id,
+          amountCents: centsFromRow(row.amount_cents),
+          arrivalDate: row.arrival_date,
+          charges: row.charges,
+          feeCents: nullableCentsFromRow(row.fee_cents),
+        }
+      : null;
   }
 
   /** Payouts of exactly this amount, by arrival date. */

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
 import { Payment } from '../entities/payment.entity';
-import { PaymentRepository } from '../repositories/payment.repository';
 import { StripeGateway } from './stripe-gateway';
+import { feeRecordedEvent } from './stripe-fee-event';
 
 /**
  * Completes a payment's trail once Stripe has charged: the charge, its balance transaction and
@@ -15,8 +16,8 @@ export class PaymentLedgerService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
+    private readonly outbox: OutboxService,
   ) {}
 
   async recordCharge(paymentId: string): Promise<void> {
@@ -30,10 +31,20 @@ export class PaymentLedgerService {
     const charge = intent.latest_charge;
     if (!charge || typeof charge === 'string') return;
     const balance = charge.balance_transaction;
-    await this.payments.update(payment.id, {
-      stripeChargeId: charge.id,
-      stripeBalanceTransactionId: typeof balance === 'string' ? balance : (balance?.id ?? null),
-      stripeFeeCents: balance && typeof balance !== 'string' ? balance.fee : null,
+    const feeCents = balance && typeof balance !== 'string' ? balance.fee : null;
+    // Once, with the fee announced in the same transaction, so the books cannot miss it.
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(
+        Payment,
+        { id: payment.id, stripeBalanceTransactionId: IsNull() },
+        {
+          stripeChargeId: charge.id,
+          stripeBalanceTransactionId: typeof balance === 'string' ? balance : (balance?.id ?? null),
+          stripeFeeCents: feeCents,
+        },
+      );
+      if (updated.affected === 1 && feeCents !== null && feeCents > 0)
+        await this.outbox.record(manager, feeRecordedEvent(payment.id, feeCents));
     });
     this.logger.log({ paymentId, chargeId: charge.id }, 'payment charge recorded');
   }

@@ -5,7 +5,7 @@ import { DomainEvent, OutboxService } from '@mutualis/core';
 import { Payment } from '../entities/payment.entity';
 import { PaymentRepository } from '../repositories/payment.repository';
 import { StripeGateway } from './stripe-gateway';
-import { PaymentsEvents } from '../payments.events';
+import { PaymentsEvents, RefundSettlement } from '../payments.events';
 
 /** Sends pending Stripe refunds, with the refund's id as idempotency key: a retry refunds once. */
 @Injectable()
@@ -51,7 +51,7 @@ export class RefundService {
       );
       await this.outbox.record(
         manager,
-        refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'card'),
+        refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'card', 'stripe'),
       );
     });
     this.logger.log(
@@ -67,11 +67,12 @@ export function refundedEvent(
   bookingId: string,
   amountCents: number,
   method: 'card' | 'bank_transfer',
+  settledBy: RefundSettlement,
 ): DomainEvent {
   return {
     type: PaymentsEvents.Refunded,
     aggregateType: 'refund',
     aggregateId: refundId,
-    payload: { bookingId, amountCents, method },
+    payload: { bookingId, amountCents, method, settledBy },
   };
 }

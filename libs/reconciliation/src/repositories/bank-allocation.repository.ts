@@ -53,6 +53,29 @@ export interface LiveAllocationRow {
   on: string;
 }
 
+/** An allocation as the books post it, with the bank line it took money from (or to). */
+export interface PostingAllocation {
+  allocationId: string;
+  kind: AllocationRecordKind;
+  invoiceId: string | null;
+  refundId: string | null;
+  payoutId: string | null;
+  organisationId: string | null;
+  amountCents: number;
+  createdAt: Date;
+  undoneAt: Date | null;
+  line: BankLineReference;
+}
+
+/** Where a bank line is in the bank's own books. */
+export interface BankLineReference {
+  transactionId: string;
+  /** The bank's booking date, YYYY-MM-DD. */
+  bookingDate: string;
+  /** The bank's reference of the line, when the statement gave one. */
+  bankReference: string | null;
+}
+
 /** A ranked suggestion for a line: an invoice for a credit, or a refund instruction for a debit. */
 export interface StoredSuggestion {
   transactionId: string;
@@ -112,6 +135,7 @@ export class BankAllocationRepository {
     manager: EntityManager,
   ): Promise<{
     id: string;
+    kind: AllocationRecordKind;
     invoiceId: string | null;
     refundId: string | null;
     amountCents: number;
@@ -120,19 +144,21 @@ export class BankAllocationRepository {
     const [row] = await manager.query<
       {
         id: string;
+        kind: AllocationRecordKind;
         invoice_id: string | null;
         refund_id: string | null;
         amount_cents: string;
         undone_at: Date | null;
       }[]
     >(
-      `SELECT id, invoice_id, refund_id, amount_cents, undone_at FROM bank_allocations
+      `SELECT id, kind, invoice_id, refund_id, amount_cents, undone_at FROM bank_allocations
         WHERE id = $1 AND transaction_id = $2 FOR UPDATE`,
       [allocationId, transactionId],
     );
     return row
       ? {
           id: row.id,
+          kind: row.kind,
           invoiceId: row.invoice_id,
           refundId: row.refund_id,
           amountCents: centsFromRow(row.amount_cents),
@@ -155,6 +181,69 @@ export class BankAllocationRepository {
       [payoutId],
     );
     return taken !== undefined;
+  }
+
+  /** An allocation, undone or not, with its bank line. */
+  async postingAllocation(allocationId: string): Promise<PostingAllocation | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        kind: AllocationRecordKind;
+        invoice_id: string | null;
+        refund_id: string | null;
+        payout_id: string | null;
+        organisation_id: string | null;
+        amount_cents: string;
+        created_at: Date;
+        undone_at: Date | null;
+        transaction_id: string;
+        booking_date: string;
+        bank_reference: string | null;
+      }[]
+    >(
+      `SELECT a.id, a.kind, a.invoice_id, a.refund_id, a.payout_id, a.organisation_id,
+              a.amount_cents, a.created_at, a.undone_at,
+              t.id AS transaction_id, t.booking_date::text, t.bank_reference
+         FROM bank_allocations a JOIN bank_transactions t ON t.id = a.transaction_id
+        WHERE a.id = $1`,
+      [allocationId],
+    );
+    if (!row) return null;
+    return {
+      allocationId: row.id,
+      kind: row.kind,
+      invoiceId: row.invoice_id,
+      refundId: row.refund_id,
+      payoutId: row.payout_id,
+      organisationId: row.organisation_id,
+      amountCents: centsFromRow(row.amount_cents),
+      createdAt: row.created_at,
+      undoneAt: row.undone_at,
+      line: {
+        transactionId: row.transaction_id,
+        bookingDate: row.booking_date,
+        bankReference: row.bank_reference,
+      },
+    };
+  }
+
+  /** The bank line a live allocation matches to this payout, if any. */
+  async payoutLine(payoutId: string): Promise<BankLineReference | null> {
+    const [row] = await this.dataSource.query<
+      { transaction_id: string; booking_date: string; bank_reference: string | null }[]
+    >(
+      `SELECT t.id AS transaction_id, t.booking_date::text, t.bank_reference
+         FROM bank_allocations a JOIN bank_transactions t ON t.id = a.transaction_id
+        WHERE a.payout_id = $1 AND a.undone_at IS NULL`,
+      [payoutId],
+    );
+    return row
+      ? {
+          transactionId: row.transaction_id,
+          bookingDate: row.booking_date,
+          bankReference: row.bank_reference,
+        }
+      : null;
   }
 
   /** The payouts live allocations already match. */

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectoryService } from '@mutualis/identity';
-import { BankAllocationRepository } from '../repositories/bank-allocation.repository';
+import {
+  BankAllocationRepository,
+  BankLineReference,
+  PostingAllocation,
+} from '../repositories/bank-allocation.repository';
+
+export type { BankLineReference, PostingAllocation };
 
 export type AllocationKind = 'organisation_credit' | 'refund' | 'payout';
 
@@ -42,5 +48,15 @@ export class AllocationLedgerService {
       cents: row.cents,
       on: row.on,
     }));
+  }
+
+  /** An allocation, undone or not, with its bank line's booking date and reference, for the journal. */
+  postingAllocation(allocationId: string): Promise<PostingAllocation | null> {
+    return this.allocations.postingAllocation(allocationId);
+  }
+
+  /** The bank line a Stripe payout is matched to, if it is. */
+  payoutLine(payoutId: string): Promise<BankLineReference | null> {
+    return this.allocations.payoutLine(payoutId);
   }
 }

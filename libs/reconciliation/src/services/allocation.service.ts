@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DomainEvent, OutboxService } from '@mutualis/core';
 import {
   InvoiceLedgerService,
   PayInvoiceGroupsUseCase,
@@ -23,6 +24,7 @@ import {
   LockedBankLine,
 } from '../repositories/bank-transaction.repository';
 import { ReconciliationAuditRepository } from '../repositories/reconciliation-audit.repository';
+import { ReconciliationEvents } from '../reconciliation.events';
 
 export interface AllocationRequest {
   transactionId: string;
@@ -69,6 +71,7 @@ export class AllocationService {
     private readonly transactions: BankTransactionRepository,
     private readonly allocationRecords: BankAllocationRepository,
     private readonly auditTrail: ReconciliationAuditRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   async allocate(request: AllocationRequest, manager: EntityManager): Promise<string> {
@@ -202,6 +205,15 @@ export class AllocationService {
     );
     if (rows.length === 0) return outcomes;
     await this.allocationRecords.insertAutomatic(rows, manager);
+    await this.outbox.record(
+      manager,
+      ...rows.map((row) =>
+        allocationEvent(ReconciliationEvents.AllocationMade, row.id, {
+          transactionId: row.transactionId,
+          kind: row.invoiceId ? 'invoice' : 'organisation_credit',
+        }),
+      ),
+    );
     await this.transactions.settleAll([...new Set(rows.map((row) => row.transactionId))], manager);
     await this.auditTrail.recordAutomaticAllocations(
       rows.map((row) => ({
@@ -249,6 +261,13 @@ export class AllocationService {
     }
     if (allocation.refundId) await this.reopenRefund.execute(allocation.refundId, manager);
     await this.allocationRecords.markUndone(allocation.id, actorId, manager);
+    await this.outbox.record(
+      manager,
+      allocationEvent(ReconciliationEvents.AllocationUndone, allocation.id, {
+        transactionId,
+        kind: allocation.kind,
+      }),
+    );
     await this.transactions.settle(transactionId, manager);
     await this.auditTrail.recordAllocation(
       {
@@ -305,7 +324,7 @@ export class AllocationService {
         [{ field: 'refundId', message: 'is not an open refund of this amount' }],
       );
     }
-    await this.settleRefund.execute(refundId, request.actorId, manager);
+    await this.settleRefund.execute(refundId, request.actorId, manager, 'bank_allocation');
     return this.record(manager, request.actorId, {
       transactionId: transaction.id,
       kind: 'refund',
@@ -345,6 +364,13 @@ export class AllocationService {
       },
       manager,
     );
+    await this.outbox.record(
+      manager,
+      allocationEvent(ReconciliationEvents.AllocationMade, id, {
+        transactionId: allocation.transactionId,
+        kind: allocation.kind,
+      }),
+    );
     await this.transactions.settle(allocation.transactionId, manager);
     await this.auditTrail.recordAllocation(
       {
@@ -379,4 +405,13 @@ export class AllocationService {
     }
     return transaction;
   }
+}
+
+/** Announces an allocation made or undone, in its transaction (the books post from it). */
+function allocationEvent(
+  type: typeof ReconciliationEvents.AllocationMade | typeof ReconciliationEvents.AllocationUndone,
+  allocationId: string,
+  payload: { transactionId: string; kind: AllocationRecordKind },
+): DomainEvent {
+  return { type, aggregateType: 'bank_allocation', aggregateId: allocationId, payload };
 }

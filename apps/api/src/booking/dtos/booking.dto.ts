@@ -22,7 +22,7 @@ import {
   CONFIRMATION_METHODS,
   ConfirmationMethod,
 } from '@mutualis/booking';
-import { VAT_TREATMENTS, VatTreatment } from '@mutualis/catalogue';
+import { BookedVatTreatment, VAT_TREATMENTS } from '@mutualis/catalogue';
 import { PageQueryDto } from '../../http/page.dto';
 import type {
   AttendanceResult,
@@ -178,7 +178,12 @@ export class BookingDto implements BookingView {
     description: 'Whether the member price applied (membership active on the service date).',
   })
   memberPrice!: boolean;
-  @ApiProperty({ enum: VAT_TREATMENTS }) vatTreatment!: VatTreatment;
+  @ApiProperty({
+    enum: [...VAT_TREATMENTS, 'not_subject'],
+    description:
+      'The VAT regime snapshotted when booked: its offering’s, or 20 % for a non-member booking an offering exempt for members; not_subject (retired, no legal basis) only on bookings made before the closed list.',
+  })
+  vatTreatment!: BookedVatTreatment;
   @ApiProperty({ example: 2000 }) vatRateBasisPoints!: number;
   @ApiProperty({ format: 'date-time' }) serviceStartsAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) holdExpiresAt!: string | null;

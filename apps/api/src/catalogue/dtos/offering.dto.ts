@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsEmpty,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -42,6 +43,11 @@ import type { Page } from '@mutualis/core';
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const MAX_PRICE_CENTS = 10_000_000;
+const VAT_TREATMENT_DESCRIPTION =
+  'The VAT regime, set by the Chambre (GET /api/vat-regimes lists them with their legal basis): ' +
+  'standard (20 %, CGI art. 256 and 278); exempt_training (art. 261, 4, 4° a, trainings only, once the ' +
+  'Chambre’s DREETS attestation is dated); exempt_members (art. 261, 7, 1° a); ' +
+  'out_of_scope_disbursement (art. 267, II, 2°); out_of_scope_subsidy (art. 266, 1, a).';
 const OFFERING_REVISION_STATUSES: OfferingRevisionStatus[] = [
   'pending',
   'approved',
@@ -141,15 +147,17 @@ export class CreateOfferingDto {
   @Max(MAX_PRICE_CENTS)
   nonMemberPriceCents!: number;
 
-  @ApiProperty({
-    enum: VAT_TREATMENTS,
-    description:
-      'standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT. ' +
-      'The consultant proposes it on a draft (reviewed with the offering); once published it is the ' +
-      'Chambre’s decision (PUT /offerings/:id/vat-treatment) and a different value from the consultant answers 403.',
+  /**
+   * Not accepted: the VAT regime is the Chambre's decision (PUT /offerings/:id/vat-treatment),
+   * never the consultant's. Refused with a 400 naming the field rather than silently dropped, so
+   * that a client which believes it set a regime learns it did not; hidden from the OpenAPI.
+   */
+  @ApiHideProperty()
+  @IsEmpty({
+    message:
+      'is set by the Chambre (finance or admin), not by the consultant: a new offering takes the Chambre’s default for its kind',
   })
-  @IsIn(VAT_TREATMENTS)
-  vatTreatment!: VatTreatment;
+  vatTreatment?: never;
 
   @ApiPropertyOptional({
     type: CancellationPolicyDto,
@@ -213,7 +221,8 @@ export class OfferingDto implements OfferingView {
   @ApiProperty() memberPriceCents!: number;
   @ApiProperty() nonMemberPriceCents!: number;
   @ApiProperty({ enum: ['EUR'] }) currency!: 'EUR';
-  @ApiProperty({ enum: VAT_TREATMENTS }) vatTreatment!: VatTreatment;
+  @ApiProperty({ enum: VAT_TREATMENTS, description: VAT_TREATMENT_DESCRIPTION })
+  vatTreatment!: VatTreatment;
   @ApiProperty({ type: CancellationPolicyDto }) cancellationPolicy!: CancellationPolicyDto;
   @ApiProperty({ type: Number, nullable: true }) maxSeatsPerOrganisation!: number | null;
   @ApiProperty({ enum: OFFERING_STATUSES }) status!: OfferingStatus;
@@ -231,11 +240,7 @@ export class OfferingDto implements OfferingView {
 }
 
 export class SetVatTreatmentDto {
-  @ApiProperty({
-    enum: VAT_TREATMENTS,
-    description:
-      'standard: 20 %; exempt_training: art. 261-4-4° du CGI; not_subject: outside the scope of VAT',
-  })
+  @ApiProperty({ enum: VAT_TREATMENTS, description: VAT_TREATMENT_DESCRIPTION })
   @IsIn(VAT_TREATMENTS)
   vatTreatment!: VatTreatment;
 }
@@ -249,6 +254,13 @@ export class OfferingRevisionDto implements OfferingRevisionView {
   @ApiProperty({ description: 'Markdown.' }) description!: string;
   @ApiProperty({ description: 'Excluding VAT, euro cents.' }) memberPriceCents!: number;
   @ApiProperty({ description: 'Excluding VAT, euro cents.' }) nonMemberPriceCents!: number;
+  @ApiProperty({
+    enum: VAT_TREATMENTS,
+    nullable: true,
+    description:
+      'The VAT regime proposed (by the Chambre’s finance or admins); null on revisions reviewed before VAT regimes were moderated.',
+  })
+  vatTreatment!: VatTreatment | null;
   @ApiProperty({
     enum: MODERATED_FIELDS,
     isArray: true,
@@ -268,7 +280,7 @@ export class ManagedOfferingDto extends OfferingDto implements ManagedOfferingVi
     type: OfferingRevisionDto,
     nullable: true,
     description:
-      'Changes to a published offering’s title, summary, description or prices awaiting the Chambre’s review; the fields above stay live until approved.',
+      'Changes to a published offering’s title, summary, description, prices or VAT regime awaiting the Chambre’s review; the fields above stay live until approved.',
   })
   pendingRevision!: OfferingRevisionDto | null;
   @ApiProperty({

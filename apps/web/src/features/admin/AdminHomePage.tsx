@@ -6,7 +6,14 @@ import { sessionStore } from '../../auth/session-store';
 import { PageTitle } from '../../components/PageTitle';
 import { isFresh, QUEUE_DASHBOARD_URL, queueDashboardCookie } from './queue-dashboard';
 
-const PAGES = ['moderation', 'organisations', 'users', 'notifications', 'audit'] as const;
+const PAGES = [
+  'moderation',
+  'organisations',
+  'users',
+  'notifications',
+  'audit',
+  'chambre',
+] as const;
 
 /** Where a page's card text lives: under `home`, or in the page's own block of admin.json. */
 const cardKey = (page: (typeof PAGES)[number]) =>

@@ -15,7 +15,13 @@ function useAuditWords() {
       word: (field: string, value: string) =>
         field === 'roles'
           ? known(`role.${value}`)
-          : field === 'role' || field === 'status' || field === 'vatTreatment'
+          : [
+                'role',
+                'status',
+                'vatTreatment',
+                'defaultVatTreatmentTraining',
+                'defaultVatTreatmentOther',
+              ].includes(field)
             ? known(`audit.value.${value}`)
             : undefined,
     },

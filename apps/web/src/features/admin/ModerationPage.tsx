@@ -18,6 +18,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { RevisionQueue } from './RevisionQueue';
 import { StatusMessage } from './StatusMessage';
 import { VatTreatmentControl } from './VatTreatmentControl';
+import { VatRegimeText } from '../../components/VatRegime';
 
 /** The moderation queue: offerings submitted by consultants, oldest first, to publish or refuse. */
 export function ModerationPage() {
@@ -92,7 +93,9 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
           <Money cents={offering.nonMemberPriceCents} /> {t('common:money.exclVat')}
         </dd>
         <dt>{t('moderation.vat')}</dt>
-        <dd>{t(`vatTreatment.${offering.vatTreatment}`)}</dd>
+        <dd>
+          <VatRegimeText code={offering.vatTreatment} />
+        </dd>
         <dt>{t('moderation.departments')}</dt>
         <dd>{offering.departments.join(', ') || t('moderation.noDepartment')}</dd>
       </dl>

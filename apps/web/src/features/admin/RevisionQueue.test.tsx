@@ -51,6 +51,7 @@ const revision: Revision = {
   description: 'Programme : voir [ce site](https://exemple.invalid).',
   memberPriceCents: 18_000,
   nonMemberPriceCents: 31_000,
+  vatTreatment: offering.vatTreatment,
   changedFields: ['description', 'nonMemberPriceCents'],
   proposedBy: 'consultant-1',
   reviewedAt: null,
@@ -88,6 +89,7 @@ describe('RevisionQueue', { timeout: 20_000 }, () => {
     get.mockReset();
     post.mockReset();
     get.mockImplementation(async (path) => {
+      if (path === '/api/vat-regimes') return answer(200, []);
       if (path === '/api/users') {
         return answer(200, {
           items: [{ id: 'consultant-1', name: 'Claire Martin' }],

@@ -2,31 +2,39 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useVatRegimes, useVatRegimeText } from '../../components/VatRegime';
 import { useSetVatTreatment } from './admin-queries';
-import type { VatTreatment } from './types';
-
-const TREATMENTS: VatTreatment[] = ['exempt_training', 'standard', 'not_subject'];
+import type { ModeratedOffering, VatTreatment } from './types';
 
 /**
- * The Chambre decides an offering's VAT treatment (PUT /offerings/:id/vat-treatment): on a
- * submitted offering before publishing it, or on a published one at any time.
+ * The Chambre (an admin or finance) decides an offering's VAT regime (PUT
+ * /offerings/:id/vat-treatment), among those its kind may take, each shown with its legal basis.
+ * Before publication it applies at once; on a published offering it waits for an admin's
+ * approval, the live regime staying until then.
  */
 export function VatTreatmentControl({
   offering,
   onDone,
 }: {
-  offering: { id: string; title: string; vatTreatment: VatTreatment };
+  offering: Pick<ModeratedOffering, 'id' | 'title' | 'kind' | 'status' | 'vatTreatment'>;
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation('admin');
+  const regimes = useVatRegimes();
+  const regimeText = useVatRegimeText();
   const [treatment, setTreatment] = useState<VatTreatment>(offering.vatTreatment);
-  const save = useSetVatTreatment(offering.id, (saved) =>
+  const save = useSetVatTreatment(offering.id, (saved) => {
+    const proposed = saved.pendingRevision?.changedFields.includes('vatTreatment')
+      ? saved.pendingRevision.vatTreatment
+      : null;
     onDone(
-      t('vatDecision.saved', {
-        title: saved.title,
-        treatment: t(`vatTreatment.${saved.vatTreatment}`),
-      }),
-    ),
+      proposed
+        ? t('vatDecision.proposed', { title: saved.title, treatment: regimeText(proposed) })
+        : t('vatDecision.saved', { title: saved.title, treatment: regimeText(saved.vatTreatment) }),
+    );
+  });
+  const choices = (regimes.data ?? []).filter((regime) =>
+    regime.offeringKinds.includes(offering.kind),
   );
 
   function submit(event: FormEvent) {
@@ -36,18 +44,23 @@ export function VatTreatmentControl({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <ProblemAlert ns="admin" error={save.error} />
+      <ProblemAlert ns="admin" error={save.error ?? regimes.error} />
       <div className="row">
-        <Field label={t('vatDecision.label')} hint={t('vatDecision.hint')}>
+        <Field
+          label={t('vatDecision.label')}
+          hint={
+            offering.status === 'published' ? t('vatDecision.hintPublished') : t('vatDecision.hint')
+          }
+        >
           {(control) => (
             <select
               {...control}
               value={treatment}
               onChange={(event) => setTreatment(event.target.value as VatTreatment)}
             >
-              {TREATMENTS.map((each) => (
-                <option key={each} value={each}>
-                  {t(`vatTreatment.${each}`)}
+              {choices.map((regime) => (
+                <option key={regime.code} value={regime.code}>
+                  {regimeText(regime.code)}
                 </option>
               ))}
             </select>

@@ -4,7 +4,9 @@ import { api, unwrap } from '../../api/client';
 import type {
   Delivery,
   DeliveryStatus,
+  ManagedOffering,
   Membership,
+  ModeratedOffering,
   MembershipStatus,
   PlatformRole,
   User,
@@ -30,6 +32,8 @@ export const adminKeys = {
   notifications: (status: string, recipient: string) =>
     ['admin', 'notifications', { status, recipient }] as const,
   audit: (filters: Record<string, string>) => ['admin', 'audit', filters] as const,
+  vatOfferings: ['admin', 'vat-offerings'] as const,
+  chambre: ['chambre'] as const,
 };
 
 /** The signed-in user's own roles (the session's `me`), which a role change may alter. */
@@ -128,10 +132,7 @@ export function useRejectOffering(offeringId: string, onRejected: () => void) {
   });
 }
 
-export function useSetVatTreatment(
-  offeringId: string,
-  onSaved: (saved: { title: string; vatTreatment: VatTreatment }) => void,
-) {
+export function useSetVatTreatment(offeringId: string, onSaved: (saved: ManagedOffering) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (vatTreatment: VatTreatment) =>
@@ -143,8 +144,24 @@ export function useSetVatTreatment(
       ),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.moderation });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.vatOfferings });
       onSaved(saved);
     },
+  });
+}
+
+/** The Chambre's offerings in the given statuses, for finance and admins deciding their VAT regime. */
+export function useOfferingsForVat(statuses: ModeratedOffering['status'][]) {
+  return useInfiniteQuery({
+    queryKey: [...adminKeys.vatOfferings, statuses],
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/moderation/offerings', {
+          params: { query: { status: statuses, limit: 50, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 

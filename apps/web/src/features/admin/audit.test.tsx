@@ -52,7 +52,7 @@ describe('audit diff', () => {
     const table = screen.getByRole('table');
     expect(rowsOf(table)).toEqual([
       ['Prix adhérent (HT)', '180,00\u00a0€', '190,00\u00a0€'],
-      ['TVA', 'Exonérée (formation, art. 261, 4, 4° a du CGI)', 'TVA au taux normal'],
+      ['Régime de TVA', 'Exonérée (formation, art. 261, 4, 4° a du CGI)', 'TVA au taux normal'],
       ['Rôles', '—', 'Finance, Administration'],
     ]);
     expect(table.querySelector('del')).toHaveTextContent('180,00');

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { AdminHomePage } from './AdminHomePage';
 import { AuditPage } from './AuditPage';
+import { ChambreSettingsPage } from './ChambreSettingsPage';
 import { ModerationPage } from './ModerationPage';
 import { NotificationsPage } from './NotificationsPage';
 import { OrganisationPage } from './OrganisationPage';
@@ -20,4 +21,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/users', element: adminOnly(<UsersPage />) },
   { path: '/admin/notifications', element: adminOnly(<NotificationsPage />) },
   { path: '/admin/audit', element: adminOnly(<AuditPage />) },
+  { path: '/admin/chambre', element: adminOnly(<ChambreSettingsPage />) },
 ];

@@ -12,3 +12,6 @@ export type VatTreatment = components['schemas']['SetVatTreatmentDto']['vatTreat
 export type Delivery = components['schemas']['DeliveryDto'];
 export type DeliveryStatus = Delivery['status'];
 export type AuditLogEntry = components['schemas']['AuditLogEntryDto'];
+export type ManagedOffering = components['schemas']['ManagedOfferingDto'];
+export type Chambre = components['schemas']['ChambreDto'];
+export type ChambreSettings = components['schemas']['ChambreSettingsDto'];

@@ -5,17 +5,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from '../../api/problem';
 import { emptyOfferingForm } from './offering-form';
 import { OfferingForm } from './OfferingForm';
-import type { OfferingInput } from './types';
+import type { OfferingInput, VatTreatment } from './types';
 
 function renderForm(props: {
   error?: unknown;
   onSubmit?: (input: OfferingInput) => void;
-  vatLocked?: boolean;
+  vatTreatment?: VatTreatment;
 }) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
   client.setQueryData(
     ['categories'],
     [{ slug: 'formation', labelFr: 'Formation', labelEn: 'Training' }],
+  );
+  client.setQueryData(
+    ['vat-regimes'],
+    [{ code: 'exempt_training', legalBasis: 'art. 261, 4, 4° a du CGI' }],
   );
   return render(
     <QueryClientProvider client={client}>
@@ -25,7 +29,7 @@ function renderForm(props: {
         busy={false}
         error={props.error ?? null}
         onSubmit={props.onSubmit ?? (() => undefined)}
-        vatLocked={props.vatLocked}
+        vatTreatment={props.vatTreatment}
       />
     </QueryClientProvider>,
   );
@@ -94,12 +98,19 @@ describe('OfferingForm', () => {
     );
   });
 
-  it('shows the VAT treatment of a published offering as the Chambre’s, not editable', () => {
-    renderForm({ vatLocked: true });
-    const vat = screen.getByLabelText('TVA');
-    expect(vat).toBeDisabled();
-    expect(vat).toHaveAccessibleDescription(
-      "Fixé par la Chambre une fois l'offre publiée : écrivez-lui pour le faire changer.",
+  it('shows the VAT regime as the Chambre’s decision, with its legal basis, and offers no choice', () => {
+    renderForm({ vatTreatment: 'exempt_training' });
+    expect(screen.getByText('Régime de TVA').nextElementSibling).toHaveTextContent(
+      'Exonérée : formation professionnelle continue (art. 261, 4, 4° a du CGI)',
+    );
+    expect(screen.queryByRole('combobox', { name: /TVA/ })).toBeNull();
+    expect(screen.getByText(/Décidé par la Chambre/)).toBeInTheDocument();
+  });
+
+  it('tells a new offering’s consultant that the Chambre’s default applies', () => {
+    renderForm({});
+    expect(screen.getByText('Régime de TVA').nextElementSibling).toHaveTextContent(
+      "Le régime par défaut de la Chambre pour ce type d'offre",
     );
   });
 });

@@ -11,14 +11,14 @@ import {
   MAX_TIERS,
   OFFERING_KINDS,
   PACA_DEPARTMENTS,
-  VAT_TREATMENTS,
   type FieldErrors,
   type OfferingFormValues,
   type TierValues,
 } from './offering-form';
 import { useCategories } from './consultant-queries';
 import './consultant.css';
-import type { OfferingInput } from './types';
+import { VatRegimeText } from '../../components/VatRegime';
+import type { OfferingInput, VatTreatment } from './types';
 
 interface OfferingFormProps {
   initial: OfferingFormValues;
@@ -26,8 +26,11 @@ interface OfferingFormProps {
   readOnly?: boolean;
   /** The api lets the kind change only while the offering is a draft. */
   kindLocked?: boolean;
-  /** Once published, the VAT treatment is the Chambre's to set: shown, not editable. */
-  vatLocked?: boolean;
+  /**
+   * The VAT regime the Chambre set (shown, never edited here: the Chambre decides it); none yet
+   * for a new offering, which takes the Chambre's default for its kind.
+   */
+  vatTreatment?: VatTreatment;
   submitLabel: string;
   busy: boolean;
   error: unknown;
@@ -39,7 +42,7 @@ export function OfferingForm({
   initial,
   readOnly = false,
   kindLocked = false,
-  vatLocked = false,
+  vatTreatment,
   submitLabel,
   busy,
   error,
@@ -256,28 +259,13 @@ export function OfferingForm({
             )}
           </Field>
         </div>
-        <Field
-          label={t('form.vatTreatment')}
-          error={errors.vatTreatment}
-          hint={vatLocked ? t('form.vatLocked') : undefined}
-        >
-          {(control) => (
-            <select
-              {...control}
-              disabled={vatLocked}
-              value={values.vatTreatment}
-              onChange={(event) =>
-                set('vatTreatment', event.target.value as OfferingFormValues['vatTreatment'])
-              }
-            >
-              {VAT_TREATMENTS.map((treatment) => (
-                <option key={treatment} value={treatment}>
-                  {t(`vat.${treatment}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <div className="field">
+          <dl className="facts">
+            <dt>{t('form.vatTreatment')}</dt>
+            <dd>{vatTreatment ? <VatRegimeText code={vatTreatment} /> : t('form.vatDefault')}</dd>
+          </dl>
+          <p className="hint">{t('form.vatByChambre')}</p>
+        </div>
         <fieldset
           aria-describedby={`${ids}-tiers-hint${errors['cancellationPolicy.tiers'] ? ` ${tiersErrorId}` : ''}`}
         >

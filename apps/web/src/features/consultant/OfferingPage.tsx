@@ -153,7 +153,7 @@ export function OfferingPage() {
         )}
         readOnly={!isOwner || !actions.edit}
         kindLocked={data.status !== 'draft'}
-        vatLocked={data.status !== 'draft' && data.status !== 'rejected'}
+        vatTreatment={data.vatTreatment}
         submitLabel={t('offering.save')}
         busy={save.isPending}
         error={save.error}

@@ -11,6 +11,7 @@ const live = {
   description: 'Programme de la journée.',
   memberPriceCents: 18_000,
   nonMemberPriceCents: 26_000,
+  vatTreatment: 'standard' as const,
 };
 
 function revision(overrides: Partial<Revision> = {}): Revision {

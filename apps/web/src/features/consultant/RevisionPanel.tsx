@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { Money } from '../../components/Money';
+import { VatRegimeText } from '../../components/VatRegime';
 import { formatDateTime } from '../../lib/format';
 import './consultant.css';
 
@@ -12,8 +13,10 @@ type Live = Pick<Offering, ModeratedField>;
 
 const PRICES = new Set<ModeratedField>(['memberPriceCents', 'nonMemberPriceCents']);
 
-function Value({ field, value }: { field: ModeratedField; value: string | number }) {
+function Value({ field, value }: { field: ModeratedField; value: Live[ModeratedField] | null }) {
+  if (value === null) return null;
   if (PRICES.has(field)) return <Money cents={Number(value)} />;
+  if (field === 'vatTreatment') return <VatRegimeText code={value as Live['vatTreatment']} />;
   return <span className="revision-text">{String(value)}</span>;
 }
 

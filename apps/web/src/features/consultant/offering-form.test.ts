@@ -46,6 +46,11 @@ const offering: Offering = {
 };
 
 describe('offering form ↔ api', () => {
+  it('never sends a VAT regime: the Chambre decides it', () => {
+    expect(formToOfferingInput(filled).input).not.toHaveProperty('vatTreatment');
+    expect(offeringToForm(offering)).not.toHaveProperty('vatTreatment');
+  });
+
   it('sends prices typed in euros as integer cents, and every field of the offering', () => {
     const result = formToOfferingInput(filled);
     expect(result.errors).toBeUndefined();
@@ -60,7 +65,6 @@ describe('offering form ↔ api', () => {
       durationMinutes: 420,
       memberPriceCents: 18000,
       nonMemberPriceCents: 126050,
-      vatTreatment: 'exempt_training',
       cancellationPolicy: {
         tiers: [
           { daysBefore: 14, refundPercent: 100 },

@@ -1,11 +1,10 @@
 import { parseEuros } from '../../lib/format';
-import type { DeliveryMode, Offering, OfferingInput, OfferingKind, VatTreatment } from './types';
+import type { DeliveryMode, Offering, OfferingInput, OfferingKind } from './types';
 
 /** The départements of Provence-Alpes-Côte d'Azur, where the Chambre's members are. */
 export const PACA_DEPARTMENTS = ['04', '05', '06', '13', '83', '84'] as const;
 export const OFFERING_KINDS: OfferingKind[] = ['training', 'consultation'];
 export const DELIVERY_MODES: DeliveryMode[] = ['on_site', 'remote', 'hybrid'];
-export const VAT_TREATMENTS: VatTreatment[] = ['exempt_training', 'standard', 'not_subject'];
 /** The api accepts at most this many refund tiers. */
 export const MAX_TIERS = 5;
 
@@ -26,7 +25,6 @@ export interface OfferingFormValues {
   durationMinutes: string;
   memberPrice: string;
   nonMemberPrice: string;
-  vatTreatment: VatTreatment;
   tiers: TierValues[];
   maxSeatsPerOrganisation: string;
 }
@@ -50,7 +48,6 @@ export function emptyOfferingForm(): OfferingFormValues {
     durationMinutes: '420',
     memberPrice: '',
     nonMemberPrice: '',
-    vatTreatment: 'exempt_training',
     // The api's default policy, shown so that the consultant sees what applies.
     tiers: [
       { daysBefore: '14', refundPercent: '100' },
@@ -79,7 +76,6 @@ export function offeringToForm(offering: Offering): OfferingFormValues {
     durationMinutes: String(offering.durationMinutes),
     memberPrice: centsToEuroText(offering.memberPriceCents),
     nonMemberPrice: centsToEuroText(offering.nonMemberPriceCents),
-    vatTreatment: offering.vatTreatment,
     tiers: offering.cancellationPolicy.tiers.map((tier) => ({
       daysBefore: String(tier.daysBefore),
       refundPercent: String(tier.refundPercent),
@@ -145,7 +141,6 @@ export function formToOfferingInput(values: OfferingFormValues): Checked<Offerin
       durationMinutes: durationMinutes!,
       memberPriceCents: memberPriceCents!,
       nonMemberPriceCents: nonMemberPriceCents!,
-      vatTreatment: values.vatTreatment,
       cancellationPolicy: { tiers },
       maxSeatsPerOrganisation: maxSeats,
     },

@@ -6,7 +6,8 @@ export type OfferingDetail = components['schemas']['OfferingDetailDto'];
 export type OfferingInput = components['schemas']['CreateOfferingDto'];
 export type OfferingKind = OfferingInput['kind'];
 export type DeliveryMode = OfferingInput['deliveryMode'];
-export type VatTreatment = OfferingInput['vatTreatment'];
+/** The VAT regime: the Chambre's decision, shown to the consultant, never sent by them. */
+export type VatTreatment = Offering['vatTreatment'];
 export type Revision = components['schemas']['OfferingRevisionDto'];
 /** The fields a revision may change, which moderation reviews. */
 export type ModeratedField = Revision['changedFields'][number];

@@ -20,6 +20,7 @@ export function FinanceHomePage() {
     { to: '/finance/invoices', title: t('home.invoices'), text: t('home.invoicesText') },
     { to: '/finance/exports', title: t('home.exports'), text: t('home.exportsText') },
     { to: '/finance/refunds', title: t('home.refunds'), text: t('home.refundsText') },
+    { to: '/finance/vat', title: t('home.vat'), text: t('home.vatText') },
   ];
   return (
     <section className="stack">

@@ -10,6 +10,7 @@ import { ReceivablesPage } from './receivables/ReceivablesPage';
 import { StatementOfAccountPage } from './receivables/StatementOfAccountPage';
 import { ReconciliationPage } from './reconciliation/ReconciliationPage';
 import { RefundsPage } from './refunds/RefundsPage';
+import { OfferingVatPage } from './vat/OfferingVatPage';
 
 function Finance({ children }: { children: ReactNode }) {
   return <RequireAuth roles={['finance', 'admin']}>{children}</RequireAuth>;
@@ -78,6 +79,14 @@ export const financeRoutes: RouteObject[] = [
     element: (
       <Finance>
         <RefundsPage />
+      </Finance>
+    ),
+  },
+  {
+    path: '/finance/vat',
+    element: (
+      <Finance>
+        <OfferingVatPage />
       </Finance>
     ),
   },

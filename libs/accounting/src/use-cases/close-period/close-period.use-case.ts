@@ -7,13 +7,15 @@ import { nextPeriod, periodEnd, periodStart } from '../../domain/periods';
 import { BooksRepository } from '../../repositories/books.repository';
 import { JournalEntryRepository } from '../../repositories/journal-entry.repository';
 import { PeriodRepository } from '../../repositories/period.repository';
+import { DeferredIncomePosting } from '../../services/deferred-income-posting';
 import { PeriodValidator, requirePeriod } from '../../services/period-validator';
 import { ClosingView } from '../../views/period.view';
 
 /**
  * Closes a month: validates what remains of it, then refuses any new entry dated in it (the
  * journal writes late ones on the first day of the next open month). Months close in order,
- * once each, and only once over.
+ * once each, and only once over. Closing December first defers the revenue of services
+ * performed after the fiscal year (PCG 487).
  */
 @Injectable()
 export class ClosePeriodUseCase {
@@ -23,6 +25,7 @@ export class ClosePeriodUseCase {
     private readonly periods: PeriodRepository,
     private readonly entries: JournalEntryRepository,
     private readonly validator: PeriodValidator,
+    private readonly deferredIncome: DeferredIncomePosting,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -62,6 +65,10 @@ export class ClosePeriodUseCase {
           { nextToClose: expected },
         );
       }
+      // The fiscal year's last month: services invoiced in the year but performed after it are
+      // deferred income at its closing date (posted here, so they are validated with it).
+      if (period.endsWith('-12'))
+        await this.deferredIncome.post(Number(period.slice(0, 4)), manager);
       const validation = await this.validator.validate(chambreId, period, now, manager);
       const closed = await this.periods.close(chambreId, period, actor.userId, manager);
       await this.audit.record(manager, {

@@ -2,8 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from '@mutualis/core';
-import { IdentityErrorCode } from '@mutualis/identity';
+import { PublishOfferingUseCase, SetVatTreatmentUseCase } from '@mutualis/catalogue';
+import { Actor, IdentityErrorCode } from '@mutualis/identity';
 import {
+  attestTrainingExemption,
   createTestContext,
   DAY_MS,
   insertBooker,
@@ -151,6 +153,62 @@ describe('BookUseCase', () => {
       totalVatCents: 0,
       totalInclVatCents: 37_035,
     });
+  });
+
+  it('exempts services to members for members only: a non-member is sold the same service at 20 %', async () => {
+    const { sessionId } = await insertPublishedSession(db, {
+      memberPriceCents: 10_000,
+      nonMemberPriceCents: 15_000,
+      vatTreatment: 'exempt_members',
+    });
+
+    expect(await book(await insertBooker(db, 'active'), sessionId)).toMatchObject({
+      vatTreatment: 'exempt_members',
+      totalVatCents: 0,
+      totalInclVatCents: 10_000,
+    });
+    expect(await book(await insertBooker(db, null), sessionId)).toMatchObject({
+      vatTreatment: 'standard',
+      vatRateBasisPoints: 2000,
+      totalVatCents: 3_000,
+      totalInclVatCents: 18_000,
+    });
+  });
+
+  it('keeps the regime a booking snapshotted while a VAT change awaits moderation, and once it is approved', async () => {
+    const staff = async (role: 'admin' | 'finance'): Promise<Actor> => {
+      const [{ id }] = await db.query<{ id: string }[]>(
+        `INSERT INTO users (email, name, password_hash, platform_roles)
+         VALUES ($1 || '-' || gen_random_uuid() || '@test.mutualis.fr', 'Chambre', 'x', ARRAY[$1]) RETURNING id`,
+        [role],
+      );
+      return { userId: id, roles: [role] };
+    };
+    await attestTrainingExemption(db);
+    const { offeringId, sessionId } = await insertPublishedSession(db, {
+      memberPriceCents: 10_000,
+      vatTreatment: 'standard',
+    });
+    const before = await book(await insertBooker(db), sessionId);
+
+    await context
+      .get(SetVatTreatmentUseCase)
+      .execute({ actor: await staff('finance'), offeringId, vatTreatment: 'exempt_training' });
+    const waiting = await book(await insertBooker(db), sessionId);
+    expect(waiting).toMatchObject({ vatTreatment: 'standard', totalInclVatCents: 12_000 });
+
+    await context.get(PublishOfferingUseCase).execute(await staff('admin'), offeringId);
+    const after = await book(await insertBooker(db), sessionId);
+    expect(after).toMatchObject({ vatTreatment: 'exempt_training', totalInclVatCents: 10_000 });
+
+    const snapshots = await db.query<{ id: string; vat_treatment: string; total: string }[]>(
+      `SELECT id, vat_treatment, total_incl_vat_cents AS total FROM bookings WHERE id = ANY($1)`,
+      [[before.id, waiting.id]],
+    );
+    expect(snapshots.map(({ vat_treatment, total }) => [vat_treatment, total])).toEqual([
+      ['standard', '12000'],
+      ['standard', '12000'],
+    ]);
   });
 
   it('holds the seats for the hold period, with the expiry scheduled in the same transaction', async () => {

@@ -32,7 +32,7 @@ import {
 import { bookingEvent, expiryDue } from '../../services/booking-events';
 import { BookingEvents } from '../../booking.events';
 import { BookingView, presentBooking } from '../../views/booking.view';
-import { priceBooking } from './booking-price';
+import { bookedVatTreatment, priceBooking } from './booking-price';
 
 export interface AttendeeInput {
   name: string;
@@ -322,14 +322,15 @@ export class BookUseCase {
     seats: number,
   ): Omit<NewBooking, 'sessionId' | 'slotId' | 'status' | 'holdExpiresAt' | 'waitlistedAt'> {
     const price = this.pricing.priceOn(offering, startsAt, { membership: standing });
+    const vatTreatment = bookedVatTreatment(offering.vatTreatment, price.memberPrice);
     return {
       organisationId: command.organisationId,
       bookedBy: command.actor.userId,
       offeringId: offering.id,
       seats,
       memberPrice: price.memberPrice,
-      vatTreatment: offering.vatTreatment,
-      ...priceBooking(price.unitPriceCents, seats, offering.vatTreatment),
+      vatTreatment,
+      ...priceBooking(price.unitPriceCents, seats, vatTreatment),
       cancellationPolicy: offering.cancellationPolicy,
       serviceStartsAt: startsAt,
       offerExpiresAt: null,

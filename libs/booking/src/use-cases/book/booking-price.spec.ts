@@ -13,12 +13,12 @@ describe('priceBooking', () => {
     expect(priceBooking(1_252, 1, 'standard').totalVatCents).toBe(250); // 250.4 -> 250
   });
 
-  it('charges no VAT on exempt professional training or services outside VAT', () => {
+  it('charges no VAT on exempt or out-of-scope regimes', () => {
     expect(priceBooking(18_000, 2, 'exempt_training')).toMatchObject({
       totalVatCents: 0,
       totalInclVatCents: 36_000,
     });
-    expect(priceBooking(9_000, 1, 'not_subject')).toMatchObject({
+    expect(priceBooking(9_000, 1, 'exempt_members')).toMatchObject({
       vatRateBasisPoints: 0,
       totalInclVatCents: 9_000,
     });

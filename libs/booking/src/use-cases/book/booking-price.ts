@@ -1,5 +1,5 @@
-import { Money, STANDARD_VAT_RATE_BASIS_POINTS, vatOnBase } from '@mutualis/core';
-import type { VatTreatment } from '@mutualis/catalogue';
+import { Money, vatOnBase } from '@mutualis/core';
+import { BookedVatTreatment, VatTreatment, vatRegime } from '@mutualis/catalogue';
 
 export interface BookingPrice {
   unitPriceCents: number;
@@ -10,15 +10,15 @@ export interface BookingPrice {
 }
 
 /**
- * VAT at the standard rate on the line's total excluding VAT (unit price × seats), rounded as an
- * invoice rounds it (vatOnBase); exempt training and non-taxable services carry none.
+ * VAT at the regime's rate on the line's total excluding VAT (unit price × seats), rounded as an
+ * invoice rounds it (vatOnBase); exempt and out-of-scope regimes carry none.
  */
 export function priceBooking(
   unitPriceCents: number,
   seats: number,
-  vatTreatment: VatTreatment,
+  vatTreatment: BookedVatTreatment,
 ): BookingPrice {
-  const vatRateBasisPoints = vatTreatment === 'standard' ? STANDARD_VAT_RATE_BASIS_POINTS : 0;
+  const vatRateBasisPoints = vatRegime(vatTreatment).rateBasisPoints;
   const excl = Money.ofCents(unitPriceCents).times(seats);
   const vat = Money.ofCents(vatOnBase(excl.cents, vatRateBasisPoints));
   return {
@@ -28,4 +28,16 @@ export function priceBooking(
     totalVatCents: vat.cents,
     totalInclVatCents: excl.plus(vat).cents,
   };
+}
+
+/**
+ * The regime a booking is sold under: its offering's, except that the exemption of services to
+ * members (CGI art. 261, 7, 1° a) covers members only. An organisation that is not a member on
+ * the service's date (it pays the non-member price) is sold the same service at 20 %.
+ */
+export function bookedVatTreatment(
+  offeringTreatment: VatTreatment,
+  memberPrice: boolean,
+): BookedVatTreatment {
+  return offeringTreatment === 'exempt_members' && !memberPrice ? 'standard' : offeringTreatment;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock, parisDate } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import {
@@ -6,13 +7,14 @@ import {
   DEFAULT_CANCELLATION_POLICY,
   DeliveryMode,
   OfferingKind,
-  VatTreatment,
 } from '../../catalogue.types';
 import { CategoryRepository } from '../../repositories/category.repository';
 import { OfferingRepository } from '../../repositories/offering.repository';
 import { OfferingView, presentOffering } from '../../views/offering.view';
 import { ConsultantProfileRepository } from '../../repositories/consultant-profile.repository';
+import { OfferingVatSettingsRepository } from '../../repositories/offering-vat-settings.repository';
 import { assertConsultant } from '../../services/consultant-role';
+import { defaultVatTreatment } from '../../services/offering-vat-policy';
 import { assertValidOffering } from './offering-rules';
 
 export interface OfferingContent {
@@ -26,7 +28,6 @@ export interface OfferingContent {
   durationMinutes: number;
   memberPriceCents: number;
   nonMemberPriceCents: number;
-  vatTreatment: VatTreatment;
   cancellationPolicy?: CancellationPolicy;
   maxSeatsPerOrganisation?: number | null;
 }
@@ -35,13 +36,19 @@ export interface CreateOfferingCommand extends OfferingContent {
   actor: Actor;
 }
 
-/** A consultant drafts an offering; nobody else sees it until the Chambre publishes it. */
+/**
+ * A consultant drafts an offering; nobody else sees it until the Chambre publishes it. Its VAT
+ * regime is the Chambre's default for its kind (the Chambre's settings); only the Chambre
+ * changes it (SetVatTreatmentUseCase).
+ */
 @Injectable()
 export class CreateOfferingUseCase {
   constructor(
     private readonly offerings: OfferingRepository,
     private readonly categories: CategoryRepository,
     private readonly profiles: ConsultantProfileRepository,
+    private readonly vatSettings: OfferingVatSettingsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: CreateOfferingCommand): Promise<OfferingView> {
@@ -60,7 +67,11 @@ export class CreateOfferingUseCase {
       durationMinutes: command.durationMinutes,
       memberPriceCents: command.memberPriceCents,
       nonMemberPriceCents: command.nonMemberPriceCents,
-      vatTreatment: command.vatTreatment,
+      vatTreatment: defaultVatTreatment(
+        command.kind,
+        await this.vatSettings.current(),
+        parisDate(this.clock.now()),
+      ),
       cancellationPolicy: command.cancellationPolicy ?? DEFAULT_CANCELLATION_POLICY,
       maxSeatsPerOrganisation: command.maxSeatsPerOrganisation ?? null,
     };

@@ -1,25 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, changedFields as auditedChanges } from '@mutualis/core';
+import { AuditLog, changedFields as auditedChanges, Clock, parisDate } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { Offering } from '../../entities/offering.entity';
 import { CategoryRepository } from '../../repositories/category.repository';
 import { OfferingRepository } from '../../repositories/offering.repository';
-import {
-  OfferingRevisionRepository,
-  RevisionContent,
-} from '../../repositories/offering-revision.repository';
+import { RevisionContent } from '../../repositories/offering-revision.repository';
+import { OfferingVatSettingsRepository } from '../../repositories/offering-vat-settings.repository';
 import { OfferingAccessService } from '../../services/offering-access.service';
 import { OfferingRevisionsService } from '../../services/offering-revisions.service';
+import { defaultVatTreatment, vatTreatmentProblems } from '../../services/offering-vat-policy';
 import { EDITABLE_STATUSES } from '../../services/offering-workflow';
-import {
-  changedFields,
-  MODERATED_FIELDS,
-  ModeratedField,
-  RevisionState,
-} from '../../views/offering-revision.view';
+import { MODERATED_FIELDS, RevisionState } from '../../views/offering-revision.view';
 import { OfferingView, presentOffering } from '../../views/offering.view';
 import { OfferingContent, unknownCategory } from '../create-offering/create-offering.use-case';
 import { assertValidOffering } from '../create-offering/offering-rules';
@@ -38,8 +32,10 @@ export type ManagedOfferingView = OfferingView & RevisionState;
  * description, prices: see MODERATED_FIELDS) become a revision awaiting the Chambre's review
  * while the published version stays live; the other fields (category, delivery mode,
  * départements, duration, cancellation policy, seats per organisation) change at once. The VAT
- * treatment of a published offering is the Chambre's to set (SetVatTreatmentUseCase). Bookings
- * keep the price they were made at, whatever is approved later. One transaction per edit.
+ * regime is never the consultant's (the Chambre sets it: SetVatTreatmentUseCase); a draft whose
+ * kind changes takes the Chambre's default for its new kind when its regime does not apply to
+ * it. Bookings keep the price they were made at, whatever is approved later. One transaction
+ * per edit.
  */
 @Injectable()
 export class UpdateOfferingUseCase {
@@ -47,10 +43,11 @@ export class UpdateOfferingUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: OfferingAccessService,
     private readonly offerings: OfferingRepository,
-    private readonly revisions: OfferingRevisionRepository,
     private readonly revisionState: OfferingRevisionsService,
+    private readonly vatSettings: OfferingVatSettingsRepository,
     private readonly categories: CategoryRepository,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: UpdateOfferingCommand): Promise<ManagedOfferingView> {
@@ -83,6 +80,13 @@ export class UpdateOfferingUseCase {
         );
       }
       const changes = this.changesOf(command, category?.id);
+      if (changes.kind !== undefined && changes.kind !== offering.kind) {
+        const settings = await this.vatSettings.current(manager);
+        const today = parisDate(this.clock.now());
+        if (vatTreatmentProblems(changes.kind, offering.vatTreatment, settings, today).length > 0) {
+          changes.vatTreatment = defaultVatTreatment(changes.kind, settings, today);
+        }
+      }
       if (offering.status !== 'published') {
         assertValidOffering({ ...offering, ...changes });
         const updated = await this.offerings.update(offering.id, changes, manager);
@@ -122,49 +126,18 @@ export class UpdateOfferingUseCase {
     changes: Partial<Offering>,
     manager: EntityManager,
   ): Promise<Offering> {
-    if (changes.vatTreatment !== undefined && changes.vatTreatment !== offering.vatTreatment) {
-      throw new CatalogueException(
-        CatalogueErrorCode.VatTreatmentByChambre,
-        'the VAT treatment of a published offering is decided by the Chambre; ask a Chambre admin or finance to change it',
-        [
-          {
-            field: 'vatTreatment',
-            message: 'set by the Chambre (PUT /offerings/:id/vat-treatment)',
-          },
-        ],
-      );
-    }
     const immediate: Partial<Offering> = { ...changes };
-    delete immediate.vatTreatment;
-    const proposed: Partial<Pick<Offering, ModeratedField>> = {};
+    const proposed: Partial<RevisionContent> = {};
     for (const field of MODERATED_FIELDS) {
       if (changes[field] !== undefined) {
         (proposed as Record<string, unknown>)[field] = changes[field];
         delete immediate[field];
       }
     }
-    const pending = await this.revisions.findPending(offering.id, manager);
-    // A second edit amends what already awaits review rather than starting over from the live version.
-    const base = pending ?? offering;
-    const content: RevisionContent = {
-      title: base.title,
-      summary: base.summary,
-      description: base.description,
-      memberPriceCents: base.memberPriceCents,
-      nonMemberPriceCents: base.nonMemberPriceCents,
-      ...proposed,
-    };
+    const content = await this.revisionState.proposedContent(offering, proposed, manager);
     assertValidOffering({ ...offering, ...immediate, ...content });
     const updated = await this.offerings.update(offering.id, immediate, manager);
-    if (Object.keys(proposed).length === 0) return updated;
-    if (changedFields(offering, content).length === 0) {
-      // Back to what is live: nothing left to review.
-      if (pending) await this.revisions.update(pending.id, { status: 'withdrawn' }, manager);
-    } else if (pending) {
-      await this.revisions.update(pending.id, { ...content, proposedBy: actor.userId }, manager);
-    } else {
-      await this.revisions.create(offering.id, actor.userId, content, manager);
-    }
+    await this.revisionState.propose(offering, proposed, actor.userId, manager);
     return updated;
   }
 
@@ -184,7 +157,6 @@ export class UpdateOfferingUseCase {
     if (command.memberPriceCents !== undefined) changes.memberPriceCents = command.memberPriceCents;
     if (command.nonMemberPriceCents !== undefined)
       changes.nonMemberPriceCents = command.nonMemberPriceCents;
-    if (command.vatTreatment !== undefined) changes.vatTreatment = command.vatTreatment;
     if (command.cancellationPolicy !== undefined)
       changes.cancellationPolicy = command.cancellationPolicy;
     if (command.maxSeatsPerOrganisation !== undefined)

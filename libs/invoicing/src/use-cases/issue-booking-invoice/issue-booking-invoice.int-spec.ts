@@ -10,6 +10,7 @@ import {
   createTestContext,
   insertBooker,
   insertPublishedSession,
+  insertPublishedSlot,
   SessionOptions,
 } from '@mutualis/testing';
 import { Invoice } from '../../entities/invoice.entity';
@@ -204,5 +205,110 @@ describe('IssueBookingInvoiceUseCase', () => {
         series[index - 1].issued_at.getTime(),
       );
     }
+  });
+
+  describe('VAT as the Chambre decided it', () => {
+    afterEach(async () => {
+      await configureChambre(db);
+    });
+
+    /** A confirmed booking of a consultation slot, by an organisation with a VAT number. */
+    async function consultation(
+      vatTreatment: 'standard' | 'exempt_members' | 'out_of_scope_disbursement',
+    ): Promise<string> {
+      const { slotId } = await insertPublishedSlot(db, { vatTreatment, memberPriceCents: 6_000 });
+      const booker = await insertBooker(db);
+      await db.query(`UPDATE organisations SET vat_number = 'FR40123456789' WHERE id = $1`, [
+        booker.organisationId,
+      ]);
+      const { body } = await context.get(BookUseCase).execute({
+        actor: booker.actor,
+        organisationId: booker.organisationId,
+        slotId,
+        attendees: [{ name: 'Participant', email: `p-${randomUUID()}@test.mutualis.fr` }],
+      });
+      await context
+        .get(ConfirmBookingUseCase)
+        .execute({ bookingId: body.id, method: 'cheque', confirmedBy: null });
+      return body.id;
+    }
+
+    async function issued(bookingId: string) {
+      expect(await issue(bookingId)).toBe('issued');
+      const [invoice] = await invoicesOf(bookingId);
+      const lines = await db.getRepository(InvoiceLine).findBy({ invoiceId: invoice.id });
+      return { invoice, lines };
+    }
+
+    it('names the regime, its exact provision and VATEX code on the line and the breakdown', async () => {
+      const { invoice, lines } = await issued(await booking({ vatTreatment: 'exempt_training' }));
+      const terms = {
+        vatCategory: 'E',
+        exemptionReason: 'Exonération de TVA, art. 261, 4, 4° a du CGI',
+        vatRegime: 'exempt_training',
+        vatexCode: 'VATEX-FR-CGI261-4',
+      };
+      expect(lines).toEqual([expect.objectContaining(terms)]);
+      expect(invoice.vatBreakdown).toEqual([expect.objectContaining(terms)]);
+    });
+
+    it('prints the NDA on a training’s invoice only, never on a consultation’s', async () => {
+      const training = await issued(await booking({ vatTreatment: 'standard' }));
+      expect(training.invoice.seller.trainingDeclarationNumber).toBe('93131234513');
+
+      const advice = await issued(await consultation('standard'));
+      expect(advice.invoice.seller.trainingDeclarationNumber).toBeNull();
+      expect(advice.invoice.seller.vatNumber).toBe('FR12781112220');
+      expect(advice.lines).toEqual([
+        expect.objectContaining({ vatCategory: 'S', vatRegime: 'standard', vatexCode: null }),
+      ]);
+    });
+
+    it('prints neither the seller’s nor the buyer’s VAT number on an out-of-scope invoice (BR-O-02)', async () => {
+      const { invoice, lines } = await issued(await consultation('out_of_scope_disbursement'));
+      expect(lines).toEqual([
+        expect.objectContaining({
+          vatCategory: 'O',
+          vatRegime: 'out_of_scope_disbursement',
+          vatexCode: 'VATEX-EU-O',
+          exemptionReason: 'Débours, hors du champ de la TVA, art. 267, II, 2° du CGI',
+        }),
+      ]);
+      expect(invoice.seller.vatNumber).toBeNull();
+      expect(invoice.buyer.vatNumber).toBeNull();
+      expect(invoice.seller.siret).toMatch(/^\d{14}$/);
+    });
+
+    it('keeps both VAT numbers on an exempt invoice', async () => {
+      const { invoice } = await issued(await consultation('exempt_members'));
+      expect(invoice.seller.vatNumber).toBe('FR12781112220');
+      expect(invoice.buyer.vatNumber).toBe('FR40123456789');
+    });
+
+    it('under the franchise, invoices what would be taxable under art. 293 B and keeps the training exemption', async () => {
+      await configureChambre(db, { vatRegime: 'franchise' });
+      const taxable = await issued(await booking({ vatTreatment: 'standard' }));
+      expect(taxable.lines).toEqual([
+        expect.objectContaining({
+          vatCategory: 'E',
+          vatRegime: 'franchise',
+          vatexCode: 'VATEX-FR-FRANCHISE',
+          exemptionReason: 'TVA non applicable, art. 293 B du CGI',
+        }),
+      ]);
+      expect(taxable.invoice.totalVatCents).toBe(0);
+      const training = await issued(await booking({ vatTreatment: 'exempt_training' }));
+      expect(training.lines).toEqual([
+        expect.objectContaining({ vatRegime: 'exempt_training', vatexCode: 'VATEX-FR-CGI261-4' }),
+      ]);
+    });
+
+    it('says the Chambre pays VAT on its debits only when it has opted to', async () => {
+      const onReceipts = await issued(await booking({ vatTreatment: 'standard' }));
+      expect(onReceipts.invoice.seller.vatOnDebits).toBe(false);
+      await configureChambre(db, { vatOnDebits: true });
+      const onDebits = await issued(await booking({ vatTreatment: 'standard' }));
+      expect(onDebits.invoice.seller.vatOnDebits).toBe(true);
+    });
   });
 });

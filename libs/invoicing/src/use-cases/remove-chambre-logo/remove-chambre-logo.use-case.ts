@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChambreSettingsWriter } from '../../services/chambre-settings-writer';
-import { ChambreView, presentChambre } from '../../views/chambre.view';
+import { ChambreView } from '../../views/chambre.view';
 
 @Injectable()
 export class RemoveChambreLogoUseCase {
@@ -8,6 +8,6 @@ export class RemoveChambreLogoUseCase {
 
   /** New invoices print no logo; issued ones keep theirs. */
   async execute(): Promise<ChambreView> {
-    return presentChambre(await this.writer.change('chambre.logo.removed', { logoPath: null }));
+    return this.writer.change('chambre.logo.removed', { logoPath: null });
   }
 }

@@ -5,7 +5,7 @@ import { LogoImageError, normaliseLogo } from '../../pdf/logo-image';
 import { LOGO_SIGNATURES, MAX_LOGO_BYTES } from '../../services/chambre-logo-formats';
 import { ChambreSettingsWriter } from '../../services/chambre-settings-writer';
 import { InvoiceStorage, sha256 } from '../../storage/invoice-storage';
-import { ChambreView, presentChambre } from '../../views/chambre.view';
+import { ChambreView } from '../../views/chambre.view';
 
 function invalidLogo(message: string): InvoicingException {
   return new InvoicingException(InvoicingErrorCode.InvalidLogo, message, [
@@ -54,6 +54,6 @@ export class SetChambreLogoUseCase {
     }
     const key = `chambre/logo-${sha256(logo)}.png`;
     await this.storage.put(key, logo);
-    return presentChambre(await this.writer.change('chambre.logo.set', { logoPath: key }));
+    return this.writer.change('chambre.logo.set', { logoPath: key });
   }
 }

@@ -64,7 +64,7 @@ export class ApplyStripeEventUseCase {
       case 'checkout.session.async_payment_succeeded': {
         const session = event.data.object;
         if (session.payment_status !== 'paid') return this.markProcessing(session, manager);
-        return this.paid(session, manager, after);
+        return this.paid(session, new Date(event.created * 1000), manager, after);
       }
       case 'checkout.session.async_payment_failed':
         return this.failed(event.data.object, 'the SEPA debit failed', manager, after);
@@ -163,6 +163,7 @@ export class ApplyStripeEventUseCase {
 
   private async paid(
     session: Stripe.Checkout.Session,
+    succeededAt: Date,
     manager: EntityManager,
     after: (() => Promise<unknown>)[],
   ): Promise<string> {
@@ -173,6 +174,7 @@ export class ApplyStripeEventUseCase {
       payment.id,
       {
         status: 'succeeded',
+        succeededAt,
         amountCents: session.amount_total ?? payment.amountCents,
         method: payment.method ?? 'card',
         ...this.ids(session),

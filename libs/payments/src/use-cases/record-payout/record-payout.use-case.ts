@@ -2,13 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
+import { OutboxService } from '@mutualis/core';
 import { StripeRecordRepository } from '../../repositories/stripe-record.repository';
+import { feeRecordedEvent } from '../../services/stripe-fee-event';
 import { StripeGateway } from '../../services/stripe-gateway';
 
 /**
  * Details a paid-out Stripe payout: its balance transactions are fetched from Stripe, each
  * charge linked to its payment (with Stripe's fee when the payment lacks it), and the payout
- * keeps its counts and fees. Safe to run again: the links and totals are simply rewritten.
+ * keeps its counts and fees. Safe to run again: the links and totals are simply rewritten, and
+ * a fee is announced only by the run that gave it.
  */
 @Injectable()
 export class RecordPayoutUseCase {
@@ -18,6 +21,7 @@ export class RecordPayoutUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: StripeRecordRepository,
     private readonly stripe: StripeGateway,
+    private readonly outbox: OutboxService,
   ) {}
 
   async execute(payoutId: string): Promise<{ charges: number; refunds: number; feeCents: number }> {
@@ -39,7 +43,13 @@ export class RecordPayoutUseCase {
       }
     }
     await this.dataSource.transaction(async (manager) => {
-      if (links.length > 0) await this.records.linkChargesToPayout(payoutId, links, manager);
+      if (links.length > 0) {
+        const fees = await this.records.linkChargesToPayout(payoutId, links, manager);
+        await this.outbox.record(
+          manager,
+          ...fees.map((fee) => feeRecordedEvent(fee.paymentId, fee.feeCents)),
+        );
+      }
       await this.records.recordPayoutDetails(payoutId, { charges, refunds, feeCents }, manager);
     });
     this.logger.log({ payoutId, charges, refunds, feeCents }, 'payout detailed');

@@ -5,6 +5,7 @@ import { Refund } from '../../entities/refund.entity';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
 import { PaymentRepository } from '../../repositories/payment.repository';
 import { refundedEvent } from '../../services/refund.service';
+import type { RefundSettlement } from '../../payments.events';
 
 @Injectable()
 export class SettleRefundUseCase {
@@ -16,9 +17,15 @@ export class SettleRefundUseCase {
 
   /**
    * Marks the transfer made, in the caller's transaction (by hand, or because the bank shows
-   * it). Conditional on the status, so two finance users marking it at once announce it once.
+   * it: `settledBy`, which tells the books where the entry comes from). Conditional on the
+   * status, so two finance users marking it at once announce it once.
    */
-  async execute(refundId: string, actorId: string | null, manager: EntityManager): Promise<void> {
+  async execute(
+    refundId: string,
+    actorId: string | null,
+    manager: EntityManager,
+    settledBy: Exclude<RefundSettlement, 'stripe'> = 'finance',
+  ): Promise<void> {
     const refund = await this.payments.findRefund(refundId);
     if (!refund) throw new PaymentsException(PaymentsErrorCode.RefundNotFound, 'refund not found');
     const marked = await manager.update(
@@ -34,7 +41,7 @@ export class SettleRefundUseCase {
     }
     await this.outbox.record(
       manager,
-      refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'bank_transfer'),
+      refundedEvent(refund.id, refund.bookingId, refund.amountCents, 'bank_transfer', settledBy),
     );
     await this.audit.record(manager, {
       action: 'refund.marked_done',

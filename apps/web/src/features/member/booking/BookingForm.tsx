@@ -104,7 +104,12 @@ export function BookingForm({
 
   const limit = seatLimit(offering, target);
   const price = (target.kind === 'session' ? target.session : target.slot).price;
-  const estimate = estimatePrice(price.unitPriceCents, rows.length, offering.vatTreatment);
+  const estimate = estimatePrice(
+    price.unitPriceCents,
+    rows.length,
+    offering.vatTreatment,
+    price.memberPrice,
+  );
   const problem = book.error instanceof ApiProblem ? book.error.problem : null;
   const apiFields =
     book.error instanceof ApiProblem && problem?.code !== 'unpaid_places_limit'
@@ -282,7 +287,7 @@ export function BookingForm({
         <PriceDisplay
           price={estimate}
           memberPrice={price.memberPrice}
-          vatTreatment={offering.vatTreatment}
+          vatTreatment={estimate.vatTreatment}
           live
         />
         <p className="muted">

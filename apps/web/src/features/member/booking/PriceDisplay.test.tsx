@@ -10,7 +10,7 @@ describe('PriceDisplay', () => {
   it('shows 20 % VAT on a standard-rate service', () => {
     const { container } = render(
       <PriceDisplay
-        price={estimatePrice(9_000, 2, 'standard')}
+        price={estimatePrice(9_000, 2, 'standard', true)}
         memberPrice
         vatTreatment="standard"
       />,
@@ -23,20 +23,20 @@ describe('PriceDisplay', () => {
   it('shows the exemption of training instead of a VAT amount', () => {
     const { container } = render(
       <PriceDisplay
-        price={estimatePrice(34_000, 2, 'exempt_training')}
+        price={estimatePrice(34_000, 2, 'exempt_training', true)}
         memberPrice={false}
         vatTreatment="exempt_training"
       />,
     );
     expect(text(container)).toBe(
-      'Prix unitaire HT340,00 € Tarif non adhérentPlaces2Total HT680,00 €TVAExonérée (formation, art. 261-4-4° du CGI)Total TTC680,00 €',
+      'Prix unitaire HT340,00 € Tarif non adhérentPlaces2Total HT680,00 €TVAExonérée (formation, art. 261, 4, 4° a du CGI)Total TTC680,00 €',
     );
   });
 
   it('says a service outside VAT is not subject to it', () => {
     const { container } = render(
       <PriceDisplay
-        price={estimatePrice(6_000, 1, 'not_subject')}
+        price={estimatePrice(6_000, 1, 'not_subject', true)}
         memberPrice
         vatTreatment="not_subject"
       />,

@@ -55,7 +55,7 @@ export function OfferingPage() {
   const language = i18n.language;
   const category = categories.data?.find((c) => c.slug === o.categorySlug);
   const duration = durationPhrase(o.durationMinutes);
-  const yourPrice = estimatePrice(o.price.unitPriceCents, 1, o.vatTreatment);
+  const yourPrice = estimatePrice(o.price.unitPriceCents, 1, o.vatTreatment, o.price.memberPrice);
   const now = new Date();
   const slots = allSlots ? o.freeSlots : o.freeSlots.slice(0, SLOTS_SHOWN);
 
