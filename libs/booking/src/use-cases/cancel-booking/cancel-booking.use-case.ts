@@ -64,13 +64,13 @@ export class CancelBookingUseCase {
           }
         : waive
           ? {
-              ...fullRefund(booking.totalInclVatCents, booking.serviceStartsAt, now),
+              ...fullRefund(booking, booking.serviceStartsAt, now),
               basis: 'waived',
             }
           : {
               ...refundFor(
                 booking.cancellationPolicy,
-                booking.totalInclVatCents,
+                booking,
                 booking.serviceStartsAt,
                 now,
               ),
