@@ -2,10 +2,12 @@ import { CreateBooking1795680300000 } from './1795680300000-create-booking';
 import { IndexConfirmedBookingsByStart1795680780000 } from './1795680780000-index-confirmed-bookings-by-start';
 import { IndexUnpaidHolds1796102000000 } from './1796102000000-index-unpaid-holds';
 import { AttendeeRetention1796106100000 } from './1796106100000-attendee-retention';
+import { PaidAtConfirmation1796203100000 } from './1796203100000-paid-at-confirmation';
 
 export const bookingMigrations = [
   CreateBooking1795680300000,
   IndexConfirmedBookingsByStart1795680780000,
   IndexUnpaidHolds1796102000000,
   AttendeeRetention1796106100000,
+  PaidAtConfirmation1796203100000,
 ];

@@ -68,12 +68,7 @@ export class CancelBookingUseCase {
               basis: 'waived',
             }
           : {
-              ...refundFor(
-                booking.cancellationPolicy,
-                booking,
-                booking.serviceStartsAt,
-                now,
-              ),
+              ...refundFor(booking.cancellationPolicy, booking, booking.serviceStartsAt, now),
               basis: 'policy',
             };
       const cancelled = await this.releaser.cancel(manager, booking, {
