@@ -16,6 +16,7 @@ export type DraftInvoice = Omit<
   | 'number'
   | 'issueDate'
   | 'dueDate'
+  | 'payableAmountCents'
   | 'amountPaidCents'
   | 'amountCreditedCents'
   | 'pdfPath'
@@ -104,6 +105,7 @@ export class InvoiceRepository {
       number: null,
       issueDate: null,
       dueDate: null,
+      payableAmountCents: null,
       amountPaidCents: 0,
       amountCreditedCents: 0,
       pdfPath: null,

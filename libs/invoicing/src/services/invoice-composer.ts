@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
-import type { BookingFacts } from '@mutualis/booking';
+import type { BookingFacts, ConfirmationMethod } from '@mutualis/booking';
 import type { BillingIdentity } from '@mutualis/identity';
 import { computeInvoiceTotals, vatCategoryFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
+import type { PaymentMeans } from '../domain/settlement';
 import { Chambre } from '../entities/chambre.entity';
 import type { BuyerSnapshot, SellerSnapshot } from '../invoicing.types';
 import { DraftInvoice, DraftLine } from '../repositories/invoice.repository';
@@ -47,7 +48,34 @@ export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
     siret: identity.siret,
     vatNumber: identity.vatNumber,
     billingEmail: identity.billingEmail,
+    publicBody: identity.isPublicBody,
   };
+}
+
+/**
+ * The Paris calendar days a service covers: its first day, and its last when it ends on another
+ * day. A session ending at midnight ends the day before.
+ */
+export function serviceDays(
+  startsAt: Date,
+  endsAt: Date,
+): { serviceDate: string; serviceEndDate: string | null } {
+  const serviceDate = parisDate(startsAt);
+  const last = parisDate(new Date(Math.max(startsAt.getTime(), endsAt.getTime() - 1)));
+  return { serviceDate, serviceEndDate: last > serviceDate ? last : null };
+}
+
+/** How the invoice of a booking is paid, from how the booking was confirmed. */
+export function paymentMeansOf(method: ConfirmationMethod | null): PaymentMeans | null {
+  return method === null || method === 'free' ? null : method;
+}
+
+/** « Le 12/01/2027 à 09:30 », or « Du 12/01/2027 à 09:30 au 14/01/2027 à 17:00 » over several days. */
+function whenLine(facts: BookingFacts, days: { serviceEndDate: string | null }): string {
+  const at = (instant: Date) => TIME.format(instant).replace(' ', ' à ');
+  return days.serviceEndDate
+    ? `Du ${at(facts.serviceStartsAt)} au ${at(facts.serviceEndsAt)}`
+    : `Le ${at(facts.serviceStartsAt)}`;
 }
 
 /** A new ISO 11649 reference: RF, check digits, and 16 random characters unique to the invoice. */
@@ -67,10 +95,10 @@ export class InvoiceComposer {
     buyer: BillingIdentity,
   ): { draft: Omit<DraftInvoice, 'paymentReference'>; lines: DraftLine[] } {
     const vat = vatCategoryFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
-    const when = TIME.format(facts.serviceStartsAt).replace(' ', ' à ');
+    const days = serviceDays(facts.serviceStartsAt, facts.serviceEndsAt);
     const description = [
       `${facts.offeringTitle}${facts.memberPrice ? ' (tarif adhérent)' : ''}`,
-      `Le ${when}${facts.location ? ` — ${facts.location}` : ''}`,
+      `${whenLine(facts, days)}${facts.location ? ` — ${facts.location}` : ''}`,
       `Participants : ${facts.attendeeNames.join(', ')}`,
     ].join('\n');
     const totals = computeInvoiceTotals([
@@ -92,7 +120,9 @@ export class InvoiceComposer {
         bookingId: facts.bookingId,
         correctsInvoiceId: null,
         sourceEventId: null,
-        serviceDate: parisDate(facts.serviceStartsAt),
+        ...days,
+        serviceCancelled: false,
+        ...this.paidAtConfirmation(facts),
         currency: 'EUR',
         totalExclVatCents: totals.totalExclVatCents,
         totalVatCents: totals.totalVatCents,
@@ -114,6 +144,18 @@ export class InvoiceComposer {
         exemptionReason: line.exemptionReason ?? null,
         lineTotalExclVatCents: line.lineTotalExclVatCents,
       })),
+    };
+  }
+
+  /** The means of payment, and a card or SEPA payment made before the invoice (it confirmed the booking). */
+  private paidAtConfirmation(
+    facts: BookingFacts,
+  ): Pick<DraftInvoice, 'paymentMeans' | 'prepaidAmountCents' | 'paidOn'> {
+    const paid = facts.paymentAtConfirmation;
+    return {
+      paymentMeans: paymentMeansOf(facts.confirmationMethod),
+      prepaidAmountCents: paid?.amountCents ?? 0,
+      paidOn: paid ? parisDate(paid.paidAt) : null,
     };
   }
 }
