@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditLog, Clock } from '@mutualis/core';
+import { AuditLog } from '@mutualis/core';
 import { creditNoteSettlement, outstandingCents } from '../domain/settlement';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceRepository } from '../repositories/invoice.repository';
@@ -27,7 +27,6 @@ export class CreditNoteIssuer {
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly issuer: InvoiceIssuer,
-    private readonly clock: Clock,
     private readonly audit: AuditLog,
   ) {}
 
@@ -39,7 +38,7 @@ export class CreditNoteIssuer {
     options: { eventId?: string | null; refund?: AutomaticRefund | null } = {},
   ): Promise<Invoice> {
     const eventId = options.eventId ?? null;
-    const issued = await this.issuer.issueWithin(manager, draft, this.clock.now(), (issueDate) =>
+    const issued = await this.issuer.issueWithin(manager, draft, (issueDate) =>
       creditNoteSettlement({
         totalInclVatCents: draft.totalInclVatCents,
         outstandingOnInvoiceCents: outstandingCents(original),

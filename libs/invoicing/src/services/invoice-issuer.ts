@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxService, parisDate, parisYear } from '@mutualis/core';
+import { Clock, OutboxService, parisDate, parisYear } from '@mutualis/core';
 import { invoiceSettlement, paymentTermsDays, SettlementAtIssue } from '../domain/settlement';
 import { Invoice } from '../entities/invoice.entity';
 import type { InvoiceSeries, InvoiceStatus } from '../invoicing.types';
@@ -29,32 +29,32 @@ export function settledStatus(
 export type Settle = (issueDate: string) => SettlementAtIssue;
 
 /**
- * Gives a draft its number and issues it, in the caller's transaction. The counter row of the
- * series and year is locked until that transaction ends: numbers are unique, in issue order,
- * and without gaps (a rolled-back issue gives its number back).
+ * Gives a draft its number and issues it, in the caller's transaction. The series is locked
+ * until that transaction ends: numbers are unique, in issue order, and without gaps (a
+ * rolled-back issue gives its number back). The issue instant is read once the lock is held, and
+ * both the number's year and the issue date come from it.
  */
 @Injectable()
 export class InvoiceIssuer {
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   /** `settle` is required for a credit note; an invoice is settled from its draft by default. */
-  async issueWithin(
-    manager: EntityManager,
-    draft: Invoice,
-    now: Date,
-    settle?: Settle,
-  ): Promise<Invoice> {
+  async issueWithin(manager: EntityManager, draft: Invoice, settle?: Settle): Promise<Invoice> {
     const series: InvoiceSeries = draft.type === 'invoice' ? 'F' : 'AV';
+    await this.invoices.lockSeries(draft.chambreId, series, manager);
+    // Read under the lock, so that a document issued across midnight on 31 December is numbered
+    // in the year of its date, after every document issued before it.
+    const now = this.clock.now();
     const year = parisYear(now);
-    const { sequence, at } = await this.invoices.nextSequence(
-      draft.chambreId,
-      series,
-      year,
-      manager,
-    );
+    // Never before the year's last number: a worker whose clock is a little behind another's
+    // does not date a later number earlier.
+    const last = await this.invoices.lastIssuedAt(draft.chambreId, series, year, manager);
+    const at = last && last > now && parisYear(last) === year ? last : now;
+    const sequence = await this.invoices.nextSequence(draft.chambreId, series, year, manager);
     const issueDate = parisDate(at);
     const settlement = (settle ?? ((date) => this.settleInvoice(draft, date)))(issueDate);
     const changes = {
