@@ -1,4 +1,4 @@
-import { paymentMeansOf, serviceDays } from './invoice-composer';
+import { paymentMeansOf, serviceDays, withoutServiceMoment } from './invoice-composer';
 
 describe('the days a service covers, in Paris', () => {
   it('is one day for a session within a day', () => {
@@ -41,5 +41,23 @@ describe('how a booking’s invoice is paid', () => {
     expect(paymentMeansOf('administrative_mandate')).toBe('administrative_mandate');
     expect(paymentMeansOf('free')).toBeNull();
     expect(paymentMeansOf(null)).toBeNull();
+  });
+});
+
+describe('the lines of a cancelled service', () => {
+  it('lose the line of when and where the service was to be, and keep the rest', () => {
+    const description = [
+      'Formation « Gouvernance » (tarif adhérent)',
+      'Le 12/01/2027 à 09:30 — Toulouse',
+      'Participants : Anaïs, Le Du',
+    ].join('\n');
+    expect(withoutServiceMoment(description)).toBe(
+      'Formation « Gouvernance » (tarif adhérent)\nParticipants : Anaïs, Le Du',
+    );
+    expect(
+      withoutServiceMoment(
+        'Atelier\nDu 12/01/2027 à 09:30 au 14/01/2027 à 17:00\nParticipants : X',
+      ),
+    ).toBe('Atelier\nParticipants : X');
   });
 });

@@ -70,6 +70,20 @@ export function paymentMeansOf(method: ConfirmationMethod | null): PaymentMeans 
   return method === null || method === 'free' ? null : method;
 }
 
+/** The line whenLine writes, as it starts. */
+const WHEN_LINE = /^(Le|Du) \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/;
+
+/**
+ * A booking line's description without its line of when (and where) the service is: what the
+ * credit note of a cancelled service credits, a service that never took place.
+ */
+export function withoutServiceMoment(description: string): string {
+  return description
+    .split('\n')
+    .filter((line) => !WHEN_LINE.test(line))
+    .join('\n');
+}
+
 /** « Le 12/01/2027 à 09:30 », or « Du 12/01/2027 à 09:30 au 14/01/2027 à 17:00 » over several days. */
 function whenLine(facts: BookingFacts, days: { serviceEndDate: string | null }): string {
   const at = (instant: Date) => TIME.format(instant).replace(' ', ' à ');

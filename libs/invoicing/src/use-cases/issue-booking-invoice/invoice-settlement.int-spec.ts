@@ -254,6 +254,7 @@ describe('invoice settlement', () => {
         `ordonné le ${formatFrenchDate(parisDate(cancelledAt!))}.`,
     );
     expect(text).toContain('Prestation annulée');
+    expect(text).not.toContain(formatFrenchDate(creditNote.serviceDate));
     expect(text).toContain('Net à vous rembourser 74,08 €');
     for (const absent of [
       'Date de la prestation',

@@ -13,6 +13,7 @@ import {
   CreditOutcome,
 } from '../../services/credit-note-issuer';
 import { creditLinesForPercent, creditNoteDraft } from '../../services/credit-lines';
+import { withoutServiceMoment } from '../../services/invoice-composer';
 import { InvoicePdfService } from '../../services/invoice-pdf.service';
 
 /**
@@ -48,8 +49,10 @@ export class IssueCancellationCreditNoteUseCase {
           `booking ${bookingId} has no issued invoice yet; the credit note will be retried`,
         );
       }
+      // The service never took place: its credit note prints no date of it, not even in its lines.
+      const invoiced = await this.invoices.linesOf([original.id], manager);
       const lines = creditLinesForPercent(
-        await this.invoices.linesOf([original.id], manager),
+        invoiced.map((line) => ({ ...line, description: withoutServiceMoment(line.description) })),
         refundPercent,
         `Annulation : remboursement de ${refundPercent} %`,
       );
