@@ -157,10 +157,11 @@ export async function seed(client: Client, size: number, next: () => number): Pr
   await client.query(
     `INSERT INTO invoices (chambre_id, type, type_code, status, series, year, sequence, number, organisation_id,
                            payment_reference, issue_date, service_date, due_date, total_excl_vat_cents,
-                           total_vat_cents, total_incl_vat_cents, seller, buyer, vat_breakdown, issued_at)
+                           total_vat_cents, total_incl_vat_cents, payment_means, payable_amount_cents,
+                           seller, buyer, vat_breakdown, issued_at)
      SELECT $1, 'invoice', 380, 'issued', 'F', $2, t.sequence, t.number, t.organisation, t.reference,
-            t.due - 30, t.due - 30, t.due, t.excl, t.vat, t.excl + t.vat, '{}',
-            jsonb_build_object('name', t.name), '[]', now()
+            t.due - 30, t.due - 30, t.due, t.excl, t.vat, t.excl + t.vat, 'bank_transfer', t.excl + t.vat,
+            '{}', jsonb_build_object('name', t.name), '[]', now()
        FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::date[])
             AS t(organisation, sequence, number, reference, excl, vat, name, due)`,
     [

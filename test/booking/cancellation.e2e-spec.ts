@@ -205,7 +205,7 @@ describe('cancellation and confirmation', () => {
       });
     });
 
-    it('refunds 50 % (rounded half-up to the cent) of a paid booking cancelled 10 days before', async () => {
+    it('refunds 50 % of a paid booking cancelled 10 days before, as its credit note credits it', async () => {
       const { sessionId } = await insertPublishedSession(db, {
         startsInMs: 10 * DAY_MS,
         memberPriceCents: 1_251,
@@ -218,7 +218,7 @@ describe('cancellation and confirmation', () => {
       // A member asking for a full refund still gets the policy.
       expect(response.body.refund).toMatchObject({
         percent: 50,
-        amountCents: 751, // 750.5 rounds up
+        amountCents: 751, // half of 1 251 excluding VAT is 626 (625.5 rounds up), + 125 VAT
         basis: 'policy',
       });
     });

@@ -9,6 +9,7 @@ export * from './services/booking-payment-facts.service';
 export * from './services/refund-policy';
 export * from './use-cases/accept-offer/accept-offer.use-case';
 export * from './use-cases/book/book.use-case';
+export * from './use-cases/book/booking-price';
 export * from './use-cases/cancel-booking/cancel-booking.use-case';
 export * from './use-cases/cancel-session/cancel-session-with-bookings.use-case';
 export * from './use-cases/confirm-booking/confirm-booking.use-case';

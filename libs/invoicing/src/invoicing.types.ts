@@ -38,4 +38,9 @@ export interface BuyerSnapshot {
   siret: string;
   vatNumber: string | null;
   billingEmail: string;
+  /**
+   * A public body (State, local authority, public establishment): public-procurement payment
+   * terms instead of the commercial ones. Absent on invoices issued before it was kept.
+   */
+  publicBody?: boolean;
 }

@@ -12,6 +12,8 @@ export interface SessionOptions {
   capacity?: number;
   /** Start, from now; registration closes a minute before unless given. */
   startsInMs?: number;
+  /** How long the session lasts: seven hours unless given (several days for a long training). */
+  lastsMs?: number;
   registrationDeadlineInMs?: number;
   memberPriceCents?: number;
   nonMemberPriceCents?: number;
@@ -60,10 +62,10 @@ export async function insertPublishedSession(
   const deadlineIn = options.registrationDeadlineInMs ?? startsIn - 60_000;
   const [{ id: sessionId }] = await db.query<{ id: string }[]>(
     `INSERT INTO sessions (offering_id, starts_at, ends_at, registration_deadline, capacity, location)
-     VALUES ($1, now() + $2 * interval '1 millisecond', now() + ($2 + 25200000) * interval '1 millisecond',
+     VALUES ($1, now() + $2 * interval '1 millisecond', now() + ($2 + $5) * interval '1 millisecond',
              now() + $3 * interval '1 millisecond', $4, 'Cité des associations, Marseille')
      RETURNING id`,
-    [offeringId, startsIn, deadlineIn, options.capacity ?? 10],
+    [offeringId, startsIn, deadlineIn, options.capacity ?? 10, options.lastsMs ?? 25_200_000],
   );
   return { consultantId, offeringId, sessionId };
 }

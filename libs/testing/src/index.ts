@@ -4,6 +4,7 @@ export * from './catalogue.factory';
 export * from './email.factory';
 export * from './forged-png';
 export * from './member.factory';
+export * from './pdf-text';
 export * from './siret.factory';
 export * from './stripe-stand-in';
 export * from './test-context';

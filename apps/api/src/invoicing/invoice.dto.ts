@@ -135,6 +135,10 @@ export class BuyerDto implements BuyerShape {
   @ApiProperty() siret!: string;
   @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
   @ApiProperty() billingEmail!: string;
+  @ApiPropertyOptional({
+    description: 'A public body, invoiced under public-procurement payment terms.',
+  })
+  publicBody?: boolean;
 }
 
 export class InvoiceDto implements InvoiceView {
@@ -157,8 +161,12 @@ export class InvoiceDto implements InvoiceView {
   @ApiProperty() amountPaidCents!: number;
   @ApiProperty() amountCreditedCents!: number;
   @ApiProperty() amountDueCents!: number;
-  @ApiProperty({ description: 'ISO 11649 creditor reference to quote on a transfer.' })
-  paymentReference!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'ISO 11649 creditor reference to quote on a transfer; null on a credit note.',
+  })
+  paymentReference!: string | null;
   @ApiProperty({ type: [VatBreakdownDto] }) vatBreakdown!: VatBreakdownDto[];
   @ApiProperty({ type: [InvoiceLineDto] }) lines!: InvoiceLineDto[];
   @ApiProperty({ type: SellerDto }) seller!: SellerDto;

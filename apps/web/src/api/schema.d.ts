@@ -2907,6 +2907,8 @@ export interface components {
             siret: string;
             vatNumber: string | null;
             billingEmail: string;
+            /** @description A public body, invoiced under public-procurement payment terms. */
+            publicBody?: boolean;
         };
         InvoiceDto: {
             /** Format: uuid */
@@ -2940,8 +2942,8 @@ export interface components {
             amountPaidCents: number;
             amountCreditedCents: number;
             amountDueCents: number;
-            /** @description ISO 11649 creditor reference to quote on a transfer. */
-            paymentReference: string;
+            /** @description ISO 11649 creditor reference to quote on a transfer; null on a credit note. */
+            paymentReference: string | null;
             vatBreakdown: components["schemas"]["VatBreakdownDto"][];
             lines: components["schemas"]["InvoiceLineDto"][];
             seller: components["schemas"]["SellerDto"];

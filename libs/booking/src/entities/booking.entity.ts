@@ -81,6 +81,10 @@ export class Booking {
   @Column('text', { nullable: true })
   confirmationMethod!: ConfirmationMethod | null;
 
+  /** What the card or SEPA payment that confirmed the booking paid; null otherwise. */
+  @Column('bigint', { nullable: true, transformer: bigintToNumber })
+  confirmationPaidCents!: number | null;
+
   @Column('timestamptz', { nullable: true })
   cancelledAt!: Date | null;
 

@@ -3,6 +3,7 @@ import { IndexConfirmedBookingsByStart1795680780000 } from './1795680780000-inde
 import { IndexUnpaidHolds1796102000000 } from './1796102000000-index-unpaid-holds';
 import { AttendeeRetention1796106100000 } from './1796106100000-attendee-retention';
 import { BookingVatRegimes1796202050000 } from './1796202050000-booking-vat-regimes';
+import { PaidAtConfirmation1796203100000 } from './1796203100000-paid-at-confirmation';
 
 export const bookingMigrations = [
   CreateBooking1795680300000,
@@ -10,4 +11,5 @@ export const bookingMigrations = [
   IndexUnpaidHolds1796102000000,
   AttendeeRetention1796106100000,
   BookingVatRegimes1796202050000,
+  PaidAtConfirmation1796203100000,
 ];

@@ -19,6 +19,7 @@ export type NewBooking = Omit<
   | 'confirmedAt'
   | 'confirmedBy'
   | 'confirmationMethod'
+  | 'confirmationPaidCents'
   | 'cancelledAt'
   | 'cancelledBy'
   | 'cancellationReason'
@@ -75,6 +76,7 @@ export class BookingRepository {
       confirmedAt: null,
       confirmedBy: null,
       confirmationMethod: null,
+      confirmationPaidCents: null,
       cancelledAt: null,
       cancelledBy: null,
       cancellationReason: null,

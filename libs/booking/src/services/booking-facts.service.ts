@@ -6,12 +6,26 @@ import { BookingStatus, ConfirmationMethod } from '../booking.types';
 import { Booking } from '../entities/booking.entity';
 import { BookingRepository } from '../repositories/booking.repository';
 
+/**
+ * A card or SEPA payment that confirmed a booking. It comes before the booking's invoice: the
+ * booking is confirmed in the payment's transaction, and the invoice issued from that confirmation.
+ */
+export interface PaymentAtConfirmation {
+  method: 'card' | 'sepa_debit';
+  amountCents: number;
+  paidAt: Date;
+}
+
 /** What the invoicing context needs to know of a booking, read in one place. */
 export interface BookingFacts {
   bookingId: string;
   organisationId: string;
   status: BookingStatus;
   confirmedAt: Date | null;
+  confirmationMethod: ConfirmationMethod | null;
+  /** Null unless a card or SEPA payment confirmed it. */
+  paymentAtConfirmation: PaymentAtConfirmation | null;
+  cancelledAt: Date | null;
   offeringTitle: string;
   /** A training's invoice carries the Chambre's NDA; another's does not. */
   offeringKind: OfferingKind;
@@ -62,6 +76,17 @@ export interface SessionAttendeeFacts {
   attendees: { name: string; email: string | null }[];
 }
 
+function paymentAtConfirmation(booking: Booking): PaymentAtConfirmation | null {
+  const method = booking.confirmationMethod;
+  if ((method !== 'card' && method !== 'sepa_debit') || !booking.confirmedAt) return null;
+  return {
+    method,
+    // Bookings confirmed before the amount was kept were paid their total: Checkout charges it.
+    amountCents: booking.confirmationPaidCents ?? booking.totalInclVatCents,
+    paidAt: booking.confirmedAt,
+  };
+}
+
 @Injectable()
 export class BookingFactsService {
   constructor(
@@ -79,6 +104,9 @@ export class BookingFactsService {
       organisationId: booking.organisationId,
       status: booking.status,
       confirmedAt: booking.confirmedAt,
+      confirmationMethod: booking.confirmationMethod,
+      paymentAtConfirmation: paymentAtConfirmation(booking),
+      cancelledAt: booking.cancelledAt,
       offeringTitle: service.offeringTitle,
       offeringKind: service.offeringKind,
       serviceStartsAt: booking.serviceStartsAt,

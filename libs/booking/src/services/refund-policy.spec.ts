@@ -1,11 +1,12 @@
 import { DEFAULT_CANCELLATION_POLICY } from '@mutualis/catalogue';
 import { parisDaysBetween, refundFor } from './refund-policy';
 
-// A session on Friday 15 January 2027 at 09:00 in Paris (08:00 UTC), 36 000 cents incl. VAT.
+// A session on Friday 15 January 2027 at 09:00 in Paris (08:00 UTC), 30 000 cents excl. VAT at
+// 20 %: 36 000 cents incl. VAT.
 const startsAt = new Date('2027-01-15T08:00:00Z');
-const total = 36_000;
+const price = { totalExclVatCents: 30_000, vatRateBasisPoints: 2000 };
 const refundAt = (instant: string) =>
-  refundFor(DEFAULT_CANCELLATION_POLICY, total, startsAt, new Date(instant));
+  refundFor(DEFAULT_CANCELLATION_POLICY, price, startsAt, new Date(instant));
 
 describe('refund policy (default: 100 % until D-14, 50 % until D-7, nothing after)', () => {
   it('refunds everything up to the last minute of D-14 in Paris', () => {
@@ -38,15 +39,18 @@ describe('refund policy (default: 100 % until D-14, 50 % until D-7, nothing afte
     expect(refundAt('2027-01-15T09:00:00Z')).toMatchObject({ percent: 0 });
   });
 
-  it('rounds a partial refund half-up to the cent', () => {
-    expect(
+  it('rounds the share of the price excluding VAT half-up, then adds the VAT on it', () => {
+    const half = (excl: number, rate: number) =>
       refundFor(
         { tiers: [{ daysBefore: 0, refundPercent: 50 }] },
-        101,
+        { totalExclVatCents: excl, vatRateBasisPoints: rate },
         startsAt,
         new Date('2027-01-01T10:00:00Z'),
-      ),
-    ).toMatchObject({ amountCents: 51 });
+      ).amountCents;
+    expect(half(101, 0)).toBe(51);
+    // 123,45 € + 24,69 € VAT = 148,14 €: half is 61,73 € + 12,35 € VAT = 74,08 € (the credit
+    // note's total), not half of 148,14 € (74,07 €).
+    expect(half(12_345, 2000)).toBe(7_408);
   });
 
   it('counts calendar days across the change to summer time', () => {

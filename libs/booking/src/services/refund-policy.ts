@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
-import { Money, PARIS_TIME_ZONE } from '@mutualis/core';
+import { PARIS_TIME_ZONE, refundInclVat } from '@mutualis/core';
 import type { CancellationPolicy } from '@mutualis/catalogue';
+
+/** What a booking was sold for, as its invoice will say: one line at one VAT rate. */
+export interface RefundablePrice {
+  totalExclVatCents: number;
+  vatRateBasisPoints: number;
+}
 
 export interface Refund {
   percent: number;
@@ -20,10 +26,12 @@ export function parisDaysBetween(from: Date, to: Date): number {
 /**
  * What a cancellation refunds under the booking's policy: the first tier whose number of days
  * before the start is reached, counted in Paris calendar days; nothing once the service began.
+ * The amount is the total of the credit note that documents it (refundInclVat: the share of the
+ * price excluding VAT, and the VAT on that share), never a percentage of the price including VAT.
  */
 export function refundFor(
   policy: CancellationPolicy,
-  totalInclVatCents: number,
+  price: RefundablePrice,
   startsAt: Date,
   cancelledAt: Date,
 ): Refund {
@@ -35,16 +43,16 @@ export function refundFor(
   const percent = tier?.refundPercent ?? 0;
   return {
     percent,
-    amountCents: Money.ofCents(totalInclVatCents).percentage(percent * 100).cents,
+    amountCents: refundInclVat(price.totalExclVatCents, price.vatRateBasisPoints, percent),
     daysBefore,
   };
 }
 
 /** A full refund, whatever the policy: when the Chambre or the consultant cancels. */
-export function fullRefund(totalInclVatCents: number, startsAt: Date, cancelledAt: Date): Refund {
+export function fullRefund(price: RefundablePrice, startsAt: Date, cancelledAt: Date): Refund {
   return {
     percent: 100,
-    amountCents: totalInclVatCents,
+    amountCents: refundInclVat(price.totalExclVatCents, price.vatRateBasisPoints, 100),
     daysBefore: parisDaysBetween(cancelledAt, startsAt),
   };
 }

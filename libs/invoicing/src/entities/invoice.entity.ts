@@ -6,6 +6,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { bigintToNumber } from '@mutualis/core';
+import type { PaymentMeans } from '../domain/settlement';
 import type {
   BuyerSnapshot,
   InvoiceSeries,
@@ -63,15 +64,27 @@ export class Invoice {
   @Column('uuid', { nullable: true })
   sourceEventId!: string | null;
 
-  /** ISO 11649 creditor reference (RF…), known from creation so it can be paid by transfer. */
-  @Column('text')
-  paymentReference!: string;
+  /**
+   * ISO 11649 creditor reference (RF…), known from creation so it can be paid by transfer. A
+   * credit note has none: nobody pays it (older ones kept theirs).
+   */
+  @Column('text', { nullable: true })
+  paymentReference!: string | null;
 
   @Column('date', { nullable: true })
   issueDate!: string | null;
 
+  /** The day of the service, or its first day (EN 16931 BT-72, or BT-73 with serviceEndDate). */
   @Column('date')
   serviceDate!: string;
+
+  /** The last day of a service over several days (BT-74), in Paris; null for one day. */
+  @Column('date', { nullable: true })
+  serviceEndDate!: string | null;
+
+  /** A credit note for a service that was cancelled, so never took place: no service date printed. */
+  @Column('boolean')
+  serviceCancelled!: boolean;
 
   @Column('date', { nullable: true })
   dueDate!: string | null;
@@ -88,6 +101,29 @@ export class Invoice {
   @Column('bigint', { transformer: bigintToNumber })
   totalInclVatCents!: number;
 
+  /**
+   * How the document is settled as it was issued (BT-81): how the invoice is or was paid, how a
+   * credit note's refund is paid (null when it is all set off against the invoice).
+   */
+  @Column('text', { nullable: true })
+  paymentMeans!: PaymentMeans | null;
+
+  /**
+   * Already settled when issued (BT-113): on an invoice, the card or SEPA payment that confirmed
+   * the booking; on a credit note, what is set off against the invoice it corrects.
+   */
+  @Column('bigint', { transformer: bigintToNumber })
+  prepaidAmountCents!: number;
+
+  /** What the document asks when issued (BT-115): total less prepaid. Null while a draft. */
+  @Column('bigint', { nullable: true, transformer: bigintToNumber })
+  payableAmountCents!: number | null;
+
+  /** The day the prepaid card or SEPA payment was made, or a credit note's refund to it ordered. */
+  @Column('date', { nullable: true })
+  paidOn!: string | null;
+
+  /** Running total of the payments recorded since (the document above never changes). */
   @Column('bigint', { transformer: bigintToNumber })
   amountPaidCents!: number;
 

@@ -4,6 +4,7 @@ import { ReversibleInvoicePayments1795680750000 } from './1795680750000-reversib
 import { InvoicePaymentReference1796201000000 } from './1796201000000-invoice-payment-reference';
 import { InvoiceVatRegimes1796202100000 } from './1796202100000-invoice-vat-regimes';
 import { ChambreVatOnDebits1796202150000 } from './1796202150000-chambre-vat-on-debits';
+import { InvoiceSettlement1796203000000 } from './1796203000000-invoice-settlement';
 
 export const invoicingMigrations = [
   CreateInvoicing1795680400000,
@@ -12,4 +13,5 @@ export const invoicingMigrations = [
   InvoicePaymentReference1796201000000,
   InvoiceVatRegimes1796202100000,
   ChambreVatOnDebits1796202150000,
+  InvoiceSettlement1796203000000,
 ];

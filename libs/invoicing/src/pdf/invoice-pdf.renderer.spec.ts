@@ -75,6 +75,8 @@ function extract(pdf: Buffer): Extracted {
 }
 
 const textOf = (pages: ExtractedPage[]) => pages.flatMap((page) => page.lines).join('\n');
+/** The text with its wrapped lines joined again, for mentions longer than a line. */
+const flatOf = (pages: ExtractedPage[]) => textOf(pages).replace(/\n/g, ' ');
 const lineWith = (pages: ExtractedPage[], start: string) =>
   pages.flatMap((page) => page.lines).find((line) => line.startsWith(start)) ?? '';
 
@@ -129,8 +131,8 @@ function invoice(
     buyer: BUYER,
     ...totals,
     amountDueCents: totals.totalInclVatCents,
+    paymentMeans: 'bank_transfer',
     paymentReference: createRfReference('F2027000001'),
-    paymentTerms: 'Paiement à 30 jours par virement',
     latePenaltyRate: "trois fois le taux d'intérêt légal",
     ...changes,
   };
@@ -143,7 +145,7 @@ const MIXED = invoice([
   line('Adhésion annuelle à la Chambre', 1, 9_000, 'not_subject'),
 ]);
 
-function creditNote(): InvoiceDocument {
+function creditNote(changes: Partial<InvoiceDocument> = {}): InvoiceDocument {
   const lines = [
     line(
       'Annulation de 1 place\nFormation « Gouvernance coopérative »',
@@ -158,7 +160,7 @@ function creditNote(): InvoiceDocument {
     typeCode: 381,
     number: 'AV-2027-000001',
     issueDate: '2027-01-20',
-    dueDate: null,
+    dueDate: '2027-02-19',
     precedingInvoice: { number: 'F-2027-000001', issueDate: '2027-01-15' },
     seller: {
       ...SELLER,
@@ -168,8 +170,8 @@ function creditNote(): InvoiceDocument {
       phone: null,
     },
     buyer: { ...BUYER, vatNumber: null },
-    paymentReference: createRfReference('AV2027000001'),
-    paymentTerms: 'Remboursement par virement sous 30 jours',
+    paymentReference: null,
+    ...changes,
   });
 }
 
@@ -199,11 +201,13 @@ describe('invoice PDF', () => {
   let info: Record<string, unknown>;
   let pages: ExtractedPage[];
   let text: string;
+  let flat: string;
 
   beforeAll(async () => {
     pdf = await renderInvoicePdf(MIXED);
     ({ info, pages } = extract(pdf));
     text = textOf(pages);
+    flat = flatOf(pages);
   });
 
   it('is a one-page A4 PDF', () => {
@@ -236,17 +240,24 @@ describe('invoice PDF', () => {
     ['the due date', "Date d'échéance : 14/02/2027"],
     ['the training exemption', 'Exonération de TVA, art. 261, 4, 4° a du CGI'],
     ['the not-subject mention', 'Opération non soumise à la TVA'],
-    ['the payment terms', 'Conditions de paiement : Paiement à 30 jours par virement'],
+    ['the payment terms', 'Paiement par virement à 30 jours, au plus tard le 14/02/2027.'],
     ['the early payment conditions', "Pas d'escompte pour paiement anticipé."],
-    ['the late penalty rate', "Pénalités de retard : trois fois le taux d'intérêt légal"],
-    ['the recovery indemnity', 'Indemnité forfaitaire pour frais de recouvrement : 40 €'],
+    [
+      'the late penalty rate, from the day after the due date',
+      "Pénalités de retard (art. L441-10 du code de commerce) : trois fois le taux d'intérêt " +
+        "légal, dès le lendemain de l'échéance.",
+    ],
+    [
+      'the recovery indemnity',
+      'Indemnité forfaitaire pour frais de recouvrement : 40 € (art. D441-5 du code de commerce).',
+    ],
     ['the IBAN, grouped by four', 'IBAN FR76 3000 6000 0112 3456 7890 189'],
     ['the BIC', 'BIC AGRIFRPP'],
     ['the RF reference, grouped by four', 'Référence de paiement : RF32 F202 7000 001'],
     ['the NDA', "Déclaration d'activité enregistrée sous le n° 76 31 01234 31"],
     ['the NDA disclaimer', "Cet enregistrement ne vaut pas agrément de l'État."],
   ])('prints %s', (_, mention) => {
-    expect(text).toContain(mention);
+    expect(flat).toContain(mention);
   });
 
   it('prints each line: description, quantity, unit price, VAT and total excluding VAT', () => {
@@ -325,7 +336,7 @@ describe('credit note PDF', () => {
     expect(text).not.toContain('Courriel');
   });
 
-  it('prints its dates, parties, line, totals and payment mentions', () => {
+  it('prints its dates, parties, line, totals and how it is refunded', () => {
     for (const mention of [
       "Date d'émission : 20/01/2027",
       'Date de la prestation : 12/01/2027',
@@ -334,19 +345,164 @@ describe('credit note PDF', () => {
       'SIRET : 90876543200014',
       'SIREN : 908765432',
       'Annulation de 1 place',
-      'Conditions de paiement : Remboursement par virement sous 30 jours',
-      "Pénalités de retard : trois fois le taux d'intérêt légal",
-      'Indemnité forfaitaire pour frais de recouvrement : 40 €',
-      'IBAN FR76 3000 6000 0112 3456 7890 189',
-      `Référence de paiement : RF${createRfReference('AV2027000001').slice(2, 4)} AV20 2700 0001`,
+      'Remboursement de 150,00 € par virement sur votre compte, au plus tard le 19/02/2027.',
     ]) {
-      expect(text).toContain(mention);
+      expect(flatOf(pages)).toContain(mention);
     }
     expect(lineWith(pages, 'Annulation de 1 place')).toBe(
       'Annulation de 1 place 1 150,00 € Exonérée 150,00 €',
     );
     expect(lineWith(pages, 'Total TTC')).toBe('Total TTC 150,00 €');
-    expect(lineWith(pages, 'Net en votre faveur')).toBe('Net en votre faveur 150,00 €');
+    expect(lineWith(pages, 'Net à vous rembourser')).toBe('Net à vous rembourser 150,00 €');
+  });
+
+  it('asks for no payment: no payment reference, no bank details, no late-payment terms', () => {
+    for (const absent of [
+      'Référence de paiement',
+      'IBAN',
+      'Pénalités de retard',
+      'Indemnité forfaitaire',
+      'Intérêts moratoires',
+      "Pas d'escompte",
+      'Net à payer',
+    ]) {
+      expect(text).not.toContain(absent);
+    }
+  });
+});
+
+describe('settlement as it happened', () => {
+  const render = async (document: InvoiceDocument) => {
+    const pages = extractPages(await renderInvoicePdf(document));
+    return { pages, text: textOf(pages), flat: flatOf(pages) };
+  };
+  const PAID = { prepaidAmountCents: MIXED.totalInclVatCents, amountDueCents: 0 };
+
+  it('an invoice paid by card before it was issued says so, and asks nothing', async () => {
+    const { pages, text, flat } = await render({
+      ...MIXED,
+      ...PAID,
+      paymentMeans: 'card',
+      paidOn: '2027-01-10',
+      dueDate: '2027-01-10',
+    });
+    expect(flat).toContain('Facture acquittée le 10/01/2027 par carte bancaire.');
+    expect(lineWith(pages, 'Réglé le')).toBe('Réglé le 10/01/2027 par carte bancaire 714,42 €');
+    expect(lineWith(pages, 'Net à payer')).toBe('Net à payer 0,00 €');
+    for (const absent of ['IBAN', 'Référence de paiement', "Date d'échéance", 'Paiement par']) {
+      expect(text).not.toContain(absent);
+    }
+    // Kept on purpose: L441-9 asks for them on every invoice to a professional.
+    expect(flat).toContain('Pénalités de retard (art. L441-10 du code de commerce)');
+  });
+
+  it('an invoice paid by SEPA debit says so', async () => {
+    const { flat } = await render({
+      ...MIXED,
+      ...PAID,
+      paymentMeans: 'sepa_debit',
+      paidOn: '2027-01-11',
+      dueDate: '2027-01-11',
+    });
+    expect(flat).toContain('Facture acquittée le 11/01/2027 par prélèvement SEPA.');
+    expect(flat).toContain('Net à payer 0,00 €');
+  });
+
+  it('an online payment that fell short leaves the rest to pay by transfer', async () => {
+    const { pages, flat } = await render({
+      ...MIXED,
+      prepaidAmountCents: 70_000,
+      amountDueCents: MIXED.totalInclVatCents - 70_000,
+      paymentMeans: 'card',
+      paidOn: '2027-01-10',
+    });
+    expect(flat).toContain(
+      'Réglé le 10/01/2027 par carte bancaire : 700,00 €. Reste à payer : 14,42 €.',
+    );
+    expect(flat).toContain('Paiement par virement à 30 jours, au plus tard le 14/02/2027.');
+    expect(lineWith(pages, 'Net à payer')).toBe('Net à payer 14,42 €');
+  });
+
+  it('an invoice paid by cheque says to whom and where, without bank details', async () => {
+    const { text, flat } = await render({ ...MIXED, paymentMeans: 'cheque' });
+    expect(flat).toContain(
+      "Paiement par chèque à 30 jours, au plus tard le 14/02/2027, à l'ordre de " +
+        `${SELLER.name}, adressé à : ${SELLER.name}, ${SELLER.addressLines.join(', ')}.`,
+    );
+    expect(flat).toContain("Merci d'indiquer au dos du chèque le n° de facture F-2027-000001.");
+    expect(text).not.toContain('IBAN');
+    expect(lineWith(extractPages(await renderInvoicePdf(MIXED)), 'Net à payer')).toBe(
+      'Net à payer 714,42 €',
+    );
+  });
+
+  it('a public buyer pays by administrative mandate, under the public-procurement terms', async () => {
+    const { text, flat } = await render({
+      ...MIXED,
+      publicBuyer: true,
+      paymentMeans: 'administrative_mandate',
+    });
+    expect(flat).toContain(
+      'Paiement par mandat administratif dans le délai global de paiement de 30 jours ' +
+        '(art. R2192-10 du code de la commande publique), au plus tard le 14/02/2027.',
+    );
+    expect(flat).toContain('Virement au compte : IBAN FR76 3000 6000 0112 3456 7890 189');
+    expect(flat).toContain('Référence de paiement : RF32 F202 7000 001');
+    expect(flat).toContain(
+      'Intérêts moratoires (art. R2192-31 du code de la commande publique) : taux de la Banque ' +
+        'centrale européenne à ses opérations principales de refinancement, en vigueur au ' +
+        'premier jour du semestre où ils commencent à courir, majoré de huit points.',
+    );
+    expect(flat).toContain(
+      'Indemnité forfaitaire pour frais de recouvrement : 40 € (art. D2192-35 du code de la ' +
+        'commande publique).',
+    );
+    expect(text).not.toContain('L441-10');
+    expect(text).not.toContain("trois fois le taux d'intérêt légal");
+  });
+
+  it('a credit note refunded by card says when the refund was ordered, and no service date for a cancelled service', async () => {
+    const { text, flat } = await render(
+      creditNote({
+        paymentMeans: 'card',
+        paidOn: '2027-01-19',
+        dueDate: null,
+        serviceCancelled: true,
+      }),
+    );
+    expect(flat).toContain(
+      'Remboursement de 150,00 € sur la carte bancaire ayant servi au paiement, ordonné le 19/01/2027.',
+    );
+    expect(text).toContain('Prestation annulée');
+    expect(text).not.toContain('Date de la prestation');
+    expect(text).not.toContain('12/01/2027');
+    expect(text).not.toContain('Référence de paiement');
+  });
+
+  it('a credit note on an invoice not paid yet is set off against it', async () => {
+    const { pages, flat } = await render(
+      creditNote({
+        prepaidAmountCents: 15_000,
+        amountDueCents: 0,
+        paymentMeans: null,
+        dueDate: null,
+      }),
+    );
+    expect(flat).toContain(
+      'Avoir imputé sur la facture n° F-2027-000001 : 150,00 € viennent en déduction du ' +
+        'montant qui en reste dû.',
+    );
+    expect(lineWith(pages, 'Imputé sur la facture')).toBe(
+      'Imputé sur la facture n° F-2027-000001 150,00 €',
+    );
+    expect(lineWith(pages, 'Net à vous rembourser')).toBe('Net à vous rembourser 0,00 €');
+    expect(flat).not.toContain('Remboursement de');
+  });
+
+  it('a service over several days prints its period, first to last day', async () => {
+    const { text } = await render({ ...MIXED, serviceEndDate: '2027-01-14' });
+    expect(text).toContain('Période de la prestation : du 12/01/2027 au 14/01/2027');
+    expect(text).not.toContain('Date de la prestation');
   });
 });
 
@@ -406,7 +562,21 @@ describe('a long invoice', () => {
 describe('what the renderer refuses to print', () => {
   it.each([
     ['a credit note with the type code of an invoice', { kind: 'credit_note' as const }],
-    ['an invoice without a due date', { dueDate: null }],
+    ['an invoice that asks for money without a due date', { dueDate: null }],
+    ['an invoice paid by transfer without a payment reference', { paymentReference: null }],
+    [
+      'an amount settled and an amount due that are not the total',
+      { prepaidAmountCents: 100, amountDueCents: MIXED.totalInclVatCents },
+    ],
+    [
+      'an invoice paid when issued that does not say when',
+      { prepaidAmountCents: MIXED.totalInclVatCents, amountDueCents: 0, paymentMeans: 'card' },
+    ],
+    [
+      'a credit note with a payment reference',
+      { ...creditNote(), paymentReference: createRfReference('AV2027000001') },
+    ],
+    ['a period that ends before it starts', { serviceEndDate: '2027-01-12' }],
     [
       'a credit note that names no invoice',
       { kind: 'credit_note' as const, typeCode: 381 as const },

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { Money } from '@mutualis/core';
 import type { InvoiceLineTotal, VatBreakdownEntry } from '../domain/invoice-totals';
 import { formatRfReference } from '../domain/rf-reference';
+import type { PaymentMeans } from '../domain/settlement';
 
 export interface InvoiceDocumentParty {
   name: string;
@@ -31,24 +32,45 @@ export interface InvoiceDocument {
   typeCode: 380 | 381;
   number: string;
   issueDate: string;
+  /** The day of the service, or the first of a service over several days. */
   serviceDate: string;
-  /** Required on an invoice; a credit note has none. */
+  /** The last day of a service over several days: the period is printed. */
+  serviceEndDate?: string | null;
+  /** A credit note for a cancelled service: it never took place, no date of it is printed. */
+  serviceCancelled?: boolean;
+  /**
+   * By when the amount due is paid: required on an invoice that asks for money; on a credit
+   * note, by when a refund by transfer is made.
+   */
   dueDate: string | null;
   /** The invoice a credit note corrects: required on a credit note. */
   precedingInvoice?: { number: string; issueDate: string };
   seller: InvoiceDocumentSeller;
   buyer: InvoiceDocumentParty;
+  /** A public body: public-procurement late-payment terms instead of the commercial ones. */
+  publicBuyer?: boolean;
   /** As computed by `computeInvoiceTotals`; the totals below must add up from them. */
   lines: readonly InvoiceLineTotal[];
   vatBreakdown: readonly VatBreakdownEntry[];
   totalExclVatCents: number;
   totalVatCents: number;
   totalInclVatCents: number;
+  /**
+   * EN 16931 BT-113, settled when issued: an invoice's card or SEPA payment, or what a credit
+   * note sets off against its invoice. 0 when absent.
+   */
+  prepaidAmountCents?: number;
+  /** BT-115: total less prepaid; to pay on an invoice, to refund on a credit note. */
   amountDueCents: number;
-  /** ISO 11649 RF reference, printed in groups of four. */
-  paymentReference: string;
-  /** « Paiement à 30 jours par virement ». */
-  paymentTerms: string;
+  /**
+   * How it is settled: the means the invoice is (or was) paid by, or a credit note's refund is
+   * paid by. Null: nothing to pay, or a document issued before it was kept (printed as then).
+   */
+  paymentMeans: PaymentMeans | null;
+  /** The day of the prepaid payment, or the day a credit note's refund to it was ordered. */
+  paidOn?: string | null;
+  /** ISO 11649 RF reference, printed in groups of four; none on a credit note. */
+  paymentReference: string | null;
   /** « trois fois le taux d'intérêt légal ». */
   latePenaltyRate: string;
   /** Conditions of early payment (art. L441-9 du code de commerce); a default says there are none. */
@@ -228,8 +250,8 @@ class InvoiceLayout {
     const dates = [
       `N° ${document.number}`,
       `Date d'émission : ${formatFrenchDate(document.issueDate)}`,
-      `Date de la prestation : ${formatFrenchDate(document.serviceDate)}`,
-      ...(document.dueDate ? [`Date d'échéance : ${formatFrenchDate(document.dueDate)}`] : []),
+      serviceLine(document),
+      ...dueDateLines(document),
     ];
     right = this.paragraph(dates.join('\n'), rightX, right + 2, rightWidth, {
       size: 9.5,
@@ -352,11 +374,7 @@ class InvoiceLayout {
       })),
       { label: 'Total TVA', amount: document.totalVatCents },
       { label: 'Total TTC', amount: document.totalInclVatCents, bold: true, ruleAbove: true },
-      {
-        label: document.kind === 'invoice' ? 'Net à payer' : 'Net en votre faveur',
-        amount: document.amountDueCents,
-        bold: true,
-      },
+      ...settlementRows(document),
     ];
     const rowHeight = 15;
     if (this.y + rows.length * rowHeight + 10 > CONTENT_BOTTOM) this.newPage();
@@ -386,17 +404,9 @@ class InvoiceLayout {
         ? [VAT_ON_DEBITS_MENTION]
         : []),
     ];
-    const payment = [
-      `Conditions de paiement : ${document.paymentTerms}`,
-      ...(document.dueDate ? [`Date d'échéance : ${formatFrenchDate(document.dueDate)}`] : []),
-      `Virement : IBAN ${formatIban(seller.iban)} - BIC ${seller.bic.toUpperCase()}`,
-      `Référence de paiement : ${formatRfReference(document.paymentReference)}`,
-      'Merci de rappeler cette référence dans le libellé de votre virement.',
-    ];
+    const payment = settlementParagraphs(document);
     const legal = [
-      document.earlyPaymentDiscount ?? NO_EARLY_PAYMENT_DISCOUNT,
-      `Pénalités de retard : ${document.latePenaltyRate}`,
-      'Indemnité forfaitaire pour frais de recouvrement : 40 €',
+      ...paymentConditions(document),
       ...(seller.trainingDeclarationNumber
         ? [
             `Déclaration d'activité enregistrée sous le n° ${seller.trainingDeclarationNumber}. ` +
@@ -514,6 +524,200 @@ class InvoiceLayout {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Settlement: the service's dates, what was paid, what is asked, how and by when, and what a
+// late payment costs. Each says what happened to this document, as it was issued.
+// ---------------------------------------------------------------------------------------------
+
+/** « Date de la prestation », « Période de la prestation », or a cancelled service (no date). */
+function serviceLine(document: InvoiceDocument): string {
+  if (document.kind === 'credit_note' && document.serviceCancelled) return 'Prestation annulée';
+  if (document.serviceEndDate) {
+    return (
+      `Période de la prestation : du ${formatFrenchDate(document.serviceDate)} ` +
+      `au ${formatFrenchDate(document.serviceEndDate)}`
+    );
+  }
+  return `Date de la prestation : ${formatFrenchDate(document.serviceDate)}`;
+}
+
+/** An invoice that asks for money says by when; one paid when issued asks nothing. */
+function dueDateLines(document: InvoiceDocument): string[] {
+  return document.kind === 'invoice' && document.amountDueCents > 0 && document.dueDate
+    ? [`Date d'échéance : ${formatFrenchDate(document.dueDate)}`]
+    : [];
+}
+
+const MEANS: Record<PaymentMeans, string> = {
+  card: 'carte bancaire',
+  sepa_debit: 'prélèvement SEPA',
+  bank_transfer: 'virement',
+  cheque: 'chèque',
+  administrative_mandate: 'mandat administratif',
+};
+
+interface TotalRow {
+  label: string;
+  amount: number;
+  bold?: boolean;
+}
+
+/** Under « Total TTC »: what was settled when issued (BT-113), then what is left (BT-115). */
+function settlementRows(document: InvoiceDocument): TotalRow[] {
+  const prepaid = document.prepaidAmountCents ?? 0;
+  if (document.kind === 'credit_note') {
+    return [
+      ...(prepaid > 0 && document.precedingInvoice
+        ? [
+            {
+              label: `Imputé sur la facture n° ${document.precedingInvoice.number}`,
+              amount: prepaid,
+            },
+          ]
+        : []),
+      { label: 'Net à vous rembourser', amount: document.amountDueCents, bold: true },
+    ];
+  }
+  return [
+    ...(prepaid > 0 && document.paidOn && document.paymentMeans
+      ? [
+          {
+            label: `Réglé le ${formatFrenchDate(document.paidOn)} par ${MEANS[document.paymentMeans]}`,
+            amount: prepaid,
+          },
+        ]
+      : []),
+    { label: 'Net à payer', amount: document.amountDueCents, bold: true },
+  ];
+}
+
+/** The « Règlement » block: how this document is settled. */
+function settlementParagraphs(document: InvoiceDocument): string[] {
+  return document.kind === 'invoice'
+    ? invoiceSettlementParagraphs(document)
+    : creditNoteSettlementParagraphs(document);
+}
+
+function invoiceSettlementParagraphs(document: InvoiceDocument): string[] {
+  const prepaid = document.prepaidAmountCents ?? 0;
+  const due = document.amountDueCents;
+  const means = document.paymentMeans;
+  const paid =
+    prepaid > 0 && document.paidOn && means
+      ? due === 0
+        ? [`Facture acquittée le ${formatFrenchDate(document.paidOn)} par ${MEANS[means]}.`]
+        : [
+            `Réglé le ${formatFrenchDate(document.paidOn)} par ${MEANS[means]} : ` +
+              `${formatEuros(prepaid)}. Reste à payer : ${formatEuros(due)}.`,
+          ]
+      : [];
+  if (due === 0) return paid.length > 0 ? paid : ['Aucun montant à régler.'];
+  const dueDate = formatFrenchDate(document.dueDate!);
+  const days = daysBetween(document.issueDate, document.dueDate!);
+  const { seller } = document;
+  const account = `IBAN ${formatIban(seller.iban)} - BIC ${seller.bic.toUpperCase()}`;
+  const reference = document.paymentReference
+    ? [`Référence de paiement : ${formatRfReference(document.paymentReference)}`]
+    : [];
+  switch (means) {
+    case 'cheque':
+      return [
+        ...paid,
+        `Paiement par chèque à ${days} jours, au plus tard le ${dueDate}, à l'ordre de ` +
+          `${seller.name}, adressé à : ${[seller.name, ...seller.addressLines].join(', ')}.`,
+        `Merci d'indiquer au dos du chèque le n° de facture ${document.number}.`,
+      ];
+    case 'administrative_mandate':
+      return [
+        ...paid,
+        `Paiement par mandat administratif dans le délai global de paiement de ${days} jours ` +
+          `(art. R2192-10 du code de la commande publique), au plus tard le ${dueDate}.`,
+        `Virement au compte : ${account}`,
+        ...reference,
+        'Merci de rappeler cette référence dans le libellé du mandat.',
+      ];
+    default:
+      // A transfer, or what an online payment that fell short leaves to pay.
+      return [
+        ...paid,
+        `Paiement par virement à ${days} jours, au plus tard le ${dueDate}.`,
+        `Virement : ${account}`,
+        ...reference,
+        'Merci de rappeler cette référence dans le libellé de votre virement.',
+      ];
+  }
+}
+
+function creditNoteSettlementParagraphs(document: InvoiceDocument): string[] {
+  const offset = document.prepaidAmountCents ?? 0;
+  const refund = document.amountDueCents;
+  const paragraphs: string[] = [];
+  if (offset > 0 && document.precedingInvoice) {
+    paragraphs.push(
+      `Avoir imputé sur la facture n° ${document.precedingInvoice.number} : ` +
+        `${formatEuros(offset)} viennent en déduction du montant qui en reste dû.`,
+    );
+  }
+  if (refund === 0) return paragraphs;
+  const amount = formatEuros(refund);
+  const { paymentMeans: means, paidOn, dueDate } = document;
+  if (means === 'card' && paidOn) {
+    paragraphs.push(
+      `Remboursement de ${amount} sur la carte bancaire ayant servi au paiement, ` +
+        `ordonné le ${formatFrenchDate(paidOn)}.`,
+    );
+  } else if (means === 'sepa_debit' && paidOn) {
+    paragraphs.push(
+      `Remboursement de ${amount} sur le compte prélevé lors du paiement, ` +
+        `ordonné le ${formatFrenchDate(paidOn)}.`,
+    );
+  } else if (means === 'bank_transfer' && dueDate) {
+    paragraphs.push(
+      `Remboursement de ${amount} par virement sur votre compte, ` +
+        `au plus tard le ${formatFrenchDate(dueDate)}.`,
+    );
+  } else {
+    // Issued before credit notes kept how they are settled: printed as it was then.
+    paragraphs.push('Avoir à déduire ou à rembourser.');
+  }
+  return paragraphs;
+}
+
+/**
+ * What a late payment costs, on invoices only: a credit note asks nothing of the buyer. A
+ * professional buyer owes penalties at the Chambre's rate and the 40 € recovery indemnity (code
+ * de commerce, L441-10 and D441-5); a public buyer owes late-payment interest at the ECB rate
+ * plus eight points and the same indemnity under the public-procurement code instead (R2192-31,
+ * D2192-35). They are printed on an invoice paid when issued too: L441-9 asks for the rate of
+ * the penalties, the indemnity and the conditions of early payment on every invoice to a
+ * professional, with no exception for one paid at once (none is owed, and none will be).
+ */
+function paymentConditions(document: InvoiceDocument): string[] {
+  if (document.kind !== 'invoice') return [];
+  const discount = document.earlyPaymentDiscount ?? NO_EARLY_PAYMENT_DISCOUNT;
+  if (document.publicBuyer) {
+    return [
+      discount,
+      'Intérêts moratoires (art. R2192-31 du code de la commande publique) : taux de la Banque ' +
+        'centrale européenne à ses opérations principales de refinancement, en vigueur au premier ' +
+        'jour du semestre où ils commencent à courir, majoré de huit points.',
+      'Indemnité forfaitaire pour frais de recouvrement : 40 € (art. D2192-35 du code de la ' +
+        'commande publique).',
+    ];
+  }
+  return [
+    discount,
+    `Pénalités de retard (art. L441-10 du code de commerce) : ${document.latePenaltyRate}, ` +
+      "dès le lendemain de l'échéance.",
+    'Indemnité forfaitaire pour frais de recouvrement : 40 € (art. D441-5 du code de commerce).',
+  ];
+}
+
+/** Whole calendar days from one YYYY-MM-DD to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 function titleOf(document: InvoiceDocument): string {
   return document.kind === 'invoice' ? 'Facture' : 'Avoir';
 }
@@ -585,9 +789,7 @@ function assertPrintable(document: InvoiceDocument): void {
       `A ${document.kind} has type code ${expectedCode}, not ${document.typeCode}`,
     );
   }
-  if (document.kind === 'invoice' && !document.dueDate) {
-    throw new RangeError('An invoice needs a due date');
-  }
+  assertSettlement(document);
   if (document.kind === 'credit_note' && !document.precedingInvoice) {
     throw new RangeError('A credit note must name the invoice it corrects');
   }
@@ -613,10 +815,38 @@ function assertPrintable(document: InvoiceDocument): void {
   for (const date of [
     document.issueDate,
     document.serviceDate,
+    document.serviceEndDate,
     document.dueDate,
+    document.paidOn,
     document.precedingInvoice?.issueDate,
   ]) {
     if (date != null) formatFrenchDate(date);
   }
-  formatRfReference(document.paymentReference);
+  if (document.paymentReference !== null) formatRfReference(document.paymentReference);
+}
+
+/** What was settled and what is asked add up to the total, and whatever is asked says how. */
+function assertSettlement(document: InvoiceDocument): void {
+  const prepaid = document.prepaidAmountCents ?? 0;
+  if (prepaid < 0 || prepaid + document.amountDueCents !== document.totalInclVatCents) {
+    throw new RangeError(`What ${document.number} says is settled and due is not its total`);
+  }
+  if (document.serviceEndDate && document.serviceEndDate <= document.serviceDate) {
+    throw new RangeError('A service period ends after the day it starts');
+  }
+  if (document.kind === 'credit_note') {
+    if (document.paymentReference !== null) {
+      throw new RangeError('A credit note carries no payment reference: nobody pays it');
+    }
+    return;
+  }
+  if (prepaid > 0 && (!document.paidOn || !document.paymentMeans)) {
+    throw new RangeError('An invoice paid when issued says by what means and on which day');
+  }
+  if (document.amountDueCents > 0) {
+    if (!document.dueDate) throw new RangeError('An invoice that asks for money needs a due date');
+    if (document.paymentMeans !== 'cheque' && document.paymentReference === null) {
+      throw new RangeError('An invoice paid by transfer or mandate needs a payment reference');
+    }
+  }
 }

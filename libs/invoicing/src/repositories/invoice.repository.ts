@@ -16,6 +16,7 @@ export type DraftInvoice = Omit<
   | 'number'
   | 'issueDate'
   | 'dueDate'
+  | 'payableAmountCents'
   | 'amountPaidCents'
   | 'amountCreditedCents'
   | 'pdfPath'
@@ -104,6 +105,7 @@ export class InvoiceRepository {
       number: null,
       issueDate: null,
       dueDate: null,
+      payableAmountCents: null,
       amountPaidCents: 0,
       amountCreditedCents: 0,
       pdfPath: null,
@@ -127,25 +129,56 @@ export class InvoiceRepository {
   }
 
   /**
-   * The next number of a series and year, from its counter row. The row stays locked until the
-   * issuing transaction ends, so numbers are given one at a time, in order, and a rolled-back
-   * issue gives its number back: no gap, unlike a sequence.
+   * Locks a series of a Chambre until the caller's transaction ends. Every issuer of the series
+   * takes it first, so the issue instant read after it is in number order, whatever the year.
+   * A transaction-level advisory lock: the counter rows are per year, and the year is not known
+   * before the clock is read.
+   */
+  async lockSeries(
+    chambreId: string,
+    series: InvoiceSeries,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('invoice-series:' || $1 || ':' || $2, 0))`,
+      [chambreId, series],
+    );
+  }
+
+  /** When the last document of a series and year was issued (its highest number), or null. */
+  async lastIssuedAt(
+    chambreId: string,
+    series: InvoiceSeries,
+    year: number,
+    manager: EntityManager,
+  ): Promise<Date | null> {
+    // Read backwards on the unique index of chambre, series, year and sequence.
+    const [last] = await manager.query<{ issued_at: Date }[]>(
+      `SELECT issued_at FROM invoices WHERE chambre_id = $1 AND series = $2 AND year = $3
+        ORDER BY sequence DESC LIMIT 1`,
+      [chambreId, series, year],
+    );
+    return last?.issued_at ?? null;
+  }
+
+  /**
+   * The next number of a series and year, from its counter row, in the transaction holding the
+   * series' lock (lockSeries). A rolled-back issue gives its number back: no gap, unlike a
+   * sequence.
    */
   async nextSequence(
     chambreId: string,
     series: InvoiceSeries,
     year: number,
     manager: EntityManager,
-  ): Promise<{ sequence: number; at: Date }> {
-    // clock_timestamp() is read once the counter row is ours: one clock, read in number order,
-    // so a later number never carries an earlier issue time (now() is when the transaction began).
-    const [row] = await manager.query<{ last_number: number; at: Date }[]>(
+  ): Promise<number> {
+    const [row] = await manager.query<{ last_number: number }[]>(
       `INSERT INTO invoice_counters (chambre_id, series, year, last_number) VALUES ($1, $2, $3, 1)
        ON CONFLICT (chambre_id, series, year) DO UPDATE SET last_number = invoice_counters.last_number + 1
-       RETURNING last_number, clock_timestamp() AS at`,
+       RETURNING last_number`,
       [chambreId, series, year],
     );
-    return { sequence: row.last_number, at: row.at };
+    return row.last_number;
   }
 
   /** The balances of many invoices, locked in id order (two runs cannot deadlock). */

@@ -1,13 +1,14 @@
-import { Money } from '@mutualis/core';
+import { shareOfExclVat } from '@mutualis/core';
 import { computeInvoiceTotals, InvoiceLineInput, InvoiceTotals } from '../domain/invoice-totals';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
 import { DraftInvoice, DraftLine } from '../repositories/invoice.repository';
-import { newPaymentReference, vatIdentifiersFor } from './invoice-composer';
+import { vatIdentifiersFor } from './invoice-composer';
 
 /**
  * A credit note for a share of an invoice: each line credited at that percentage of its total
- * excluding VAT (rounded half-up), VAT recomputed on each rate's base.
+ * excluding VAT (rounded half-up), VAT recomputed on each rate's base. A booking's refund is
+ * computed the same way (refundInclVat, on its one line), so the two agree to the cent.
  */
 export function creditLinesForPercent(
   lines: InvoiceLine[],
@@ -18,8 +19,7 @@ export function creditLinesForPercent(
     .map((line) => ({
       description: `${label}\n${line.description}`,
       quantity: 1,
-      unitPriceExclVatCents: Money.ofCents(line.lineTotalExclVatCents).percentage(percent * 100)
-        .cents,
+      unitPriceExclVatCents: shareOfExclVat(line.lineTotalExclVatCents, percent),
       vatRegime: line.vatRegime,
       vatCategory: line.vatCategory,
       vatRateBasisPoints: line.vatRateBasisPoints,
@@ -62,11 +62,16 @@ function lineInput(line: InvoiceLine, label: string): InvoiceLineInput {
   };
 }
 
-/** The draft of a credit note correcting `original`, from its computed totals. */
+/**
+ * The draft of a credit note correcting `original`, from its computed totals. It has no payment
+ * reference (nobody pays a credit note) and its settlement is decided when it is issued. A
+ * credit note for a cancelled service keeps the date the service was planned for but does not
+ * print it: the service never took place.
+ */
 export function creditNoteDraft(
   original: Invoice,
   totals: InvoiceTotals,
-  source: { eventId: string | null; reason: string },
+  source: { eventId: string | null; reason: string; serviceCancelled?: boolean },
 ): { draft: DraftInvoice; lines: DraftLine[] } {
   return {
     draft: {
@@ -77,8 +82,13 @@ export function creditNoteDraft(
       bookingId: original.bookingId,
       correctsInvoiceId: original.id,
       sourceEventId: source.eventId,
-      paymentReference: newPaymentReference(),
+      paymentReference: null,
       serviceDate: original.serviceDate,
+      serviceEndDate: original.serviceEndDate,
+      serviceCancelled: source.serviceCancelled === true,
+      paymentMeans: null,
+      prepaidAmountCents: 0,
+      paidOn: null,
       currency: 'EUR',
       totalExclVatCents: totals.totalExclVatCents,
       totalVatCents: totals.totalVatCents,

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
-import type { BookingFacts } from '@mutualis/booking';
+import type { BookingFacts, ConfirmationMethod } from '@mutualis/booking';
 import type { BillingIdentity } from '@mutualis/identity';
 import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
+import type { PaymentMeans } from '../domain/settlement';
 import { Chambre } from '../entities/chambre.entity';
 import type { BuyerSnapshot, SellerSnapshot } from '../invoicing.types';
 import { DraftInvoice, DraftLine } from '../repositories/invoice.repository';
@@ -53,6 +54,7 @@ export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
     siret: identity.siret,
     vatNumber: identity.vatNumber,
     billingEmail: identity.billingEmail,
+    publicBody: identity.isPublicBody,
   };
 }
 
@@ -75,6 +77,46 @@ export function vatIdentifiersFor(
   return { seller: { ...seller, vatNumber: null }, buyer: { ...buyer, vatNumber: null } };
 }
 
+/**
+ * The Paris calendar days a service covers: its first day, and its last when it ends on another
+ * day. A session ending at midnight ends the day before.
+ */
+export function serviceDays(
+  startsAt: Date,
+  endsAt: Date,
+): { serviceDate: string; serviceEndDate: string | null } {
+  const serviceDate = parisDate(startsAt);
+  const last = parisDate(new Date(Math.max(startsAt.getTime(), endsAt.getTime() - 1)));
+  return { serviceDate, serviceEndDate: last > serviceDate ? last : null };
+}
+
+/** How the invoice of a booking is paid, from how the booking was confirmed. */
+export function paymentMeansOf(method: ConfirmationMethod | null): PaymentMeans | null {
+  return method === null || method === 'free' ? null : method;
+}
+
+/** The line whenLine writes, as it starts. */
+const WHEN_LINE = /^(Le|Du) \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/;
+
+/**
+ * A booking line's description without its line of when (and where) the service is: what the
+ * credit note of a cancelled service credits, a service that never took place.
+ */
+export function withoutServiceMoment(description: string): string {
+  return description
+    .split('\n')
+    .filter((line) => !WHEN_LINE.test(line))
+    .join('\n');
+}
+
+/** « Le 12/01/2027 à 09:30 », or « Du 12/01/2027 à 09:30 au 14/01/2027 à 17:00 » over several days. */
+function whenLine(facts: BookingFacts, days: { serviceEndDate: string | null }): string {
+  const at = (instant: Date) => TIME.format(instant).replace(' ', ' à ');
+  return days.serviceEndDate
+    ? `Du ${at(facts.serviceStartsAt)} au ${at(facts.serviceEndsAt)}`
+    : `Le ${at(facts.serviceStartsAt)}`;
+}
+
 /** A new ISO 11649 reference: RF, check digits, and 16 random characters unique to the invoice. */
 export function newPaymentReference(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -92,10 +134,10 @@ export class InvoiceComposer {
     buyer: BillingIdentity,
   ): { draft: Omit<DraftInvoice, 'paymentReference'>; lines: DraftLine[] } {
     const vat = vatTermsFor(facts.vatTreatment, chambre.vatRegime === 'franchise');
-    const when = TIME.format(facts.serviceStartsAt).replace(' ', ' à ');
+    const days = serviceDays(facts.serviceStartsAt, facts.serviceEndsAt);
     const description = [
       `${facts.offeringTitle}${facts.memberPrice ? ' (tarif adhérent)' : ''}`,
-      `Le ${when}${facts.location ? ` — ${facts.location}` : ''}`,
+      `${whenLine(facts, days)}${facts.location ? ` — ${facts.location}` : ''}`,
       `Participants : ${facts.attendeeNames.join(', ')}`,
     ].join('\n');
     const totals = computeInvoiceTotals([
@@ -118,7 +160,9 @@ export class InvoiceComposer {
         bookingId: facts.bookingId,
         correctsInvoiceId: null,
         sourceEventId: null,
-        serviceDate: parisDate(facts.serviceStartsAt),
+        ...days,
+        serviceCancelled: false,
+        ...this.paidAtConfirmation(facts),
         currency: 'EUR',
         totalExclVatCents: totals.totalExclVatCents,
         totalVatCents: totals.totalVatCents,
@@ -145,6 +189,18 @@ export class InvoiceComposer {
         vatexCode: line.vatexCode,
         lineTotalExclVatCents: line.lineTotalExclVatCents,
       })),
+    };
+  }
+
+  /** The means of payment, and a card or SEPA payment made before the invoice (it confirmed the booking). */
+  private paidAtConfirmation(
+    facts: BookingFacts,
+  ): Pick<DraftInvoice, 'paymentMeans' | 'prepaidAmountCents' | 'paidOn'> {
+    const paid = facts.paymentAtConfirmation;
+    return {
+      paymentMeans: paymentMeansOf(facts.confirmationMethod),
+      prepaidAmountCents: paid?.amountCents ?? 0,
+      paidOn: paid ? parisDate(paid.paidAt) : null,
     };
   }
 }

@@ -17,7 +17,8 @@ export interface InvoiceFacts {
   correctsInvoiceId: string | null;
   issueDate: string | null;
   dueDate: string | null;
-  paymentReference: string;
+  /** Null on a credit note: nobody pays it. */
+  paymentReference: string | null;
   totalInclVatCents: number;
   amountPaidCents: number;
   amountCreditedCents: number;

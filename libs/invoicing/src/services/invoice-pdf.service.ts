@@ -100,6 +100,8 @@ export function toDocument(
     number: invoice.number!,
     issueDate: invoice.issueDate!,
     serviceDate: invoice.serviceDate,
+    serviceEndDate: invoice.serviceEndDate,
+    serviceCancelled: invoice.serviceCancelled,
     dueDate: invoice.dueDate,
     precedingInvoice:
       original?.number && original.issueDate
@@ -124,6 +126,7 @@ export function toDocument(
       siret: invoice.buyer.siret,
       vatNumber: invoice.buyer.vatNumber,
     },
+    publicBuyer: invoice.buyer.publicBody === true,
     lines: lines.map((line) => ({
       description: line.description,
       quantity: line.quantity,
@@ -139,13 +142,13 @@ export function toDocument(
     totalExclVatCents: invoice.totalExclVatCents,
     totalVatCents: invoice.totalVatCents,
     totalInclVatCents: invoice.totalInclVatCents,
-    // The amount at issue, not what remains after payments: the stored PDF (and its hash) never changes.
-    amountDueCents: invoice.totalInclVatCents,
-    paymentReference: invoice.paymentReference,
-    paymentTerms:
-      invoice.type === 'invoice'
-        ? `Paiement à ${invoice.seller.paymentTermsDays} jours par virement`
-        : 'Avoir à déduire ou à rembourser',
+    // As issued, not what remains after later payments: the stored PDF (and its hash) never changes.
+    prepaidAmountCents: invoice.prepaidAmountCents,
+    amountDueCents: invoice.payableAmountCents ?? invoice.totalInclVatCents,
+    paymentMeans: invoice.paymentMeans,
+    paidOn: invoice.paidOn,
+    // Credit notes issued before they lost theirs still hold one; none is printed.
+    paymentReference: invoice.type === 'invoice' ? invoice.paymentReference : null,
     latePenaltyRate: invoice.seller.latePaymentRate,
   };
 }

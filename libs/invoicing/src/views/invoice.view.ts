@@ -40,7 +40,8 @@ export interface InvoiceView {
   amountPaidCents: number;
   amountCreditedCents: number;
   amountDueCents: number;
-  paymentReference: string;
+  /** Null on a credit note: nobody pays it. */
+  paymentReference: string | null;
   vatBreakdown: VatBreakdownEntry[];
   lines: InvoiceLineView[];
   /** The logo's storage key stays inside: it is printed on the PDF. */

@@ -37,13 +37,20 @@ export function isRemoteOnly(moment: ServiceMoment): boolean {
 
 /** What a payer needs to make a bank transfer. */
 export function bankFacts(
-  details: { iban: string; bic: string; paymentReference: string },
+  details: { iban: string; bic: string; paymentReference: string | null },
   locale: MailLocale,
 ): Fact[] {
   return [
     fact('IBAN', formatIban(details.iban)),
     fact('BIC', details.bic.trim()),
-    fact(locale === 'fr' ? 'Référence à indiquer' : 'Reference to quote', details.paymentReference),
+    ...(details.paymentReference
+      ? [
+          fact(
+            locale === 'fr' ? 'Référence à indiquer' : 'Reference to quote',
+            details.paymentReference,
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -80,7 +80,8 @@ export interface TemplateData {
     dueDate: string | null;
     /** Already settled (paid by card at booking): no payment instructions. */
     settled: boolean;
-    paymentReference: string;
+    /** Null on a credit note: nobody pays it. */
+    paymentReference: string | null;
     iban: string;
     bic: string;
     invoiceUrl: string;
@@ -104,7 +105,7 @@ export interface TemplateData {
     invoiceNumber: string;
     dueDate: string;
     amountDueCents: number;
-    paymentReference: string;
+    paymentReference: string | null;
     iban: string;
     bic: string;
     latePaymentRate: string;

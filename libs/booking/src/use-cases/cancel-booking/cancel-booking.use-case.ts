@@ -64,16 +64,11 @@ export class CancelBookingUseCase {
           }
         : waive
           ? {
-              ...fullRefund(booking.totalInclVatCents, booking.serviceStartsAt, now),
+              ...fullRefund(booking, booking.serviceStartsAt, now),
               basis: 'waived',
             }
           : {
-              ...refundFor(
-                booking.cancellationPolicy,
-                booking.totalInclVatCents,
-                booking.serviceStartsAt,
-                now,
-              ),
+              ...refundFor(booking.cancellationPolicy, booking, booking.serviceStartsAt, now),
               basis: 'policy',
             };
       const cancelled = await this.releaser.cancel(manager, booking, {

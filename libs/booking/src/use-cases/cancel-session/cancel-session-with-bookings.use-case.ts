@@ -44,7 +44,7 @@ export class CancelSessionWithBookingsUseCase {
       for (const booking of await this.bookings.liveOnSession(session.id, manager)) {
         const refund =
           booking.status === 'confirmed'
-            ? fullRefund(booking.totalInclVatCents, booking.serviceStartsAt, this.clock.now())
+            ? fullRefund(booking, booking.serviceStartsAt, this.clock.now())
             : null;
         await this.releaser.cancel(manager, booking, {
           by: actor.userId,

@@ -15,6 +15,11 @@ export interface ConfirmBookingCommand {
   method: ConfirmationMethod;
   /** The admin or finance user who confirms; null when a payment confirms it. */
   confirmedBy: string | null;
+  /**
+   * What the card or SEPA payment confirming the booking paid, in cents: its invoice, issued
+   * from the confirmation, is then already settled. Only for those two methods.
+   */
+  paidCents?: number;
 }
 
 /**
@@ -40,6 +45,10 @@ export class ConfirmBookingUseCase {
   async within(manager: EntityManager, command: ConfirmBookingCommand): Promise<Booking> {
     const booking = await this.bookings.findByIdForUpdate(command.bookingId, manager);
     if (!booking) throw bookingNotFound();
+    const paidOnline = command.method === 'card' || command.method === 'sepa_debit';
+    if (command.paidCents !== undefined && !paidOnline) {
+      throw new RangeError(`a ${command.method} confirmation carries no payment`);
+    }
     if (booking.status !== 'pending_payment' && booking.status !== 'offered') {
       throw new BookingException(
         BookingErrorCode.NotConfirmable,
@@ -55,6 +64,7 @@ export class ConfirmBookingUseCase {
         confirmedAt: this.clock.now(),
         confirmedBy: command.confirmedBy,
         confirmationMethod: command.method,
+        confirmationPaidCents: command.paidCents ?? null,
         holdExpiresAt: null,
         offerExpiresAt: null,
       },

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '@mutualis/core';
 import { BookingFactsService } from '@mutualis/booking';
 import { OrganisationDirectoryService } from '@mutualis/identity';
+import { Invoice } from '../../entities/invoice.entity';
 import { invoiceNotFound } from '../../invoicing.exception';
 import { ChambreRepository } from '../../repositories/chambre.repository';
 import { InvoiceRepository } from '../../repositories/invoice.repository';
@@ -51,15 +52,20 @@ export class CreateDraftInvoiceUseCase {
               manager,
             )
           ).invoice;
-        return { invoiceId: invoice.id, paymentReference: invoice.paymentReference };
+        return referenceOf(invoice);
       });
     } catch (error) {
       if (!isUniqueViolation(error, 'invoices_one_per_booking')) throw error;
       // Two checkouts at once: the other one created it; answer the same draft.
       return this.dataSource.transaction(async (manager) => {
         const invoice = (await this.invoices.findForBookingForUpdate(bookingId, manager))!;
-        return { invoiceId: invoice.id, paymentReference: invoice.paymentReference };
+        return referenceOf(invoice);
       });
     }
   }
+}
+
+/** An invoice always has its payment reference (a CHECK holds it); only credit notes have none. */
+function referenceOf(invoice: Invoice): DraftReference {
+  return { invoiceId: invoice.id, paymentReference: invoice.paymentReference! };
 }

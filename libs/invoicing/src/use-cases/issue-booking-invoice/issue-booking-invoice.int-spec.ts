@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BookUseCase, ConfirmBookingUseCase } from '@mutualis/booking';
+import { Clock } from '@mutualis/core';
 import {
   configureChambre,
   createTestContext,
@@ -309,6 +310,75 @@ describe('IssueBookingInvoiceUseCase', () => {
       await configureChambre(db, { vatOnDebits: true });
       const onDebits = await issued(await booking({ vatTreatment: 'standard' }));
       expect(onDebits.invoice.seller.vatOnDebits).toBe(true);
+    });
+  });
+
+  /** Waits until `count` connections wait on a lock of the numbering (a counter row or a series). */
+  async function waitForNumberingWaits(count: number): Promise<void> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const [{ waiting }] = await db.query<{ waiting: number }[]>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'
+            AND (query LIKE '%invoice_counters%' OR query LIKE '%pg_advisory_xact_lock%')`,
+      );
+      if (waiting >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`fewer than ${count} issues waiting on the numbering`);
+  }
+
+  // The instant is read once the series is ours: an issue that waited for the lock across
+  // midnight on 31 December is numbered in the year of its date, after the last of the old year.
+  it('numbers an invoice issued across midnight on 31 December in the year of its date', async () => {
+    const first = await booking();
+    const second = await booking();
+    const [{ id: chambreId }] = await db.query<{ id: string }[]>(
+      `SELECT id FROM chambres WHERE slug = 'default'`,
+    );
+    // A year no other spec of the run issues in: its counter row is held here, so the first
+    // issue stops on it once it has read the time, holding the series.
+    await db.query(
+      `INSERT INTO invoice_counters (chambre_id, series, year, last_number)
+       VALUES ($1, 'F', 2098, 0) ON CONFLICT DO NOTHING`,
+      [chambreId],
+    );
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(
+      `SELECT 1 FROM invoice_counters WHERE chambre_id = $1 AND series = 'F' AND year = 2098 FOR UPDATE`,
+      [chambreId],
+    );
+    // 23:59:59.9 in Paris on 31 December 2098 (UTC+1 in winter).
+    let now = new Date('2098-12-31T22:59:59.900Z');
+    const clock = jest.spyOn(context.get(Clock), 'now').mockImplementation(() => now);
+    try {
+      const firstIssue = issue(first);
+      await waitForNumberingWaits(1);
+      const secondIssue = issue(second);
+      await waitForNumberingWaits(2);
+      // Midnight passes while the second waits: 00:00:00.1 on 1 January 2099 in Paris.
+      now = new Date('2098-12-31T23:00:00.100Z');
+      await holder.commitTransaction();
+      expect(await Promise.all([firstIssue, secondIssue])).toEqual(['issued', 'issued']);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      clock.mockRestore();
+    }
+
+    const [[before], [after]] = await Promise.all([invoicesOf(first), invoicesOf(second)]);
+    expect(before).toMatchObject({
+      number: 'F-2098-000001',
+      year: 2098,
+      issueDate: '2098-12-31',
+      issuedAt: new Date('2098-12-31T22:59:59.900Z'),
+    });
+    expect(after).toMatchObject({
+      number: 'F-2099-000001',
+      year: 2099,
+      issueDate: '2099-01-01',
+      issuedAt: new Date('2098-12-31T23:00:00.100Z'),
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, isUniqueViolation } from '@mutualis/core';
+import { isUniqueViolation } from '@mutualis/core';
 import { BookingFactsService } from '@mutualis/booking';
 import { OrganisationDirectoryService } from '@mutualis/identity';
 import { ChambreRepository } from '../../repositories/chambre.repository';
@@ -30,7 +30,6 @@ export class IssueBookingInvoiceUseCase {
     private readonly composer: InvoiceComposer,
     private readonly issuer: InvoiceIssuer,
     private readonly pdf: InvoicePdfService,
-    private readonly clock: Clock,
   ) {}
 
   async execute(bookingId: string): Promise<IssueOutcome> {
@@ -73,7 +72,7 @@ export class IssueBookingInvoiceUseCase {
           );
         }
         return {
-          invoice: await this.issuer.issueWithin(manager, stored.invoice, this.clock.now()),
+          invoice: await this.issuer.issueWithin(manager, stored.invoice),
           lines: stored.lines,
         };
       });

@@ -117,6 +117,15 @@ describe('ApplyStripeEventUseCase', () => {
       refunds: 0,
       events: { [BookingEvents.Confirmed]: 1, [PaymentsEvents.Succeeded]: 1 },
     });
+    // The booking keeps what was paid: its invoice, issued next, says it is settled.
+    const [confirmation] = await db.query<{ method: string; paid: string; total: string }[]>(
+      `SELECT confirmation_method AS method, confirmation_paid_cents AS paid,
+              total_incl_vat_cents AS total
+         FROM bookings WHERE id = $1`,
+      [bookingId],
+    );
+    expect(confirmation.method).toBe('card');
+    expect(confirmation.paid).toBe(confirmation.total);
     // The charge's fee is read from Stripe after the commit, for the payments ledger.
     const [{ fee }] = await db.query<{ fee: string | null }[]>(
       `SELECT stripe_fee_cents AS fee FROM payments WHERE booking_id = $1`,

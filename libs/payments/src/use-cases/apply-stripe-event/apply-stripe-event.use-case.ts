@@ -198,10 +198,13 @@ export class ApplyStripeEventUseCase {
       });
     }
     if (booking.status === 'pending_payment' || booking.status === 'offered') {
+      const method = payment.method ?? 'card';
       await this.confirm.within(manager, {
         bookingId: booking.bookingId,
-        method: payment.method ?? 'card',
+        method,
         confirmedBy: null,
+        // The invoice issued from this confirmation says what was paid, and when.
+        ...(method === 'bank_transfer' ? {} : { paidCents: amountCents }),
       });
       return 'confirmed';
     }

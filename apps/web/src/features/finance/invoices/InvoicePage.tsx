@@ -69,8 +69,12 @@ export function InvoicePage() {
             <dd>
               <Money cents={data.amountDueCents} />
             </dd>
-            <dt>{t('invoice.paymentReference')}</dt>
-            <dd>{data.paymentReference}</dd>
+            {data.paymentReference ? (
+              <>
+                <dt>{t('invoice.paymentReference')}</dt>
+                <dd>{data.paymentReference}</dd>
+              </>
+            ) : null}
             {data.reason ? (
               <>
                 <dt>{t('invoice.reason')}</dt>
