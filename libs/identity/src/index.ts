@@ -39,6 +39,7 @@ export * from './use-cases/update-organisation/update-organisation.use-case';
 export * from './validation/department';
 export * from './validation/rna';
 export * from './validation/siret';
+export * from './validation/vat-number';
 export * from './views/organisation.view';
 export * from './views/user.view';
 export * from './repositories/account-token.repository';

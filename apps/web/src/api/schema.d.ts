@@ -1682,7 +1682,7 @@ export interface components {
             department?: string;
             /** @example compta@asso-exemple.fr */
             billingEmail: string;
-            /** @example FR40123456789 */
+            /** @example FR44732829320 */
             vatNumber?: string | null;
             /**
              * @description Set by the Chambre only.
@@ -1755,7 +1755,7 @@ export interface components {
             department?: string;
             /** @example compta@asso-exemple.fr */
             billingEmail?: string;
-            /** @example FR40123456789 */
+            /** @example FR44732829320 */
             vatNumber?: string | null;
             /**
              * @description Set by the Chambre only.

@@ -14,10 +14,20 @@ export class ChambreSettingsWriter {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Applies the changes and records the fields that really changed, in one transaction. */
-  change(action: string, changes: Partial<Chambre>): Promise<Chambre> {
+  /**
+   * Applies the changes and records the fields that really changed, in one transaction;
+   * `check` sees the settings as they would be, under the row's lock, and may refuse them.
+   */
+  change(
+    action: string,
+    changes: Partial<Chambre>,
+    check: (next: Chambre) => void = () => undefined,
+  ): Promise<Chambre> {
     return this.dataSource.transaction(async (manager) => {
       const chambre = await this.chambres.currentForUpdate(manager);
+      // Fields left out of a partial change (undefined) keep their value, as in the UPDATE.
+      const given = Object.entries(changes).filter(([, value]) => value !== undefined);
+      check({ ...chambre, ...Object.fromEntries(given) });
       const updated = await this.chambres.update(chambre.id, changes, manager);
       const changed = changedFields(chambre, changes);
       if (changed) {
