@@ -1,4 +1,5 @@
 import { departmentOfPostalCode } from './department';
+import { overseasTerritoryOf } from './overseas';
 import { isValidRna } from './rna';
 import { isValidSiren, isValidSiret, normaliseSiret } from './siret';
 import { frenchVatNumberOf, vatNumberProblem } from './vat-number';
@@ -76,5 +77,29 @@ describe('département of a postal code', () => {
     ['1300', null],
   ])('%s is in %p', (postalCode, department) =>
     expect(departmentOfPostalCode(postalCode)).toBe(department),
+  );
+});
+
+describe('overseas territory of a postal code', () => {
+  it.each([
+    ['97110', 'Guadeloupe', 'department'],
+    ['97200', 'Martinique', 'department'],
+    ['97300', 'Guyane', 'department'],
+    ['97400', 'La Réunion', 'department'],
+    ['97600', 'Mayotte', 'department'],
+    ['97500', 'Saint-Pierre-et-Miquelon', 'collectivity'],
+    // Their postal codes are Guadeloupe's; they left it in 2007.
+    ['97133', 'Saint-Barthélemy', 'collectivity'],
+    ['97150', 'Saint-Martin', 'collectivity'],
+    ['97122', 'Guadeloupe', 'department'],
+    ['98600', 'Wallis-et-Futuna', 'collectivity'],
+    ['98714', 'Polynésie française', 'collectivity'],
+    ['98800', 'Nouvelle-Calédonie', 'collectivity'],
+  ])('%s is in %s (%s)', (postalCode, name, kind) =>
+    expect(overseasTerritoryOf(postalCode)).toMatchObject({ name, kind }),
+  );
+
+  it.each(['13001', '05000', '20000', '20200', '75001'])('%s is metropolitan', (postalCode) =>
+    expect(overseasTerritoryOf(postalCode)).toBeNull(),
   );
 });
