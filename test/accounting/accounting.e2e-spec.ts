@@ -428,7 +428,7 @@ describe('accounting', () => {
       .expect(200);
     expect(latin.headers['content-type']).toBe('text/plain; charset=iso-8859-15');
     expect(latin.headers['content-disposition']).toBe(
-      'attachment; filename="781112220FEC20241231.txt"',
+      'attachment; filename="781112222FEC20241231.txt"',
     );
     const body = latin.body as Buffer;
     expect(body.includes(Buffer.from('Soci\xe9t\xe9 coop\xe9rative \xc9ole', 'latin1'))).toBe(true);
@@ -458,7 +458,7 @@ describe('accounting', () => {
       .responseType('blob')
       .expect(200);
     expect(january.headers['content-disposition']).toBe(
-      'attachment; filename="781112220FEC20241231_2024-01_2024-01.txt"',
+      'attachment; filename="781112222FEC20241231_2024-01_2024-01.txt"',
     );
 
     const description = await as(finance)
@@ -466,7 +466,7 @@ describe('accounting', () => {
       .responseType('blob')
       .expect(200);
     expect(description.headers['content-disposition']).toBe(
-      'attachment; filename="781112220FEC20241231_descriptif.txt"',
+      'attachment; filename="781112222FEC20241231_descriptif.txt"',
     );
     const text = (description.body as Buffer).toString('utf8');
     expect(text).toContain('fichier d’import du logiciel comptable de la Chambre');

@@ -20,6 +20,7 @@ import {
   TestUser,
   grantPlatformRoles,
 } from '../support/api-client';
+import { asOwner, ownerSql } from '../support/owner-database';
 import { createTestApp, sql } from '../support/test-app';
 import { offeringBody } from '../catalogue/catalogue-fixtures';
 
@@ -584,8 +585,16 @@ describe('audit log', () => {
       `DELETE FROM audit_log WHERE false`,
       `TRUNCATE audit_log`,
     ];
+    // The application role was never given these privileges…
     for (const statement of attempts) {
       await expect(db.query(statement)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringContaining('permission denied for table audit_log'),
+      });
+    }
+    // …and the owner that migrates, a superuser in tests, meets the trigger.
+    for (const statement of attempts) {
+      await expect(ownerSql(statement)).rejects.toMatchObject({
         code: '42501',
         message: expect.stringContaining('append-only'),
       });
@@ -598,13 +607,24 @@ describe('audit log', () => {
     await expect(
       db.transaction((manager) => manager.query(`DELETE FROM audit_log`)),
     ).rejects.toMatchObject({ code: '42501' });
-    // Nor with triggers switched off for replication, which a superuser (the role in tests) may do.
+    // The application may not switch triggers off for replication; a superuser may, and the
+    // trigger fires all the same (ENABLE ALWAYS).
     await expect(
       db.transaction(async (manager) => {
         await manager.query(`SET LOCAL session_replication_role = replica`);
-        await manager.query(`DELETE FROM audit_log`);
       }),
     ).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      asOwner(async (owner) => {
+        await owner.query('BEGIN');
+        try {
+          await owner.query(`SET LOCAL session_replication_role = replica`);
+          await owner.query(`DELETE FROM audit_log`);
+        } finally {
+          await owner.query('ROLLBACK');
+        }
+      }),
+    ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('append-only') });
     const [{ n: still }] = await db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_log`,
     );

@@ -4,6 +4,7 @@ import { ExpireHoldUseCase, ExpireOfferUseCase } from '@mutualis/booking';
 import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { expectProblem, expectStatus } from '../support/expectations';
+import { ownerSql } from '../support/owner-database';
 import { createTestApp } from '../support/test-app';
 import {
   attendees,
@@ -210,7 +211,8 @@ describe('booking events in the outbox', () => {
     const booking = await bookOn(sessionId, 0, 'pending_payment');
     // Makes the outbox refuse this one booking's confirmation event.
     const name = `outbox_refuse_${(booking.id as string).replace(/-/g, '')}`;
-    await db.query(
+    // As the owner: the application role may not add a trigger.
+    await ownerSql(
       `CREATE FUNCTION ${name}() RETURNS trigger
          LANGUAGE plpgsql AS $$
          BEGIN
@@ -220,15 +222,15 @@ describe('booking events in the outbox', () => {
            RETURN NEW;
          END $$`,
     );
-    await db.query(
+    await ownerSql(
       `CREATE TRIGGER ${name} BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE FUNCTION ${name}()`,
     );
     try {
       const response = await b.confirm(admin, booking.id as string, 'cheque');
       expectProblem(response, 500, 'internal_error');
     } finally {
-      await db.query(`DROP TRIGGER ${name} ON outbox_events`);
-      await db.query(`DROP FUNCTION ${name}()`);
+      await ownerSql(`DROP TRIGGER ${name} ON outbox_events`);
+      await ownerSql(`DROP FUNCTION ${name}()`);
     }
     expect((await storedBooking(db, booking.id as string)).status).toBe('pending_payment');
     expect(await eventsOf(db, booking.id as string)).toEqual({

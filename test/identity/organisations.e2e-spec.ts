@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
-import { uniqueEmail, laPosteSiret, validSiret } from '@mutualis/testing';
+import { uniqueEmail, laPosteSiret, validSiret, vatNumberOf } from '@mutualis/testing';
 import { luhnSum } from '@mutualis/identity';
 import {
   createOrganisation,
@@ -120,14 +120,16 @@ describe('organisations', () => {
     });
 
     it('answers 201 with the organisation, its département derived from the postal code and a pending membership of the year', async () => {
+      const siret = validSiret();
       const body = organisationBody({
+        siret,
         address: {
           line1: '1 place Bargemon',
           line2: 'Bâtiment B',
           postalCode: '13002',
           city: 'Marseille',
         },
-        vatNumber: 'FR40123456789',
+        vatNumber: vatNumberOf(siret),
       });
       const response = await create(body).expect(201);
       expect(response.body).toEqual({
@@ -145,7 +147,7 @@ describe('organisations', () => {
         },
         department: '13',
         billingEmail: body.billingEmail,
-        vatNumber: 'FR40123456789',
+        vatNumber: vatNumberOf(siret),
         isPublicBody: false,
         membership: { year: currentYear, status: 'pending' },
         createdAt: expect.any(String),

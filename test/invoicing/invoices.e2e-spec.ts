@@ -25,6 +25,7 @@ import {
 } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
 import { createTestApp } from '../support/test-app';
+import { ownerSql } from '../support/owner-database';
 
 // Invoices issued from confirmed bookings (the use cases the worker runs, called in-process
 // here; test/invoicing/numbering.e2e-spec.ts goes through the worker processes).
@@ -192,7 +193,11 @@ describe('invoices and credit notes', () => {
     await expect(
       db.query(`UPDATE invoices SET buyer = '{}' WHERE id = $1`, [invoice.id]),
     ).rejects.toThrow(/cannot be changed/);
+    // The application role may not delete an invoice at all; the owner meets the trigger.
     await expect(db.query(`DELETE FROM invoices WHERE id = $1`, [invoice.id])).rejects.toThrow(
+      /permission denied for table invoices/,
+    );
+    await expect(ownerSql(`DELETE FROM invoices WHERE id = $1`, [invoice.id])).rejects.toThrow(
       /cannot be deleted/,
     );
     await expect(
@@ -203,6 +208,9 @@ describe('invoices and credit notes', () => {
     ).rejects.toThrow(/cannot change/);
     await expect(
       db.query(`DELETE FROM invoice_lines WHERE invoice_id = $1`, [invoice.id]),
+    ).rejects.toThrow(/permission denied for table invoice_lines/);
+    await expect(
+      ownerSql(`DELETE FROM invoice_lines WHERE invoice_id = $1`, [invoice.id]),
     ).rejects.toThrow(/cannot change/);
     const [after] = await db.query<{ total_incl_vat_cents: string }[]>(
       `SELECT total_incl_vat_cents FROM invoices WHERE id = $1`,

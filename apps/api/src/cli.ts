@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  applicationRole,
   InvalidEnvironmentError,
+  loadEnvironment,
   migrateDatabase,
   revertLastMigration,
-  validateEnvironment,
 } from '@mutualis/core';
 import { allMigrations } from './database/schema';
 import { DemoModule } from './demo/demo.module';
@@ -18,11 +19,17 @@ const USAGE = 'usage: cli.js migrate | revert | seed | openapi <file>';
 
 /** Operations around the api: schema migrations and demo data. */
 async function main(command: string | undefined): Promise<void> {
-  const environment = validateEnvironment(process.env);
+  // The same variables as the api and the worker (the process's, over `.env`'s).
+  const environment = loadEnvironment();
   const logger = new Logger('cli');
   switch (command) {
     case 'migrate': {
-      const applied = await migrateDatabase(environment.DATABASE_URL, allMigrations);
+      // As the owner (DATABASE_URL); the application role is created and granted at the end.
+      const applied = await migrateDatabase(
+        environment.DATABASE_URL,
+        allMigrations,
+        applicationRole(environment),
+      );
       logger.log(
         applied.length ? `applied ${applied.join(', ')}` : 'database schema is up to date',
       );

@@ -1,6 +1,7 @@
 export * from './clock/clock';
 export * from './config/config.module';
 export * from './config/environment';
+export * from './database/application-role';
 export * from './database/bigint.transformer';
 export * from './database/data-source-options';
 export * from './database/database.module';

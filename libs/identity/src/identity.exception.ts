@@ -1,4 +1,5 @@
 import { DomainException, ErrorKind, FieldProblem } from '@mutualis/core';
+import type { OverseasTerritory } from './validation/overseas';
 
 export enum IdentityErrorCode {
   EmailTaken = 'email_taken',
@@ -38,6 +39,7 @@ export enum IdentityErrorCode {
   InvalidMfaToken = 'invalid_mfa_token',
   InvalidMfaCode = 'invalid_mfa_code',
   TooManyMfaAttempts = 'too_many_mfa_attempts',
+  OverseasBuyer = 'overseas_buyer_not_invoiceable',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -79,6 +81,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvalidMfaToken]: ErrorKind.Unauthenticated,
   [IdentityErrorCode.InvalidMfaCode]: ErrorKind.Unauthenticated,
   [IdentityErrorCode.TooManyMfaAttempts]: ErrorKind.TooManyRequests,
+  [IdentityErrorCode.OverseasBuyer]: ErrorKind.Unprocessable,
 };
 
 export class IdentityException extends DomainException {
@@ -87,4 +90,17 @@ export class IdentityException extends DomainException {
   constructor(code: IdentityErrorCode, message: string, fields: FieldProblem[] = []) {
     super(code, KINDS[code], message, fields);
   }
+}
+
+/** An organisation established overseas, which the Chambre cannot invoice yet (422). */
+export function overseasBuyerRefused(territory: OverseasTerritory): IdentityException {
+  const regime =
+    territory.kind === 'department'
+      ? 'an overseas département, whose VAT differs from metropolitan VAT (CGI art. 294 and 296)'
+      : 'an overseas collectivity, outside the French VAT territory';
+  return new IdentityException(
+    IdentityErrorCode.OverseasBuyer,
+    `this organisation is established in ${territory.name} (${territory.code}), ${regime}: ` +
+      'the Chambre cannot invoice it yet, so nothing is booked or paid. Contact the Chambre.',
+  ).with({ territory: territory.code, territoryName: territory.name });
 }

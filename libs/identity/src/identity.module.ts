@@ -30,6 +30,7 @@ import { VerifyEmailUseCase } from './use-cases/verify-email/verify-email.use-ca
 import { ContactDirectoryService } from './services/contact-directory.service';
 import { MembershipService } from './services/membership.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
+import { InvoiceableBuyerService } from './services/invoiceable-buyer.service';
 import { OrganisationDirectoryService } from './services/organisation-directory.service';
 import { AcceptInvitationUseCase } from './use-cases/accept-invitation/accept-invitation.use-case';
 import { AuthenticateUserUseCase } from './use-cases/authenticate-user/authenticate-user.use-case';
@@ -144,6 +145,7 @@ const useCases = [
     MembershipService,
     OrganisationAccessService,
     OrganisationDirectoryService,
+    InvoiceableBuyerService,
     ContactDirectoryService,
     IdentityPersonalDataRepository,
     AccountTokenRepository,
@@ -164,6 +166,7 @@ const useCases = [
     MembershipService,
     OrganisationAccessService,
     OrganisationDirectoryService,
+    InvoiceableBuyerService,
     AccountLinksService,
     VerifiedAccountService,
     JwtModule,

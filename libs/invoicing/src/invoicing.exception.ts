@@ -3,6 +3,7 @@ import { DomainException, ErrorKind, FieldProblem } from '@mutualis/core';
 export enum InvoicingErrorCode {
   InvoiceNotFound = 'invoice_not_found',
   PdfNotReady = 'invoice_pdf_not_ready',
+  PdfIntegrityFailed = 'invoice_pdf_integrity_failed',
   NotCreditable = 'invoice_not_creditable',
   CreditExceedsInvoice = 'credit_exceeds_invoice',
   InvalidSettings = 'invalid_chambre_settings',
@@ -15,6 +16,8 @@ export enum InvoicingErrorCode {
 const KINDS: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.InvoiceNotFound]: ErrorKind.NotFound,
   [InvoicingErrorCode.PdfNotReady]: ErrorKind.Conflict,
+  // Not the caller's doing, yet no crash either: the stored file disagrees with the record.
+  [InvoicingErrorCode.PdfIntegrityFailed]: ErrorKind.Conflict,
   [InvoicingErrorCode.NotCreditable]: ErrorKind.Conflict,
   [InvoicingErrorCode.CreditExceedsInvoice]: ErrorKind.Unprocessable,
   [InvoicingErrorCode.InvalidSettings]: ErrorKind.Invalid,

@@ -149,14 +149,17 @@ export async function insertOrganisations(
 
 export { DAY_MS };
 
-/** Marks the Chambre's legal identity reviewed, with test values, so invoices can be issued. */
+/**
+ * Marks the Chambre's legal identity reviewed, with test values (a SIRET and SIREN that pass
+ * Luhn, the VAT number of that SIREN), so invoices can be issued.
+ */
 export async function configureChambre(
   db: DataSource,
   options: { vatRegime?: 'standard' | 'franchise'; vatOnDebits?: boolean } = {},
 ): Promise<void> {
   await db.query(
     `UPDATE chambres SET legal_name = 'CRESS de test', address_line1 = '2 place Sadi-Carnot', postal_code = '13002',
-            city = 'Marseille', vat_number = 'FR12781112220', training_declaration_number = '93131234513',
+            city = 'Marseille', siret = '78111222200018', vat_number = 'FR08781112222', training_declaration_number = '93131234513',
             email = 'factures@test.mutualis.fr', configured = true, vat_regime = $1, vat_on_debits = $2
       WHERE slug = 'default'`,
     [options.vatRegime ?? 'standard', options.vatOnDebits ?? false],

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { luhnSum } from '@mutualis/identity';
+import { frenchVatNumberOf, luhnSum, sirenOf } from '@mutualis/identity';
 
 /** A random SIRET with a valid Luhn check digit, distinct enough for parallel tests. */
 export function validSiret(): string {
@@ -21,4 +21,9 @@ export function laPosteSiret(): string {
     const digitSum = [...candidate].reduce((sum, digit) => sum + Number(digit), 0);
     if (digitSum % 5 === 0 && luhnSum(candidate) % 10 !== 0) return candidate;
   }
+}
+
+/** The intra-EU VAT number of the legal unit of a SIRET, as organisations must give it. */
+export function vatNumberOf(siret: string): string {
+  return frenchVatNumberOf(sirenOf(siret));
 }

@@ -24,6 +24,8 @@ export interface DemoOrganisation {
   legalForm: LegalForm;
   siret: string;
   rna?: string;
+  /** The French VAT number of the SIRET's SIREN, for those liable to VAT. */
+  vatNumber?: string;
   address: { line1: string; postalCode: string; city: string };
   billingEmail: string;
   /** Membership of the current year and of the year before. */
@@ -62,7 +64,8 @@ export const DEMO_STAFF: DemoUser[] = [
   },
 ];
 
-// SIRETs below are made up but valid (Luhn); none belongs to a real establishment.
+// SIRETs below are made up but valid (Luhn); none belongs to a real establishment. The VAT
+// numbers are those of their SIRENs (key (12 + 3 × (SIREN mod 97)) mod 97).
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     admin: { email: 'member1@demo.mutualis.fr', name: 'Élodie Martin', roles: [] },
@@ -83,6 +86,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     legalName: 'SCOP Atelier Vélo Solidaire',
     legalForm: 'scop',
     siret: '82345612300012',
+    vatNumber: 'FR26823456123',
     address: { line1: '3 avenue de la Synagogue', postalCode: '84000', city: 'Avignon' },
     billingEmail: 'compta@atelier-velo.demo.mutualis.fr',
     membership: 'active',
@@ -95,6 +99,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     legalName: 'SCIC Énergies Citoyennes Azur',
     legalForm: 'scic',
     siret: '83456723400010',
+    vatNumber: 'FR85834567234',
     address: { line1: '22 boulevard Gambetta', postalCode: '06000', city: 'Nice' },
     billingEmail: 'factures@energies-azur.demo.mutualis.fr',
     membership: 'pending',

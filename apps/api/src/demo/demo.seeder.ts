@@ -56,15 +56,16 @@ export class DemoSeeder {
     };
 
     if (!(await this.chambre.get()).configured) {
-      // Made-up but valid identity (the SIRET passes Luhn); a real Chambre edits it via PUT /api/chambre.
+      // Made-up but valid identity (the SIRET and its SIREN pass Luhn, the VAT number's key is
+      // the SIREN's); a real Chambre edits it via PUT /api/chambre.
       await this.updateChambre.execute({
         legalName: 'CRESS Provence-Alpes-Côte d’Azur (démo)',
         addressLine1: '2 place Sadi-Carnot',
         addressLine2: null,
         postalCode: '13002',
         city: 'Marseille',
-        siret: '78111222000012',
-        vatNumber: 'FR12781112220',
+        siret: '78111222200018',
+        vatNumber: 'FR08781112222',
         vatRegime: 'standard',
         trainingDeclarationNumber: '93 13 12345 13',
         // The DREETS attestation of the training exemption (made up), distinct from the NDA.
@@ -170,6 +171,7 @@ export class DemoSeeder {
       rna: demo.rna ?? null,
       address: demo.address,
       billingEmail: demo.billingEmail,
+      vatNumber: demo.vatNumber ?? null,
     });
     return { id: organisation.id, created: true };
   }

@@ -227,7 +227,7 @@ export class ChambreSettingsDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Matches(/^[A-Z]{2}[0-9A-Z]{2,13}$/, {
-    message: 'must be an intra-EU VAT number such as FR40123456789',
+    message: 'must be an intra-EU VAT number such as FR44732829320',
   })
   vatNumber?: string | null;
   @ApiPropertyOptional({ enum: ['standard', 'franchise'] })

@@ -1825,7 +1825,7 @@ export interface components {
             department?: string;
             /** @example compta@asso-exemple.fr */
             billingEmail: string;
-            /** @example FR40123456789 */
+            /** @example FR44732829320 */
             vatNumber?: string | null;
             /**
              * @description Set by the Chambre only.
@@ -1898,7 +1898,7 @@ export interface components {
             department?: string;
             /** @example compta@asso-exemple.fr */
             billingEmail?: string;
-            /** @example FR40123456789 */
+            /** @example FR44732829320 */
             vatNumber?: string | null;
             /**
              * @description Set by the Chambre only.

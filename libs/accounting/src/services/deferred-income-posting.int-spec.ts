@@ -61,8 +61,8 @@ describe('deferred income at the close of a fiscal year', () => {
     const [{ id }] = await db.query<{ id: string }[]>(
       `INSERT INTO invoices (chambre_id, type, type_code, status, series, year, sequence, number, organisation_id,
                              corrects_invoice_id, payment_reference, issue_date, service_date, total_excl_vat_cents,
-                             total_vat_cents, total_incl_vat_cents, seller, buyer, vat_breakdown, issued_at)
-       SELECT id, $1, $2, 'issued', $3, 2024, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '{}', '{"name":"SCOP"}', $14,
+                             total_vat_cents, total_incl_vat_cents, payable_amount_cents, seller, buyer, vat_breakdown, issued_at)
+       SELECT id, $1, $2, 'issued', $3, 2024, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, '{}', '{"name":"SCOP"}', $14,
               $9::date + time '10:00'
          FROM chambres WHERE slug = 'default'
        RETURNING id`,

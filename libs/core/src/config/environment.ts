@@ -15,6 +15,11 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import {
+  DEFAULT_APPLICATION_ROLE,
+  databaseUserOf,
+  ROLE_NAME_PATTERN,
+} from '../database/application-role';
 
 export enum NodeEnv {
   Development = 'development',
@@ -92,8 +97,26 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * The owner's connection: migrations run as its user, which owns every table. The api and the
+   * worker use only its server and database, and connect as APP_DATABASE_USER.
+   */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/mutualis';
+
+  /**
+   * The role the api and the worker connect as: created by the migrator when missing, it owns
+   * nothing and may not delete nor truncate invoices, their payments or the audit trails.
+   */
+  @Matches(ROLE_NAME_PATTERN, {
+    message: 'APP_DATABASE_USER must be 1-63 lower-case letters, digits or _',
+  })
+  APP_DATABASE_USER = DEFAULT_APPLICATION_ROLE;
+
+  /** The application role's password, set on it by the migrator; unset under trust authentication. */
+  @IsOptional()
+  @IsString()
+  APP_DATABASE_PASSWORD?: string;
 
   @Type(() => Number)
   @IsInt()
@@ -411,6 +434,7 @@ export class InvalidEnvironmentError extends Error {
 const SECRET_VARIABLES = new Set([
   'JWT_ACCESS_SECRET',
   'DATABASE_URL',
+  'APP_DATABASE_PASSWORD',
   'REDIS_URL',
   'DEMO_PASSWORD',
   'STRIPE_SECRET_KEY',
@@ -465,6 +489,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     environment.MFA_ENCRYPTION_KEY === DEVELOPMENT_MFA_ENCRYPTION_KEY
   ) {
     problems.push('MFA_ENCRYPTION_KEY: must be set to a key of your own in production');
+  }
+  if (
+    environment.DATABASE_URL &&
+    environment.APP_DATABASE_USER &&
+    URL.canParse(environment.DATABASE_URL) &&
+    databaseUserOf(environment.DATABASE_URL) === environment.APP_DATABASE_USER
+  ) {
+    problems.push(
+      'APP_DATABASE_USER: must not be the user of DATABASE_URL, which owns the tables: the apps ' +
+        'connect as a role that owns nothing',
+    );
   }
   if (environment.NODE_ENV === NodeEnv.Production && !environment.SMTP_URL) {
     problems.push('SMTP_URL: must be set in production, or no e-mail is ever sent');

@@ -17,6 +17,8 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
+    // Extensions come from migrations, run by the owner; the apps' role may not create any.
+    installExtensions: false,
     applicationName: settings.applicationName ?? 'mutualis',
     poolSize: settings.poolSize ?? 10,
     extra: {

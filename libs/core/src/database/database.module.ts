@@ -2,9 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment';
+import { applicationConnectionUrl } from './application-role';
 import { postgresOptions } from './data-source-options';
 
-/** The PostgreSQL connection pool of an app; entities come from each context's TypeOrmModule.forFeature. */
+/**
+ * The PostgreSQL connection pool of an app, as the application role (never the owner that
+ * migrates); entities come from each context's TypeOrmModule.forFeature.
+ */
 @Global()
 @Module({
   imports: [
@@ -12,7 +16,11 @@ import { postgresOptions } from './data-source-options';
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
         ...postgresOptions({
-          url: config.get('DATABASE_URL', { infer: true }),
+          url: applicationConnectionUrl({
+            DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
+            APP_DATABASE_USER: config.get('APP_DATABASE_USER', { infer: true }),
+            APP_DATABASE_PASSWORD: config.get('APP_DATABASE_PASSWORD', { infer: true }),
+          }),
           poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
           applicationName: process.title,
         }),

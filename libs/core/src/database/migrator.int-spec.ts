@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { discoverMigrations } from '../../../../test/support/migrations';
+import { ensureApplicationRole } from './application-privileges';
+import { applicationDatabaseUrl, databaseUserOf } from './application-role';
 import { dropDatabase, ensureDatabase } from './ensure-database';
 import { migrateDatabase, revertLastMigration } from './migrator';
 
@@ -50,5 +52,52 @@ describe('migrator', () => {
       await revertLastMigration(url, migrations);
     expect(await tables(url)).toEqual(['schema_migrations']);
     expect(await migrateDatabase(url, migrations)).toHaveLength(migrations.length);
+  });
+
+  it('creates the application role once, even when two databases are migrated at once', async () => {
+    // A role of this test's own, so that both migrators find it missing and race to create it.
+    const role = { name: `mutualis_app_race_${process.pid}`, password: null };
+    const urls = [1, 2].map((n) => urlFor(`mutualis_migrator_race${n}_${Date.now().toString(36)}`));
+    try {
+      await Promise.all(urls.map((target) => migrateDatabase(target, discoverMigrations(), role)));
+      for (const target of urls) {
+        const client = new Client({ connectionString: applicationDatabaseUrl(target, role) });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ user: string; can_delete: boolean }>(
+            `SELECT current_user AS user, has_table_privilege('invoices', 'DELETE') AS can_delete`,
+          );
+          expect(rows).toEqual([{ user: role.name, can_delete: false }]);
+        } finally {
+          await client.end();
+        }
+      }
+    } finally {
+      await Promise.all(urls.map(dropDatabase));
+      const owner = new Client({ connectionString: process.env.DATABASE_URL });
+      await owner.connect();
+      await owner.query(`DROP ROLE IF EXISTS ${role.name}`).finally(() => owner.end());
+    }
+  });
+
+  it('creates and changes the cluster-wide role one migrator at a time', async () => {
+    const role = { name: `mutualis_app_lock_${process.pid}`, password: 'rotated-at-each-run' };
+    try {
+      const runs = await Promise.allSettled(
+        Array.from({ length: 8 }, () => ensureApplicationRole(url, role)),
+      );
+      expect(runs.filter((run) => run.status === 'rejected')).toEqual([]);
+    } finally {
+      const owner = new Client({ connectionString: process.env.DATABASE_URL });
+      await owner.connect();
+      await owner.query(`DROP ROLE IF EXISTS ${role.name}`).finally(() => owner.end());
+    }
+  });
+
+  it('refuses to make the owner that migrates the application role', async () => {
+    const owner = databaseUserOf(url);
+    await expect(
+      migrateDatabase(url, discoverMigrations(), { name: owner, password: null }),
+    ).rejects.toThrow(/is the owner that runs the migrations/);
   });
 });

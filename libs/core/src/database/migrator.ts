@@ -1,4 +1,10 @@
 import { DataSource, MigrationInterface } from 'typeorm';
+import {
+  allowApplicationLogin,
+  ensureApplicationRole,
+  grantApplicationPrivileges,
+} from './application-privileges';
+import { ApplicationRole, applicationRole } from './application-role';
 import { postgresOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 
@@ -22,16 +28,25 @@ async function withDataSource<T>(
   }
 }
 
-/** Creates the database if needed and applies pending migrations; returns the names applied. */
+/**
+ * As the owner (the user of `url`): creates the database if needed, applies pending migrations,
+ * then gives the application role (created when missing) exactly its privileges; returns the
+ * names applied. The role defaults to APP_DATABASE_USER / APP_DATABASE_PASSWORD of the process.
+ */
 export async function migrateDatabase(
   url: string,
   migrations: MigrationClass[],
+  role: ApplicationRole = applicationRole(),
 ): Promise<string[]> {
   await ensureDatabase(url);
-  return withDataSource(url, migrations, async (dataSource) => {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+  await ensureApplicationRole(url, role);
+  const applied = await withDataSource(url, migrations, async (dataSource) => {
+    const done = await dataSource.runMigrations({ transaction: 'each' });
+    await grantApplicationPrivileges(dataSource, role);
+    return done.map((migration) => migration.name);
   });
+  await allowApplicationLogin(url, role);
+  return applied;
 }
 
 /** Reverts the last applied migration. */

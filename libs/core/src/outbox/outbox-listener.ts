@@ -8,7 +8,7 @@ const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
 
 export interface OutboxListenerOptions {
-  /** The DataSource's DATABASE_URL. */
+  /** The DataSource's connection (the application role's). */
   url: string;
   /** Shown in pg_stat_activity, so the listening backend can be told apart from the pool's. */
   applicationName: string;

@@ -9,6 +9,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { Environment } from '../config/environment';
 import type { EventRoutes } from '../events/catalogue';
 import { EVENT_ROUTES_TOKEN } from '../events/handler-registry';
@@ -74,7 +75,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     this.running = true;
     this.listener = new OutboxListener({
-      url: this.config.get('DATABASE_URL', { infer: true }),
+      // The pool's own server, database and role (the application role, never the owner).
+      url: (this.dataSource.options as PostgresDataSourceOptions).url!,
       // The role first: PostgreSQL cuts application_name at 63 bytes.
       applicationName: `outbox-listener:${process.title}`,
       onNotification: () => this.wake(),

@@ -4,6 +4,7 @@ import { InvitationQuotasAndMailLinks1796101100000 } from './1796101100000-invit
 import { AccountLifecycle1796104000000 } from './1796104000000-account-lifecycle';
 import { CreateTwoFactor1796105000000 } from './1796105000000-create-two-factor';
 import { PersonalDataErasure1796106000000 } from './1796106000000-personal-data-erasure';
+import { ValidVatNumbers1796204000000 } from './1796204000000-valid-vat-numbers';
 
 export const identityMigrations = [
   CreateIdentity1795680000000,
@@ -12,4 +13,5 @@ export const identityMigrations = [
   AccountLifecycle1796104000000,
   CreateTwoFactor1796105000000,
   PersonalDataErasure1796106000000,
+  ValidVatNumbers1796204000000,
 ];

@@ -7,6 +7,8 @@ export interface BillingIdentity {
   organisationId: string;
   legalName: string;
   addressLines: string[];
+  /** Tells where its VAT is due: metropolitan France, or an overseas territory. */
+  postalCode: string;
   siret: string;
   vatNumber: string | null;
   billingEmail: string;
@@ -42,6 +44,7 @@ export class OrganisationDirectoryService {
         ...(organisation.addressLine2 ? [organisation.addressLine2] : []),
         `${organisation.postalCode} ${organisation.city}`,
       ],
+      postalCode: organisation.postalCode,
       siret: organisation.siret,
       vatNumber: organisation.vatNumber,
       billingEmail: organisation.billingEmail,

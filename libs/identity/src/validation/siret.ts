@@ -29,6 +29,14 @@ export function isValidSiret(value: string): boolean {
   return false;
 }
 
+/**
+ * A SIREN identifies a legal unit: 9 digits whose Luhn sum is a multiple of 10. La Poste's
+ * (356000000) passes too: its exception is in the SIRETs of its establishments.
+ */
+export function isValidSiren(value: string): boolean {
+  return /^\d{9}$/.test(value) && luhnSum(value) % 10 === 0;
+}
+
 /** The SIREN (legal unit) of an establishment's SIRET. */
 export function sirenOf(siret: string): string {
   return siret.slice(0, 9);

@@ -5,6 +5,8 @@ import { InvoicePaymentReference1796201000000 } from './1796201000000-invoice-pa
 import { InvoiceVatRegimes1796202100000 } from './1796202100000-invoice-vat-regimes';
 import { ChambreVatOnDebits1796202150000 } from './1796202150000-chambre-vat-on-debits';
 import { InvoiceSettlement1796203000000 } from './1796203000000-invoice-settlement';
+import { ProtectInvoiceRecords1796204100000 } from './1796204100000-protect-invoice-records';
+import { ChambreIdentifiers1796204050000 } from './1796204050000-chambre-identifiers';
 
 export const invoicingMigrations = [
   CreateInvoicing1795680400000,
@@ -14,4 +16,6 @@ export const invoicingMigrations = [
   InvoiceVatRegimes1796202100000,
   ChambreVatOnDebits1796202150000,
   InvoiceSettlement1796203000000,
+  ChambreIdentifiers1796204050000,
+  ProtectInvoiceRecords1796204100000,
 ];

@@ -124,7 +124,8 @@ export class InvoiceRepository {
     manager: EntityManager,
   ): Promise<InvoiceLine[]> {
     await manager.update(Invoice, { id }, changes);
-    await manager.delete(InvoiceLine, { invoiceId: id });
+    // The application role may not delete invoice lines: this function deletes a draft's only.
+    await manager.query(`SELECT discard_draft_invoice_lines($1)`, [id]);
     return this.insertLines(id, lines, manager);
   }
 

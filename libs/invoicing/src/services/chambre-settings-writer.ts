@@ -19,15 +19,20 @@ export class ChambreSettingsWriter {
 
   /**
    * Applies the changes, to the Chambre and to its VAT policy for offerings, and records the
-   * fields that really changed, in one transaction: all or nothing.
+   * fields that really changed, in one transaction: all or nothing. `check` sees the settings as
+   * they would be, under the row's lock, and may refuse them.
    */
   change(
     action: string,
     changes: Partial<Chambre>,
     offeringVatChanges: OfferingVatSettingsChanges = {},
+    check: (next: Chambre) => void = () => undefined,
   ): Promise<ChambreView> {
     return this.dataSource.transaction(async (manager) => {
       const chambre = await this.chambres.currentForUpdate(manager);
+      // Fields left out of a partial change (undefined) keep their value, as in the UPDATE.
+      const given = Object.entries(changes).filter(([, value]) => value !== undefined);
+      check({ ...chambre, ...Object.fromEntries(given) });
       const updated = await this.chambres.update(chambre.id, changes, manager);
       const changed = changedFields(chambre, changes);
       if (changed) {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvoiceLine } from '../entities/invoice-line.entity';
+import { InvoicingErrorCode, InvoicingException } from '../invoicing.exception';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceDocument, renderInvoicePdf } from '../pdf/invoice-pdf.renderer';
 import { STORED_LOGO_SIDE, logoDimensions, normaliseLogo } from '../pdf/logo-image';
@@ -42,12 +43,17 @@ export class InvoicePdfService {
     const logo = invoice.seller.logoKey ? await this.printableLogo(invoice.seller.logoKey) : null;
     const content = await renderInvoicePdf(toDocument(invoice, lines, original, logo));
     const key = `${invoice.year}/${invoice.number}.pdf`;
-    await this.storage.put(key, content);
-    await this.dataSource.manager.update(
-      Invoice,
-      { id: invoice.id },
-      { pdfPath: key, pdfSha256: sha256(content) },
-    );
+    const stored = await this.dataSource.transaction(async (manager) => {
+      // One writer per invoice, under its row lock: the issuer and a late sweep never write two
+      // files under one key, and the hash recorded is the hash of the file kept. Written once:
+      // a trigger refuses to replace them.
+      const current = await this.invoices.findByIdForUpdate(invoice.id, manager);
+      if (!current || current.pdfSha256) return false;
+      await this.storage.put(key, content);
+      await this.invoices.update(invoice.id, { pdfPath: key, pdfSha256: sha256(content) }, manager);
+      return true;
+    });
+    if (!stored) return;
     this.logger.log(
       { invoiceId: invoice.id, number: invoice.number, bytes: content.length },
       'invoice PDF stored',
@@ -79,12 +85,48 @@ export class InvoicePdfService {
     return content;
   }
 
-  /** The stored PDF of an issued invoice (rendered first if it is still missing). */
+  /** The stored PDF of an issued invoice (rendered first if it is still missing), checked. */
   async read(invoiceId: string): Promise<{ fileName: string; content: Buffer } | null> {
     await this.ensure(invoiceId);
     const invoice = await this.invoices.findById(invoiceId);
     if (!invoice?.pdfPath || !invoice.number) return null;
-    return { fileName: `${invoice.number}.pdf`, content: await this.storage.get(invoice.pdfPath) };
+    return { fileName: `${invoice.number}.pdf`, content: await this.verifiedContent(invoice) };
+  }
+
+  /**
+   * The stored PDF, only if it is the one recorded when the invoice was issued: a file changed
+   * or gone since is never handed out (a download, an e-mail's attachment) as the invoice. It
+   * is an alert for the Chambre's staff, and a problem for the caller, who can still read the
+   * invoice's data.
+   */
+  async verifiedContent(invoice: Invoice): Promise<Buffer> {
+    const content = await this.storage.get(invoice.pdfPath!).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'ENOENT') return null;
+      throw error;
+    });
+    const actual = content ? sha256(content) : null;
+    if (content && actual === invoice.pdfSha256) return content;
+    this.logger.error(
+      {
+        alert: 'invoice_pdf_integrity',
+        invoiceId: invoice.id,
+        number: invoice.number,
+        path: invoice.pdfPath,
+        recordedSha256: invoice.pdfSha256,
+        actualSha256: actual,
+      },
+      content
+        ? 'ALERT: the stored PDF of an invoice no longer matches the SHA-256 recorded when it was issued; not served'
+        : 'ALERT: the stored PDF of an invoice is missing; not served',
+    );
+    throw new InvoicingException(
+      InvoicingErrorCode.PdfIntegrityFailed,
+      `the archived PDF of ${invoice.number} ${
+        content
+          ? 'no longer matches the fingerprint (SHA-256) recorded when it was issued'
+          : 'cannot be found'
+      }, so it is not sent. The Chambre's staff have been alerted; the invoice itself is unchanged and its data can still be read.`,
+    ).with({ invoiceNumber: invoice.number! });
   }
 }
 

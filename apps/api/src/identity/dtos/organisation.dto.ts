@@ -121,10 +121,10 @@ export class CreateOrganisationDto {
   @MaxLength(254)
   billingEmail!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'FR40123456789' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'FR44732829320' })
   @IsOptional()
   @Matches(/^[A-Za-z]{2}\s?[0-9A-Za-z\s]{2,16}$/, {
-    message: 'must be an intra-EU VAT number such as FR40123456789',
+    message: 'must be an intra-EU VAT number such as FR44732829320',
   })
   vatNumber?: string | null;
 

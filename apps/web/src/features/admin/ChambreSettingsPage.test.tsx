@@ -6,7 +6,7 @@ import type { Chambre } from './types';
 
 const chambre = {
   vatRegime: 'standard',
-  vatNumber: 'FR12781112220',
+  vatNumber: 'FR08781112222',
   vatOnDebits: false,
   trainingDeclarationNumber: '93 13 12345 13',
   trainingExemptionAttestedOn: null,
@@ -26,7 +26,7 @@ describe('the Chambre’s VAT settings form', () => {
     };
     expect(vatSettingsInput(values)).toEqual({
       vatRegime: 'standard',
-      vatNumber: 'FR12781112220',
+      vatNumber: 'FR08781112222',
       vatOnDebits: true,
       trainingDeclarationNumber: '93 13 12345 13',
       trainingExemptionAttestedOn: '2025-09-02',

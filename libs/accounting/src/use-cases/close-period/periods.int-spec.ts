@@ -274,13 +274,13 @@ describe('validating and closing periods, and the FEC-layout export', () => {
       const after = await exportFec({ year: 2025, from: '2025-01', to: '2025-02' });
       expect(after.content.equals(before.content)).toBe(true);
       expect(after.fileName).toBe(before.fileName);
-      expect(before.fileName).toBe('781112220FEC20251231_2025-01_2025-02.txt');
+      expect(before.fileName).toBe('781112222FEC20251231_2025-01_2025-02.txt');
     });
 
     it('writes ISO 8859-15 by default (é is E9, € is A4), UTF-8 on request', async () => {
       const latin = await exportFec({ year: 2025 });
       expect(latin.contentType).toBe('text/plain; charset=iso-8859-15');
-      expect(latin.fileName).toBe('781112220FEC20251231.txt');
+      expect(latin.fileName).toBe('781112222FEC20251231.txt');
       const name = Buffer.from([0x43, 0x6f, 0x6f, 0x70, 0xe9]); // "Coopé"
       expect(latin.content.includes(name)).toBe(true);
       expect(latin.content.includes(Buffer.from([0x35, 0x30, 0x20, 0xa4]))).toBe(true); // "50 €"

@@ -17,6 +17,7 @@ import {
 } from '@mutualis/catalogue';
 import {
   Actor,
+  InvoiceableBuyerService,
   MembershipService,
   MembershipStanding,
   OrganisationAccessService,
@@ -78,6 +79,7 @@ export class BookUseCase {
     private readonly bookings: BookingRepository,
     private readonly inventory: SeatInventoryService,
     private readonly organisations: OrganisationAccessService,
+    private readonly buyers: InvoiceableBuyerService,
     private readonly memberships: MembershipService,
     private readonly pricing: PricingService,
     private readonly verified: VerifiedAccountService,
@@ -92,6 +94,8 @@ export class BookUseCase {
     return this.dataSource.transaction(async (manager) => {
       // On the transaction's connection (one pool checkout per booking).
       await this.organisations.assertBelongsTo(command.actor, command.organisationId, manager);
+      // Before a seat is held or a price quoted: what the Chambre cannot invoice is not booked.
+      await this.buyers.assertInvoiceable(command.organisationId, manager);
       // The organisation's membership years, for the price once the service date is known.
       const standing = await this.memberships.standingOf(command.organisationId, manager);
       // After the check that the caller belongs to it, so a stranger learns nothing.

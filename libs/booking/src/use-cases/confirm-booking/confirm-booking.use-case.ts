@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, OutboxService } from '@mutualis/core';
+import { InvoiceableBuyerService } from '@mutualis/identity';
 import { BookingErrorCode, BookingException, bookingNotFound } from '../../booking.exception';
 import { ConfirmationMethod } from '../../booking.types';
 import { Booking } from '../../entities/booking.entity';
@@ -33,6 +34,7 @@ export class ConfirmBookingUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bookings: BookingRepository,
     private readonly outbox: OutboxService,
+    private readonly buyers: InvoiceableBuyerService,
     private readonly clock: Clock,
   ) {}
 
@@ -56,6 +58,11 @@ export class ConfirmBookingUseCase {
           ? 'this booking is already confirmed'
           : `a ${booking.status} booking cannot be confirmed`,
       );
+    }
+    // A person confirming a cheque or a mandate is stopped before the money changes hands; money
+    // a provider already took confirms all the same (the invoice job then holds the invoice).
+    if (command.confirmedBy !== null) {
+      await this.buyers.assertInvoiceable(booking.organisationId, manager);
     }
     const confirmed = await this.bookings.update(
       booking.id,

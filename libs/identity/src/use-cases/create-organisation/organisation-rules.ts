@@ -4,6 +4,7 @@ import { IdentityErrorCode, IdentityException } from '../../identity.exception';
 import { departmentOfPostalCode } from '../../validation/department';
 import { isValidRna, LOCAL_LAW_DEPARTMENTS } from '../../validation/rna';
 import { isValidSiret, normaliseSiret } from '../../validation/siret';
+import { vatNumberProblem } from '../../validation/vat-number';
 
 type OrganisationState = Pick<
   Organisation,
@@ -22,13 +23,18 @@ export function normaliseIdentifiers<T extends Partial<OrganisationState>>(field
 
 /**
  * The rules an organisation's identity obeys as a whole: a valid SIRET, an RNA number for
- * associations (except under Alsace-Moselle local law) and only for them, and a département
- * that matches the postal code. Every broken rule is reported, each on its field.
+ * associations (except under Alsace-Moselle local law) and only for them, a département that
+ * matches the postal code, and when given the VAT number of its SIREN (printed on its invoices;
+ * the database holds the same rule). Every broken rule is reported, each on its field.
  */
 export function assertValidOrganisation(state: OrganisationState): void {
   const problems: FieldProblem[] = [];
   if (!isValidSiret(state.siret)) {
     problems.push({ field: 'siret', message: 'must be 14 digits with a valid check digit (Luhn)' });
+  }
+  if (state.vatNumber !== null && isValidSiret(state.siret)) {
+    const problem = vatNumberProblem(state.vatNumber, state.siret);
+    if (problem) problems.push({ field: 'vatNumber', message: problem });
   }
   if (state.rna !== null && !isValidRna(state.rna)) {
     problems.push({ field: 'rna', message: 'must be W followed by 9 digits' });

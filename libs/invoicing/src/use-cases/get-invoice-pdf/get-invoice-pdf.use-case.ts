@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@mutualis/identity';
 import { InvoicingErrorCode, InvoicingException } from '../../invoicing.exception';
 import { InvoiceAccessService } from '../../services/invoice-access.service';
-import { InvoiceStorage } from '../../storage/invoice-storage';
+import { InvoicePdfService } from '../../services/invoice-pdf.service';
 
 @Injectable()
 export class GetInvoicePdfUseCase {
   constructor(
     private readonly access: InvoiceAccessService,
-    private readonly storage: InvoiceStorage,
+    private readonly pdf: InvoicePdfService,
   ) {}
 
-  /** The stored PDF, as it was rendered when the invoice was issued. */
+  /** The stored PDF, as it was rendered when the invoice was issued (checked against its hash). */
   async execute(actor: Actor, invoiceId: string): Promise<{ filename: string; content: Buffer }> {
     const invoice = await this.access.readable(actor, invoiceId);
     if (!invoice.pdfPath || !invoice.number) {
@@ -20,6 +20,6 @@ export class GetInvoicePdfUseCase {
         'this invoice’s PDF is being prepared; try again shortly',
       );
     }
-    return { filename: `${invoice.number}.pdf`, content: await this.storage.get(invoice.pdfPath) };
+    return { filename: `${invoice.number}.pdf`, content: await this.pdf.verifiedContent(invoice) };
   }
 }

@@ -13,6 +13,7 @@ import {
   insertPublishedSession,
   insertPublishedSlot,
   SessionOptions,
+  vatNumberOf,
 } from '@mutualis/testing';
 import { Invoice } from '../../entities/invoice.entity';
 import { InvoiceLine } from '../../entities/invoice-line.entity';
@@ -219,8 +220,13 @@ describe('IssueBookingInvoiceUseCase', () => {
     ): Promise<string> {
       const { slotId } = await insertPublishedSlot(db, { vatTreatment, memberPriceCents: 6_000 });
       const booker = await insertBooker(db);
-      await db.query(`UPDATE organisations SET vat_number = 'FR40123456789' WHERE id = $1`, [
+      const [{ siret }] = await db.query<{ siret: string }[]>(
+        `SELECT siret FROM organisations WHERE id = $1`,
+        [booker.organisationId],
+      );
+      await db.query(`UPDATE organisations SET vat_number = $2 WHERE id = $1`, [
         booker.organisationId,
+        vatNumberOf(siret),
       ]);
       const { body } = await context.get(BookUseCase).execute({
         actor: booker.actor,
@@ -259,7 +265,7 @@ describe('IssueBookingInvoiceUseCase', () => {
 
       const advice = await issued(await consultation('standard'));
       expect(advice.invoice.seller.trainingDeclarationNumber).toBeNull();
-      expect(advice.invoice.seller.vatNumber).toBe('FR12781112220');
+      expect(advice.invoice.seller.vatNumber).toBe('FR08781112222');
       expect(advice.lines).toEqual([
         expect.objectContaining({ vatCategory: 'S', vatRegime: 'standard', vatexCode: null }),
       ]);
@@ -282,8 +288,8 @@ describe('IssueBookingInvoiceUseCase', () => {
 
     it('keeps both VAT numbers on an exempt invoice', async () => {
       const { invoice } = await issued(await consultation('exempt_members'));
-      expect(invoice.seller.vatNumber).toBe('FR12781112220');
-      expect(invoice.buyer.vatNumber).toBe('FR40123456789');
+      expect(invoice.seller.vatNumber).toBe('FR08781112222');
+      expect(invoice.buyer.vatNumber).toMatch(/^FR\d{11}$/);
     });
 
     it('under the franchise, invoices what would be taxable under art. 293 B and keeps the training exemption', async () => {

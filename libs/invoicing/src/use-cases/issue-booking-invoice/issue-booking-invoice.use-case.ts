@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '@mutualis/core';
 import { BookingFactsService } from '@mutualis/booking';
-import { OrganisationDirectoryService } from '@mutualis/identity';
+import { OrganisationDirectoryService, overseasTerritoryOf } from '@mutualis/identity';
 import { ChambreRepository } from '../../repositories/chambre.repository';
 import { InvoiceRepository, StoredInvoice } from '../../repositories/invoice.repository';
 import { InvoiceComposer, newPaymentReference } from '../../services/invoice-composer';
@@ -45,6 +46,22 @@ export class IssueBookingInvoiceUseCase {
     const buyer = await this.directory.billingIdentity(facts.organisationId);
     if (!buyer)
       throw new Error(`organisation ${facts.organisationId} of booking ${bookingId} not found`);
+    const territory = overseasTerritoryOf(buyer.postalCode);
+    if (territory) {
+      // Booking, checkout and confirmation refuse such a buyer; one that moved overseas after
+      // paying gets no invoice with metropolitan VAT. Retrying cannot help: the job fails at
+      // once, kept on the queue page, to be retried once its invoice can be made.
+      this.logger.error(
+        {
+          alert: 'overseas_buyer_not_invoiced',
+          bookingId,
+          organisationId: buyer.organisationId,
+          territory: territory.code,
+        },
+        `ALERT: booking confirmed for an organisation in ${territory.name}, whose VAT is not metropolitan: no invoice issued`,
+      );
+      throw new OverseasBuyerNotInvoiced(bookingId, territory.name);
+    }
     const { draft, lines } = this.composer.forBooking(facts, chambre, buyer);
 
     let issued: StoredInvoice | null;
@@ -90,5 +107,16 @@ export class IssueBookingInvoiceUseCase {
     const issuedId = issued.invoice.id;
     this.logger.log({ bookingId, invoiceId: issuedId }, 'invoice issued');
     return 'issued';
+  }
+}
+
+/** A confirmed booking whose buyer is established overseas: not invoiced, not retried. */
+export class OverseasBuyerNotInvoiced extends UnrecoverableError {
+  constructor(bookingId: string, territory: string) {
+    super(
+      `booking ${bookingId} is not invoiced: its organisation is established in ${territory}, ` +
+        'whose VAT regime is not implemented yet; retry the job once its address is corrected',
+    );
+    this.name = 'OverseasBuyerNotInvoiced';
   }
 }

@@ -11,6 +11,7 @@ import {
 import { Clock, Environment } from '@mutualis/core';
 import {
   Actor,
+  InvoiceableBuyerService,
   MembershipService,
   OrganisationAccessService,
   OrganisationDirectoryService,
@@ -41,6 +42,7 @@ export class CheckoutUseCase {
     private readonly access: OrganisationAccessService,
     private readonly memberships: MembershipService,
     private readonly directory: OrganisationDirectoryService,
+    private readonly buyers: InvoiceableBuyerService,
     private readonly drafts: CreateDraftInvoiceUseCase,
     private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
@@ -61,6 +63,8 @@ export class CheckoutUseCase {
         `a ${booking.status} booking cannot be paid`,
       );
     }
+    // The organisation may have moved overseas since it booked: no money for what cannot be invoiced.
+    await this.buyers.assertInvoiceable(booking.organisationId);
     return method === 'card' ? this.card(booking) : this.bankTransfer(actor, booking);
   }
 
