@@ -355,7 +355,7 @@ describe('checkFecBalance', () => {
 
 describe('fecFileName', () => {
   it('names the file after the SIREN and the closing date', () => {
-    expect(fecFileName('781112220', '2026-12-31')).toBe('781112222FEC20261231.txt');
+    expect(fecFileName('781112220', '2026-12-31')).toBe('781112220FEC20261231.txt');
   });
 
   it.each([
