@@ -243,6 +243,19 @@ describe('The Chambre decides an offering’s VAT regime', () => {
       });
     });
 
+    it('leaves alone what a change leaves out (undefined), unlike null', async () => {
+      await update({ trainingExemptionAttestedOn: '2025-01-15' });
+      expect(
+        await update({
+          trainingExemptionAttestedOn: undefined,
+          defaultVatTreatmentTraining: 'exempt_training',
+        }),
+      ).toMatchObject({
+        trainingExemptionAttestedOn: '2025-01-15',
+        defaultVatTreatmentTraining: 'exempt_training',
+      });
+    });
+
     it('refuses to remove the attestation while offerings rely on it', async () => {
       await update({ trainingExemptionAttestedOn: '2025-01-15' });
       const offering = await draft('training');
