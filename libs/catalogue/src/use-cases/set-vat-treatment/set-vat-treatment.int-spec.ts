@@ -102,15 +102,13 @@ describe('The Chambre decides an offering’s VAT regime', () => {
   it('gives a new offering the Chambre’s default for its kind, which the consultant does not choose', async () => {
     await attestTrainingExemption(db);
     await db.transaction((manager) =>
-      context
-        .get(OfferingVatSettingsService)
-        .update(
-          {
-            defaultVatTreatmentTraining: 'exempt_training',
-            defaultVatTreatmentOther: 'exempt_members',
-          },
-          manager,
-        ),
+      context.get(OfferingVatSettingsService).update(
+        {
+          defaultVatTreatmentTraining: 'exempt_training',
+          defaultVatTreatmentOther: 'exempt_members',
+        },
+        manager,
+      ),
     );
     expect((await draft('training')).vatTreatment).toBe('exempt_training');
     expect((await draft('consultation')).vatTreatment).toBe('exempt_members');
