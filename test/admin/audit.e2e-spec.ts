@@ -278,14 +278,17 @@ describe('audit log', () => {
       agent.post(`/api/offerings/${offeringId}/publish`),
     );
     // On a published offering a consultant's price change waits for review (nothing recorded
-    // yet); the VAT treatment is the Chambre's own decision, recorded at once.
+    // yet); the VAT regime is the Chambre's decision, whose proposal is recorded at once and
+    // goes live with the approval.
     const proposed = await as(consultant, (agent) =>
       agent
         .patch(`/api/offerings/${offeringId}`)
         .send({ memberPriceCents: 19_000, summary: 'Nouveau résumé.' }),
     );
     const taxed = await as(finance, (agent) =>
-      agent.put(`/api/offerings/${offeringId}/vat-treatment`).send({ vatTreatment: 'standard' }),
+      agent
+        .put(`/api/offerings/${offeringId}/vat-treatment`)
+        .send({ vatTreatment: 'exempt_members' }),
     );
     const approved = await as(admin, (agent) => agent.post(`/api/offerings/${offeringId}/publish`));
     await as(consultant, (agent) =>
@@ -303,7 +306,7 @@ describe('audit log', () => {
         .sort(),
     ).toEqual(['offering.pricing.changed', 'offering.revision.approved']);
     expect(entries.map((entry) => entry.action).slice(3)).toEqual([
-      'offering.pricing.changed',
+      'offering.vat_treatment.proposed',
       'offering.published',
       'offering.submitted',
       'offering.rejected',
@@ -336,17 +339,20 @@ describe('audit log', () => {
       after: { status: 'published' },
     });
     expect(vat).toMatchObject({
-      action: 'offering.pricing.changed',
+      action: 'offering.vat_treatment.proposed',
       actor: { userId: finance.id, label: 'finance' },
-      before: { vatTreatment: 'exempt_training' },
-      after: { vatTreatment: 'standard' },
+      before: { vatTreatment: 'standard' },
+      after: { vatTreatment: 'exempt_members' },
     });
     expect(approvedPricing).toMatchObject({
       actor: { userId: admin.id, label: 'admin' },
-      before: { memberPriceCents: 18_000 },
-      after: { memberPriceCents: 19_000 },
+      before: { memberPriceCents: 18_000, vatTreatment: 'standard' },
+      after: { memberPriceCents: 19_000, vatTreatment: 'exempt_members' },
     });
-    expect(Object.keys(approvedPricing!.after as Json)).toEqual(['memberPriceCents']);
+    expect(Object.keys(approvedPricing!.after as Json).sort()).toEqual([
+      'memberPriceCents',
+      'vatTreatment',
+    ]);
     expect(revision).toMatchObject({
       requestId: approved.requestId,
       after: { memberPriceCents: 19_000, summary: 'Nouveau résumé.' },

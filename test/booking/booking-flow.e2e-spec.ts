@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { DAY_MS, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import {
+  attestTrainingExemption,
+  DAY_MS,
+  insertOrganisations,
+  insertPublishedSession,
+} from '@mutualis/testing';
 import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
 import { createTestApp } from '../support/test-app';
@@ -212,17 +217,23 @@ describe('booking', () => {
         .auth(consultant.accessToken, bearer)
         .send({ memberPriceCents: 50_000, nonMemberPriceCents: 60_000 });
       expectStatus(patched, 200);
-      // The new price goes live once the Chambre approves it; the VAT treatment is its own call.
+      // The new price goes live once the Chambre approves it; the VAT regime is its own call,
+      // moderated the same way.
       expectStatus(
         await b.api().post(`/api/offerings/${offeringId}/publish`).auth(admin.accessToken, bearer),
         200,
       );
+      await attestTrainingExemption(db);
       expectStatus(
         await b
           .api()
           .put(`/api/offerings/${offeringId}/vat-treatment`)
           .auth(admin.accessToken, bearer)
           .send({ vatTreatment: 'exempt_training' }),
+        200,
+      );
+      expectStatus(
+        await b.api().post(`/api/offerings/${offeringId}/publish`).auth(admin.accessToken, bearer),
         200,
       );
 

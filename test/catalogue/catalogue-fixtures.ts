@@ -94,7 +94,6 @@ export function offeringBody(overrides: Json = {}): Json {
     durationMinutes: 420,
     memberPriceCents: 18000,
     nonMemberPriceCents: 26000,
-    vatTreatment: 'exempt_training',
     ...overrides,
   };
 }
@@ -109,7 +108,6 @@ export function consultationBody(overrides: Json = {}): Json {
     durationMinutes: 60,
     memberPriceCents: 9000,
     nonMemberPriceCents: 12000,
-    vatTreatment: 'standard',
     ...overrides,
   });
 }

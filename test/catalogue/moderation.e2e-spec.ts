@@ -123,7 +123,8 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
           memberPriceCents: 18000,
           nonMemberPriceCents: 26000,
           currency: 'EUR',
-          vatTreatment: 'exempt_training',
+          // The Chambre's default for a training: the consultant does not choose it.
+          vatTreatment: 'standard',
           cancellationPolicy: {
             tiers: [
               { daysBefore: 14, refundPercent: 100 },
@@ -212,6 +213,27 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
           'memberPriceCents',
           'vatTreatment',
         ].sort(),
+      );
+    });
+
+    it('lists the VAT regimes to anyone, each with its legal basis, category and VATEX code', async () => {
+      const response = await api().get('/api/vat-regimes').expect(200);
+      expect(response.body).toContainEqual(
+        expect.objectContaining({
+          code: 'exempt_training',
+          legalBasis: 'art. 261, 4, 4° a du CGI',
+          category: 'E',
+          rateBasisPoints: 0,
+          vatexCode: 'VATEX-FR-CGI261-4',
+          mention: 'Exonération de TVA, art. 261, 4, 4° a du CGI',
+          offeringKinds: ['training'],
+        }),
+      );
+      expect(response.body).toContainEqual(
+        expect.objectContaining({ code: 'standard', category: 'S', rateBasisPoints: 2000 }),
+      );
+      expect(response.body).toContainEqual(
+        expect.objectContaining({ code: 'not_subject', legalBasis: null, offeringKinds: [] }),
       );
     });
 

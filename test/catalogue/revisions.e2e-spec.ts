@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { insertOrganisations } from '@mutualis/testing';
+import { attestTrainingExemption, insertOrganisations } from '@mutualis/testing';
 import { TestUser, userWithRoles } from '../support/api-client';
 import { expectProblem, expectStatus, fieldsOf } from '../support/expectations';
 import { createTestApp, sql } from '../support/test-app';
-import { bearer, catalogue, DAY_MS, Json, offeringBody, uniqueWord } from './catalogue-fixtures';
+import {
+  bearer,
+  catalogue,
+  consultationBody,
+  DAY_MS,
+  Json,
+  offeringBody,
+  uniqueWord,
+} from './catalogue-fixtures';
 
 // A published offering's public wording and prices change only once the Chambre approves the
-// change: the published version stays live meanwhile. Its VAT treatment is the Chambre's alone.
+// change: the published version stays live meanwhile. Its VAT regime is the Chambre's alone, and
+// a change of it on a published offering is moderated too.
 describe('catalogue: changes to a published offering go back to moderation', () => {
   let app: NestExpressApplication;
   let db: DataSource;
@@ -312,8 +321,9 @@ describe('catalogue: changes to a published offering go back to moderation', () 
     await expect(
       db.query(
         `INSERT INTO offering_revisions (offering_id, proposed_by, title, summary, description,
-                                         member_price_cents, non_member_price_cents)
-         SELECT id, consultant_id, title, summary, description, member_price_cents, non_member_price_cents
+                                         member_price_cents, non_member_price_cents, vat_treatment)
+         SELECT id, consultant_id, title, summary, description, member_price_cents, non_member_price_cents,
+                vat_treatment
            FROM offerings WHERE id = $1`,
         [offering.id],
       ),
@@ -360,54 +370,97 @@ describe('catalogue: changes to a published offering go back to moderation', () 
     expect(await revisionsOf(offering.id)).toEqual([]);
   });
 
-  it('refuses a consultant’s change of VAT treatment on a published offering with 403, and changes nothing', async () => {
-    const offering = await published('TVA', { vatTreatment: 'exempt_training' });
+  it('refuses a VAT regime from a consultant with 400 naming the field, on a published offering or a draft', async () => {
+    const offering = await published('TVA');
     const before = await liveRow(offering.id);
-    const refused = await patch(consultant, offering.id, {
-      vatTreatment: 'standard',
-      title: `TVA ${token} autre`,
-    });
-    expectProblem(refused, 403, 'vat_treatment_by_chambre');
-    expect(fieldsOf(refused)).toEqual(['vatTreatment']);
+    for (const vatTreatment of ['standard', 'exempt_training']) {
+      const refused = await patch(consultant, offering.id, {
+        vatTreatment,
+        title: `TVA ${token} autre`,
+      });
+      expectProblem(refused, 400, 'validation_failed');
+      expect(fieldsOf(refused)).toEqual(['vatTreatment']);
+    }
     expect(await liveRow(offering.id)).toEqual(before);
     expect(await revisionsOf(offering.id)).toEqual([]);
-    // Sending the value unchanged (a whole form sent back) is harmless.
-    expectStatus(await patch(consultant, offering.id, { vatTreatment: 'exempt_training' }), 200);
+    const created = await api()
+      .post('/api/offerings')
+      .auth(consultant.accessToken, bearer)
+      .send(offeringBody({ vatTreatment: 'exempt_training' }));
+    expectProblem(created, 400, 'validation_failed');
+    expect(fieldsOf(created)).toEqual(['vatTreatment']);
   });
 
-  it('lets admins and finance set the VAT treatment, live at once; nobody else', async () => {
-    const offering = await published('Régime TVA', { vatTreatment: 'exempt_training' });
+  it('lets admins and finance set the VAT regime; on a published offering it waits for approval while bookings keep theirs', async () => {
+    const offering = await published('Régime TVA');
+    expect(offering.vatTreatment).toBe('standard');
     const sessionId = await scheduled(offering.id);
-    const exempt = await book(sessionId);
-    expect(exempt).toMatchObject({ vatTreatment: 'exempt_training', totalVatCents: 0 });
+    const first = await book(sessionId);
+    expect(first).toMatchObject({ vatTreatment: 'standard', totalVatCents: 5200 });
 
     for (const user of [consultant, otherConsultant, member]) {
-      expectProblem(await putVat(user, offering.id, { vatTreatment: 'standard' }), 403);
+      expectProblem(await putVat(user, offering.id, { vatTreatment: 'exempt_training' }), 403);
     }
-    expect((await liveRow(offering.id)).vat_treatment).toBe('exempt_training');
-    expectProblem(await putVat(admin, offering.id, { vatTreatment: 'reduced' }), 400);
+    for (const vatTreatment of ['reduced', 'not_subject', 'franchise']) {
+      expectProblem(await putVat(admin, offering.id, { vatTreatment }), 400);
+    }
     expectProblem(await putVat(admin, offering.id, {}), 400);
     expectProblem(await putVat(admin, randomUUID(), { vatTreatment: 'standard' }), 404);
+    // No attestation of the training exemption recorded yet.
+    await db.query(`UPDATE offering_vat_settings SET training_exemption_attested_on = NULL`);
+    expectProblem(
+      await putVat(finance, offering.id, { vatTreatment: 'exempt_training' }),
+      422,
+      'training_exemption_not_attested',
+    );
+    await attestTrainingExemption(db);
 
-    const set = await putVat(finance, offering.id, { vatTreatment: 'standard' });
-    expectStatus(set, 200);
-    expect(set.body).toMatchObject({ vatTreatment: 'standard', status: 'published' });
+    const proposed = await putVat(finance, offering.id, { vatTreatment: 'exempt_training' });
+    expectStatus(proposed, 200);
+    expect(proposed.body).toMatchObject({
+      vatTreatment: 'standard',
+      status: 'published',
+      pendingRevision: { vatTreatment: 'exempt_training', changedFields: ['vatTreatment'] },
+    });
     expect((await getOffering(offering.id).expect(200)).body.vatTreatment).toBe('standard');
-    const standard = await book(sessionId);
-    expect(standard).toMatchObject({ vatTreatment: 'standard', totalVatCents: 5200 });
+    expect(await book(sessionId)).toMatchObject({ vatTreatment: 'standard', totalVatCents: 5200 });
+    expect((await revisionQueue()).body.items).toContainEqual(
+      expect.objectContaining({
+        revision: expect.objectContaining({ vatTreatment: 'exempt_training' }),
+      }),
+    );
+
+    expectStatus(await action(admin, offering.id, 'publish'), 200);
+    expect((await getOffering(offering.id).expect(200)).body.vatTreatment).toBe('exempt_training');
+    expect(await book(sessionId)).toMatchObject({
+      vatTreatment: 'exempt_training',
+      totalVatCents: 0,
+    });
     const [kept] = await db.query<{ vat: string }[]>(
       `SELECT vat_treatment AS vat FROM bookings WHERE id = $1`,
-      [exempt.id],
+      [first.id],
     );
-    expect(kept.vat).toBe('exempt_training');
+    expect(kept.vat).toBe('standard');
 
-    expectStatus(await putVat(admin, offering.id, { vatTreatment: 'not_subject' }), 200);
     expectStatus(await action(consultant, offering.id, 'archive'), 200);
     expectProblem(
       await putVat(admin, offering.id, { vatTreatment: 'standard' }),
       409,
       'offering_not_editable',
     );
+  });
+
+  it('refuses the training exemption on a consultation with 422', async () => {
+    await attestTrainingExemption(db);
+    const offering = await c.publishedOffering(
+      consultant,
+      admin,
+      consultationBody({ title: `Conseil ${token} ${uniqueWord('tt')}` }),
+    );
+    const refused = await putVat(admin, offering.id, { vatTreatment: 'exempt_training' });
+    expectProblem(refused, 422, 'vat_treatment_not_allowed');
+    expect(fieldsOf(refused)).toEqual(['vatTreatment']);
+    expectStatus(await putVat(admin, offering.id, { vatTreatment: 'exempt_members' }), 200);
   });
 
   it('drops what awaited review when the offering is archived', async () => {
@@ -419,21 +472,19 @@ describe('catalogue: changes to a published offering go back to moderation', () 
     ]);
   });
 
-  it('still lets a draft change at once, VAT treatment included (reviewed with the offering)', async () => {
+  it('still lets a draft change at once, and its VAT regime set by the Chambre at once', async () => {
     const draft = await c.createOffering(
       consultant,
       offeringBody({ title: `Brouillon ${token} ${uniqueWord('tt')}` }),
     );
-    const edited = await patch(consultant, draft.id, {
-      nonMemberPriceCents: 30000,
-      vatTreatment: 'standard',
-    });
+    const edited = await patch(consultant, draft.id, { nonMemberPriceCents: 30000 });
     expect(edited.body).toMatchObject({
       status: 'draft',
       nonMemberPriceCents: 30000,
-      vatTreatment: 'standard',
       pendingRevision: null,
     });
+    const set = await putVat(finance, draft.id, { vatTreatment: 'exempt_members' });
+    expect(set.body).toMatchObject({ vatTreatment: 'exempt_members', pendingRevision: null });
     expect(
       await sql(app, 'SELECT 1 FROM offering_revisions WHERE offering_id = $1', [draft.id]),
     ).toEqual([]);

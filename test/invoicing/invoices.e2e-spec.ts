@@ -177,8 +177,13 @@ describe('invoices and credit notes', () => {
       expect.objectContaining({
         vatCategory: 'E',
         vatAmountCents: 0,
-        exemptionReason: 'Exonération de TVA, art. 261-4-4° du CGI',
+        exemptionReason: 'Exonération de TVA, art. 261, 4, 4° a du CGI',
+        vatRegime: 'exempt_training',
+        vatexCode: 'VATEX-FR-CGI261-4',
       }),
+    ]);
+    expect(invoice.lines).toEqual([
+      expect.objectContaining({ vatRegime: 'exempt_training', vatexCode: 'VATEX-FR-CGI261-4' }),
     ]);
   });
 
@@ -420,6 +425,47 @@ describe('invoices and credit notes', () => {
       name: 'CRESS Sud',
       trainingDeclarationNumber: '93 13 99999 13',
     });
+    await grantPlatformRoles(app, outsider, []);
+  });
+
+  it('lets admins record the Chambre’s VAT settings, refusing what the law does not allow', async () => {
+    const put = (body: object) =>
+      api().put('/api/chambre').auth(outsider.accessToken, { type: 'bearer' }).send(body);
+    await grantPlatformRoles(app, outsider, ['admin']);
+    const tomorrow = new Date(Date.now() + DAY_MS).toISOString().slice(0, 10);
+    const future = await put({ trainingExemptionAttestedOn: tomorrow }).expect(422);
+    expect(future.body.errors[0].field).toBe('trainingExemptionAttestedOn');
+    const notAttested = await put({ defaultVatTreatmentTraining: 'exempt_training' }).expect(422);
+    expect(notAttested.body.errors[0].field).toBe('defaultVatTreatmentTraining');
+    await put({ defaultVatTreatmentOther: 'exempt_training' }).expect(422);
+    await put({ defaultVatTreatmentTraining: 'out_of_scope_subsidy' }).expect(400);
+    await put({ trainingExemptionAttestedOn: '2025-02-30' }).expect(422);
+
+    const saved = await put({
+      trainingExemptionAttestedOn: '2025-09-01',
+      defaultVatTreatmentTraining: 'exempt_training',
+      vatOnDebits: true,
+    }).expect(200);
+    expect(saved.body).toMatchObject({
+      trainingExemptionAttestedOn: '2025-09-01',
+      defaultVatTreatmentTraining: 'exempt_training',
+      defaultVatTreatmentOther: 'standard',
+      vatOnDebits: true,
+      trainingDeclarationNumber: expect.any(String),
+    });
+    await confirmedBooking({ vatTreatment: 'exempt_training' });
+    const read = await api()
+      .get('/api/chambre')
+      .auth(finance.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(read.body.offeringsUnderTrainingExemption).toBeGreaterThan(0);
+    const invoice = await invoiceOf(await confirmedBooking({ vatTreatment: 'standard' }));
+    expect(invoice.seller.vatOnDebits).toBe(true);
+    // A default resting on the attestation, then offerings sold under the exemption: it stays.
+    await put({ trainingExemptionAttestedOn: null }).expect(422);
+    await put({ vatOnDebits: false, defaultVatTreatmentTraining: 'standard' }).expect(200);
+    const inUse = await put({ trainingExemptionAttestedOn: null }).expect(409);
+    expect(inUse.body.code).toBe('training_exemption_in_use');
     await grantPlatformRoles(app, outsider, []);
   });
 

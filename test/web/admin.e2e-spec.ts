@@ -51,7 +51,6 @@ describe('web app: administration', () => {
       durationMinutes: 420,
       memberPriceCents: 18_000,
       nonMemberPriceCents: 26_000,
-      vatTreatment: 'exempt_training',
     });
     await apiAs(consultant, 'POST', `/api/offerings/${draft.id}/submit`);
 

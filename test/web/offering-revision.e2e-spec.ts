@@ -70,8 +70,9 @@ describe('web app: changes to a published offering, and unpaid places', () => {
     const page = await signedIn(consultant);
     await page.goto(`/consultant/offerings/${offering.id}`);
     await page.getByRole('heading', { level: 1, name: offering.title }).waitFor();
-    // The VAT treatment is the Chambre's once published.
-    expect(await page.getByLabel('TVA').isDisabled()).toBe(true);
+    // The VAT regime is the Chambre's: shown with its legal basis, nothing to choose.
+    await page.getByText('Régime de TVA', { exact: true }).waitFor();
+    expect(await page.getByRole('combobox', { name: /TVA/ }).count()).toBe(0);
     await page.getByLabel('Titre').fill(newTitle);
     await page.getByLabel('Prix non adhérent (€ HT)').fill('999');
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
@@ -117,14 +118,16 @@ describe('web app: changes to a published offering, and unpaid places', () => {
       expect.stringContaining(newTitle),
       expect.stringMatching(/999,00/),
     ]);
-    // The VAT treatment is the Chambre's call, live at once.
+    // The VAT regime is the Chambre's call: on a published offering it joins what awaits review.
     await item.getByLabel('Régime de TVA (décision de la Chambre)').selectOption({
-      label: 'TVA à 20 %',
+      label: 'TVA au taux normal de 20 % (art. 256 et 278 du CGI)',
     });
     await item.getByRole('button', { name: 'Changer le régime de TVA' }).click();
     await admin
       .getByRole('status')
-      .filter({ hasText: `Régime de TVA de « ${offering.title} » : TVA à 20 %.` })
+      .filter({
+        hasText: `Régime de TVA proposé pour « ${offering.title} » : TVA au taux normal de 20 % (art. 256 et 278 du CGI).`,
+      })
       .waitFor();
     await web.screenshot(admin, 'admin-revision');
     await item.getByRole('button', { name: 'Valider les modifications' }).click();

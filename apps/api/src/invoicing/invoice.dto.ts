@@ -117,7 +117,16 @@ export class SellerDto implements SellerShape {
   @ApiProperty() siret!: string;
   @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
   @ApiProperty({ enum: ['standard', 'franchise'] }) vatRegime!: 'standard' | 'franchise';
-  @ApiProperty({ type: String, nullable: true, description: 'NDA of the training organisation.' })
+  @ApiPropertyOptional({
+    description:
+      'The Chambre had opted to pay VAT on its debits when it issued this invoice (absent on older invoices).',
+  })
+  vatOnDebits?: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'NDA of the training organisation, on a training’s invoice only.',
+  })
   trainingDeclarationNumber!: string | null;
   @ApiProperty() iban!: string;
   @ApiProperty() bic!: string;

@@ -2892,7 +2892,9 @@ export interface components {
             vatNumber: string | null;
             /** @enum {string} */
             vatRegime: "standard" | "franchise";
-            /** @description NDA of the training organisation. */
+            /** @description The Chambre had opted to pay VAT on its debits when it issued this invoice (absent on older invoices). */
+            vatOnDebits?: boolean;
+            /** @description NDA of the training organisation, on a training’s invoice only. */
             trainingDeclarationNumber: string | null;
             iban: string;
             bic: string;

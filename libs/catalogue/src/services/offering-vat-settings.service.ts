@@ -48,10 +48,14 @@ export class OfferingVatSettingsService {
    * proposed to be, sold under the exemption (409: change their regime first).
    */
   async update(
-    changes: OfferingVatSettingsChanges,
+    asked: OfferingVatSettingsChanges,
     manager: EntityManager,
   ): Promise<OfferingVatSettingsView> {
-    if (Object.values(changes).every((value) => value === undefined)) return this.get(manager);
+    // Left out (undefined) is unchanged; null is a value (no attestation).
+    const changes = Object.fromEntries(
+      Object.entries(asked).filter(([, value]) => value !== undefined),
+    ) as OfferingVatSettingsChanges;
+    if (Object.keys(changes).length === 0) return this.get(manager);
     const current = await this.settings.currentForUpdate(manager);
     const next = { ...current, ...changes };
     const today = parisDate(this.clock.now());

@@ -59,37 +59,48 @@ export function ChambreSettingsPage() {
     queryKey: adminKeys.chambre,
     queryFn: async () => unwrap(await api.GET('/api/chambre')),
   });
+  // Here rather than in the form, which starts afresh from what was saved.
+  const [saved, setSaved] = useState(false);
   return (
     <section className="stack">
       <PageTitle>{t('chambre.title')}</PageTitle>
       <p className="muted">{t('chambre.intro')}</p>
       {chambre.isPending ? <Loading /> : null}
       <ProblemAlert ns="admin" error={chambre.error} />
+      {saved ? (
+        <p className="alert alert-success" role="status">
+          {t('chambre.saved')}
+        </p>
+      ) : null}
       {chambre.data ? (
-        <VatSettingsForm key={chambre.data.updatedAt} chambre={chambre.data} />
+        <VatSettingsForm key={chambre.data.updatedAt} chambre={chambre.data} onSaved={setSaved} />
       ) : null}
     </section>
   );
 }
 
-function VatSettingsForm({ chambre }: { chambre: Chambre }) {
+function VatSettingsForm({
+  chambre,
+  onSaved,
+}: {
+  chambre: Chambre;
+  onSaved: (saved: boolean) => void;
+}) {
   const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const regimes = useVatRegimes();
   const regimeText = useVatRegimeText();
   const [values, setValues] = useState(() => vatValuesOf(chambre));
-  const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: async (body: ChambreSettings) => unwrap(await api.PUT('/api/chambre', { body })),
-    onSuccess: async (updated) => {
+    onSuccess: (updated) => {
+      onSaved(true);
       queryClient.setQueryData(adminKeys.chambre, updated);
-      await queryClient.invalidateQueries({ queryKey: adminKeys.chambre });
-      setSaved(true);
     },
   });
   const errors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
   const set = <K extends keyof VatValues>(key: K, value: VatValues[K]) => {
-    setSaved(false);
+    onSaved(false);
     setValues((current) => ({ ...current, [key]: value }));
   };
   const defaults = (kind: 'training' | 'consultation') =>
@@ -139,16 +150,19 @@ function VatSettingsForm({ chambre }: { chambre: Chambre }) {
           />
         )}
       </Field>
-      <div className="field">
-        <label>
+      <div className="stack">
+        <label className="row" style={{ gap: '0.5rem' }}>
           <input
             type="checkbox"
+            aria-describedby="vat-on-debits-hint"
             checked={values.vatOnDebits}
             onChange={(event) => set('vatOnDebits', event.target.checked)}
-          />{' '}
-          {t('chambre.vatOnDebits')}
+          />
+          <strong>{t('chambre.vatOnDebits')}</strong>
         </label>
-        <p className="hint">{t('chambre.vatOnDebitsHint')}</p>
+        <p className="hint" id="vat-on-debits-hint">
+          {t('chambre.vatOnDebitsHint')}
+        </p>
       </div>
       <Field
         label={t('chambre.trainingExemptionAttestedOn')}
@@ -225,11 +239,6 @@ function VatSettingsForm({ chambre }: { chambre: Chambre }) {
         <button type="submit" className="button" disabled={save.isPending}>
           {t('chambre.save')}
         </button>
-        {saved ? (
-          <p className="alert alert-success" role="status">
-            {t('chambre.saved')}
-          </p>
-        ) : null}
       </div>
     </form>
   );

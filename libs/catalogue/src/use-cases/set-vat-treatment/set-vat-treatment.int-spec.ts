@@ -102,15 +102,13 @@ describe('The Chambre decides an offering’s VAT regime', () => {
   it('gives a new offering the Chambre’s default for its kind, which the consultant does not choose', async () => {
     await attestTrainingExemption(db);
     await db.transaction((manager) =>
-      context
-        .get(OfferingVatSettingsService)
-        .update(
-          {
-            defaultVatTreatmentTraining: 'exempt_training',
-            defaultVatTreatmentOther: 'exempt_members',
-          },
-          manager,
-        ),
+      context.get(OfferingVatSettingsService).update(
+        {
+          defaultVatTreatmentTraining: 'exempt_training',
+          defaultVatTreatmentOther: 'exempt_members',
+        },
+        manager,
+      ),
     );
     expect((await draft('training')).vatTreatment).toBe('exempt_training');
     expect((await draft('consultation')).vatTreatment).toBe('exempt_members');
@@ -240,6 +238,19 @@ describe('The Chambre decides an offering’s VAT regime', () => {
       ).rejects.toMatchObject({ code: 'vat_treatment_not_allowed' });
       await expect(update({ trainingExemptionAttestedOn: '2025-02-30' })).rejects.toMatchObject({
         code: 'vat_treatment_not_allowed',
+      });
+    });
+
+    it('leaves alone what a change leaves out (undefined), unlike null', async () => {
+      await update({ trainingExemptionAttestedOn: '2025-01-15' });
+      expect(
+        await update({
+          trainingExemptionAttestedOn: undefined,
+          defaultVatTreatmentTraining: 'exempt_training',
+        }),
+      ).toMatchObject({
+        trainingExemptionAttestedOn: '2025-01-15',
+        defaultVatTreatmentTraining: 'exempt_training',
       });
     });
 
