@@ -342,6 +342,8 @@ describe('accounting', () => {
         ],
       },
       { accounts: [] },
+      { accounts: [[[]]] },
+      { accounts: [{ role: 'bank', number: 512000, label: 'Banque' }] },
       {},
     ];
     for (const body of refused) {

@@ -1,5 +1,7 @@
 export * from './accounting.exception';
 export * from './accounting.module';
+export { draftProblems } from './domain/check-draft';
+export { auxiliaryNumber } from './domain/lettering';
 export * from './export/fec';
 export * from './export/fec-encoding';
 export * from './journal/entry-draft';

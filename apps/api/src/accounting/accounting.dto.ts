@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -167,6 +168,8 @@ export class UpdateChartDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  // An array is not an account: ValidateNested would pass one through.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ChartAccountChangeDto)
   accounts!: ChartAccountChangeDto[];

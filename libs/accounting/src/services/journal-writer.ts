@@ -36,7 +36,10 @@ export class JournalWriter {
 
   /**
    * Writes the entry in the caller's transaction when given its manager (the event and its
-   * entry commit together), else in a transaction of its own.
+   * entry commit together), else in a transaction of its own. The transaction must be READ
+   * COMMITTED (the default): lettering reads the lines other posts committed while it waited for
+   * the account's lock. Throws an AccountingException (invalid draft, an account or organisation
+   * the chart or directory lacks) before writing anything.
    */
   async post(draft: EntryDraft, manager?: EntityManager): Promise<PostedEntry> {
     const problems = draftProblems(draft);

@@ -54,6 +54,10 @@ export class UpdateChartUseCase {
     const seen = new Set<string>();
     changes.forEach((change, index) => {
       const field = `accounts[${index}]`;
+      if (!Object.hasOwn(CLASSES, change.role)) {
+        problems.push({ field: `${field}.role`, message: 'not a role of the chart' });
+        return;
+      }
       const vat = VAT_ROLES.includes(change.role);
       if (vat && !change.vatRateBasisPoints) {
         problems.push({
@@ -67,7 +71,7 @@ export class UpdateChartUseCase {
           message: 'only VAT accounts have a rate',
         });
       }
-      if (!/^[0-9]{3}[0-9A-Z]{0,17}$/.test(change.number)) {
+      if (typeof change.number !== 'string' || !/^[0-9]{3}[0-9A-Z]{0,17}$/.test(change.number)) {
         problems.push({
           field: `${field}.number`,
           message: 'an account number is 3 digits then up to 17 digits or capital letters',
@@ -78,7 +82,11 @@ export class UpdateChartUseCase {
           message: `a ${change.role} account starts with ${CLASSES[change.role].join(' or ')}`,
         });
       }
-      if (!/^[^\t\r\n]{1,100}$/.test(change.label) || change.label.trim() === '') {
+      if (
+        typeof change.label !== 'string' ||
+        !/^[^\t\r\n]{1,100}$/.test(change.label) ||
+        change.label.trim() === ''
+      ) {
         problems.push({
           field: `${field}.label`,
           message: 'a label is 1 to 100 characters on one line',
