@@ -332,6 +332,13 @@ export function useAccountingPeriods(year: number) {
   });
 }
 
+/** A 409 says the books moved meanwhile (a month closed by someone else): show them as they are. */
+async function refreshOnConflict(queryClient: QueryClient, error: unknown) {
+  if (error instanceof ApiProblem && error.problem.status === 409) {
+    await queryClient.invalidateQueries({ queryKey: ['finance', 'accounting'] });
+  }
+}
+
 /** Numbers the entries dated up to the month's end; every finance page then reloads. */
 export function useValidatePeriod(onValidated: (validation: PeriodValidation) => void) {
   const queryClient = useQueryClient();
@@ -346,6 +353,7 @@ export function useValidatePeriod(onValidated: (validation: PeriodValidation) =>
       onValidated(validation);
       await refreshFinance(queryClient);
     },
+    onError: (error) => refreshOnConflict(queryClient, error),
   });
 }
 
@@ -363,6 +371,7 @@ export function useClosePeriod(onClosed: (closing: PeriodClosing) => void) {
       onClosed(closing);
       await refreshFinance(queryClient);
     },
+    onError: (error) => refreshOnConflict(queryClient, error),
   });
 }
 

@@ -194,7 +194,7 @@ function ChartForm({
           ))}
         </ul>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap finance-chart-form">
         <table>
           <caption className="visually-hidden">{t('chart.caption')}</caption>
           <thead>

@@ -18,7 +18,6 @@ import {
   entryFiltersFromSearch,
   entryFiltersToSearch,
   entryQuery,
-  formatRate,
   JOURNAL_CODES,
   monthLabel,
   parisToday,
@@ -198,12 +197,8 @@ function EntryCard({ entry }: { entry: JournalEntry }) {
             cell: (line) => (
               <>
                 <span className="finance-nowrap">{line.accountNumber}</span>{' '}
-                <span className="muted">
-                  {line.accountLabel}
-                  {line.vatRateBasisPoints
-                    ? ` (${formatRate(line.vatRateBasisPoints, language)})`
-                    : ''}
-                </span>
+                {/* A VAT account's label names its rate already. */}
+                <span className="muted">{line.accountLabel}</span>
               </>
             ),
           },

@@ -131,9 +131,9 @@ describe('the periods page', () => {
     expect(post).toHaveBeenCalledWith('/api/finance/accounting/periods/{period}/close', {
       params: { path: { period: '2026-02' } },
     });
-    const status = await screen.findByText(/février 2026 est clôturé/);
+    const status = await screen.findByText(/Février 2026 est clôturé/);
     expect(text(status)).toBe(
-      'février 2026 est clôturé ; 2 écritures restaient à valider (VT2026-000011 à VT2026-000012).',
+      'Février 2026 est clôturé ; 2 écritures restaient à valider (VT2026-000011 à VT2026-000012).',
     );
     await waitFor(() => expect(status).toHaveFocus());
     expect(screen.queryByRole('region', { name: 'Clôturer février 2026 ?' })).toBeNull();
@@ -160,6 +160,14 @@ describe('the periods page', () => {
     expect(text(await screen.findByRole('alert'))).toContain(
       "Les mois se clôturent dans l'ordre : clôturez d'abord janvier 2026.",
     );
+    // Trying again would not do: only « Annuler » is left, and the months are read again.
+    const dialog = screen.getByRole('region', { name: 'Clôturer février 2026 ?' });
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Annuler']);
+    await waitFor(() => expect(get).toHaveBeenCalledTimes(2));
   });
 
   it('asks before validating, counting what it numbers, and gives focus back on « Annuler »', async () => {

@@ -19,6 +19,7 @@ import {
   dayLabel,
   entriesPath,
   entriesToValidate,
+  isConflict,
   monthLabel,
   monthTitle,
   nextPeriod,
@@ -237,7 +238,7 @@ function Summary({ view, today }: { view: AccountingPeriods; today: string }) {
   const validated = validatedThrough(view, today);
   const next = view.nextToClose;
   return (
-    <dl className="facts finance-facts card">
+    <dl className="facts finance-summary card">
       <dt>{t('periods.closedThrough')}</dt>
       <dd>
         {view.closedThrough
@@ -311,7 +312,7 @@ function Confirmation({
   const close = useClosePeriod((closing) =>
     onDone(
       t('periods.closed', {
-        month,
+        month: monthTitle(action.period, language),
         count: closing.validation.entries,
         numbers: numbered(closing.validation),
       }),
@@ -319,6 +320,8 @@ function Confirmation({
   );
   const mutation = action.kind === 'validate' ? validate : close;
   const problem = periodProblemMessage(mutation.error, action.period, t, language);
+  // Refused because of the books' state (closed meanwhile, an earlier month open): only « Annuler ».
+  const refused = isConflict(mutation.error);
 
   useEffect(() => {
     heading.current?.focus();
@@ -366,18 +369,20 @@ function Confirmation({
         <ProblemAlert error={mutation.error} />
       )}
       <div className="row">
-        <button
-          type="button"
-          className="button"
-          disabled={mutation.isPending}
-          onClick={() => mutation.mutate(action.period)}
-        >
-          {mutation.isPending
-            ? t('periods.working')
-            : action.kind === 'validate'
-              ? t('periods.confirmValidate', { month })
-              : t('periods.confirmClose', { month })}
-        </button>
+        {refused ? null : (
+          <button
+            type="button"
+            className="button"
+            disabled={mutation.isPending}
+            onClick={() => mutation.mutate(action.period)}
+          >
+            {mutation.isPending
+              ? t('periods.working')
+              : action.kind === 'validate'
+                ? t('periods.confirmValidate', { month })
+                : t('periods.confirmClose', { month })}
+          </button>
+        )}
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('periods.cancel')}
         </button>

@@ -186,14 +186,14 @@ describe('refused validations and closings', () => {
 
   it('says from when a month not over may close, and that a closed one is closed', () => {
     expect(periodProblemMessage(problem({ code: 'period_not_over' }), '2026-12', t, 'fr')).toBe(
-      "décembre 2026 n'est pas terminé : il pourra être clôturé à partir du 1 janvier 2027.",
+      "Décembre 2026 n'est pas terminé : il pourra être clôturé à partir du 1 janvier 2027.",
     );
     expect(
       periodProblemMessage(problem({ code: 'period_already_closed' }), '2026-01', t, 'fr'),
-    ).toBe('janvier 2026 est déjà clôturé.');
+    ).toBe('Janvier 2026 est déjà clôturé.');
     expect(
       periodProblemMessage(problem({ status: 422, code: 'period_in_future' }), '2027-01', t, 'fr'),
-    ).toContain("janvier 2027 n'a pas commencé");
+    ).toContain("Janvier 2027 n'a pas commencé");
   });
 
   it('leaves other problems to the shared alert', () => {

@@ -344,6 +344,11 @@ export function chartFieldMessage(
   return fieldMessage(message, tCommon);
 }
 
+/** Whether the api refused because the books changed meanwhile (or the order): retrying won't do. */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiProblem && error.problem.status === 409;
+}
+
 /**
  * A refused validation or closing in words, with what the api says would work: the month to
  * close first, the day from which the month may close. Null for other problems (the shared
@@ -365,14 +370,14 @@ export function periodProblemMessage(
           })
         : t('periods.problem.outOfOrderUnknown');
     case 'period_already_closed':
-      return t('periods.problem.alreadyClosed', { month: monthLabel(period, language) });
+      return t('periods.problem.alreadyClosed', { month: monthTitle(period, language) });
     case 'period_not_over':
       return t('periods.problem.notOver', {
-        month: monthLabel(period, language),
+        month: monthTitle(period, language),
         date: dayLabel(closableFrom(period), language),
       });
     case 'period_in_future':
-      return t('periods.problem.inFuture', { month: monthLabel(period, language) });
+      return t('periods.problem.inFuture', { month: monthTitle(period, language) });
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Field, type ControlProps } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -81,7 +82,10 @@ function FecExport() {
       <h2 id="fec-heading">{t('exports.fec')}</h2>
       <p>{t('exports.fecWhat')}</p>
       <p>{t('exports.fecNotWhole')}</p>
-      <p className="muted">{t('exports.fecValidatedOnly')}</p>
+      <p className="muted">
+        {t('exports.fecValidatedOnly')}{' '}
+        <Link to="/finance/accounting">{t('exports.fecPeriodsLink')}</Link>
+      </p>
       <ProblemAlert error={fec.error ?? description.error} />
       <form onSubmit={submit} noValidate className="stack">
         <div className="grid">
