@@ -43,7 +43,18 @@ describe('web app: strict Content-Security-Policy', () => {
         paths: ['/bookings', '/invoices', '/organisation', '/account/notifications'],
       },
       { who: 'consultant1@demo.mutualis.fr', paths: ['/consultant/offerings'] },
-      { who: 'finance@demo.mutualis.fr', paths: ['/finance', '/finance/reconciliation'] },
+      {
+        who: 'finance@demo.mutualis.fr',
+        paths: [
+          '/finance',
+          '/finance/reconciliation',
+          '/finance/accounting',
+          '/finance/accounting/journals',
+          '/finance/accounting/entries',
+          '/finance/accounting/chart',
+          '/finance/exports',
+        ],
+      },
       { who: 'admin@demo.mutualis.fr', paths: ['/admin', '/admin/moderation', '/admin/users'] },
     ];
     const violations: string[] = [];

@@ -215,7 +215,7 @@ describe('web app: finance', () => {
 
     const [file] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Télécharger le FEC' }).click(),
+      page.getByRole('button', { name: 'Télécharger les écritures (FEC)' }).click(),
     ]);
     const content = await readFile(await file.path(), 'utf8');
     expect(content.startsWith('JournalCode')).toBe(true);

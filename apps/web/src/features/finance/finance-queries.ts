@@ -9,10 +9,24 @@ import { useEffect } from 'react';
 import { api, authorisedFetch, download, unwrap } from '../../api/client';
 import { ApiProblem, isProblem, networkProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import { csvExportPath, fecPath, type CsvExport } from './exports/exports';
+import type { entryQuery } from './accounting/accounting';
+import {
+  csvExportPath,
+  fecDescriptionPath,
+  fecPath,
+  type CsvExport,
+  type FecEncoding,
+  type FecExport,
+} from './exports/exports';
 import type { invoiceQuery } from './invoices/invoices';
 import { importPollInterval } from './reconciliation/reconciliation';
-import type { StatementImport, TransactionStatus } from './types';
+import type {
+  ChartAccountChange,
+  PeriodClosing,
+  PeriodValidation,
+  StatementImport,
+  TransactionStatus,
+} from './types';
 
 /** Keys of the finance queries; every mutation invalidates `financeKeys.all`. */
 export const financeKeys = {
@@ -29,6 +43,10 @@ export const financeKeys = {
   invoice: (id: string) => ['finance', 'invoice', id] as const,
   organisations: ['finance', 'organisations'] as const,
   refunds: ['finance', 'refunds'] as const,
+  accountingPeriods: (year: number) => ['finance', 'accounting', 'periods', year] as const,
+  journals: (period: string) => ['finance', 'accounting', 'journals', period] as const,
+  entries: (query: object) => ['finance', 'accounting', 'entries', query] as const,
+  chart: ['finance', 'accounting', 'chart'] as const,
 };
 
 /**
@@ -275,10 +293,23 @@ export function useInvoicePdf(invoiceId: string, number: string) {
   });
 }
 
-/** Downloads the FEC of a fiscal year. */
+/**
+ * Downloads the validated entries of a fiscal year (or some of its months) in the FEC layout:
+ * the import file of the Chambre's accounting software, saved under the api's name
+ * (`<SIREN>FEC<AAAAMMJJ>.txt`).
+ */
 export function useFecDownload(onDownloaded: () => void) {
   return useMutation({
-    mutationFn: (year: number) => download(fecPath(year), `FEC-${year}.txt`),
+    mutationFn: (fec: FecExport) => download(fecPath(fec), `FEC-${fec.year}.txt`),
+    onSuccess: onDownloaded,
+  });
+}
+
+/** Downloads the description file that goes with the FEC-layout file. */
+export function useFecDescriptionDownload(onDownloaded: () => void) {
+  return useMutation({
+    mutationFn: ({ year, encoding }: { year: number; encoding: FecEncoding }) =>
+      download(fecDescriptionPath(year, encoding), `FEC-${year}_descriptif.txt`),
     onSuccess: onDownloaded,
   });
 }
@@ -289,5 +320,102 @@ export function useCsvExport(onDownloaded: () => void) {
     mutationFn: ({ kind, from, to }: { kind: CsvExport; from: string; to: string }) =>
       download(csvExportPath(kind, from, to), `${kind}.csv`),
     onSuccess: onDownloaded,
+  });
+}
+
+/** The months of a fiscal year: open or closed, their entries and those awaiting validation. */
+export function useAccountingPeriods(year: number) {
+  return useQuery({
+    queryKey: financeKeys.accountingPeriods(year),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/finance/accounting/periods', { params: { query: { year } } })),
+  });
+}
+
+/** A 409 says the books moved meanwhile (a month closed by someone else): show them as they are. */
+async function refreshOnConflict(queryClient: QueryClient, error: unknown) {
+  if (error instanceof ApiProblem && error.problem.status === 409) {
+    await queryClient.invalidateQueries({ queryKey: ['finance', 'accounting'] });
+  }
+}
+
+/** Numbers the entries dated up to the month's end; every finance page then reloads. */
+export function useValidatePeriod(onValidated: (validation: PeriodValidation) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (period: string) =>
+      unwrap(
+        await api.POST('/api/finance/accounting/periods/{period}/validate', {
+          params: { path: { period } },
+        }),
+      ),
+    onSuccess: async (validation) => {
+      onValidated(validation);
+      await refreshFinance(queryClient);
+    },
+    onError: (error) => refreshOnConflict(queryClient, error),
+  });
+}
+
+/** Closes a month (validating what remains of it); every finance page then reloads. */
+export function useClosePeriod(onClosed: (closing: PeriodClosing) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (period: string) =>
+      unwrap(
+        await api.POST('/api/finance/accounting/periods/{period}/close', {
+          params: { path: { period } },
+        }),
+      ),
+    onSuccess: async (closing) => {
+      onClosed(closing);
+      await refreshFinance(queryClient);
+    },
+    onError: (error) => refreshOnConflict(queryClient, error),
+  });
+}
+
+/** The four journals with their entry counts and totals over a month. */
+export function useJournals(period: string) {
+  return useQuery({
+    queryKey: financeKeys.journals(period),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/finance/accounting/journals', { params: { query: { period } } })),
+  });
+}
+
+/** A month's entries with their lines, a page at a time. */
+export function useJournalEntries(query: ReturnType<typeof entryQuery>) {
+  return useInfiniteQuery({
+    queryKey: financeKeys.entries(query),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/finance/accounting/entries', {
+          params: { query: { ...query, limit: PAGE_SIZE, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useChart() {
+  return useQuery({
+    queryKey: financeKeys.chart,
+    queryFn: async () => unwrap(await api.GET('/api/finance/accounting/chart')),
+  });
+}
+
+/** Saves changed accounts; entries already posted keep the account they were posted with. */
+export function useSaveChart(onSaved: (changed: number) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (accounts: ChartAccountChange[]) =>
+      unwrap(await api.PUT('/api/finance/accounting/chart', { body: { accounts } })),
+    onSuccess: async (chart, accounts) => {
+      queryClient.setQueryData(financeKeys.chart, chart);
+      onSaved(accounts.length);
+      await queryClient.invalidateQueries({ queryKey: financeKeys.chart });
+    },
   });
 }

@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../auth/RequireAuth';
 import './finance.css';
+import { ChartPage } from './accounting/ChartPage';
+import { EntriesPage } from './accounting/EntriesPage';
+import { JournalsPage } from './accounting/JournalsPage';
+import { PeriodsPage } from './accounting/PeriodsPage';
 import { ExportsPage } from './exports/ExportsPage';
 import { FinanceHomePage } from './FinanceHomePage';
 import { InvoicePage } from './invoices/InvoicePage';
@@ -63,6 +67,38 @@ export const financeRoutes: RouteObject[] = [
     element: (
       <Finance>
         <InvoicePage />
+      </Finance>
+    ),
+  },
+  {
+    path: '/finance/accounting',
+    element: (
+      <Finance>
+        <PeriodsPage />
+      </Finance>
+    ),
+  },
+  {
+    path: '/finance/accounting/journals',
+    element: (
+      <Finance>
+        <JournalsPage />
+      </Finance>
+    ),
+  },
+  {
+    path: '/finance/accounting/entries',
+    element: (
+      <Finance>
+        <EntriesPage />
+      </Finance>
+    ),
+  },
+  {
+    path: '/finance/accounting/chart',
+    element: (
+      <Finance>
+        <ChartPage />
       </Finance>
     ),
   },
