@@ -21,6 +21,10 @@ import { InvoicingModule } from '../../invoicing.module';
 import { InvoiceStorage } from '../../storage/invoice-storage';
 import { IssueBookingInvoiceUseCase } from './issue-booking-invoice.use-case';
 import { InvoicingEvents } from '../../invoicing.events';
+import {
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../../../../../test/support/isolated-environment';
 
 const PARIS_YEAR = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Paris',
@@ -31,16 +35,24 @@ describe('IssueBookingInvoiceUseCase', () => {
   let context: INestApplicationContext;
   let db: DataSource;
   let storage: string;
+  let environment: IsolatedEnvironment;
 
+  // A database of its own: these tests change the Chambre's VAT regime and options, which every
+  // other spec of the run would otherwise see mid-test.
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-invoices-'));
-    context = await createTestContext([InvoicingModule], { INVOICE_STORAGE_DIR: storage });
+    environment = await isolatedEnvironment('issue_invoice');
+    context = await createTestContext([InvoicingModule], {
+      ...environment.env,
+      INVOICE_STORAGE_DIR: storage,
+    });
     db = context.get(DataSource);
     await configureChambre(db);
   });
 
   afterAll(async () => {
     await context.close();
+    await environment.drop();
     rmSync(storage, { recursive: true, force: true });
   });
 
