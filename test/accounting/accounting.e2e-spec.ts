@@ -75,6 +75,8 @@ describe('accounting', () => {
       ['put', '/api/finance/accounting/chart'],
       ['get', '/api/finance/exports/fec?year=2024'],
       ['get', '/api/finance/exports/fec/description?year=2024'],
+      ['get', '/api/finance/journal?from=2024-01-01&to=2024-12-31'],
+      ['post', '/api/finance/periods/2024-01/close'],
     ];
     for (const [method, path] of routes) {
       const anonymous = await (method === 'get'
@@ -116,6 +118,12 @@ describe('accounting', () => {
       '/api/finance/exports/fec?year=2024&from=2024-05&to=2024-04',
       '/api/finance/exports/fec?year=2024&encoding=utf-16',
       '/api/finance/exports/fec/description?year=abc',
+      '/api/finance/journal',
+      '/api/finance/journal?from=2024-01-01',
+      '/api/finance/journal?from=2024-02-01&to=2024-01-31',
+      '/api/finance/journal?from=2024-02-30&to=2024-03-31',
+      '/api/finance/journal?from=2024-01-01&to=2024-01-31&account=41%25',
+      '/api/finance/journal?from=2024-01-01&to=2024-01-31&journal=XX',
     ];
     for (const path of finance400) expectProblem(await as(finance).get(path), 400);
     for (const period of ['2024-13', '2024-1', 'janvier', '1999-12', '2024-01-01']) {
@@ -259,6 +267,28 @@ describe('accounting', () => {
     expect(unvalidated.body.items).toHaveLength(1);
   });
 
+  it('answers the contract’s GET /finance/journal: entries between two dates, by journal or account', async () => {
+    const numbers = async (query: string) =>
+      (
+        (await as(finance).get(`/api/finance/journal?${query}`).expect(200)).body.items as {
+          number: string | null;
+        }[]
+      ).map((entry) => entry.number);
+    expect(await numbers('from=2024-01-01&to=2024-01-31&account=512')).toEqual([
+      'BQ2024-000001',
+      'BQ2024-000002',
+      'BQ2024-000003',
+    ]);
+    expect(await numbers('from=2024-01-01&to=2024-02-29&journal=VT&account=411')).toEqual([
+      'VT2024-000001',
+      'VT2024-000002',
+      'VT2024-000003',
+      null,
+    ]);
+    expect(await numbers('from=2024-01-04&to=2024-01-10&account=7061')).toEqual(['VT2024-000002']);
+    expect(await numbers('from=2024-01-01&to=2024-12-31&account=627')).toEqual([]);
+  });
+
   it('closes months in order, once each, and lists them', async () => {
     today('2024-03-15');
     const outOfOrder = await as(finance).post('/api/finance/accounting/periods/2024-02/close');
@@ -279,9 +309,8 @@ describe('accounting', () => {
       409,
       'period_already_closed',
     );
-    const february = await as(finance)
-      .post('/api/finance/accounting/periods/2024-02/close')
-      .expect(200);
+    // The contract's route (API.md) closes the same way.
+    const february = await as(finance).post('/api/finance/periods/2024-02/close').expect(200);
     expect(february.body.validation).toMatchObject({ entries: 1, validatedOn: '2024-03-15' });
 
     const periods = await as(finance).get('/api/finance/accounting/periods?year=2024').expect(200);

@@ -30,6 +30,7 @@ import { NotificationDeliveriesController } from './notifications/notification-d
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { FinanceController } from './reconciliation/finance.controller';
 import { AccountingController } from './accounting/accounting.controller';
+import { FinanceJournalController } from './accounting/finance-journal.controller';
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
@@ -122,6 +123,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     NotificationDeliveriesController,
     FinanceController,
     AccountingController,
+    FinanceJournalController,
     AccountingExportsController,
     PersonalDataController,
     AuditController,

@@ -35,6 +35,8 @@ import { PageQueryDto } from '../http/page.dto';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PERIOD_MESSAGE = 'must be a YYYY-MM month';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_MESSAGE = 'must be a YYYY-MM-DD date';
 const JOURNALS: JournalCode[] = ['VT', 'BQ', 'ST', 'OD'];
 const ROLES: AccountRole[] = [
   'customers',
@@ -100,6 +102,30 @@ export class EntriesQueryDto extends PageQueryDto {
   )
   @IsBoolean()
   validated?: boolean;
+}
+
+/** `GET /finance/journal`, the contract's query: a range of entry dates, a journal, an account. */
+export class JournalQueryDto extends PageQueryDto {
+  @ApiProperty({ example: '2026-01-01', description: 'First entry date (YYYY-MM-DD).' })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'Last entry date (YYYY-MM-DD).' })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: JOURNALS })
+  @IsOptional()
+  @IsIn(JOURNALS)
+  journal?: JournalCode;
+
+  @ApiPropertyOptional({
+    example: '411',
+    description: 'Entries with a line on an account whose number starts with these digits.',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,12}$/, { message: 'must be 1 to 12 digits' })
+  account?: string;
 }
 
 export class FecQueryDto extends YearQueryDto {

@@ -1587,6 +1587,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounting entries with their lines between two dates, by journal or account, in entry date then posting order */
+        get: operations["FinanceJournalController_journal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/periods/{period}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a month (YYYY-MM): validate what remains, then entries dated in it go to the next open month */
+        post: operations["FinanceJournalController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/finance/exports/fec": {
         parameters: {
             query?: never;
@@ -6040,6 +6074,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChartAccountDto"][];
                 };
+            };
+        };
+    };
+    FinanceJournalController_journal: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description First entry date (YYYY-MM-DD). */
+                from: string;
+                /** @description Last entry date (YYYY-MM-DD). */
+                to: string;
+                journal?: "VT" | "BQ" | "ST" | "OD";
+                /** @description Entries with a line on an account whose number starts with these digits. */
+                account?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPageDto"];
+                };
+            };
+        };
+    };
+    FinanceJournalController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description Already closed, not over yet, or an earlier month is still open (months close in order). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -93,6 +93,8 @@ export interface EntryFilter {
   to: string;
   journal?: JournalCode;
   validated?: boolean;
+  /** Digits an account number of one of the entry's lines starts with. */
+  account?: string;
   /** After this (entry date, posting order). */
   after: { entryDate: string; postingSeq: string } | null;
   limit: number;
@@ -301,6 +303,13 @@ export class JournalEntryRepository {
     }
     if (filter.validated !== undefined) {
       where.push(filter.validated ? 'number IS NOT NULL' : 'number IS NULL');
+    }
+    if (filter.account) {
+      parameters.push(`${filter.account}%`);
+      where.push(
+        `EXISTS (SELECT 1 FROM accounting_entry_lines line
+                  WHERE line.entry_id = accounting_entries.id AND line.account_number LIKE $${parameters.length})`,
+      );
     }
     if (filter.after) {
       parameters.push(filter.after.entryDate, filter.after.postingSeq);

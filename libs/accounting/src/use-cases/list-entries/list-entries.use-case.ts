@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CoreErrorCode, CoreException, decodeKeyset, encodeKeyset, Page } from '@mutualis/core';
+import { AccountingErrorCode, AccountingException } from '../../accounting.exception';
 import { isIsoDate } from '../../domain/check-draft';
 import { periodEnd, periodStart } from '../../domain/periods';
 import { JOURNAL_LABELS, JournalCode } from '../../journal/entry-draft';
@@ -10,16 +11,24 @@ import { JournalEntryRepository, StoredLine } from '../../repositories/journal-e
 import { requirePeriod } from '../../services/period-validator';
 import { EntryLineView, EntryView } from '../../views/journal.view';
 
+/** A month (`period`), or a range of entry dates (`from`, `to`, both YYYY-MM-DD). */
 export interface ListEntriesQuery {
-  period: string;
+  period?: string;
+  from?: string;
+  to?: string;
   journal?: JournalCode;
+  /** Entries with a line on an account whose number starts with these digits (`411`, `512000`). */
+  account?: string;
   /** Only validated (true) or only unvalidated (false) entries. */
   validated?: boolean;
   cursor?: string;
   limit: number;
 }
 
-/** A month's entries with their lines, in entry date then posting order, a page at a time. */
+/**
+ * Entries with their lines, in entry date then posting order, a page at a time: a month's (the
+ * web app's periods) or a range of dates (the contract's `GET /finance/journal`).
+ */
 @Injectable()
 export class ListEntriesUseCase {
   constructor(
@@ -29,14 +38,15 @@ export class ListEntriesUseCase {
   ) {}
 
   async execute(query: ListEntriesQuery): Promise<Page<EntryView>> {
-    requirePeriod(query.period);
+    const { from, to } = rangeOf(query);
     const after = readCursor(query.cursor);
     const chambreId = await this.books.chambreId(this.dataSource.manager);
     const rows = await this.entries.list(chambreId, {
-      from: periodStart(query.period),
-      to: periodEnd(query.period),
+      from,
+      to,
       journal: query.journal,
       validated: query.validated,
+      account: query.account,
       after,
       limit: query.limit,
     });
@@ -66,6 +76,33 @@ export class ListEntriesUseCase {
           : null,
     };
   }
+}
+
+function rangeOf(query: ListEntriesQuery): { from: string; to: string } {
+  if (query.period !== undefined) {
+    requirePeriod(query.period);
+    return { from: periodStart(query.period), to: periodEnd(query.period) };
+  }
+  const { from, to } = query;
+  const problems = (
+    [
+      ['from', from],
+      ['to', to],
+    ] as const
+  )
+    .filter(([, date]) => date === undefined || !isIsoDate(date))
+    .map(([field]) => ({ field, message: 'must be a YYYY-MM-DD date' }));
+  if (problems.length === 0 && from! > to!) {
+    problems.push({ field: 'to', message: 'must not be before from' });
+  }
+  if (problems.length > 0) {
+    throw new AccountingException(
+      AccountingErrorCode.InvalidPeriod,
+      'give a period (YYYY-MM), or from and to (YYYY-MM-DD, from not after to)',
+      problems,
+    );
+  }
+  return { from: from!, to: to! };
 }
 
 function readCursor(cursor: string | undefined): { entryDate: string; postingSeq: string } | null {
