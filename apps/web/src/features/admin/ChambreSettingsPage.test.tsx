@@ -19,7 +19,7 @@ describe('the Chambre’s VAT settings form', () => {
   it('sends the VAT settings, an empty date or number as null, the VAT number without spaces', () => {
     const values = {
       ...vatValuesOf(chambre),
-      vatNumber: ' fr12 7811 1222 0 ',
+      vatNumber: ' fr08 7811 1222 2 ',
       vatOnDebits: true,
       trainingExemptionAttestedOn: '2025-09-02',
       defaultVatTreatmentTraining: 'exempt_training' as const,
