@@ -378,7 +378,10 @@ export class JournalEntryRepository {
   /**
    * The validated entries of a fiscal year dated from `from` to `to`, line by line, in
    * validation date, journal and number order. Lettering is the one that held on `asOf`: lettered
-   * on or before it and not ended by then, so a closed month exports the same lines forever.
+   * on or before it and not ended by then, so a closed month exports the same lines forever; and
+   * only when all its lines are in the file, so that every code in it nets to zero there (an
+   * invoice of last year paid this year, or a lettering that takes in an entry not validated
+   * yet, leaves its lines unlettered in the file).
    */
   async exportRows(
     chambreId: string,
@@ -402,6 +405,14 @@ export class JournalEntryRepository {
             WHERE member.line_id = line.id AND lettering.lettered_on <= $5
               AND NOT EXISTS (SELECT 1 FROM accounting_lettering_ends ending
                                WHERE ending.lettering_id = lettering.id AND ending.ended_on <= $5)
+              -- Only a lettering whose every line is in this file: not one that takes in a line
+              -- of another fiscal year or of an entry not validated yet.
+              AND NOT EXISTS (SELECT 1 FROM accounting_lettering_lines other
+                                JOIN accounting_entry_lines other_line ON other_line.id = other.line_id
+                                JOIN accounting_entries other_entry ON other_entry.id = other_line.entry_id
+                               WHERE other.lettering_id = lettering.id
+                                 AND (other_entry.number IS NULL OR other_entry.fiscal_year <> $2
+                                      OR other_entry.entry_date NOT BETWEEN $3 AND $4))
             ORDER BY lettering.lettered_on DESC, lettering.created_at DESC
             LIMIT 1
          ) held ON true
