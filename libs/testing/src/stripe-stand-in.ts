@@ -146,12 +146,16 @@ export class StripeStandIn {
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    private readonly clock: () => Date,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  /** Listens on 127.0.0.1, on a random free port. */
-  static async start(): Promise<StripeStandIn> {
+  /**
+   * Listens on 127.0.0.1, on a random free port. `now` dates what it creates (the `created` of
+   * events, charges, refunds, payouts): a test that moves the app's clock gives it the same one.
+   */
+  static async start(options: { now?: () => Date } = {}): Promise<StripeStandIn> {
     loadFixtures();
     const server = createServer();
     await new Promise<void>((resolveListen, reject) => {
@@ -163,7 +167,11 @@ export class StripeStandIn {
     });
     // Longer than a test's pauses, so the client's keep-alive sockets are not closed under it.
     server.keepAliveTimeout = 60_000;
-    const standIn = new StripeStandIn(server, (server.address() as AddressInfo).port);
+    const standIn = new StripeStandIn(
+      server,
+      (server.address() as AddressInfo).port,
+      options.now ?? (() => new Date()),
+    );
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       void standIn.handle(req, res);
     });
@@ -222,7 +230,7 @@ export class StripeStandIn {
       id: newId('evt'),
       object: 'event',
       api_version: this.apiVersion,
-      created: nowSeconds(),
+      created: this.nowSeconds(),
       // What goes over the wire: drops the client's non-enumerable `lastResponse`.
       data: { object: JSON.parse(JSON.stringify(object)) as StripeObject },
       livemode: false,
@@ -297,7 +305,7 @@ export class StripeStandIn {
     }
     const currency = String(included[0].currency);
     const id = newId('po');
-    const now = nowSeconds();
+    const now = this.nowSeconds();
     const transaction = this.createBalanceTransaction({
       type: 'payout',
       reporting_category: 'payout',
@@ -585,7 +593,7 @@ export class StripeStandIn {
       });
     }
     const currency = [...currencies][0];
-    const now = nowSeconds();
+    const now = this.nowSeconds();
     const id = `cs_test_${randomToken(58)}`;
     const uiMode = optionalString(params.ui_mode) ?? 'hosted_page';
     const hosted = uiMode === 'hosted_page' || uiMode === 'hosted';
@@ -690,7 +698,7 @@ export class StripeStandIn {
       canceled_at: null,
       cancellation_reason: null,
       client_secret: `${id}_secret_${randomToken(25)}`,
-      created: nowSeconds(),
+      created: this.nowSeconds(),
       currency: session.currency,
       customer: session.customer,
       description: optionalString(data.description),
@@ -740,7 +748,7 @@ export class StripeStandIn {
       balance_transaction: transaction.id,
       billing_details: { ...asRecord(charge.billing_details), email: details.email ?? null },
       captured: true,
-      created: nowSeconds(),
+      created: this.nowSeconds(),
       currency,
       customer: intent.customer ?? null,
       description: intent.description ?? null,
@@ -838,7 +846,7 @@ export class StripeStandIn {
       amount,
       balance_transaction: transaction.id,
       charge: charge.id,
-      created: nowSeconds(),
+      created: this.nowSeconds(),
       currency,
       metadata: metadataOf(params.metadata),
       payment_intent: charge.payment_intent,
@@ -866,7 +874,7 @@ export class StripeStandIn {
     description: unknown;
   }): StripeObject {
     const id = newId('txn');
-    const now = nowSeconds();
+    const now = this.nowSeconds();
     const transaction = fixture('balance_transaction');
     Object.assign(transaction, {
       id,
@@ -925,6 +933,11 @@ export class StripeStandIn {
       has_more: transactions.length > limit,
       url: '/v1/balance_transactions',
     };
+  }
+
+  /** The stand-in's clock in Unix seconds, as Stripe dates its objects. */
+  private nowSeconds(): number {
+    return Math.floor(this.clock().getTime() / 1000);
   }
 }
 
@@ -1026,10 +1039,6 @@ function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   const first = Array.isArray(value) ? value[0] : value;
   return first ? first : null;
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -1,4 +1,10 @@
-import { auxiliaryNumber, decideLettering, letteringCode, LetterableLine } from './lettering';
+import {
+  auxiliaryNumber,
+  decideLettering,
+  letteringCode,
+  LetterableLine,
+  mayBeLettered,
+} from './lettering';
 
 describe('letteringCode', () => {
   it.each([
@@ -68,6 +74,19 @@ describe('decideLettering', () => {
       end: null,
       letter: null,
     });
+  });
+});
+
+describe('mayBeLettered', () => {
+  const line = (id: string, debitCents: number, creditCents: number) =>
+    ({ id, debitCents, creditCents, entryDate: '2026-03-01' }) satisfies LetterableLine;
+
+  it('is true only for a group that nets to zero with something moved', () => {
+    expect(mayBeLettered([])).toBe(false);
+    expect(mayBeLettered([line('z', 0, 0)])).toBe(false);
+    expect(mayBeLettered([line('a', 12_000, 0)])).toBe(false);
+    expect(mayBeLettered([line('a', 12_000, 0), line('b', 0, 5_000)])).toBe(false);
+    expect(mayBeLettered([line('a', 12_000, 0), line('b', 0, 12_000)])).toBe(true);
   });
 });
 

@@ -74,6 +74,17 @@ export function decideLettering(
   };
 }
 
+/**
+ * Whether a key's lines, as they stood before a post, can have a live lettering: only when they
+ * netted to zero with something moved (every post re-decides its keys under the account's lock,
+ * so a lettering lives exactly while its group is settled). A post that adds to an open group
+ * need not look for one.
+ */
+export function mayBeLettered(linesBefore: readonly LetterableLine[]): boolean {
+  const balance = linesBefore.reduce((sum, line) => sum + line.debitCents - line.creditCents, 0);
+  return balance === 0 && linesBefore.some((line) => line.debitCents > 0 || line.creditCents > 0);
+}
+
 function sameIds(sorted: readonly string[], other: readonly string[]): boolean {
   if (sorted.length !== other.length) return false;
   const second = [...other].sort();

@@ -141,12 +141,28 @@ export class JournalEntryRepository {
    * concurrent post of the same source waits for the first to commit, then writes nothing).
    */
   async insert(entry: NewEntry, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO accounting_entries (chambre_id, journal, source_key, entry_date, event_date, fiscal_year,
-                                       piece_ref, piece_date, line_count, total_cents)
-       VALUES ($1, $2, $3, $4, $5, extract(year FROM $4::date), $6, $7, $8, $9)
-       ON CONFLICT (chambre_id, source_key) DO NOTHING
-       RETURNING id`,
+    const column = <T>(pick: (line: NewLine) => T): T[] => entry.lines.map(pick);
+    // One statement: an entry already there (ON CONFLICT) inserts no line either.
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH entry AS (
+         INSERT INTO accounting_entries (chambre_id, journal, source_key, entry_date, event_date, fiscal_year,
+                                         piece_ref, piece_date, line_count, total_cents)
+         VALUES ($1, $2, $3, $4, $5, extract(year FROM $4::date), $6, $7, $8, $9)
+         ON CONFLICT (chambre_id, source_key) DO NOTHING
+         RETURNING id
+       ), lines AS (
+         INSERT INTO accounting_entry_lines (entry_id, position, account_role, vat_rate_basis_points, account_number,
+                                             account_label, organisation_id, auxiliary_number, auxiliary_label, label,
+                                             debit_cents, credit_cents, lettering_key)
+         SELECT entry.id, line.position, line.role, line.rate, line.number, line.account_label, line.organisation_id,
+                line.auxiliary_number, line.auxiliary_label, line.label, line.debit, line.credit, line.lettering_key
+           FROM entry,
+                unnest($10::smallint[], $11::text[], $12::integer[], $13::text[], $14::text[], $15::uuid[], $16::text[],
+                       $17::text[], $18::text[], $19::bigint[], $20::bigint[], $21::text[])
+                AS line (position, role, rate, number, account_label, organisation_id, auxiliary_number,
+                         auxiliary_label, label, debit, credit, lettering_key)
+       )
+       SELECT id FROM entry`,
       [
         entry.chambreId,
         entry.journal,
@@ -157,22 +173,6 @@ export class JournalEntryRepository {
         entry.pieceDate,
         entry.lines.length,
         entry.totalCents,
-      ],
-    );
-    if (!row) return null;
-    const column = <T>(pick: (line: NewLine) => T): T[] => entry.lines.map(pick);
-    await manager.query(
-      `INSERT INTO accounting_entry_lines (entry_id, position, account_role, vat_rate_basis_points, account_number,
-                                           account_label, organisation_id, auxiliary_number, auxiliary_label, label,
-                                           debit_cents, credit_cents, lettering_key)
-       SELECT $1, line.position, line.role, line.rate, line.number, line.account_label, line.organisation_id,
-              line.auxiliary_number, line.auxiliary_label, line.label, line.debit, line.credit, line.lettering_key
-         FROM unnest($2::smallint[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::uuid[], $8::text[],
-                     $9::text[], $10::text[], $11::bigint[], $12::bigint[], $13::text[])
-              AS line (position, role, rate, number, account_label, organisation_id, auxiliary_number, auxiliary_label,
-                       label, debit, credit, lettering_key)`,
-      [
-        row.id,
         entry.lines.map((_, index) => index + 1),
         column((line) => line.role),
         column((line) => line.vatRateBasisPoints),
@@ -187,7 +187,7 @@ export class JournalEntryRepository {
         column((line) => line.letteringKey),
       ],
     );
-    return row.id;
+    return rows[0]?.id ?? null;
   }
 
   /**
@@ -387,7 +387,10 @@ export class JournalEntryRepository {
   /**
    * The validated entries of a fiscal year dated from `from` to `to`, line by line, in
    * validation date, journal and number order. Lettering is the one that held on `asOf`: lettered
-   * on or before it and not ended by then, so a closed month exports the same lines forever.
+   * on or before it and not ended by then, so a closed month exports the same lines forever; and
+   * only when all its lines are in the file, so that every code in it nets to zero there (an
+   * invoice of last year paid this year, or a lettering that takes in an entry not validated
+   * yet, leaves its lines unlettered in the file).
    */
   async exportRows(
     chambreId: string,
@@ -411,6 +414,14 @@ export class JournalEntryRepository {
             WHERE member.line_id = line.id AND lettering.lettered_on <= $5
               AND NOT EXISTS (SELECT 1 FROM accounting_lettering_ends ending
                                WHERE ending.lettering_id = lettering.id AND ending.ended_on <= $5)
+              -- Only a lettering whose every line is in this file: not one that takes in a line
+              -- of another fiscal year or of an entry not validated yet.
+              AND NOT EXISTS (SELECT 1 FROM accounting_lettering_lines other
+                                JOIN accounting_entry_lines other_line ON other_line.id = other.line_id
+                                JOIN accounting_entries other_entry ON other_entry.id = other_line.entry_id
+                               WHERE other.lettering_id = lettering.id
+                                 AND (other_entry.number IS NULL OR other_entry.fiscal_year <> $2
+                                      OR other_entry.entry_date NOT BETWEEN $3 AND $4))
             ORDER BY lettering.lettered_on DESC, lettering.created_at DESC
             LIMIT 1
          ) held ON true

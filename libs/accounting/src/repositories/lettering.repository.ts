@@ -16,16 +16,24 @@ export class LetteringRepository {
     ]);
   }
 
+  /** The key's lines on the account, each with its entry. */
   async lines(
     chambreId: string,
     auxiliaryNumber: string,
     letteringKey: string,
     manager: EntityManager,
-  ): Promise<LetterableLine[]> {
+  ): Promise<(LetterableLine & { entryId: string })[]> {
     const rows = await manager.query<
-      { id: string; debit_cents: string; credit_cents: string; entry_date: string }[]
+      {
+        id: string;
+        entry_id: string;
+        debit_cents: string;
+        credit_cents: string;
+        entry_date: string;
+      }[]
     >(
-      `SELECT line.id, line.debit_cents, line.credit_cents, to_char(entry.entry_date, 'YYYY-MM-DD') AS entry_date
+      `SELECT line.id, line.entry_id, line.debit_cents, line.credit_cents,
+              to_char(entry.entry_date, 'YYYY-MM-DD') AS entry_date
          FROM accounting_entry_lines line
          JOIN accounting_entries entry ON entry.id = line.entry_id
         WHERE line.auxiliary_number = $2 AND line.lettering_key = $3 AND entry.chambre_id = $1`,
@@ -33,6 +41,7 @@ export class LetteringRepository {
     );
     return rows.map((row) => ({
       id: row.id,
+      entryId: row.entry_id,
       debitCents: centsFromRow(row.debit_cents),
       creditCents: centsFromRow(row.credit_cents),
       entryDate: row.entry_date,

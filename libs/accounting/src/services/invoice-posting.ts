@@ -53,12 +53,19 @@ export class InvoicePosting {
     return this.dataSource.transaction(async (manager) => work(await this.scope(manager)));
   }
 
-  /** Work on an invoice, under its lock, once its sales entry is posted. */
-  async forInvoice<T>(invoiceId: string, work: (scope: InvoiceScope) => Promise<T>): Promise<T> {
+  /**
+   * Work on an invoice, under its lock, once its sales entry is posted. `read` is the invoice
+   * when the caller has read it already (an issued invoice never changes): not read again.
+   */
+  async forInvoice<T>(
+    invoiceId: string,
+    work: (scope: InvoiceScope) => Promise<T>,
+    read?: PostingDocument,
+  ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const scope = await this.scope(manager);
       await this.posting.lockInvoice(invoiceId, manager);
-      const invoice = await this.issued(invoiceId);
+      const invoice = read?.invoiceId === invoiceId ? read : await this.issued(invoiceId);
       if (invoice.type !== 'invoice') throw new Error(`${invoice.number} is not an invoice`);
       // VAT on the debits or on payment, as the invoice says the Chambre had opted (its seller
       // snapshot); its payments and credit notes follow the invoice.

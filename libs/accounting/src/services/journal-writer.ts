@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountingErrorCode, AccountingException } from '../accounting.exception';
 import { draftProblems } from '../domain/check-draft';
-import { auxiliaryNumber, decideLettering, letteringCode } from '../domain/lettering';
+import {
+  auxiliaryNumber,
+  decideLettering,
+  letteringCode,
+  mayBeLettered,
+} from '../domain/lettering';
 import { openDate } from '../domain/periods';
 import type { AccountRef, EntryDraft } from '../journal/entry-draft';
 import { BooksRepository } from '../repositories/books.repository';
@@ -90,7 +95,7 @@ export class JournalWriter {
       if (!posted) throw new Error(`the entry of ${draft.sourceKey} vanished`);
       return { entryId: posted, created: false };
     }
-    await this.letter(chambreId, lines, entryDate, manager);
+    await this.letter(chambreId, entryId, lines, entryDate, manager);
     return { entryId, created: true };
   }
 
@@ -141,6 +146,7 @@ export class JournalWriter {
    */
   private async letter(
     chambreId: string,
+    entryId: string,
     lines: NewLine[],
     entryDate: string,
     manager: EntityManager,
@@ -156,7 +162,12 @@ export class JournalWriter {
       await this.letterings.lockAccount(chambreId, account, manager);
       for (const key of [...touched.get(account)!].sort()) {
         const group = await this.letterings.lines(chambreId, account, key, manager);
-        const live = await this.letterings.live(chambreId, account, key, manager);
+        // Most posts add to an open group (an invoice's first line, the payment that settles
+        // it): no lettering can live there, none is looked for.
+        const before = group.filter((line) => line.entryId !== entryId);
+        const live = mayBeLettered(before)
+          ? await this.letterings.live(chambreId, account, key, manager)
+          : null;
         const decision = decideLettering(group, live);
         if (decision.end) await this.letterings.end(decision.end, entryDate, manager);
         if (decision.letter) {

@@ -37,7 +37,13 @@ export class RefundService {
     await this.dataSource.transaction(async (manager) => {
       await this.payments.updateRefund(
         refund.id,
-        { status: 'succeeded', stripeRefundId: sent.id, completedAt: new Date() },
+        // Stripe's date for the money given back (the books post the refund on it), not the
+        // moment this job ran: a retried job finds the refund Stripe made earlier.
+        {
+          status: 'succeeded',
+          stripeRefundId: sent.id,
+          completedAt: new Date(sent.created * 1000),
+        },
         manager,
       );
       const refunded = payment.amountRefundedCents + refund.amountCents;

@@ -10,6 +10,7 @@ import {
   reversalDraft,
   saleDraft,
 } from '@mutualis/testing';
+import { auditFec } from '../../../../../test/support/fec-audit';
 import {
   IsolatedEnvironment,
   isolatedEnvironment,
@@ -323,6 +324,63 @@ describe('validating and closing periods, and the FEC-layout export', () => {
           0,
         ),
       ).toBe(0);
+    });
+
+    it('letters in a file only lines whose lettering is whole in it: not with last year’s invoice, nor with an entry not validated yet', async () => {
+      // December's invoice, paid in January: its lettering takes in lines of both years.
+      const december = saleDraft({ organisationId, date: '2025-12-15', exclVatCents: 4_000 });
+      await post(december);
+      today('2026-01-08');
+      await validate('2025-12');
+      await post(
+        paymentDraft({
+          organisationId,
+          invoiceId: december.invoiceId,
+          date: '2026-01-06',
+          cents: 4_800,
+        }),
+      );
+      // January's invoice paid in January, the payment undone in February and made again: the
+      // new lettering takes in February's counter-entry, not validated yet.
+      const january = saleDraft({ organisationId, date: '2026-01-12', exclVatCents: 2_500 });
+      await post(january);
+      const paid = paymentDraft({
+        organisationId,
+        invoiceId: january.invoiceId,
+        date: '2026-01-14',
+        cents: 3_000,
+      });
+      await post(paid);
+      await post(reversalDraft(paid, '2026-02-03'));
+      await post(
+        paymentDraft({
+          organisationId,
+          invoiceId: january.invoiceId,
+          date: '2026-01-14',
+          cents: 3_000,
+        }),
+      );
+      today('2026-02-04');
+      await validate('2026-01');
+
+      // An auditor's reading: every lettering code of a file nets to zero within it.
+      for (const year of [2025, 2026]) {
+        const { content } = await exportFec({ year });
+        expect({ year, problems: auditFec(content).problems }).toEqual({ year, problems: [] });
+      }
+      const lettering = async () =>
+        (await exportFec({ year: 2026 }, true)).content
+          .toString('utf8')
+          .split('\r\n')
+          .slice(1, -1)
+          .map((row) => row.split('\t')[FEC_COLUMNS.indexOf('EcritureLet')])
+          .filter((code) => code !== '');
+      expect(await lettering()).toEqual([]);
+      // Once February is validated, January's lines letter with its counter-entry.
+      today('2026-03-02');
+      await validate('2026-02');
+      expect(auditFec((await exportFec({ year: 2026 })).content).problems).toEqual([]);
+      expect(await lettering()).toHaveLength(4);
     });
 
     it('refuses months outside the year, or in the wrong order', () => {

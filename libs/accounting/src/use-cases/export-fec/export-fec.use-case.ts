@@ -24,7 +24,8 @@ export interface ExportFecQuery {
  * The validated entries of a fiscal year (or some of its months) in the layout of A47 A-1, read
  * from the journal as written: chronological by validation date, then journal, then number.
  * Lettering is the one that held at the end of the last exported month, so an export of a
- * closed month gives the same bytes whenever it is made. This is the import file of the
+ * closed month gives the same bytes whenever it is made, and only one whose lines are all in
+ * the file (no code that would net to zero only with another year's file). This is the import file of the
  * Chambre's accounting software, not the entity's whole FEC (no payroll, no purchases).
  */
 @Injectable()

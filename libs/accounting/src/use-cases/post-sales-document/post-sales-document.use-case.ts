@@ -14,16 +14,20 @@ export class PostSalesDocumentUseCase {
   async execute(documentId: string): Promise<PostingOutcome> {
     const document = await this.posting.issued(documentId);
     const invoiceId = document.correctsInvoiceId ?? document.invoiceId;
-    return this.posting.forInvoice(invoiceId, async (scope) => {
-      // An invoice's own entry is the one forInvoice posts first.
-      if (document.type === 'invoice') return scope.invoicePosted;
-      // A credit note undoes what its invoice did, VAT on the same terms.
-      const draft = salesEntry(salesDocument(document, invoiceId), {
-        vatOnDebits: scope.invoice.vatOnDebits,
-        invoiceBook: await scope.book(),
-      });
-      if (await scope.isPosted(draft.sourceKey)) return 'already_posted';
-      return scope.post(draft);
-    });
+    return this.posting.forInvoice(
+      invoiceId,
+      async (scope) => {
+        // An invoice's own entry is the one forInvoice posts first.
+        if (document.type === 'invoice') return scope.invoicePosted;
+        // A credit note undoes what its invoice did, VAT on the same terms.
+        const draft = salesEntry(salesDocument(document, invoiceId), {
+          vatOnDebits: scope.invoice.vatOnDebits,
+          invoiceBook: await scope.book(),
+        });
+        if (await scope.isPosted(draft.sourceKey)) return 'already_posted';
+        return scope.post(draft);
+      },
+      document,
+    );
   }
 }

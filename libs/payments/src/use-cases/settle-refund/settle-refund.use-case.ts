@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditLog, OutboxService } from '@mutualis/core';
+import { AuditLog, Clock, OutboxService } from '@mutualis/core';
 import { Refund } from '../../entities/refund.entity';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
 import { PaymentRepository } from '../../repositories/payment.repository';
@@ -13,6 +13,7 @@ export class SettleRefundUseCase {
     private readonly payments: PaymentRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -31,7 +32,7 @@ export class SettleRefundUseCase {
     const marked = await manager.update(
       Refund,
       { id: refund.id, status: 'instructed' },
-      { status: 'done', completedAt: new Date(), completedBy: actorId },
+      { status: 'done', completedAt: this.clock.now(), completedBy: actorId },
     );
     if (marked.affected !== 1) {
       throw new PaymentsException(
