@@ -15,6 +15,7 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
   'catalogue-search': () => import('./scenarios/catalogue-search'),
   'booking-contention': () => import('./scenarios/booking-contention'),
   invoicing: () => import('./scenarios/invoicing'),
+  'invoicing-journal': () => import('./scenarios/invoicing-journal'),
   'reconciliation-matching': () => import('./scenarios/reconciliation-matching'),
   'outbox-relay': () => import('./scenarios/outbox-relay'),
   'login-flood': () => import('./scenarios/login-flood'),

@@ -85,7 +85,7 @@ const siret = (n: number): string => nthSiret(n);
  * exempt training), as the booking use cases leave them, written with set-based SQL. Their
  * `booking.confirmed` events are written separately (see `confirmEvents`).
  */
-async function seedBookings(client: Client, size: number): Promise<void> {
+export async function seedBookings(client: Client, size: number): Promise<void> {
   const organisations = Math.ceil(size / BOOKINGS_PER_ORGANISATION);
   const sessions = Math.ceil(size / BOOKINGS_PER_SESSION);
   await client.query(
@@ -167,7 +167,7 @@ async function seedBookings(client: Client, size: number): Promise<void> {
  * The `booking.confirmed` event of every booking, as ConfirmBookingUseCase records it
  * (`bookingEvent('booking.confirmed', booking, { method })`), all committed at once.
  */
-async function confirmEvents(client: Client, count: number): Promise<void> {
+export async function confirmEvents(client: Client, count: number): Promise<void> {
   await client.query(
     `INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload)
      SELECT 'booking.confirmed', 'booking', id,
@@ -202,12 +202,12 @@ async function deleteRedisKeys(): Promise<number> {
   return deleted;
 }
 
-interface Progress {
+export interface Progress {
   issued: number;
   stored: number;
 }
 
-async function progress(client: Client): Promise<Progress> {
+export async function progress(client: Client): Promise<Progress> {
   const { rows } = await client.query<{ issued: number; stored: number }>(
     `SELECT count(*) FILTER (WHERE status <> 'draft')::int AS issued,
             count(*) FILTER (WHERE pdf_sha256 IS NOT NULL)::int AS stored
@@ -231,7 +231,7 @@ function cpuMsOf(pid: number): number {
 }
 
 /** CPU used so far by each worker process and by each PostgreSQL backend of the bench database. */
-async function cpuSnapshot(
+export async function cpuSnapshot(
   client: Client,
   workers: BuiltProcess[],
 ): Promise<{ workers: number; backends: Map<number, number> }> {
@@ -244,7 +244,7 @@ async function cpuSnapshot(
   };
 }
 
-function backendCpuMs(before: Map<number, number>, after: Map<number, number>): number {
+export function backendCpuMs(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
@@ -285,7 +285,7 @@ interface RunMeasure {
 }
 
 /** Numbering and storage checks; each returned string is a failure. */
-async function check(client: Client, size: number, storageDir: string): Promise<string[]> {
+export async function check(client: Client, size: number, storageDir: string): Promise<string[]> {
   const failures: string[] = [];
   const [numbers] = (
     await client.query<{
