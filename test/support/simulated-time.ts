@@ -81,6 +81,12 @@ export async function installSimulatedTime(
         AS $$ SELECT simulated + (pg_catalog.clock_timestamp() - real) FROM simulated_time.anchor $$;
       ALTER DATABASE "${database}" SET search_path = "$user", public, simulated_time, pg_catalog;
     `);
+    // The apps connect as the application role, which owns nothing: it reads the anchor too.
+    const appRole = process.env.APP_DATABASE_USER ?? 'mutualis_app';
+    await client.query(`
+      GRANT USAGE ON SCHEMA simulated_time TO "${appRole}";
+      GRANT SELECT ON simulated_time.anchor TO "${appRole}";
+    `);
   } finally {
     await client.end();
   }
