@@ -7,6 +7,29 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 /** Numbering series: F for invoices, AV (avoir) for credit notes. */
 export type InvoiceSeries = 'F' | 'AV';
 
+/** A postal address as EN 16931 structures it (BG-5, BG-8): the e-invoice needs its parts. */
+export interface PostalAddress {
+  line1: string;
+  line2: string | null;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+}
+
+/**
+ * What a public buyer's invoice goes to Chorus Pro with (code de la commande publique L2192-1):
+ * the structure it is addressed to, and the references the structure asks for.
+ */
+export interface PublicProcurementReferences {
+  /** SIRET of the Chorus Pro structure the invoice is deposited to. */
+  structureSiret: string;
+  /** Code service exécutant (EN 16931 BT-10, buyer reference), when the structure asks for one. */
+  serviceCode: string | null;
+  /** Numéro d'engagement juridique (BT-13, purchase order reference), when it asks for one. */
+  engagementNumber: string | null;
+}
+
 /** The seller as printed on an invoice, snapshotted when it is issued. */
 export interface SellerSnapshot {
   name: string;
@@ -29,6 +52,8 @@ export interface SellerSnapshot {
   paymentTermsDays: number;
   /** Storage key of the logo printed on the invoice; absent on invoices issued before logos. */
   logoKey?: string | null;
+  /** Structured address; absent on invoices issued before e-invoicing (addressLines only). */
+  address?: PostalAddress;
 }
 
 /** The buyer as printed on an invoice, snapshotted when it is issued. */
@@ -43,4 +68,13 @@ export interface BuyerSnapshot {
    * terms instead of the commercial ones. Absent on invoices issued before it was kept.
    */
   publicBody?: boolean;
+  /** Structured address; absent on invoices issued before e-invoicing (addressLines only). */
+  address?: PostalAddress;
+  /**
+   * Liable to VAT (assujetti): from 2027-09 its invoices go through an approved platform (PA);
+   * the others' transactions are e-reported. Absent on invoices issued before it was kept.
+   */
+  vatRegistered?: boolean;
+  /** A public buyer's Chorus Pro structure and references; absent for the others. */
+  publicProcurement?: PublicProcurementReferences | null;
 }

@@ -14,6 +14,15 @@ export interface BillingIdentity {
   billingEmail: string;
   /** Public bodies may pay by transfer after the service (administrative mandate). */
   isPublicBody: boolean;
+  /** The same address in its parts, as an e-invoice carries it. */
+  address: {
+    line1: string;
+    line2: string | null;
+    postalCode: string;
+    city: string;
+    /** ISO 3166-1 alpha-2. */
+    countryCode: string;
+  };
 }
 
 /** Names of organisations for other contexts' lists (attendee lists, finance views), read in one query. */
@@ -49,6 +58,13 @@ export class OrganisationDirectoryService {
       vatNumber: organisation.vatNumber,
       billingEmail: organisation.billingEmail,
       isPublicBody: organisation.isPublicBody,
+      address: {
+        line1: organisation.addressLine1,
+        line2: organisation.addressLine2,
+        postalCode: organisation.postalCode,
+        city: organisation.city,
+        countryCode: organisation.country,
+      },
     };
   }
 }

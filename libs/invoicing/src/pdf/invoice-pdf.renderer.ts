@@ -3,6 +3,7 @@ import { Money } from '@mutualis/core';
 import type { InvoiceLineTotal, VatBreakdownEntry } from '../domain/invoice-totals';
 import { formatRfReference } from '../domain/rf-reference';
 import type { PaymentMeans } from '../domain/settlement';
+import type { PostalAddress } from '../invoicing.types';
 
 export interface InvoiceDocumentParty {
   name: string;
@@ -10,6 +11,10 @@ export interface InvoiceDocumentParty {
   /** 14 digits; its first 9 (the SIREN) are printed too. */
   siret: string;
   vatNumber: string | null;
+  /** Structured (the e-invoice's BG-5/BG-8); absent on documents issued before it was kept. */
+  address?: PostalAddress;
+  /** The buyer is liable to VAT (assujetti): decides its 2027 e-invoicing flow. */
+  vatRegistered?: boolean;
 }
 
 export interface InvoiceDocumentSeller extends InvoiceDocumentParty {
@@ -49,6 +54,12 @@ export interface InvoiceDocument {
   buyer: InvoiceDocumentParty;
   /** A public body: public-procurement late-payment terms instead of the commercial ones. */
   publicBuyer?: boolean;
+  /** EN 16931 BT-10: the buyer's reference (a Chorus Pro structure's code service). */
+  buyerReference?: string | null;
+  /** BT-13: the buyer's purchase order (a public buyer's numéro d'engagement juridique). */
+  purchaseOrderReference?: string | null;
+  /** SIRET of the Chorus Pro structure a public buyer's invoice is deposited to. */
+  chorusStructureSiret?: string | null;
   /** As computed by `computeInvoiceTotals`; the totals below must add up from them. */
   lines: readonly InvoiceLineTotal[];
   vatBreakdown: readonly VatBreakdownEntry[];

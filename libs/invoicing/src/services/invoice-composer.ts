@@ -44,6 +44,13 @@ export function sellerOf(chambre: Chambre, options: { training: boolean }): Sell
     latePaymentRate: chambre.latePaymentRate,
     logoKey: chambre.logoPath,
     paymentTermsDays: chambre.paymentTermsDays,
+    address: {
+      line1: chambre.addressLine1,
+      line2: chambre.addressLine2,
+      postalCode: chambre.postalCode,
+      city: chambre.city,
+      countryCode: chambre.country,
+    },
   };
 }
 
@@ -55,6 +62,7 @@ export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
     vatNumber: identity.vatNumber,
     billingEmail: identity.billingEmail,
     publicBody: identity.isPublicBody,
+    address: identity.address,
   };
 }
 
