@@ -104,7 +104,6 @@ export class CreateOrganisationUseCase {
           parisYear(this.clock.now()),
           manager,
         );
-        const presented = presentOrganisation(organisation, membership);
         if (organisation.isPublicBody) {
           // Only an admin may create a public body (it may pay by administrative mandate).
           await this.audit.record(manager, {
@@ -116,11 +115,10 @@ export class CreateOrganisationUseCase {
               isPublicBody: true,
               siret: organisation.siret,
               legalForm: organisation.legalForm,
-              chorusStructure: presented.chorusStructure,
             },
           });
         }
-        return presented;
+        return presentOrganisation(organisation, membership);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'organisations_siret_key')) throw siretTaken();
