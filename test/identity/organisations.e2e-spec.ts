@@ -149,6 +149,9 @@ describe('organisations', () => {
         billingEmail: body.billingEmail,
         vatNumber: vatNumberOf(siret),
         isPublicBody: false,
+        // An association: not liable to VAT unless it says so.
+        vatRegistered: false,
+        chorusStructure: null,
         membership: { year: currentYear, status: 'pending' },
         createdAt: expect.any(String),
       });

@@ -18,6 +18,9 @@ export enum BookingErrorCode {
   UnknownAttendee = 'unknown_attendee',
   NotSessionManager = 'not_session_manager',
   UnpaidPlacesLimit = 'unpaid_places_limit',
+  EngagementNumberRequired = 'engagement_number_required',
+  ServiceCodeRequired = 'service_code_required',
+  ProcurementReferencesNotApplicable = 'procurement_references_not_applicable',
 }
 
 const KINDS: Record<BookingErrorCode, ErrorKind> = {
@@ -39,6 +42,10 @@ const KINDS: Record<BookingErrorCode, ErrorKind> = {
   [BookingErrorCode.NotSessionManager]: ErrorKind.Forbidden,
   // A state the caller can change (pay or cancel a held booking), not a rate to wait out.
   [BookingErrorCode.UnpaidPlacesLimit]: ErrorKind.Conflict,
+  // The public body's Chorus Pro structure rejects an invoice without them.
+  [BookingErrorCode.EngagementNumberRequired]: ErrorKind.Unprocessable,
+  [BookingErrorCode.ServiceCodeRequired]: ErrorKind.Unprocessable,
+  [BookingErrorCode.ProcurementReferencesNotApplicable]: ErrorKind.Unprocessable,
 };
 
 export class BookingException extends DomainException {

@@ -7,6 +7,7 @@ import { BookingPersonalDataRepository } from './repositories/booking-personal-d
 import { BookingRepository } from './repositories/booking.repository';
 import { BookingAccessService } from './services/booking-access.service';
 import { BookingFactsService } from './services/booking-facts.service';
+import { ProcurementReferencesService } from './services/procurement-references.service';
 import { BookingPaymentFactsService } from './services/booking-payment-facts.service';
 import { WaitlistService } from './services/waitlist.service';
 import { AcceptOfferUseCase } from './use-cases/accept-offer/accept-offer.use-case';
@@ -53,6 +54,7 @@ const useCases = [
     BookingAccessService,
     BookingFactsService,
     BookingPaymentFactsService,
+    ProcurementReferencesService,
     WaitlistService,
     BookingReleaser,
     OverdueExpiry,
@@ -63,6 +65,7 @@ const useCases = [
     BookingFactsService,
     BookingPaymentFactsService,
     BookingPersonalDataRepository,
+    ProcurementReferencesService,
     ...useCases,
   ],
 })

@@ -5,6 +5,7 @@ export * from './entities';
 export * from './migrations';
 export * from './repositories/booking-personal-data.repository';
 export * from './services/booking-facts.service';
+export * from './services/procurement-references.service';
 export * from './services/booking-payment-facts.service';
 export * from './services/refund-policy';
 export * from './use-cases/accept-offer/accept-offer.use-case';

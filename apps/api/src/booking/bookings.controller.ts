@@ -79,7 +79,8 @@ export class BookingsController {
       'unpaid_places_limit: the organisation or the caller already holds as many unpaid places as allowed.',
   })
   @ApiUnprocessableEntityResponse({
-    description: 'Registration closed, session not bookable, seat limit, key reused.',
+    description:
+      'Registration closed, session not bookable, seat limit, key reused; engagement_number_required / service_code_required: the public body’s Chorus Pro structure requires that reference.',
   })
   async create(
     @CurrentActor() actor: AuthenticatedActor,
@@ -93,6 +94,8 @@ export class BookingsController {
       sessionId: body.sessionId,
       slotId: body.slotId,
       attendees: body.attendees,
+      engagementNumber: body.engagementNumber,
+      serviceCode: body.serviceCode,
       idempotency: key ? { key, body } : undefined,
     });
     response.status(result.status);
@@ -163,6 +166,10 @@ export class BookingsController {
     summary: 'Confirm without online payment (cheque, administrative mandate); the invoice follows',
   })
   @ApiOkResponse({ type: BookingDto })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'engagement_number_required / service_code_required: the public body’s Chorus Pro structure requires a reference the booking lacks.',
+  })
   confirm(
     @CurrentActor() actor: AuthenticatedActor,
     @Param() params: IdParams,

@@ -6,6 +6,8 @@ import { SeededOffering } from './catalogue.seeder';
 export interface DemoMember {
   actor: Actor;
   organisationId: string;
+  /** A public body's engagement number (its Chorus Pro structure requires one). */
+  engagementNumber?: string;
 }
 
 const FIRST_NAMES = [
@@ -47,7 +49,10 @@ export class BookingSeeder {
     private readonly confirm: ConfirmBookingUseCase,
   ) {}
 
-  async seed(offerings: SeededOffering[], members: DemoMember[], admin: Actor): Promise<number> {
+  async seed(offerings: SeededOffering[], everyone: DemoMember[], admin: Actor): Promise<number> {
+    // Public bodies book once, with their engagement number (below); the others fill sessions.
+    const members = everyone.filter((member) => !member.engagementNumber);
+    const publicBodies = everyone.filter((member) => member.engagementNumber);
     let bookings = 0;
     for (const seeded of offerings.filter((offering) => offering.demo.status === 'published')) {
       for (const [index, session] of seeded.demo.sessions.entries()) {
@@ -71,6 +76,17 @@ export class BookingSeeder {
       });
       await this.bookSeats(members[3], open[1].sessionIds[1], 1);
       bookings += 2;
+      // A public buyer's booking, confirmed on its administrative mandate: its invoice goes to
+      // its Chorus Pro structure with the engagement number.
+      for (const buyer of publicBodies) {
+        const booked = await this.bookSeats(buyer, open[1].sessionIds[1], 2);
+        await this.confirm.execute({
+          bookingId: booked.id,
+          method: 'administrative_mandate',
+          confirmedBy: admin.userId,
+        });
+        bookings++;
+      }
     }
     this.logger.log(bookings ? `seeded ${bookings} bookings` : 'no new offering to book');
     return bookings;
@@ -113,6 +129,7 @@ export class BookingSeeder {
       organisationId: member.organisationId,
       sessionId,
       attendees,
+      engagementNumber: member.engagementNumber,
     });
     return result.body;
   }

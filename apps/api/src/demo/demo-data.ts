@@ -32,6 +32,14 @@ export interface DemoOrganisation {
   membership: MembershipStatus;
   previousYear: MembershipStatus | null;
   feeCents: number;
+  /**
+   * A public body: marked so by the Chambre once registered, with its Chorus Pro structure, and
+   * the engagement number its demo booking carries (its structure requires one).
+   */
+  publicBody?: {
+    chorusStructure: { engagementNumberRequired: boolean; serviceCodeRequired: boolean };
+    engagementNumber: string;
+  };
 }
 
 export const DEMO_STAFF: DemoUser[] = [
@@ -129,5 +137,22 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     membership: 'active',
     previousYear: 'active',
     feeCents: 20_000,
+  },
+  {
+    admin: { email: 'member6@demo.mutualis.fr', name: 'Bernard Issautier', roles: [] },
+    colleagues: [],
+    legalName: 'Commune de Lourmarin (démo)',
+    legalForm: 'other',
+    // A commune's SIREN starts with 2 (public legal persons); its own Chorus Pro structure.
+    siret: '21840068700016',
+    address: { line1: 'Place de la Mairie', postalCode: '84160', city: 'Lourmarin' },
+    billingEmail: 'finances@lourmarin.demo.mutualis.fr',
+    membership: 'pending',
+    previousYear: null,
+    feeCents: 0,
+    publicBody: {
+      chorusStructure: { engagementNumberRequired: true, serviceCodeRequired: false },
+      engagementNumber: 'EJ-2027-000142',
+    },
   },
 ];

@@ -13,6 +13,7 @@ import {
   RegisterUserUseCase,
   SeedTwoFactorUseCase,
   SetMembershipUseCase,
+  UpdateOrganisationUseCase,
   VerifiedAccountService,
 } from '@mutualis/identity';
 import { BookingSeeder, DemoMember } from './booking.seeder';
@@ -33,6 +34,7 @@ export class DemoSeeder {
     private readonly registerUser: RegisterUserUseCase,
     private readonly listUsers: ListUsersUseCase,
     private readonly createOrganisation: CreateOrganisationUseCase,
+    private readonly updateOrganisation: UpdateOrganisationUseCase,
     private readonly getProfile: GetProfileUseCase,
     private readonly inviteMember: InviteMemberUseCase,
     private readonly acceptInvitation: AcceptInvitationUseCase,
@@ -93,12 +95,27 @@ export class DemoSeeder {
     }
     const year = parisYear(this.clock.now());
     const members: DemoMember[] = [];
+    const chambreAdmin = staff.get('admin@demo.mutualis.fr')!;
     for (const demo of DEMO_ORGANISATIONS) {
       const admin = await this.ensureUser(demo.admin);
       count(admin.created);
       const organisation = await this.ensureOrganisation(admin.actor, demo);
       count(organisation.created);
-      members.push({ actor: admin.actor, organisationId: organisation.id });
+      if (organisation.created && demo.publicBody) {
+        // As in real life: the organisation registers, the Chambre marks it a public body.
+        await this.updateOrganisation.execute({
+          actor: chambreAdmin,
+          organisationId: organisation.id,
+          isPublicBody: true,
+          vatRegistered: false,
+          chorusStructure: demo.publicBody.chorusStructure,
+        });
+      }
+      members.push({
+        actor: admin.actor,
+        organisationId: organisation.id,
+        engagementNumber: demo.publicBody?.engagementNumber,
+      });
       if (organisation.created) {
         await this.setMembership.execute({
           organisationId: organisation.id,
@@ -122,7 +139,6 @@ export class DemoSeeder {
       }
     }
     const consultants = [1, 2, 3].map((n) => staff.get(`consultant${n}@demo.mutualis.fr`)!);
-    const chambreAdmin = staff.get('admin@demo.mutualis.fr')!;
     const offerings = await this.catalogue.seed(consultants, chambreAdmin);
     created += offerings.length;
     created += await this.bookings.seed(offerings, members, chambreAdmin);

@@ -1836,6 +1836,22 @@ export interface components {
              */
             country: string;
         };
+        ChorusStructureInputDto: {
+            /**
+             * @description SIRET of the Chorus Pro structure its invoices are deposited to; null or omitted at creation: the organisation’s own.
+             * @example 21130055300016
+             */
+            structureSiret?: string | null;
+            /** @description Its invoices must carry a service code (code service). */
+            serviceCodeRequired?: boolean;
+            /** @description Its invoices must carry an engagement number (numéro d’engagement juridique). */
+            engagementNumberRequired?: boolean;
+            /**
+             * @description The service code a booking takes when it gives none.
+             * @example SERV-FORMATION
+             */
+            defaultServiceCode?: string | null;
+        };
         CreateOrganisationDto: {
             /** @example Les Jardins Partagés du Panier */
             legalName: string;
@@ -1866,6 +1882,10 @@ export interface components {
              * @default false
              */
             isPublicBody: boolean;
+            /** @description Liable to VAT (assujetti à la TVA). Omitted: the default of the legal form (associations and foundations no, others yes, public bodies no). */
+            vatRegistered?: boolean;
+            /** @description Public bodies only: their Chorus Pro structure. */
+            chorusStructure?: components["schemas"]["ChorusStructureInputDto"];
         };
         AddressViewDto: {
             line1: string;
@@ -1873,6 +1893,13 @@ export interface components {
             postalCode: string;
             city: string;
             country: string;
+        };
+        ChorusStructureDto: {
+            /** @description The structure’s SIRET (the organisation’s own unless another). */
+            structureSiret: string;
+            serviceCodeRequired: boolean;
+            engagementNumberRequired: boolean;
+            defaultServiceCode: string | null;
         };
         OrganisationDto: {
             /** Format: uuid */
@@ -1887,6 +1914,10 @@ export interface components {
             billingEmail: string;
             vatNumber: string | null;
             isPublicBody: boolean;
+            /** @description Liable to VAT (assujetti): decides its e-invoicing flow from 2027. */
+            vatRegistered: boolean;
+            /** @description Public bodies only. */
+            chorusStructure: components["schemas"]["ChorusStructureDto"] | null;
             membership: components["schemas"]["MembershipSummaryDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -1939,6 +1970,10 @@ export interface components {
              * @default false
              */
             isPublicBody: boolean;
+            /** @description Liable to VAT (assujetti à la TVA). Omitted: the default of the legal form (associations and foundations no, others yes, public bodies no). */
+            vatRegistered?: boolean;
+            /** @description Public bodies only: their Chorus Pro structure. */
+            chorusStructure?: components["schemas"]["ChorusStructureInputDto"];
             address?: components["schemas"]["PartialAddressDto"];
         };
         InviteDto: {
@@ -2673,6 +2708,16 @@ export interface components {
             slotId?: string;
             /** @description One seat per attendee (a consultation: up to 3 people). */
             attendees: components["schemas"]["AttendeeInputDto"][];
+            /**
+             * @description Public bodies: the numéro d’engagement juridique for the invoice (Chorus Pro). Required when the organisation’s Chorus structure requires it (else 422 engagement_number_required).
+             * @example 1300012345
+             */
+            engagementNumber?: string | null;
+            /**
+             * @description Public bodies: the code service for the invoice (Chorus Pro); the structure’s default when omitted. Required when the structure requires it (else 422 service_code_required).
+             * @example SERV-FORMATION
+             */
+            serviceCode?: string | null;
         };
         AttendeeDto: {
             /** Format: uuid */
@@ -2749,6 +2794,10 @@ export interface components {
             confirmationMethod: "card" | "sepa_debit" | "bank_transfer" | "cheque" | "administrative_mandate" | "free" | null;
             /** Format: date-time */
             cancelledAt: string | null;
+            /** @description A public buyer’s numéro d’engagement juridique, on its invoice (BT-13). */
+            engagementNumber: string | null;
+            /** @description A public buyer’s code service (exécutant), on its invoice (BT-10). */
+            serviceCode: string | null;
             refund: components["schemas"]["RefundAmountDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -2798,6 +2847,10 @@ export interface components {
             confirmationMethod: "card" | "sepa_debit" | "bank_transfer" | "cheque" | "administrative_mandate" | "free" | null;
             /** Format: date-time */
             cancelledAt: string | null;
+            /** @description A public buyer’s numéro d’engagement juridique, on its invoice (BT-13). */
+            engagementNumber: string | null;
+            /** @description A public buyer’s code service (exécutant), on its invoice (BT-10). */
+            serviceCode: string | null;
             refund: components["schemas"]["RefundAmountDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -5044,7 +5097,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Registration closed, session not bookable, seat limit, key reused. */
+            /** @description Registration closed, session not bookable, seat limit, key reused; engagement_number_required / service_code_required: the public body’s Chorus Pro structure requires that reference. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5142,6 +5195,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BookingDto"];
                 };
+            };
+            /** @description engagement_number_required / service_code_required: the public body’s Chorus Pro structure requires a reference the booking lacks. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -85,6 +85,14 @@ export class Booking {
   @Column('bigint', { nullable: true, transformer: bigintToNumber })
   confirmationPaidCents!: number | null;
 
+  /** A public buyer's numéro d'engagement juridique, for its invoice (BT-13). */
+  @Column('text', { nullable: true })
+  engagementNumber!: string | null;
+
+  /** A public buyer's code service exécutant, for its invoice (BT-10). */
+  @Column('text', { nullable: true })
+  serviceCode!: string | null;
+
   @Column('timestamptz', { nullable: true })
   cancelledAt!: Date | null;
 

@@ -38,6 +38,9 @@ export interface BookingFacts {
   vatTreatment: BookedVatTreatment;
   totalInclVatCents: number;
   attendeeNames: string[];
+  /** A public buyer's references for Chorus Pro (BT-13, BT-10); null when it gave none. */
+  engagementNumber: string | null;
+  serviceCode: string | null;
 }
 
 /** What the notifications context needs to write about a booking. */
@@ -118,6 +121,8 @@ export class BookingFactsService {
       vatTreatment: booking.vatTreatment,
       totalInclVatCents: booking.totalInclVatCents,
       attendeeNames: attendees.map((attendee) => attendee.name),
+      engagementNumber: booking.engagementNumber,
+      serviceCode: booking.serviceCode,
     };
   }
 

@@ -33,6 +33,9 @@ export interface BookingView {
   confirmedAt: string | null;
   confirmationMethod: ConfirmationMethod | null;
   cancelledAt: string | null;
+  /** A public buyer's Chorus Pro references, carried to its invoice. */
+  engagementNumber: string | null;
+  serviceCode: string | null;
   refund: { percent: number; amountCents: number } | null;
   createdAt: string;
 }
@@ -65,6 +68,8 @@ export function presentBooking(booking: Booking, attendees: BookingAttendee[]): 
     confirmedAt: booking.confirmedAt?.toISOString() ?? null,
     confirmationMethod: booking.confirmationMethod,
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,
+    engagementNumber: booking.engagementNumber,
+    serviceCode: booking.serviceCode,
     refund:
       booking.refundPercent !== null && booking.refundCents !== null
         ? { percent: booking.refundPercent, amountCents: booking.refundCents }

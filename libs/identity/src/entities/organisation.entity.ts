@@ -53,6 +53,29 @@ export class Organisation {
   @Column('boolean')
   isPublicBody!: boolean;
 
+  /**
+   * Liable to VAT (assujetti): from the 2027 reform, its invoices go through an approved
+   * platform (PA); the others' transactions are e-reported. Defaults from the legal form.
+   */
+  @Column('boolean')
+  vatRegistered!: boolean;
+
+  /** A public body's Chorus Pro structure; null: the organisation's own SIRET. */
+  @Column('char', { length: 14, nullable: true })
+  chorusStructureSiret!: string | null;
+
+  /** Its structure requires a service code (code service exécutant) on invoices. */
+  @Column('boolean', { default: false })
+  chorusServiceCodeRequired!: boolean;
+
+  /** Its structure requires an engagement number (numéro d'engagement juridique). */
+  @Column('boolean', { default: false })
+  chorusEngagementNumberRequired!: boolean;
+
+  /** The service code a booking takes when it gives none. */
+  @Column('text', { nullable: true })
+  chorusDefaultServiceCode!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

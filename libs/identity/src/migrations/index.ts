@@ -5,6 +5,7 @@ import { AccountLifecycle1796104000000 } from './1796104000000-account-lifecycle
 import { CreateTwoFactor1796105000000 } from './1796105000000-create-two-factor';
 import { PersonalDataErasure1796106000000 } from './1796106000000-personal-data-erasure';
 import { ValidVatNumbers1796204000000 } from './1796204000000-valid-vat-numbers';
+import { VatRegisteredAndChorusStructure1796205400000 } from './1796205400000-vat-registered-and-chorus-structure';
 
 export const identityMigrations = [
   CreateIdentity1795680000000,
@@ -14,4 +15,5 @@ export const identityMigrations = [
   CreateTwoFactor1796105000000,
   PersonalDataErasure1796106000000,
   ValidVatNumbers1796204000000,
+  VatRegisteredAndChorusStructure1796205400000,
 ];

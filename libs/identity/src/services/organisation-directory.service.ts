@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Organisation } from '../entities/organisation.entity';
+import { ChorusStructureView, chorusStructureOf } from '../views/organisation.view';
 
 export interface BillingIdentity {
   organisationId: string;
@@ -14,6 +15,10 @@ export interface BillingIdentity {
   billingEmail: string;
   /** Public bodies may pay by transfer after the service (administrative mandate). */
   isPublicBody: boolean;
+  /** Liable to VAT (assujetti): an e-invoice through a PA from 2027, else e-reporting. */
+  vatRegistered: boolean;
+  /** A public body's Chorus Pro structure (null for the others): where its invoices go. */
+  chorusStructure: ChorusStructureView | null;
   /** The same address in its parts, as an e-invoice carries it. */
   address: {
     line1: string;
@@ -39,6 +44,18 @@ export class OrganisationDirectoryService {
     return new Map(rows.map((row) => [row.id, row.legalName]));
   }
 
+  /**
+   * The Chorus Pro structure of a public body, to know which references its bookings must
+   * carry; null for any other organisation (or an unknown one).
+   */
+  async chorusStructure(
+    organisationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ChorusStructureView | null> {
+    const organisation = await manager.findOne(Organisation, { where: { id: organisationId } });
+    return organisation ? chorusStructureOf(organisation) : null;
+  }
+
   /** Who to invoice: the organisation's legal identity and billing address, as of now. */
   async billingIdentity(organisationId: string): Promise<BillingIdentity | null> {
     const organisation = await this.dataSource.manager.findOne(Organisation, {
@@ -58,6 +75,8 @@ export class OrganisationDirectoryService {
       vatNumber: organisation.vatNumber,
       billingEmail: organisation.billingEmail,
       isPublicBody: organisation.isPublicBody,
+      vatRegistered: organisation.vatRegistered,
+      chorusStructure: chorusStructureOf(organisation),
       address: {
         line1: organisation.addressLine1,
         line2: organisation.addressLine2,

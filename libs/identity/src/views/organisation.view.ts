@@ -10,6 +10,36 @@ export interface AddressView {
   country: string;
 }
 
+/** A public body's Chorus Pro structure, where its invoices are deposited. */
+export interface ChorusStructureView {
+  /** The structure's SIRET: the organisation's own unless it named another. */
+  structureSiret: string;
+  serviceCodeRequired: boolean;
+  engagementNumberRequired: boolean;
+  defaultServiceCode: string | null;
+}
+
+/** The structure of a public body; null for any other organisation. */
+export function chorusStructureOf(
+  organisation: Pick<
+    Organisation,
+    | 'isPublicBody'
+    | 'siret'
+    | 'chorusStructureSiret'
+    | 'chorusServiceCodeRequired'
+    | 'chorusEngagementNumberRequired'
+    | 'chorusDefaultServiceCode'
+  >,
+): ChorusStructureView | null {
+  if (!organisation.isPublicBody) return null;
+  return {
+    structureSiret: organisation.chorusStructureSiret ?? organisation.siret,
+    serviceCodeRequired: organisation.chorusServiceCodeRequired,
+    engagementNumberRequired: organisation.chorusEngagementNumberRequired,
+    defaultServiceCode: organisation.chorusDefaultServiceCode,
+  };
+}
+
 /** An organisation as the API shows it, with its membership of the current year. */
 export interface OrganisationView {
   id: string;
@@ -22,6 +52,10 @@ export interface OrganisationView {
   billingEmail: string;
   vatNumber: string | null;
   isPublicBody: boolean;
+  /** Liable to VAT (assujetti): decides its e-invoicing flow from 2027. */
+  vatRegistered: boolean;
+  /** Public bodies only. */
+  chorusStructure: ChorusStructureView | null;
   membership: { year: number; status: MembershipStatus } | null;
   createdAt: string;
 }
@@ -47,6 +81,8 @@ export function presentOrganisation(
     billingEmail: organisation.billingEmail,
     vatNumber: organisation.vatNumber,
     isPublicBody: organisation.isPublicBody,
+    vatRegistered: organisation.vatRegistered,
+    chorusStructure: chorusStructureOf(organisation),
     membership: membership ? { year: membership.year, status: membership.status } : null,
     createdAt: organisation.createdAt.toISOString(),
   };

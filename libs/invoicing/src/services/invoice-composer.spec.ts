@@ -1,4 +1,5 @@
-import { paymentMeansOf, serviceDays, withoutServiceMoment } from './invoice-composer';
+import type { BillingIdentity } from '@mutualis/identity';
+import { buyerOf, paymentMeansOf, serviceDays, withoutServiceMoment } from './invoice-composer';
 
 describe('the days a service covers, in Paris', () => {
   it('is one day for a session within a day', () => {
@@ -59,5 +60,59 @@ describe('the lines of a cancelled service', () => {
         'Atelier\nDu 12/01/2027 à 09:30 au 14/01/2027 à 17:00\nParticipants : X',
       ),
     ).toBe('Atelier\nParticipants : X');
+  });
+});
+
+describe('the buyer an invoice names', () => {
+  const identity: BillingIdentity = {
+    organisationId: 'organisation',
+    legalName: 'Commune de Lourmarin',
+    addressLines: ['Place de la Mairie', '84160 Lourmarin'],
+    postalCode: '84160',
+    siret: '21840068400015',
+    vatNumber: null,
+    billingEmail: 'finances@lourmarin.fr',
+    isPublicBody: true,
+    vatRegistered: false,
+    chorusStructure: {
+      structureSiret: '21840068400023',
+      serviceCodeRequired: true,
+      engagementNumberRequired: true,
+      defaultServiceCode: 'SERV-RH',
+    },
+    address: {
+      line1: 'Place de la Mairie',
+      line2: null,
+      postalCode: '84160',
+      city: 'Lourmarin',
+      countryCode: 'FR',
+    },
+  };
+
+  it('names a public body’s Chorus structure with the references its booking carries', () => {
+    const buyer = buyerOf(identity, { engagementNumber: 'EJ-42', serviceCode: 'SERV-DSI' });
+    expect(buyer).toMatchObject({
+      publicBody: true,
+      vatRegistered: false,
+      publicProcurement: {
+        structureSiret: '21840068400023',
+        engagementNumber: 'EJ-42',
+        serviceCode: 'SERV-DSI',
+      },
+    });
+  });
+
+  it('names no Chorus structure for another buyer, and says whether it is VAT-registered', () => {
+    const buyer = buyerOf({
+      ...identity,
+      isPublicBody: false,
+      vatRegistered: true,
+      chorusStructure: null,
+    });
+    expect(buyer).toMatchObject({
+      publicBody: false,
+      vatRegistered: true,
+      publicProcurement: null,
+    });
   });
 });

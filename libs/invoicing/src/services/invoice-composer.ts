@@ -54,7 +54,14 @@ export function sellerOf(chambre: Chambre, options: { training: boolean }): Sell
   };
 }
 
-export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
+/**
+ * The buyer as its invoice prints it. A public body's invoice names its Chorus Pro structure,
+ * with the engagement number and service code its booking carries (BT-13, BT-10).
+ */
+export function buyerOf(
+  identity: BillingIdentity,
+  references: Pick<BookingFacts, 'engagementNumber' | 'serviceCode'> | null = null,
+): BuyerSnapshot {
   return {
     name: identity.legalName,
     addressLines: identity.addressLines,
@@ -63,6 +70,14 @@ export function buyerOf(identity: BillingIdentity): BuyerSnapshot {
     billingEmail: identity.billingEmail,
     publicBody: identity.isPublicBody,
     address: identity.address,
+    vatRegistered: identity.vatRegistered,
+    publicProcurement: identity.chorusStructure
+      ? {
+          structureSiret: identity.chorusStructure.structureSiret,
+          serviceCode: references?.serviceCode ?? null,
+          engagementNumber: references?.engagementNumber ?? null,
+        }
+      : null,
   };
 }
 
@@ -178,7 +193,7 @@ export class InvoiceComposer {
         ...vatIdentifiersFor(
           totals.lines,
           sellerOf(chambre, { training: facts.offeringKind === 'training' }),
-          buyerOf(buyer),
+          buyerOf(buyer, facts),
         ),
         vatBreakdown: totals.vatBreakdown.map((entry) => ({
           ...entry,

@@ -23,6 +23,7 @@ import {
   ConfirmationMethod,
 } from '@mutualis/booking';
 import { BookedVatTreatment, VAT_TREATMENTS } from '@mutualis/catalogue';
+import { ENGAGEMENT_NUMBER_MAX_LENGTH, SERVICE_CODE_MAX_LENGTH } from '@mutualis/identity';
 import { PageQueryDto } from '../../http/page.dto';
 import type {
   AttendanceResult,
@@ -85,6 +86,32 @@ export class CreateBookingDto {
   @ValidateNested({ each: true })
   @Type(() => AttendeeInputDto)
   attendees!: AttendeeInputDto[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: ENGAGEMENT_NUMBER_MAX_LENGTH,
+    description:
+      'Public bodies: the numéro d’engagement juridique for the invoice (Chorus Pro). Required when the organisation’s Chorus structure requires it (else 422 engagement_number_required).',
+    example: '1300012345',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ENGAGEMENT_NUMBER_MAX_LENGTH)
+  engagementNumber?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: SERVICE_CODE_MAX_LENGTH,
+    description:
+      'Public bodies: the code service for the invoice (Chorus Pro); the structure’s default when omitted. Required when the structure requires it (else 422 service_code_required).',
+    example: 'SERV-FORMATION',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SERVICE_CODE_MAX_LENGTH)
+  serviceCode?: string | null;
 }
 
 export class CancelBookingDto {
@@ -193,6 +220,18 @@ export class BookingDto implements BookingView {
   @ApiProperty({ enum: CONFIRMATION_METHODS, nullable: true })
   confirmationMethod!: ConfirmationMethod | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A public buyer’s numéro d’engagement juridique, on its invoice (BT-13).',
+  })
+  engagementNumber!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A public buyer’s code service (exécutant), on its invoice (BT-10).',
+  })
+  serviceCode!: string | null;
   @ApiProperty({ type: RefundAmountDto, nullable: true }) refund!: RefundAmountDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -23,6 +23,7 @@ import {
   MembershipStatus,
   ORGANISATION_ROLES,
   OrganisationRole,
+  SERVICE_CODE_MAX_LENGTH,
 } from '@mutualis/identity';
 import { PageQueryDto } from '../../http/page.dto';
 import { IdParams } from '../../http/params.dto';
@@ -30,6 +31,7 @@ import { IsOmittable } from '../../http/validators';
 import { MembershipSummaryDto } from './user.dto';
 import type {
   AddressView,
+  ChorusStructureView,
   InvitationPreview,
   IssuedInvitation,
   MemberView,
@@ -73,6 +75,45 @@ export class AddressDto {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 country code' })
   country?: string;
+}
+
+export class ChorusStructureInputDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'SIRET of the Chorus Pro structure its invoices are deposited to; null or omitted at creation: the organisation’s own.',
+    example: '21130055300016',
+  })
+  @IsOptional()
+  @Transform(digitsOnly)
+  @Matches(/^\d{14}$/, { message: 'must be 14 digits' })
+  structureSiret?: string | null;
+
+  @ApiPropertyOptional({ description: 'Its invoices must carry a service code (code service).' })
+  @IsOmittable()
+  @IsBoolean()
+  serviceCodeRequired?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Its invoices must carry an engagement number (numéro d’engagement juridique).',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  engagementNumberRequired?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: SERVICE_CODE_MAX_LENGTH,
+    description: 'The service code a booking takes when it gives none.',
+    example: 'SERV-FORMATION',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SERVICE_CODE_MAX_LENGTH)
+  defaultServiceCode?: string | null;
 }
 
 export class CreateOrganisationDto {
@@ -132,6 +173,23 @@ export class CreateOrganisationDto {
   @IsOmittable()
   @IsBoolean()
   isPublicBody?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Liable to VAT (assujetti à la TVA). Omitted: the default of the legal form (associations and foundations no, others yes, public bodies no).',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  vatRegistered?: boolean;
+
+  @ApiPropertyOptional({
+    type: ChorusStructureInputDto,
+    description: 'Public bodies only: their Chorus Pro structure.',
+  })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => ChorusStructureInputDto)
+  chorusStructure?: ChorusStructureInputDto;
 }
 
 // A field left out is unchanged; null is a value, refused where the field is not nullable (it
@@ -157,6 +215,14 @@ export class AddressViewDto implements AddressView {
   @ApiProperty() country!: string;
 }
 
+export class ChorusStructureDto implements ChorusStructureView {
+  @ApiProperty({ description: 'The structure’s SIRET (the organisation’s own unless another).' })
+  structureSiret!: string;
+  @ApiProperty() serviceCodeRequired!: boolean;
+  @ApiProperty() engagementNumberRequired!: boolean;
+  @ApiProperty({ type: String, nullable: true }) defaultServiceCode!: string | null;
+}
+
 export class OrganisationDto implements OrganisationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() legalName!: string;
@@ -168,6 +234,12 @@ export class OrganisationDto implements OrganisationView {
   @ApiProperty() billingEmail!: string;
   @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
   @ApiProperty() isPublicBody!: boolean;
+  @ApiProperty({
+    description: 'Liable to VAT (assujetti): decides its e-invoicing flow from 2027.',
+  })
+  vatRegistered!: boolean;
+  @ApiProperty({ type: ChorusStructureDto, nullable: true, description: 'Public bodies only.' })
+  chorusStructure!: ChorusStructureDto | null;
   @ApiProperty({ type: MembershipSummaryDto, nullable: true })
   membership!: MembershipSummaryDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -29,6 +29,19 @@ export const offeringKeys = {
 
 const PAGE_SIZE = 20;
 
+/**
+ * The organisation a member books for, for its Chorus Pro structure (the references a public
+ * body's booking carries). Keyed as the organisation pages key it, so both share the answer.
+ */
+export function useBookingOrganisation(id: string | undefined) {
+  return useQuery({
+    queryKey: ['organisation', id] as const,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/organisations/{id}', { params: { path: { id: id! } } })),
+    enabled: Boolean(id),
+  });
+}
+
 /** An offering with its sessions and slots, priced for one of the caller's organisations. */
 export function useOffering(id: string | undefined, organisationId?: string) {
   return useQuery({

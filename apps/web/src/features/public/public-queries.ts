@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { reloadMe } from '../../auth/session';
 import { searchQuery, type CatalogueFilters } from './catalogue/catalogue-filters';
 import type {
@@ -7,6 +8,7 @@ import type {
   Invite,
   NotificationPreferences,
   Registration,
+  UpdateOrganisationBody,
 } from './types';
 
 /**
@@ -82,6 +84,24 @@ export function useOrganisationMemberships(organisationId: string) {
           params: { path: { id: organisationId } },
         }),
       ),
+  });
+}
+
+/** Changes an organisation's details (its administrators, or the Chambre's). */
+export function useUpdateOrganisation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: UpdateOrganisationBody) =>
+      unwrap(
+        await api.PATCH('/api/organisations/{id}', {
+          params: { path: { id } },
+          // Sent as typed: isPublicBody left out is unchanged (see UpdateOrganisationBody).
+          body: body as components['schemas']['UpdateOrganisationDto'],
+        }),
+      ),
+    onSuccess: (organisation) => {
+      queryClient.setQueryData(publicKeys.organisation(id), organisation);
+    },
   });
 }
 

@@ -31,6 +31,10 @@ import {
   StoredBooking,
 } from '../../repositories/booking.repository';
 import { bookingEvent, expiryDue } from '../../services/booking-events';
+import {
+  ProcurementReferences,
+  ProcurementReferencesService,
+} from '../../services/procurement-references.service';
 import { BookingEvents } from '../../booking.events';
 import { BookingView, presentBooking } from '../../views/booking.view';
 import { bookedVatTreatment, priceBooking } from './booking-price';
@@ -61,6 +65,12 @@ export interface BookCommand {
   sessionId?: string;
   slotId?: string;
   attendees: AttendeeInput[];
+  /**
+   * A public body's Chorus Pro references for the invoice: required when its structure
+   * requires them; the structure's default service code when none is given.
+   */
+  engagementNumber?: string | null;
+  serviceCode?: string | null;
   /** With the request body it came with: a replay answers the first response. */
   idempotency?: { key: string; body: unknown };
 }
@@ -83,6 +93,7 @@ export class BookUseCase {
     private readonly memberships: MembershipService,
     private readonly pricing: PricingService,
     private readonly verified: VerifiedAccountService,
+    private readonly procurement: ProcurementReferencesService,
     private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
     private readonly config: ConfigService<Environment, true>,
@@ -100,9 +111,15 @@ export class BookUseCase {
       const standing = await this.memberships.standingOf(command.organisationId, manager);
       // After the check that the caller belongs to it, so a stranger learns nothing.
       await this.verified.assertEmailVerified(command.actor.userId, manager);
+      // Before a seat is held: a public body's invoice without them is rejected by Chorus Pro.
+      const references = await this.procurement.forNewBooking(
+        command.organisationId,
+        command,
+        manager,
+      );
       const run = async () => ({
         status: 201,
-        body: await this.book(command, standing, manager),
+        body: await this.book(command, standing, references, manager),
       });
       if (!command.idempotency) return { ...(await run()), replayed: false };
       return this.idempotency.once(
@@ -117,14 +134,15 @@ export class BookUseCase {
   private async book(
     command: BookCommand,
     standing: MembershipStanding,
+    references: ProcurementReferences,
     manager: EntityManager,
   ): Promise<BookedView> {
     // Taken before the session's lock, so bookers of one organisation queue here without
     // holding up the rest of the session.
     await this.bookings.lockUnpaidPlaces(command.organisationId, command.actor.userId, manager);
     const { booking, attendees } = command.sessionId
-      ? await this.bookSession(command, command.sessionId, standing, manager)
-      : await this.bookSlot(command, command.slotId!, standing, manager);
+      ? await this.bookSession(command, command.sessionId, standing, references, manager)
+      : await this.bookSlot(command, command.slotId!, standing, references, manager);
     const held = await this.bookings.unpaidPlaces(
       command.organisationId,
       command.actor.userId,
@@ -207,6 +225,7 @@ export class BookUseCase {
     command: BookCommand,
     sessionId: string,
     standing: MembershipStanding,
+    references: ProcurementReferences,
     manager: EntityManager,
   ): Promise<StoredBooking> {
     const locked = await this.inventory.lockSession(sessionId, manager);
@@ -239,7 +258,10 @@ export class BookUseCase {
     // A refusal rolls the seats just taken back with the transaction.
     if (seated) await this.assertUnpaidPlacesAllowed(command, seats, manager);
     const now = this.clock.now();
-    const fields = this.snapshot(command, standing, offering, session.startsAt, seats);
+    const fields = {
+      ...this.snapshot(command, standing, offering, session.startsAt, seats),
+      ...references,
+    };
     const created = await this.bookings.create(
       seated
         ? { ...fields, sessionId: session.id, slotId: null, ...this.hold(now, session.startsAt) }
@@ -262,6 +284,7 @@ export class BookUseCase {
     command: BookCommand,
     slotId: string,
     standing: MembershipStanding,
+    references: ProcurementReferences,
     manager: EntityManager,
   ): Promise<StoredBooking> {
     const booked = await this.inventory.bookSlot(slotId, manager);
@@ -278,7 +301,10 @@ export class BookUseCase {
       );
     }
     await this.assertUnpaidPlacesAllowed(command, 1, manager);
-    const fields = this.snapshot(command, standing, booked.offering, booked.slot.startsAt, 1);
+    const fields = {
+      ...this.snapshot(command, standing, booked.offering, booked.slot.startsAt, 1),
+      ...references,
+    };
     const created = await this.bookings.create(
       { ...fields, sessionId: null, slotId, ...this.hold(this.clock.now(), booked.slot.startsAt) },
       command.attendees,
@@ -324,7 +350,16 @@ export class BookUseCase {
     offering: Offering,
     startsAt: Date,
     seats: number,
-  ): Omit<NewBooking, 'sessionId' | 'slotId' | 'status' | 'holdExpiresAt' | 'waitlistedAt'> {
+  ): Omit<
+    NewBooking,
+    | 'sessionId'
+    | 'slotId'
+    | 'status'
+    | 'holdExpiresAt'
+    | 'waitlistedAt'
+    | 'engagementNumber'
+    | 'serviceCode'
+  > {
     const price = this.pricing.priceOn(offering, startsAt, { membership: standing });
     const vatTreatment = bookedVatTreatment(offering.vatTreatment, price.memberPrice);
     return {

@@ -8,6 +8,7 @@ import { ConfirmationMethod } from '../../booking.types';
 import { Booking } from '../../entities/booking.entity';
 import { BookingRepository } from '../../repositories/booking.repository';
 import { bookingEvent } from '../../services/booking-events';
+import { ProcurementReferencesService } from '../../services/procurement-references.service';
 import { BookingEvents } from '../../booking.events';
 import { BookingView, presentBooking } from '../../views/booking.view';
 
@@ -35,6 +36,7 @@ export class ConfirmBookingUseCase {
     private readonly bookings: BookingRepository,
     private readonly outbox: OutboxService,
     private readonly buyers: InvoiceableBuyerService,
+    private readonly procurement: ProcurementReferencesService,
     private readonly clock: Clock,
   ) {}
 
@@ -63,6 +65,8 @@ export class ConfirmBookingUseCase {
     // a provider already took confirms all the same (the invoice job then holds the invoice).
     if (command.confirmedBy !== null) {
       await this.buyers.assertInvoiceable(booking.organisationId, manager);
+      // A public body's structure may have come to require a reference since it booked.
+      await this.procurement.assertComplete(booking, manager);
     }
     const confirmed = await this.bookings.update(
       booking.id,

@@ -4,14 +4,22 @@ import { DataSource } from 'typeorm';
 import { AuditLog, Clock, isUniqueViolation, parisYear } from '@mutualis/core';
 import { normaliseEmail } from '../../auth/email-address';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
-import { Actor, hasRole, LegalForm } from '../../identity.types';
+import { Actor, defaultVatRegistered, hasRole, LegalForm } from '../../identity.types';
 import { MembershipRepository } from '../../repositories/membership.repository';
 import { OrganisationMemberRepository } from '../../repositories/organisation-member.repository';
 import { OrganisationRepository } from '../../repositories/organisation.repository';
 import { VerifiedAccountService } from '../../services/verified-account.service';
 import { departmentOfPostalCode } from '../../validation/department';
+import { normaliseSiret } from '../../validation/siret';
 import { OrganisationView, presentOrganisation } from '../../views/organisation.view';
-import { assertValidOrganisation, normaliseIdentifiers, siretTaken } from './organisation-rules';
+import {
+  assertValidOrganisation,
+  ChorusStructureInput,
+  chorusStructureChanges,
+  NO_CHORUS_STRUCTURE,
+  normaliseIdentifiers,
+  siretTaken,
+} from './organisation-rules';
 
 export interface AddressInput {
   line1: string;
@@ -33,6 +41,10 @@ export interface CreateOrganisationCommand {
   billingEmail: string;
   vatNumber?: string | null;
   isPublicBody?: boolean;
+  /** Liable to VAT (assujetti); when not said, the default of its legal form. */
+  vatRegistered?: boolean;
+  /** A public body's Chorus Pro structure: by default the organisation itself, nothing required. */
+  chorusStructure?: ChorusStructureInput;
 }
 
 /**
@@ -59,6 +71,7 @@ export class CreateOrganisationUseCase {
         [{ field: 'isPublicBody', message: 'can only be set by a Chambre administrator' }],
       );
     }
+    const isPublicBody = command.isPublicBody ?? false;
     const fields = normaliseIdentifiers({
       legalName: command.legalName.trim(),
       legalForm: command.legalForm,
@@ -74,7 +87,10 @@ export class CreateOrganisationUseCase {
       // Matched to a user's account for the language of billing mail: stored in the same form.
       billingEmail: normaliseEmail(command.billingEmail),
       vatNumber: command.vatNumber ?? null,
-      isPublicBody: command.isPublicBody ?? false,
+      isPublicBody,
+      vatRegistered: command.vatRegistered ?? defaultVatRegistered(command.legalForm, isPublicBody),
+      ...NO_CHORUS_STRUCTURE,
+      ...chorusStructureChanges(command.chorusStructure ?? {}, normaliseSiret(command.siret)),
     });
     assertValidOrganisation(fields);
     await this.verified.assertEmailVerified(command.actor.userId);

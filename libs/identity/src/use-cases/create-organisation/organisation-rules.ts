@@ -1,6 +1,7 @@
 import { FieldProblem } from '@mutualis/core';
 import { Organisation } from '../../entities/organisation.entity';
 import { IdentityErrorCode, IdentityException } from '../../identity.exception';
+import { procurementReferenceProblem, SERVICE_CODE_MAX_LENGTH } from '../../identity.types';
 import { departmentOfPostalCode } from '../../validation/department';
 import { isValidRna, LOCAL_LAW_DEPARTMENTS } from '../../validation/rna';
 import { isValidSiret, normaliseSiret } from '../../validation/siret';
@@ -8,7 +9,18 @@ import { vatNumberProblem } from '../../validation/vat-number';
 
 type OrganisationState = Pick<
   Organisation,
-  'legalForm' | 'siret' | 'rna' | 'postalCode' | 'department' | 'country' | 'vatNumber'
+  | 'legalForm'
+  | 'siret'
+  | 'rna'
+  | 'postalCode'
+  | 'department'
+  | 'country'
+  | 'vatNumber'
+  | 'isPublicBody'
+  | 'chorusStructureSiret'
+  | 'chorusServiceCodeRequired'
+  | 'chorusEngagementNumberRequired'
+  | 'chorusDefaultServiceCode'
 >;
 
 /** Normalises what people type (spaces in a SIRET, lower-case VAT numbers). */
@@ -18,6 +30,9 @@ export function normaliseIdentifiers<T extends Partial<OrganisationState>>(field
     ...(fields.siret !== undefined ? { siret: normaliseSiret(fields.siret) } : {}),
     ...(fields.vatNumber ? { vatNumber: fields.vatNumber.replace(/\s/g, '').toUpperCase() } : {}),
     ...(fields.rna ? { rna: fields.rna.trim().toUpperCase() } : {}),
+    ...(fields.chorusStructureSiret
+      ? { chorusStructureSiret: normaliseSiret(fields.chorusStructureSiret) }
+      : {}),
   };
 }
 
@@ -67,6 +82,7 @@ export function assertValidOrganisation(state: OrganisationState): void {
       message: `does not match postal code ${state.postalCode} (${expected})`,
     });
   }
+  problems.push(...chorusStructureProblems(state));
   if (problems.length > 0) {
     throw new IdentityException(
       IdentityErrorCode.InvalidOrganisation,
@@ -74,6 +90,86 @@ export function assertValidOrganisation(state: OrganisationState): void {
       problems,
     );
   }
+}
+
+/** A public body's Chorus Pro structure as given; what is left out is unchanged. */
+export interface ChorusStructureInput {
+  /** Null, or the organisation's own SIRET: the structure is the organisation itself. */
+  structureSiret?: string | null;
+  serviceCodeRequired?: boolean;
+  engagementNumberRequired?: boolean;
+  defaultServiceCode?: string | null;
+}
+
+export type ChorusStructureFields = Pick<
+  Organisation,
+  | 'chorusStructureSiret'
+  | 'chorusServiceCodeRequired'
+  | 'chorusEngagementNumberRequired'
+  | 'chorusDefaultServiceCode'
+>;
+
+/** No structure: what a non-public body has, and a public body before it names one. */
+export const NO_CHORUS_STRUCTURE: ChorusStructureFields = {
+  chorusStructureSiret: null,
+  chorusServiceCodeRequired: false,
+  chorusEngagementNumberRequired: false,
+  chorusDefaultServiceCode: null,
+};
+
+/**
+ * The columns of a Chorus structure input. Its SIRET is kept null when it is the organisation's
+ * own, so that it follows a corrected SIRET; an empty default service code is none.
+ */
+export function chorusStructureChanges(
+  input: ChorusStructureInput,
+  ownSiret: string,
+): Partial<ChorusStructureFields> {
+  const changes: Partial<ChorusStructureFields> = {};
+  if (input.structureSiret !== undefined) {
+    const siret = input.structureSiret === null ? null : normaliseSiret(input.structureSiret);
+    changes.chorusStructureSiret = siret === null || siret === ownSiret ? null : siret;
+  }
+  if (input.serviceCodeRequired !== undefined)
+    changes.chorusServiceCodeRequired = input.serviceCodeRequired;
+  if (input.engagementNumberRequired !== undefined)
+    changes.chorusEngagementNumberRequired = input.engagementNumberRequired;
+  if (input.defaultServiceCode !== undefined)
+    changes.chorusDefaultServiceCode = input.defaultServiceCode?.trim() || null;
+  return changes;
+}
+
+/** Only a public body has a Chorus Pro structure; its SIRET and default service code must be valid. */
+function chorusStructureProblems(state: OrganisationState): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const configured =
+    state.chorusStructureSiret !== null ||
+    state.chorusDefaultServiceCode !== null ||
+    state.chorusServiceCodeRequired ||
+    state.chorusEngagementNumberRequired;
+  if (!state.isPublicBody) {
+    if (configured) {
+      problems.push({
+        field: 'chorusStructure',
+        message: 'only a public body has a Chorus Pro structure',
+      });
+    }
+    return problems;
+  }
+  if (state.chorusStructureSiret !== null && !isValidSiret(state.chorusStructureSiret)) {
+    problems.push({
+      field: 'chorusStructure.structureSiret',
+      message: 'must be 14 digits with a valid check digit (Luhn)',
+    });
+  }
+  if (state.chorusDefaultServiceCode !== null) {
+    const problem = procurementReferenceProblem(
+      state.chorusDefaultServiceCode,
+      SERVICE_CODE_MAX_LENGTH,
+    );
+    if (problem) problems.push({ field: 'chorusStructure.defaultServiceCode', message: problem });
+  }
+  return problems;
 }
 
 export function siretTaken(): IdentityException {

@@ -19,6 +19,9 @@ import { OrganisationView, presentOrganisation } from '../../views/organisation.
 import { AddressInput } from '../create-organisation/create-organisation.use-case';
 import {
   assertValidOrganisation,
+  ChorusStructureInput,
+  chorusStructureChanges,
+  NO_CHORUS_STRUCTURE,
   normaliseIdentifiers,
   siretTaken,
 } from '../create-organisation/organisation-rules';
@@ -35,6 +38,10 @@ export interface UpdateOrganisationCommand {
   billingEmail?: string;
   vatNumber?: string | null;
   isPublicBody?: boolean;
+  /** Liable to VAT (assujetti): the organisation's admins say so. */
+  vatRegistered?: boolean;
+  /** A public body's Chorus Pro structure; its admins know it best. */
+  chorusStructure?: ChorusStructureInput;
 }
 
 /** Fields that identify the organisation legally or change how it may pay: the Chambre's to edit. */
@@ -71,14 +78,34 @@ export class UpdateOrganisationUseCase {
         const current = await this.organisations.findById(command.organisationId, manager);
         if (!current) throw organisationNotFound();
         const changes = normaliseIdentifiers(this.changesOf(command));
+        // No longer a public body: its Chorus structure goes (the database refuses it on others).
+        if (changes.isPublicBody === false && current.isPublicBody) {
+          Object.assign(changes, NO_CHORUS_STRUCTURE);
+        }
+        if (command.chorusStructure !== undefined) {
+          Object.assign(
+            changes,
+            chorusStructureChanges(command.chorusStructure, changes.siret ?? current.siret),
+          );
+        }
         const postalCode = changes.postalCode ?? current.postalCode;
         if (changes.postalCode !== undefined && command.department === undefined) {
           changes.department = departmentOfPostalCode(postalCode) ?? '';
         }
         assertValidOrganisation({ ...current, ...changes });
         const updated = await this.organisations.update(current.id, changes, manager);
-        // The Chambre's fields: the public-body flag decides how an organisation may pay.
-        const audited = changedFields(current, changes, ['isPublicBody', 'siret', 'legalForm']);
+        // The Chambre's fields (the public-body flag decides how an organisation may pay), and
+        // those that decide where its invoices go: Chorus Pro, a PA or e-reporting.
+        const audited = changedFields(current, changes, [
+          'isPublicBody',
+          'siret',
+          'legalForm',
+          'vatRegistered',
+          'chorusStructureSiret',
+          'chorusServiceCodeRequired',
+          'chorusEngagementNumberRequired',
+          'chorusDefaultServiceCode',
+        ]);
         if (audited) {
           await this.audit.record(manager, {
             action: 'organisation.updated',
@@ -118,6 +145,7 @@ export class UpdateOrganisationUseCase {
       changes.billingEmail = normaliseEmail(command.billingEmail);
     if (command.vatNumber !== undefined) changes.vatNumber = command.vatNumber;
     if (command.isPublicBody !== undefined) changes.isPublicBody = command.isPublicBody;
+    if (command.vatRegistered !== undefined) changes.vatRegistered = command.vatRegistered;
     return changes;
   }
 }

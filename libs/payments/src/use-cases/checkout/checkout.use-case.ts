@@ -7,6 +7,7 @@ import {
   ConfirmBookingUseCase,
   ExtendHoldUseCase,
   GetBookingUseCase,
+  ProcurementReferencesService,
 } from '@mutualis/booking';
 import { Clock, Environment } from '@mutualis/core';
 import {
@@ -43,6 +44,7 @@ export class CheckoutUseCase {
     private readonly memberships: MembershipService,
     private readonly directory: OrganisationDirectoryService,
     private readonly buyers: InvoiceableBuyerService,
+    private readonly procurement: ProcurementReferencesService,
     private readonly drafts: CreateDraftInvoiceUseCase,
     private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
@@ -65,6 +67,8 @@ export class CheckoutUseCase {
     }
     // The organisation may have moved overseas since it booked: no money for what cannot be invoiced.
     await this.buyers.assertInvoiceable(booking.organisationId);
+    // Nor money for what Chorus Pro would reject: a public body's invoice needs its references.
+    await this.procurement.assertComplete(booking);
     return method === 'card' ? this.card(booking) : this.bankTransfer(actor, booking);
   }
 

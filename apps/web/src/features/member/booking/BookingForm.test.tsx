@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { api } from '../../../api/client';
@@ -72,7 +73,11 @@ const organisations = [
   { id: 'org-1', legalName: 'Les Jardins Partagés', role: 'org_admin' as const, membership: null },
 ];
 
-function renderForm(value: Offering, onBooked = vi.fn()) {
+function renderForm(
+  value: Offering,
+  onBooked = vi.fn(),
+  chorusStructure: ComponentProps<typeof BookingForm>['chorusStructure'] = null,
+) {
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
@@ -84,6 +89,7 @@ function renderForm(value: Offering, onBooked = vi.fn()) {
           onOrganisationChange={vi.fn()}
           initialTargetId="session-1"
           onBooked={onBooked}
+          chorusStructure={chorusStructure}
         />
       </MemoryRouter>
     </QueryClientProvider>,
@@ -343,5 +349,92 @@ describe('BookingForm', { timeout: 20_000 }, () => {
       'Vous retenez déjà 10 places non payées, toutes organisations confondues.',
     );
     expect(alert).not.toHaveTextContent('encore');
+  });
+
+  describe('a public body’s Chorus Pro references', () => {
+    const requiresEngagement = {
+      engagementNumberRequired: true,
+      serviceCodeRequired: false,
+      defaultServiceCode: null,
+    };
+
+    it('asks for nothing when the organisation is not a public body', () => {
+      renderForm(offering());
+      expect(
+        screen.queryByRole('group', { name: 'Références Chorus Pro' }),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByLabelText(/Numéro d'engagement/)).not.toBeInTheDocument();
+    });
+
+    it('asks for the engagement number the structure requires, and sends nothing without it', async () => {
+      const { user } = renderForm(offering(), vi.fn(), requiresEngagement);
+      expect(screen.getByRole('group', { name: 'Références Chorus Pro' })).toBeInTheDocument();
+      expect(screen.queryByLabelText('Code service')).not.toBeInTheDocument();
+      await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@mairie.fr');
+      await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+      expect(screen.getByLabelText("Numéro d'engagement juridique")).toHaveAccessibleDescription(
+        expect.stringContaining(
+          "Indiquez le numéro d'engagement juridique : la structure Chorus Pro de votre organisme l'exige.",
+        ),
+      );
+      expect(screen.getByLabelText("Numéro d'engagement juridique")).toBeInvalid();
+      expect(post).not.toHaveBeenCalled();
+    });
+
+    it('sends the engagement number, trimmed, with the booking', async () => {
+      post.mockResolvedValueOnce(answer(201, booked));
+      const { user, onBooked } = renderForm(offering(), vi.fn(), requiresEngagement);
+      await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@mairie.fr');
+      await user.type(screen.getByLabelText("Numéro d'engagement juridique"), ' EJ-2027-42 ');
+      await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+      await vi.waitFor(() => expect(onBooked).toHaveBeenCalledWith(booked));
+      expect(post.mock.calls[0][1]).toMatchObject({
+        body: { organisationId: 'org-1', engagementNumber: 'EJ-2027-42' },
+      });
+      expect((post.mock.calls[0][1] as { body: object }).body).not.toHaveProperty('serviceCode');
+    });
+
+    it('lets the service code be left blank when the structure has a default, and says which', async () => {
+      post.mockResolvedValueOnce(answer(201, booked));
+      const { user, onBooked } = renderForm(offering(), vi.fn(), {
+        engagementNumberRequired: false,
+        serviceCodeRequired: true,
+        defaultServiceCode: 'SERV-RH',
+      });
+      expect(screen.getByLabelText('Code service')).toHaveAccessibleDescription(
+        'Le code du service exécutant dans Chorus Pro. Laissé vide : SERV-RH.',
+      );
+      await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@mairie.fr');
+      await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+      await vi.waitFor(() => expect(onBooked).toHaveBeenCalledWith(booked));
+    });
+
+    it('shows the api’s refusal on the field it is about, in French', async () => {
+      post.mockResolvedValueOnce(
+        answer(422, {
+          status: 422,
+          code: 'service_code_required',
+          title: 'Unprocessable',
+          detail: 'the buyer’s Chorus Pro structure requires a service code',
+          type: '',
+          errors: [{ field: 'serviceCode', message: 'is required by the Chorus Pro structure' }],
+        }),
+      );
+      // The structure came to require a service code after the page was loaded.
+      const { user } = renderForm(offering(), vi.fn(), {
+        engagementNumberRequired: false,
+        serviceCodeRequired: true,
+        defaultServiceCode: 'OLD',
+      });
+      await nameAttendee(user, 1, 'Léa Dubois', 'lea.dubois@mairie.fr');
+      await user.click(screen.getByRole('button', { name: /^Réserver/ }));
+      await vi.waitFor(() =>
+        expect(screen.getByLabelText('Code service')).toHaveAccessibleDescription(
+          expect.stringContaining(
+            "Indiquez le code service : la structure Chorus Pro de votre organisme l'exige.",
+          ),
+        ),
+      );
+    });
   });
 });

@@ -13,9 +13,13 @@ import {
   AttemptKeys,
   attendeesProblem,
   bookingBody,
+  referenceProblems,
+  referencesAsked,
   seatLimit,
   validateAttendees,
   type AttendeeRow,
+  type ChorusRequirements,
+  type ReferenceValues,
   type Target,
 } from './booking-form';
 import { PriceDisplay } from './PriceDisplay';
@@ -30,6 +34,12 @@ const SESSION_PROBLEMS = new Set([
   'slot_not_found',
 ]);
 const ATTENDEE_PROBLEMS = new Set(['organisation_seat_limit', 'more_seats_than_capacity']);
+/** Problems about the Chorus Pro references, said on their fields. */
+const REFERENCE_FIELDS = new Set(['engagementNumber', 'serviceCode']);
+const REFERENCE_PROBLEMS: Record<string, string> = {
+  engagement_number_required: 'book.references.engagementNumberMissing',
+  service_code_required: 'book.references.serviceCodeMissing',
+};
 
 interface BookingFormProps {
   offering: Offering;
@@ -39,6 +49,8 @@ interface BookingFormProps {
   /** The session or slot to preselect (from the offering page's link). */
   initialTargetId: string | null;
   onBooked: (booking: Booking) => void;
+  /** The organisation's Chorus Pro structure when it is a public body: the references it requires. */
+  chorusStructure?: ChorusRequirements | null;
 }
 
 /** Where an api problem shows: beside the choice it is about, on the fields, or above the form. */
@@ -52,6 +64,7 @@ function problemPlace(
   if (SESSION_PROBLEMS.has(problem.code)) return 'target';
   if (ATTENDEE_PROBLEMS.has(problem.code) || apiFields.attendees) return 'attendees';
   if (problem.errors?.some((error) => error.field.startsWith('attendees.'))) return 'fields';
+  if (problem.errors?.some((error) => REFERENCE_FIELDS.has(error.field))) return 'fields';
   return 'top';
 }
 
@@ -78,6 +91,7 @@ export function BookingForm({
   onOrganisationChange,
   initialTargetId,
   onBooked,
+  chorusStructure,
 }: BookingFormProps) {
   const { t, i18n } = useTranslation('member');
   const targets = targetsOf(offering);
@@ -88,6 +102,11 @@ export function BookingForm({
   );
   const [rows, setRows] = useState<AttendeeRow[]>(() => [emptyRow()]);
   const [checked, setChecked] = useState(false);
+  const [references, setReferences] = useState<ReferenceValues>({
+    engagementNumber: '',
+    serviceCode: '',
+  });
+  const asked = referencesAsked(chorusStructure);
   const attempts = useRef(new AttemptKeys());
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -118,6 +137,19 @@ export function BookingForm({
   const fields = { ...(checked ? validateAttendees(rows, limit.max) : {}), ...apiFields };
   const placedAt = problemPlace(problem, apiFields);
   const listProblem = attendeesProblem(fields.attendees);
+  const missingReferences = checked ? referenceProblems(chorusStructure, references) : {};
+
+  /** The worded error of a reference field: missing (form or api), or the api's on its format. */
+  function referenceError(field: keyof ReferenceValues): { errorText?: string; error?: string } {
+    const missing = missingReferences[field];
+    if (missing) return { errorText: t(missing) };
+    const fromApi = apiFields[field];
+    if (!fromApi) return {};
+    const code = problem ? REFERENCE_PROBLEMS[problem.code] : undefined;
+    return /required/.test(fromApi) && code
+      ? { errorText: t(`book.references.${field}Missing`) }
+      : { error: fromApi };
+  }
 
   function problemText(): string {
     if (!problem) return '';
@@ -139,7 +171,8 @@ export function BookingForm({
     if (book.isPending || !target) return;
     setChecked(true);
     if (Object.keys(validateAttendees(rows, limit.max)).length > 0) return;
-    const body = bookingBody(organisationId, target, rows);
+    if (Object.keys(referenceProblems(chorusStructure, references)).length > 0) return;
+    const body = bookingBody(organisationId, target, rows, references);
     book.mutate({ body, key: attempts.current.keyFor(body) });
   }
 
@@ -281,6 +314,59 @@ export function BookingForm({
           </p>
         ) : null}
       </fieldset>
+
+      {asked.engagementNumber || asked.serviceCode ? (
+        <fieldset>
+          <legend>{t('book.references.legend')}</legend>
+          <p className="hint">{t('book.references.intro')}</p>
+          {asked.engagementNumber ? (
+            <Field
+              label={t('book.references.engagementNumber')}
+              hint={t('book.references.engagementNumberHint')}
+              {...referenceError('engagementNumber')}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  required
+                  maxLength={50}
+                  autoComplete="off"
+                  value={references.engagementNumber}
+                  onChange={(event) =>
+                    setReferences({ ...references, engagementNumber: event.target.value })
+                  }
+                />
+              )}
+            </Field>
+          ) : null}
+          {asked.serviceCode ? (
+            <Field
+              label={t('book.references.serviceCode')}
+              hint={
+                chorusStructure?.defaultServiceCode
+                  ? t('book.references.serviceCodeDefault', {
+                      code: chorusStructure.defaultServiceCode,
+                    })
+                  : t('book.references.serviceCodeHint')
+              }
+              {...referenceError('serviceCode')}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  required={!chorusStructure?.defaultServiceCode}
+                  maxLength={100}
+                  autoComplete="off"
+                  value={references.serviceCode}
+                  onChange={(event) =>
+                    setReferences({ ...references, serviceCode: event.target.value })
+                  }
+                />
+              )}
+            </Field>
+          ) : null}
+        </fieldset>
+      ) : null}
 
       <section aria-labelledby="price-heading" className="card">
         <h2 id="price-heading">{t('book.priceHeading')}</h2>

@@ -5,7 +5,7 @@ import { useMe } from '../../../auth/session';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useOffering } from '../member-queries';
+import { useBookingOrganisation, useOffering } from '../member-queries';
 import type { Booked, Booking } from '../types';
 import { BookingForm } from './BookingForm';
 import { PaymentChoice } from './PaymentChoice';
@@ -22,6 +22,8 @@ export function BookingPage() {
 
   // The price depends on the organisation (its adhésion in the session's year): ask for theirs.
   const offering = useOffering(organisationId ? offeringId : undefined, organisationId);
+  // A public body's Chorus Pro structure says which references its booking must carry.
+  const organisation = useBookingOrganisation(organisationId || undefined);
 
   if (organisations.length === 0) {
     return (
@@ -33,7 +35,7 @@ export function BookingPage() {
       </section>
     );
   }
-  if (offering.isPending) return <Loading />;
+  if (offering.isPending || organisation.isPending) return <Loading />;
   if (offering.isError) {
     return (
       <section>
@@ -60,6 +62,7 @@ export function BookingPage() {
           onOrganisationChange={setOrganisationId}
           initialTargetId={params.get('session') ?? params.get('slot')}
           onBooked={setBooked}
+          chorusStructure={organisation.data?.chorusStructure ?? null}
         />
       )}
     </section>

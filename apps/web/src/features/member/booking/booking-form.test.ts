@@ -7,6 +7,8 @@ import {
   seatLimit,
   validateAttendees,
   type AttendeeRow,
+  referenceProblems,
+  referencesAsked,
 } from './booking-form';
 
 const session = (seatsLeft: number, capacity = 12) =>
@@ -121,5 +123,43 @@ describe('AttemptKeys', () => {
     const second = keys.keyFor({ ...body, sessionId: 's2' });
     expect(second).not.toBe(first);
     expect(new AttemptKeys().keyFor(body)).not.toBe(first);
+  });
+});
+
+describe('the Chorus Pro references of a public body’s booking', () => {
+  const structure = {
+    engagementNumberRequired: true,
+    serviceCodeRequired: true,
+    defaultServiceCode: null,
+  };
+
+  it('asks for the references the structure requires, and none of another organisation', () => {
+    expect(referencesAsked(structure)).toEqual({ engagementNumber: true, serviceCode: true });
+    expect(referencesAsked(null)).toEqual({ engagementNumber: false, serviceCode: false });
+  });
+
+  it('finds a required reference missing when blank, unless the structure has a default service code', () => {
+    expect(referenceProblems(structure, { engagementNumber: ' ', serviceCode: '' })).toEqual({
+      engagementNumber: 'book.references.engagementNumberMissing',
+      serviceCode: 'book.references.serviceCodeMissing',
+    });
+    expect(
+      referenceProblems(
+        { ...structure, defaultServiceCode: 'SERV' },
+        { engagementNumber: 'EJ-1', serviceCode: '' },
+      ),
+    ).toEqual({});
+  });
+
+  it('sends the references trimmed, and leaves blank ones out', () => {
+    const target = { kind: 'slot', slot: { id: 'slot-1' } } as Parameters<typeof bookingBody>[1];
+    expect(
+      bookingBody('org-1', target, [], { engagementNumber: ' EJ-1 ', serviceCode: '  ' }),
+    ).toEqual({
+      organisationId: 'org-1',
+      slotId: 'slot-1',
+      attendees: [],
+      engagementNumber: 'EJ-1',
+    });
   });
 });

@@ -86,12 +86,68 @@ export function attendeesProblem(
   return { key: 'book.attendees.invalid' };
 }
 
-/** The body of POST /api/bookings, trimmed as people expect. */
-export function bookingBody(organisationId: string, target: Target, rows: AttendeeRow[]) {
+/** What a public body's Chorus Pro structure requires of its bookings (null: not a public body). */
+export interface ChorusRequirements {
+  engagementNumberRequired: boolean;
+  serviceCodeRequired: boolean;
+  defaultServiceCode: string | null;
+}
+
+/** The Chorus Pro references typed on the form. */
+export interface ReferenceValues {
+  engagementNumber: string;
+  serviceCode: string;
+}
+
+/** The reference fields the form shows: those the structure requires. */
+export function referencesAsked(structure: ChorusRequirements | null | undefined): {
+  engagementNumber: boolean;
+  serviceCode: boolean;
+} {
+  return {
+    engagementNumber: structure?.engagementNumberRequired ?? false,
+    serviceCode: structure?.serviceCodeRequired ?? false,
+  };
+}
+
+/**
+ * The references missing before anything is sent, as keys of the member namespace: the
+ * engagement number when required, the service code when required and the structure has no
+ * default (the api then takes the default).
+ */
+export function referenceProblems(
+  structure: ChorusRequirements | null | undefined,
+  values: ReferenceValues,
+): Partial<Record<keyof ReferenceValues, string>> {
+  const problems: Partial<Record<keyof ReferenceValues, string>> = {};
+  if (structure?.engagementNumberRequired && !values.engagementNumber.trim()) {
+    problems.engagementNumber = 'book.references.engagementNumberMissing';
+  }
+  if (
+    structure?.serviceCodeRequired &&
+    !values.serviceCode.trim() &&
+    !structure.defaultServiceCode
+  ) {
+    problems.serviceCode = 'book.references.serviceCodeMissing';
+  }
+  return problems;
+}
+
+/** The body of POST /api/bookings, trimmed as people expect; blank references are left out. */
+export function bookingBody(
+  organisationId: string,
+  target: Target,
+  rows: AttendeeRow[],
+  references: ReferenceValues = { engagementNumber: '', serviceCode: '' },
+) {
+  const engagementNumber = references.engagementNumber.trim();
+  const serviceCode = references.serviceCode.trim();
   return {
     organisationId,
     ...(target.kind === 'session' ? { sessionId: target.session.id } : { slotId: target.slot.id }),
     attendees: rows.map((row) => ({ name: row.name.trim(), email: row.email.trim() })),
+    ...(engagementNumber ? { engagementNumber } : {}),
+    ...(serviceCode ? { serviceCode } : {}),
   };
 }
 

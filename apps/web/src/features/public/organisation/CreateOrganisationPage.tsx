@@ -12,11 +12,15 @@ import {
   EMPTY_ORGANISATION_FORM,
   LEGAL_FORMS,
   type OrganisationForm,
+  withLegalForm,
 } from './organisation-form';
 import { useCreateOrganisation } from '../public-queries';
 import type { LegalForm } from '../types';
 
-type TextField = Exclude<keyof OrganisationForm, 'legalForm'>;
+type TextField = Exclude<
+  keyof OrganisationForm,
+  'legalForm' | 'vatRegistered' | 'vatRegisteredChosen'
+>;
 
 /** `/organisation/new`: registers an organisation; its creator becomes its administrator. */
 export function CreateOrganisationPage() {
@@ -70,9 +74,7 @@ export function CreateOrganisationPage() {
               <select
                 {...control}
                 value={form.legalForm}
-                onChange={(event) =>
-                  setForm({ ...form, legalForm: event.target.value as LegalForm })
-                }
+                onChange={(event) => setForm(withLegalForm(form, event.target.value as LegalForm))}
               >
                 {LEGAL_FORMS.map((legalForm) => (
                   <option key={legalForm} value={legalForm}>
@@ -91,6 +93,27 @@ export function CreateOrganisationPage() {
           {asksForRna(form.legalForm)
             ? text('rna', 'rna', { required: true }, t('organisation.hints.rna'))
             : null}
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="organisation-vat-registered"
+              checked={form.vatRegistered}
+              onChange={(event) =>
+                setForm({
+                  ...form,
+                  vatRegistered: event.target.checked,
+                  vatRegisteredChosen: true,
+                })
+              }
+              aria-describedby="organisation-vat-registered-hint"
+            />
+            <label htmlFor="organisation-vat-registered">
+              {t('organisation.fields.vatRegistered')}
+            </label>
+            <p className="hint" id="organisation-vat-registered-hint">
+              {t('organisation.hints.vatRegistered')}
+            </p>
+          </div>
           {text('vatNumber', 'vatNumber', {}, t('organisation.hints.vatNumber'))}
         </fieldset>
 

@@ -12,6 +12,7 @@ import {
   useOrganisationMembers,
   useOrganisationMemberships,
 } from '../public-queries';
+import { EInvoicingSettings } from './EInvoicingSettings';
 import { InviteForm } from './InviteForm';
 import { MembershipBadge } from './MembershipBadge';
 
@@ -87,6 +88,8 @@ export function OrganisationPage() {
           <dd>{o.billingEmail}</dd>
           <dt>{t('organisation.fields.vatNumber')}</dt>
           <dd>{o.vatNumber ?? t('organisation.noVatNumber')}</dd>
+          <dt>{t('organisation.fields.vatRegistered')}</dt>
+          <dd>{o.vatRegistered ? t('organisation.yes') : t('organisation.no')}</dd>
           {o.isPublicBody ? (
             <>
               <dt>{t('organisation.publicBody')}</dt>
@@ -99,6 +102,12 @@ export function OrganisationPage() {
           </dd>
         </dl>
       </section>
+
+      <EInvoicingSettings
+        key={o.id}
+        organisation={o}
+        editable={isAdmin || (me?.roles.includes('admin') ?? false)}
+      />
 
       <section aria-labelledby="organisation-members">
         <h2 id="organisation-members">{t('organisation.members.title')}</h2>

@@ -1,4 +1,9 @@
-import type { CreateOrganisationBody, LegalForm } from '../types';
+import type {
+  CreateOrganisationBody,
+  LegalForm,
+  Organisation,
+  UpdateOrganisationBody,
+} from '../types';
 
 export const LEGAL_FORMS: LegalForm[] = [
   'association',
@@ -25,6 +30,9 @@ export interface OrganisationForm {
   department: string;
   billingEmail: string;
   vatNumber: string;
+  /** Liable to VAT (assujettie); follows the legal form until the person says otherwise. */
+  vatRegistered: boolean;
+  vatRegisteredChosen: boolean;
 }
 
 export const EMPTY_ORGANISATION_FORM: OrganisationForm = {
@@ -39,7 +47,26 @@ export const EMPTY_ORGANISATION_FORM: OrganisationForm = {
   department: '',
   billingEmail: '',
   vatNumber: '',
+  vatRegistered: false,
+  vatRegisteredChosen: false,
 };
+
+/**
+ * Whether an organisation of this legal form is usually liable to VAT: the api's default
+ * (VAT_REGISTERED_BY_LEGAL_FORM in libs/identity), offered before the person says otherwise.
+ */
+export function defaultVatRegistered(legalForm: LegalForm): boolean {
+  return legalForm !== 'association' && legalForm !== 'fondation';
+}
+
+/** A new legal form brings its default, unless the person already chose. */
+export function withLegalForm(form: OrganisationForm, legalForm: LegalForm): OrganisationForm {
+  return {
+    ...form,
+    legalForm,
+    vatRegistered: form.vatRegisteredChosen ? form.vatRegistered : defaultVatRegistered(legalForm),
+  };
+}
 
 /** Only associations have an RNA number; the field is offered to them only. */
 export function asksForRna(legalForm: LegalForm): boolean {
@@ -69,5 +96,49 @@ export function createOrganisationBody(form: OrganisationForm): CreateOrganisati
     billingEmail: form.billingEmail.trim(),
     vatNumber: form.vatNumber.trim() || null,
     isPublicBody: false,
+    vatRegistered: form.vatRegistered,
+  };
+}
+
+/** The e-invoicing settings as typed: VAT liability, and a public body's Chorus Pro structure. */
+export interface EInvoicingForm {
+  vatRegistered: boolean;
+  structureSiret: string;
+  serviceCodeRequired: boolean;
+  engagementNumberRequired: boolean;
+  defaultServiceCode: string;
+}
+
+export function eInvoicingFormOf(organisation: Organisation): EInvoicingForm {
+  const structure = organisation.chorusStructure;
+  return {
+    vatRegistered: organisation.vatRegistered,
+    structureSiret: structure?.structureSiret ?? '',
+    serviceCodeRequired: structure?.serviceCodeRequired ?? false,
+    engagementNumberRequired: structure?.engagementNumberRequired ?? false,
+    defaultServiceCode: structure?.defaultServiceCode ?? '',
+  };
+}
+
+/**
+ * The PATCH body: the Chorus structure only for a public body (the api refuses it on others);
+ * a blank structure SIRET is the organisation's own, a blank default service code none.
+ */
+export function eInvoicingBody(
+  form: EInvoicingForm,
+  isPublicBody: boolean,
+): UpdateOrganisationBody {
+  return {
+    vatRegistered: form.vatRegistered,
+    ...(isPublicBody
+      ? {
+          chorusStructure: {
+            structureSiret: form.structureSiret.trim() || null,
+            serviceCodeRequired: form.serviceCodeRequired,
+            engagementNumberRequired: form.engagementNumberRequired,
+            defaultServiceCode: form.defaultServiceCode.trim() || null,
+          },
+        }
+      : {}),
   };
 }
