@@ -2,8 +2,15 @@
 // features newer than @types/pdfkit: already-parsed fonts and associated-file relationships.
 
 declare module 'fontkit' {
+  /** Shaped text: the glyphs, and where each goes (classes whose getters PDFKit reads). */
+  export interface GlyphRun {
+    glyphs: object[];
+    positions: object[];
+  }
+
   /** A parsed font (fontkit 2): only what this code calls. */
   export interface Font {
+    layout(text: string, features?: unknown): GlyphRun;
     readonly postscriptName: string;
     readonly unitsPerEm: number;
     /** Above the baseline, in font units. */
