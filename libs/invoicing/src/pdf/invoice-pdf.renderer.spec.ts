@@ -274,10 +274,9 @@ describe('invoice PDF', () => {
 
   it('prints the session date and attendees of a line on lines of their own', () => {
     expect(pages[0].lines).toContain('Le 12/01/2027 à 09:30 - Toulouse, salle Garonne');
-    // The attendees wrap within the column. Ł is not in the standard fonts' encoding: it is
-    // printed as L rather than as a wrong glyph.
+    // The attendees wrap within the column; Ł prints as written (it is outside Latin-1).
     expect(text.replace(/\n/g, ' ')).toContain(
-      'Participants : Anaïs Lefèvre, François Garçon, Lukasz Nowak',
+      'Participants : Anaïs Lefèvre, François Garçon, Łukasz Nowak',
     );
   });
 
@@ -556,6 +555,29 @@ describe('a long invoice', () => {
     const words = new Set(textOf(longPages).split(/\s+/));
     for (let index = 1; index < 900; index += 1) expect(words).toContain(`Personne-${index},`);
     expect(words).toContain('Personne-900');
+  });
+});
+
+describe('layout limits', () => {
+  it('prints an amount wider than its column smaller, never over the next one', async () => {
+    const pages = extractPages(
+      await renderInvoicePdf(invoice([line('Grosse commande', 999_999, 9_999_999, 'standard')])),
+    );
+    // Overlapping parts would be joined without a space, or out of order.
+    expect(lineWith(pages, 'Grosse commande')).toBe(
+      'Grosse commande 999999 99 999,99 € 20 % 99 999 890 000,01 €',
+    );
+    expect(lineWith(pages, 'TVA 20 %')).toBe(
+      'TVA 20 % (base 99 999 890 000,01 €) 19 999 978 000,00 €',
+    );
+  });
+
+  it("cuts a seller's name too long for the footer, never the document's number", async () => {
+    const name = `${SELLER.name} et de ses établissements associés du Languedoc`;
+    const pages = extractPages(await renderInvoicePdf({ ...MIXED, seller: { ...SELLER, name } }));
+    const footer = pages[0].lines.find((text) => text.includes(' - SIRET 81234567800029 - '));
+    expect(footer).toMatch(/… - SIRET 81234567800029 - Facture n° F-2027-000001 Page 1\/1$/);
+    expect(footer).not.toContain('Languedoc');
   });
 });
 

@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
+import type { Font } from 'fontkit';
 import { Money } from '@mutualis/core';
 import type { InvoiceLineTotal, VatBreakdownEntry } from '../domain/invoice-totals';
 import { formatRfReference } from '../domain/rf-reference';
 import type { PaymentMeans } from '../domain/settlement';
 import type { PostalAddress } from '../invoicing.types';
+import { invoiceFonts, type InvoiceFonts } from './invoice-fonts';
 
 export interface InvoiceDocumentParty {
   name: string;
@@ -91,27 +93,56 @@ export interface InvoiceDocument {
 const NO_EARLY_PAYMENT_DISCOUNT = "Pas d'escompte pour paiement anticipé.";
 const VAT_ON_DEBITS_MENTION = "Option pour le paiement de la taxe d'après les débits";
 
+/** What is embedded besides the printed pages. */
+export interface RenderOptions {
+  /**
+   * Makes the PDF a Factur-X: this CII XML (EN 16931 profile), the same invoice as data, is
+   * attached as `factur-x.xml` and declared in the XMP metadata. Embedded byte for byte.
+   */
+  facturX?: { xml: string };
+}
+
+/** Factur-X 1.0: the attachment's name and the XMP schema that describes it. */
+export const FACTUR_X_FILE_NAME = 'factur-x.xml';
+export const FACTUR_X_NAMESPACE = 'urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#';
+export const FACTUR_X_CONFORMANCE_LEVEL = 'EN 16931';
 /**
- * An A4 PDF in French of an invoice or credit note, with every mention French law and EN 16931
- * ask for. The same document renders the same bytes (no clock, no randomness: the creation
- * date is the issue date), so a stored SHA-256 can be checked against a new render. Text uses
- * the standard Helvetica (WinAnsi): characters outside it are transliterated or replaced by `?`.
+ * The XML states the whole invoice (the EN 16931 profile, not MINIMUM or BASIC WL, whose data
+ * only helps booking): Factur-X calls that an Alternative representation of the PDF's content.
  */
-export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+export const FACTUR_X_RELATIONSHIP = 'Alternative';
+
+/**
+ * An A4 PDF/A-3b in French of an invoice or credit note, with every mention French law and
+ * EN 16931 ask for, and with `options.facturX` its Factur-X XML attached. The same document
+ * renders the same bytes (no clock, no randomness: the creation date is the issue date), so a
+ * stored SHA-256 can be checked against a new render. Text is set in DejaVu Sans, embedded
+ * (subset): names print as written, in any script the font covers.
+ */
+export async function renderInvoicePdf(
+  document: InvoiceDocument,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   assertPrintable(document);
+  const issueDay = new Date(`${document.issueDate}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
     lang: 'fr-FR',
     displayTitle: true,
+    // PDFKit then writes the pdfaid XMP, an sRGB output intent and the PDF 1.7 header.
+    subset: 'PDF/A-3b',
+    pdfVersion: '1.7',
+    // No default font: PDFKit would load Helvetica's metrics for every document, unused.
+    font: '',
     info: {
-      // Metadata strings are UTF-16: no need to narrow them to WinAnsi.
-      Title: `${titleOf(document)} n° ${document.number}`,
-      Author: document.seller.name,
-      Subject: `${titleOf(document)} à ${document.buyer.name}`,
+      // Written to the Info dictionary and the XMP alike (PDF/A wants them equal).
+      Title: metadataText(`${titleOf(document)} n° ${document.number}`),
+      Author: metadataText(document.seller.name),
+      Subject: metadataText(`${titleOf(document)} à ${document.buyer.name}`),
       Creator: 'Mutualis',
-      CreationDate: new Date(`${document.issueDate}T00:00:00Z`),
+      CreationDate: issueDay,
     },
   });
   const chunks: Uint8Array[] = [];
@@ -120,9 +151,88 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffe
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  new InvoiceLayout(pdf, document).draw();
+  const fonts = invoiceFonts();
+  pdf.registerFont(REGULAR, fonts.regular).registerFont(BOLD, fonts.bold);
+  new InvoiceLayout(pdf, document, fonts).draw();
+  if (options.facturX) attachFacturX(pdf, options.facturX.xml, issueDay);
   pdf.end();
   return done;
+}
+
+/**
+ * The Factur-X XML as an associated file of the document (listed in the catalog's /AF, as
+ * PDF/A-3 asks), dated by the issue day so that the bytes stay the same, and its XMP.
+ */
+function attachFacturX(pdf: PDFKit.PDFDocument, xml: string, issueDay: Date): void {
+  if (xml.trim() === '') throw new RangeError('A Factur-X needs its XML');
+  pdf.file(Buffer.from(xml, 'utf8'), {
+    name: FACTUR_X_FILE_NAME,
+    type: 'text/xml',
+    relationship: FACTUR_X_RELATIONSHIP,
+    creationDate: issueDay,
+    modifiedDate: issueDay,
+  });
+  pdf.appendXML(FACTUR_X_XMP);
+}
+
+/**
+ * The fx: properties, and the PDF/A extension schema that declares them (PDF/A accepts in the
+ * XMP only properties of the standard schemas or of an extension schema described there).
+ */
+const FACTUR_X_XMP = `
+<rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+  <pdfaExtension:schemas>
+    <rdf:Bag>
+      <rdf:li rdf:parseType="Resource">
+        <pdfaSchema:schema>Factur-X PDFA Extension Schema</pdfaSchema:schema>
+        <pdfaSchema:namespaceURI>${FACTUR_X_NAMESPACE}</pdfaSchema:namespaceURI>
+        <pdfaSchema:prefix>fx</pdfaSchema:prefix>
+        <pdfaSchema:property>
+          <rdf:Seq>${[
+            ['DocumentFileName', 'The name of the embedded XML document'],
+            ['DocumentType', 'The type of the hybrid document in capital letters, e.g. INVOICE'],
+            ['Version', 'The version of the standard applying to the embedded XML document'],
+            ['ConformanceLevel', 'The conformance level of the embedded XML document'],
+          ]
+            .map(
+              ([name, description]) => `
+            <rdf:li rdf:parseType="Resource">
+              <pdfaProperty:name>${name}</pdfaProperty:name>
+              <pdfaProperty:valueType>Text</pdfaProperty:valueType>
+              <pdfaProperty:category>external</pdfaProperty:category>
+              <pdfaProperty:description>${description}</pdfaProperty:description>
+            </rdf:li>`,
+            )
+            .join('')}
+          </rdf:Seq>
+        </pdfaSchema:property>
+      </rdf:li>
+    </rdf:Bag>
+  </pdfaExtension:schemas>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:fx="${FACTUR_X_NAMESPACE}">
+  <fx:DocumentType>INVOICE</fx:DocumentType>
+  <fx:DocumentFileName>${FACTUR_X_FILE_NAME}</fx:DocumentFileName>
+  <fx:Version>1.0</fx:Version>
+  <fx:ConformanceLevel>${FACTUR_X_CONFORMANCE_LEVEL}</fx:ConformanceLevel>
+</rdf:Description>`;
+
+/**
+ * A string PDFKit writes to the Info dictionary and, as it is, into the XMP: what XML reads as
+ * markup, and control characters (which XML forbids), become look-alikes, so the XMP stays
+ * well-formed and equal to the Info dictionary, as PDF/A requires. Only the metadata: the page
+ * and the XML print the names as written.
+ */
+function metadataText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/&/g, '＆')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(CONTROL_CHARACTERS, ' ');
 }
 
 /**
@@ -141,7 +251,10 @@ export async function assertEmbeddableImage(content: Buffer): Promise<void> {
   await done;
 }
 
-/** `1 234,50 €`, with plain spaces: the standard fonts have no narrow no-break space. */
+/**
+ * `1 234,50 €`, with plain spaces: the amounts of the page read and search as people type them
+ * (the layout never breaks an amount, which always stands alone on its line).
+ */
 export function formatEuros(cents: number): string {
   return Money.ofCents(cents)
     .format('fr-FR')
@@ -185,8 +298,9 @@ const MUTED = '#5b6168';
 const RULE = '#c9cdd2';
 const SHADE = '#eef0f2';
 
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+/** The names the fonts of `invoiceFonts()` are registered under in each document. */
+const REGULAR = 'regular';
+const BOLD = 'bold';
 
 interface Column {
   title: string;
@@ -207,11 +321,16 @@ const TABLE_HEADER_HEIGHT = 20;
 /** Draws the pages top to bottom; every string goes through `put`, at an explicit place. */
 class InvoiceLayout {
   private y = MARGIN;
+  /** The font set last, whose glyphs the text must be printed with. */
+  private font: Font;
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
     private readonly document: InvoiceDocument,
-  ) {}
+    private readonly fonts: InvoiceFonts,
+  ) {
+    this.font = fonts.regular;
+  }
 
   draw(): void {
     this.header();
@@ -232,21 +351,21 @@ class InvoiceLayout {
     // The seller's name alone on the first line: full names of Chambres are long.
     const top = this.paragraph(seller.name, MARGIN, nameTop, CONTENT_WIDTH, {
       font: BOLD,
-      size: 13,
+      size: 12,
     });
 
     const leftWidth = 240;
     let left = this.paragraph(seller.addressLines.join('\n'), MARGIN, top + 4, leftWidth, {
-      size: 9,
+      size: 8.5,
     });
-    left = this.paragraph(this.identifiers(seller), MARGIN, left + 4, leftWidth, { size: 8.5 });
+    left = this.paragraph(this.identifiers(seller), MARGIN, left + 4, leftWidth, { size: 7.5 });
     const contact = [
       seller.email ? `Courriel : ${seller.email}` : null,
       seller.phone ? `Téléphone : ${seller.phone}` : null,
     ].filter((line): line is string => line !== null);
     if (contact.length > 0) {
       left = this.paragraph(contact.join('\n'), MARGIN, left + 4, leftWidth, {
-        size: 8.5,
+        size: 7.5,
         color: MUTED,
       });
     }
@@ -255,7 +374,7 @@ class InvoiceLayout {
     const rightWidth = RIGHT - rightX;
     let right = this.paragraph(titleOf(document), rightX, top + 2, rightWidth, {
       font: BOLD,
-      size: 22,
+      size: 20,
       align: 'right',
     });
     const dates = [
@@ -265,7 +384,7 @@ class InvoiceLayout {
       ...dueDateLines(document),
     ];
     right = this.paragraph(dates.join('\n'), rightX, right + 2, rightWidth, {
-      size: 9.5,
+      size: 8.5,
       align: 'right',
     });
 
@@ -274,18 +393,18 @@ class InvoiceLayout {
     const padding = 10;
     const inner = rightWidth - 2 * padding;
     let inside = this.paragraph('Client', rightX + padding, boxTop + 9, inner, {
-      size: 8,
+      size: 7,
       color: MUTED,
     });
     inside = this.paragraph(buyer.name, rightX + padding, inside + 1, inner, {
       font: BOLD,
-      size: 10,
+      size: 9.5,
     });
     inside = this.paragraph(buyer.addressLines.join('\n'), rightX + padding, inside, inner, {
-      size: 9,
+      size: 8.5,
     });
     inside = this.paragraph(this.identifiers(buyer), rightX + padding, inside + 3, inner, {
-      size: 8.5,
+      size: 7.5,
     });
     const boxBottom = inside + 6;
     this.pdf
@@ -302,7 +421,7 @@ class InvoiceLayout {
         MARGIN,
         this.y,
         CONTENT_WIDTH,
-        { font: BOLD, size: 10 },
+        { font: BOLD, size: 9.5 },
       );
       this.y += 8;
     }
@@ -318,7 +437,7 @@ class InvoiceLayout {
 
   private linesTable(): void {
     this.tableHeader();
-    const size = 9;
+    const size = 8;
     const lineHeight = size * 1.3;
     for (const line of this.document.lines) {
       this.setFont(REGULAR, size);
@@ -336,14 +455,20 @@ class InvoiceLayout {
         this.newPage();
         this.tableHeader();
       }
-      this.setFont(REGULAR, size);
       let textY = this.y + CELL_PADDING;
       let x = MARGIN + COLUMNS[0].width;
       cells.forEach((cell, index) => {
         const column = COLUMNS[index + 1];
-        this.put(cell, x + column.width - CELL_PADDING - this.pdf.widthOfString(cell), textY);
+        // The columns hold amounts up to 99 999 999,99 €; a larger one prints smaller rather
+        // than over its neighbour.
+        this.setFont(REGULAR, size);
+        const fitted = this.sizeToFit(cell, column.width - 2 * CELL_PADDING, size);
+        this.setFont(REGULAR, fitted);
+        const cellX = x + column.width - CELL_PADDING - this.pdf.widthOfString(cell);
+        this.put(cell, cellX, textY + this.baselineShift(size, fitted));
         x += column.width;
       });
+      this.setFont(REGULAR, size);
       for (const text of descriptionLines) {
         if (textY + lineHeight > CONTENT_BOTTOM) {
           this.newPage();
@@ -362,7 +487,7 @@ class InvoiceLayout {
 
   private tableHeader(): void {
     this.pdf.rect(MARGIN, this.y, CONTENT_WIDTH, TABLE_HEADER_HEIGHT).fillColor(SHADE).fill();
-    this.setFont(BOLD, 8.5);
+    this.setFont(BOLD, 7.5);
     let x = MARGIN;
     for (const column of COLUMNS) {
       const textX =
@@ -392,10 +517,16 @@ class InvoiceLayout {
     const labelX = MARGIN + 215;
     for (const row of rows) {
       if (row.ruleAbove) this.rule(this.y - 3, labelX);
-      this.setFont(row.bold ? BOLD : REGULAR, row.bold ? 10 : 9);
-      this.put(row.label, labelX, this.y);
+      const font = row.bold ? BOLD : REGULAR;
+      const size = row.bold ? 9.5 : 8.5;
+      this.setFont(font, size);
       const amount = formatEuros(row.amount);
-      this.put(amount, RIGHT - CELL_PADDING - this.pdf.widthOfString(amount), this.y);
+      const amountX = RIGHT - CELL_PADDING - this.pdf.widthOfString(amount);
+      this.put(amount, amountX, this.y);
+      // A long label next to a large amount prints smaller rather than under it.
+      const fitted = this.sizeToFit(row.label, amountX - 10 - labelX, size);
+      this.setFont(font, fitted);
+      this.put(row.label, labelX, this.y + this.baselineShift(size, fitted));
       this.y += rowHeight;
     }
     this.y += 14;
@@ -432,12 +563,12 @@ class InvoiceLayout {
 
   /** A titled group of short paragraphs, moved whole to the next page when it does not fit. */
   private block(title: string, paragraphs: string[]): void {
-    const size = 8.5;
+    const size = 7.5;
     this.setFont(REGULAR, size);
     const lines = paragraphs.flatMap((paragraph) => this.wrap(paragraph, CONTENT_WIDTH));
     const lineHeight = size * 1.35;
     if (this.y + 14 + lines.length * lineHeight > CONTENT_BOTTOM) this.newPage();
-    this.setFont(BOLD, 9);
+    this.setFont(BOLD, 8.5);
     this.put(title, MARGIN, this.y);
     this.y += 13;
     this.setFont(REGULAR, size);
@@ -454,10 +585,17 @@ class InvoiceLayout {
     for (let index = start; index < start + count; index += 1) {
       this.pdf.switchToPage(index);
       this.rule(FOOTER_Y - 6);
-      this.setFont(REGULAR, 7.5);
-      const text = `${document.seller.name} - SIRET ${document.seller.siret} - ${titleOf(document)} n° ${document.number}`;
+      this.setFont(REGULAR, 7);
+      // One line: a seller's name too long for it is cut, never the document's number.
+      const reference = ` - SIRET ${document.seller.siret} - ${titleOf(document)} n° ${document.number}`;
+      const nameWidth = CONTENT_WIDTH - 60 - this.pdf.widthOfString(reference);
       const page = `Page ${index - start + 1}/${count}`;
-      this.put(text, MARGIN, FOOTER_Y, MUTED, CONTENT_WIDTH - 60);
+      this.put(
+        this.shortened(document.seller.name, nameWidth) + reference,
+        MARGIN,
+        FOOTER_Y,
+        MUTED,
+      );
       this.put(page, RIGHT - this.pdf.widthOfString(page), FOOTER_Y, MUTED);
     }
   }
@@ -477,7 +615,12 @@ class InvoiceLayout {
     x: number,
     y: number,
     width: number,
-    style: { font?: string; size: number; color?: string; align?: 'left' | 'right' },
+    style: {
+      font?: typeof REGULAR | typeof BOLD;
+      size: number;
+      color?: string;
+      align?: 'left' | 'right';
+    },
   ): number {
     this.setFont(style.font ?? REGULAR, style.size);
     const lineHeight = style.size * 1.3;
@@ -490,28 +633,63 @@ class InvoiceLayout {
     return lineY;
   }
 
-  /**
-   * One line of text, never wrapped nor paginated by the library: this layout decides both. A
-   * `maxWidth` cuts what would overflow (only in the footer, where a line must stay one line).
-   */
-  private put(text: string, x: number, y: number, color = INK, maxWidth?: number): void {
-    let printable = winAnsi(text);
-    if (maxWidth !== undefined) {
-      while (printable.length > 1 && this.pdf.widthOfString(printable) > maxWidth) {
-        printable = `${printable.slice(0, -2)}…`;
-      }
-    }
-    this.pdf.fillColor(color).text(printable, x, y, { lineBreak: false });
+  /** One line of text, never wrapped nor paginated by the library: this layout decides both. */
+  private put(text: string, x: number, y: number, color = INK): void {
+    this.pdf.fillColor(color).text(this.printable(text), x, y, { lineBreak: false });
   }
 
-  private setFont(font: string, size: number): void {
+  /** The text, cut and ended by `…` if it is wider than `width` in the current font. */
+  private shortened(text: string, width: number): string {
+    let characters = Array.from(this.printable(text).replace(/\n/g, ' '));
+    if (this.pdf.widthOfString(characters.join('')) <= width) return characters.join('');
+    while (characters.length > 1 && this.pdf.widthOfString(`${characters.join('')}…`) > width) {
+      characters = characters.slice(0, -1);
+    }
+    return `${characters.join('').trimEnd()}…`;
+  }
+
+  /**
+   * How far below text set at `size` to place text set at `smaller` in the current font, so
+   * both stand on one baseline (PDFKit places text by its top).
+   */
+  private baselineShift(size: number, smaller: number): number {
+    return ((size - smaller) * this.font.ascent) / this.font.unitsPerEm;
+  }
+
+  /** The font size, at most `size`, at which the text is no wider than `width`. */
+  private sizeToFit(text: string, width: number, size: number): number {
+    const natural = this.pdf.widthOfString(this.printable(text));
+    return natural <= width ? size : (size * width) / natural;
+  }
+
+  private setFont(font: typeof REGULAR | typeof BOLD, size: number): void {
     this.pdf.font(font).fontSize(size);
+    this.font = font === BOLD ? this.fonts.bold : this.fonts.regular;
+  }
+
+  /**
+   * Text as the current font prints it: composed (NFC: an accent typed as a combining mark
+   * takes the accented letter's glyph), line ends as `\n`, other control characters as spaces.
+   * A character the font has no glyph for (a Chinese name, say) prints as U+FFFD: PDF/A forbids
+   * showing the font's empty .notdef glyph in its place.
+   */
+  private printable(text: string): string {
+    let out = '';
+    for (const character of text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(CONTROL_CHARACTERS, ' ')) {
+      const known =
+        character === '\n' || this.font.hasGlyphForCodePoint(character.codePointAt(0) ?? 0);
+      out += known ? character : REPLACEMENT_CHARACTER;
+    }
+    return out;
   }
 
   /** Greedy word wrap in the current font; `\n` starts a new line, an overlong word is cut. */
   private wrap(text: string, width: number): string[] {
     const lines: string[] = [];
-    for (const paragraph of winAnsi(text).split('\n')) {
+    for (const paragraph of this.printable(text).split('\n')) {
       let line = '';
       for (const word of paragraph.split(' ').filter((part) => part !== '')) {
         const candidate = line === '' ? word : `${line} ${word}`;
@@ -520,14 +698,15 @@ class InvoiceLayout {
           continue;
         }
         if (line !== '') lines.push(line);
-        let rest = word;
-        while (this.pdf.widthOfString(rest) > width) {
+        // By code point: a letter outside the BMP is never cut in two.
+        let rest = Array.from(word);
+        while (this.pdf.widthOfString(rest.join('')) > width) {
           let cut = rest.length - 1;
-          while (cut > 1 && this.pdf.widthOfString(rest.slice(0, cut)) > width) cut -= 1;
-          lines.push(rest.slice(0, cut));
+          while (cut > 1 && this.pdf.widthOfString(rest.slice(0, cut).join('')) > width) cut -= 1;
+          lines.push(rest.slice(0, cut).join(''));
           rest = rest.slice(cut);
         }
-        line = rest;
+        line = rest.join('');
       }
       lines.push(line);
     }
@@ -750,48 +929,11 @@ function formatIban(iban: string): string {
     .replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-// WinAnsiEncoding: ASCII, Latin-1 and these 27 characters in 0x80–0x9F. Anything else would
-// print as a wrong glyph with the standard fonts.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const TRANSLITERATIONS: Record<string, string> = {
-  '\u202f': ' ',
-  '\u00a0': ' ',
-  '\t': ' ',
-  '\u2009': ' ',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2212': '-',
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  ı: 'i',
-};
-
-/** Text the standard fonts can print: decomposes accents they lack (ș → s), else `?`. */
-function winAnsi(text: string): string {
-  let out = '';
-  for (const character of text.replace(/\r\n?/g, '\n')) {
-    if (isWinAnsi(character)) {
-      out += character;
-      continue;
-    }
-    const replacement =
-      TRANSLITERATIONS[character] ?? character.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    out += [...replacement].every(isWinAnsi) && replacement !== '' ? replacement : '?';
-  }
-  return out;
-}
-
-function isWinAnsi(character: string): boolean {
-  const code = character.codePointAt(0) ?? 0;
-  return (
-    character === '\n' ||
-    (code >= 0x20 && code <= 0x7e) ||
-    (code >= 0xa0 && code <= 0xff) ||
-    WIN_ANSI_EXTRA.has(character)
-  );
-}
+/** C0 and C1 controls but the line feed: a tab or a stray control prints as a space. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+/** In DejaVu Sans and Bold: what prints in place of a character they cannot. */
+const REPLACEMENT_CHARACTER = '\ufffd';
 
 function assertPrintable(document: InvoiceDocument): void {
   const expectedCode = document.kind === 'invoice' ? 380 : 381;
