@@ -13,7 +13,7 @@ import {
   InvoiceRepository,
   isValidRfReference,
   RecordInvoicePaymentUseCase,
-  renderInvoicePdf,
+  renderFacturX,
   toDocument,
 } from '@mutualis/invoicing';
 import {
@@ -122,7 +122,7 @@ describe('invoices and credit notes', () => {
     const invoices = app.get(InvoiceRepository);
     const stored = (await invoices.findById(invoice.id))!;
     expect(stored.dueDate).not.toBeNull();
-    const reread = await renderInvoicePdf(
+    const reread = await renderFacturX(
       toDocument(stored, await invoices.linesOf([stored.id]), null),
     );
     expect((await pdfOf(invoice.id)).equals(reread)).toBe(true);

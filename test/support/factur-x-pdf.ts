@@ -366,3 +366,23 @@ function decodeXmlText(text: string): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The PDF/A-3b conditions these tools can see (a test's expectations; no veraPDF offline). */
+export function expectPdfA3b(report: FacturXPdfReport): void {
+  expect(report.pdfVersion).toBe('1.7');
+  expect(report.pdfaid).toEqual({ part: '3', conformance: 'B' });
+  // Every font embedded, as a subset with its Unicode map (text can be copied and searched).
+  expect(report.fonts.length).toBeGreaterThan(0);
+  for (const font of report.fonts) {
+    expect(font).toMatchObject({ embedded: true, subset: true, unicode: true });
+  }
+  // PDF/A: what the Info dictionary says, the XMP says alike.
+  expect(report.infoInXmp).toEqual(report.info);
+  expect(report.outputIntents).toEqual([
+    {
+      subtype: 'GTS_PDFA1',
+      outputConditionIdentifier: 'sRGB IEC61966-2.1',
+      profile: { components: 3, colorSpace: 'RGB ', deviceClass: 'mntr', complete: true },
+    },
+  ]);
+}

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BookUseCase, ConfirmBookingUseCase } from '@mutualis/booking';
+import { BookUseCase, CancelBookingUseCase, ConfirmBookingUseCase } from '@mutualis/booking';
 import { Actor } from '@mutualis/identity';
 import { SeededOffering } from './catalogue.seeder';
 
@@ -47,6 +47,7 @@ export class BookingSeeder {
   constructor(
     private readonly book: BookUseCase,
     private readonly confirm: ConfirmBookingUseCase,
+    private readonly cancel: CancelBookingUseCase,
   ) {}
 
   async seed(offerings: SeededOffering[], everyone: DemoMember[], admin: Actor): Promise<number> {
@@ -75,7 +76,21 @@ export class BookingSeeder {
         confirmedBy: admin.userId,
       });
       await this.bookSeats(members[3], open[1].sessionIds[1], 1);
-      bookings += 2;
+      // Confirmed, then cancelled by the Chambre with everything refunded: its invoice and the
+      // credit note that cancels it.
+      const cancelled = await this.bookSeats(members[2], open[0].sessionIds[1], 1);
+      await this.confirm.execute({
+        bookingId: cancelled.id,
+        method: 'cheque',
+        confirmedBy: admin.userId,
+      });
+      await this.cancel.execute({
+        actor: admin,
+        bookingId: cancelled.id,
+        reason: "Empêchement de l'association, annulée par la Chambre",
+        fullRefund: true,
+      });
+      bookings += 3;
       // A public buyer's booking, confirmed on its administrative mandate: its invoice goes to
       // its Chorus Pro structure with the engagement number.
       for (const buyer of publicBodies) {

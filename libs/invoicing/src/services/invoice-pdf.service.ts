@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { InvoicingErrorCode, InvoicingException } from '../invoicing.exception';
 import { Invoice } from '../entities/invoice.entity';
-import { InvoiceDocument, renderInvoicePdf } from '../pdf/invoice-pdf.renderer';
+import { renderFacturX } from '../einvoice/factur-x';
+import { InvoiceDocument } from '../pdf/invoice-pdf.renderer';
 import { STORED_LOGO_SIDE, logoDimensions, normaliseLogo } from '../pdf/logo-image';
 import { InvoiceRepository, StoredInvoice } from '../repositories/invoice.repository';
 import { InvoiceStorage, sha256 } from '../storage/invoice-storage';
@@ -41,7 +42,7 @@ export class InvoicePdfService {
       ? await this.invoices.findById(invoice.correctsInvoiceId)
       : null;
     const logo = invoice.seller.logoKey ? await this.printableLogo(invoice.seller.logoKey) : null;
-    const content = await renderInvoicePdf(toDocument(invoice, lines, original, logo));
+    const content = await renderFacturX(toDocument(invoice, lines, original, logo));
     const key = `${invoice.year}/${invoice.number}.pdf`;
     const stored = await this.dataSource.transaction(async (manager) => {
       // One writer per invoice, under its row lock: the issuer and a late sweep never write two
