@@ -20,6 +20,8 @@ import { SnakeNamingStrategy } from '@mutualis/core/database/snake-naming.strate
 import { configureChambre } from '@mutualis/testing/catalogue.factory';
 import { Invoice } from '../../libs/invoicing/src/entities/invoice.entity';
 import { InvoiceLine } from '../../libs/invoicing/src/entities/invoice-line.entity';
+import { buildCiiInvoice } from '../../libs/invoicing/src/einvoice/cii-invoice';
+import { renderFacturX } from '../../libs/invoicing/src/einvoice/factur-x';
 import { renderInvoicePdf } from '../../libs/invoicing/src/pdf/invoice-pdf.renderer';
 import { InvoicingModule } from '../../libs/invoicing/src/invoicing.module';
 import { InvoiceRepository } from '../../libs/invoicing/src/repositories/invoice.repository';
@@ -36,7 +38,7 @@ import { formatTable } from '../support/table';
 import { nthSiret } from '../support/siret';
 
 export const description =
-  'Confirmed bookings → invoices with stored PDFs through 1 and 2 production workers; numbering gapless; PDF rendering alone as baseline';
+  'Confirmed bookings → invoices stored as Factur-X through 1 and 2 production workers; numbering gapless; Factur-X and PDF/A rendering alone as baselines';
 
 const DATABASE = 'mutualis_bench_invoicing';
 const REDIS_PREFIX = 'mutualis-bench-invoicing';
@@ -361,6 +363,8 @@ interface Baseline {
   bytesMedian: number;
   /** Render + SHA-256 + atomic write to a temporary directory, as the worker does. */
   withHashAndWritePerSecond: number;
+  /** The CII XML built, then the PDF/A rendered with it attached, as the worker stores it. */
+  facturX: { roundsMs: number[]; perSecond: number; xmlMsMedian: number; bytesMedian: number };
 }
 
 /** The invoice PDF renderer of libs/invoicing, in-process, on invoices the worker issued. */
@@ -396,6 +400,17 @@ async function baseline(url: string): Promise<Baseline> {
       for (const document of documents) sizes.push((await renderInvoicePdf(document)).length);
       rounds.push(performance.now() - start);
     }
+    // What Factur-X adds to the page alone: the CII XML, then the page with it attached.
+    const facturX = { rounds: [] as number[], xmlMs: [] as number[], sizes: [] as number[] };
+    await renderFacturX(documents[0]);
+    for (let index = 0; index < BASELINE_ROUNDS; index++) {
+      let start = performance.now();
+      for (const document of documents) buildCiiInvoice(document);
+      facturX.xmlMs.push((performance.now() - start) / documents.length);
+      start = performance.now();
+      for (const document of documents) facturX.sizes.push((await renderFacturX(document)).length);
+      facturX.rounds.push(performance.now() - start);
+    }
     const dir = mkdtempSync(join(tmpdir(), 'bench-invoicing-baseline-'));
     try {
       const start = performance.now();
@@ -414,6 +429,12 @@ async function baseline(url: string): Promise<Baseline> {
         pdfsPerSecond: round((documents.length * 1000) / median(rounds)),
         bytesMedian: median(sizes),
         withHashAndWritePerSecond: round((documents.length * 1000) / withWriteMs),
+        facturX: {
+          roundsMs: facturX.rounds.map((ms) => round(ms)),
+          perSecond: round((documents.length * 1000) / median(facturX.rounds)),
+          xmlMsMedian: round(median(facturX.xmlMs), 2),
+          bytesMedian: median(facturX.sizes),
+        },
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -739,7 +760,17 @@ export async function run(): Promise<ScenarioResult> {
         `${round(own.cpuMsPerInvoice, 1)} + ${round(own.postgresCpuMsPerInvoice, 1)}`,
       ],
       [
-        `PDF rendering alone (${base.invoices})`,
+        `Factur-X alone: XML + PDF/A (${base.invoices})`,
+        base.facturX.roundsMs.map((ms) => round((base.invoices * 1000) / ms)).join(', '),
+        base.facturX.perSecond,
+        round(base.facturX.perSecond / base.pdfsPerSecond, 3),
+        '-',
+        '-',
+        round(1000 / base.facturX.perSecond),
+        `${round(1000 / base.facturX.perSecond, 1)} + 0`,
+      ],
+      [
+        `PDF/A rendering alone (${base.invoices})`,
         base.roundsMs.map((ms) => round((base.invoices * 1000) / ms)).join(', '),
         base.pdfsPerSecond,
         1,
@@ -754,7 +785,7 @@ export async function run(): Promise<ScenarioResult> {
     '',
     `2 workers / 1 worker: ${round(perWorkers[1].medianPerSecond / perWorkers[0].medianPerSecond)}; ` +
       `use case in-process: ${own.statementsPerInvoice} statements per invoice (${own.pdfStatementsPerInvoice} in the PDF step); ` +
-      `PDF ${base.bytesMedian} bytes, with SHA-256 and the atomic write ${base.withHashAndWritePerSecond}/s; ` +
+      `CII XML ${base.facturX.xmlMsMedian} ms; Factur-X ${base.facturX.bytesMedian} bytes, PDF/A alone ${base.bytesMedian} bytes, with SHA-256 and the atomic write ${base.withHashAndWritePerSecond}/s; ` +
       `worker boot ${round(perWorkers[0].workerBootMs / 1000)} s`,
     `numbering: ${failures.length === 0 ? 'gapless and unique, one invoice per booking, every PDF stored' : 'FAILED'}`,
   );
