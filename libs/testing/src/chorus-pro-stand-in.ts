@@ -17,7 +17,7 @@ import { AddressInfo } from 'node:net';
  * account's `cpro-account` header (else 403). Scriptable per test: a file's outcome (accepted or
  * rejected with a reason), an invoice's statuses (revealed one per consultation, or advanced by
  * hand: made available, approved, paid, rejected with a reason, suspended), the API down (503 for
- * the next calls), tokens expired early.
+ * the next calls), tokens expired early (now, or at the next call to a service).
  *
  * Deliberate simplifications: the invoice number is read from the file name (Chorus Pro reads it
  * from the Factur-X XML); one invoice per file; the integration of a file takes `reportsBeforeVerdict`
@@ -94,6 +94,8 @@ export class ChorusProStandIn {
   private nextOutcomes: ChorusProFlowOutcome[] = [];
   private nextScript: { code: string; comment?: string }[] = [];
   private downFor = 0;
+  /** Paths whose next call finds every token expired. */
+  private readonly expireAt = new Set<string>();
   private flowCounter = 0;
   private invoiceCounter = 8_316_840;
   private stopped: Promise<void> | undefined;
@@ -192,12 +194,24 @@ export class ChorusProStandIn {
     this.record(invoice, code, comment);
   }
 
-  /** The statuses of an invoice as the stand-in holds them. */
-  statusesOf(numeroFacture: string): string[] {
+  /** The statuses of an invoice (by its number) as the stand-in holds them, with their times. */
+  statusesOf(numeroFacture: string): { code: string; at: Date; comment: string | null }[] {
     const invoice = [...this.invoices.values()].find(
       (each) => each.numeroFacture === numeroFacture,
     );
-    return invoice?.history.map((entry) => entry.statutCode) ?? [];
+    return (invoice?.history ?? []).map((entry) => ({
+      code: entry.statutCode,
+      at: new Date(entry.statutDateHeure),
+      comment: entry.statutCommentaire,
+    }));
+  }
+
+  /** The Chorus Pro id of an invoice, once its file is integrated. */
+  invoiceIdOf(numeroFacture: string): number | null {
+    return (
+      [...this.invoices.values()].find((each) => each.numeroFacture === numeroFacture)?.idFacture ??
+      null
+    );
   }
 
   /** The next `calls` API and token calls answer 503 (Infinity: until `up()`). */
@@ -212,6 +226,14 @@ export class ChorusProStandIn {
   /** Every token issued so far stops working now, as if PISTE had expired it early. */
   expireTokens(): void {
     for (const token of this.tokens.values()) token.expiresAt = 0;
+  }
+
+  /**
+   * Every token stops working when the next call to `path` arrives (below `/cpro`, e.g.
+   * `/factures/v1/deposer/flux`): a token that dies in the middle of a flow.
+   */
+  expireTokensOnNextCallTo(path: string): void {
+    this.expireAt.add(`/cpro${path}`);
   }
 
   private record(invoice: StandInInvoice, code: string, comment: string | null): void {
@@ -248,6 +270,7 @@ export class ChorusProStandIn {
         return this.token(body, answer);
       }
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      if (this.expireAt.delete(path)) this.expireTokens();
       const authorization = req.headers.authorization ?? '';
       const token = this.tokens.get(authorization.replace(/^Bearer /, ''));
       if (!token || token.expiresAt <= Date.now()) {

@@ -43,9 +43,11 @@ export class ChorusProClient {
 
   /** POSTs `body` to `path` (below the API's base) and answers the JSON body. */
   async post<T>(path: string, body: unknown): Promise<T> {
-    let response = await this.send(path, body, await this.accessToken());
+    const token = await this.accessToken();
+    let response = await this.send(path, body, token);
     if (response.status === 401) {
-      this.token = null;
+      // Dropped only if no other call has replaced it already: one new token per expiry.
+      if (this.token?.value === token) this.token = null;
       response = await this.send(path, body, await this.accessToken());
     }
     if (response.ok) return (await response.json()) as T;
