@@ -74,12 +74,27 @@ export interface ChorusProStandInOptions {
   now?: () => Date;
   /** What the token endpoint says a token lasts, in seconds. */
   tokenLifetimeSeconds?: number;
+  /** A fixed port (the demo's); a free one by default. */
+  port?: number;
+  /** The credentials it accepts; fixed test values by default. */
+  credentials?: ChorusProStandInCredentials;
+  /** Statuses every accepted invoice goes through when no test scripted its own (the demo's). */
+  defaultInvoiceScript?: string[];
 }
 
-const CLIENT_ID = 'mutualis-test-client';
-const CLIENT_SECRET = 'mutualis-test-secret';
-const LOGIN = 'TECH_1_mutualis@cpro.fr';
-const PASSWORD = 'technical-password';
+export interface ChorusProStandInCredentials {
+  clientId: string;
+  clientSecret: string;
+  login: string;
+  password: string;
+}
+
+const TEST_CREDENTIALS: ChorusProStandInCredentials = {
+  clientId: 'mutualis-test-client',
+  clientSecret: 'mutualis-test-secret',
+  login: 'TECH_1_mutualis@cpro.fr',
+  password: 'technical-password',
+};
 const OK = { codeRetour: 0, libelle: 'TRA_MSG_00.000' };
 
 export class ChorusProStandIn {
@@ -107,6 +122,8 @@ export class ChorusProStandIn {
     readonly port: number,
     private readonly clock: () => Date,
     private readonly tokenLifetimeSeconds: number,
+    private readonly credentials: ChorusProStandInCredentials,
+    private readonly defaultScript: string[],
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -115,7 +132,7 @@ export class ChorusProStandIn {
     const server = createServer();
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
         server.off('error', reject);
         resolveListen();
       });
@@ -126,6 +143,8 @@ export class ChorusProStandIn {
       (server.address() as AddressInfo).port,
       options.now ?? (() => new Date()),
       options.tokenLifetimeSeconds ?? 3600,
+      options.credentials ?? TEST_CREDENTIALS,
+      options.defaultInvoiceScript ?? [],
     );
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       void standIn.handle(req, res);
@@ -138,10 +157,10 @@ export class ChorusProStandIn {
     return {
       CHORUS_PRO_API_URL: `${this.url}/cpro`,
       CHORUS_PRO_TOKEN_URL: `${this.url}/api/oauth/token`,
-      CHORUS_PRO_CLIENT_ID: CLIENT_ID,
-      CHORUS_PRO_CLIENT_SECRET: CLIENT_SECRET,
-      CHORUS_PRO_LOGIN: LOGIN,
-      CHORUS_PRO_PASSWORD: PASSWORD,
+      CHORUS_PRO_CLIENT_ID: this.credentials.clientId,
+      CHORUS_PRO_CLIENT_SECRET: this.credentials.clientSecret,
+      CHORUS_PRO_LOGIN: this.credentials.login,
+      CHORUS_PRO_PASSWORD: this.credentials.password,
     };
   }
 
@@ -264,6 +283,7 @@ export class ChorusProStandIn {
         this.downFor--;
         return answer(503, { error: 'Service Unavailable' });
       }
+      if (req.method === 'GET' && path === '/health') return answer(200, { status: 'ok' });
       if (req.method !== 'POST') return answer(405, { error: 'method not allowed' });
       if (path === '/api/oauth/token') {
         body = Object.fromEntries(new URLSearchParams(raw));
@@ -276,7 +296,8 @@ export class ChorusProStandIn {
       if (!token || token.expiresAt <= Date.now()) {
         return answer(401, { error: 'invalid_token', error_description: 'Access token expired' });
       }
-      const expectedAccount = Buffer.from(`${LOGIN}:${PASSWORD}`).toString('base64');
+      const { login, password } = this.credentials;
+      const expectedAccount = Buffer.from(`${login}:${password}`).toString('base64');
       if (req.headers['cpro-account'] !== expectedAccount) {
         return answer(403, { codeRetour: 20001, libelle: 'Compte technique inconnu' });
       }
@@ -303,7 +324,10 @@ export class ChorusProStandIn {
   ): void {
     if (body.grant_type !== 'client_credentials')
       return answer(400, { error: 'unsupported_grant_type' });
-    if (body.client_id !== CLIENT_ID || body.client_secret !== CLIENT_SECRET)
+    if (
+      body.client_id !== this.credentials.clientId ||
+      body.client_secret !== this.credentials.clientSecret
+    )
       return answer(401, { error: 'invalid_client' });
     const value = randomBytes(24).toString('base64url');
     this.tokens.set(value, { expiresAt: Date.now() + this.tokenLifetimeSeconds * 1000 });
@@ -372,7 +396,10 @@ export class ChorusProStandIn {
           idFacture: ++this.invoiceCounter,
           numeroFacture: flow.numeroFacture,
           history: [],
-          script: this.nextScript,
+          script:
+            this.nextScript.length > 0
+              ? this.nextScript
+              : this.defaultScript.map((code) => ({ code })),
         };
         this.nextScript = [];
         this.record(invoice, 'DEPOSEE', null);
