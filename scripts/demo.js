@@ -31,6 +31,25 @@ const secretInEnvFile =
 if (!env.JWT_ACCESS_SECRET && !secretInEnvFile) {
   env.JWT_ACCESS_SECRET = randomBytes(48).toString('base64url');
 }
+// Without Chorus Pro credentials of your own, public buyers' invoices go to the tests' local
+// stand-in, which moves each one from deposited to paid, a step at every question.
+const standInChorus =
+  !env.CHORUS_PRO_API_URL &&
+  !(existsSync(envFile) && parseEnv(readFileSync(envFile, 'utf8')).CHORUS_PRO_API_URL);
+const chorusPort = Number(env.CHORUS_STAND_IN_PORT || 8740);
+if (standInChorus) {
+  const chorus = `http://127.0.0.1:${chorusPort}`;
+  Object.assign(env, {
+    CHORUS_PRO_API_URL: `${chorus}/cpro`,
+    CHORUS_PRO_TOKEN_URL: `${chorus}/api/oauth/token`,
+    CHORUS_PRO_CLIENT_ID: 'mutualis-demo',
+    CHORUS_PRO_CLIENT_SECRET: randomBytes(16).toString('hex'),
+    CHORUS_PRO_LOGIN: 'TECH_1_demo@cpro.fr',
+    CHORUS_PRO_PASSWORD: randomBytes(16).toString('hex'),
+    CHORUS_PRO_POLL_INITIAL_MS: env.CHORUS_PRO_POLL_INITIAL_MS || '5000',
+    CHORUS_PRO_POLL_MAX_MS: env.CHORUS_PRO_POLL_MAX_MS || '60000',
+  });
+}
 
 function step(title, command, args) {
   process.stdout.write(`\n▶ ${title}\n`);
@@ -79,6 +98,15 @@ function startMailCatcher() {
   );
 }
 
+/** The tests' Chorus Pro stand-in, compiled on the fly (dev dependencies, like maildev). */
+function startChorusStandIn() {
+  return spawn(process.execPath, ['-r', './bench/register.js', 'scripts/chorus-pro-stand-in.ts'], {
+    cwd: root,
+    env: { ...env, CHORUS_STAND_IN_PORT: String(chorusPort) },
+    stdio: 'inherit',
+  });
+}
+
 function banner() {
   const password = env.DEMO_PASSWORD || 'mutualis-demo';
   const accounts = [
@@ -100,6 +128,9 @@ function banner() {
     catchMail
       ? `  E-mail sent (maildev)  http://localhost:${mailWebPort}`
       : `  E-mail                 sent through SMTP_URL`,
+    standInChorus
+      ? `  Chorus Pro             local stand-in on port ${chorusPort} (public buyers' invoices)`
+      : `  Chorus Pro             ${env.CHORUS_PRO_API_URL}`,
     '',
     `Demo logins (password: ${password})`,
     ...accounts.map(([email, who]) => `  ${email.padEnd(48)} ${who}`),
@@ -133,6 +164,17 @@ async function main() {
     if (!(await waitUntilReady(page, { Accept: 'text/html' }))) {
       process.stderr.write(
         `\n✖ maildev did not start: are ports ${mailSmtpPort} and ${mailWebPort} free? (MAILDEV_SMTP_PORT, MAILDEV_WEB_PORT)\n`,
+      );
+      for (const child of children) child.kill('SIGTERM');
+      process.exit(1);
+    }
+  }
+  if (standInChorus) {
+    process.stdout.write('\n▶ Starting the Chorus Pro stand-in\n');
+    children.push(startChorusStandIn());
+    if (!(await waitUntilReady(`http://127.0.0.1:${chorusPort}/health`))) {
+      process.stderr.write(
+        `\n✖ the Chorus Pro stand-in did not start: is port ${chorusPort} free? (CHORUS_STAND_IN_PORT)\n`,
       );
       for (const child of children) child.kill('SIGTERM');
       process.exit(1);

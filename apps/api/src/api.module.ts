@@ -34,6 +34,7 @@ import { FinanceJournalController } from './accounting/finance-journal.controlle
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
+import { InvoiceTransmissionsController } from './invoicing/invoice-transmissions.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
 import { ScheduleController } from './catalogue/schedule.controller';
@@ -118,6 +119,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     BookingsController,
     SessionsController,
     InvoicesController,
+    InvoiceTransmissionsController,
     PaymentsController,
     NotificationPreferencesController,
     NotificationDeliveriesController,

@@ -44,9 +44,11 @@ export const EVENT_ROUTES: EventRoutes = {
   [BookingEvents.HoldExpiryDue]: [Booking],
   [BookingEvents.OfferExpiryDue]: [Booking],
   // The journal posts every money fact as it happens (accounting.handlers.ts).
-  [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting],
-  [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting],
-  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting],
+  // Invoicing opens each document's transmission (e-mail, Chorus Pro) and records it « encaissée »
+  // when a payment settles it (transmission.handlers.ts).
+  [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting, Invoicing],
+  [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting, Invoicing],
+  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting, Invoicing],
   [InvoicingEvents.PaymentReversed]: [Notifications, Accounting],
   [InvoicingEvents.CreditNoteRequested]: [Invoicing],
   [PaymentsEvents.StripeEventReceived]: [Payments],
@@ -69,6 +71,8 @@ export const JOB_QUEUES: JobQueues = {
   [PrivacyJobs.PurgeExpiredPersonalData]: Maintenance,
   [BookingJobs.SweepExpired]: Booking,
   [InvoicingJobs.RenderMissingPdfs]: Invoicing,
+  [InvoicingJobs.AdvanceTransmission]: Invoicing,
+  [InvoicingJobs.ResumeTransmissions]: Invoicing,
   [NotificationsJobs.Deliver]: Notifications,
   [NotificationsJobs.SessionReminder]: Notifications,
   [NotificationsJobs.InvoiceOverdue]: Notifications,

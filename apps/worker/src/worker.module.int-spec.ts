@@ -29,6 +29,7 @@ describe('the worker module', () => {
     ).toEqual([
       `${QueueName.Booking}:${BookingJobs.SweepExpired}`,
       `${QueueName.Invoicing}:${InvoicingJobs.RenderMissingPdfs}`,
+      `${QueueName.Invoicing}:${InvoicingJobs.ResumeTransmissions}`,
       `${QueueName.Maintenance}:${CatalogueJobs.CompletePastSessions}`,
       `${QueueName.Maintenance}:${CoreJobs.PurgeDeliveredRecords}`,
       `${QueueName.Maintenance}:${IdentityJobs.PurgeExpiredCredentials}`,

@@ -35,3 +35,8 @@ export * from './use-cases/request-credit-note/request-credit-note.use-case';
 export * from './views/chambre.view';
 export * from './views/invoice.view';
 export * from './invoicing.events';
+export * from './transmission/transmission.types';
+export * from './transmission/transmission.view';
+export { channelFor } from './transmission/transmission-channel';
+export * from './transmission/use-cases/get-invoice-transmission/get-invoice-transmission.use-case';
+export * from './transmission/use-cases/list-invoice-transmissions/list-invoice-transmissions.use-case';

@@ -17,7 +17,14 @@ export const InvoicingEvents = {
 export const InvoicingJobs = {
   /** Every five minutes: issued invoices whose PDF is not rendered yet. */
   RenderMissingPdfs: 'invoicing.render-missing-pdfs',
+  /** One step of a transmission (send, then follow), delayed by the channel's backoff. */
+  AdvanceTransmission: 'invoicing.advance-transmission',
+  /** Every five minutes: open transmissions whose step is overdue (a job lost) are resumed. */
+  ResumeTransmissions: 'invoicing.resume-transmissions',
 } as const;
+
+/** The step a job is for: a job for an older step (redelivered, or replaced) does nothing. */
+export type AdvanceTransmissionJob = { invoiceId: string; step: number };
 
 export type InvoiceIssuedPayload = {
   number: string | null;
@@ -43,5 +50,7 @@ declare module '@mutualis/core' {
   }
   interface JobCatalogue {
     [InvoicingJobs.RenderMissingPdfs]: NoPayload;
+    [InvoicingJobs.AdvanceTransmission]: AdvanceTransmissionJob;
+    [InvoicingJobs.ResumeTransmissions]: NoPayload;
   }
 }

@@ -1,6 +1,7 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@mutualis/core';
+import { AuditModule, QueueName } from '@mutualis/core';
 import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
@@ -37,6 +38,18 @@ import { RecordInvoicePaymentUseCase } from './use-cases/record-invoice-payment/
 import { RequestCreditNoteUseCase } from './use-cases/request-credit-note/request-credit-note.use-case';
 import { InvoicingHandlers } from './jobs/invoicing.handlers';
 import { ReverseInvoicePaymentUseCase } from './use-cases/reverse-invoice-payment/reverse-invoice-payment.use-case';
+import { ChorusProChannelAdapter } from './transmission/chorus-pro/chorus-pro.adapter';
+import { EmailChannelAdapter } from './transmission/email-channel.adapter';
+import { InvoiceTransmissionRepository } from './transmission/invoice-transmission.repository';
+import { TransmissionChannels } from './transmission/transmission-channels';
+import { TransmissionHandlers } from './transmission/transmission.handlers';
+import { TransmissionScheduler } from './transmission/transmission-scheduler';
+import { AdvanceTransmissionUseCase } from './transmission/use-cases/advance-transmission/advance-transmission.use-case';
+import { GetInvoiceTransmissionUseCase } from './transmission/use-cases/get-invoice-transmission/get-invoice-transmission.use-case';
+import { ListInvoiceTransmissionsUseCase } from './transmission/use-cases/list-invoice-transmissions/list-invoice-transmissions.use-case';
+import { OpenTransmissionUseCase } from './transmission/use-cases/open-transmission/open-transmission.use-case';
+import { RecordCollectionUseCase } from './transmission/use-cases/record-collection/record-collection.use-case';
+import { ResumeTransmissionsUseCase } from './transmission/use-cases/resume-transmissions/resume-transmissions.use-case';
 
 const useCases = [
   GetChambreLogoUseCase,
@@ -55,9 +68,18 @@ const useCases = [
   RecordInvoicePaymentUseCase,
   RequestCreditNoteUseCase,
   ReverseInvoicePaymentUseCase,
+  AdvanceTransmissionUseCase,
+  GetInvoiceTransmissionUseCase,
+  ListInvoiceTransmissionsUseCase,
+  OpenTransmissionUseCase,
+  RecordCollectionUseCase,
+  ResumeTransmissionsUseCase,
 ];
 
-/** Invoices and credit notes of the Chambre: numbering, content, immutability, PDF. */
+/**
+ * Invoices and credit notes of the Chambre: numbering, content, immutability, PDF, and their
+ * transmission to the buyer (e-mail, Chorus Pro) with its lifecycle.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature(invoicingEntities),
@@ -65,9 +87,17 @@ const useCases = [
     BookingModule,
     CatalogueModule,
     AuditModule,
+    // Transmission steps are delayed jobs on the invoicing queue.
+    BullModule.registerQueue({ name: QueueName.Invoicing }),
   ],
   providers: [
     InvoicingHandlers,
+    TransmissionHandlers,
+    InvoiceTransmissionRepository,
+    TransmissionScheduler,
+    TransmissionChannels,
+    EmailChannelAdapter,
+    ChorusProChannelAdapter,
     ChambreRepository,
     InvoiceRepository,
     InvoiceLedgerRepository,

@@ -1126,6 +1126,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/invoice-transmissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How invoices reached their buyers (e-mail, Chorus Pro), newest first, by channel and state (finance) */
+        get: operations["InvoiceTransmissionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/transmission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How an invoice reached its buyer and the statuses it went through, with their times */
+        get: operations["InvoiceTransmissionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bookings/{id}/checkout": {
         parameters: {
             query?: never;
@@ -3135,6 +3169,81 @@ export interface components {
              * @enum {string}
              */
             defaultVatTreatmentOther?: "standard" | "exempt_training" | "exempt_members";
+        };
+        InvoiceTransmissionListItemDto: {
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string | null;
+            /** @enum {string} */
+            invoiceType: "invoice" | "credit_note";
+            /** Format: uuid */
+            organisationId: string;
+            buyerName: string;
+            totalInclVatCents: number;
+            /** @enum {string} */
+            channel: "email" | "chorus_pro" | "pa";
+            /**
+             * @description pending (to send, or retried after last_error), awaiting_configuration (the channel’s settings are missing), submitted (deposited, awaiting the platform’s verdict), processing (followed until paid), rejected (correct it by a credit note and a new invoice), completed (paid), failed (the platform refused our request), delegated (sent by the e-mail of its PDF).
+             * @enum {string}
+             */
+            state: "pending" | "awaiting_configuration" | "submitted" | "processing" | "rejected" | "completed" | "failed" | "delegated";
+            externalStatus: string | null;
+            /** @enum {string|null} */
+            lastStatus: "issued" | "deposited" | "made_available" | "suspended" | "completed" | "rejected" | "approved" | "paid" | "collected" | null;
+            /** Format: date-time */
+            lastStatusAt: string | null;
+            rejectionReason: string | null;
+            lastError: string | null;
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InvoiceTransmissionPageDto: {
+            items: components["schemas"]["InvoiceTransmissionListItemDto"][];
+            nextCursor: string | null;
+        };
+        LifecycleEventDto: {
+            /**
+             * @description The 2027 reform’s lifecycle: issued (émise), deposited (déposée), made_available (mise à disposition), suspended, completed (complétée), rejected (refusée or rejetée, with its reason), approved (service fait, mandatée), paid (paiement transmis), collected (encaissée).
+             * @enum {string}
+             */
+            status: "issued" | "deposited" | "made_available" | "suspended" | "completed" | "rejected" | "approved" | "paid" | "collected";
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Why: the motif of a rejection or a suspension. */
+            reason: string | null;
+            /**
+             * @description Who said it.
+             * @enum {string}
+             */
+            source: "mutualis" | "email" | "chorus_pro" | "pa";
+        };
+        InvoiceTransmissionDto: {
+            /** Format: uuid */
+            invoiceId: string;
+            /** @enum {string} */
+            channel: "email" | "chorus_pro" | "pa";
+            /**
+             * @description pending (to send, or retried after last_error), awaiting_configuration (the channel’s settings are missing), submitted (deposited, awaiting the platform’s verdict), processing (followed until paid), rejected (correct it by a credit note and a new invoice), completed (paid), failed (the platform refused our request), delegated (sent by the e-mail of its PDF).
+             * @enum {string}
+             */
+            state: "pending" | "awaiting_configuration" | "submitted" | "processing" | "rejected" | "completed" | "failed" | "delegated";
+            /** @description The platform’s own status (Chorus Pro: DEPOSEE, MISE_A_DISPOSITION…). */
+            externalStatus: string | null;
+            /** Format: date-time */
+            lastStatusAt: string | null;
+            /** @description Finance and admins only. */
+            lastError: string | null;
+            /** @description Finance and admins only. */
+            attempts: number | null;
+            /**
+             * Format: date-time
+             * @description Finance and admins only.
+             */
+            nextAttemptAt: string | null;
+            lifecycle: components["schemas"]["LifecycleEventDto"][];
         };
         CheckoutDto: {
             /** @enum {string} */
@@ -5481,6 +5590,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChambreDto"];
+                };
+            };
+        };
+    };
+    InvoiceTransmissionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Comma-separated. */
+                channel?: ("email" | "chorus_pro" | "pa")[];
+                /** @description Comma-separated. */
+                state?: ("pending" | "awaiting_configuration" | "submitted" | "processing" | "rejected" | "completed" | "failed" | "delegated")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceTransmissionPageDto"];
+                };
+            };
+        };
+    };
+    InvoiceTransmissionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceTransmissionDto"];
                 };
             };
         };

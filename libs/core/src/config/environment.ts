@@ -253,6 +253,67 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true })
   STRIPE_API_BASE?: string;
 
+  /**
+   * Chorus Pro, where public buyers' invoices are deposited (through PISTE): the API's base
+   * (production https://api.piste.gouv.fr/cpro, sandbox https://sandbox-api.piste.gouv.fr/cpro).
+   * Without it and the five below, a public buyer's invoice waits, visibly, in
+   * `awaiting_configuration` until they are set.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  CHORUS_PRO_API_URL?: string;
+
+  /** PISTE's OAuth2 token endpoint, e.g. https://sandbox-oauth.piste.gouv.fr/api/oauth/token. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  CHORUS_PRO_TOKEN_URL?: string;
+
+  /** The PISTE application's client id (client credentials grant). */
+  @IsOptional()
+  @IsString()
+  CHORUS_PRO_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  CHORUS_PRO_CLIENT_SECRET?: string;
+
+  /** The Chorus Pro technical account (TECH_1_…@cpro.fr), sent in the cpro-account header. */
+  @IsOptional()
+  @IsString()
+  CHORUS_PRO_LOGIN?: string;
+
+  @IsOptional()
+  @IsString()
+  CHORUS_PRO_PASSWORD?: string;
+
+  /** First wait before asking Chorus Pro how a deposit or an invoice is doing, in ms; doubles each time. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  CHORUS_PRO_POLL_INITIAL_MS = 60_000;
+
+  /** Longest wait between two questions to Chorus Pro, in ms (6 h: an invoice takes weeks to be paid). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(604_800_000)
+  CHORUS_PRO_POLL_MAX_MS = 21_600_000;
+
+  /** First wait before trying Chorus Pro again after it failed (down, timeout), in ms; doubles each time. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  CHORUS_PRO_RETRY_INITIAL_MS = 30_000;
+
+  /** Time allowed for one call to Chorus Pro, in ms. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  CHORUS_PRO_TIMEOUT_MS = 30_000;
+
   /** Login attempts allowed per e-mail and client address within the window. */
   @Type(() => Number)
   @IsInt()
@@ -441,6 +502,8 @@ const SECRET_VARIABLES = new Set([
   'STRIPE_WEBHOOK_SECRET',
   'SMTP_URL',
   'MFA_ENCRYPTION_KEY',
+  'CHORUS_PRO_CLIENT_SECRET',
+  'CHORUS_PRO_PASSWORD',
 ]);
 
 /** One line per variable: its name, what is wrong, and the value given unless it is a secret. */

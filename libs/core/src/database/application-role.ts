@@ -80,6 +80,9 @@ export const PROTECTED_TABLES: readonly ProtectedTable[] = [
   { table: 'invoice_lines' },
   { table: 'invoice_counters' },
   { table: 'invoice_payments' },
+  // How each invoice reached its buyer, and the statuses it went through (never rewritten).
+  { table: 'invoice_transmissions' },
+  { table: 'invoice_lifecycle_events', appendOnly: true },
   // The journal: entries get their number and validation date once, counters count up, the
   // chart's numbers and labels change for entries to come; the rest is never updated.
   { table: 'accounting_entries' },

@@ -7,6 +7,7 @@ import { ChambreVatOnDebits1796202150000 } from './1796202150000-chambre-vat-on-
 import { InvoiceSettlement1796203000000 } from './1796203000000-invoice-settlement';
 import { ProtectInvoiceRecords1796204100000 } from './1796204100000-protect-invoice-records';
 import { ChambreIdentifiers1796204050000 } from './1796204050000-chambre-identifiers';
+import { CreateInvoiceTransmissions1796205000000 } from './1796205000000-create-invoice-transmissions';
 
 export const invoicingMigrations = [
   CreateInvoicing1795680400000,
@@ -18,4 +19,5 @@ export const invoicingMigrations = [
   InvoiceSettlement1796203000000,
   ChambreIdentifiers1796204050000,
   ProtectInvoiceRecords1796204100000,
+  CreateInvoiceTransmissions1796205000000,
 ];

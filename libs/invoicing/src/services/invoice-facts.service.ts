@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { InvoiceStatus, InvoiceType } from '../invoicing.types';
+import type { InvoiceStatus, InvoiceType, PublicProcurementReferences } from '../invoicing.types';
+import { channelFor } from '../transmission/transmission-channel';
+import type { TransmissionChannel } from '../transmission/transmission.types';
 import { amountDueCents } from '../domain/amount-due';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceRepository } from '../repositories/invoice.repository';
@@ -25,6 +27,10 @@ export interface InvoiceFacts {
   /** What is still owed: the total less payments and credit notes, never below zero. */
   amountDueCents: number;
   issuedAt: Date | null;
+  /** How it reaches the buyer: a Chorus Pro invoice is not e-mailed as the legal document. */
+  channel: TransmissionChannel;
+  /** A public buyer's Chorus Pro structure and references, as snapshotted. */
+  publicProcurement: PublicProcurementReferences | null;
 }
 
 /**
@@ -58,5 +64,7 @@ export function invoiceFacts(invoice: Invoice): InvoiceFacts {
     amountCreditedCents: invoice.amountCreditedCents,
     amountDueCents: amountDueCents(invoice),
     issuedAt: invoice.issuedAt,
+    channel: channelFor(invoice.buyer),
+    publicProcurement: invoice.buyer.publicProcurement ?? null,
   };
 }

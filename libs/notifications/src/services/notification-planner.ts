@@ -397,6 +397,21 @@ export class NotificationPlanner {
     if (!invoice.number || invoice.status === 'draft') return [];
     const billing = await this.contacts.billingContact(invoice.organisationId);
     if (!billing) return [];
+    if (invoice.channel === 'chorus_pro' && invoice.publicProcurement) {
+      // Deposited on Chorus Pro by invoicing: the PDF is not mailed as if it were the invoice.
+      return [
+        deliveryTo(key, billing.contact, 'invoice-chorus-notice', {
+          kind: invoice.type,
+          invoiceNumber: invoice.number,
+          totalInclVatCents: invoice.totalInclVatCents,
+          dueDate: invoice.dueDate,
+          structureSiret: invoice.publicProcurement.structureSiret,
+          serviceCode: invoice.publicProcurement.serviceCode,
+          engagementNumber: invoice.publicProcurement.engagementNumber,
+          invoiceUrl: this.links.invoice(invoice.invoiceId),
+        }),
+      ];
+    }
     const corrected = invoice.correctsInvoiceId
       ? await this.invoices.byId(invoice.correctsInvoiceId)
       : null;

@@ -15,6 +15,7 @@ import type { MailContext, MailLocale, TemplateData } from './template-data';
 
 type InvoiceIssued = TemplateData['invoice-issued'];
 type InvoiceOverdue = TemplateData['invoice-overdue'];
+type ChorusNotice = TemplateData['invoice-chorus-notice'];
 
 // Credit notes may carry a negative total; "a credit note of 120,00 €" reads right, "-120,00 €" not.
 const magnitude = (cents: number): number => Math.abs(cents);
@@ -159,6 +160,73 @@ function invoiceIssuedEn(data: InvoiceIssued, context: MailContext): MailContent
 export const invoiceIssued: LocalisedTemplate<'invoice-issued'> = {
   fr: invoiceIssuedFr,
   en: invoiceIssuedEn,
+};
+
+function chorusReferences(data: ChorusNotice, locale: MailLocale): Block {
+  const fr = locale === 'fr';
+  return facts([
+    fact(fr ? 'Structure Chorus Pro (SIRET)' : 'Chorus Pro structure (SIRET)', data.structureSiret),
+    ...(data.serviceCode ? [fact(fr ? 'Code service' : 'Service code', data.serviceCode)] : []),
+    ...(data.engagementNumber
+      ? [fact(fr ? 'Numéro d’engagement' : 'Commitment number', data.engagementNumber)]
+      : []),
+  ]);
+}
+
+/** No PDF attached: on Chorus Pro the deposited Factur-X is the invoice, this is only a notice. */
+export const invoiceChorusNotice: LocalisedTemplate<'invoice-chorus-notice'> = {
+  fr: (data, context) => {
+    const document = data.kind === 'credit_note' ? 'L’avoir' : 'La facture';
+    const amount = `${formatEuros(magnitude(data.totalInclVatCents), 'fr')} TTC`;
+    return {
+      subject: `${data.kind === 'credit_note' ? 'Avoir' : 'Facture'} ${data.invoiceNumber} déposé${data.kind === 'credit_note' ? '' : 'e'} sur Chorus Pro`,
+      heading: `${data.kind === 'credit_note' ? 'Avoir' : 'Facture'} ${data.invoiceNumber}`,
+      blocks: [
+        paragraph(
+          `${document} `,
+          strong(data.invoiceNumber),
+          ' d’un montant de ',
+          strong(amount),
+          ' vous est transmis',
+          data.kind === 'credit_note' ? '' : 'e',
+          ' par Chorus Pro, comme le prévoit le code de la commande publique : c’est là que vous la recevez et la traitez. Ce message n’en est qu’un avis ; le document n’y est pas joint.',
+        ),
+        chorusReferences(data, 'fr'),
+        data.dueDate && data.kind === 'invoice'
+          ? paragraph(
+              'Échéance de paiement : ',
+              strong(formatCalendarDate(data.dueDate, 'fr')),
+              '.',
+            )
+          : null,
+        action('Suivre son traitement', data.invoiceUrl),
+        contactParagraph(context.chambreEmail, 'fr'),
+      ],
+    };
+  },
+  en: (data, context) => {
+    const document = data.kind === 'credit_note' ? 'Credit note' : 'Invoice';
+    const amount = `${formatEuros(magnitude(data.totalInclVatCents), 'en')} incl. VAT`;
+    return {
+      subject: `${document} ${data.invoiceNumber} deposited on Chorus Pro`,
+      heading: `${document} ${data.invoiceNumber}`,
+      blocks: [
+        paragraph(
+          `${document} `,
+          strong(data.invoiceNumber),
+          ' for ',
+          strong(amount),
+          ' is sent to you through Chorus Pro, as French public procurement law requires: that is where you receive and process it. This message is only a notice; the document is not attached.',
+        ),
+        chorusReferences(data, 'en'),
+        data.dueDate && data.kind === 'invoice'
+          ? paragraph('Payment due by ', strong(formatCalendarDate(data.dueDate, 'en')), '.')
+          : null,
+        action('Follow its processing', data.invoiceUrl),
+        contactParagraph(context.chambreEmail, 'en'),
+      ],
+    };
+  },
 };
 
 export const paymentReceived: LocalisedTemplate<'payment-received'> = {

@@ -125,6 +125,16 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     ...bank,
     invoiceUrl: 'https://mutualis.example/invoices/42',
   },
+  'invoice-chorus-notice': {
+    kind: 'invoice',
+    invoiceNumber: 'F-2026-000042',
+    totalInclVatCents: 123_450,
+    dueDate: '2026-12-31',
+    structureSiret: '21130055300016',
+    serviceCode: 'SERV-FORMATION',
+    engagementNumber: 'EJ-2026-0042',
+    invoiceUrl: 'https://mutualis.example/invoices/42',
+  },
   'payment-received': {
     invoiceNumber: 'F-2026-000042',
     amountCents: 100_000,
@@ -489,6 +499,24 @@ describe('content', () => {
     const settled = render('invoice-issued', 'fr', { settled: true });
     expect(settled.text).toContain('déjà réglée');
     expect(settled.text).not.toContain('IBAN');
+  });
+
+  it('tells a public buyer its invoice goes through Chorus Pro, with the references, no bank details', () => {
+    const mail = render('invoice-chorus-notice', 'fr');
+    expect(mail.subject).toBe('Facture F-2026-000042 déposée sur Chorus Pro');
+    expect(mail.text).toContain('Chorus Pro');
+    expect(mail.text).toContain('n’y est pas joint');
+    expect(mail.text).toContain('21130055300016');
+    expect(mail.text).toContain('SERV-FORMATION');
+    expect(mail.text).toContain('EJ-2026-0042');
+    expect(mail.text).not.toContain('IBAN');
+    const credit = render('invoice-chorus-notice', 'en', {
+      kind: 'credit_note',
+      invoiceNumber: 'AV-2026-000007',
+      serviceCode: null,
+    });
+    expect(credit.subject).toBe('Credit note AV-2026-000007 deposited on Chorus Pro');
+    expect(credit.text).not.toContain('Service code');
   });
 
   it('presents a credit note with the invoice it corrects and asks for no payment', () => {

@@ -5,7 +5,13 @@ import {
   accountRegistrationAttempt,
 } from './account-lifecycle.templates';
 import { accountInvitation } from './account.templates';
-import { invoiceIssued, invoiceOverdue, paymentReceived, refundIssued } from './billing.templates';
+import {
+  invoiceChorusNotice,
+  invoiceIssued,
+  invoiceOverdue,
+  paymentReceived,
+  refundIssued,
+} from './billing.templates';
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -50,6 +56,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'session-cancelled': sessionCancelled,
   'session-reminder': sessionReminder,
   'invoice-issued': invoiceIssued,
+  'invoice-chorus-notice': invoiceChorusNotice,
   'payment-received': paymentReceived,
   'refund-issued': refundIssued,
   'invoice-overdue': invoiceOverdue,

@@ -86,6 +86,21 @@ export interface TemplateData {
     bic: string;
     invoiceUrl: string;
   };
+  /**
+   * A public buyer's invoice or credit note goes through Chorus Pro, where it is the legal
+   * document: the buyer is told where to find it, without the PDF.
+   */
+  'invoice-chorus-notice': {
+    kind: 'invoice' | 'credit_note';
+    invoiceNumber: string;
+    totalInclVatCents: number;
+    dueDate: string | null;
+    /** SIRET of the Chorus Pro structure it is addressed to. */
+    structureSiret: string;
+    serviceCode: string | null;
+    engagementNumber: string | null;
+    invoiceUrl: string;
+  };
   'payment-received': {
     invoiceNumber: string;
     amountCents: number;

@@ -18,6 +18,11 @@ export function FinanceHomePage() {
     },
     { to: '/finance/receivables', title: t('home.receivables'), text: t('home.receivablesText') },
     { to: '/finance/invoices', title: t('home.invoices'), text: t('home.invoicesText') },
+    {
+      to: '/finance/transmissions',
+      title: t('home.transmissions'),
+      text: t('home.transmissionsText'),
+    },
     { to: '/finance/accounting', title: t('home.accounting'), text: t('home.accountingText') },
     { to: '/finance/exports', title: t('home.exports'), text: t('home.exportsText') },
     { to: '/finance/refunds', title: t('home.refunds'), text: t('home.refundsText') },

@@ -14,6 +14,7 @@ import { ReceivablesPage } from './receivables/ReceivablesPage';
 import { StatementOfAccountPage } from './receivables/StatementOfAccountPage';
 import { ReconciliationPage } from './reconciliation/ReconciliationPage';
 import { RefundsPage } from './refunds/RefundsPage';
+import { TransmissionsPage } from './transmissions/TransmissionsPage';
 import { OfferingVatPage } from './vat/OfferingVatPage';
 
 function Finance({ children }: { children: ReactNode }) {
@@ -67,6 +68,14 @@ export const financeRoutes: RouteObject[] = [
     element: (
       <Finance>
         <InvoicePage />
+      </Finance>
+    ),
+  },
+  {
+    path: '/finance/transmissions',
+    element: (
+      <Finance>
+        <TransmissionsPage />
       </Finance>
     ),
   },

@@ -12,6 +12,8 @@ import { useFinanceInvoice, useInvoicePdf, useRequestCreditNote } from '../finan
 import type { Invoice } from '../types';
 import { buyerName, InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { creditNoteRequest, type CreditNoteErrors } from './invoices';
+import { needsCorrection } from '../../transmission/transmission';
+import { TransmissionHistory } from '../../transmission/TransmissionHistory';
 
 /** One invoice: its amounts, its PDF, and a credit note to correct it. */
 export function InvoicePage() {
@@ -95,6 +97,18 @@ export function InvoicePage() {
             </div>
           ) : null}
           <ProblemAlert error={pdf.error} />
+          {data.status !== 'draft' ? (
+            <TransmissionHistory invoiceId={data.id} staff>
+              {(transmission) =>
+                needsCorrection(transmission, data) ? (
+                  <p className="alert">
+                    {t('transmissions.rejectedHelp')}{' '}
+                    <a href="#credit-note-heading">{t('transmissions.correct')}</a>
+                  </p>
+                ) : null
+              }
+            </TransmissionHistory>
+          ) : null}
           {data.type === 'invoice' && data.status !== 'draft' && data.status !== 'cancelled' ? (
             <CreditNoteForm invoice={data} />
           ) : null}

@@ -9,6 +9,7 @@ import { bankDetailsOf, formatIban } from '../bank-details';
 import { useInvoice } from '../member-queries';
 import { InvoiceStatusBadge } from '../status';
 import { PdfDownload } from './PdfDownload';
+import { TransmissionHistory } from '../../transmission/TransmissionHistory';
 
 /** /invoices/:id — an invoice or credit note: lines, VAT, status, how to pay while it is due. */
 export function InvoiceDetailPage() {
@@ -80,6 +81,7 @@ export function InvoiceDetailPage() {
       </dl>
 
       <PdfDownload invoice={data} />
+      <TransmissionHistory invoiceId={data.id} />
 
       {due ? (
         <section aria-labelledby="pay-heading" className="card">
