@@ -47,7 +47,6 @@ import { TransmissionScheduler } from './transmission/transmission-scheduler';
 import { AdvanceTransmissionUseCase } from './transmission/use-cases/advance-transmission/advance-transmission.use-case';
 import { GetInvoiceTransmissionUseCase } from './transmission/use-cases/get-invoice-transmission/get-invoice-transmission.use-case';
 import { ListInvoiceTransmissionsUseCase } from './transmission/use-cases/list-invoice-transmissions/list-invoice-transmissions.use-case';
-import { OpenTransmissionUseCase } from './transmission/use-cases/open-transmission/open-transmission.use-case';
 import { RecordCollectionUseCase } from './transmission/use-cases/record-collection/record-collection.use-case';
 import { ResumeTransmissionsUseCase } from './transmission/use-cases/resume-transmissions/resume-transmissions.use-case';
 
@@ -71,7 +70,6 @@ const useCases = [
   AdvanceTransmissionUseCase,
   GetInvoiceTransmissionUseCase,
   ListInvoiceTransmissionsUseCase,
-  OpenTransmissionUseCase,
   RecordCollectionUseCase,
   ResumeTransmissionsUseCase,
 ];

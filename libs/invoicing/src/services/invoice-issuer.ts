@@ -6,6 +6,8 @@ import { Invoice } from '../entities/invoice.entity';
 import type { InvoiceSeries, InvoiceStatus } from '../invoicing.types';
 import { InvoiceRepository } from '../repositories/invoice.repository';
 import { InvoicingEvents } from '../invoicing.events';
+import { InvoiceTransmissionRepository } from '../transmission/invoice-transmission.repository';
+import { channelFor } from '../transmission/transmission-channel';
 
 export { addDays } from '../domain/settlement';
 
@@ -38,6 +40,7 @@ export type Settle = (issueDate: string) => SettlementAtIssue;
 export class InvoiceIssuer {
   constructor(
     private readonly invoices: InvoiceRepository,
+    private readonly transmissions: InvoiceTransmissionRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
@@ -71,6 +74,20 @@ export class InvoiceIssuer {
     // The draft with what issuing set: the row's other columns did not change (only its
     // updated_at, which no caller of an issued invoice reads), so it is not read back.
     const issued: Invoice = { ...draft, ...changes };
+    // How it reaches its buyer is decided with it. An e-mailed document is handed to the
+    // notifications context, which sends it on `invoice.issued`; a platform's (Chorus Pro) is
+    // sent once its Factur-X is stored (InvoicePdfService), or by the sweep of open ones.
+    const channel = channelFor(issued.buyer);
+    await this.transmissions.openIssued(
+      {
+        invoiceId: issued.id,
+        channel,
+        state: channel === 'email' ? 'delegated' : 'pending',
+        issuedAt: at,
+        nextAttemptAt: channel === 'email' ? null : at,
+      },
+      manager,
+    );
     await this.outbox.record(manager, {
       type:
         draft.type === 'invoice' ? InvoicingEvents.InvoiceIssued : InvoicingEvents.CreditNoteIssued,

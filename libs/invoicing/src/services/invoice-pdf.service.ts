@@ -9,6 +9,8 @@ import { InvoiceDocument } from '../pdf/invoice-pdf.renderer';
 import { STORED_LOGO_SIDE, logoDimensions, normaliseLogo } from '../pdf/logo-image';
 import { InvoiceRepository, StoredInvoice } from '../repositories/invoice.repository';
 import { InvoiceStorage, sha256 } from '../storage/invoice-storage';
+import { channelFor } from '../transmission/transmission-channel';
+import { TransmissionScheduler } from '../transmission/transmission-scheduler';
 
 /**
  * Renders an issued invoice once and stores it with its SHA-256. Rendering comes after the
@@ -25,6 +27,7 @@ export class InvoicePdfService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoiceRepository,
     private readonly storage: InvoiceStorage,
+    private readonly transmissions: TransmissionScheduler,
   ) {}
 
   async ensure(invoiceId: string): Promise<void> {
@@ -59,6 +62,9 @@ export class InvoicePdfService {
       { invoiceId: invoice.id, number: invoice.number, bytes: content.length },
       'invoice PDF stored',
     );
+    // The document a platform is sent is the stored Factur-X: its first step can run now (a
+    // job lost here is the sweep's: the transmission is due from its issue).
+    if (channelFor(invoice.buyer) !== 'email') await this.transmissions.schedule(invoice.id, 0, 0);
   }
 
   /**

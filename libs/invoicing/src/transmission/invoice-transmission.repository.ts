@@ -141,6 +141,30 @@ export class InvoiceTransmissionRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Opens the transmission of a document being issued, with its `issued` status at its issue
+   * time, in one statement of the issuing transaction: no document is issued without one.
+   */
+  async openIssued(
+    opened: {
+      invoiceId: string;
+      channel: TransmissionChannel;
+      state: TransmissionState;
+      issuedAt: Date;
+      nextAttemptAt: Date | null;
+    },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `WITH opened AS (
+         INSERT INTO invoice_transmissions (invoice_id, channel, state, next_attempt_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (invoice_id) DO NOTHING RETURNING invoice_id)
+       INSERT INTO invoice_lifecycle_events (invoice_id, status, occurred_at, source, dedupe_key)
+       SELECT invoice_id, 'issued', $5, 'mutualis', 'issued' FROM opened`,
+      [opened.invoiceId, opened.channel, opened.state, opened.nextAttemptAt, opened.issuedAt],
+    );
+  }
+
   async findByInvoice(
     invoiceId: string,
     manager: EntityManager = this.dataSource.manager,
