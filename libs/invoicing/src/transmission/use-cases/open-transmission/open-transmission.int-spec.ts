@@ -14,8 +14,6 @@ import {
 } from '@mutualis/testing';
 import { Invoice } from '../../../entities/invoice.entity';
 import { InvoicingModule } from '../../../invoicing.module';
-import type { BuyerSnapshot } from '../../../invoicing.types';
-import { InvoiceComposer } from '../../../services/invoice-composer';
 import { IssueBookingInvoiceUseCase } from '../../../use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
 import { OpenTransmissionUseCase } from './open-transmission.use-case';
 
@@ -37,35 +35,30 @@ describe('OpenTransmissionUseCase without Chorus Pro settings', () => {
   });
 
   afterAll(async () => {
-    jest.restoreAllMocks();
     await context.close();
     rmSync(storage, { recursive: true, force: true });
   });
 
-  /** A confirmed booking's invoice, issued with a public buyer's Chorus Pro references. */
-  async function publicInvoice(): Promise<Invoice> {
-    const composer = context.get(InvoiceComposer);
-    const compose = composer.forBooking.bind(composer);
-    jest.spyOn(composer, 'forBooking').mockImplementationOnce((...args) => {
-      const composed = compose(...args);
-      const buyer: BuyerSnapshot = {
-        ...composed.draft.buyer,
-        publicBody: true,
-        publicProcurement: {
-          structureSiret: validSiret(),
-          serviceCode: null,
-          engagementNumber: 'EJ-1',
-        },
-      };
-      return { ...composed, draft: { ...composed.draft, buyer } };
-    });
-    const { sessionId } = await insertPublishedSession(db);
+  /**
+   * A public body's booking, with the engagement number its Chorus Pro structure asks for,
+   * confirmed on an administrative mandate: the invoice is issued with the buyer's references.
+   */
+  async function publicInvoice(structureSiret: string): Promise<Invoice> {
     const booker = await insertBooker(db);
+    await db.query(
+      `UPDATE organisations
+          SET is_public_body = true, chorus_structure_siret = $2,
+              chorus_engagement_number_required = true
+        WHERE id = $1`,
+      [booker.organisationId, structureSiret],
+    );
+    const { sessionId } = await insertPublishedSession(db);
     const { body } = await context.get(BookUseCase).execute({
       actor: booker.actor,
       organisationId: booker.organisationId,
       sessionId,
       attendees: [{ name: 'Agent', email: `agent-${randomUUID()}@test.mutualis.fr` }],
+      engagementNumber: 'EJ-1',
     });
     await context
       .get(ConfirmBookingUseCase)
@@ -75,8 +68,12 @@ describe('OpenTransmissionUseCase without Chorus Pro settings', () => {
   }
 
   it('keeps the invoice waiting, visibly, on Chorus Pro: no crash, no e-mail channel instead', async () => {
-    const invoice = await publicInvoice();
-    expect(invoice.buyer.publicProcurement?.engagementNumber).toBe('EJ-1');
+    const structureSiret = validSiret();
+    const invoice = await publicInvoice(structureSiret);
+    expect(invoice.buyer).toMatchObject({
+      publicBody: true,
+      publicProcurement: { structureSiret, engagementNumber: 'EJ-1', serviceCode: null },
+    });
 
     expect(await context.get(OpenTransmissionUseCase).execute(invoice.id)).toBe(
       'awaiting_configuration',
