@@ -10,10 +10,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '@mutualis/core';
 import {
-  BuyerSnapshot,
   InvoicingEvents,
   InvoicingJobs,
-  IssueBookingInvoiceUseCase,
   PublicProcurementReferences,
   RecordInvoicePaymentUseCase,
 } from '@mutualis/invoicing';
@@ -25,8 +23,13 @@ import {
   insertPublishedSession,
   validSiret,
 } from '@mutualis/testing';
-import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
-import { eventually, expectProblem } from '../support/expectations';
+import {
+  createOrganisation,
+  registerAndLogIn,
+  TestUser,
+  userWithRoles,
+} from '../support/api-client';
+import { eventually, expectProblem, expectStatus } from '../support/expectations';
 import { startInProcessWorker } from '../support/in-process-worker';
 import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
 import { createTestApp } from '../support/test-app';
@@ -40,6 +43,8 @@ interface IssuedInvoice {
   organisationId: string;
   bookingId: string;
   member: TestUser;
+  /** A public body's Chorus Pro references, as its booking carried them. */
+  references?: PublicProcurementReferences;
 }
 
 interface TransmissionRow {
@@ -73,8 +78,7 @@ describe('invoice transmission: Chorus Pro for public buyers, e-mail for the oth
   let storage: string;
   let queue: Queue;
   let finance: TestUser;
-  /** Organisations whose invoices carry a Chorus Pro structure, and its references. */
-  const publicBuyers = new Map<string, PublicProcurementReferences>();
+  let admin: TestUser;
 
   const api = () => request(app.getHttpServer());
 
@@ -96,12 +100,14 @@ describe('invoice transmission: Chorus Pro for public buyers, e-mail for the oth
     db = app.get(DataSource);
     await configureChambre(db);
     worker = await startInProcessWorker(env, new Clock());
-    givePublicBuyersTheirReferences(worker, publicBuyers);
     queue = new Queue('invoicing', {
       connection: { host: '127.0.0.1', port: 6379 },
       prefix: `${environment.redisPrefix}:bull`,
     });
-    finance = await userWithRoles(app, 'chorus-finance', ['finance']);
+    [finance, admin] = await Promise.all([
+      userWithRoles(app, 'chorus-finance', ['finance']),
+      userWithRoles(app, 'chorus-admin', ['admin']),
+    ]);
   });
 
   afterAll(async () => {
@@ -113,48 +119,111 @@ describe('invoice transmission: Chorus Pro for public buyers, e-mail for the oth
     rmSync(storage, { recursive: true, force: true });
   });
 
-  /** Books one seat and pays by transfer: confirmed at once, invoiced by the worker. */
+  /**
+   * A private buyer (a member SCOP) books one seat and pays by transfer: confirmed at once. A
+   * public buyer is a commune the Chambre marks a public body, whose Chorus Pro structure
+   * requires a service code and an engagement number: its booking carries both over HTTP and
+   * the Chambre confirms it on an administrative mandate. Either way the worker issues the
+   * invoice, the public one with `buyer.publicProcurement` read from the organisation and the
+   * booking.
+   */
   async function issuedInvoice(label: string, publicBuyer: boolean): Promise<IssuedInvoice> {
     const member = await registerAndLogIn(app, label);
-    const [organisationId] = await insertOrganisations(db, member.id, 1);
+    const { sessionId } = await insertPublishedSession(db, { startsInMs: 20 * DAY_MS });
+    const attendees = [{ name: 'Agent public', email: `${label}@test.mutualis.fr` }];
+    let organisationId: string;
+    let references: PublicProcurementReferences | undefined;
+    let bookingId: string;
     if (publicBuyer) {
-      publicBuyers.set(organisationId, {
+      organisationId = await createOrganisation(app, member, {
+        legalName: `Commune de ${label}`,
+        legalForm: 'other',
+        rna: null,
+        vatRegistered: false,
+      });
+      references = {
         structureSiret: validSiret(),
         serviceCode: 'SERV-FORMATION',
         engagementNumber: `EJ-${label}`,
-      });
+      };
+      expectStatus(
+        await api()
+          .patch(`/api/organisations/${organisationId}`)
+          .auth(admin.accessToken, { type: 'bearer' })
+          .send({ isPublicBody: true }),
+        200,
+      );
+      expectStatus(
+        await api()
+          .patch(`/api/organisations/${organisationId}`)
+          .auth(member.accessToken, { type: 'bearer' })
+          .send({
+            chorusStructure: {
+              structureSiret: references.structureSiret,
+              serviceCodeRequired: true,
+              engagementNumberRequired: true,
+            },
+          }),
+        200,
+      );
+      const booked = await api()
+        .post('/api/bookings')
+        .auth(member.accessToken, { type: 'bearer' })
+        .send({
+          organisationId,
+          sessionId,
+          attendees,
+          engagementNumber: references.engagementNumber,
+          serviceCode: references.serviceCode,
+        });
+      expectStatus(booked, 201);
+      bookingId = booked.body.id as string;
+      expectStatus(
+        await api()
+          .post(`/api/bookings/${bookingId}/confirm`)
+          .auth(admin.accessToken, { type: 'bearer' })
+          .send({ method: 'administrative_mandate' }),
+        200,
+      );
+    } else {
+      [organisationId] = await insertOrganisations(db, member.id, 1);
+      const booked = await api()
+        .post('/api/bookings')
+        .auth(member.accessToken, { type: 'bearer' })
+        .send({ organisationId, sessionId, attendees });
+      expectStatus(booked, 201);
+      bookingId = booked.body.id as string;
+      expectStatus(
+        await api()
+          .post(`/api/bookings/${bookingId}/checkout`)
+          .auth(member.accessToken, { type: 'bearer' })
+          .send({ method: 'bank_transfer' }),
+        200,
+      );
     }
-    const { sessionId } = await insertPublishedSession(db, { startsInMs: 20 * DAY_MS });
-    const booked = await api()
-      .post('/api/bookings')
-      .auth(member.accessToken, { type: 'bearer' })
-      .send({
-        organisationId,
-        sessionId,
-        attendees: [{ name: 'Agent public', email: `${label}@test.mutualis.fr` }],
-      })
-      .expect(201);
-    await api()
-      .post(`/api/bookings/${booked.body.id}/checkout`)
-      .auth(member.accessToken, { type: 'bearer' })
-      .send({ method: 'bank_transfer' })
-      .expect(200);
     const [invoice] = await eventually(
       () =>
-        db.query<{ id: string; number: string | null; pdf_path: string | null }[]>(
-          `SELECT id, number, pdf_path FROM invoices WHERE booking_id = $1`,
-          [booked.body.id],
+        db.query<{ id: string; number: string | null; pdf_path: string | null; buyer: object }[]>(
+          `SELECT id, number, pdf_path, buyer FROM invoices WHERE booking_id = $1`,
+          [bookingId],
         ),
       (rows) => Boolean(rows[0]?.number && rows[0].pdf_path),
       20_000,
     );
     expect(invoice?.number).toBeTruthy();
+    // What decides the channel: the references on the invoice, or none for a private buyer.
+    if (references) {
+      expect(invoice.buyer).toMatchObject({ publicBody: true, publicProcurement: references });
+    } else {
+      expect(invoice.buyer).toMatchObject({ publicBody: false, publicProcurement: null });
+    }
     return {
       invoiceId: invoice.id,
       number: invoice.number!,
       organisationId,
-      bookingId: booked.body.id as string,
+      bookingId,
       member,
+      references,
     };
   }
 
@@ -260,7 +329,7 @@ describe('invoice transmission: Chorus Pro for public buyers, e-mail for the oth
       template: 'invoice-chorus-notice',
       attachments: [],
       params: {
-        structureSiret: publicBuyers.get(publicInvoice.organisationId)!.structureSiret,
+        structureSiret: publicInvoice.references!.structureSiret,
         serviceCode: 'SERV-FORMATION',
         engagementNumber: 'EJ-chorus-mail',
       },
@@ -562,27 +631,3 @@ describe('invoice transmission: Chorus Pro for public buyers, e-mail for the oth
     return (await queue.getJob(job.id!))?.returnvalue;
   }
 });
-
-/**
- * Until organisations carry their Chorus Pro structure (another part of issue 19, merged
- * separately), the worker's invoice composer is given a public buyer's references here, so
- * that their invoices are issued with `buyer.publicProcurement` as they will be.
- */
-function givePublicBuyersTheirReferences(
-  worker: INestApplication,
-  references: ReadonlyMap<string, PublicProcurementReferences>,
-): void {
-  type Composed = { draft: { organisationId: string; buyer: BuyerSnapshot } };
-  type WithComposer = { composer: { forBooking: (...args: unknown[]) => Composed } };
-  const issuer: unknown = worker.get(IssueBookingInvoiceUseCase);
-  const { composer } = issuer as WithComposer;
-  const compose = composer.forBooking.bind(composer);
-  jest.spyOn(composer, 'forBooking').mockImplementation((...args: unknown[]) => {
-    const composed = compose(...args);
-    const publicProcurement = references.get(composed.draft.organisationId);
-    if (publicProcurement) {
-      composed.draft.buyer = { ...composed.draft.buyer, publicBody: true, publicProcurement };
-    }
-    return composed;
-  });
-}

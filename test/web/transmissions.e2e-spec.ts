@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
-import { Client } from 'pg';
 import { startWebHarness, WebHarness } from './support/web-harness';
 
 jest.setTimeout(180_000);
@@ -9,11 +8,16 @@ const FINANCE = 'finance@demo.mutualis.fr';
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const REASON = 'Numéro d’engagement juridique inconnu du service exécutant';
 
-interface Invoice {
-  id: string;
+interface RejectedTransmission {
+  invoiceId: string;
+  invoiceNumber: string;
+  buyerName: string;
+  rejectionReason: string | null;
+}
+
+interface PublicInvoice {
   number: string;
-  status: string;
-  type: string;
+  buyer: { publicProcurement: { engagementNumber: string | null } | null };
 }
 
 /** What axe-core finds against WCAG 2.1 A and AA, as "rule: targets" (see accounting.e2e-spec). */
@@ -46,7 +50,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('web app: Chorus Pro transmissions', () => {
   let web: WebHarness;
   let token: string;
-  let invoice: Invoice;
+  let rejected: RejectedTransmission;
 
   async function get<T>(path: string): Promise<T> {
     const response = await fetch(`${web.baseUrl}${path}`, {
@@ -57,57 +61,30 @@ describe('web app: Chorus Pro transmissions', () => {
   }
 
   beforeAll(async () => {
-    web = await startWebHarness('web_chorus');
+    // The demo's public buyer (the commune of Lourmarin) books on an administrative mandate with
+    // its engagement number: the worker deposits its invoice on the Chorus Pro stand-in, which
+    // makes it available, then has the buyer reject it.
+    web = await startWebHarness(
+      'web_chorus',
+      {},
+      {
+        chorusPro: (standIn) =>
+          standIn.invoiceScript('MISE_A_DISPOSITION', { code: 'REJETEE', comment: REASON }),
+      },
+    );
     token = await web.accessToken(FINANCE);
-    // An invoice of the demo data, once the worker has issued it and opened its transmission.
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 90_000;
     for (;;) {
-      const page = await get<{ items: Invoice[] }>('/api/invoices?status=issued&limit=100');
-      const candidate = page.items.find((item) => item.type === 'invoice');
-      if (candidate) {
-        const transmission = await get<{ state: string }>(
-          `/api/invoices/${candidate.id}/transmission`,
-        );
-        if (transmission.state === 'delegated') {
-          invoice = candidate;
-          break;
-        }
+      const { items } = await get<{ items: RejectedTransmission[] }>(
+        '/api/finance/invoice-transmissions?channel=chorus_pro&state=rejected&limit=100',
+      );
+      if (items.length > 0) {
+        expect(items).toHaveLength(1);
+        [rejected] = items;
+        break;
       }
-      if (Date.now() > deadline) throw new Error('no issued invoice in the demo data');
+      if (Date.now() > deadline) throw new Error('the demo’s public invoice was not rejected');
       await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    // The demo has no public buyer yet (their Chorus Pro structure is another part of the
-    // issue): the database's owner makes this invoice's transmission one that Chorus Pro
-    // rejected, as the worker records it.
-    const owner = new Client({ connectionString: web.environment.databaseUrl });
-    await owner.connect();
-    try {
-      await owner.query(
-        `ALTER TABLE invoice_transmissions DISABLE TRIGGER invoice_transmissions_keep_record`,
-      );
-      await owner.query(
-        `UPDATE invoice_transmissions
-            SET channel = 'chorus_pro', state = 'rejected', external_status = 'REJETEE',
-                external_flow_id = 'CPP0000000000000000000001', external_invoice_id = '8316845',
-                last_status_at = now()
-          WHERE invoice_id = $1`,
-        [invoice.id],
-      );
-      await owner.query(
-        `ALTER TABLE invoice_transmissions ENABLE ALWAYS TRIGGER invoice_transmissions_keep_record`,
-      );
-      await owner.query(
-        `INSERT INTO invoice_lifecycle_events (invoice_id, status, occurred_at, reason, source, dedupe_key)
-         SELECT $1::uuid, facts.status, i.issued_at + facts.after, facts.reason, 'chorus_pro', 'chorus:' || facts.status
-           FROM invoices i,
-                (VALUES ('deposited', interval '1 minute', NULL),
-                        ('made_available', interval '1 hour', NULL),
-                        ('rejected', interval '2 hours', $2::text)) AS facts(status, after, reason)
-          WHERE i.id = $1`,
-        [invoice.id, REASON],
-      );
-    } finally {
-      await owner.end();
     }
   }, 180_000);
 
@@ -116,6 +93,17 @@ describe('web app: Chorus Pro transmissions', () => {
   });
 
   it('lists the rejected transmission with its reason and leads to the invoice’s history and its correction, without an accessibility violation', async () => {
+    // The commune's invoice, with its engagement number, deposited once on Chorus Pro.
+    expect(rejected).toMatchObject({
+      buyerName: 'Commune de Lourmarin (démo)',
+      rejectionReason: REASON,
+    });
+    const invoice = await get<PublicInvoice>(`/api/invoices/${rejected.invoiceId}`);
+    expect(invoice.buyer.publicProcurement?.engagementNumber).toBe('EJ-2027-000142');
+    expect(
+      web.chorusPro.deposits.filter((deposit) => deposit.numeroFacture === invoice.number),
+    ).toHaveLength(1);
+
     const page = await web.newPage();
     const violations: string[] = [];
     const check = async (name: string) =>
@@ -128,7 +116,7 @@ describe('web app: Chorus Pro transmissions', () => {
     await page.getByLabel('État').selectOption({ label: 'Rejetée' });
     await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
     await page.waitForURL(/state=rejected/);
-    const row = page.getByRole('row').filter({ hasText: invoice.number });
+    const row = page.getByRole('row').filter({ hasText: rejected.invoiceNumber });
     await row.waitFor();
     expect(await row.textContent()).toContain(REASON);
     expect(await row.textContent()).toContain('Chorus Pro');
@@ -136,7 +124,9 @@ describe('web app: Chorus Pro transmissions', () => {
     await web.screenshot(page, 'finance-transmissions');
 
     await row.getByRole('link', { name: 'Corriger par un avoir' }).click();
-    await page.getByRole('heading', { level: 1, name: `Facture ${invoice.number}` }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: `Facture ${rejected.invoiceNumber}` })
+      .waitFor();
     const history = page.getByRole('region', { name: 'Transmission et statuts' });
     await history.getByText(`motif : ${REASON}`).waitFor();
     expect(await history.getByRole('listitem').locator('.badge').allTextContents()).toEqual([

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { StripeStandIn } from '@mutualis/testing';
+import { ChorusProStandIn, StripeStandIn } from '@mutualis/testing';
 import { nextTotpCode, rememberTotpSecret } from '../../support/two-factor';
 import { IsolatedEnvironment, isolatedEnvironment } from '../../support/isolated-environment';
 import { SmtpCatcher } from '../../support/smtp-catcher';
@@ -32,14 +32,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The whole system as a person meets it: the built api serving the built web app, a built
- * worker, the demo data on a database of its own, the Stripe stand-in, and Debian's Chromium
- * driven by playwright-core.
+ * worker, the demo data on a database of its own, the Stripe and Chorus Pro stand-ins, and
+ * Debian's Chromium driven by playwright-core.
  */
 export interface WebHarness {
   baseUrl: string;
   environment: IsolatedEnvironment;
   env: Record<string, string>;
   stripe: StripeStandIn;
+  /** Where the worker deposits public buyers' invoices (the demo's commune), polled every 0.2–1 s. */
+  chorusPro: ChorusProStandIn;
   /** Catches the worker's mail (verification and reset links), for pages that follow them. */
   smtp: SmtpCatcher;
   browser: Browser;
@@ -62,13 +64,24 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
+export interface WebHarnessOptions {
+  /**
+   * Scripts the Chorus Pro stand-in before the worker starts, so that the demo's public invoice,
+   * deposited as soon as the worker issues it, meets the script (e.g. a rejection).
+   */
+  chorusPro?: (standIn: ChorusProStandIn) => void;
+}
+
 /** `settings` add to (or override) the environment of the api and the worker. */
 export async function startWebHarness(
   label: string,
   settings: Record<string, string> = {},
+  options: WebHarnessOptions = {},
 ): Promise<WebHarness> {
   const environment = await isolatedEnvironment(label);
   const stripe = await StripeStandIn.start();
+  const chorusPro = await ChorusProStandIn.start();
+  options.chorusPro?.(chorusPro);
   const smtp = await SmtpCatcher.start();
   const port = await freePort();
   const workerPort = await freePort();
@@ -85,6 +98,9 @@ export async function startWebHarness(
     RATE_LIMIT_LOGIN_MAX: '1000',
     SMTP_URL: smtp.url,
     MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
+    ...chorusPro.env(),
+    CHORUS_PRO_POLL_INITIAL_MS: '200',
+    CHORUS_PRO_POLL_MAX_MS: '1000',
     ...settings,
   };
   const seeded = spawnSync(process.execPath, [CLI, 'seed'], {
@@ -125,6 +141,7 @@ export async function startWebHarness(
     environment,
     env,
     stripe,
+    chorusPro,
     smtp,
     browser,
     api,
@@ -198,6 +215,7 @@ export async function startWebHarness(
       }
       await Promise.all([api.exited, worker.exited]);
       await stripe.stop();
+      await chorusPro.stop();
       await smtp.stop();
       await environment.drop();
     },
