@@ -10,7 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '@mutualis/core';
 import {
-  InvoicingEvents,
+  InvoicePdfService,
   InvoicingJobs,
   PublicProcurementReferences,
   RecordInvoicePaymentUseCase,
@@ -474,31 +474,21 @@ describe('invoice transmission: Chorus Pro for public buyers, e-mail for the oth
     expect(depositsOf(invoice.number)).toHaveLength(1);
   });
 
-  it('deposits once when the issue event and the first step are delivered again', async () => {
+  it('deposits once when its first step is delivered again, and the PDF step run again queues nothing', async () => {
     const invoice = await issuedInvoice('chorus-redelivered', true);
     await transmissionIn(invoice.invoiceId, 'processing');
-    const [{ id: eventId }] = await db.query<{ id: string }[]>(
-      `SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
-      [invoice.invoiceId, InvoicingEvents.InvoiceIssued],
-    );
+    // The issuing job retried after its PDF was stored: nothing is stored nor queued again.
+    await app.get(InvoicePdfService).ensure(invoice.invoiceId);
 
-    const jobs = await Promise.all([
-      queue.add(
-        InvoicingEvents.InvoiceIssued,
-        {
-          eventId,
-          type: InvoicingEvents.InvoiceIssued,
-          aggregateId: invoice.invoiceId,
-          payload: {},
-        },
-        { jobId: `redelivered-${randomUUID()}` },
+    const jobs = await Promise.all(
+      [0, 0].map(() =>
+        queue.add(
+          InvoicingJobs.AdvanceTransmission,
+          { invoiceId: invoice.invoiceId, step: 0 },
+          { jobId: `redelivered-${randomUUID()}` },
+        ),
       ),
-      queue.add(
-        InvoicingJobs.AdvanceTransmission,
-        { invoiceId: invoice.invoiceId, step: 0 },
-        { jobId: `redelivered-${randomUUID()}` },
-      ),
-    ]);
+    );
 
     expect(await Promise.all(jobs.map(outcomeOf))).toEqual([
       { outcome: 'stale' },

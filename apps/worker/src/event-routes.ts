@@ -44,10 +44,10 @@ export const EVENT_ROUTES: EventRoutes = {
   [BookingEvents.HoldExpiryDue]: [Booking],
   [BookingEvents.OfferExpiryDue]: [Booking],
   // The journal posts every money fact as it happens (accounting.handlers.ts).
-  // Invoicing opens each document's transmission (e-mail, Chorus Pro) and records it « encaissée »
-  // when a payment settles it (transmission.handlers.ts).
-  [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting, Invoicing],
-  [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting, Invoicing],
+  // Invoicing records a document « encaissée » when a payment settles it (transmission.handlers.ts;
+  // its transmission is opened by the issuing transaction itself).
+  [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting],
+  [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting],
   [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting, Invoicing],
   [InvoicingEvents.PaymentReversed]: [Notifications, Accounting],
   [InvoicingEvents.CreditNoteRequested]: [Invoicing],
