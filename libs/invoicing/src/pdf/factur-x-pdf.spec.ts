@@ -141,6 +141,23 @@ describe('an invoice PDF without Factur-X', () => {
 describe('names as written', () => {
   const flat = (text: string) => text.replace(/\s+/g, ' ');
 
+  it('prints a public buyer’s Chorus Pro structure, service code and engagement number', async () => {
+    const text = pdfText(
+      await renderInvoicePdf(
+        invoice({
+          publicBuyer: true,
+          chorusStructureSiret: '21840068700016',
+          buyerReference: 'SERV-FORMATION',
+          purchaseOrderReference: 'EJ-2027-000142',
+        }),
+      ),
+    );
+    expect(text).toContain('Structure Chorus Pro : 21840068700016');
+    expect(text).toContain('Code service : SERV-FORMATION');
+    expect(text).toContain("N° d'engagement juridique : EJ-2027-000142");
+    expect(pdfText(await renderInvoicePdf(invoice()))).not.toContain('engagement juridique');
+  });
+
   it('prints a name outside Latin-1 exactly as written', async () => {
     const pdf = await renderInvoicePdf(
       invoice({ buyer: { ...invoice().buyer, name: UNICODE_BUYER } }),

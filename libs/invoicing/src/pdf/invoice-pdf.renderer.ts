@@ -252,6 +252,23 @@ export async function assertEmbeddableImage(content: Buffer): Promise<void> {
 }
 
 /**
+ * What a public buyer's invoice is filed under on Chorus Pro, printed as the e-invoice carries
+ * it (BT-10, BT-13): the buyer's services match the invoice to their commitment with them.
+ */
+function publicProcurementLines(document: InvoiceDocument): string | null {
+  const lines = [
+    ...(document.chorusStructureSiret
+      ? [`Structure Chorus Pro : ${document.chorusStructureSiret}`]
+      : []),
+    ...(document.buyerReference ? [`Code service : ${document.buyerReference}`] : []),
+    ...(document.purchaseOrderReference
+      ? [`N° d'engagement juridique : ${document.purchaseOrderReference}`]
+      : []),
+  ];
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+/**
  * `1 234,50 €`, with plain spaces: the amounts of the page read and search as people type them
  * (the layout never breaks an amount, which always stands alone on its line).
  */
@@ -406,6 +423,10 @@ class InvoiceLayout {
     inside = this.paragraph(this.identifiers(buyer), rightX + padding, inside + 3, inner, {
       size: 7.5,
     });
+    const references = publicProcurementLines(document);
+    if (references) {
+      inside = this.paragraph(references, rightX + padding, inside + 3, inner, { size: 7.5 });
+    }
     const boxBottom = inside + 6;
     this.pdf
       .roundedRect(rightX, boxTop, rightWidth, boxBottom - boxTop, 4)
