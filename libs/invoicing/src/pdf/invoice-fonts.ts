@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create, type Font, type GlyphRun } from 'fontkit';
+import { TrueTypeGlyphSource } from './truetype-subset';
 
 /**
  * DejaVu Sans, regular and bold: a free Unicode font (Latin, Greek, Cyrillic, Vietnamese…), so
@@ -31,14 +32,20 @@ let parsed: InvoiceFonts | null = null;
  */
 export function invoiceFonts(): InvoiceFonts {
   parsed ??= {
-    regular: withRememberedShaping(
-      create(readFileSync(path.join(FONT_DIRECTORY, 'DejaVuSans.ttf'))),
-    ),
-    bold: withRememberedShaping(
-      create(readFileSync(path.join(FONT_DIRECTORY, 'DejaVuSans-Bold.ttf'))),
-    ),
+    regular: prepared(readFileSync(path.join(FONT_DIRECTORY, 'DejaVuSans.ttf'))),
+    bold: prepared(readFileSync(path.join(FONT_DIRECTORY, 'DejaVuSans-Bold.ttf'))),
   };
   return parsed;
+}
+
+/**
+ * The font as fontkit parses it, with the words it shaped remembered across documents and the
+ * subsets PDFKit embeds built from glyph data read once per process (`TrueTypeSubset`).
+ */
+function prepared(file: Buffer): Font {
+  const font = withRememberedShaping(create(file));
+  const glyphs = new TrueTypeGlyphSource(file);
+  return Object.create(font, { createSubset: { value: () => glyphs.createSubset() } }) as Font;
 }
 
 /**
