@@ -281,6 +281,37 @@ describe('public buyers: Chorus Pro structure, booking references, invoice snaps
       await patch(mayor, communeId, { chorusStructure: { serviceCodeRequired: false } });
     });
 
+    it('is confirmed on its administrative mandate when the public body chooses to pay by transfer itself', async () => {
+      const { sessionId } = await insertPublishedSession(db, { capacity: 5 });
+      const created = await book(mayor, {
+        organisationId: communeId,
+        sessionId,
+        attendees: attendees(1),
+        engagementNumber: 'EJ-2027-000144',
+      });
+      expectStatus(created, 201);
+      const paid = await http()
+        .post(`/api/bookings/${created.body.id}/checkout`)
+        .auth(mayor.accessToken, { type: 'bearer' })
+        .send({ method: 'bank_transfer' });
+      expectStatus(paid, 200);
+      const read = await http()
+        .get(`/api/bookings/${created.body.id}`)
+        .auth(mayor.accessToken, { type: 'bearer' });
+      expect(read.body.status).toBe('confirmed');
+      // Its public accountant pays after the service, on the mandate: the invoice says so.
+      const [invoice] = await eventually(
+        () =>
+          db.query<{ status: string; payment_means: string }[]>(
+            `SELECT status, payment_means FROM invoices WHERE booking_id = $1 AND type = 'invoice'`,
+            [created.body.id],
+          ),
+        (rows) => rows.length === 1 && rows[0].status !== 'draft',
+        30_000,
+      );
+      expect(invoice.payment_means).toBe('administrative_mandate');
+    }, 60_000);
+
     it('of another organisation may not carry Chorus references (422)', async () => {
       const otherId = await createOrganisation(app, stranger);
       const { sessionId } = await insertPublishedSession(db, { capacity: 5 });

@@ -263,6 +263,8 @@ describe('web app: a public buyer books with its Chorus Pro references', () => {
     const history = finance.getByRole('region', { name: 'Transmission et statuts' });
     await history.getByRole('listitem').filter({ hasText: 'Déposée' }).waitFor();
     expect(await history.innerText()).toContain('Chorus Pro');
+    // The references it was filed under, as the invoice carries them.
+    expect(await history.innerText()).toMatch(/Numéro d'engagement juridique\s+EJ-TEST-0001/);
     const statuses = await history.getByRole('listitem').locator('.badge').allTextContents();
     expect(statuses.slice(0, 2)).toEqual(['Émise', 'Déposée']);
     await check(finance, 'finance invoice');
@@ -274,6 +276,7 @@ describe('web app: a public buyer books with its Chorus Pro references', () => {
     const itsHistory = mayor.getByRole('region', { name: 'Transmission et statuts' });
     await itsHistory.getByRole('listitem').filter({ hasText: 'Déposée' }).waitFor();
     expect(await itsHistory.innerText()).toContain('Chorus Pro');
+    expect(await itsHistory.innerText()).toMatch(/Numéro d'engagement juridique\s+EJ-TEST-0001/);
     expect(
       (await itsHistory.getByRole('listitem').locator('.badge').allTextContents()).slice(0, 2),
     ).toEqual(['Émise', 'Déposée']);

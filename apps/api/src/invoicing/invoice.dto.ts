@@ -136,6 +136,19 @@ export class SellerDto implements SellerShape {
   @ApiProperty() paymentTermsDays!: number;
 }
 
+/** What a public buyer's invoice is deposited to Chorus Pro with. */
+export class PublicProcurementDto {
+  @ApiProperty({ example: '21840068700016' }) structureSiret!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Code service (BT-10).' })
+  serviceCode!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Numéro d’engagement juridique (BT-13).',
+  })
+  engagementNumber!: string | null;
+}
+
 /** The buyer as printed on the invoice, snapshotted when it was issued. */
 type BuyerShape = InvoiceView['buyer'];
 export class BuyerDto implements BuyerShape {
@@ -148,6 +161,14 @@ export class BuyerDto implements BuyerShape {
     description: 'A public body, invoiced under public-procurement payment terms.',
   })
   publicBody?: boolean;
+  @ApiPropertyOptional({ description: 'Liable to VAT (assujetti): its 2027 e-invoicing flow.' })
+  vatRegistered?: boolean;
+  @ApiPropertyOptional({
+    type: () => PublicProcurementDto,
+    nullable: true,
+    description: 'A public buyer’s Chorus Pro structure and references (BT-10, BT-13).',
+  })
+  publicProcurement?: PublicProcurementDto | null;
 }
 
 export class InvoiceDto implements InvoiceView {

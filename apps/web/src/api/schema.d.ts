@@ -3024,6 +3024,14 @@ export interface components {
             latePaymentRate: string;
             paymentTermsDays: number;
         };
+        PublicProcurementDto: {
+            /** @example 21840068700016 */
+            structureSiret: string;
+            /** @description Code service (BT-10). */
+            serviceCode: string | null;
+            /** @description Numéro d’engagement juridique (BT-13). */
+            engagementNumber: string | null;
+        };
         BuyerDto: {
             name: string;
             addressLines: string[];
@@ -3032,6 +3040,10 @@ export interface components {
             billingEmail: string;
             /** @description A public body, invoiced under public-procurement payment terms. */
             publicBody?: boolean;
+            /** @description Liable to VAT (assujetti): its 2027 e-invoicing flow. */
+            vatRegistered?: boolean;
+            /** @description A public buyer’s Chorus Pro structure and references (BT-10, BT-13). */
+            publicProcurement?: components["schemas"]["PublicProcurementDto"] | null;
         };
         InvoiceDto: {
             /** Format: uuid */

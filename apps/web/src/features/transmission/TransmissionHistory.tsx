@@ -7,6 +7,12 @@ import { formatDateTime } from '../../lib/format';
 import { STATE_TONES, STATUS_TONES, type InvoiceTransmission } from './transmission';
 import { useInvoiceTransmission } from './transmission-queries';
 
+export interface ChorusReferences {
+  structureSiret: string;
+  serviceCode: string | null;
+  engagementNumber: string | null;
+}
+
 /**
  * How an invoice reached its buyer (e-mail, Chorus Pro) and the statuses it went through, with
  * their times and reasons. Finance also sees our side's last error and next attempt; `children`
@@ -14,10 +20,13 @@ import { useInvoiceTransmission } from './transmission-queries';
  */
 export function TransmissionHistory({
   invoiceId,
+  references,
   staff = false,
   children,
 }: {
   invoiceId: string;
+  /** A public buyer's Chorus Pro structure and references, as the invoice carries them. */
+  references?: ChorusReferences | null;
   staff?: boolean;
   children?: (transmission: InvoiceTransmission) => ReactNode;
 }) {
@@ -35,6 +44,24 @@ export function TransmissionHistory({
           <dl className="facts">
             <dt>{t('transmission.channelLabel')}</dt>
             <dd>{t(`transmission.channel.${data.channel}`)}</dd>
+            {references ? (
+              <>
+                <dt>{t('transmission.structure')}</dt>
+                <dd>{references.structureSiret}</dd>
+                {references.serviceCode ? (
+                  <>
+                    <dt>{t('transmission.serviceCode')}</dt>
+                    <dd>{references.serviceCode}</dd>
+                  </>
+                ) : null}
+                {references.engagementNumber ? (
+                  <>
+                    <dt>{t('transmission.engagementNumber')}</dt>
+                    <dd>{references.engagementNumber}</dd>
+                  </>
+                ) : null}
+              </>
+            ) : null}
             <dt>{t('transmission.stateLabel')}</dt>
             <dd>
               <StatusBadge tone={STATE_TONES[data.state]}>

@@ -160,7 +160,9 @@ export class CheckoutUseCase {
     await this.dataSource.transaction(async (manager) => {
       await this.confirm.within(manager, {
         bookingId: booking.id,
-        method: 'bank_transfer',
+        // A public body's accountant pays after the service on the administrative mandate
+        // (mandat administratif): its invoice says so, with the public-procurement terms.
+        method: identity?.isPublicBody ? 'administrative_mandate' : 'bank_transfer',
         confirmedBy: actor.userId,
       });
       await this.payments.create(

@@ -98,7 +98,11 @@ export function InvoicePage() {
           ) : null}
           <ProblemAlert error={pdf.error} />
           {data.status !== 'draft' ? (
-            <TransmissionHistory invoiceId={data.id} staff>
+            <TransmissionHistory
+              invoiceId={data.id}
+              references={data.buyer.publicProcurement}
+              staff
+            >
               {(transmission) =>
                 needsCorrection(transmission, data) ? (
                   <p className="alert">

@@ -81,7 +81,7 @@ export function InvoiceDetailPage() {
       </dl>
 
       <PdfDownload invoice={data} />
-      <TransmissionHistory invoiceId={data.id} />
+      <TransmissionHistory invoiceId={data.id} references={data.buyer.publicProcurement} />
 
       {due ? (
         <section aria-labelledby="pay-heading" className="card">
