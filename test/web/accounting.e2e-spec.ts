@@ -5,12 +5,12 @@ import { Download, Page } from 'playwright-core';
 import { AccountingModule, JournalWriter } from '@mutualis/accounting';
 import { createTestContext, paymentDraft, saleDraft } from '@mutualis/testing';
 import { startWebHarness, WebHarness } from './support/web-harness';
+import { axeViolations } from './support/axe';
 
 // A browser flow over several pages, each waiting on the api.
 jest.setTimeout(180_000);
 
 const FINANCE = 'finance@demo.mutualis.fr';
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 
 interface Periods {
   closedThrough: string | null;
@@ -35,35 +35,6 @@ function monthLabel(period: string): string {
 function monthTitle(period: string): string {
   const label = monthLabel(period);
   return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
-/**
- * What axe-core finds against WCAG 2.1 A and AA on the page as it stands, as "rule: targets".
- * axe is handed to the page through the DevTools protocol: the app's Content-Security-Policy
- * would refuse it as a script tag, and rightly.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(AXE_SOURCE, 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  });
 }
 
 async function saved(download: Download): Promise<Buffer> {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
 import { extractEmbeddedFile } from '../support/factur-x-pdf';
 import { startWebHarness, WebHarness } from './support/web-harness';
+import { axeViolations } from './support/axe';
 
 // Booking, a worker's invoice and its deposit on the Chorus Pro stand-in: a long flow on a
 // loaded machine.
@@ -15,7 +15,6 @@ const ENGAGEMENT_NUMBER = 'EJ-TEST-0001';
 const ENGAGEMENT_LABEL = "Numéro d'engagement juridique";
 const ENGAGEMENT_MISSING =
   "Indiquez le numéro d'engagement juridique : la structure Chorus Pro de votre organisme l'exige.";
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 
 interface OfferingSummary {
   id: string;
@@ -38,30 +37,6 @@ interface Invoice {
 interface Transmission {
   channel: string;
   lifecycle: { status: string }[];
-}
-
-/** What axe-core finds against WCAG 2.1 A and AA, as "rule: targets" (see accounting.e2e-spec). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  });
 }
 
 /** The texts of the elements that describe a control (its hint and its error). */

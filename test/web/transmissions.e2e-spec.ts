@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { Page } from 'playwright-core';
 import { startWebHarness, WebHarness } from './support/web-harness';
+import { axeViolations } from './support/axe';
 
 jest.setTimeout(180_000);
 
 const FINANCE = 'finance@demo.mutualis.fr';
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const REASON = 'Numéro d’engagement juridique inconnu du service exécutant';
 
 interface RejectedTransmission {
@@ -18,30 +16,6 @@ interface RejectedTransmission {
 interface PublicInvoice {
   number: string;
   buyer: { publicProcurement: { engagementNumber: string | null } | null };
-}
-
-/** What axe-core finds against WCAG 2.1 A and AA, as "rule: targets" (see accounting.e2e-spec). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  });
 }
 
 // Finance follows public buyers' invoices on Chorus Pro in the browser: the list of

@@ -4,10 +4,8 @@ export * from './invoicing.exception';
 export * from './invoicing.module';
 export * from './invoicing.types';
 export * from './migrations';
-// The PDF of an invoice, as stored: a test compares the stored bytes with a fresh rendering.
-export { renderInvoicePdf } from './pdf/invoice-pdf.renderer';
+// The document of an invoice, as stored: a test compares the stored bytes with a fresh rendering.
 export { renderFacturX } from './einvoice/factur-x';
-export { buildCiiInvoice } from './einvoice/cii-invoice';
 export * from './repositories/invoice.repository';
 export * from './services/chambre-logo-formats';
 export * from './services/chambre-settings.query';
