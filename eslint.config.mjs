@@ -7,8 +7,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The libs and, for each, the libs it may import (by their index only). Layers run
- * core ← identity ← catalogue ← booking ← invoicing ← payments ← notifications ← reconciliation
- * ← accounting (it posts every other context's money facts to the journal);
+ * core ← identity ← catalogue ← booking ← invoicing ← payments ← membership ← notifications
+ * ← reconciliation ← accounting (it posts every other context's money facts to the journal);
+ * membership sits above payments (it issues invoices and takes card payments for them);
  * notifications sits above payments because it tells people of payments' events (a refund).
  * privacy sits on top (it gathers every context's personal data); testing is for specs only.
  */
@@ -19,6 +20,7 @@ const LAYERS = [
   'booking',
   'invoicing',
   'payments',
+  'membership',
   'notifications',
   'reconciliation',
   'accounting',

@@ -24,6 +24,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
+import { MembershipModule } from '@mutualis/membership';
 import { PrivacyModule } from '@mutualis/privacy';
 import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
@@ -96,6 +97,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     BookingModule,
     InvoicingModule,
     PaymentsModule,
+    MembershipModule,
     NotificationsModule,
     ReconciliationModule,
     AccountingModule,

@@ -61,4 +61,6 @@ export const QUEUE_CONSUMERS = [
   queueConsumer(QueueName.Reconciliation, { concurrency: 1 }),
   // Posts of one invoice wait on its lock; posts of different ones run side by side.
   queueConsumer(QueueName.Accounting, { concurrency: 4 }),
+  // The renewal campaign issues invoices in batches; each batch locks the invoice series.
+  queueConsumer(QueueName.Membership, { concurrency: 2 }),
 ];

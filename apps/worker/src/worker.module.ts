@@ -17,6 +17,7 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { MembershipModule } from '@mutualis/membership';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
 import { PrivacyModule } from '@mutualis/privacy';
@@ -41,12 +42,14 @@ import { QUEUE_CONSUMERS } from './queue-consumers';
       { name: QueueName.Notifications },
       { name: QueueName.Reconciliation },
       { name: QueueName.Accounting },
+      { name: QueueName.Membership },
     ),
     IdentityModule,
     CatalogueModule,
     BookingModule,
     InvoicingModule,
     PaymentsModule,
+    MembershipModule,
     NotificationsModule,
     ReconciliationModule,
     AccountingModule,

@@ -4,6 +4,7 @@ import { catalogueMigrations } from '@mutualis/catalogue';
 import { coreMigrations } from '@mutualis/core';
 import { identityMigrations } from '@mutualis/identity';
 import { invoicingMigrations } from '@mutualis/invoicing';
+import { membershipMigrations } from '@mutualis/membership';
 import { notificationsMigrations } from '@mutualis/notifications';
 import { paymentsMigrations } from '@mutualis/payments';
 import { reconciliationMigrations } from '@mutualis/reconciliation';
@@ -16,6 +17,7 @@ export const allMigrations = [
   ...bookingMigrations,
   ...invoicingMigrations,
   ...paymentsMigrations,
+  ...membershipMigrations,
   ...notificationsMigrations,
   ...reconciliationMigrations,
   ...accountingMigrations,

@@ -17,6 +17,8 @@ export enum QueueName {
   Reconciliation = 'reconciliation',
   /** The Chambre's journal: entries posted as money facts happen (the accounting context). */
   Accounting = 'accounting',
+  /** Membership invoices of the yearly campaign, reminders and lapses (the membership context). */
+  Membership = 'membership',
 }
 
 /**

@@ -1,0 +1,7 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateMembership1796206000000 } from './1796206000000-create-membership';
+
+/** The membership context's tables, in timestamp order. */
+export const membershipMigrations: (new () => MigrationInterface)[] = [
+  CreateMembership1796206000000,
+];
