@@ -25,7 +25,7 @@ export class MembershipRevenueAccount1796206110000 implements MigrationInterface
                   THEN '756100' ELSE '756000' END,
              'Cotisations'
         FROM chambres
-      ON CONFLICT DO NOTHING`);
+      ON CONFLICT (chambre_id, role, vat_rate_basis_points) DO NOTHING`);
   }
 
   async down(db: QueryRunner): Promise<void> {
