@@ -196,6 +196,28 @@ describe('paying an issued invoice by card (a cotisation)', () => {
     expectProblem(await checkout(invoiceId), 409, 'invoice_not_payable');
   });
 
+  it('never opens two payment pages for one invoice, even asked twice at once', async () => {
+    const { invoiceId } = await membershipInvoice(
+      (await insertOrganisations(db, member.id, 1, 'pending'))[0],
+    );
+    const answers = await Promise.all([checkout(invoiceId), checkout(invoiceId)]);
+    const pages = answers.filter((answer) => answer.status === 200);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    for (const refused of answers.filter((answer) => answer.status !== 200)) {
+      expectProblem(refused, 409, 'invoice_not_payable');
+    }
+    expect(new Set(pages.map((page) => page.body.checkoutUrl)).size).toBe(1);
+    const open = await db.query<{ status: string }[]>(
+      `SELECT status FROM payments WHERE invoice_id = $1 AND status = 'pending'`,
+      [invoiceId],
+    );
+    expect(open).toHaveLength(1);
+    // Once its page is set up, asking again hands it back.
+    const again = await checkout(invoiceId);
+    expectStatus(again, 200);
+    expect(again.body.checkoutUrl).toBe(pages[0].body.checkoutUrl);
+  });
+
   it('answers 404 to anyone outside the invoice’s organisation, finance included', async () => {
     const { invoiceId } = await membershipInvoice(
       (await insertOrganisations(db, (await registerAndLogIn(app, 'autre')).id, 1, 'pending'))[0],
