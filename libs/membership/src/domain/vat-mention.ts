@@ -1,15 +1,13 @@
+import { VAT_REGIMES } from '@mutualis/catalogue';
 import type { CotisationVatTreatment } from '../membership.types';
 
 /**
- * The legal mention a membership invoice prints for the Chambre's VAT decision on cotisations.
- * The one place it is written here: when the catalogue's `out_of_scope_membership` VAT regime
- * (libs/catalogue/src/vat-regimes.ts) is merged, the out-of-scope text comes from it instead.
- * A cotisation without an individualised counterpart is outside the scope of VAT (CGI art. 256,
- * no consideration); one that buys reduced prices is taxable at the standard rate.
+ * The legal mention a membership invoice prints for the Chambre's VAT decision on cotisations:
+ * out of scope, the catalogue's `out_of_scope_membership` regime's (no individualised
+ * counterpart, CGI art. 256); taxable, the standard rate.
  */
 export const COTISATION_VAT_MENTIONS: Record<CotisationVatTreatment, string> = {
-  out_of_scope:
-    'Cotisation sans contrepartie individualisée, hors du champ de la TVA, art. 256 du CGI',
+  out_of_scope: VAT_REGIMES.out_of_scope_membership.mention,
   taxable: 'TVA 20 %',
 };
 
