@@ -19,6 +19,7 @@ export * from './use-cases/get-chambre-logo/get-chambre-logo.use-case';
 export * from './use-cases/get-invoice/get-invoice.use-case';
 export * from './use-cases/get-invoice-pdf/get-invoice-pdf.use-case';
 export * from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
+export * from './use-cases/issue-membership-invoice/issue-membership-invoice.use-case';
 export * from './use-cases/issue-cancellation-credit-note/issue-cancellation-credit-note.use-case';
 export * from './use-cases/issue-requested-credit-note/issue-requested-credit-note.use-case';
 export * from './use-cases/list-invoices/list-invoices.use-case';

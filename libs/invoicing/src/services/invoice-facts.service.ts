@@ -15,6 +15,8 @@ export interface InvoiceFacts {
   number: string | null;
   organisationId: string;
   bookingId: string | null;
+  /** The membership a cotisation invoice (or its credit note) bills. */
+  membershipId: string | null;
   /** For a credit note: the invoice it corrects. */
   correctsInvoiceId: string | null;
   issueDate: string | null;
@@ -55,6 +57,7 @@ export function invoiceFacts(invoice: Invoice): InvoiceFacts {
     number: invoice.number,
     organisationId: invoice.organisationId,
     bookingId: invoice.bookingId,
+    membershipId: invoice.membershipId,
     correctsInvoiceId: invoice.correctsInvoiceId,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
