@@ -34,6 +34,8 @@ import { AccountingController } from './accounting/accounting.controller';
 import { FinanceJournalController } from './accounting/finance-journal.controller';
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
+import { MembershipCampaignsController } from './membership/membership-campaigns.controller';
+import { MembershipCancellationsController } from './membership/membership-cancellations.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { InvoiceTransmissionsController } from './invoicing/invoice-transmissions.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -123,6 +125,8 @@ import { TwoFactorController } from './identity/two-factor.controller';
     InvoicesController,
     InvoiceTransmissionsController,
     PaymentsController,
+    MembershipCampaignsController,
+    MembershipCancellationsController,
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,

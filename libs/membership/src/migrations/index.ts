@@ -1,7 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateMembership1796206000000 } from './1796206000000-create-membership';
+import { CampaignCancellations1796206310000 } from './1796206310000-campaign-cancellations';
 
 /** The membership context's tables, in timestamp order. */
 export const membershipMigrations: (new () => MigrationInterface)[] = [
   CreateMembership1796206000000,
+  CampaignCancellations1796206310000,
 ];

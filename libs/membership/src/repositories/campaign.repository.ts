@@ -56,15 +56,6 @@ function toCampaign(row: CampaignSqlRow): CampaignRow {
 export class CampaignRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The Chambre whose campaign it is (one today, `default`; several regions later). */
-  async chambreId(manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM chambres WHERE slug = 'default'`,
-    );
-    if (!row) throw new Error('the Chambre is not set up: run the migrations');
-    return row.id;
-  }
-
   /**
    * The year's campaign, created unless it exists: two launches at once both land here, one
    * inserts, both read the same row (the unique (chambre_id, year) decides).
@@ -91,7 +82,11 @@ export class CampaignRepository {
   }
 
   /** One INSERT … SELECT for the whole list; organisations already listed are left as they are. */
-  async addItems(campaignId: string, organisationIds: string[], manager: EntityManager): Promise<number> {
+  async addItems(
+    campaignId: string,
+    organisationIds: string[],
+    manager: EntityManager,
+  ): Promise<number> {
     if (organisationIds.length === 0) return 0;
     const [, inserted] = await manager.query<[unknown[], number]>(
       `INSERT INTO membership_campaign_items (campaign_id, organisation_id)
@@ -102,7 +97,10 @@ export class CampaignRepository {
     return inserted;
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<CampaignRow | null> {
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CampaignRow | null> {
     const [row] = await manager.query<CampaignSqlRow[]>(
       `SELECT ${CAMPAIGN_COLUMNS} FROM membership_campaigns WHERE id = $1`,
       [id],
@@ -243,15 +241,14 @@ export class CampaignRepository {
     }));
   }
 
-  /** Whether the invoice is a campaign's renewal invoice, with the campaign's year. */
-  async renewalOfInvoice(invoiceId: string): Promise<{ organisationId: string; year: number } | null> {
-    const [row] = await this.dataSource.query<{ organisation_id: string; year: number }[]>(
-      `SELECT i.organisation_id, c.year
-         FROM membership_campaign_items i
+  /** Whether the organisation's membership of the year is renewed by a campaign (it has an item). */
+  async isRenewal(organisationId: string, year: number): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM membership_campaign_items i
          JOIN membership_campaigns c ON c.id = i.campaign_id
-        WHERE i.invoice_id = $1`,
-      [invoiceId],
+        WHERE i.organisation_id = $1 AND c.year = $2`,
+      [organisationId, year],
     );
-    return row ? { organisationId: row.organisation_id, year: row.year } : null;
+    return rows.length > 0;
   }
 }
