@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Cancelling a membership (the organisation leaves) is recorded once per membership with its
  * reason and the credit note it gave; the claim column lets one request, and only one, ask
- * invoicing for that credit note even when two admins cancel at once. The campaign's items are
- * found by their invoice, to tell a renewal invoice (reminders) from a first-year one.
+ * invoicing for that credit note even when two admins cancel at once. An organisation's campaign
+ * items are found by organisation, to tell a renewal (chased by reminders) from a first adhésion.
  */
 export class CampaignCancellations1796206310000 implements MigrationInterface {
   name = 'CampaignCancellations1796206310000';
@@ -31,12 +31,12 @@ export class CampaignCancellations1796206310000 implements MigrationInterface {
       CREATE INDEX membership_cancellations_organisation
         ON membership_cancellations (organisation_id, year)`);
     await db.query(`
-      CREATE INDEX membership_campaign_items_invoice
-        ON membership_campaign_items (invoice_id) WHERE invoice_id IS NOT NULL`);
+      CREATE INDEX membership_campaign_items_organisation
+        ON membership_campaign_items (organisation_id)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP INDEX membership_campaign_items_invoice`);
+    await db.query(`DROP INDEX membership_campaign_items_organisation`);
     await db.query(`DROP TABLE membership_cancellations`);
   }
 }
