@@ -22,6 +22,7 @@ import {
 } from './booking.templates';
 import { consultantAttendeeList, consultantNewBooking } from './consultant.templates';
 import { renderLayout } from './layout';
+import { membershipRenewalReminder } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
 import type {
@@ -60,6 +61,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'payment-received': paymentReceived,
   'refund-issued': refundIssued,
   'invoice-overdue': invoiceOverdue,
+  'membership-renewal-reminder': membershipRenewalReminder,
   'consultant-new-booking': consultantNewBooking,
   'consultant-attendee-list': consultantAttendeeList,
   'account-email-verification': accountEmailVerification,
