@@ -6,6 +6,10 @@ import { DataSource } from 'typeorm';
 import { Clock, QueueName } from '@mutualis/core';
 import { MembershipService } from '@mutualis/identity';
 import { MembershipJobs } from '@mutualis/membership';
+import {
+  RebuildNotificationSchedulesUseCase,
+  SendRenewalReminderUseCase,
+} from '@mutualis/notifications';
 import { configureChambre, insertOrganisations, insertVerifiedUser } from '@mutualis/testing';
 import { TestUser, userWithRoles } from '../support/api-client';
 import { eventually, expectProblem, expectStatus } from '../support/expectations';
@@ -216,6 +220,88 @@ describe('membership renewal campaign', () => {
     expect(counts.filter((row) => row.invoices === 1)).toHaveLength(4);
   });
 
+  it('mails each renewal invoice as the cotisation of its year, and schedules its reminders as delayed jobs', async () => {
+    const invoices = await db.query<{ id: string; issue_date: string }[]>(
+      `SELECT id, issue_date::text FROM invoices WHERE membership_id IS NOT NULL AND type = 'invoice'`,
+    );
+    expect(invoices).toHaveLength(4);
+    for (const invoice of invoices) {
+      const mail = await eventually(
+        async () =>
+          (
+            await db.query<{ params: { membership: unknown } }[]>(
+              `SELECT params FROM notification_deliveries
+                WHERE template = 'invoice-issued' AND params ->> 'invoiceNumber' =
+                      (SELECT number FROM invoices WHERE id = $1)`,
+              [invoice.id],
+            )
+          )[0],
+        (row) => row !== undefined,
+      );
+      expect(mail.params.membership).toEqual({ year: YEAR, renewal: true });
+      const jobs = await eventually(
+        async () =>
+          Promise.all(
+            ['reminder-30', 'reminder-60', 'final-notice'].map((stage) =>
+              notificationsQueue.getJob(`renewal-${invoice.id}-${stage}`),
+            ),
+          ),
+        (found) => found.every((job) => job !== undefined),
+      );
+      // 09:00 in Paris on the day 30, 60 and 75 days after the issue date.
+      const nine = (days: number) => {
+        const [y, m, d] = invoice.issue_date.split('-').map(Number);
+        const day = new Date(Date.UTC(y, m - 1, d + days, 9));
+        const offset =
+          new Date(day.toLocaleString('en-US', { timeZone: 'Europe/Paris' })).getTime() -
+          new Date(day.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
+        return day.getTime() - offset;
+      };
+      expect(jobs.map((job) => job!.timestamp + job!.delay)).toEqual([
+        nine(30),
+        nine(60),
+        nine(75),
+      ]);
+      expect(await Promise.all(jobs.map((job) => job!.getState()))).toEqual([
+        'delayed',
+        'delayed',
+        'delayed',
+      ]);
+      // A renewal is chased by its reminders, not by the dunning letters of other invoices.
+      expect(await notificationsQueue.getJob(`overdue-${invoice.id}-7`)).toBeUndefined();
+    }
+    // The nightly rebuild schedules the same jobs again (same ids), none of them twice.
+    await notificationsQueue.remove(`renewal-${invoices[0].id}-reminder-30`);
+    const rebuilt = await worker.get(RebuildNotificationSchedulesUseCase).execute();
+    expect(rebuilt.renewalReminders).toBe(12);
+    expect(await notificationsQueue.getJob(`renewal-${invoices[0].id}-reminder-30`)).toBeDefined();
+  });
+
+  it('sends a renewal reminder once, and only while the invoice is unpaid and the membership pending', async () => {
+    const [{ id: invoiceId }] = await db.query<{ id: string }[]>(
+      `SELECT i.id FROM invoices i JOIN memberships m ON m.id = i.membership_id
+        WHERE m.organisation_id = $1 AND m.year = $2 AND i.type = 'invoice'`,
+      [renewing[0], YEAR],
+    );
+    const reminders = worker.get(SendRenewalReminderUseCase);
+    expect(await reminders.execute(invoiceId, 'reminder-30', false)).toBe(1);
+    expect(await reminders.execute(invoiceId, 'reminder-30', false)).toBe(0);
+    const [delivery] = await db.query<{ params: Record<string, unknown>; locale: string }[]>(
+      `SELECT params, locale FROM notification_deliveries WHERE event_key = $1`,
+      [`renewal:${invoiceId}:reminder-30`],
+    );
+    expect(delivery.params).toMatchObject({ year: YEAR, final: false, amountDueCents: FEE_CENTS });
+    await db.query(
+      `UPDATE memberships SET status = 'active' WHERE organisation_id = $1 AND year = $2`,
+      [renewing[0], YEAR],
+    );
+    expect(await reminders.execute(invoiceId, 'final-notice', true)).toBe(0);
+    await db.query(
+      `UPDATE memberships SET status = 'pending' WHERE organisation_id = $1 AND year = $2`,
+      [renewing[0], YEAR],
+    );
+  });
+
   it('lists the year’s unpaid members with their invoices, a page at a time', async () => {
     const first = await asAdmin(
       api().get(`/api/membership/members?year=${YEAR}&status=unpaid&limit=2`),
@@ -290,6 +376,14 @@ describe('membership renewal campaign', () => {
       [leaving],
     );
     expect(item.status).toBe('issued');
+    const [{ id: cancelledInvoice }] = await db.query<{ id: string }[]>(
+      `SELECT i.id FROM invoices i JOIN memberships m ON m.id = i.membership_id
+        WHERE m.organisation_id = $1 AND m.year = $2 AND i.type = 'invoice'`,
+      [leaving, YEAR],
+    );
+    expect(
+      await worker.get(SendRenewalReminderUseCase).execute(cancelledInvoice, 'reminder-60', false),
+    ).toBe(0);
     expectProblem(
       await asAdmin(api().post(`/api/organisations/${leaving}/memberships/2038/cancel`)).send({
         reason: 'x',

@@ -92,6 +92,7 @@ export const JOB_QUEUES: JobQueues = {
   [NotificationsJobs.AttendeeLists]: Notifications,
   [NotificationsJobs.RequeueStale]: Notifications,
   [NotificationsJobs.RebuildSchedules]: Notifications,
+  [NotificationsJobs.RenewalReminder]: Notifications,
   [MembershipJobs.IssueCampaignBatch]: Membership,
   [MembershipJobs.LapseUnpaid]: Membership,
 };
