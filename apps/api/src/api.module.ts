@@ -34,6 +34,8 @@ import { AccountingController } from './accounting/accounting.controller';
 import { FinanceJournalController } from './accounting/finance-journal.controller';
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
+import { MembershipCampaignsController } from './membership/membership-campaigns.controller';
+import { MembershipCancellationsController } from './membership/membership-cancellations.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { FeeSchedulesController } from './membership/fee-schedules.controller';
 import { MembershipApplicationsController } from './membership/membership-applications.controller';
@@ -127,6 +129,8 @@ import { TwoFactorController } from './identity/two-factor.controller';
     PaymentsController,
     FeeSchedulesController,
     MembershipApplicationsController,
+    MembershipCampaignsController,
+    MembershipCancellationsController,
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,

@@ -8,6 +8,7 @@ import { identityEntities } from './entities';
 import { IdentityPersonalDataRepository } from './repositories/identity-personal-data.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
 import { MembershipRepository } from './repositories/membership.repository';
+import { MembershipRollRepository } from './repositories/membership-roll.repository';
 import { OrganisationMemberRepository } from './repositories/organisation-member.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
@@ -29,6 +30,7 @@ import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { VerifyEmailUseCase } from './use-cases/verify-email/verify-email.use-case';
 import { ContactDirectoryService } from './services/contact-directory.service';
 import { MembershipService } from './services/membership.service';
+import { MembershipRollService } from './services/membership-roll.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
 import { InvoiceableBuyerService } from './services/invoiceable-buyer.service';
 import { OrganisationDirectoryService } from './services/organisation-directory.service';
@@ -143,6 +145,8 @@ const useCases = [
     InvitationRepository,
     RefreshTokenRepository,
     MembershipService,
+    MembershipRollService,
+    MembershipRollRepository,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,
@@ -164,6 +168,7 @@ const useCases = [
   exports: [
     ContactDirectoryService,
     MembershipService,
+    MembershipRollService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,

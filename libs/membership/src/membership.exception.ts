@@ -25,6 +25,9 @@ export enum MembershipErrorCode {
   /** A certificate is only given for a year whose membership is active. */
   NotActive = 'membership_not_active',
   InvalidOverride = 'invalid_membership_fee_override',
+  CampaignNotFound = 'membership_campaign_not_found',
+  /** Cancelling a year the organisation has no membership of. */
+  MembershipNotFound = 'membership_not_found',
 }
 
 const KINDS: Record<MembershipErrorCode, ErrorKind> = {
@@ -43,6 +46,8 @@ const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.OrganisationNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.NotActive]: ErrorKind.Conflict,
   [MembershipErrorCode.InvalidOverride]: ErrorKind.Invalid,
+  [MembershipErrorCode.CampaignNotFound]: ErrorKind.NotFound,
+  [MembershipErrorCode.MembershipNotFound]: ErrorKind.NotFound,
 };
 
 export class MembershipException extends DomainException {

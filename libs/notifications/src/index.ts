@@ -16,6 +16,7 @@ export * from './use-cases/notify-event/notify-event.use-case';
 export * from './use-cases/resend-delivery/resend-delivery.use-case';
 export * from './use-cases/send-session-reminder/send-session-reminder.use-case';
 export * from './use-cases/send-overdue-reminder/send-overdue-reminder.use-case';
+export * from './use-cases/send-renewal-reminder/send-renewal-reminder.use-case';
 export * from './use-cases/send-attendee-lists/send-attendee-lists.use-case';
 export * from './use-cases/rebuild-notification-schedules/rebuild-notification-schedules.use-case';
 export * from './use-cases/requeue-stale-deliveries/requeue-stale-deliveries.use-case';

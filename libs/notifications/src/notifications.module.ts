@@ -15,6 +15,8 @@ import { PreferenceRepository } from './repositories/preference.repository';
 import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
 import { NotificationPlanner } from './services/notification-planner';
 import { NotificationScheduler } from './services/notification-scheduler';
+import { RenewalReminderPlanner } from './services/renewal-reminder-planner';
+import { SendRenewalReminderUseCase } from './use-cases/send-renewal-reminder/send-renewal-reminder.use-case';
 import { WebLinks } from './services/web-links';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveries.use-case';
@@ -56,6 +58,8 @@ const useCases = [
   ],
   providers: [
     NotificationsHandlers,
+    RenewalReminderPlanner,
+    SendRenewalReminderUseCase,
     QueueErrorListener,
     MailTransport,
     DeliveryRepository,
