@@ -1,7 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateMembership1796206000000 } from './1796206000000-create-membership';
+import { MembershipImportContent1796206410000 } from './1796206410000-membership-import-content';
 
 /** The membership context's tables, in timestamp order. */
 export const membershipMigrations: (new () => MigrationInterface)[] = [
   CreateMembership1796206000000,
+  MembershipImportContent1796206410000,
 ];
