@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@mutualis/core';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { PaymentsModule } from '@mutualis/payments';
+import { membershipEntities } from './entities';
+import { ChambreScopeRepository } from './repositories/chambre-scope.repository';
+import { FeeOverrideRepository } from './repositories/fee-override.repository';
+import { FeeScheduleRepository } from './repositories/fee-schedule.repository';
+import { MembershipProfileRepository } from './repositories/membership-profile.repository';
+import { FeeCalculator } from './services/fee-calculator';
 
 /**
  * Membership (adhésion) as a billed process: the fee grid, applications and their decisions,
@@ -10,8 +17,20 @@ import { PaymentsModule } from '@mutualis/payments';
  * yearly status that pricing reads; this context decides it.
  */
 @Module({
-  imports: [IdentityModule, InvoicingModule, PaymentsModule, AuditModule],
-  providers: [],
-  exports: [],
+  imports: [
+    TypeOrmModule.forFeature(membershipEntities),
+    IdentityModule,
+    InvoicingModule,
+    PaymentsModule,
+    AuditModule,
+  ],
+  providers: [
+    ChambreScopeRepository,
+    FeeScheduleRepository,
+    FeeOverrideRepository,
+    MembershipProfileRepository,
+    FeeCalculator,
+  ],
+  exports: [FeeCalculator, ChambreScopeRepository],
 })
 export class MembershipModule {}
