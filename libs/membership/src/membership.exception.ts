@@ -23,6 +23,9 @@ export enum MembershipErrorCode {
   /** A certificate is only given for a year whose membership is active. */
   NotActive = 'membership_not_active',
   InvalidOverride = 'invalid_membership_fee_override',
+  /** A member import's file cannot be read, or lacks a required column: nothing is imported. */
+  InvalidImportFile = 'invalid_member_import_file',
+  ImportNotFound = 'member_import_not_found',
 }
 
 const KINDS: Record<MembershipErrorCode, ErrorKind> = {
@@ -40,6 +43,8 @@ const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.OrganisationNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.NotActive]: ErrorKind.Conflict,
   [MembershipErrorCode.InvalidOverride]: ErrorKind.Invalid,
+  [MembershipErrorCode.InvalidImportFile]: ErrorKind.Unprocessable,
+  [MembershipErrorCode.ImportNotFound]: ErrorKind.NotFound,
 };
 
 export class MembershipException extends DomainException {
