@@ -4,13 +4,22 @@ import { CatalogueEvents, CatalogueJobs } from '@mutualis/catalogue';
 import { CoreJobs } from '@mutualis/core';
 import { IdentityEvents, IdentityJobs } from '@mutualis/identity';
 import { InvoicingEvents, InvoicingJobs } from '@mutualis/invoicing';
+import { MembershipEvents } from '@mutualis/membership';
 import { NotificationsJobs } from '@mutualis/notifications';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
 
-const { Accounting, Booking, Invoicing, Maintenance, Notifications, Payments, Reconciliation } =
-  QueueName;
+const {
+  Accounting,
+  Booking,
+  Invoicing,
+  Maintenance,
+  Membership,
+  Notifications,
+  Payments,
+  Reconciliation,
+} = QueueName;
 
 /**
  * Which queues receive each outbox event, one job per queue with the event id as job id, so a
@@ -61,6 +70,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [ReconciliationEvents.StatementUploaded]: [Reconciliation],
   [ReconciliationEvents.AllocationMade]: [Accounting],
   [ReconciliationEvents.AllocationUndone]: [Accounting],
+  // The worker applies an import in batches (member-import.handlers.ts).
+  [MembershipEvents.ImportStarted]: [Membership],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

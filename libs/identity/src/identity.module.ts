@@ -28,6 +28,7 @@ import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { VerifyEmailUseCase } from './use-cases/verify-email/verify-email.use-case';
 import { ContactDirectoryService } from './services/contact-directory.service';
+import { ImportedOrganisationsService } from './services/imported-organisations.service';
 import { MembershipService } from './services/membership.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
 import { InvoiceableBuyerService } from './services/invoiceable-buyer.service';
@@ -143,6 +144,7 @@ const useCases = [
     InvitationRepository,
     RefreshTokenRepository,
     MembershipService,
+    ImportedOrganisationsService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,
@@ -164,6 +166,7 @@ const useCases = [
   exports: [
     ContactDirectoryService,
     MembershipService,
+    ImportedOrganisationsService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,

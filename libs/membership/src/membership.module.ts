@@ -10,6 +10,20 @@ import { FeeOverrideRepository } from './repositories/fee-override.repository';
 import { FeeScheduleRepository } from './repositories/fee-schedule.repository';
 import { MembershipProfileRepository } from './repositories/membership-profile.repository';
 import { FeeCalculator } from './services/fee-calculator';
+import { MemberImportHandlers } from './jobs/member-import.handlers';
+import { MemberImportRepository } from './repositories/member-import.repository';
+import { GetMemberImportUseCase } from './use-cases/get-member-import/get-member-import.use-case';
+import { PreviewMemberImportUseCase } from './use-cases/preview-member-import/preview-member-import.use-case';
+import { RunMemberImportUseCase } from './use-cases/run-member-import/run-member-import.use-case';
+import { StartMemberImportUseCase } from './use-cases/start-member-import/start-member-import.use-case';
+
+/** Importing a Chambre's existing members from its spreadsheet. */
+const memberImport = [
+  PreviewMemberImportUseCase,
+  StartMemberImportUseCase,
+  RunMemberImportUseCase,
+  GetMemberImportUseCase,
+];
 
 /**
  * Membership (adhésion) as a billed process: the fee grid, applications and their decisions,
@@ -30,7 +44,10 @@ import { FeeCalculator } from './services/fee-calculator';
     FeeOverrideRepository,
     MembershipProfileRepository,
     FeeCalculator,
+    MemberImportRepository,
+    MemberImportHandlers,
+    ...memberImport,
   ],
-  exports: [FeeCalculator, ChambreScopeRepository],
+  exports: [FeeCalculator, ChambreScopeRepository, ...memberImport],
 })
 export class MembershipModule {}

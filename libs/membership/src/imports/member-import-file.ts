@@ -180,11 +180,37 @@ export interface ParsedImportFile {
  * sequences tells them apart cheaply: Windows-1252 accented letters are never valid UTF-8 there.
  */
 export function decodeImportFile(content: Buffer): string {
+  // A spreadsheet saved as .xlsx, a PDF, an image: binary, never a CSV.
+  if (content.includes(0)) throw fileRefused('the file is not a CSV text file (it is binary)');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
   } catch {
     return new TextDecoder('windows-1252').decode(content);
   }
+}
+
+const CSV_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'application/vnd.ms-excel',
+]);
+
+/**
+ * An upload is a CSV by its name (.csv, .txt) or its declared type; an .xlsx or a PDF is refused
+ * with a message that says what to do (save it as CSV) rather than as unreadable lines.
+ */
+export function assertCsvUpload(fileName: string, mimeType: string | undefined): void {
+  const named = /\.(csv|txt)$/i.test(fileName);
+  if (
+    named ||
+    (mimeType !== undefined && CSV_TYPES.has(mimeType.split(';')[0].trim().toLowerCase()))
+  ) {
+    return;
+  }
+  throw fileRefused(
+    `« ${fileName} » is not a CSV file: save the spreadsheet as « CSV (séparateur : point-virgule) »`,
+  );
 }
 
 /** Reads the whole file; a file that is not a CSV, or lacks a required column, is refused (422). */
