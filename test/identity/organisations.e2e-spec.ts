@@ -137,7 +137,7 @@ describe('organisations', () => {
         legalName: body.legalName,
         legalForm: 'association',
         siret: body.siret,
-        rna: 'W133012345',
+        rna: body.rna,
         address: {
           line1: '1 place Bargemon',
           line2: 'Bâtiment B',

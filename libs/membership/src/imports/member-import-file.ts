@@ -282,7 +282,7 @@ export function parseImportFile(
         reasons,
       });
     } else {
-      valid.push(result as ValidImportLine);
+      valid.push(result);
     }
   }
   return { valid, refused, total: valid.length + refused.length };
@@ -456,7 +456,7 @@ export function fold(value: string): string {
     .toLowerCase()
     .replace(/[’'`]/g, "'")
     .replace(/\((s|es)\)/g, '$1')
-    .replace(/[°º.:_\-]/g, ' ')
+    .replace(/[°º.:_-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
