@@ -3,6 +3,8 @@ import { DomainException, ErrorKind, FieldProblem } from '@mutualis/core';
 export enum MembershipErrorCode {
   /** No fee grid is configured for the year. */
   FeeScheduleMissing = 'fee_schedule_missing',
+  /** Reading the grid of a year that has none. */
+  FeeScheduleNotFound = 'fee_schedule_not_found',
   /** The grid has no bracket for the organisation's family and size (or it has no profile). */
   NoFeeBracket = 'no_fee_bracket',
   /** Two brackets of one family and basis overlap in a submitted grid. */
@@ -30,6 +32,7 @@ export enum MembershipErrorCode {
 
 const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.FeeScheduleMissing]: ErrorKind.Unprocessable,
+  [MembershipErrorCode.FeeScheduleNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.NoFeeBracket]: ErrorKind.Unprocessable,
   [MembershipErrorCode.OverlappingBrackets]: ErrorKind.Unprocessable,
   [MembershipErrorCode.InvalidFeeSchedule]: ErrorKind.Invalid,

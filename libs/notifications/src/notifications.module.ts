@@ -6,6 +6,7 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { MembershipModule } from '@mutualis/membership';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -52,6 +53,7 @@ const useCases = [
     CatalogueModule,
     BookingModule,
     InvoicingModule,
+    MembershipModule,
   ],
   providers: [
     NotificationsHandlers,

@@ -12,7 +12,7 @@ export interface BillingIdentity {
   postalCode: string;
   /** Null for an association known by its RNA number only. */
   siret: string | null;
-  /** An association's RNA number, printed (and identifying it) when it has no SIRET. */
+  /** An association's RNA number, printed beside its SIRET (attestations), and identifying it when it has none. */
   rna: string | null;
   vatNumber: string | null;
   billingEmail: string;
