@@ -30,6 +30,7 @@ import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { FinanceController } from './reconciliation/finance.controller';
+import { MemberImportsController } from './membership/member-imports.controller';
 import { AccountingController } from './accounting/accounting.controller';
 import { FinanceJournalController } from './accounting/finance-journal.controller';
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
@@ -139,6 +140,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     AccountingExportsController,
     PersonalDataController,
     AuditController,
+    MemberImportsController,
   ],
   providers: [
     ReadinessService,

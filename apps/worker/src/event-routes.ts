@@ -80,6 +80,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [MembershipEvents.CampaignLaunched]: [Membership],
   // Recorded for the record (and the admin's history); no mail yet.
   [MembershipEvents.Lapsed]: [],
+  // The worker applies an import in batches (member-import.handlers.ts).
+  [MembershipEvents.ImportStarted]: [Membership],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

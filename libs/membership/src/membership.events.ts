@@ -14,6 +14,8 @@ export const MembershipEvents = {
   CampaignLaunched: 'membership.campaign-launched',
   /** An unpaid membership passed its year's grace date (aggregate: the membership). */
   Lapsed: 'membership.lapsed',
+  /** An admin applied a member import: the worker brings its lines in, in batches. */
+  ImportStarted: 'membership.import-started',
 } as const;
 
 export const MembershipJobs = {
@@ -43,6 +45,7 @@ declare module '@mutualis/core' {
     [MembershipEvents.ApplicationRefused]: MembershipApplicationPayload;
     [MembershipEvents.CampaignLaunched]: CampaignLaunchedPayload;
     [MembershipEvents.Lapsed]: MembershipLapsedPayload;
+    [MembershipEvents.ImportStarted]: { startedBy: string };
   }
   interface JobCatalogue {
     [MembershipJobs.IssueCampaignBatch]: IssueCampaignBatchJob;

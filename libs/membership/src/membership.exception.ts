@@ -28,6 +28,9 @@ export enum MembershipErrorCode {
   CampaignNotFound = 'membership_campaign_not_found',
   /** Cancelling a year the organisation has no membership of. */
   MembershipNotFound = 'membership_not_found',
+  /** A member import's file cannot be read, or lacks a required column: nothing is imported. */
+  InvalidImportFile = 'invalid_member_import_file',
+  ImportNotFound = 'member_import_not_found',
 }
 
 const KINDS: Record<MembershipErrorCode, ErrorKind> = {
@@ -48,6 +51,8 @@ const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.InvalidOverride]: ErrorKind.Invalid,
   [MembershipErrorCode.CampaignNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.MembershipNotFound]: ErrorKind.NotFound,
+  [MembershipErrorCode.InvalidImportFile]: ErrorKind.Unprocessable,
+  [MembershipErrorCode.ImportNotFound]: ErrorKind.NotFound,
 };
 
 export class MembershipException extends DomainException {

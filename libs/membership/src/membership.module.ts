@@ -40,6 +40,12 @@ import { LapseUnpaidMembershipsUseCase } from './use-cases/lapse-unpaid-membersh
 import { LaunchCampaignUseCase } from './use-cases/launch-campaign/launch-campaign.use-case';
 import { ListMembersUseCase } from './use-cases/list-members/list-members.use-case';
 import { RetryCampaignUseCase } from './use-cases/retry-campaign/retry-campaign.use-case';
+import { MemberImportHandlers } from './jobs/member-import.handlers';
+import { MemberImportRepository } from './repositories/member-import.repository';
+import { GetMemberImportUseCase } from './use-cases/get-member-import/get-member-import.use-case';
+import { PreviewMemberImportUseCase } from './use-cases/preview-member-import/preview-member-import.use-case';
+import { RunMemberImportUseCase } from './use-cases/run-member-import/run-member-import.use-case';
+import { StartMemberImportUseCase } from './use-cases/start-member-import/start-member-import.use-case';
 
 const useCases = [
   ApproveApplicationUseCase,
@@ -67,6 +73,14 @@ const campaignUseCases = [
   RetryCampaignUseCase,
 ];
 
+/** Importing a Chambre's existing members from its spreadsheet. */
+const memberImport = [
+  PreviewMemberImportUseCase,
+  StartMemberImportUseCase,
+  RunMemberImportUseCase,
+  GetMemberImportUseCase,
+];
+
 /**
  * Membership (adhésion) as a billed process: the fee grid, applications and their decisions,
  * membership invoices, the yearly renewal campaign, imports and certificates. Identity keeps the
@@ -91,6 +105,8 @@ const campaignUseCases = [
     FeeCalculator,
     MembershipFactsService,
     MembershipHandlers,
+    MemberImportRepository,
+    MemberImportHandlers,
     ...useCases,
     CampaignRepository,
     CancellationRepository,
@@ -99,6 +115,7 @@ const campaignUseCases = [
     CampaignHandlers,
     RenewalRemindersService,
     ...campaignUseCases,
+    ...memberImport,
   ],
   exports: [
     FeeCalculator,
@@ -108,6 +125,7 @@ const campaignUseCases = [
     RenewalRemindersService,
     ...useCases,
     ...campaignUseCases,
+    ...memberImport,
   ],
 })
 export class MembershipModule {}

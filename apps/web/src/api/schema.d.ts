@@ -1935,6 +1935,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/membership/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import existing members from the Chambre’s CSV: ?dryRun=true reports each line (200), else applies it in the worker (202) */
+        post: operations["MemberImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s progress, counts and refused lines */
+        get: operations["MemberImportsController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2084,12 +2118,12 @@ export interface components {
             /** @enum {string} */
             legalForm: "association" | "scop" | "scic" | "cooperative" | "mutuelle" | "fondation" | "esus" | "other";
             /**
-             * @description 14 digits, Luhn-checked (La Poste exception honoured).
+             * @description 14 digits, Luhn-checked (La Poste exception honoured). May be omitted (or null) only by an association giving its RNA number; required for a public body.
              * @example 73282932000074
              */
-            siret: string;
+            siret?: string | null;
             /**
-             * @description Associations: W followed by 9 digits.
+             * @description Associations: W followed by 9 digits. An organisation gives a SIRET, an RNA number, or both.
              * @example W133012345
              */
             rna?: string | null;
@@ -2133,7 +2167,8 @@ export interface components {
             legalName: string;
             /** @enum {string} */
             legalForm: "association" | "scop" | "scic" | "cooperative" | "mutuelle" | "fondation" | "esus" | "other";
-            siret: string;
+            /** @description Null for an association known by its RNA number only. */
+            siret: string | null;
             rna: string | null;
             address: components["schemas"]["AddressViewDto"];
             department: string;
@@ -2173,12 +2208,12 @@ export interface components {
             /** @enum {string} */
             legalForm?: "association" | "scop" | "scic" | "cooperative" | "mutuelle" | "fondation" | "esus" | "other";
             /**
-             * @description 14 digits, Luhn-checked (La Poste exception honoured).
+             * @description 14 digits, Luhn-checked (La Poste exception honoured). May be omitted (or null) only by an association giving its RNA number; required for a public body.
              * @example 73282932000074
              */
-            siret?: string;
+            siret?: string | null;
             /**
-             * @description Associations: W followed by 9 digits.
+             * @description Associations: W followed by 9 digits. An organisation gives a SIRET, an RNA number, or both.
              * @example W133012345
              */
             rna?: string | null;
@@ -3227,7 +3262,10 @@ export interface components {
         BuyerDto: {
             name: string;
             addressLines: string[];
-            siret: string;
+            /** @description Null for an association known by its RNA number only. */
+            siret: string | null;
+            /** @description An association’s RNA. */
+            rna?: string | null;
             vatNumber: string | null;
             billingEmail: string;
             /** @description A public body, invoiced under public-procurement payment terms. */
@@ -4145,6 +4183,51 @@ export interface components {
         AuditLogPageDto: {
             items: components["schemas"]["AuditLogEntryDto"][];
             nextCursor: string | null;
+        };
+        MemberImportLineDto: {
+            /** @description Line of the file (the header is line 1). */
+            line: number;
+            /** @enum {string} */
+            action: "create" | "update" | "refuse";
+            siret: string | null;
+            rna: string | null;
+            legalName: string | null;
+            /** @description Why a line is refused (empty otherwise). */
+            reasons: string[];
+        };
+        MemberImportPreviewDto: {
+            total: number;
+            create: number;
+            update: number;
+            refuse: number;
+            lines: components["schemas"]["MemberImportLineDto"][];
+        };
+        RefusedImportLineDto: {
+            line: number;
+            siret: string | null;
+            rna: string | null;
+            legalName: string | null;
+            reasons: string[];
+        };
+        MemberImportDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description Lines with data in the file. */
+            total: number;
+            /** @description Valid lines applied so far. */
+            processed: number;
+            created: number;
+            updated: number;
+            refused: number;
+            refusedLines: components["schemas"]["RefusedImportLineDto"][];
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
         };
     };
     responses: never;
@@ -7205,6 +7288,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+        };
+    };
+    MemberImportsController_upload: {
+        parameters: {
+            query?: {
+                /** @description true: only report what each line would do (200); nothing is written. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description dryRun=true: the per-line report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportPreviewDto"];
+                };
+            };
+            /** @description The import, queued: follow it at GET /membership/imports/:id */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportDto"];
+                };
+            };
+        };
+    };
+    MemberImportsController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportDto"];
                 };
             };
         };
