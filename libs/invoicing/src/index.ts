@@ -6,6 +6,8 @@ export * from './invoicing.types';
 export * from './migrations';
 // The document of an invoice, as stored: a test compares the stored bytes with a fresh rendering.
 export { renderFacturX } from './einvoice/factur-x';
+// The embedded DejaVu fonts, parsed once per process, for the other contexts' documents.
+export { invoiceFonts, type InvoiceFonts } from './pdf/invoice-fonts';
 export * from './repositories/invoice.repository';
 export * from './services/chambre-logo-formats';
 export * from './services/chambre-settings.query';
@@ -14,6 +16,7 @@ export * from './services/invoice-facts.service';
 export * from './services/invoice-ledger.service';
 export * from './services/invoice-payment-recorder';
 export * from './services/invoice-pdf.service';
+export * from './services/membership-invoices.query';
 export * from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 export * from './use-cases/get-chambre-logo/get-chambre-logo.use-case';
 export * from './use-cases/get-invoice/get-invoice.use-case';

@@ -6,14 +6,18 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { MembershipModule } from '@mutualis/membership';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
 import { NotificationsPersonalDataRepository } from './repositories/notifications-personal-data.repository';
 import { PreferenceRepository } from './repositories/preference.repository';
 import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
+import { MailRateLimit } from './services/mail-rate-limit';
 import { NotificationPlanner } from './services/notification-planner';
 import { NotificationScheduler } from './services/notification-scheduler';
+import { RenewalReminderPlanner } from './services/renewal-reminder-planner';
+import { SendRenewalReminderUseCase } from './use-cases/send-renewal-reminder/send-renewal-reminder.use-case';
 import { WebLinks } from './services/web-links';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveries.use-case';
@@ -51,10 +55,14 @@ const useCases = [
     CatalogueModule,
     BookingModule,
     InvoicingModule,
+    MembershipModule,
   ],
   providers: [
     NotificationsHandlers,
+    RenewalReminderPlanner,
+    SendRenewalReminderUseCase,
     QueueErrorListener,
+    MailRateLimit,
     MailTransport,
     DeliveryRepository,
     PreferenceRepository,

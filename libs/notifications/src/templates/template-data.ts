@@ -80,6 +80,8 @@ export interface TemplateData {
     dueDate: string | null;
     /** Already settled (paid by card at booking): no payment instructions. */
     settled: boolean;
+    /** A cotisation: the membership year it is for, and whether it renews a membership. */
+    membership?: { year: number; renewal: boolean } | null;
     /** Null on a credit note: nobody pays it. */
     paymentReference: string | null;
     iban: string;
@@ -114,6 +116,23 @@ export interface TemplateData {
     method: 'card' | 'bank_transfer';
     bookingUrl: string;
   };
+  /**
+   * A renewal invoice still unpaid, some days after it was issued (the year's reminder days),
+   * or the final notice before the membership lapses.
+   */
+  'membership-renewal-reminder': {
+    year: number;
+    final: boolean;
+    invoiceNumber: string;
+    issueDate: string;
+    amountDueCents: number;
+    /** Unpaid after this day, the membership lapses (non-member prices); null: no date set. */
+    graceEndDate: string | null;
+    paymentReference: string | null;
+    iban: string;
+    bic: string;
+    invoiceUrl: string;
+  };
   'invoice-overdue': {
     /** Days after the due date: 7 (friendly), 15 (firm), 30 (last before formal notice). */
     stage: 7 | 15 | 30;
@@ -136,6 +155,31 @@ export interface TemplateData {
   'consultant-attendee-list': ServiceMoment & {
     attendees: { name: string; email: string | null; organisationName: string }[];
     sessionUrl: string;
+  };
+  'membership-application-submitted': {
+    organisationName: string;
+    year: number;
+    kind: 'join' | 'renewal';
+    /** The family as the grid names it, in French (« association », « coopérative »…). */
+    familyLabel: string;
+    contactName: string;
+    contactEmail: string;
+    charterVersion: number;
+    applicationsUrl: string;
+  };
+  'membership-application-approved': {
+    organisationName: string;
+    year: number;
+    feeCents: number;
+    /** Active at once (a public body on the administrative mandate): no "once paid". */
+    active: boolean;
+    membershipUrl: string;
+  };
+  'membership-application-refused': {
+    organisationName: string;
+    year: number;
+    reason: string;
+    membershipUrl: string;
   };
   /** `actionUrl` holds the link's secret: it is added at send time (AccountLinkRef), never stored. */
   'account-email-verification': { actionUrl: string; expiresAt: string; change: boolean };
