@@ -35,6 +35,8 @@ import { FinanceJournalController } from './accounting/finance-journal.controlle
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
+import { FeeSchedulesController } from './membership/fee-schedules.controller';
+import { MembershipApplicationsController } from './membership/membership-applications.controller';
 import { InvoiceTransmissionsController } from './invoicing/invoice-transmissions.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
@@ -123,6 +125,8 @@ import { TwoFactorController } from './identity/two-factor.controller';
     InvoicesController,
     InvoiceTransmissionsController,
     PaymentsController,
+    FeeSchedulesController,
+    MembershipApplicationsController,
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,

@@ -4,13 +4,22 @@ import { CatalogueEvents, CatalogueJobs } from '@mutualis/catalogue';
 import { CoreJobs } from '@mutualis/core';
 import { IdentityEvents, IdentityJobs } from '@mutualis/identity';
 import { InvoicingEvents, InvoicingJobs } from '@mutualis/invoicing';
+import { MembershipEvents } from '@mutualis/membership';
 import { NotificationsJobs } from '@mutualis/notifications';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
 
-const { Accounting, Booking, Invoicing, Maintenance, Notifications, Payments, Reconciliation } =
-  QueueName;
+const {
+  Accounting,
+  Booking,
+  Invoicing,
+  Maintenance,
+  Membership,
+  Notifications,
+  Payments,
+  Reconciliation,
+} = QueueName;
 
 /**
  * Which queues receive each outbox event, one job per queue with the event id as job id, so a
@@ -48,8 +57,10 @@ export const EVENT_ROUTES: EventRoutes = {
   // its transmission is opened by the issuing transaction itself).
   [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting],
   [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting],
-  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting, Invoicing],
-  [InvoicingEvents.PaymentReversed]: [Notifications, Accounting],
+  // A cotisation paid in full activates its membership; a payment undone reopens it
+  // (membership.handlers.ts: other invoices are skipped there).
+  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting, Invoicing, Membership],
+  [InvoicingEvents.PaymentReversed]: [Notifications, Accounting, Membership],
   [InvoicingEvents.CreditNoteRequested]: [Invoicing],
   [PaymentsEvents.StripeEventReceived]: [Payments],
   [PaymentsEvents.PayoutPaid]: [Payments, Accounting],
@@ -58,6 +69,10 @@ export const EVENT_ROUTES: EventRoutes = {
   [PaymentsEvents.LateRefunded]: [Accounting],
   [PaymentsEvents.Refunded]: [Notifications, Accounting],
   [PaymentsEvents.FeeRecorded]: [Accounting],
+  // Mail both ways: the Chambre's admins hear of an application, its contact of the decision.
+  [MembershipEvents.ApplicationSubmitted]: [Notifications],
+  [MembershipEvents.ApplicationApproved]: [Notifications],
+  [MembershipEvents.ApplicationRefused]: [Notifications],
   [ReconciliationEvents.StatementUploaded]: [Reconciliation],
   [ReconciliationEvents.AllocationMade]: [Accounting],
   [ReconciliationEvents.AllocationUndone]: [Accounting],

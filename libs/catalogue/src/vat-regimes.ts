@@ -18,6 +18,8 @@ export const TRAINING_EXEMPTION_PROVISION = 'art. 261, 4, 4° a du CGI';
  * - those the Chambre may set on an offering (`offeringKinds` not empty);
  * - `franchise`, the Chambre's own regime (art. 293 B): it replaces `standard` on every line
  *   while the Chambre is under the franchise, and is never set per offering;
+ * - `out_of_scope_membership`, a member's cotisation the Chambre's fee schedule declares outside
+ *   the scope of VAT (no individual consideration): only membership invoices carry it;
  * - `not_subject`, retired: it had no legal basis and is kept only to describe what was
  *   invoiced before (invoice lines, booking snapshots already invoiced).
  *
@@ -72,6 +74,18 @@ export const VAT_REGIMES = {
     vatexCode: 'VATEX-EU-O',
     mention: 'Subvention non liée au prix, hors du champ de la TVA, art. 266, 1, a du CGI',
     offeringKinds: ['training', 'consultation'],
+  },
+  out_of_scope_membership: {
+    label: 'Hors champ : cotisation sans contrepartie individualisée',
+    legalBasis: 'art. 256 du CGI',
+    category: 'O',
+    rateBasisPoints: 0,
+    vatexCode: 'VATEX-EU-O',
+    mention:
+      'Cotisation hors du champ d’application de la TVA (sans contrepartie individualisée), art. 256 du CGI',
+    // A member's cotisation, never an offering's regime: the Chambre decides in its fee schedule
+    // whether cotisations are out of scope (no individual consideration) or taxable (`standard`).
+    offeringKinds: [],
   },
   franchise: {
     label: 'Franchise en base de TVA',

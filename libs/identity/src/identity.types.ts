@@ -16,7 +16,8 @@ export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export const ORGANISATION_ROLES = ['org_admin', 'org_member'] as const;
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 
-export const MEMBERSHIP_STATUSES = ['pending', 'active', 'lapsed'] as const;
+/** `cancelled`: a member who left (its renewal cancelled by a credit note). */
+export const MEMBERSHIP_STATUSES = ['pending', 'active', 'lapsed', 'cancelled'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 export const LOCALES = ['fr', 'en'] as const;

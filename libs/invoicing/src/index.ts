@@ -6,6 +6,8 @@ export * from './invoicing.types';
 export * from './migrations';
 // The document of an invoice, as stored: a test compares the stored bytes with a fresh rendering.
 export { renderFacturX } from './einvoice/factur-x';
+// The embedded DejaVu fonts, parsed once per process, for the other contexts' documents.
+export { invoiceFonts, type InvoiceFonts } from './pdf/invoice-fonts';
 export * from './repositories/invoice.repository';
 export * from './services/chambre-logo-formats';
 export * from './services/chambre-settings.query';
@@ -19,6 +21,7 @@ export * from './use-cases/get-chambre-logo/get-chambre-logo.use-case';
 export * from './use-cases/get-invoice/get-invoice.use-case';
 export * from './use-cases/get-invoice-pdf/get-invoice-pdf.use-case';
 export * from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
+export * from './use-cases/issue-membership-invoice/issue-membership-invoice.use-case';
 export * from './use-cases/issue-cancellation-credit-note/issue-cancellation-credit-note.use-case';
 export * from './use-cases/issue-requested-credit-note/issue-requested-credit-note.use-case';
 export * from './use-cases/list-invoices/list-invoices.use-case';

@@ -30,6 +30,8 @@ export type InvoiceIssuedPayload = {
   number: string | null;
   organisationId: string;
   bookingId: string | null;
+  /** The membership a cotisation invoice (or its credit note) bills; null otherwise. */
+  membershipId: string | null;
   correctsInvoiceId: string | null;
   totalInclVatCents: number;
 };
@@ -38,6 +40,8 @@ export type InvoicePaymentPayload = {
   paymentId: string;
   amountCents: number;
   status: InvoiceStatus;
+  /** The membership the invoice bills (a paid cotisation activates it); null otherwise. */
+  membershipId: string | null;
 };
 
 declare module '@mutualis/core' {

@@ -29,6 +29,7 @@ import { SetChambreLogoUseCase } from './use-cases/set-chambre-logo/set-chambre-
 import { UpdateChambreSettingsUseCase } from './use-cases/update-chambre-settings/update-chambre-settings.use-case';
 import { CreateDraftInvoiceUseCase } from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 import { IssueBookingInvoiceUseCase } from './use-cases/issue-booking-invoice/issue-booking-invoice.use-case';
+import { IssueMembershipInvoiceUseCase } from './use-cases/issue-membership-invoice/issue-membership-invoice.use-case';
 import { IssueCancellationCreditNoteUseCase } from './use-cases/issue-cancellation-credit-note/issue-cancellation-credit-note.use-case';
 import { IssueRequestedCreditNoteUseCase } from './use-cases/issue-requested-credit-note/issue-requested-credit-note.use-case';
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
@@ -59,6 +60,7 @@ const useCases = [
   UpdateChambreSettingsUseCase,
   CreateDraftInvoiceUseCase,
   IssueBookingInvoiceUseCase,
+  IssueMembershipInvoiceUseCase,
   IssueCancellationCreditNoteUseCase,
   IssueRequestedCreditNoteUseCase,
   ListInvoicesUseCase,

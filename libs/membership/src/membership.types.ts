@@ -19,3 +19,7 @@ export type CotisationVatTreatment = (typeof COTISATION_VAT_TREATMENTS)[number];
 
 export const APPLICATION_STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** A first adhésion, or the renewal of an organisation that was already a member once. */
+export const APPLICATION_KINDS = ['join', 'renewal'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];

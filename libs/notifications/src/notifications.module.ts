@@ -6,6 +6,7 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { MembershipModule } from '@mutualis/membership';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -51,6 +52,7 @@ const useCases = [
     CatalogueModule,
     BookingModule,
     InvoicingModule,
+    MembershipModule,
   ],
   providers: [
     NotificationsHandlers,

@@ -178,6 +178,14 @@ export class InvoiceDto implements InvoiceView {
   @ApiProperty({ enum: [380, 381] }) typeCode!: 380 | 381;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) bookingId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The membership (adhésion of one year) a cotisation invoice or its credit note bills.',
+  })
+  membershipId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) correctsInvoiceId!: string | null;
   @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
   @ApiProperty() overdue!: boolean;

@@ -6,6 +6,7 @@ import { CreateTwoFactor1796105000000 } from './1796105000000-create-two-factor'
 import { PersonalDataErasure1796106000000 } from './1796106000000-personal-data-erasure';
 import { ValidVatNumbers1796204000000 } from './1796204000000-valid-vat-numbers';
 import { VatRegisteredAndChorusStructure1796205400000 } from './1796205400000-vat-registered-and-chorus-structure';
+import { MembershipCancelled1796206200000 } from './1796206200000-membership-cancelled';
 
 export const identityMigrations = [
   CreateIdentity1795680000000,
@@ -16,4 +17,5 @@ export const identityMigrations = [
   PersonalDataErasure1796106000000,
   ValidVatNumbers1796204000000,
   VatRegisteredAndChorusStructure1796205400000,
+  MembershipCancelled1796206200000,
 ];

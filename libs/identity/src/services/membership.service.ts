@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parisYear } from '@mutualis/core';
+import { Membership } from '../entities/membership.entity';
+import type { MembershipStatus } from '../identity.types';
 import { MembershipRepository } from '../repositories/membership.repository';
 
 /**
@@ -20,6 +22,11 @@ export class MembershipStanding {
   /** Whether the membership of the calendar year the date falls in, in Paris, is active. */
   isActiveOn(date: Date): boolean {
     return this.activeYears.has(parisYear(date));
+  }
+
+  /** The years whose membership is active, in order (none: never a member). */
+  get activeYearList(): number[] {
+    return [...this.activeYears].sort((a, b) => a - b);
   }
 }
 
@@ -44,5 +51,48 @@ export class MembershipService {
   /** The organisation's standing, for any number of dates. Inside a transaction, pass its manager. */
   async standingOf(organisationId: string, manager?: EntityManager): Promise<MembershipStanding> {
     return new MembershipStanding(await this.memberships.activeYears(organisationId, manager));
+  }
+
+  /**
+   * Records the organisation's membership of a year (creates it or replaces its status and fee)
+   * and answers the row with its id: the membership context decides, identity keeps what
+   * pricing reads. Inside a transaction, pass its manager.
+   */
+  record(
+    organisationId: string,
+    year: number,
+    status: MembershipStatus,
+    feeCents: number,
+    manager?: EntityManager,
+  ): Promise<Membership> {
+    return this.memberships.upsert(organisationId, year, status, feeCents, manager);
+  }
+
+  /** The organisation's membership of a year, if any. Inside a transaction, pass its manager. */
+  findForYear(
+    organisationId: string,
+    year: number,
+    manager?: EntityManager,
+  ): Promise<Membership | null> {
+    return this.memberships.findForYear(organisationId, year, manager);
+  }
+
+  /** Every year's membership of the organisation, latest first. */
+  listForOrganisation(organisationId: string): Promise<Membership[]> {
+    return this.memberships.listForOrganisation(organisationId);
+  }
+
+  /**
+   * The membership `id` becomes active (its invoice is paid): from pending, or lapsed when paid
+   * late. Answers the row as it was, or null when there was nothing to do (already active,
+   * cancelled, unknown): redelivered events change nothing. Pass the transaction's manager.
+   */
+  activate(id: string, manager?: EntityManager): Promise<Membership | null> {
+    return this.memberships.transition(id, ['pending', 'lapsed'], 'active', manager);
+  }
+
+  /** An active membership whose payment was undone is pending again (null: nothing to do). */
+  reopen(id: string, manager?: EntityManager): Promise<Membership | null> {
+    return this.memberships.transition(id, ['active'], 'pending', manager);
   }
 }

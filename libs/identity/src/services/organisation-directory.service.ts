@@ -11,6 +11,8 @@ export interface BillingIdentity {
   /** Tells where its VAT is due: metropolitan France, or an overseas territory. */
   postalCode: string;
   siret: string;
+  /** An association's RNA number (W + 9 digits), printed beside its SIRET (attestations). */
+  rna: string | null;
   vatNumber: string | null;
   billingEmail: string;
   /** Public bodies may pay by transfer after the service (administrative mandate). */
@@ -72,6 +74,7 @@ export class OrganisationDirectoryService {
       ],
       postalCode: organisation.postalCode,
       siret: organisation.siret,
+      rna: organisation.rna,
       vatNumber: organisation.vatNumber,
       billingEmail: organisation.billingEmail,
       isPublicBody: organisation.isPublicBody,

@@ -90,6 +90,26 @@ export function vatTermsFor(
 }
 
 /**
+ * The regime of a cotisation, as the Chambre's fee schedule decides it: out of the scope of VAT
+ * when it buys no individualised service (CGI art. 256), else taxable at the standard rate
+ * (then under the franchise when the Chambre is, like any taxable sale).
+ */
+export function membershipVatTermsFor(
+  treatment: 'out_of_scope' | 'taxable',
+  sellerUnderFranchise: boolean,
+): VatTerms {
+  if (treatment === 'taxable') return vatTermsFor('standard', sellerUnderFranchise);
+  const regime = vatRegime('out_of_scope_membership');
+  return {
+    vatRegime: 'out_of_scope_membership',
+    vatCategory: regime.category,
+    vatRateBasisPoints: regime.rateBasisPoints,
+    exemptionReason: regime.mention,
+    vatexCode: regime.vatexCode,
+  };
+}
+
+/**
  * Line totals, the VAT breakdown and the invoice totals. VAT is computed once per (category,
  * rate) on the sum of its lines, rounded half-up to the cent (EN 16931 BR-CO-17, French
  * practice), never per line: per-line rounding drifts by a cent every few lines. Every amount is

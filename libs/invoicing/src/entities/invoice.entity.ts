@@ -57,6 +57,13 @@ export class Invoice {
   @Column('uuid', { nullable: true })
   bookingId!: string | null;
 
+  /**
+   * The membership (identity's `memberships` row: one organisation, one year) a cotisation
+   * invoice bills, and its credit notes too; never with a booking. One invoice per membership.
+   */
+  @Column('uuid', { nullable: true })
+  membershipId!: string | null;
+
   @Column('uuid', { nullable: true })
   correctsInvoiceId!: string | null;
 

@@ -8,6 +8,7 @@ import { InvoiceSettlement1796203000000 } from './1796203000000-invoice-settleme
 import { ProtectInvoiceRecords1796204100000 } from './1796204100000-protect-invoice-records';
 import { ChambreIdentifiers1796204050000 } from './1796204050000-chambre-identifiers';
 import { CreateInvoiceTransmissions1796205000000 } from './1796205000000-create-invoice-transmissions';
+import { MembershipInvoices1796206100000 } from './1796206100000-membership-invoices';
 
 export const invoicingMigrations = [
   CreateInvoicing1795680400000,
@@ -20,4 +21,5 @@ export const invoicingMigrations = [
   ChambreIdentifiers1796204050000,
   ProtectInvoiceRecords1796204100000,
   CreateInvoiceTransmissions1796205000000,
+  MembershipInvoices1796206100000,
 ];

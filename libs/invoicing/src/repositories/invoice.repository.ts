@@ -54,6 +54,7 @@ export interface InvoiceBalance {
   totalInclVatCents: number;
   amountPaidCents: number;
   amountCreditedCents: number;
+  membershipId: string | null;
 }
 
 @Injectable()
@@ -81,6 +82,30 @@ export class InvoiceRepository {
       .setLock('for_no_key_update')
       .where(`invoice.bookingId = :bookingId AND invoice.type = 'invoice'`, { bookingId })
       .getOne();
+  }
+
+  /** The membership's invoice (not its credit notes). */
+  findForMembership(
+    membershipId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Invoice | null> {
+    return manager
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .where(`invoice.membershipId = :membershipId AND invoice.type = 'invoice'`, { membershipId })
+      .getOne();
+  }
+
+  /** The invoices (not credit notes) of several memberships, in one query. */
+  findForMemberships(membershipIds: string[]): Promise<Invoice[]> {
+    if (membershipIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .where(`invoice.membershipId = ANY(:ids) AND invoice.type = 'invoice'`, {
+        ids: membershipIds,
+      })
+      .getMany();
   }
 
   findBySourceEvent(eventId: string, manager: EntityManager): Promise<Invoice | null> {
@@ -193,9 +218,11 @@ export class InvoiceRepository {
         total_incl_vat_cents: string;
         amount_paid_cents: string;
         amount_credited_cents: string;
+        membership_id: string | null;
       }[]
     >(
-      `SELECT id, number, type, status, total_incl_vat_cents, amount_paid_cents, amount_credited_cents
+      `SELECT id, number, type, status, total_incl_vat_cents, amount_paid_cents, amount_credited_cents,
+              membership_id
          FROM invoices WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
       [ids],
     );
@@ -207,6 +234,7 @@ export class InvoiceRepository {
       totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
       amountPaidCents: centsFromRow(row.amount_paid_cents),
       amountCreditedCents: centsFromRow(row.amount_credited_cents),
+      membershipId: row.membership_id,
     }));
   }
 

@@ -80,6 +80,9 @@ export function creditNoteDraft(
       typeCode: 381,
       organisationId: original.organisationId,
       bookingId: original.bookingId,
+      // Named on the credit note too: accounting posts it to the cotisations' account, and
+      // membership sees the membership credited.
+      membershipId: original.membershipId,
       correctsInvoiceId: original.id,
       sourceEventId: source.eventId,
       paymentReference: null,

@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { parisDate } from '@mutualis/core';
 import type { BookingFacts, ConfirmationMethod } from '@mutualis/booking';
 import type { BillingIdentity } from '@mutualis/identity';
-import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/invoice-totals';
+import {
+  computeInvoiceTotals,
+  InvoiceLineInput,
+  InvoiceTotals,
+  membershipVatTermsFor,
+  VatTerms,
+  vatTermsFor,
+} from '../domain/invoice-totals';
 import { createRfReference } from '../domain/rf-reference';
 import type { PaymentMeans } from '../domain/settlement';
 import { Chambre } from '../entities/chambre.entity';
@@ -148,9 +155,58 @@ export function newPaymentReference(): string {
   return createRfReference(`M${base}`);
 }
 
-/** Builds an invoice's content from a booking: one line of seats, with the session and its attendees. */
+/** What a membership invoice bills: one organisation's cotisation for one calendar year. */
+export interface MembershipCharge {
+  membershipId: string;
+  organisationId: string;
+  year: number;
+  description: string;
+  /** Excl. VAT when taxable; the whole amount when out of scope. */
+  amountCents: number;
+  vatTreatment: 'out_of_scope' | 'taxable';
+}
+
+/**
+ * Builds an invoice's content: from a booking, one line of seats with the session and its
+ * attendees; from a membership, one line of cotisation for its year.
+ */
 @Injectable()
 export class InvoiceComposer {
+  /**
+   * A cotisation: one line, quantity 1, for the service period of its calendar year (BT-73,
+   * BT-74), under the regime the fee schedule decides. Payable like any invoice (transfer with
+   * its RF reference, or card); a public body's on its administrative mandate, with the public
+   * buyers' terms, and transmitted through Chorus Pro like its other invoices.
+   */
+  forMembership(
+    charge: MembershipCharge,
+    chambre: Chambre,
+    buyer: BillingIdentity,
+  ): { draft: Omit<DraftInvoice, 'paymentReference'>; lines: DraftLine[] } {
+    const vat = membershipVatTermsFor(charge.vatTreatment, chambre.vatRegime === 'franchise');
+    const totals = computeInvoiceTotals([lineOf(charge.description, 1, charge.amountCents, vat)]);
+    return {
+      draft: {
+        chambreId: chambre.id,
+        type: 'invoice',
+        typeCode: 380,
+        organisationId: charge.organisationId,
+        bookingId: null,
+        membershipId: charge.membershipId,
+        correctsInvoiceId: null,
+        sourceEventId: null,
+        serviceDate: `${charge.year}-01-01`,
+        serviceEndDate: `${charge.year}-12-31`,
+        serviceCancelled: false,
+        paymentMeans: buyer.isPublicBody ? 'administrative_mandate' : null,
+        prepaidAmountCents: 0,
+        paidOn: null,
+        ...documentOf(totals, sellerOf(chambre, { training: false }), buyerOf(buyer)),
+      },
+      lines: linesOf(totals),
+    };
+  }
+
   forBooking(
     facts: BookingFacts,
     chambre: Chambre,
@@ -181,6 +237,7 @@ export class InvoiceComposer {
         typeCode: 380,
         organisationId: facts.organisationId,
         bookingId: facts.bookingId,
+        membershipId: null,
         correctsInvoiceId: null,
         sourceEventId: null,
         ...days,
@@ -226,4 +283,65 @@ export class InvoiceComposer {
       paidOn: paid ? parisDate(paid.paidAt) : null,
     };
   }
+}
+
+function lineOf(
+  description: string,
+  quantity: number,
+  unitPriceExclVatCents: number,
+  vat: VatTerms,
+): InvoiceLineInput {
+  return {
+    description,
+    quantity,
+    unitPriceExclVatCents,
+    vatRegime: vat.vatRegime,
+    vatCategory: vat.vatCategory,
+    vatRateBasisPoints: vat.vatRateBasisPoints,
+    exemptionReason: vat.exemptionReason ?? undefined,
+  };
+}
+
+/** The totals, parties and VAT breakdown of a draft from its computed lines. */
+function documentOf(
+  totals: InvoiceTotals,
+  seller: SellerSnapshot,
+  buyer: BuyerSnapshot,
+): Pick<
+  DraftInvoice,
+  | 'currency'
+  | 'totalExclVatCents'
+  | 'totalVatCents'
+  | 'totalInclVatCents'
+  | 'seller'
+  | 'buyer'
+  | 'vatBreakdown'
+  | 'reason'
+> {
+  return {
+    currency: 'EUR',
+    totalExclVatCents: totals.totalExclVatCents,
+    totalVatCents: totals.totalVatCents,
+    totalInclVatCents: totals.totalInclVatCents,
+    ...vatIdentifiersFor(totals.lines, seller, buyer),
+    vatBreakdown: totals.vatBreakdown.map((entry) => ({
+      ...entry,
+      exemptionReason: entry.exemptionReason ?? null,
+    })),
+    reason: null,
+  };
+}
+
+function linesOf(totals: InvoiceTotals): DraftLine[] {
+  return totals.lines.map((line) => ({
+    description: line.description,
+    quantity: line.quantity,
+    unitPriceExclVatCents: line.unitPriceExclVatCents,
+    vatCategory: line.vatCategory,
+    vatRateBasisPoints: line.vatRateBasisPoints,
+    exemptionReason: line.exemptionReason ?? null,
+    vatRegime: line.vatRegime,
+    vatexCode: line.vatexCode,
+    lineTotalExclVatCents: line.lineTotalExclVatCents,
+  }));
 }

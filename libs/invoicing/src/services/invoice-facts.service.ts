@@ -15,6 +15,8 @@ export interface InvoiceFacts {
   number: string | null;
   organisationId: string;
   bookingId: string | null;
+  /** The membership a cotisation invoice (or its credit note) bills. */
+  membershipId: string | null;
   /** For a credit note: the invoice it corrects. */
   correctsInvoiceId: string | null;
   issueDate: string | null;
@@ -45,6 +47,12 @@ export class InvoiceFactsService {
     const invoice = await this.invoices.findById(invoiceId);
     return invoice ? invoiceFacts(invoice) : null;
   }
+
+  /** The invoice of each membership that has one, keyed by membership id (membership years). */
+  async forMemberships(membershipIds: string[]): Promise<Map<string, InvoiceFacts>> {
+    const invoices = await this.invoices.findForMemberships(membershipIds);
+    return new Map(invoices.map((invoice) => [invoice.membershipId!, invoiceFacts(invoice)]));
+  }
 }
 
 export function invoiceFacts(invoice: Invoice): InvoiceFacts {
@@ -55,6 +63,7 @@ export function invoiceFacts(invoice: Invoice): InvoiceFacts {
     number: invoice.number,
     organisationId: invoice.organisationId,
     bookingId: invoice.bookingId,
+    membershipId: invoice.membershipId,
     correctsInvoiceId: invoice.correctsInvoiceId,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,

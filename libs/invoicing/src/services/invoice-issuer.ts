@@ -97,6 +97,7 @@ export class InvoiceIssuer {
         number: issued.number,
         organisationId: issued.organisationId,
         bookingId: issued.bookingId,
+        membershipId: issued.membershipId,
         correctsInvoiceId: issued.correctsInvoiceId,
         totalInclVatCents: issued.totalInclVatCents,
       },

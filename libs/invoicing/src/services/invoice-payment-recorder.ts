@@ -77,7 +77,12 @@ export class InvoicePaymentRecorder {
       type,
       aggregateType: 'invoice',
       aggregateId: invoice.id,
-      payload: { paymentId, amountCents: Math.abs(deltaCents), status },
+      payload: {
+        paymentId,
+        amountCents: Math.abs(deltaCents),
+        status,
+        membershipId: invoice.membershipId,
+      },
     });
   }
 }

@@ -26,6 +26,8 @@ export interface InvoiceView {
   typeCode: 380 | 381;
   organisationId: string;
   bookingId: string | null;
+  /** The membership a cotisation invoice (or its credit note) bills. */
+  membershipId: string | null;
   correctsInvoiceId: string | null;
   status: InvoiceStatus;
   /** Past its due date and not settled. */
@@ -63,6 +65,7 @@ export function presentInvoice(invoice: Invoice, lines: InvoiceLine[], now: Date
     typeCode: invoice.typeCode,
     organisationId: invoice.organisationId,
     bookingId: invoice.bookingId,
+    membershipId: invoice.membershipId,
     correctsInvoiceId: invoice.correctsInvoiceId,
     status: invoice.status,
     overdue: due > 0 && invoice.dueDate !== null && invoice.dueDate < parisDate(now),

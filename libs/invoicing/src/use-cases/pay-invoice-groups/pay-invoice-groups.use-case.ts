@@ -92,7 +92,12 @@ export class PayInvoiceGroupsUseCase {
         type: InvoicingEvents.PaymentRecorded,
         aggregateType: 'invoice',
         aggregateId: invoice.id,
-        payload: { paymentId, amountCents: payment.amountCents, status },
+        payload: {
+          paymentId,
+          amountCents: payment.amountCents,
+          status,
+          membershipId: invoice.membershipId,
+        },
       });
     }
     if (events.length === 0) return outcomes;
