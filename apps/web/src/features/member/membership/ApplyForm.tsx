@@ -53,7 +53,7 @@ export function ApplyForm({
       ? previewFee(
           schedule.data,
           { family: form.family, headcount, annualBudgetCents: budget },
-          { joining, today },
+          { joining, today, year: form.year },
         )
       : null;
 
@@ -194,14 +194,20 @@ export function ApplyForm({
         {schedule.data && !preview ? <p>{t('apply.feeNeedsProfile')}</p> : null}
         {preview && form.family ? (
           <div aria-live="polite">
-            <p>
-              {t('apply.feeLine', {
-                family: t(`family.${form.family}`),
-                bracket: bracketLabel(preview.rate, t, i18n.language),
-              })}{' '}
-              <Money cents={preview.gridCents} />
-            </p>
-            {preview.firstYear ? <p>{t('apply.firstYear')}</p> : null}
+            {preview.rate ? (
+              <p>
+                {t('apply.feeLine', {
+                  family: t(`family.${form.family}`),
+                  bracket: bracketLabel(preview.rate, t, i18n.language),
+                })}{' '}
+                <Money cents={preview.gridCents} />
+              </p>
+            ) : null}
+            {preview.firstYear ? (
+              <p>
+                {t('apply.firstYear')} <Money cents={preview.gridCents} />
+              </p>
+            ) : null}
             {preview.prorataMonths !== null ? (
               <p>{t('apply.prorata', { count: preview.prorataMonths })}</p>
             ) : null}

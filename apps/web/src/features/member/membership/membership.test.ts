@@ -111,25 +111,51 @@ describe('the fee before applying', () => {
   it('applies the first-year fee and the pro rata of whole months left only to a join', () => {
     const schedule = { rates, firstYearFeeCents: null, prorataFrom: '2027-07-01' };
     const profile = { family: 'association' as const, headcount: 20, annualBudgetCents: null };
-    expect(previewFee(schedule, profile, { joining: false, today: '2027-09-15' })).toMatchObject({
+    expect(
+      previewFee(schedule, profile, { joining: false, today: '2027-09-15', year: 2027 }),
+    ).toMatchObject({
       amountCents: 25_000,
       prorataMonths: null,
     });
     // Joined on 15 September: October to December, 3/12 of 250 € = 62,50 €.
-    expect(previewFee(schedule, profile, { joining: true, today: '2027-09-15' })).toMatchObject({
+    expect(
+      previewFee(schedule, profile, { joining: true, today: '2027-09-15', year: 2027 }),
+    ).toMatchObject({
       gridCents: 25_000,
       amountCents: 6_250,
       prorataMonths: 3,
     });
-    expect(previewFee(schedule, profile, { joining: true, today: '2027-03-01' })?.amountCents).toBe(
-      25_000,
-    );
+    expect(
+      previewFee(schedule, profile, { joining: true, today: '2027-03-01', year: 2027 })
+        ?.amountCents,
+    ).toBe(25_000);
     expect(
       previewFee({ ...schedule, firstYearFeeCents: 5_000, prorataFrom: null }, profile, {
         joining: true,
         today: '2027-03-01',
+        year: 2027,
       }),
-    ).toMatchObject({ amountCents: 5_000, firstYear: true });
+    ).toMatchObject({ amountCents: 5_000, firstYear: true, rate: null });
+    // A first-year fee needs no bracket; a renewal without one has no fee to show.
+    const mutual = { family: 'mutual' as const, headcount: 3, annualBudgetCents: null };
+    expect(
+      previewFee({ ...schedule, firstYearFeeCents: 5_000 }, mutual, {
+        joining: true,
+        today: '2027-03-01',
+        year: 2027,
+      })?.amountCents,
+    ).toBe(5_000);
+    expect(
+      previewFee(schedule, mutual, { joining: false, today: '2027-03-01', year: 2027 }),
+    ).toBeNull();
+    // Applying in October for next year: no pro rata of this year's months.
+    expect(
+      previewFee({ ...schedule, prorataFrom: '2028-07-01' }, profile, {
+        joining: true,
+        today: '2027-10-15',
+        year: 2028,
+      })?.prorataMonths,
+    ).toBeNull();
   });
 
   it('rounds the pro rata half-up to the cent', () => {
@@ -140,6 +166,7 @@ describe('the fee before applying', () => {
       previewFee({ rates: one, firstYearFeeCents: null, prorataFrom: '2027-01-01' }, profile, {
         joining: true,
         today: '2027-11-20',
+        year: 2027,
       })?.amountCents,
     ).toBe(833);
     const two = [{ ...rates[0], amountCents: 10_002 }];
@@ -147,6 +174,7 @@ describe('the fee before applying', () => {
       previewFee({ rates: two, firstYearFeeCents: null, prorataFrom: '2027-01-01' }, profile, {
         joining: true,
         today: '2027-07-02',
+        year: 2027,
       })?.amountCents,
     ).toBe(4_168);
   });

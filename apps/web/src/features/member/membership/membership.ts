@@ -97,8 +97,9 @@ export function wholeMonthsLeft(on: string): number {
 }
 
 export interface FeePreview {
-  rate: FeeRate;
-  /** Before the first-year fee or the pro rata. */
+  /** The grid line of the profile; null when a first-year fee applies whatever the size. */
+  rate: FeeRate | null;
+  /** Before the pro rata: the first-year fee or the grid line's amount. */
   gridCents: number;
   amountCents: number;
   firstYear: boolean;
@@ -107,25 +108,32 @@ export interface FeePreview {
 }
 
 /**
- * An indicative fee before applying, from the year's grid: the first-year fee for a first
- * adhésion when the Chambre set one, pro rata of the whole months left for a join on or after
- * the pro-rata date (rounded half-up to the cent). The invoice, computed by the api, is what counts.
+ * An indicative fee before applying, computed like the api's FeeCalculator: the first-year fee
+ * for a first adhésion when the Chambre set one, else the grid line; pro rata of the whole
+ * months left for a join on or after the pro-rata date of that same year (rounded half-up to
+ * the cent). The invoice, computed by the api, is what counts.
  */
 export function previewFee(
   schedule: Pick<FeeSchedule, 'rates' | 'firstYearFeeCents' | 'prorataFrom'>,
   profile: Profile,
-  options: { joining: boolean; today: string },
+  options: { joining: boolean; today: string; year: number },
 ): FeePreview | null {
   const rate = rateFor(schedule.rates, profile);
-  if (!rate) return null;
   const firstYear = options.joining && schedule.firstYearFeeCents !== null;
-  let amountCents = firstYear ? schedule.firstYearFeeCents! : rate.amountCents;
+  if (!rate && !firstYear) return null;
+  const gridCents = firstYear ? schedule.firstYearFeeCents! : rate!.amountCents;
+  let amountCents = gridCents;
   let prorataMonths: number | null = null;
-  if (options.joining && schedule.prorataFrom && options.today >= schedule.prorataFrom) {
+  if (
+    options.joining &&
+    schedule.prorataFrom &&
+    options.today >= schedule.prorataFrom &&
+    options.today.startsWith(`${options.year}-`)
+  ) {
     prorataMonths = wholeMonthsLeft(options.today);
     amountCents = Math.floor((amountCents * prorataMonths + 6) / 12);
   }
-  return { rate, gridCents: rate.amountCents, amountCents, firstYear, prorataMonths };
+  return { rate: firstYear ? null : rate, gridCents, amountCents, firstYear, prorataMonths };
 }
 
 /** Today in Paris as YYYY-MM-DD. */
