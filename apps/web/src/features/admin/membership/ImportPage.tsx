@@ -220,6 +220,16 @@ function ImportProgress({ initial }: { initial: MemberImport }) {
           total: run.total,
         })}
       </p>
+      {run.status === 'failed' && run.error ? (
+        <p className="alert alert-error" role="alert">
+          {t('admin.import.failed', { error: run.error })}
+        </p>
+      ) : null}
+      {run.status === 'completed' ? (
+        <p className="alert alert-success" role="status">
+          {t('admin.import.done', { created: run.created, updated: run.updated })}
+        </p>
+      ) : null}
       {run.status === 'running' ? <Loading /> : null}
       <ProblemAlert ns="membership" error={query.error} />
     </section>

@@ -7,7 +7,7 @@ import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { YearStatusBadge } from './YearStatusBadge';
+import { StandingBadge } from './YearStatusBadge';
 import { membershipYear } from '../membership';
 import { useMembers } from './membership-admin-queries';
 import { MembershipNav } from './MembershipNav';
@@ -93,7 +93,7 @@ export function MembersPage() {
             {
               id: 'status',
               header: t('admin.members.status'),
-              cell: (row) => <YearStatusBadge status={row.status} />,
+              cell: (row) => <StandingBadge standing={row.status} />,
             },
             {
               id: 'fee',

@@ -119,8 +119,17 @@ export function useSaveFeeSchedule(year: number, onSaved: (saved: FeeSchedule) =
 export function useCampaigns(year: number) {
   return useQuery({
     queryKey: membershipAdminKeys.campaigns(year),
-    queryFn: async () =>
-      campaignsOf(await requestJson<unknown>('GET', `/api/membership/campaigns${query({ year })}`)),
+    queryFn: async () => {
+      try {
+        return campaignsOf(
+          await requestJson<unknown>('GET', `/api/membership/campaigns${query({ year })}`),
+        );
+      } catch (error) {
+        // No campaign for that year yet: nothing to follow, the launch button is the next step.
+        if ((error as { problem?: { status?: number } }).problem?.status === 404) return [];
+        throw error;
+      }
+    },
   });
 }
 

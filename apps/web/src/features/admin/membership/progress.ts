@@ -12,8 +12,9 @@ export function campaignDone(campaign: Pick<Campaign, 'issued' | 'failed' | 'ski
   return campaign.issued + campaign.failed + campaign.skipped;
 }
 
-export function importDone(run: Pick<MemberImport, 'created' | 'updated' | 'refused'>): number {
-  return run.created + run.updated + run.refused;
+/** The file's lines dealt with: the valid ones applied so far, and the refused ones. */
+export function importDone(run: Pick<MemberImport, 'processed' | 'refused'>): number {
+  return run.processed + run.refused;
 }
 
 /** A whole percentage for the progress bar's words; 100 for an empty run. */

@@ -16,6 +16,8 @@ export type {
 } from '../../member/membership/types';
 
 export type MemberPaymentFilter = 'paid' | 'unpaid' | 'lapsed';
+/** A member's standing in a year, as the members list says it. */
+export type MemberStanding = 'paid' | 'unpaid' | 'lapsed' | 'cancelled';
 
 /** One row of GET /api/membership/members. */
 export interface MemberRow {
@@ -23,7 +25,7 @@ export interface MemberRow {
   legalName: string;
   siret: string | null;
   rna: string | null;
-  status: import('../../member/membership/types').YearStatus;
+  status: MemberStanding;
   feeCents: number;
   invoiceId: string | null;
   invoiceNumber: string | null;
@@ -67,12 +69,17 @@ export interface ImportReport {
 /** POST /api/membership/imports (202) and GET /api/membership/imports/:id */
 export interface MemberImport {
   id: string;
+  fileName: string;
   status: 'running' | 'completed' | 'failed';
+  /** Lines with data in the file. */
   total: number;
+  /** Valid lines applied so far. */
+  processed: number;
   created: number;
   updated: number;
   refused: number;
-  fileName?: string;
-  startedAt?: string;
-  completedAt?: string | null;
+  refusedLines: Omit<ImportLine, 'action'>[];
+  error: string | null;
+  startedAt: string;
+  completedAt: string | null;
 }
