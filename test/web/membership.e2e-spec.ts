@@ -282,7 +282,7 @@ describe('web app: memberships', () => {
       .fill('ines.moreau@energies-azur.demo.mutualis.fr');
     await page.getByRole('button', { name: /^Réserver/ }).click();
     await page
-      .getByText(/Votre place est retenue|Vos 1 places sont retenues|Réservation confirmée/)
+      .getByText(/Votre place est retenue|Vos \d+ places sont retenues|Réservation confirmée/)
       .first()
       .waitFor();
     const bookings = await call<{ items: { sessionId: string | null; memberPrice: boolean }[] }>(
