@@ -1177,6 +1177,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoices/{id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an issued invoice (a cotisation, or any invoice left to pay) by card: its Stripe Checkout URL
+         * @description For the members of the invoice’s organisation (404 for anyone else). The amount is what the invoice still owes; 409 when it owes nothing (paid, cancelled, a credit note). Asked again while the page is open, answers the same page. Once Stripe says paid, the payment is recorded against the invoice.
+         */
+        post: operations["PaymentsController_payInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -2202,7 +2222,7 @@ export interface components {
         };
         VatRegimeDto: {
             /** @enum {string} */
-            code: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "franchise" | "not_subject";
+            code: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "out_of_scope_membership" | "franchise" | "not_subject";
             /** @example Exonéré : formation professionnelle continue */
             label: string;
             /**
@@ -2975,7 +2995,7 @@ export interface components {
              * @description The VAT regime the line was sold under (GET /api/vat-regimes lists them with their legal basis).
              * @enum {string}
              */
-            vatRegime: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "franchise" | "not_subject";
+            vatRegime: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "out_of_scope_membership" | "franchise" | "not_subject";
             /**
              * @description EN 16931 BT-121, from the CEF VATEX code list; null for category S.
              * @example null
@@ -2998,7 +3018,7 @@ export interface components {
              * @description The VAT regime the line was sold under (GET /api/vat-regimes lists them with their legal basis).
              * @enum {string}
              */
-            vatRegime: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "franchise" | "not_subject";
+            vatRegime: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | "out_of_scope_membership" | "franchise" | "not_subject";
             /**
              * @description EN 16931 BT-121, from the CEF VATEX code list; null for category S.
              * @example null
@@ -3058,6 +3078,11 @@ export interface components {
             organisationId: string;
             /** Format: uuid */
             bookingId: string | null;
+            /**
+             * Format: uuid
+             * @description The membership (adhésion of one year) a cotisation invoice or its credit note bills.
+             */
+            membershipId: string | null;
             /** Format: uuid */
             correctsInvoiceId: string | null;
             /** @enum {string} */
@@ -3271,6 +3296,17 @@ export interface components {
             invoiceId?: string;
             /** @description bank_transfer: the RF reference to quote on the transfer. */
             paymentReference?: string;
+        };
+        InvoiceCheckoutDto: {
+            /**
+             * @description Card or SEPA debit, on Stripe Checkout.
+             * @enum {string}
+             */
+            method: "card";
+        };
+        InvoiceCheckoutResultDto: {
+            /** @description The Stripe Checkout page to send the member to. */
+            checkoutUrl: string;
         };
         RefundInstructionDto: {
             /** Format: uuid */
@@ -3616,7 +3652,7 @@ export interface components {
         EntryLineDto: {
             position: number;
             /** @enum {string} */
-            accountRole: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
+            accountRole: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "revenue_membership" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
             vatRateBasisPoints: number | null;
             accountNumber: string;
             accountLabel: string;
@@ -3663,7 +3699,7 @@ export interface components {
         };
         ChartAccountDto: {
             /** @enum {string} */
-            role: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
+            role: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "revenue_membership" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
             vatRateBasisPoints: number | null;
             number: string;
             label: string;
@@ -3672,7 +3708,7 @@ export interface components {
         };
         ChartAccountChangeDto: {
             /** @enum {string} */
-            role: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
+            role: "customers" | "revenue_taxable" | "revenue_exempt_training" | "revenue_other" | "revenue_membership" | "vat_pending" | "vat_collected" | "bank" | "stripe" | "fees" | "deferred_income";
             /**
              * @description For the VAT roles only: the rate in basis points (2000 for 20 %).
              * @example 2000
@@ -5675,6 +5711,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckoutResultDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_payInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceCheckoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceCheckoutResultDto"];
                 };
             };
         };

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { invoiceFonts } from '@mutualis/invoicing';
 
-/** Everything printed on an attestation d'adhésion. Dates are YYYY-MM-DD. */
+/** Everything printed on an attestation d’adhésion. Dates are YYYY-MM-DD. */
 export interface MembershipCertificate {
   chambre: {
     legalName: string;
@@ -28,7 +28,7 @@ const INK = '#1f2933';
 const MUTED = '#52606d';
 
 /**
- * An A4 PDF/A-3b « Attestation d'adhésion » in French: the Chambre certifies that the
+ * An A4 PDF/A-3b « Attestation d’adhésion » in French: the Chambre certifies that the
  * organisation is a member up to date with its cotisation for the year. Set in the invoices'
  * DejaVu Sans (embedded subset), so names print as written; the same certificate renders the
  * same bytes (its creation date is the day it is issued).
@@ -46,9 +46,9 @@ export async function renderMembershipCertificate(
     pdfVersion: '1.7',
     font: '',
     info: {
-      Title: `Attestation d'adhésion ${certificate.year}`,
+      Title: `Attestation d’adhésion ${certificate.year}`,
       Author: certificate.chambre.legalName,
-      Subject: `Attestation d'adhésion ${certificate.year} de ${certificate.organisation.legalName}`,
+      Subject: `Attestation d’adhésion ${certificate.year} de ${certificate.organisation.legalName}`,
       Creator: 'Mutualis',
       CreationDate: issuedDay,
     },
@@ -80,7 +80,7 @@ function draw(pdf: PDFKit.PDFDocument, certificate: MembershipCertificate): void
     .fillColor(INK)
     .font(BOLD)
     .fontSize(22)
-    .text("Attestation d'adhésion", MARGIN, pdf.y, { width, align: 'center' });
+    .text('Attestation d’adhésion', MARGIN, pdf.y, { width, align: 'center' });
   pdf.font(REGULAR).fontSize(13).fillColor(MUTED).text(`Année ${year}`, { width, align: 'center' });
 
   pdf.moveDown(3);
@@ -88,7 +88,7 @@ function draw(pdf: PDFKit.PDFDocument, certificate: MembershipCertificate): void
     .fillColor(INK)
     .font(REGULAR)
     .fontSize(11)
-    .text(`${chambre.legalName} atteste que l'organisation :`, { width });
+    .text(`${chambre.legalName} atteste que l’organisation :`, { width });
 
   pdf.moveDown(1.2);
   const boxTop = pdf.y;
@@ -115,7 +115,7 @@ function draw(pdf: PDFKit.PDFDocument, certificate: MembershipCertificate): void
     .font(REGULAR)
     .fontSize(11)
     .text(
-      `est membre de ${chambre.legalName} et à jour de sa cotisation pour l'année ${year} ` +
+      `est membre de ${chambre.legalName} et à jour de sa cotisation pour l’année ${year} ` +
         `(du 1er janvier au 31 décembre ${year}).`,
       MARGIN,
       pdf.y,
