@@ -6,6 +6,7 @@ import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { parseEuros } from '../../../lib/format';
+import { centsToEuroInput } from '../../admin/membership';
 import { applicationRequest, type ApplyErrors, type ApplyForm as Form } from './apply-form';
 import { bracketLabel } from './bracket';
 import { applicableYears, parisToday, previewFee } from './membership';
@@ -19,9 +20,12 @@ import { MEMBER_FAMILIES, type MemberFamily, type MembershipApplication } from '
 export function ApplyForm({
   organisationId,
   joining,
+  previous,
   onApplied,
 }: {
   organisationId: string;
+  /** The latest application: its profile and contact start the form (a renewal changes little). */
+  previous?: MembershipApplication;
   /** No year was ever active: a first adhésion (first-year fee, pro rata). */
   joining: boolean;
   onApplied: (application: MembershipApplication) => void;
@@ -31,11 +35,12 @@ export function ApplyForm({
   const years = applicableYears(today);
   const [form, setForm] = useState<Form>({
     year: years[years.length - 1],
-    family: '',
-    headcount: '',
-    budget: '',
-    contactName: '',
-    contactEmail: '',
+    family: previous?.family ?? '',
+    headcount: previous?.headcount == null ? '' : String(previous.headcount),
+    budget: previous?.annualBudgetCents == null ? '' : centsToEuroInput(previous.annualBudgetCents),
+    contactName: previous?.contactName ?? '',
+    contactEmail: previous?.contactEmail ?? '',
+    // The charter is accepted anew each time: never ticked in advance.
     acceptCharter: false,
   });
   const [errors, setErrors] = useState<ApplyErrors>({});

@@ -116,9 +116,10 @@ export function MembershipPage() {
         ) : (
           <div className="card">
             <ApplyForm
-              key={organisation.id}
+              key={`${organisation.id}-${applications.data?.[0]?.id ?? 'none'}`}
               organisationId={organisation.id}
               joining={!everActive}
+              previous={applications.data?.[0]}
               onApplied={setApplied}
             />
           </div>

@@ -33,10 +33,14 @@ export function YearCard({
       </p>
       <p>{t(`year.explain.${state}`, { year: year.year })}</p>
       <dl className="facts">
-        <dt>{t('year.fee')}</dt>
-        <dd>
-          <Money cents={year.feeCents} />
-        </dd>
+        {year.feeCents > 0 || year.invoice ? (
+          <>
+            <dt>{t('year.fee')}</dt>
+            <dd>
+              <Money cents={year.feeCents} />
+            </dd>
+          </>
+        ) : null}
         {year.invoice ? (
           <>
             <dt>{t('year.invoice')}</dt>
