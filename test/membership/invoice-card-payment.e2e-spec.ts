@@ -165,6 +165,33 @@ describe('paying an issued invoice by card (a cotisation)', () => {
     );
     expect(trail).toMatchObject({ status: 'succeeded', stripe_charge_id: expect.any(String) });
 
+    // The books: the cotisation to 756000 « Cotisations » (no VAT, out of scope), then the card
+    // money against the member's account, lettered with the invoice.
+    const lines = await eventually(
+      () =>
+        db.query<
+          { journal: string; account_number: string; debit_cents: string; credit_cents: string }[]
+        >(
+          `SELECT e.journal, l.account_number, l.debit_cents, l.credit_cents
+             FROM accounting_entry_lines l JOIN accounting_entries e ON e.id = l.entry_id
+            WHERE e.source_key = $1 OR l.lettering_key = $2
+            ORDER BY e.journal DESC, l.position`,
+          [`invoice:${invoiceId}`, invoiceId],
+        ),
+      (rows) => rows.some((row) => row.journal === 'ST'),
+      20_000,
+    );
+    expect(lines.filter((line) => line.journal === 'VT')).toEqual([
+      { journal: 'VT', account_number: '411000', debit_cents: '30000', credit_cents: '0' },
+      { journal: 'VT', account_number: '756000', debit_cents: '0', credit_cents: '30000' },
+    ]);
+    expect(lines).toContainEqual({
+      journal: 'ST',
+      account_number: '411000',
+      debit_cents: '0',
+      credit_cents: '30000',
+    });
+
     // Nothing is left to pay: a new checkout is refused.
     expectProblem(await checkout(invoiceId), 409, 'invoice_not_payable');
   });

@@ -11,6 +11,7 @@ import {
   insertOrganisations,
   insertVerifiedUser,
 } from '@mutualis/testing';
+import { MembershipEvents } from './membership.events';
 import { MembershipErrorCode, MembershipException } from './membership.exception';
 import { MembershipModule } from './membership.module';
 import { FeeCalculator } from './services/fee-calculator';
@@ -335,8 +336,8 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       expect(twice.code).toBe(MembershipErrorCode.ApplicationDecided);
       const [{ events }] = await db.query<{ events: string }[]>(
         `SELECT count(*) AS events FROM outbox_events
-          WHERE aggregate_id = $1 AND type = 'membership.application-approved'`,
-        [submitted.id],
+          WHERE aggregate_id = $1 AND type = $2`,
+        [submitted.id, MembershipEvents.ApplicationApproved],
       );
       expect(events).toBe('1');
     });

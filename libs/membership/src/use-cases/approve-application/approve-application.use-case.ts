@@ -101,7 +101,7 @@ export class ApproveApplicationUseCase {
         payload: { organisationId: application.organisationId, year: application.year },
       });
       await this.audit.record(manager, {
-        action: 'membership.application-approved',
+        action: 'membership_application.approved',
         entityType: 'organisation',
         entityId: application.organisationId,
         before: { year: application.year, application: application.id, status: 'pending' },

@@ -60,7 +60,7 @@ export class RefuseApplicationUseCase {
         payload: { organisationId: application.organisationId, year: application.year },
       });
       await this.audit.record(manager, {
-        action: 'membership.application-refused',
+        action: 'membership_application.refused',
         entityType: 'organisation',
         entityId: application.organisationId,
         before: { year: application.year, application: application.id, status: 'pending' },
