@@ -360,17 +360,60 @@ describe('web app: memberships', () => {
     });
     const refused = table.locator('tr.refused-line');
     expect(await refused.count()).toBe(2);
-    expect(plain(await refused.nth(0).innerText())).toMatch(/Refusée[\s\S]*invalid SIRET/);
-    expect(plain(await refused.nth(1).innerText())).toMatch(/Refusée[\s\S]*unknown legal form/);
+    expect(plain(await refused.nth(0).innerText())).toMatch(
+      /Refusée[\s\S]*SIRET invalide « 12345678901234 »/,
+    );
+    expect(plain(await refused.nth(1).innerText())).toMatch(
+      /Refusée[\s\S]*forme juridique inconnue « Société anonyme »/,
+    );
     expect(
       plain(await table.getByRole('row', { name: /Les Ateliers Réunis/ }).innerText()),
     ).toContain('À créer');
     await check(page, 'import-dry-run');
 
+    // The fee grid editor: a bracket overlapping another is said on its cell; fixed, it saves.
+    const gridYear = new Date().getUTCFullYear() + 2;
+    await page.goto(`/admin/membership/fees?year=${gridYear}`);
+    await page
+      .getByRole('heading', { level: 1, name: `Grille des cotisations ${gridYear}` })
+      .waitFor();
+    await page.getByText(`Aucune grille pour ${gridYear}`).waitFor();
+    await page.getByLabel('Cotisation (€), ligne 1').fill('120');
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await page.getByLabel('Cotisation (€), ligne 2').fill('250');
+    await page.getByRole('button', { name: `Enregistrer la grille ${gridYear}` }).click();
+    await page
+      .getByText("La grille n'est pas enregistrée : corrigez les champs signalés.")
+      .waitFor();
+    expect(
+      await page
+        .getByText(
+          'Cette tranche chevauche une autre tranche de la même famille et du même critère.',
+        )
+        .count(),
+    ).toBe(2);
+    await check(page, 'admin-fees-errors');
+    await page.getByLabel("Effectif jusqu'à (exclu), ligne 1").fill('10');
+    await page.getByLabel('Effectif à partir de, ligne 2').fill('10');
+    await page.getByRole('button', { name: `Enregistrer la grille ${gridYear}` }).click();
+    await page.getByText(`Grille des cotisations ${gridYear} enregistrée.`).waitFor();
+    await page.getByText('Mention imprimée sur les factures :').waitFor();
+    const saved = await call<{
+      rates: { lowerBound: number; upperBound: number | null; amountCents: number }[];
+    }>(
+      'GET',
+      `/api/membership/fee-schedules/${gridYear}`,
+      await web.accessToken('admin@demo.mutualis.fr'),
+    );
+    expect(saved.body.rates).toEqual([
+      expect.objectContaining({ lowerBound: 0, upperBound: 10, amountCents: 12_000 }),
+      expect.objectContaining({ lowerBound: 10, upperBound: null, amountCents: 25_000 }),
+    ]);
+    await check(page, 'admin-fees');
+
     // The other admin pages open and pass the accessibility check too.
     for (const [path, heading, name] of [
       ['/admin/membership/members', /^Membres \d{4}$/, 'admin-members'],
-      ['/admin/membership/fees', /^Grille des cotisations \d{4}$/, 'admin-fees'],
       ['/admin/membership/campaigns', 'Campagne de renouvellement', 'admin-campaigns'],
     ] as const) {
       await page.goto(path);

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { StatusBadge, type BadgeTone } from '../../../components/StatusBadge';
 import { useApplyImport, useImportDryRun, useImportRun } from './membership-admin-queries';
 import { MembershipNav } from './MembershipNav';
+import { reasonKey } from './import-reasons';
 import { importDone, percent, reportLines } from './progress';
 import type { ImportAction, ImportReport, MemberImport } from './types';
 
@@ -131,6 +132,10 @@ function ReportTable({ report }: { report: ImportReport }) {
   const { t } = useTranslation('membership');
   const [onlyRefused, setOnlyRefused] = useState(report.refuse > 0 && report.lines.length > 50);
   const lines = reportLines(report, onlyRefused);
+  const reasonText = (reason: string) => {
+    const known = reasonKey(reason);
+    return known ? t(`admin.import.reason.${known.key}`, { value: known.value }) : reason;
+  };
   return (
     <>
       {report.refuse > 0 ? (
@@ -175,11 +180,11 @@ function ReportTable({ report }: { report: ImportReport }) {
                   {line.reasons.length === 0 ? (
                     '—'
                   ) : line.reasons.length === 1 ? (
-                    line.reasons[0]
+                    reasonText(line.reasons[0])
                   ) : (
                     <ul>
                       {line.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
+                        <li key={reason}>{reasonText(reason)}</li>
                       ))}
                     </ul>
                   )}
