@@ -14,7 +14,11 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const links: [string, string][] = [['/', t('nav.catalogue')]];
   if (me && me.organisations.length > 0) {
-    links.push(['/bookings', t('nav.bookings')], ['/invoices', t('nav.invoices')]);
+    links.push(
+      ['/bookings', t('nav.bookings')],
+      ['/invoices', t('nav.invoices')],
+      ['/membership', t('nav.membership')],
+    );
   }
   if (me) links.push(['/organisation', t('nav.organisation')]);
   if (hasRole(me, 'consultant')) links.push(['/consultant/offerings', t('nav.consultant')]);

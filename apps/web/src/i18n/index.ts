@@ -6,6 +6,7 @@ import enCommon from './locales/en/common.json';
 import enConsultant from './locales/en/consultant.json';
 import enFinance from './locales/en/finance.json';
 import enMember from './locales/en/member.json';
+import enMembership from './locales/en/membership.json';
 import enPublic from './locales/en/public.json';
 import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
@@ -15,6 +16,7 @@ import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
 import frFinance from './locales/fr/finance.json';
 import frMember from './locales/fr/member.json';
+import frMembership from './locales/fr/membership.json';
 import frPublic from './locales/fr/public.json';
 import frPrivacy from './locales/fr/privacy.json';
 import frSecurity from './locales/fr/security.json';
@@ -38,6 +40,7 @@ void i18n.use(initReactI18next).init({
       common: frCommon,
       public: frPublic,
       member: frMember,
+      membership: frMembership,
       consultant: frConsultant,
       finance: frFinance,
       admin: frAdmin,
@@ -49,6 +52,7 @@ void i18n.use(initReactI18next).init({
       common: enCommon,
       public: enPublic,
       member: enMember,
+      membership: enMembership,
       consultant: enConsultant,
       finance: enFinance,
       admin: enAdmin,

@@ -9,6 +9,7 @@ import { isFresh, QUEUE_DASHBOARD_URL, queueDashboardCookie } from './queue-dash
 const PAGES = [
   'moderation',
   'organisations',
+  'membership',
   'users',
   'notifications',
   'audit',

@@ -21,6 +21,7 @@ import type { Membership, MembershipStatus } from './types';
 import { DataTable } from '../../components/DataTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusMessage } from './StatusMessage';
+import { MembershipHistory } from './membership/MembershipHistory';
 
 /** One organisation as the Chambre sees it, with its adhésion year by year. */
 export function OrganisationPage() {
@@ -94,6 +95,8 @@ export function OrganisationPage() {
           {t('audit.organisationHistory')}
         </Link>
       </p>
+
+      <MembershipHistory organisationId={id} />
 
       <h2>{t('organisation.memberships')}</h2>
       {memberships.isPending ? <Loading /> : null}

@@ -9,6 +9,12 @@ import { NotificationsPage } from './NotificationsPage';
 import { OrganisationPage } from './OrganisationPage';
 import { OrganisationsPage } from './OrganisationsPage';
 import { UsersPage } from './UsersPage';
+import { ApplicationsPage } from './membership/ApplicationsPage';
+import { CampaignsPage } from './membership/CampaignsPage';
+import { FeeSchedulePage } from './membership/FeeSchedulePage';
+import { ImportPage } from './membership/ImportPage';
+import { MembersPage } from './membership/MembersPage';
+import '../member/membership/membership.css';
 
 const adminOnly = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
 
@@ -22,4 +28,9 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/notifications', element: adminOnly(<NotificationsPage />) },
   { path: '/admin/audit', element: adminOnly(<AuditPage />) },
   { path: '/admin/chambre', element: adminOnly(<ChambreSettingsPage />) },
+  { path: '/admin/membership', element: adminOnly(<ApplicationsPage />) },
+  { path: '/admin/membership/members', element: adminOnly(<MembersPage />) },
+  { path: '/admin/membership/fees', element: adminOnly(<FeeSchedulePage />) },
+  { path: '/admin/membership/campaigns', element: adminOnly(<CampaignsPage />) },
+  { path: '/admin/membership/import', element: adminOnly(<ImportPage />) },
 ];

@@ -5,9 +5,11 @@ import { BookingDetailPage } from './bookings/BookingDetailPage';
 import { BookingsPage } from './bookings/BookingsPage';
 import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoicesPage } from './invoices/InvoicesPage';
+import { MembershipPage } from './membership/MembershipPage';
+import './membership/membership.css';
 import './member.css';
 
-/** The member pages: book, follow one's bookings, read and download one's invoices. */
+/** The member pages: book, follow one's bookings, read and download one's invoices, the adhésion. */
 export const memberRoutes: RouteObject[] = [
   {
     path: '/book/:offeringId',
@@ -38,6 +40,14 @@ export const memberRoutes: RouteObject[] = [
     element: (
       <RequireAuth>
         <InvoicesPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/membership',
+    element: (
+      <RequireAuth>
+        <MembershipPage />
       </RequireAuth>
     ),
   },

@@ -22,6 +22,7 @@ import {
   type ReferenceValues,
   type Target,
 } from './booking-form';
+import { MembershipNotice } from '../membership/MembershipNotice';
 import { PriceDisplay } from './PriceDisplay';
 import { UnpaidPlacesProblem } from './UnpaidPlacesProblem';
 
@@ -370,6 +371,13 @@ export function BookingForm({
 
       <section aria-labelledby="price-heading" className="card">
         <h2 id="price-heading">{t('book.priceHeading')}</h2>
+        <MembershipNotice
+          organisationId={organisationId}
+          serviceStartsAt={
+            target.kind === 'session' ? target.session.startsAt : target.slot.startsAt
+          }
+          memberPrice={price.memberPrice}
+        />
         <PriceDisplay
           price={estimate}
           memberPrice={price.memberPrice}

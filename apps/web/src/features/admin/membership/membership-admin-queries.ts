@@ -1,0 +1,212 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { query, requestJson, uploadFile } from '../../member/membership/membership-api';
+import { campaignsOf, pollInterval } from './progress';
+import type {
+  Campaign,
+  FeeSchedule,
+  FeeScheduleInput,
+  ImportReport,
+  MemberImport,
+  MemberPaymentFilter,
+  MemberRow,
+  MembershipApplication,
+  MembershipYear,
+  Page,
+} from './types';
+
+// TODO(after the i20 merge): move to the generated client (`api.GET(...)` + `unwrap`) once
+// `npm run web:client` has the membership routes in schema.d.ts.
+
+export const membershipAdminKeys = {
+  all: ['admin', 'membership'] as const,
+  applications: ['admin', 'membership', 'applications'] as const,
+  members: (year: number, status: string) =>
+    ['admin', 'membership', 'members', { year, status }] as const,
+  feeSchedule: (year: number) => ['admin', 'membership', 'fee-schedule', year] as const,
+  campaigns: (year: number) => ['admin', 'membership', 'campaigns', year] as const,
+  campaign: (id: string) => ['admin', 'membership', 'campaign', id] as const,
+  import: (id: string) => ['admin', 'membership', 'import', id] as const,
+  years: (organisationId: string) => ['admin', 'membership', 'years', organisationId] as const,
+  organisationApplications: (organisationId: string) =>
+    ['admin', 'membership', 'organisation-applications', organisationId] as const,
+};
+
+/** Pending applications, oldest first. */
+export function usePendingApplications() {
+  return useInfiniteQuery({
+    queryKey: membershipAdminKeys.applications,
+    queryFn: ({ pageParam }) =>
+      requestJson<Page<MembershipApplication>>(
+        'GET',
+        `/api/membership-applications${query({ status: 'pending', limit: 20, cursor: pageParam })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useDecideApplication(
+  applicationId: string,
+  onDecided: (decided: MembershipApplication) => void,
+) {
+  const queryClient = useQueryClient();
+  const refresh = async (decided: MembershipApplication) => {
+    onDecided(decided);
+    await queryClient.invalidateQueries({ queryKey: membershipAdminKeys.all });
+  };
+  const approve = useMutation({
+    mutationFn: () =>
+      requestJson<MembershipApplication>(
+        'POST',
+        `/api/membership-applications/${applicationId}/approve`,
+      ),
+    onSuccess: refresh,
+  });
+  const refuse = useMutation({
+    mutationFn: (reason: string) =>
+      requestJson<MembershipApplication>(
+        'POST',
+        `/api/membership-applications/${applicationId}/refuse`,
+        { reason },
+      ),
+    onSuccess: refresh,
+  });
+  return { approve, refuse };
+}
+
+export function useMembers(year: number, status: MemberPaymentFilter | '') {
+  return useInfiniteQuery({
+    queryKey: membershipAdminKeys.members(year, status),
+    queryFn: ({ pageParam }) =>
+      requestJson<Page<MemberRow>>(
+        'GET',
+        `/api/membership/members${query({ year, status, limit: 50, cursor: pageParam })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** The year's grid, or null when the Chambre has not set one yet (404). */
+export function useAdminFeeSchedule(year: number) {
+  return useQuery({
+    queryKey: membershipAdminKeys.feeSchedule(year),
+    queryFn: async () => {
+      try {
+        return await requestJson<FeeSchedule>('GET', `/api/membership/fee-schedules/${year}`);
+      } catch (error) {
+        const status = (error as { problem?: { status?: number } }).problem?.status;
+        if (status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useSaveFeeSchedule(year: number, onSaved: (saved: FeeSchedule) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FeeScheduleInput) =>
+      requestJson<FeeSchedule>('PUT', `/api/membership/fee-schedules/${year}`, body),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(membershipAdminKeys.feeSchedule(year), saved);
+      await queryClient.invalidateQueries({ queryKey: ['membership', 'fee-schedule', year] });
+      onSaved(saved);
+    },
+  });
+}
+
+export function useCampaigns(year: number) {
+  return useQuery({
+    queryKey: membershipAdminKeys.campaigns(year),
+    queryFn: async () => {
+      try {
+        return campaignsOf(
+          await requestJson<unknown>('GET', `/api/membership/campaigns${query({ year })}`),
+        );
+      } catch (error) {
+        // No campaign for that year yet: nothing to follow, the launch button is the next step.
+        if ((error as { problem?: { status?: number } }).problem?.status === 404) return [];
+        throw error;
+      }
+    },
+  });
+}
+
+/** One campaign, asked again every 2 s while the worker runs it. */
+export function useCampaign(initial: Campaign) {
+  return useQuery({
+    queryKey: membershipAdminKeys.campaign(initial.id),
+    queryFn: () => requestJson<Campaign>('GET', `/api/membership/campaigns/${initial.id}`),
+    initialData: initial,
+    refetchInterval: (current) => pollInterval(current.state.data?.status),
+  });
+}
+
+export function useLaunchCampaign(onLaunched: (campaign: Campaign) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (year: number) =>
+      requestJson<Campaign>('POST', '/api/membership/campaigns', { year }),
+    onSuccess: async (campaign) => {
+      queryClient.setQueryData(membershipAdminKeys.campaign(campaign.id), campaign);
+      await queryClient.invalidateQueries({
+        queryKey: membershipAdminKeys.campaigns(campaign.year),
+      });
+      onLaunched(campaign);
+    },
+  });
+}
+
+export function useRetryCampaign(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      requestJson<Campaign | null>('POST', `/api/membership/campaigns/${campaignId}/retry`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: membershipAdminKeys.campaign(campaignId) });
+    },
+  });
+}
+
+export function useImportDryRun() {
+  return useMutation({
+    mutationFn: (file: File) =>
+      uploadFile<ImportReport>('/api/membership/imports?dryRun=true', file),
+  });
+}
+
+export function useApplyImport() {
+  return useMutation({
+    mutationFn: (file: File) => uploadFile<MemberImport>('/api/membership/imports', file),
+  });
+}
+
+export function useImportRun(initial: MemberImport) {
+  return useQuery({
+    queryKey: membershipAdminKeys.import(initial.id),
+    queryFn: () => requestJson<MemberImport>('GET', `/api/membership/imports/${initial.id}`),
+    initialData: initial,
+    refetchInterval: (current) => pollInterval(current.state.data?.status),
+  });
+}
+
+export function useOrganisationMembershipYears(organisationId: string) {
+  return useQuery({
+    queryKey: membershipAdminKeys.years(organisationId),
+    queryFn: () =>
+      requestJson<MembershipYear[]>('GET', `/api/organisations/${organisationId}/membership-years`),
+  });
+}
+
+export function useOrganisationApplicationsForAdmin(organisationId: string) {
+  return useQuery({
+    queryKey: membershipAdminKeys.organisationApplications(organisationId),
+    queryFn: async () => {
+      const answer = await requestJson<
+        MembershipApplication[] | { items: MembershipApplication[] }
+      >('GET', `/api/organisations/${organisationId}/membership-applications`);
+      return Array.isArray(answer) ? answer : answer.items;
+    },
+  });
+}
