@@ -387,9 +387,7 @@ describe('web app: memberships', () => {
       .waitFor();
     expect(
       await page
-        .getByText(
-          'Cette tranche chevauche une autre tranche de la même famille et du même critère.',
-        )
+        .getByText('Chevauche une autre tranche de cette famille et de ce critère.')
         .count(),
     ).toBe(2);
     await check(page, 'admin-fees-errors');

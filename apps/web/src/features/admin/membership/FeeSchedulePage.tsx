@@ -33,24 +33,26 @@ export function FeeSchedulePage() {
     <section className="stack">
       <MembershipNav />
       <PageTitle>{t('fees.title', { year })}</PageTitle>
-      <Field label={t('fees.year')}>
-        {(control) => (
-          <select
-            {...control}
-            value={year}
-            onChange={(event) => setParams({ year: event.target.value })}
-          >
-            {[-1, 0, 1, 2].map((offset) => {
-              const each = membershipYear(new Date()) + offset;
-              return (
-                <option key={each} value={each}>
-                  {each}
-                </option>
-              );
-            })}
-          </select>
-        )}
-      </Field>
+      <div className="narrow">
+        <Field label={t('fees.year')}>
+          {(control) => (
+            <select
+              {...control}
+              value={year}
+              onChange={(event) => setParams({ year: event.target.value })}
+            >
+              {[-1, 0, 1, 2].map((offset) => {
+                const each = membershipYear(new Date()) + offset;
+                return (
+                  <option key={each} value={each}>
+                    {each}
+                  </option>
+                );
+              })}
+            </select>
+          )}
+        </Field>
+      </div>
       {schedule.isPending ? <Loading /> : null}
       <ProblemAlert ns="membership" error={schedule.error} />
       {schedule.isSuccess ? (
