@@ -342,6 +342,36 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       expect(events).toBe('1');
     });
 
+    it('keeps an approval whose invoice could not be issued, and issues it when approved again', async () => {
+      const who = await applicant();
+      // A buyer established overseas: invoicing refuses (its VAT regime is not implemented).
+      await db.query(
+        `UPDATE organisations SET postal_code = '97300', department = '973' WHERE id = $1`,
+        [who.organisationId],
+      );
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      const failed = await rejection(
+        context.get(ApproveApplicationUseCase).execute(admin, submitted.id),
+      );
+      expect(failed.code).toBe(MembershipErrorCode.InvoiceNotIssued);
+      const [stored] = await db.query<{ status: string; invoice_id: string | null }[]>(
+        `SELECT status, invoice_id FROM membership_applications WHERE id = $1`,
+        [submitted.id],
+      );
+      expect(stored).toEqual({ status: 'approved', invoice_id: null });
+
+      await db.query(
+        `UPDATE organisations SET postal_code = '13001', department = '13' WHERE id = $1`,
+        [who.organisationId],
+      );
+      const retried = await context.get(ApproveApplicationUseCase).execute(admin, submitted.id);
+      expect(retried).toMatchObject({
+        status: 'approved',
+        feeCents: 18_000,
+        invoiceId: expect.any(String),
+      });
+    });
+
     it('makes a public body active on approval when the grid says so', async () => {
       const who = await applicant();
       await db.query(
