@@ -14,6 +14,7 @@ import {
 import { MembershipEvents } from './membership.events';
 import { MembershipErrorCode, MembershipException } from './membership.exception';
 import { MembershipModule } from './membership.module';
+import { MembershipPersonalDataRepository } from './repositories/membership-personal-data.repository';
 import { FeeCalculator } from './services/fee-calculator';
 import { ApproveApplicationUseCase } from './use-cases/approve-application/approve-application.use-case';
 import { PublishCharterUseCase } from './use-cases/publish-charter/publish-charter.use-case';
@@ -395,6 +396,35 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         refusalReason: 'Siège hors de la région',
       });
       expect(await context.get(MembershipService).findForYear(who.organisationId, YEAR)).toBeNull();
+    });
+  });
+
+  describe('personal data', () => {
+    it('erases the contact an application and a profile name, keeping the decisions', async () => {
+      const who = await applicant();
+      const email = `Contact-${who.organisationId}@Test.Mutualis.fr`;
+      const submitted = await context
+        .get(SubmitApplicationUseCase)
+        .execute(application(who, { contactName: 'Jeanne Martin', contactEmail: email }));
+      const changed = await db.transaction((manager) =>
+        context.get(MembershipPersonalDataRepository).erase(manager, email.toLowerCase()),
+      );
+      expect(changed).toBe(2);
+      const [row] = await db.query<
+        { contact_name: string; contact_email: string; status: string }[]
+      >(`SELECT contact_name, contact_email, status FROM membership_applications WHERE id = $1`, [
+        submitted.id,
+      ]);
+      expect(row).toEqual({
+        contact_name: 'Contact effacé',
+        contact_email: `erased-${submitted.id}@erased.invalid`,
+        status: 'pending',
+      });
+      const [profile] = await db.query<{ contact_email: string | null }[]>(
+        `SELECT contact_email FROM membership_profiles WHERE organisation_id = $1`,
+        [who.organisationId],
+      );
+      expect(profile.contact_email).toBeNull();
     });
   });
 
