@@ -400,12 +400,23 @@ describe('membership: grid, fees, charters, applications and their decisions', (
   });
 
   describe('personal data', () => {
-    it('erases the contact an application and a profile name, keeping the decisions', async () => {
+    it('exports, then erases, the contact an application and a profile name, keeping the decisions', async () => {
       const who = await applicant();
       const email = `Contact-${who.organisationId}@Test.Mutualis.fr`;
       const submitted = await context
         .get(SubmitApplicationUseCase)
         .execute(application(who, { contactName: 'Jeanne Martin', contactEmail: email }));
+      const exported = await context
+        .get(MembershipPersonalDataRepository)
+        .exportOf(who.actor.userId, email.toLowerCase());
+      expect(exported.applications).toEqual([
+        expect.objectContaining({
+          id: submitted.id,
+          contactName: 'Jeanne Martin',
+          contactEmail: email,
+          submittedByThem: true,
+        }),
+      ]);
       const changed = await db.transaction((manager) =>
         context.get(MembershipPersonalDataRepository).erase(manager, email.toLowerCase()),
       );

@@ -4289,6 +4289,10 @@ export interface components {
             catalogue: {
                 [key: string]: unknown;
             };
+            /** @description Membership applications submitted by the caller or naming them as contact. */
+            membership: {
+                [key: string]: unknown;
+            };
         };
         EraseMyAccountDto: {
             /** @description The account’s current password, confirming the erasure. */
