@@ -351,9 +351,14 @@ describe('accounting', () => {
           number: '445713',
         }),
         expect.objectContaining({ role: 'deferred_income', number: '487000' }),
+        expect.objectContaining({
+          role: 'revenue_membership',
+          number: '756000',
+          label: 'Cotisations',
+        }),
       ]),
     );
-    expect(chart.body).toHaveLength(16);
+    expect(chart.body).toHaveLength(17);
 
     const refused = [
       { accounts: [{ role: 'revenue_taxable', number: '411100', label: 'Ventes' }] },

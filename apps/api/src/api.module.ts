@@ -30,6 +30,7 @@ import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { FinanceController } from './reconciliation/finance.controller';
+import { MemberImportsController } from './membership/member-imports.controller';
 import { AccountingController } from './accounting/accounting.controller';
 import { FinanceJournalController } from './accounting/finance-journal.controller';
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
@@ -37,6 +38,8 @@ import { PaymentsController } from './payments/payments.controller';
 import { MembershipCampaignsController } from './membership/membership-campaigns.controller';
 import { MembershipCancellationsController } from './membership/membership-cancellations.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
+import { FeeSchedulesController } from './membership/fee-schedules.controller';
+import { MembershipApplicationsController } from './membership/membership-applications.controller';
 import { InvoiceTransmissionsController } from './invoicing/invoice-transmissions.controller';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { OfferingsController } from './catalogue/offerings.controller';
@@ -125,6 +128,8 @@ import { TwoFactorController } from './identity/two-factor.controller';
     InvoicesController,
     InvoiceTransmissionsController,
     PaymentsController,
+    FeeSchedulesController,
+    MembershipApplicationsController,
     MembershipCampaignsController,
     MembershipCancellationsController,
     NotificationPreferencesController,
@@ -135,6 +140,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     AccountingExportsController,
     PersonalDataController,
     AuditController,
+    MemberImportsController,
   ],
   providers: [
     ReadinessService,

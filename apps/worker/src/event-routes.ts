@@ -57,8 +57,10 @@ export const EVENT_ROUTES: EventRoutes = {
   // its transmission is opened by the issuing transaction itself).
   [InvoicingEvents.InvoiceIssued]: [Notifications, Accounting],
   [InvoicingEvents.CreditNoteIssued]: [Notifications, Accounting],
-  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting, Invoicing],
-  [InvoicingEvents.PaymentReversed]: [Notifications, Accounting],
+  // A cotisation paid in full activates its membership; a payment undone reopens it
+  // (membership.handlers.ts: other invoices are skipped there).
+  [InvoicingEvents.PaymentRecorded]: [Notifications, Accounting, Invoicing, Membership],
+  [InvoicingEvents.PaymentReversed]: [Notifications, Accounting, Membership],
   [InvoicingEvents.CreditNoteRequested]: [Invoicing],
   [PaymentsEvents.StripeEventReceived]: [Payments],
   [PaymentsEvents.PayoutPaid]: [Payments, Accounting],
@@ -67,6 +69,10 @@ export const EVENT_ROUTES: EventRoutes = {
   [PaymentsEvents.LateRefunded]: [Accounting],
   [PaymentsEvents.Refunded]: [Notifications, Accounting],
   [PaymentsEvents.FeeRecorded]: [Accounting],
+  // Mail both ways: the Chambre's admins hear of an application, its contact of the decision.
+  [MembershipEvents.ApplicationSubmitted]: [Notifications],
+  [MembershipEvents.ApplicationApproved]: [Notifications],
+  [MembershipEvents.ApplicationRefused]: [Notifications],
   [ReconciliationEvents.StatementUploaded]: [Reconciliation],
   [ReconciliationEvents.AllocationMade]: [Accounting],
   [ReconciliationEvents.AllocationUndone]: [Accounting],
@@ -74,6 +80,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [MembershipEvents.CampaignLaunched]: [Membership],
   // Recorded for the record (and the admin's history); no mail yet.
   [MembershipEvents.Lapsed]: [],
+  // The worker applies an import in batches (member-import.handlers.ts).
+  [MembershipEvents.ImportStarted]: [Membership],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

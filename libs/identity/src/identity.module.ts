@@ -29,6 +29,7 @@ import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { VerifyEmailUseCase } from './use-cases/verify-email/verify-email.use-case';
 import { ContactDirectoryService } from './services/contact-directory.service';
+import { ImportedOrganisationsService } from './services/imported-organisations.service';
 import { MembershipService } from './services/membership.service';
 import { MembershipRollService } from './services/membership-roll.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
@@ -147,6 +148,7 @@ const useCases = [
     MembershipService,
     MembershipRollService,
     MembershipRollRepository,
+    ImportedOrganisationsService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,
@@ -169,6 +171,7 @@ const useCases = [
     ContactDirectoryService,
     MembershipService,
     MembershipRollService,
+    ImportedOrganisationsService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,

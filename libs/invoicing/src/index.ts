@@ -6,6 +6,8 @@ export * from './invoicing.types';
 export * from './migrations';
 // The document of an invoice, as stored: a test compares the stored bytes with a fresh rendering.
 export { renderFacturX } from './einvoice/factur-x';
+// The embedded DejaVu fonts, parsed once per process, for the other contexts' documents.
+export { invoiceFonts, type InvoiceFonts } from './pdf/invoice-fonts';
 export * from './repositories/invoice.repository';
 export * from './services/chambre-logo-formats';
 export * from './services/chambre-settings.query';

@@ -3,6 +3,8 @@ import { DomainException, ErrorKind, FieldProblem } from '@mutualis/core';
 export enum MembershipErrorCode {
   /** No fee grid is configured for the year. */
   FeeScheduleMissing = 'fee_schedule_missing',
+  /** Reading the grid of a year that has none. */
+  FeeScheduleNotFound = 'fee_schedule_not_found',
   /** The grid has no bracket for the organisation's family and size (or it has no profile). */
   NoFeeBracket = 'no_fee_bracket',
   /** Two brackets of one family and basis overlap in a submitted grid. */
@@ -26,10 +28,14 @@ export enum MembershipErrorCode {
   CampaignNotFound = 'membership_campaign_not_found',
   /** Cancelling a year the organisation has no membership of. */
   MembershipNotFound = 'membership_not_found',
+  /** A member import's file cannot be read, or lacks a required column: nothing is imported. */
+  InvalidImportFile = 'invalid_member_import_file',
+  ImportNotFound = 'member_import_not_found',
 }
 
 const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.FeeScheduleMissing]: ErrorKind.Unprocessable,
+  [MembershipErrorCode.FeeScheduleNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.NoFeeBracket]: ErrorKind.Unprocessable,
   [MembershipErrorCode.OverlappingBrackets]: ErrorKind.Unprocessable,
   [MembershipErrorCode.InvalidFeeSchedule]: ErrorKind.Invalid,
@@ -45,6 +51,8 @@ const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.InvalidOverride]: ErrorKind.Invalid,
   [MembershipErrorCode.CampaignNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.MembershipNotFound]: ErrorKind.NotFound,
+  [MembershipErrorCode.InvalidImportFile]: ErrorKind.Unprocessable,
+  [MembershipErrorCode.ImportNotFound]: ErrorKind.NotFound,
 };
 
 export class MembershipException extends DomainException {

@@ -6,6 +6,7 @@ export * from './notifications.exception';
 export * from './notifications.module';
 export * from './repositories/notifications-personal-data.repository';
 export * from './services/delivery-dispatcher';
+export * from './services/mail-rate-limit';
 export * from './services/notification-scheduler';
 export * from './services/notification-planner';
 export * from './templates/template-data';

@@ -10,6 +10,7 @@ export * from './services/stripe-payouts.service';
 export * from './views/refund-instruction.view';
 export * from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
 export * from './use-cases/checkout/checkout.use-case';
+export * from './use-cases/invoice-checkout/invoice-checkout.use-case';
 export * from './use-cases/list-refund-instructions/list-refund-instructions.use-case';
 export * from './use-cases/mark-refund-done/mark-refund-done.use-case';
 export * from './use-cases/receive-stripe-event/receive-stripe-event.use-case';

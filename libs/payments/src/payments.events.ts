@@ -24,11 +24,18 @@ declare module '@mutualis/core' {
     [PaymentsEvents.StripeEventReceived]: { stripeEventId: string; stripeType: string };
     [PaymentsEvents.PayoutPaid]: { payoutId: string; amountCents: number };
     [PaymentsEvents.Succeeded]: {
-      bookingId: string;
+      /** Null when the payment is of an invoice alone (a cotisation): then `invoiceId` is set. */
+      bookingId: string | null;
+      /** The issued invoice paid directly (POST /invoices/:id/checkout); absent for a booking's. */
+      invoiceId?: string | null;
       amountCents: number;
       method: 'card' | 'sepa_debit' | 'bank_transfer';
     };
-    [PaymentsEvents.Disputed]: { bookingId: string; amountCents: number };
+    [PaymentsEvents.Disputed]: {
+      bookingId: string | null;
+      invoiceId?: string | null;
+      amountCents: number;
+    };
     [PaymentsEvents.LateRefunded]: {
       bookingId: string;
       organisationId: string;

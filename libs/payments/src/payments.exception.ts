@@ -2,6 +2,7 @@ import { DomainException, ErrorKind, FieldProblem } from '@mutualis/core';
 
 export enum PaymentsErrorCode {
   NotPayable = 'booking_not_payable',
+  InvoiceNotPayable = 'invoice_not_payable',
   BankTransferNotAllowed = 'bank_transfer_not_allowed',
   CardPaymentUnavailable = 'card_payment_unavailable',
   ProviderError = 'payment_provider_error',
@@ -14,6 +15,7 @@ export enum PaymentsErrorCode {
 // Unavailable maps to 503 and provider errors to 502 in the HTTP layer's table.
 const KINDS: Record<PaymentsErrorCode, ErrorKind> = {
   [PaymentsErrorCode.NotPayable]: ErrorKind.Conflict,
+  [PaymentsErrorCode.InvoiceNotPayable]: ErrorKind.Conflict,
   [PaymentsErrorCode.BankTransferNotAllowed]: ErrorKind.Unprocessable,
   [PaymentsErrorCode.CardPaymentUnavailable]: ErrorKind.Unavailable,
   [PaymentsErrorCode.ProviderError]: ErrorKind.BadGateway,

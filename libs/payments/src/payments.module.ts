@@ -17,6 +17,7 @@ import { StripeGateway } from './services/stripe-gateway';
 import { StripePayoutsService } from './services/stripe-payouts.service';
 import { ApplyStripeEventUseCase } from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
 import { CheckoutUseCase } from './use-cases/checkout/checkout.use-case';
+import { InvoiceCheckoutUseCase } from './use-cases/invoice-checkout/invoice-checkout.use-case';
 import { ListRefundInstructionsUseCase } from './use-cases/list-refund-instructions/list-refund-instructions.use-case';
 import { MarkRefundDoneUseCase } from './use-cases/mark-refund-done/mark-refund-done.use-case';
 import { ReceiveStripeEventUseCase } from './use-cases/receive-stripe-event/receive-stripe-event.use-case';
@@ -29,6 +30,7 @@ import { SettleRefundUseCase } from './use-cases/settle-refund/settle-refund.use
 const useCases = [
   ApplyStripeEventUseCase,
   CheckoutUseCase,
+  InvoiceCheckoutUseCase,
   ListRefundInstructionsUseCase,
   MarkRefundDoneUseCase,
   ReceiveStripeEventUseCase,

@@ -43,6 +43,7 @@ const ROLES: AccountRole[] = [
   'revenue_taxable',
   'revenue_exempt_training',
   'revenue_other',
+  'revenue_membership',
   'vat_pending',
   'vat_collected',
   'bank',

@@ -16,6 +16,7 @@ import { IsIn } from 'class-validator';
 import {
   CheckoutResult,
   CheckoutUseCase,
+  InvoiceCheckoutUseCase,
   ReceiveStripeEventUseCase,
   ListRefundInstructionsUseCase,
   MarkRefundDoneUseCase,
@@ -51,6 +52,17 @@ export class CheckoutResultDto {
   paymentReference?: string;
 }
 
+export class InvoiceCheckoutDto {
+  @ApiProperty({ enum: ['card'], description: 'Card or SEPA debit, on Stripe Checkout.' })
+  @IsIn(['card'])
+  method!: 'card';
+}
+
+export class InvoiceCheckoutResultDto {
+  @ApiProperty({ description: 'The Stripe Checkout page to send the member to.' })
+  checkoutUrl!: string;
+}
+
 export class RefundInstructionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) bookingId!: string;
@@ -68,6 +80,7 @@ export class RefundInstructionDto {
 export class PaymentsController {
   constructor(
     private readonly checkout: CheckoutUseCase,
+    private readonly invoiceCheckout: InvoiceCheckoutUseCase,
     private readonly receiveStripeEvent: ReceiveStripeEventUseCase,
     private readonly listRefundInstructions: ListRefundInstructionsUseCase,
     private readonly markRefundDone: MarkRefundDoneUseCase,
@@ -87,6 +100,28 @@ export class PaymentsController {
     @Body() body: CheckoutDto,
   ): Promise<CheckoutResult> {
     return this.checkout.execute(actor, params.id, body.method);
+  }
+
+  @Post('invoices/:id/checkout')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Pay an issued invoice (a cotisation, or any invoice left to pay) by card: its Stripe Checkout URL',
+    description:
+      'For the members of the invoice’s organisation (404 for anyone else). The amount is what the ' +
+      'invoice still owes; 409 when it owes nothing (paid, cancelled, a credit note). Asked again ' +
+      'while the page is open, answers the same page. Once Stripe says paid, the payment is ' +
+      'recorded against the invoice.',
+  })
+  @ApiOkResponse({ type: InvoiceCheckoutResultDto })
+  payInvoice(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    // Validated for its one method: a transfer quotes the invoice's RF reference, no checkout.
+    @Body() _body: InvoiceCheckoutDto,
+  ): Promise<InvoiceCheckoutResultDto> {
+    return this.invoiceCheckout.execute(actor, params.id);
   }
 
   @Public()

@@ -7,6 +7,7 @@ const ROLES = new Set([
   'revenue_taxable',
   'revenue_exempt_training',
   'revenue_other',
+  'revenue_membership',
   'vat_pending',
   'vat_collected',
   'bank',

@@ -25,6 +25,7 @@ export type AccountRole =
   | 'revenue_taxable' // 7061
   | 'revenue_exempt_training' // 7062
   | 'revenue_other' // 7063: other exemptions, out of scope
+  | 'revenue_membership' // 756: cotisations (membership invoices and their credit notes)
   | 'vat_pending' // 44574x, per rate: VAT invoiced, due when paid
   | 'vat_collected' // 44571x, per rate: VAT due
   | 'bank' // 512

@@ -157,6 +157,114 @@ describe('revenue accounts by VAT regime', () => {
   });
 });
 
+describe('cotisations', () => {
+  const MENTION =
+    'Cotisation hors du champ d’application de la TVA (sans contrepartie individualisée), art. 256 du CGI';
+
+  /** A membership invoice of `amount`, out of scope or taxable at 20 %. */
+  function cotisation(id: string, amount: number, taxable: boolean): SalesDocument {
+    const vat = taxable ? Math.round(amount * 0.2) : 0;
+    return {
+      documentId: id,
+      type: 'invoice',
+      number: 'F-2026-000002',
+      organisationId: 'org-1',
+      buyerName: 'Association Les Amis',
+      issueDate: '2026-11-20',
+      invoiceId: id,
+      totalInclVatCents: amount + vat,
+      membershipId: 'membership-2027',
+      vatBreakdown: [
+        taxable
+          ? {
+              vatCategory: 'S',
+              vatRateBasisPoints: 2000,
+              exemptionReason: null,
+              vatRegime: 'standard',
+              taxableAmountCents: amount,
+              vatAmountCents: vat,
+            }
+          : {
+              vatCategory: 'O',
+              vatRateBasisPoints: 0,
+              exemptionReason: MENTION,
+              vatRegime: 'out_of_scope_membership',
+              taxableAmountCents: amount,
+              vatAmountCents: 0,
+            },
+      ],
+    };
+  }
+
+  it('sends the revenue of a membership’s documents to revenue_membership, decided by the membership they bill', () => {
+    expect(
+      revenueRoleFor(
+        { vatCategory: 'O', exemptionReason: MENTION, vatRegime: 'out_of_scope_membership' },
+        { membershipId: 'membership-2027' },
+      ),
+    ).toBe('revenue_membership');
+    expect(
+      revenueRoleFor(
+        { vatCategory: 'S', exemptionReason: null, vatRegime: 'standard' },
+        { membershipId: 'membership-2027' },
+      ),
+    ).toBe('revenue_membership');
+    // The same sale without a membership is a sale like the others.
+    expect(
+      revenueRoleFor({ vatCategory: 'S', exemptionReason: null, vatRegime: 'standard' }, {}),
+    ).toBe('revenue_taxable');
+    expect(
+      revenueRoleFor({
+        vatCategory: 'O',
+        exemptionReason: MENTION,
+        vatRegime: 'out_of_scope_membership',
+      }),
+    ).toBe('revenue_other');
+  });
+
+  it('books an out-of-scope cotisation 411/756 with no VAT, and a taxable one with its VAT pending', () => {
+    const outOfScope = salesEntry(cotisation('inv-m1', 45_000, false), { vatOnDebits: false });
+    expectWellFormed(outOfScope);
+    expect(
+      outOfScope.lines.map((line) => [line.account.role, line.debitCents, line.creditCents]),
+    ).toEqual([
+      ['customers', 45_000, 0],
+      ['revenue_membership', 0, 45_000],
+    ]);
+    const taxable = salesEntry(cotisation('inv-m2', 45_000, true), { vatOnDebits: false });
+    expectWellFormed(taxable);
+    expect(taxable.lines.map((line) => [line.account, line.debitCents, line.creditCents])).toEqual([
+      [{ role: 'customers' }, 54_000, 0],
+      [{ role: 'revenue_membership' }, 0, 45_000],
+      [{ role: 'vat_pending', vatRateBasisPoints: 2000 }, 0, 9_000],
+    ]);
+  });
+
+  it('takes back cotisations on the credit note of a membership, and defers next year’s', () => {
+    const sale = cotisation('inv-m1', 45_000, false);
+    const credit: SalesDocument = {
+      ...sale,
+      documentId: 'cn-m1',
+      type: 'credit_note',
+      number: 'AV-2026-000002',
+    };
+    const entry = salesEntry(credit, { vatOnDebits: false });
+    expect(
+      entry.lines.map((line) => [line.account.role, line.debitCents, line.creditCents]),
+    ).toEqual([
+      ['customers', 0, 45_000],
+      ['revenue_membership', 45_000, 0],
+    ]);
+    const [deferred] = deferredIncomeEntries(2026, [sale]);
+    expect(
+      deferred.lines.map((line) => [line.account.role, line.debitCents, line.creditCents]),
+    ).toEqual([
+      ['revenue_membership', 45_000, 0],
+      ['deferred_income', 0, 45_000],
+    ]);
+  });
+});
+
 describe('sales journal entries', () => {
   it('debits the member with the total and credits revenue by regime and VAT pending by rate', () => {
     const entry = salesEntry(invoice('inv-1', 10_000, 5_000), { vatOnDebits: false });

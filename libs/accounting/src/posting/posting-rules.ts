@@ -1,5 +1,5 @@
 import type { AccountRef, EntryDraft, EntryLineDraft, JournalCode } from '../journal/entry-draft';
-import { RevenueRegime, RevenueRole, revenueRoleFor } from './revenue-role';
+import { RevenueRegime, RevenueRole, revenueRoleFor, RevenueSource } from './revenue-role';
 import { InvoiceBook, VatShare, vatShares } from './vat-on-payment';
 
 /**
@@ -15,8 +15,8 @@ export interface SalesVatGroup extends RevenueRegime {
   vatAmountCents: number;
 }
 
-/** An invoice or a credit note as issued. */
-export interface SalesDocument {
+/** An invoice or a credit note as issued (a membership's goes to the cotisations' account). */
+export interface SalesDocument extends RevenueSource {
   documentId: string;
   type: 'invoice' | 'credit_note';
   number: string;
@@ -54,6 +54,7 @@ const REVENUE_ORDER: RevenueRole[] = [
   'revenue_taxable',
   'revenue_exempt_training',
   'revenue_other',
+  'revenue_membership',
 ];
 
 /**
@@ -85,7 +86,7 @@ export function salesEntry(document: SalesDocument, options: SalesOptions): Entr
   const revenue = new Map<RevenueRole, number>();
   const vat = new Map<number, number>();
   for (const group of document.vatBreakdown) {
-    const role = revenueRoleFor(group);
+    const role = revenueRoleFor(group, document);
     revenue.set(role, (revenue.get(role) ?? 0) + group.taxableAmountCents);
     if (group.vatAmountCents !== 0)
       vat.set(
@@ -302,13 +303,16 @@ export function counterEntry(
  */
 export function deferredIncomeEntries(
   year: number,
-  sales: readonly { type: 'invoice' | 'credit_note'; vatBreakdown: readonly SalesVatGroup[] }[],
+  sales: readonly (RevenueSource & {
+    type: 'invoice' | 'credit_note';
+    vatBreakdown: readonly SalesVatGroup[];
+  })[],
 ): EntryDraft[] {
   const deferred = new Map<RevenueRole, number>();
   for (const sale of sales) {
     const sign = sale.type === 'invoice' ? 1 : -1;
     for (const group of sale.vatBreakdown) {
-      const role = revenueRoleFor(group);
+      const role = revenueRoleFor(group, sale);
       deferred.set(role, (deferred.get(role) ?? 0) + sign * group.taxableAmountCents);
     }
   }

@@ -11,16 +11,25 @@ export interface RevenueRegime {
 
 export type RevenueRole = Extract<
   AccountRole,
-  'revenue_taxable' | 'revenue_exempt_training' | 'revenue_other'
+  'revenue_taxable' | 'revenue_exempt_training' | 'revenue_other' | 'revenue_membership'
 >;
 
+/** What the posting rules need to know of a document to choose its revenue accounts. */
+export interface RevenueSource {
+  /** The membership a cotisation invoice (or its credit note) bills; null or absent otherwise. */
+  membershipId?: string | null;
+}
+
 /**
- * Where a sale's revenue goes: taxable sales, sales exempt as professional continuing training
- * (CGI 261-4-4° a), or the rest (other exemptions, the franchise, out of scope). The one place
- * that decides it: from the VAT regime the document names, else (documents issued before
- * regimes were named) from its category and exemption mention.
+ * Where a sale's revenue goes: cotisations (756) for the documents of a membership, whatever
+ * their VAT (out of scope or taxable: the VAT goes to its own account either way); else taxable
+ * sales, sales exempt as professional continuing training (CGI 261-4-4° a), or the rest (other
+ * exemptions, the franchise, out of scope). The one place that decides it: from the membership
+ * the document names, then the VAT regime it names, else (documents issued before regimes were
+ * named) from its category and exemption mention. Never from a description's text.
  */
-export function revenueRoleFor(regime: RevenueRegime): RevenueRole {
+export function revenueRoleFor(regime: RevenueRegime, source: RevenueSource = {}): RevenueRole {
+  if (source.membershipId) return 'revenue_membership';
   if (regime.vatRegime) {
     if (regime.vatRegime === 'standard') return 'revenue_taxable';
     if (regime.vatRegime === 'exempt_training') return 'revenue_exempt_training';

@@ -117,5 +117,6 @@ export function salesDocument(document: PostingDocument, invoiceId: string): Sal
     invoiceId,
     totalInclVatCents: document.totalInclVatCents,
     vatBreakdown: document.vatBreakdown,
+    membershipId: document.membershipId,
   };
 }

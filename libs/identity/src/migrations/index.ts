@@ -8,6 +8,7 @@ import { ValidVatNumbers1796204000000 } from './1796204000000-valid-vat-numbers'
 import { VatRegisteredAndChorusStructure1796205400000 } from './1796205400000-vat-registered-and-chorus-structure';
 import { MembershipCancelled1796206200000 } from './1796206200000-membership-cancelled';
 import { MembershipRollIndexes1796206300000 } from './1796206300000-membership-roll-indexes';
+import { OrganisationsWithoutSiret1796206400000 } from './1796206400000-organisations-without-siret';
 
 export const identityMigrations = [
   CreateIdentity1795680000000,
@@ -20,4 +21,5 @@ export const identityMigrations = [
   VatRegisteredAndChorusStructure1796205400000,
   MembershipCancelled1796206200000,
   MembershipRollIndexes1796206300000,
+  OrganisationsWithoutSiret1796206400000,
 ];

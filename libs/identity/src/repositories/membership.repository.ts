@@ -77,4 +77,23 @@ export class MembershipRepository {
     );
     return (await manager.findOne(Membership, { where: { organisationId, year } }))!;
   }
+
+  /**
+   * Moves the membership `id` to `to` only from one of `from`, in one statement: answers the row
+   * as it was before when it moved, null when it was not in `from` (already done, or never).
+   */
+  async transition(
+    id: string,
+    from: MembershipStatus[],
+    to: MembershipStatus,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Membership | null> {
+    const before = await manager.findOne(Membership, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!before || !from.includes(before.status)) return null;
+    await manager.update(Membership, { id }, { status: to });
+    return before;
+  }
 }

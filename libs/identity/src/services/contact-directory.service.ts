@@ -31,6 +31,17 @@ export class ContactDirectoryService {
     return users.filter((user) => !user.disabledAt).map(toContact);
   }
 
+  /** The Chambre's active admins: who hears of what waits for their decision (applications). */
+  async platformAdmins(): Promise<Contact[]> {
+    const users = await this.dataSource.manager
+      .createQueryBuilder(User, 'user')
+      .where(`'admin' = ANY(user.platformRoles)`)
+      .andWhere('user.disabledAt IS NULL')
+      .orderBy('user.email')
+      .getMany();
+    return users.map(toContact);
+  }
+
   /**
    * Users' current names by id, disabled accounts included: what the audit log shows for its
    * actors (an erased user shows the anonymised name their row now holds).

@@ -23,6 +23,11 @@ export class MembershipStanding {
   isActiveOn(date: Date): boolean {
     return this.activeYears.has(parisYear(date));
   }
+
+  /** The years whose membership is active, in order (none: never a member). */
+  get activeYearList(): number[] {
+    return [...this.activeYears].sort((a, b) => a - b);
+  }
 }
 
 /**
@@ -75,5 +80,19 @@ export class MembershipService {
   /** Every year's membership of the organisation, latest first. */
   listForOrganisation(organisationId: string): Promise<Membership[]> {
     return this.memberships.listForOrganisation(organisationId);
+  }
+
+  /**
+   * The membership `id` becomes active (its invoice is paid): from pending, or lapsed when paid
+   * late. Answers the row as it was, or null when there was nothing to do (already active,
+   * cancelled, unknown): redelivered events change nothing. Pass the transaction's manager.
+   */
+  activate(id: string, manager?: EntityManager): Promise<Membership | null> {
+    return this.memberships.transition(id, ['pending', 'lapsed'], 'active', manager);
+  }
+
+  /** An active membership whose payment was undone is pending again (null: nothing to do). */
+  reopen(id: string, manager?: EntityManager): Promise<Membership | null> {
+    return this.memberships.transition(id, ['active'], 'pending', manager);
   }
 }

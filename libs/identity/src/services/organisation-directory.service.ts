@@ -10,7 +10,10 @@ export interface BillingIdentity {
   addressLines: string[];
   /** Tells where its VAT is due: metropolitan France, or an overseas territory. */
   postalCode: string;
-  siret: string;
+  /** Null for an association known by its RNA number only. */
+  siret: string | null;
+  /** An association's RNA number, printed beside its SIRET (attestations), and identifying it when it has none. */
+  rna: string | null;
   vatNumber: string | null;
   billingEmail: string;
   /** Public bodies may pay by transfer after the service (administrative mandate). */
@@ -72,6 +75,7 @@ export class OrganisationDirectoryService {
       ],
       postalCode: organisation.postalCode,
       siret: organisation.siret,
+      rna: organisation.rna,
       vatNumber: organisation.vatNumber,
       billingEmail: organisation.billingEmail,
       isPublicBody: organisation.isPublicBody,

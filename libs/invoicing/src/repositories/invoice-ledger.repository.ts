@@ -63,6 +63,8 @@ export interface PostingDocument {
   issueDate: string;
   /** For a credit note, the invoice it corrects. */
   correctsInvoiceId: string | null;
+  /** The membership a cotisation invoice, or its credit note, bills: its revenue is cotisations'. */
+  membershipId: string | null;
   totalInclVatCents: number;
   vatBreakdown: {
     vatCategory: 'S' | 'E' | 'O';
@@ -99,6 +101,7 @@ export interface FutureServiceDocument {
   type: 'invoice' | 'credit_note';
   number: string;
   serviceDate: string;
+  membershipId: string | null;
   vatBreakdown: PostingDocument['vatBreakdown'];
 }
 
@@ -293,6 +296,7 @@ export class InvoiceLedgerRepository {
         buyer_name: string;
         issue_date: string;
         corrects_invoice_id: string | null;
+        membership_id: string | null;
         total_incl_vat_cents: string;
         vat_breakdown: (Omit<PostingDocument['vatBreakdown'][number], 'vatRegime'> & {
           vatRegime?: string;
@@ -301,7 +305,7 @@ export class InvoiceLedgerRepository {
       }[]
     >(
       `SELECT id, type, number, organisation_id, buyer ->> 'name' AS buyer_name, issue_date::text,
-              corrects_invoice_id, total_incl_vat_cents, vat_breakdown,
+              corrects_invoice_id, membership_id, total_incl_vat_cents, vat_breakdown,
               coalesce((seller ->> 'vatOnDebits')::boolean, false) AS vat_on_debits
          FROM invoices WHERE id = $1 AND number IS NOT NULL`,
       [invoiceId],
@@ -315,6 +319,7 @@ export class InvoiceLedgerRepository {
       buyerName: row.buyer_name,
       issueDate: row.issue_date,
       correctsInvoiceId: row.corrects_invoice_id,
+      membershipId: row.membership_id,
       totalInclVatCents: centsFromRow(row.total_incl_vat_cents),
       vatBreakdown: row.vat_breakdown.map((group) => ({
         vatCategory: group.vatCategory,
@@ -385,12 +390,13 @@ export class InvoiceLedgerRepository {
         type: 'invoice' | 'credit_note';
         number: string;
         service_date: string;
+        membership_id: string | null;
         vat_breakdown: (Omit<PostingDocument['vatBreakdown'][number], 'vatRegime'> & {
           vatRegime?: string;
         })[];
       }[]
     >(
-      `SELECT id, type, number, service_date::text, vat_breakdown
+      `SELECT id, type, number, service_date::text, membership_id, vat_breakdown
          FROM invoices
         WHERE number IS NOT NULL AND issue_date BETWEEN $1 AND $2 AND service_date > $2
         ORDER BY issue_date, series, sequence`,
@@ -401,6 +407,7 @@ export class InvoiceLedgerRepository {
       type: row.type,
       number: row.number,
       serviceDate: row.service_date,
+      membershipId: row.membership_id,
       vatBreakdown: row.vat_breakdown.map((group) => ({
         vatCategory: group.vatCategory,
         vatRateBasisPoints: group.vatRateBasisPoints,

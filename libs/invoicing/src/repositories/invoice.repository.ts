@@ -96,6 +96,18 @@ export class InvoiceRepository {
       .getOne();
   }
 
+  /** The invoices (not credit notes) of several memberships, in one query. */
+  findForMemberships(membershipIds: string[]): Promise<Invoice[]> {
+    if (membershipIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .where(`invoice.membershipId = ANY(:ids) AND invoice.type = 'invoice'`, {
+        ids: membershipIds,
+      })
+      .getMany();
+  }
+
   findBySourceEvent(eventId: string, manager: EntityManager): Promise<Invoice | null> {
     return manager.findOne(Invoice, { where: { sourceEventId: eventId } });
   }

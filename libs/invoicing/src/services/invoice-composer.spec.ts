@@ -70,6 +70,7 @@ describe('the buyer an invoice names', () => {
     addressLines: ['Place de la Mairie', '84160 Lourmarin'],
     postalCode: '84160',
     siret: '21840068400015',
+    rna: null,
     vatNumber: null,
     billingEmail: 'finances@lourmarin.fr',
     isPublicBody: true,

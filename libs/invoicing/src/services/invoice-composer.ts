@@ -73,6 +73,7 @@ export function buyerOf(
     name: identity.legalName,
     addressLines: identity.addressLines,
     siret: identity.siret,
+    rna: identity.rna,
     vatNumber: identity.vatNumber,
     billingEmail: identity.billingEmail,
     publicBody: identity.isPublicBody,

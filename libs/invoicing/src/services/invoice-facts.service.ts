@@ -47,6 +47,12 @@ export class InvoiceFactsService {
     const invoice = await this.invoices.findById(invoiceId);
     return invoice ? invoiceFacts(invoice) : null;
   }
+
+  /** The invoice of each membership that has one, keyed by membership id (membership years). */
+  async forMemberships(membershipIds: string[]): Promise<Map<string, InvoiceFacts>> {
+    const invoices = await this.invoices.findForMemberships(membershipIds);
+    return new Map(invoices.map((invoice) => [invoice.membershipId!, invoiceFacts(invoice)]));
+  }
 }
 
 export function invoiceFacts(invoice: Invoice): InvoiceFacts {

@@ -44,11 +44,10 @@ export class FeeCalculator {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MembershipFee> {
     const chambreId = await this.chambre.currentId(manager);
-    const [schedule, profile, override] = await Promise.all([
-      this.schedules.findForYear(chambreId, year, manager),
-      this.profiles.findForOrganisation(organisationId, manager),
-      this.overrides.findFor(organisationId, year, manager),
-    ]);
+    // One after the other: inside a transaction the manager is one connection.
+    const schedule = await this.schedules.findForYear(chambreId, year, manager);
+    const profile = await this.profiles.findForOrganisation(organisationId, manager);
+    const override = await this.overrides.findFor(organisationId, year, manager);
     if (!schedule) {
       throw new MembershipException(
         MembershipErrorCode.FeeScheduleMissing,

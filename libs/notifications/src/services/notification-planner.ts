@@ -11,9 +11,11 @@ import {
   Contact,
   ContactDirectoryService,
   GetInvitationByIdUseCase,
+  MembershipService,
   OrganisationDirectoryService,
 } from '@mutualis/identity';
 import { ChambreSettingsQuery, InvoiceFacts, InvoiceFactsService } from '@mutualis/invoicing';
+import { familyLabel, MembershipFactsService } from '@mutualis/membership';
 import { AttachmentRef } from '../entities/notification-delivery.entity';
 import { PlannedDelivery } from '../repositories/delivery.repository';
 import {
@@ -103,7 +105,73 @@ export class NotificationPlanner {
     private readonly chambre: ChambreSettingsQuery,
     private readonly links: WebLinks,
     private readonly accountLinks: AccountLinksService,
+    private readonly membership: MembershipFactsService,
+    private readonly memberships: MembershipService,
   ) {}
+
+  /** The Chambre's admins hear of an application while it still waits for a decision. */
+  async membershipApplicationSubmitted(
+    key: string,
+    applicationId: string,
+  ): Promise<PlannedDelivery[]> {
+    const application = await this.membership.application(applicationId);
+    if (!application || application.status !== 'pending') return [];
+    const [admins, names] = await Promise.all([
+      this.contacts.platformAdmins(),
+      this.organisations.legalNamesOf([application.organisationId]),
+    ]);
+    return admins.map((contact) =>
+      deliveryTo(key, contact, 'membership-application-submitted', {
+        organisationName: names.get(application.organisationId) ?? '',
+        year: application.year,
+        kind: application.kind,
+        familyLabel: familyLabel(application.family),
+        contactName: application.contactName,
+        contactEmail: application.contactEmail,
+        charterVersion: application.charterVersion,
+        applicationsUrl: this.links.membershipApplications(),
+      }),
+    );
+  }
+
+  /** The contact the organisation named in its application hears of the decision. */
+  async membershipApplicationDecided(
+    key: string,
+    applicationId: string,
+  ): Promise<PlannedDelivery[]> {
+    const application = await this.membership.application(applicationId);
+    if (!application || !['approved', 'refused'].includes(application.status)) return [];
+    const [names, contact] = await Promise.all([
+      this.organisations.legalNamesOf([application.organisationId]),
+      this.contacts.byEmail(application.contactEmail),
+    ]);
+    const recipient = { ...contact, email: application.contactEmail };
+    const organisationName = names.get(application.organisationId) ?? '';
+    const membershipUrl = this.links.membership();
+    if (application.status === 'refused') {
+      return [
+        deliveryTo(key, recipient, 'membership-application-refused', {
+          organisationName,
+          year: application.year,
+          reason: application.refusalReason ?? '',
+          membershipUrl,
+        }),
+      ];
+    }
+    const membership = await this.memberships.findForYear(
+      application.organisationId,
+      application.year,
+    );
+    return [
+      deliveryTo(key, recipient, 'membership-application-approved', {
+        organisationName,
+        year: application.year,
+        feeCents: application.feeCents ?? 0,
+        active: membership?.status === 'active',
+        membershipUrl,
+      }),
+    ];
+  }
 
   /** The reminder two days before: only for a booking still confirmed on a session still on. */
   async sessionReminder(bookingId: string): Promise<PlannedDelivery[]> {

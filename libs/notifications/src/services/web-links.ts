@@ -52,6 +52,16 @@ export class WebLinks {
     return `${this.base}/forgot-password`;
   }
 
+  /** The organisation's membership page: status per year, invoice, certificate. */
+  membership(): string {
+    return `${this.base}/membership`;
+  }
+
+  /** The Chambre's queue of membership applications. */
+  membershipApplications(): string {
+    return `${this.base}/admin/membership`;
+  }
+
   accountSecurity(): string {
     return `${this.base}/account/security`;
   }

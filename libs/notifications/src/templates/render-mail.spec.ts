@@ -182,6 +182,29 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     ],
     sessionUrl: 'https://mutualis.example/sessions/9',
   },
+  'membership-application-submitted': {
+    organisationName: 'Les Lucioles',
+    year: 2027,
+    kind: 'join',
+    familyLabel: 'association',
+    contactName: 'Marie Dupont',
+    contactEmail: 'marie@lucioles.example',
+    charterVersion: 3,
+    applicationsUrl: 'https://mutualis.example/admin/membership',
+  },
+  'membership-application-approved': {
+    organisationName: 'Les Lucioles',
+    year: 2027,
+    feeCents: 18_000,
+    active: false,
+    membershipUrl: 'https://mutualis.example/membership',
+  },
+  'membership-application-refused': {
+    organisationName: 'Les Lucioles',
+    year: 2027,
+    reason: 'Votre siège est hors de la région.',
+    membershipUrl: 'https://mutualis.example/membership',
+  },
 };
 
 function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {
@@ -622,6 +645,34 @@ describe('content', () => {
     expect(mail.html).toContain('non renseigné');
     expect(mail.text).toContain('- Marie Dupont — Les Lucioles — marie@lucioles.example');
     expect(mail.text).toContain('- Paul Roux — SCOP Les Artisans\n');
+  });
+});
+
+describe('membership', () => {
+  it('tells the Chambre’s admins who applies, for which year, with the charter version accepted', () => {
+    const mail = render('membership-application-submitted', 'fr');
+    expect(mail.subject).toBe('Demande d’adhésion 2027 : Les Lucioles');
+    expect(mail.text).toContain('Les Lucioles demande à adhérer pour l’année 2027.');
+    expect(mail.text).toContain('version 3');
+    expect(mail.text).toContain('marie@lucioles.example');
+    expect(render('membership-application-submitted', 'fr', { kind: 'renewal' }).text).toContain(
+      'demande à renouveler son adhésion',
+    );
+  });
+
+  it('gives the fee on approval, and says the membership starts once the invoice is paid', () => {
+    const pending = render('membership-application-approved', 'fr');
+    expect(spaces(pending.text)).toContain('180,00 €');
+    expect(pending.text).toContain('dès son paiement');
+    const active = render('membership-application-approved', 'fr', { active: true });
+    expect(active.text).toContain('active dès à présent');
+    expect(render('membership-application-approved', 'en').text).toContain('once it is paid');
+  });
+
+  it('quotes the reason of a refusal', () => {
+    const mail = render('membership-application-refused', 'fr');
+    expect(mail.text).toContain('Votre siège est hors de la région.');
+    expect(mail.subject).toBe('Votre demande d’adhésion 2027');
   });
 });
 

@@ -22,6 +22,11 @@ import {
 } from './booking.templates';
 import { consultantAttendeeList, consultantNewBooking } from './consultant.templates';
 import { renderLayout } from './layout';
+import {
+  membershipApplicationApproved,
+  membershipApplicationRefused,
+  membershipApplicationSubmitted,
+} from './membership.templates';
 import { membershipRenewalReminder } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
@@ -68,6 +73,9 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'account-password-reset': accountPasswordReset,
   'account-registration-attempt': accountRegistrationAttempt,
   'account-email-change-notice': accountEmailChangeNotice,
+  'membership-application-submitted': membershipApplicationSubmitted,
+  'membership-application-approved': membershipApplicationApproved,
+  'membership-application-refused': membershipApplicationRefused,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

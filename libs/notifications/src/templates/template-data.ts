@@ -156,6 +156,31 @@ export interface TemplateData {
     attendees: { name: string; email: string | null; organisationName: string }[];
     sessionUrl: string;
   };
+  'membership-application-submitted': {
+    organisationName: string;
+    year: number;
+    kind: 'join' | 'renewal';
+    /** The family as the grid names it, in French (« association », « coopérative »…). */
+    familyLabel: string;
+    contactName: string;
+    contactEmail: string;
+    charterVersion: number;
+    applicationsUrl: string;
+  };
+  'membership-application-approved': {
+    organisationName: string;
+    year: number;
+    feeCents: number;
+    /** Active at once (a public body on the administrative mandate): no "once paid". */
+    active: boolean;
+    membershipUrl: string;
+  };
+  'membership-application-refused': {
+    organisationName: string;
+    year: number;
+    reason: string;
+    membershipUrl: string;
+  };
   /** `actionUrl` holds the link's secret: it is added at send time (AccountLinkRef), never stored. */
   'account-email-verification': { actionUrl: string; expiresAt: string; change: boolean };
   'account-password-reset': { actionUrl: string; expiresAt: string };

@@ -17,11 +17,15 @@ export type PaymentStatus =
   | 'partially_refunded'
   | 'disputed';
 
-/** One attempt to pay a booking, with the ids to trace it through Stripe to the payout. */
+/**
+ * One attempt to pay a booking, or an issued invoice that bills none (a cotisation), with the
+ * ids to trace it through Stripe to the payout.
+ */
 @Entity('payments')
 export class Payment {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('uuid') bookingId!: string;
+  /** Null for a payment of an invoice alone (then `invoiceId` is set). */
+  @Column('uuid', { nullable: true }) bookingId!: string | null;
   @Column('uuid') organisationId!: string;
   @Column('uuid', { nullable: true }) invoiceId!: string | null;
   @Column('text') provider!: 'stripe' | 'bank_transfer';

@@ -51,15 +51,20 @@ export class PaymentsHandlers {
    */
   @OnEvent(PaymentsEvents.Succeeded, QueueName.Invoicing)
   paymentSucceeded(event: EventJob<typeof PaymentsEvents.Succeeded>, job: HandledJob) {
-    return runWithAuditContext(jobAuditContext(job), async () => ({
-      outcome: await this.recordInvoicePayment.execute({
-        source: `${PaymentsEvents.Succeeded}:${event.eventId}`,
-        bookingId: event.payload.bookingId,
-        amountCents: event.payload.amountCents,
-        method: event.payload.method === 'sepa_debit' ? 'sepa_debit' : 'card',
-        // The Stripe payment, which the books date and refer to.
-        reference: event.aggregateId,
-      }),
-    }));
+    const { bookingId, invoiceId } = event.payload;
+    const payment = {
+      source: `${PaymentsEvents.Succeeded}:${event.eventId}`,
+      amountCents: event.payload.amountCents,
+      method: event.payload.method === 'sepa_debit' ? ('sepa_debit' as const) : ('card' as const),
+      // The Stripe payment, which the books date and refer to.
+      reference: event.aggregateId,
+    };
+    return runWithAuditContext(jobAuditContext(job), async () => {
+      // A payment of an invoice alone names it; a booking's counts against the booking's invoice.
+      if (invoiceId)
+        return { outcome: await this.recordInvoicePayment.forInvoice({ ...payment, invoiceId }) };
+      if (!bookingId) throw new Error(`payment ${event.aggregateId} names no booking nor invoice`);
+      return { outcome: await this.recordInvoicePayment.execute({ ...payment, bookingId }) };
+    });
   }
 }

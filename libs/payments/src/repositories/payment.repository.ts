@@ -16,7 +16,8 @@ export interface OpenRefund {
 /** A payment as the books post it. */
 export interface PaymentFacts {
   paymentId: string;
-  bookingId: string;
+  /** Null for a payment of an invoice alone (a cotisation). */
+  bookingId: string | null;
   organisationId: string;
   provider: 'stripe' | 'bank_transfer';
   method: 'card' | 'sepa_debit' | 'bank_transfer' | null;
@@ -91,6 +92,14 @@ export class PaymentRepository {
   openCheckout(bookingId: string): Promise<Payment | null> {
     return this.dataSource.manager.findOne(Payment, {
       where: { bookingId, provider: 'stripe', status: 'pending' },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** The invoice's open card attempt (an invoice paid without a booking), as for a booking. */
+  openInvoiceCheckout(invoiceId: string): Promise<Payment | null> {
+    return this.dataSource.manager.findOne(Payment, {
+      where: { invoiceId, provider: 'stripe', status: 'pending' },
       order: { createdAt: 'DESC' },
     });
   }

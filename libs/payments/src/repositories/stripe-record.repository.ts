@@ -15,7 +15,8 @@ export interface StripePayout {
 
 export interface StripeFee {
   paymentId: string;
-  bookingId: string;
+  /** Null for a payment of an invoice alone (a cotisation). */
+  bookingId: string | null;
   /** Paris calendar date the payment was taken. */
   chargedOn: string;
   feeCents: number;
@@ -164,7 +165,7 @@ export class StripeRecordRepository {
   /** Stripe's fees on the payments it took within [from, to] (Paris dates). */
   async feesBetween(from: string, to: string): Promise<StripeFee[]> {
     const rows = await this.dataSource.query<
-      { id: string; booking_id: string; charged_on: string; fee: string }[]
+      { id: string; booking_id: string | null; charged_on: string; fee: string }[]
     >(
       `SELECT id, booking_id, (created_at AT TIME ZONE 'Europe/Paris')::date::text AS charged_on,
               stripe_fee_cents AS fee

@@ -28,6 +28,9 @@ const CLASSES: Record<AccountRole, string[]> = {
   revenue_taxable: ['70'],
   revenue_exempt_training: ['70'],
   revenue_other: ['70', '74', '75'],
+  // PCG 756 « Cotisations » (ANC 2018-06, associations and foundations), or 70 when a Chambre
+  // books taxable cotisations as sales.
+  revenue_membership: ['756', '70'],
   vat_pending: ['4457'],
   vat_collected: ['4457'],
   bank: ['51'],

@@ -4,6 +4,7 @@ import { CatalogueEvents } from '@mutualis/catalogue';
 import { EventJob } from '@mutualis/core';
 import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
+import { MembershipEvents } from '@mutualis/membership';
 import { RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
@@ -35,6 +36,9 @@ export const NOTIFIED_EVENTS = [
   InvoicingEvents.PaymentRecorded,
   InvoicingEvents.PaymentReversed,
   PaymentsEvents.Refunded,
+  MembershipEvents.ApplicationSubmitted,
+  MembershipEvents.ApplicationApproved,
+  MembershipEvents.ApplicationRefused,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -112,6 +116,12 @@ export class NotifyEventUseCase {
           event.payload.method === 'bank_transfer' ? 'bank_transfer' : 'card',
         ),
       ),
+    [MembershipEvents.ApplicationSubmitted]: (event) =>
+      this.send(this.planner.membershipApplicationSubmitted(event.eventId, event.aggregateId)),
+    [MembershipEvents.ApplicationApproved]: (event) =>
+      this.send(this.planner.membershipApplicationDecided(event.eventId, event.aggregateId)),
+    [MembershipEvents.ApplicationRefused]: (event) =>
+      this.send(this.planner.membershipApplicationDecided(event.eventId, event.aggregateId)),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {

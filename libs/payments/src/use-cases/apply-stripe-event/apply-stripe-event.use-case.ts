@@ -116,7 +116,11 @@ export class ApplyStripeEventUseCase {
           type: PaymentsEvents.Disputed,
           aggregateType: 'payment',
           aggregateId: payment.id,
-          payload: { bookingId: payment.bookingId, amountCents: dispute.amount },
+          payload: {
+            bookingId: payment.bookingId,
+            invoiceId: payment.invoiceId,
+            amountCents: dispute.amount,
+          },
         });
         return 'disputed';
       }
@@ -182,8 +186,24 @@ export class ApplyStripeEventUseCase {
       manager,
     );
     after.push(() => this.ledger.recordCharge(payment.id));
-    const booking = await this.bookings.forPayment(payment.bookingId, manager);
     const amountCents = session.amount_total ?? payment.amountCents;
+    if (payment.bookingId === null) {
+      // A payment of an issued invoice alone (a cotisation): invoicing records it against that
+      // invoice, which moves its status and announces `invoice.payment-recorded`.
+      await this.outbox.record(manager, {
+        type: PaymentsEvents.Succeeded,
+        aggregateType: 'payment',
+        aggregateId: payment.id,
+        payload: {
+          bookingId: null,
+          invoiceId: payment.invoiceId,
+          amountCents,
+          method: payment.method ?? 'card',
+        },
+      });
+      return 'invoice_paid';
+    }
+    const booking = await this.bookings.forPayment(payment.bookingId, manager);
     if (
       booking.status === 'pending_payment' ||
       booking.status === 'offered' ||
@@ -247,8 +267,10 @@ export class ApplyStripeEventUseCase {
     const payment = await this.payments.bySessionForUpdate(session.id, manager);
     if (!payment || !['pending', 'processing'].includes(payment.status)) return 'ignored';
     await this.payments.update(payment.id, { status: 'failed', failureReason: reason }, manager);
-    // The seats go back to the session (and its waitlist) once this transaction commits.
-    after.push(() => this.expireUnpaid.execute(payment.bookingId));
+    // An invoice paid alone stays due, payable again; a booking's seats go back to the session
+    // (and its waitlist) once this transaction commits.
+    const bookingId = payment.bookingId;
+    if (bookingId !== null) after.push(() => this.expireUnpaid.execute(bookingId));
     return 'failed';
   }
 

@@ -226,6 +226,7 @@ const ROLE_ORDER: readonly AccountRole[] = [
   'revenue_taxable',
   'revenue_exempt_training',
   'revenue_other',
+  'revenue_membership',
   'vat_pending',
   'vat_collected',
   'bank',

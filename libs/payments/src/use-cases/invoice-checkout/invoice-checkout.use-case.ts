@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from '@mutualis/core';
+import { Actor, OrganisationAccessService } from '@mutualis/identity';
+import { GetInvoiceUseCase, invoiceNotFound, InvoiceView } from '@mutualis/invoicing';
+import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
+import { PaymentRepository } from '../../repositories/payment.repository';
+import { providerError, StripeGateway } from '../../services/stripe-gateway';
+
+/**
+ * Pays an issued invoice by card (or SEPA debit) on Stripe Checkout, for what it still owes: a
+ * membership's cotisation, or any invoice left to pay. Only a member of the invoice's
+ * organisation asks (anyone else: not found); a second request while the page is open hands
+ * back the same page. When Stripe says it is paid, the payment is recorded against the invoice
+ * (ApplyStripeEventUseCase, then invoicing), which becomes paid.
+ */
+@Injectable()
+export class InvoiceCheckoutUseCase {
+  constructor(
+    private readonly invoices: GetInvoiceUseCase,
+    private readonly access: OrganisationAccessService,
+    private readonly payments: PaymentRepository,
+    private readonly stripe: StripeGateway,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async execute(actor: Actor, invoiceId: string): Promise<{ checkoutUrl: string }> {
+    const invoice = await this.invoices.execute(actor, invoiceId);
+    // Finance and admins read every invoice; only the organisation's members pay one.
+    const mine = await this.access.organisationsOf(actor.userId);
+    if (!mine.includes(invoice.organisationId)) throw invoiceNotFound();
+    assertPayable(invoice);
+    const stripe = this.stripe.require();
+
+    const open = await this.payments.openInvoiceCheckout(invoice.id);
+    if (open?.stripeCheckoutSessionId && open.amountCents === invoice.amountDueCents) {
+      const session = await stripe.checkout.sessions
+        .retrieve(open.stripeCheckoutSessionId)
+        .catch(() => null);
+      if (session?.status === 'open' && session.url) return { checkoutUrl: session.url };
+    }
+    const payment = await this.payments.create({
+      bookingId: null,
+      invoiceId: invoice.id,
+      organisationId: invoice.organisationId,
+      provider: 'stripe',
+      method: null,
+      amountCents: invoice.amountDueCents,
+      status: 'pending',
+    });
+    const web = this.config.get('PUBLIC_WEB_URL', { infer: true });
+    try {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          allowed_payment_method_types: ['card', 'sepa_debit'],
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: 'eur',
+                unit_amount: invoice.amountDueCents,
+                product_data: { name: `Facture ${invoice.number}` },
+              },
+            },
+          ],
+          client_reference_id: invoice.id,
+          metadata: {
+            invoice_id: invoice.id,
+            organisation_id: invoice.organisationId,
+            payment_id: payment.id,
+          },
+          payment_intent_data: { metadata: { invoice_id: invoice.id, payment_id: payment.id } },
+          success_url: new URL(`/invoices/${invoice.id}?paid=1`, web).toString(),
+          cancel_url: new URL(`/invoices/${invoice.id}`, web).toString(),
+        },
+        { idempotencyKey: `checkout-${payment.id}` },
+      );
+      await this.payments.update(payment.id, { stripeCheckoutSessionId: session.id });
+      return { checkoutUrl: session.url! };
+    } catch (error) {
+      await this.payments.update(payment.id, {
+        status: 'failed',
+        failureReason: (error as Error).message.slice(0, 500),
+      });
+      throw providerError(error);
+    }
+  }
+}
+
+/** An invoice (not a credit note), issued or partly paid, with something left to pay. */
+function assertPayable(invoice: InvoiceView): void {
+  if (invoice.type !== 'invoice') {
+    throw new PaymentsException(
+      PaymentsErrorCode.InvoiceNotPayable,
+      'a credit note is not paid by the member',
+    );
+  }
+  if (!['issued', 'partially_paid'].includes(invoice.status) || invoice.amountDueCents <= 0) {
+    throw new PaymentsException(
+      PaymentsErrorCode.InvoiceNotPayable,
+      `invoice ${invoice.number} is ${invoice.status}: nothing is left to pay by card`,
+    );
+  }
+}
