@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { configureChambre, createTestContext, insertBooker } from '@mutualis/testing';
+import { configureChambre, createTestContext, insertBooker, validSiret } from '@mutualis/testing';
 import {
   describeFindings,
   einvoicingValidators,
@@ -12,6 +12,8 @@ import { extractEmbeddedFile } from '../../../../../test/support/factur-x-pdf';
 import { Invoice } from '../../entities/invoice.entity';
 import { InvoiceLine } from '../../entities/invoice-line.entity';
 import { InvoicingModule } from '../../invoicing.module';
+import { IssueRequestedCreditNoteUseCase } from '../issue-requested-credit-note/issue-requested-credit-note.use-case';
+import { RequestCreditNoteUseCase } from '../request-credit-note/request-credit-note.use-case';
 import {
   IssueMembershipInvoiceUseCase,
   MembershipInvoiceCommand,
@@ -172,6 +174,57 @@ describe('IssueMembershipInvoiceUseCase', () => {
       ),
     ).rejects.toThrow(/invoices_bills_one_thing/);
   });
+
+  it('sends a public body’s through Chorus Pro, on its administrative mandate, like its other invoices', async () => {
+    const command = await membership('out_of_scope');
+    await db.query(
+      `UPDATE organisations SET is_public_body = true, chorus_structure_siret = $2 WHERE id = $1`,
+      [command.organisationId, validSiret()],
+    );
+    const { invoiceId } = await useCase.execute(command);
+    const invoice = await db.getRepository(Invoice).findOneByOrFail({ id: invoiceId });
+    expect(invoice.paymentMeans).toBe('administrative_mandate');
+    expect(invoice.buyer.publicProcurement).toMatchObject({ engagementNumber: null });
+    const [transmission] = await db.query<{ channel: string }[]>(
+      `SELECT channel FROM invoice_transmissions WHERE invoice_id = $1`,
+      [invoiceId],
+    );
+    expect(transmission.channel).toBe('chorus_pro');
+  });
+
+  it('credits a membership (a member who left) with a credit note naming the same membership', async () => {
+    const command = await membership('out_of_scope');
+    const { invoiceId } = await useCase.execute(command);
+    const requested = await context.get(RequestCreditNoteUseCase).execute({
+      actor: { userId: command.organisationId, roles: ['finance'] },
+      invoiceId,
+      amountCents: command.amountCents,
+      reason: 'Démission de l’adhérent',
+    });
+    expect(await context.get(IssueRequestedCreditNoteUseCase).execute(requested.id)).toBe('issued');
+    const documents = await invoicesOf(command.membershipId);
+    expect(documents.map((document) => [document.type, document.status]).sort()).toEqual([
+      ['credit_note', 'issued'],
+      ['invoice', 'cancelled'],
+    ]);
+    const [credited] = await db.query<{ payload: Record<string, unknown> }[]>(
+      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = 'invoice.credit-note-issued'`,
+      [requested.id],
+    );
+    expect(credited.payload).toMatchObject({
+      membershipId: command.membershipId,
+      correctsInvoiceId: invoiceId,
+    });
+    // Its Factur-X (381, out of scope like the invoice) passes the validators too.
+    const creditNote = documents.find((document) => document.type === 'credit_note')!;
+    const xml = extractEmbeddedFile(readFileSync(join(storage, creditNote.pdfPath!))).toString(
+      'utf8',
+    );
+    const reports = await (await einvoicingValidators()).validate(xml);
+    expect(describeFindings(reports, 'fatal')).toBe('');
+    // Still one invoice: the membership is not invoiced again by a relaunch.
+    expect(await useCase.execute(command)).toEqual({ outcome: 'already_issued', invoiceId });
+  }, 600_000);
 
   describe('its stored Factur-X', () => {
     it.each(['out_of_scope', 'taxable'] as const)(
