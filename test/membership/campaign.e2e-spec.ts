@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock, QueueName } from '@mutualis/core';
 import { MembershipService } from '@mutualis/identity';
-import { MembershipJobs } from '@mutualis/membership';
+import { MembershipEvents, MembershipJobs } from '@mutualis/membership';
 import {
   RebuildNotificationSchedulesUseCase,
   SendRenewalReminderUseCase,
@@ -424,8 +424,8 @@ describe('membership renewal campaign', () => {
     expect(await pricing.isMember(renewing[1], new Date(`${YEAR}-06-01T10:00:00Z`))).toBe(true);
     const [{ count }] = await db.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM outbox_events
-        WHERE type = 'membership.lapsed' AND payload ->> 'organisationId' = $1`,
-      [unpaid],
+        WHERE type = $2 AND payload ->> 'organisationId' = $1`,
+      [unpaid, MembershipEvents.Lapsed],
     );
     expect(count).toBe(1);
   });

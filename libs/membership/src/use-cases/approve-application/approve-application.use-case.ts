@@ -63,7 +63,11 @@ export class ApproveApplicationUseCase {
           application.year,
           manager,
         );
-        return { application, membership: membership!, fee: { ...fee, amountCents: application.feeCents! } };
+        return {
+          application,
+          membership: membership!,
+          fee: { ...fee, amountCents: application.feeCents! },
+        };
       }
       if (application.status !== 'pending') {
         throw new MembershipException(
@@ -130,10 +134,7 @@ export class ApproveApplicationUseCase {
       this.applications.findById(decided.application.id),
       this.organisations.legalNamesOf([decided.application.organisationId]),
     ]);
-    return presentApplication(
-      application!,
-      names.get(decided.application.organisationId) ?? '',
-    );
+    return presentApplication(application!, names.get(decided.application.organisationId) ?? '');
   }
 
   /**

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { insertOrganisations, insertVerifiedUser, createTestContext } from '@mutualis/testing';
 import { MembershipModule } from '../../membership.module';
+import { MembershipEvents } from '../../membership.events';
 import { MembershipErrorCode } from '../../membership.exception';
 import { LapseUnpaidMembershipsUseCase } from '../lapse-unpaid-memberships/lapse-unpaid-memberships.use-case';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
@@ -73,8 +74,8 @@ describe('LaunchCampaignUseCase', () => {
     expect(items.map((item) => item.organisation_id).sort()).toEqual(organisations.slice(3).sort());
     const [{ events }] = await db.query<{ events: number }[]>(
       `SELECT count(*)::int AS events FROM outbox_events
-        WHERE type = 'membership.campaign-launched' AND aggregate_id = $1`,
-      [campaign.id],
+        WHERE type = $2 AND aggregate_id = $1`,
+      [campaign.id, MembershipEvents.CampaignLaunched],
     );
     expect(events).toBe(1);
 
@@ -86,8 +87,8 @@ describe('LaunchCampaignUseCase', () => {
     await launch.execute({ actor, year: YEAR });
     const [{ after }] = await db.query<{ after: number }[]>(
       `SELECT count(*)::int AS after FROM outbox_events
-        WHERE type = 'membership.campaign-launched' AND aggregate_id = $1`,
-      [campaign.id],
+        WHERE type = $2 AND aggregate_id = $1`,
+      [campaign.id, MembershipEvents.CampaignLaunched],
     );
     expect(after).toBe(2);
   });
@@ -139,8 +140,8 @@ describe('LapseUnpaidMembershipsUseCase', () => {
     await lapse.execute();
     const [{ events }] = await db.query<{ events: number }[]>(
       `SELECT count(*)::int AS events FROM outbox_events
-        WHERE type = 'membership.lapsed' AND payload ->> 'organisationId' = $1`,
-      [unpaid],
+        WHERE type = $2 AND payload ->> 'organisationId' = $1`,
+      [unpaid, MembershipEvents.Lapsed],
     );
     expect(events).toBe(1);
   });
