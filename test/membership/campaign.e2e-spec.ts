@@ -10,8 +10,14 @@ import {
   RebuildNotificationSchedulesUseCase,
   SendRenewalReminderUseCase,
 } from '@mutualis/notifications';
-import { configureChambre, insertOrganisations, insertVerifiedUser } from '@mutualis/testing';
-import { TestUser, userWithRoles } from '../support/api-client';
+import { randomUUID } from 'node:crypto';
+import {
+  configureChambre,
+  insertOrganisations,
+  insertPublishedSession,
+  insertVerifiedUser,
+} from '@mutualis/testing';
+import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { eventually, expectProblem, expectStatus } from '../support/expectations';
 import { startInProcessWorker } from '../support/in-process-worker';
 import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
@@ -419,6 +425,36 @@ describe('membership renewal campaign', () => {
     expect(status).toBe('lapsed');
     expect(await membershipStatus(renewing[1])).toBe('active');
     expect(await membershipStatus(renewing[2])).toBe('cancelled');
+    // Booked through the api for a session of that year: the lapsed organisation pays the
+    // non-member price, the one that paid its renewal the member price.
+    const { sessionId } = await insertPublishedSession(db, {
+      startsInMs: Date.parse(`${YEAR}-06-01T08:00:00Z`) - Date.now(),
+      memberPriceCents: 18_000,
+      nonMemberPriceCents: 26_000,
+    });
+    const booker = await registerAndLogIn(app, 'campaign-booker');
+    await db.query(
+      `INSERT INTO organisation_members (organisation_id, user_id, role)
+       SELECT unnest($1::uuid[]), $2, 'org_admin'`,
+      [[unpaid, renewing[1]], booker.id],
+    );
+    const book = (organisationId: string) =>
+      api()
+        .post('/api/bookings')
+        .auth(booker.accessToken, { type: 'bearer' })
+        .set('Idempotency-Key', randomUUID())
+        .send({
+          organisationId,
+          sessionId,
+          attendees: [{ name: 'Camille Martin', email: 'camille@test.mutualis.fr' }],
+        });
+    const lapsedBooking = await book(unpaid);
+    expectStatus(lapsedBooking, 201);
+    expect(lapsedBooking.body).toMatchObject({ memberPrice: false, unitPriceCents: 26_000 });
+    const memberBooking = await book(renewing[1]);
+    expectStatus(memberBooking, 201);
+    expect(memberBooking.body).toMatchObject({ memberPrice: true, unitPriceCents: 18_000 });
+
     const pricing = app.get(MembershipService);
     expect(await pricing.isMember(unpaid, new Date(`${YEAR}-06-01T10:00:00Z`))).toBe(false);
     expect(await pricing.isMember(renewing[1], new Date(`${YEAR}-06-01T10:00:00Z`))).toBe(true);
