@@ -4,7 +4,6 @@ import { insertOrganisations, insertVerifiedUser, createTestContext } from '@mut
 import { MembershipModule } from '../../membership.module';
 import { MembershipEvents } from '../../membership.events';
 import { MembershipErrorCode } from '../../membership.exception';
-import { LapseUnpaidMembershipsUseCase } from '../lapse-unpaid-memberships/lapse-unpaid-memberships.use-case';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
 
 // Years no other spec uses: campaigns are one per Chambre and year in the shared database.
@@ -91,58 +90,5 @@ describe('LaunchCampaignUseCase', () => {
       [campaign.id, MembershipEvents.CampaignLaunched],
     );
     expect(after).toBe(2);
-  });
-});
-
-describe('LapseUnpaidMembershipsUseCase', () => {
-  let context: INestApplicationContext;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    context = await createTestContext([MembershipModule]);
-    db = context.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await context.close();
-  });
-
-  it('lapses the pending memberships of years whose grace date has passed, once, with an event each', async () => {
-    const [{ id: chambreId }] = await db.query<{ id: string }[]>(
-      `SELECT id FROM chambres WHERE slug = 'default'`,
-    );
-    const userId = await insertVerifiedUser(db, 'lapse-int');
-    const [unpaid, paid, later] = await insertOrganisations(db, userId, 3, null);
-    await db.query(
-      `INSERT INTO membership_fee_schedules (chambre_id, year, vat_treatment, grace_until)
-       VALUES ($1, 2093, 'out_of_scope', (now() AT TIME ZONE 'Europe/Paris')::date - 1),
-              ($1, 2094, 'out_of_scope', (now() AT TIME ZONE 'Europe/Paris')::date)`,
-      [chambreId],
-    );
-    await db.query(
-      `INSERT INTO memberships (organisation_id, year, status, fee_cents)
-       VALUES ($1, 2093, 'pending', 100), ($2, 2093, 'active', 100), ($3, 2094, 'pending', 100)`,
-      [unpaid, paid, later],
-    );
-    const lapse = context.get(LapseUnpaidMembershipsUseCase);
-    const first = await lapse.execute();
-    expect(first.years).toContain(2093);
-    expect(first.years).not.toContain(2094);
-    const statuses = await db.query<{ organisation_id: string; status: string }[]>(
-      `SELECT organisation_id, status FROM memberships WHERE organisation_id = ANY($1::uuid[])`,
-      [[unpaid, paid, later]],
-    );
-    expect(Object.fromEntries(statuses.map((row) => [row.organisation_id, row.status]))).toEqual({
-      [unpaid]: 'lapsed',
-      [paid]: 'active',
-      [later]: 'pending',
-    });
-    await lapse.execute();
-    const [{ events }] = await db.query<{ events: number }[]>(
-      `SELECT count(*)::int AS events FROM outbox_events
-        WHERE type = $2 AND payload ->> 'organisationId' = $1`,
-      [unpaid, MembershipEvents.Lapsed],
-    );
-    expect(events).toBe(1);
   });
 });
