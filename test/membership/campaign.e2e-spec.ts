@@ -347,16 +347,21 @@ describe('membership renewal campaign', () => {
       asAdmin(api().post(`/api/organisations/${leaving}/memberships/${YEAR}/cancel`)).send({
         reason: 'L’association a été dissoute.',
       });
+    // Two admins at once: one credit note; whichever answers last names it.
+    const [one, other] = await Promise.all([cancel(), cancel()]);
+    expectStatus(one, 200);
+    expectStatus(other, 200);
     const first = await cancel();
     expectStatus(first, 200);
     expect(first.body).toMatchObject({
       status: 'cancelled',
+      reason: 'L’association a été dissoute.',
       creditedCents: FEE_CENTS,
       creditNoteId: expect.any(String) as string,
     });
-    const again = await cancel();
-    expectStatus(again, 200);
-    expect(again.body.creditNoteId).toBe(first.body.creditNoteId);
+    for (const answer of [one, other]) {
+      expect([null, first.body.creditNoteId]).toContain(answer.body.creditNoteId);
+    }
     expect(await membershipStatus(leaving)).toBe('cancelled');
 
     const creditNote = await eventually(
