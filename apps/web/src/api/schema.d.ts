@@ -4636,7 +4636,7 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
-                /** @description Part of the legal name, or the start of the SIRET. */
+                /** @description Part of the legal name, or the start of the SIRET or of the RNA number. */
                 q?: string;
                 department?: string;
             };
