@@ -384,6 +384,12 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       await context.get(ApproveApplicationUseCase).execute(admin, submitted.id);
       const membership = await context.get(MembershipService).findForYear(who.organisationId, YEAR);
       expect(membership?.status).toBe('active');
+
+      // A member for the year has nothing to apply for.
+      const again = await rejection(
+        context.get(SubmitApplicationUseCase).execute(application(who)),
+      );
+      expect(again.code).toBe(MembershipErrorCode.AlreadyMember);
     });
 
     it('refuses with a reason, which is kept, and writes no membership', async () => {
