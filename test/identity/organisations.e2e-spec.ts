@@ -272,6 +272,12 @@ describe('organisations', () => {
       const body = organisationBody({ siret: undefined });
       const response = await create(body).expect(201);
       expect(response.body).toMatchObject({ siret: null, rna: body.rna, legalForm: 'association' });
+      // The Chambre finds it by its RNA number, as others by their SIRET.
+      const found = await api()
+        .get(`/api/organisations?q=${(body.rna as string).toLowerCase()}`)
+        .auth(admin.accessToken, bearer)
+        .expect(200);
+      expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([response.body.id]);
       // An empty SIRET field (as a form sends it) is no SIRET.
       const again = await create(organisationBody({ siret: '', rna: body.rna }));
       expectProblem(again, 409, 'rna_taken');

@@ -281,6 +281,22 @@ describe('importing existing members (CSV)', () => {
     expect(xml).toContain(`schemeID="EM">tresorerie@amis-du-lavoir.fr<`);
     const reports = await (await validatorsReady).validate(xml);
     expect(describeFindings(reports, 'fatal')).toBe('');
+    // Journaled like any sale: its customer account under 411 (the FEC's CompAuxNum/CompAuxLib)
+    // is keyed by the organisation, not by a SIRET it does not have.
+    const [customer] = await eventually(
+      () =>
+        db.query<{ auxiliary_number: string; auxiliary_label: string }[]>(
+          `SELECT auxiliary_number, auxiliary_label FROM accounting_entry_lines
+            WHERE organisation_id = $1 AND auxiliary_number IS NOT NULL`,
+          [association.id],
+        ),
+      (rows) => rows.length > 0,
+      30_000,
+    );
+    expect(customer).toEqual({
+      auxiliary_number: expect.stringMatching(/^C[0-9A-F]{12}$/),
+      auxiliary_label: 'Les Amis du Lavoir',
+    });
   }, 600_000);
 
   it('refuses a file without a required column as a whole (422 problem)', async () => {

@@ -4289,6 +4289,10 @@ export interface components {
             catalogue: {
                 [key: string]: unknown;
             };
+            /** @description Membership applications submitted by the caller or naming them as contact. */
+            membership: {
+                [key: string]: unknown;
+            };
         };
         EraseMyAccountDto: {
             /** @description The account’s current password, confirming the erasure. */
@@ -4632,7 +4636,7 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
-                /** @description Part of the legal name, or the start of the SIRET. */
+                /** @description Part of the legal name, or the start of the SIRET or of the RNA number. */
                 q?: string;
                 department?: string;
             };

@@ -111,6 +111,7 @@ describe('the member spreadsheet', () => {
     [`SIRET;;X;Association;1 rue A;13001;Marseille;a@b.fr;10;2025`, /association needs its RNA/],
     [`SIRET;;X;SCOP;1 rue A;1300;Marseille;a@b.fr;10;2025`, /invalid postal code/],
     [`SIRET;;X;SCOP;1 rue A;00100;Marseille;a@b.fr;10;2025`, /invalid postal code/],
+    [`SIRET;;X;SCOP;1 rue A;97900;Nulle-Part;a@b.fr;10;2025`, /invalid postal code/],
     [`SIRET;;X;SCOP;1 rue A;13001;Marseille;pas-un-mail;10;2025`, /invalid contact e-mail/],
     [`SIRET;;X;SCOP;1 rue A;13001;Marseille;;10;2025`, /invalid contact e-mail/],
     [`SIRET;;X;SCOP;1 rue A;13001;Marseille;a@b.fr;douze;2025`, /invalid amount/],

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { isEmail } from 'class-validator';
 import {
+  DEPARTMENT_PATTERN,
   departmentOfPostalCode,
   isValidRna,
   isValidSiret,
@@ -331,7 +332,9 @@ export function validateLine(
   if (address === '') reasons.push('no address');
   else if (address.length > 200) reasons.push('address longer than 200 characters');
   const postalCode = cell('postalCode').replace(/\s/g, '');
-  const department = departmentOfPostalCode(postalCode);
+  const derived = departmentOfPostalCode(postalCode);
+  // Only départements the organisations table accepts (a 979xx code is none).
+  const department = derived !== null && DEPARTMENT_PATTERN.test(derived) ? derived : null;
   if (department === null) reasons.push(`invalid postal code « ${cell('postalCode')} »`);
   const city = cell('city');
   if (city === '') reasons.push('no city');

@@ -267,7 +267,9 @@ export class OrganisationPageDto implements Page<OrganisationView> {
 }
 
 export class ListOrganisationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the legal name, or the start of the SIRET.' })
+  @ApiPropertyOptional({
+    description: 'Part of the legal name, or the start of the SIRET or of the RNA number.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
