@@ -481,5 +481,18 @@ describe('membership renewal campaign', () => {
       [unpaid, MembershipEvents.Lapsed],
     );
     expect(count).toBe(1);
+    // Each lapsed organisation (the unpaid one, and the one fixed late) is told, once.
+    const told = await eventually(
+      async () =>
+        (
+          await db.query<{ count: number }[]>(
+            `SELECT count(*)::int AS count FROM notification_deliveries
+              WHERE template = 'membership-lapsed' AND (params ->> 'year')::int = $1`,
+            [YEAR],
+          )
+        )[0].count,
+      (value) => value >= 2,
+    );
+    expect(told).toBe(2);
   });
 });
