@@ -145,6 +145,18 @@ describe('membership renewal campaign', () => {
     await environment?.drop();
   });
 
+  it('is the Chambre admin’s: others are refused', async () => {
+    const member = await registerAndLogIn(app, 'campaign-outsider');
+    expectProblem(
+      await api()
+        .post('/api/membership/campaigns')
+        .auth(member.accessToken, { type: 'bearer' })
+        .send({ year: YEAR }),
+      403,
+    );
+    expectProblem(await api().get(`/api/membership/members?year=${YEAR}`), 401);
+  });
+
   it('refuses a year without a fee schedule, and answers 404 for an unknown campaign', async () => {
     expectProblem(
       await asAdmin(api().post('/api/membership/campaigns')).send({ year: 2041 }),
@@ -469,5 +481,18 @@ describe('membership renewal campaign', () => {
       [unpaid, MembershipEvents.Lapsed],
     );
     expect(count).toBe(1);
+    // Each lapsed organisation (the unpaid one, and the one fixed late) is told, once.
+    const told = await eventually(
+      async () =>
+        (
+          await db.query<{ count: number }[]>(
+            `SELECT count(*)::int AS count FROM notification_deliveries
+              WHERE template = 'membership-lapsed' AND (params ->> 'year')::int = $1`,
+            [YEAR],
+          )
+        )[0].count,
+      (value) => value >= 2,
+    );
+    expect(told).toBe(2);
   });
 });
