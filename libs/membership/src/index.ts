@@ -8,6 +8,7 @@ export * from './membership.types';
 export * from './migrations';
 export * from './repositories/chambre-scope.repository';
 export * from './repositories/fee-schedule.repository';
+export * from './repositories/membership-personal-data.repository';
 export * from './services/fee-calculator';
 export * from './services/membership-facts.service';
 export * from './use-cases/approve-application/approve-application.use-case';

@@ -25,6 +25,8 @@ export enum MembershipErrorCode {
   /** A certificate is only given for a year whose membership is active. */
   NotActive = 'membership_not_active',
   InvalidOverride = 'invalid_membership_fee_override',
+  /** Approved, but its invoice could not be issued yet (approving again issues it). */
+  InvoiceNotIssued = 'membership_invoice_not_issued',
   CampaignNotFound = 'membership_campaign_not_found',
   /** Cancelling a year the organisation has no membership of. */
   MembershipNotFound = 'membership_not_found',
@@ -49,6 +51,7 @@ const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.OrganisationNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.NotActive]: ErrorKind.Conflict,
   [MembershipErrorCode.InvalidOverride]: ErrorKind.Invalid,
+  [MembershipErrorCode.InvoiceNotIssued]: ErrorKind.Unavailable,
   [MembershipErrorCode.CampaignNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.MembershipNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.InvalidImportFile]: ErrorKind.Unprocessable,

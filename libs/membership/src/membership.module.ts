@@ -12,6 +12,7 @@ import { CharterRepository } from './repositories/charter.repository';
 import { FeeOverrideRepository } from './repositories/fee-override.repository';
 import { FeeScheduleRepository } from './repositories/fee-schedule.repository';
 import { MembershipApplicationRepository } from './repositories/membership-application.repository';
+import { MembershipPersonalDataRepository } from './repositories/membership-personal-data.repository';
 import { MembershipProfileRepository } from './repositories/membership-profile.repository';
 import { FeeCalculator } from './services/fee-calculator';
 import { MembershipFactsService } from './services/membership-facts.service';
@@ -102,6 +103,7 @@ const memberImport = [
     FeeOverrideRepository,
     MembershipApplicationRepository,
     MembershipProfileRepository,
+    MembershipPersonalDataRepository,
     FeeCalculator,
     MembershipFactsService,
     MembershipHandlers,
@@ -119,6 +121,7 @@ const memberImport = [
   ],
   exports: [
     FeeCalculator,
+    MembershipPersonalDataRepository,
     ChambreScopeRepository,
     FeeScheduleRepository,
     MembershipFactsService,

@@ -10,7 +10,7 @@ import { CancellationView, CancelMembershipUseCase } from '@mutualis/membership'
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { Roles } from '../http/auth/roles.decorator';
 import {
-  CancellationDto,
+  MembershipCancellationDto,
   CancelMembershipDto,
   MembershipYearCancelParams,
 } from './dtos/campaign.dto';
@@ -28,7 +28,7 @@ export class MembershipCancellationsController {
     summary:
       'Cancel a membership (the organisation leaves): a credit note of what its invoice still asks for, status cancelled',
   })
-  @ApiOkResponse({ type: CancellationDto })
+  @ApiOkResponse({ type: MembershipCancellationDto })
   @ApiNotFoundResponse({ description: 'No membership of that year.' })
   cancel(
     @CurrentActor() actor: AuthenticatedActor,

@@ -1420,6 +1420,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/membership/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal campaign of a year, with its progress */
+        get: operations["MembershipCampaignsController_byYear"];
+        put?: never;
+        /** Launch the renewal campaign of a year (one per year: launching again answers it) */
+        post: operations["MembershipCampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A renewal campaign’s progress: counts by status and failures */
+        get: operations["MembershipCampaignsController_byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/campaigns/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the campaign’s failed items back to the worker */
+        post: operations["MembershipCampaignsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a year: paid, unpaid or lapsed */
+        get: operations["MembershipCampaignsController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/memberships/{year}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a membership (the organisation leaves): a credit note of what its invoice still asks for, status cancelled */
+        post: operations["MembershipCancellationsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -3716,6 +3802,73 @@ export interface components {
             invoice: components["schemas"]["MembershipYearInvoiceDto"] | null;
             certificateAvailable: boolean;
         };
+        LaunchCampaignDto: {
+            /**
+             * @description The membership year the campaign renews.
+             * @example 2027
+             */
+            year: number;
+        };
+        CampaignFailureDto: {
+            /** Format: uuid */
+            organisationId: string;
+            legalName: string;
+            /** @example no_fee_bracket: the organisation has not declared its profile */
+            error: string;
+        };
+        CampaignDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @enum {string} */
+            status: "running" | "completed";
+            total: number;
+            pending: number;
+            issued: number;
+            failed: number;
+            skipped: number;
+            /** Format: date-time */
+            launchedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description The first 50 failures. */
+            failures: components["schemas"]["CampaignFailureDto"][];
+        };
+        MembershipRollMemberDto: {
+            /** Format: uuid */
+            organisationId: string;
+            legalName: string;
+            siret: string | null;
+            rna: string | null;
+            /** @enum {string} */
+            status: "paid" | "unpaid" | "lapsed" | "cancelled";
+            feeCents: number;
+            /** Format: uuid */
+            invoiceId: string | null;
+            invoiceNumber: string | null;
+            amountDueCents: number | null;
+        };
+        MemberPageDto: {
+            items: components["schemas"]["MembershipRollMemberDto"][];
+            nextCursor: string | null;
+        };
+        CancelMembershipDto: {
+            /** @example L’association a été dissoute. */
+            reason: string;
+        };
+        MembershipCancellationDto: {
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            /** @enum {string} */
+            status: "cancelled";
+            reason: string;
+            /** Format: uuid */
+            creditNoteId: string | null;
+            creditedCents: number;
+            /** Format: date-time */
+            cancelledAt: string;
+        };
         NotificationPreferencesDto: {
             /** @description E-mail reminders two days before a booked session. */
             sessionReminders: boolean;
@@ -4134,6 +4287,10 @@ export interface components {
                 [key: string]: unknown;
             };
             catalogue: {
+                [key: string]: unknown;
+            };
+            /** @description Membership applications submitted by the caller or naming them as contact. */
+            membership: {
                 [key: string]: unknown;
             };
         };
@@ -6528,6 +6685,169 @@ export interface operations {
             };
             /** @description The year is not active (membership_not_active). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_byYear: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description No campaign for that year. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_launch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchCampaignDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+        };
+    };
+    MembershipCampaignsController_byId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_members: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                year: number;
+                status?: "paid" | "unpaid" | "lapsed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPageDto"];
+                };
+            };
+        };
+    };
+    MembershipCancellationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMembershipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCancellationDto"];
+                };
+            };
+            /** @description No membership of that year. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

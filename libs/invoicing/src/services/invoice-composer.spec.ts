@@ -155,6 +155,7 @@ describe('a membership invoice’s content', () => {
     addressLines: ['1 rue de la Paix', '13001 Marseille'],
     postalCode: '13001',
     siret: '93123456700014',
+    rna: null,
     vatNumber: 'FR12931234567',
     billingEmail: 'tresorier@amis.fr',
     isPublicBody: false,

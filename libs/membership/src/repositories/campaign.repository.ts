@@ -88,10 +88,14 @@ export class CampaignRepository {
     manager: EntityManager,
   ): Promise<number> {
     if (organisationIds.length === 0) return 0;
-    const [, inserted] = await manager.query<[unknown[], number]>(
-      `INSERT INTO membership_campaign_items (campaign_id, organisation_id)
-       SELECT $1, organisation_id FROM unnest($2::uuid[]) AS organisation_id
-       ON CONFLICT (campaign_id, organisation_id) DO NOTHING`,
+    // Counted in SQL: the driver answers an INSERT with its rows only, not its row count.
+    const [{ inserted }] = await manager.query<{ inserted: number }[]>(
+      `WITH inserted AS (
+         INSERT INTO membership_campaign_items (campaign_id, organisation_id)
+         SELECT $1, organisation_id FROM unnest($2::uuid[]) AS organisation_id
+         ON CONFLICT (campaign_id, organisation_id) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS inserted FROM inserted`,
       [campaignId, organisationIds],
     );
     return inserted;

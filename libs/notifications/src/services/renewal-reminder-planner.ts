@@ -58,4 +58,16 @@ export class RenewalReminderPlanner {
       ),
     ];
   }
+
+  /** The organisation's billing contact hears that its membership ended, and what that changes. */
+  async lapsed(key: string, organisationId: string, year: number): Promise<PlannedDelivery[]> {
+    const billing = await this.contacts.billingContact(organisationId);
+    if (!billing) return [];
+    return [
+      deliveryTo(key, billing.contact, 'membership-lapsed', {
+        year,
+        membershipUrl: this.links.membership(),
+      }),
+    ];
+  }
 }

@@ -70,7 +70,7 @@ export class ListMembersQueryDto extends PageQueryDto {
   status?: MemberStanding;
 }
 
-export class MemberDto {
+export class MembershipRollMemberDto {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() legalName!: string;
   @ApiProperty({ type: String, nullable: true }) siret!: string | null;
@@ -83,7 +83,7 @@ export class MemberDto {
 }
 
 export class MemberPageDto {
-  @ApiProperty({ type: [MemberDto] }) items!: MemberDto[];
+  @ApiProperty({ type: [MembershipRollMemberDto] }) items!: MembershipRollMemberDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
@@ -105,7 +105,7 @@ export class CancelMembershipDto {
   reason!: string;
 }
 
-export class CancellationDto {
+export class MembershipCancellationDto {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() year!: number;
   @ApiProperty({ enum: ['cancelled'] }) status!: 'cancelled';

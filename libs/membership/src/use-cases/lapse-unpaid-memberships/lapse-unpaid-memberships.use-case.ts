@@ -7,6 +7,8 @@ import { MembershipEvents } from '../../membership.events';
 import { ChambreScopeRepository } from '../../repositories/chambre-scope.repository';
 import { RenewalTermsRepository } from '../../repositories/renewal-terms.repository';
 
+const EVENTS_PER_INSERT = 1_000;
+
 /**
  * Unpaid memberships lapse the day after their year's grace date: every one still pending turns
  * lapsed in one statement per year, with a `membership.lapsed` event each in the same
@@ -31,15 +33,20 @@ export class LapseUnpaidMembershipsUseCase {
     for (const { year } of years) {
       lapsed += await this.dataSource.transaction(async (manager) => {
         const changed = await this.roll.lapsePending(year, manager);
-        await this.outbox.record(
-          manager,
-          ...changed.map(({ membershipId, organisationId }) => ({
-            type: MembershipEvents.Lapsed,
-            aggregateType: 'membership',
-            aggregateId: membershipId,
-            payload: { organisationId, year },
-          })),
-        );
+        // In slices: one INSERT of 16,600 events would pass PostgreSQL's 65,535 parameters.
+        for (let start = 0; start < changed.length; start += EVENTS_PER_INSERT) {
+          await this.outbox.record(
+            manager,
+            ...changed
+              .slice(start, start + EVENTS_PER_INSERT)
+              .map(({ membershipId, organisationId }) => ({
+                type: MembershipEvents.Lapsed,
+                aggregateType: 'membership',
+                aggregateId: membershipId,
+                payload: { organisationId, year },
+              })),
+          );
+        }
         return changed.length;
       });
     }
