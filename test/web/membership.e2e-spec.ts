@@ -453,5 +453,14 @@ describe('web app: memberships', () => {
     await page.getByRole('heading', { level: 1, name: `Membres ${year}` }).waitFor();
     await page.waitForLoadState('networkidle');
     await check(page, 'admin-members-unpaid');
+
+    // One organisation's history, on its admin page.
+    await page.getByRole('link', { name: 'SCIC Énergies Citoyennes Azur' }).click();
+    const history = page.getByRole('region', { name: "Historique d'adhésion" });
+    await history
+      .getByRole('table', { name: 'Adhésion année par année, avec sa facture' })
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await check(page, 'admin-organisation-history');
   });
 });
