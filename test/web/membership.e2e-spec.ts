@@ -455,7 +455,7 @@ describe('web app: memberships', () => {
     await check(page, 'admin-members-unpaid');
 
     // One organisation's history, on its admin page.
-    await page.getByRole('link', { name: 'SCIC Énergies Citoyennes Azur' }).click();
+    await page.goto(`/admin/organisations/${await organisationOf('member3@demo.mutualis.fr')}`);
     const history = page.getByRole('region', { name: "Historique d'adhésion" });
     await history
       .getByRole('table', { name: 'Adhésion année par année, avec sa facture' })
