@@ -137,7 +137,7 @@ describe('organisations', () => {
         legalName: body.legalName,
         legalForm: 'association',
         siret: body.siret,
-        rna: 'W133012345',
+        rna: body.rna,
         address: {
           line1: '1 place Bargemon',
           line2: 'Bâtiment B',
@@ -266,6 +266,59 @@ describe('organisations', () => {
       expectProblem(response, 400);
       expectFields(response, ['rna']);
       expect(await countOrganisationsWithSiret(body.siret as string)).toBe(0);
+    });
+
+    it('accepts a small association with its RNA number and no SIRET, once per RNA number (409 rna_taken)', async () => {
+      const body = organisationBody({ siret: undefined });
+      const response = await create(body).expect(201);
+      expect(response.body).toMatchObject({ siret: null, rna: body.rna, legalForm: 'association' });
+      // The Chambre finds it by its RNA number, as others by their SIRET.
+      const found = await api()
+        .get(`/api/organisations?q=${(body.rna as string).toLowerCase()}`)
+        .auth(admin.accessToken, bearer)
+        .expect(200);
+      expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([response.body.id]);
+      // An empty SIRET field (as a form sends it) is no SIRET.
+      const again = await create(organisationBody({ siret: '', rna: body.rna }));
+      expectProblem(again, 409, 'rna_taken');
+      const [{ n }] = await sql<{ n: number }[]>(
+        app,
+        'SELECT count(*)::int AS n FROM organisations WHERE rna = $1',
+        [body.rna],
+      );
+      expect(n).toBe(1);
+    });
+
+    it('refuses an organisation with neither SIRET nor RNA number with 400 naming siret', async () => {
+      const response = await create(
+        organisationBody({ legalForm: 'scop', siret: null, rna: null }),
+      );
+      expectProblem(response, 400);
+      expectFields(response, ['siret']);
+    });
+
+    it('refuses a VAT number, or a public body, without a SIRET (400 naming the field)', async () => {
+      const withVat = await create(organisationBody({ siret: null, vatNumber: 'FR44732829320' }));
+      expectProblem(withVat, 400);
+      expectFields(withVat, ['vatNumber']);
+      const publicBody = await create(organisationBody({ siret: null, isPublicBody: true }), admin);
+      expectProblem(publicBody, 400);
+      expectFields(publicBody, ['siret']);
+    });
+
+    it('lets the Chambre remove the SIRET of an association that has its RNA number (PATCH siret null)', async () => {
+      const created = await create(organisationBody()).expect(201);
+      const patched = await api()
+        .patch(`/api/organisations/${created.body.id}`)
+        .auth(admin.accessToken, bearer)
+        .send({ siret: null })
+        .expect(200);
+      expect(patched.body).toMatchObject({ siret: null, rna: created.body.rna });
+      const withoutRna = await api()
+        .patch(`/api/organisations/${created.body.id}`)
+        .auth(admin.accessToken, bearer)
+        .send({ rna: null });
+      expectProblem(withoutRna, 400);
     });
 
     it.each(['W12345', 'X133012345', 'W1330123456', 'W13301234A'])(

@@ -196,6 +196,91 @@ describe('paying an issued invoice by card (a cotisation)', () => {
     expectProblem(await checkout(invoiceId), 409, 'invoice_not_payable');
   });
 
+  it('never opens two payment pages for one invoice, even asked twice at once', async () => {
+    const { invoiceId } = await membershipInvoice(
+      (await insertOrganisations(db, member.id, 1, 'pending'))[0],
+    );
+    const answers = await Promise.all([checkout(invoiceId), checkout(invoiceId)]);
+    const pages = answers.filter((answer) => answer.status === 200);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    for (const refused of answers.filter((answer) => answer.status !== 200)) {
+      expectProblem(refused, 409, 'invoice_not_payable');
+    }
+    expect(new Set(pages.map((page) => page.body.checkoutUrl)).size).toBe(1);
+    const open = await db.query<{ status: string }[]>(
+      `SELECT status FROM payments WHERE invoice_id = $1 AND status = 'pending'`,
+      [invoiceId],
+    );
+    expect(open).toHaveLength(1);
+    // Once its page is set up, asking again hands it back.
+    const again = await checkout(invoiceId);
+    expectStatus(again, 200);
+    expect(again.body.checkoutUrl).toBe(pages[0].body.checkoutUrl);
+  });
+
+  it('refuses a new page while a SEPA debit is on its way; a failed debit leaves the invoice payable again, a cleared one pays it', async () => {
+    const { invoiceId } = await membershipInvoice(
+      (await insertOrganisations(db, member.id, 1, 'pending'))[0],
+    );
+    const sessionOf = async () =>
+      (
+        await db.query<{ stripe_checkout_session_id: string }[]>(
+          `SELECT stripe_checkout_session_id FROM payments WHERE invoice_id = $1 ORDER BY created_at DESC LIMIT 1`,
+          [invoiceId],
+        )
+      )[0].stripe_checkout_session_id;
+    const paymentStatuses = async () =>
+      (
+        await db.query<{ status: string }[]>(
+          `SELECT status FROM payments WHERE invoice_id = $1 ORDER BY created_at`,
+          [invoiceId],
+        )
+      ).map((row) => row.status);
+    const deliver = async (type: string, session: Record<string, unknown>) =>
+      expectStatus(
+        await deliverStripeEvent(app, standIn.event(type, session), { secret: WEBHOOK_SECRET }),
+        200,
+      );
+
+    expectStatus(await checkout(invoiceId), 200);
+    const first = await sessionOf();
+    await deliver(
+      'checkout.session.completed',
+      standIn.completeCheckoutSession(first, 'unpaid_async'),
+    );
+    await eventually(paymentStatuses, (statuses) => statuses[0] === 'processing');
+    expectProblem(await checkout(invoiceId), 409, 'invoice_not_payable');
+
+    await deliver(
+      'checkout.session.async_payment_failed',
+      standIn.completeCheckoutSession(first, 'async_failed'),
+    );
+    expect(await eventually(paymentStatuses, (statuses) => statuses[0] === 'failed')).toEqual([
+      'failed',
+    ]);
+    expect((await invoiceRow(invoiceId)).status).toBe('issued');
+
+    expectStatus(await checkout(invoiceId), 200);
+    const second = await sessionOf();
+    expect(second).not.toBe(first);
+    await deliver(
+      'checkout.session.completed',
+      standIn.completeCheckoutSession(second, 'unpaid_async'),
+    );
+    await eventually(paymentStatuses, (statuses) => statuses[1] === 'processing');
+    await deliver(
+      'checkout.session.async_payment_succeeded',
+      standIn.completeCheckoutSession(second, 'paid'),
+    );
+    expect(
+      await eventually(
+        () => invoiceRow(invoiceId),
+        (row) => row.status === 'paid',
+        20_000,
+      ),
+    ).toEqual({ status: 'paid', amount_paid_cents: '30000' });
+  });
+
   it('answers 404 to anyone outside the invoice’s organisation, finance included', async () => {
     const { invoiceId } = await membershipInvoice(
       (await insertOrganisations(db, (await registerAndLogIn(app, 'autre')).id, 1, 'pending'))[0],

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -92,7 +92,8 @@ export function organisationBody(overrides: Record<string, unknown> = {}): Recor
     legalName: `Association test ${randomBytes(3).toString('hex')}`,
     legalForm: 'association',
     siret: validSiret(),
-    rna: 'W133012345',
+    // RNA numbers are unique like SIRETs: each organisation its own.
+    rna: `W13${String(randomInt(0, 10_000_000)).padStart(7, '0')}`,
     address: { line1: '1 place Bargemon', postalCode: '13002', city: 'Marseille' },
     billingEmail: uniqueEmail('billing'),
     ...overrides,

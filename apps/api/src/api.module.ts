@@ -30,10 +30,13 @@ import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { FinanceController } from './reconciliation/finance.controller';
+import { MemberImportsController } from './membership/member-imports.controller';
 import { AccountingController } from './accounting/accounting.controller';
 import { FinanceJournalController } from './accounting/finance-journal.controller';
 import { AccountingExportsController } from './accounting/accounting-exports.controller';
 import { PaymentsController } from './payments/payments.controller';
+import { MembershipCampaignsController } from './membership/membership-campaigns.controller';
+import { MembershipCancellationsController } from './membership/membership-cancellations.controller';
 import { InvoicesController } from './invoicing/invoices.controller';
 import { FeeSchedulesController } from './membership/fee-schedules.controller';
 import { MembershipApplicationsController } from './membership/membership-applications.controller';
@@ -127,6 +130,8 @@ import { TwoFactorController } from './identity/two-factor.controller';
     PaymentsController,
     FeeSchedulesController,
     MembershipApplicationsController,
+    MembershipCampaignsController,
+    MembershipCancellationsController,
     NotificationPreferencesController,
     NotificationDeliveriesController,
     FinanceController,
@@ -135,6 +140,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     AccountingExportsController,
     PersonalDataController,
     AuditController,
+    MemberImportsController,
   ],
   providers: [
     ReadinessService,

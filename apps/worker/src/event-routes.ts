@@ -4,7 +4,7 @@ import { CatalogueEvents, CatalogueJobs } from '@mutualis/catalogue';
 import { CoreJobs } from '@mutualis/core';
 import { IdentityEvents, IdentityJobs } from '@mutualis/identity';
 import { InvoicingEvents, InvoicingJobs } from '@mutualis/invoicing';
-import { MembershipEvents } from '@mutualis/membership';
+import { MembershipEvents, MembershipJobs } from '@mutualis/membership';
 import { NotificationsJobs } from '@mutualis/notifications';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
@@ -76,6 +76,12 @@ export const EVENT_ROUTES: EventRoutes = {
   [ReconciliationEvents.StatementUploaded]: [Reconciliation],
   [ReconciliationEvents.AllocationMade]: [Accounting],
   [ReconciliationEvents.AllocationUndone]: [Accounting],
+  // A launch or a retry: the membership queue splits the pending items into batch jobs.
+  [MembershipEvents.CampaignLaunched]: [Membership],
+  // Recorded for the record (and the admin's history); no mail yet.
+  [MembershipEvents.Lapsed]: [],
+  // The worker applies an import in batches (member-import.handlers.ts).
+  [MembershipEvents.ImportStarted]: [Membership],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */
@@ -94,4 +100,7 @@ export const JOB_QUEUES: JobQueues = {
   [NotificationsJobs.AttendeeLists]: Notifications,
   [NotificationsJobs.RequeueStale]: Notifications,
   [NotificationsJobs.RebuildSchedules]: Notifications,
+  [NotificationsJobs.RenewalReminder]: Notifications,
+  [MembershipJobs.IssueCampaignBatch]: Membership,
+  [MembershipJobs.LapseUnpaid]: Membership,
 };

@@ -4,6 +4,7 @@ import { CatalogueJobs } from '@mutualis/catalogue';
 import { CoreJobs, HandlerRegistry, QueueName } from '@mutualis/core';
 import { IdentityJobs } from '@mutualis/identity';
 import { InvoicingJobs } from '@mutualis/invoicing';
+import { MembershipJobs } from '@mutualis/membership';
 import { NotificationsJobs } from '@mutualis/notifications';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { WorkerModule } from './worker.module';
@@ -34,6 +35,7 @@ describe('the worker module', () => {
       `${QueueName.Maintenance}:${CoreJobs.PurgeDeliveredRecords}`,
       `${QueueName.Maintenance}:${IdentityJobs.PurgeExpiredCredentials}`,
       `${QueueName.Maintenance}:${PrivacyJobs.PurgeExpiredPersonalData}`,
+      `${QueueName.Membership}:${MembershipJobs.LapseUnpaid}`,
       `${QueueName.Notifications}:${NotificationsJobs.AttendeeLists}`,
       `${QueueName.Notifications}:${NotificationsJobs.RebuildSchedules}`,
       `${QueueName.Notifications}:${NotificationsJobs.RequeueStale}`,

@@ -8,6 +8,7 @@ import { identityEntities } from './entities';
 import { IdentityPersonalDataRepository } from './repositories/identity-personal-data.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
 import { MembershipRepository } from './repositories/membership.repository';
+import { MembershipRollRepository } from './repositories/membership-roll.repository';
 import { OrganisationMemberRepository } from './repositories/organisation-member.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
@@ -28,7 +29,9 @@ import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { VerifyEmailUseCase } from './use-cases/verify-email/verify-email.use-case';
 import { ContactDirectoryService } from './services/contact-directory.service';
+import { ImportedOrganisationsService } from './services/imported-organisations.service';
 import { MembershipService } from './services/membership.service';
+import { MembershipRollService } from './services/membership-roll.service';
 import { OrganisationAccessService } from './services/organisation-access.service';
 import { InvoiceableBuyerService } from './services/invoiceable-buyer.service';
 import { OrganisationDirectoryService } from './services/organisation-directory.service';
@@ -143,6 +146,9 @@ const useCases = [
     InvitationRepository,
     RefreshTokenRepository,
     MembershipService,
+    MembershipRollService,
+    MembershipRollRepository,
+    ImportedOrganisationsService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,
@@ -164,6 +170,8 @@ const useCases = [
   exports: [
     ContactDirectoryService,
     MembershipService,
+    MembershipRollService,
+    ImportedOrganisationsService,
     OrganisationAccessService,
     OrganisationDirectoryService,
     InvoiceableBuyerService,

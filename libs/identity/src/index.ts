@@ -9,6 +9,8 @@ export * from './migrations';
 export * from './repositories/identity-personal-data.repository';
 export * from './services/contact-directory.service';
 export * from './services/membership.service';
+export * from './services/membership-roll.service';
+export * from './services/imported-organisations.service';
 export * from './services/organisation-access.service';
 export * from './services/invoiceable-buyer.service';
 export * from './services/organisation-directory.service';

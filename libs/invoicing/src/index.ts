@@ -16,6 +16,7 @@ export * from './services/invoice-facts.service';
 export * from './services/invoice-ledger.service';
 export * from './services/invoice-payment-recorder';
 export * from './services/invoice-pdf.service';
+export * from './services/membership-invoices.query';
 export * from './use-cases/create-draft-invoice/create-draft-invoice.use-case';
 export * from './use-cases/get-chambre-logo/get-chambre-logo.use-case';
 export * from './use-cases/get-invoice/get-invoice.use-case';

@@ -18,6 +18,8 @@ import { CreditNoteIssuer } from './services/credit-note-issuer';
 import { InvoiceFactsService } from './services/invoice-facts.service';
 import { InvoiceIssuer } from './services/invoice-issuer';
 import { InvoiceLedgerService } from './services/invoice-ledger.service';
+import { MembershipInvoicesQuery } from './services/membership-invoices.query';
+import { MembershipInvoiceLedgerRepository } from './repositories/membership-invoice-ledger.repository';
 import { InvoicePaymentRecorder } from './services/invoice-payment-recorder';
 import { InvoicePdfService } from './services/invoice-pdf.service';
 import { InvoiceStorage, LocalDirectoryStorage } from './storage/invoice-storage';
@@ -91,6 +93,8 @@ const useCases = [
     BullModule.registerQueue({ name: QueueName.Invoicing }),
   ],
   providers: [
+    MembershipInvoicesQuery,
+    MembershipInvoiceLedgerRepository,
     InvoicingHandlers,
     TransmissionHandlers,
     InvoiceTransmissionRepository,
@@ -120,6 +124,7 @@ const useCases = [
     InvoiceFactsService,
     InvoicePdfService,
     InvoiceLedgerService,
+    MembershipInvoicesQuery,
     ...useCases,
   ],
 })

@@ -60,7 +60,10 @@ export interface SellerSnapshot {
 export interface BuyerSnapshot {
   name: string;
   addressLines: string[];
-  siret: string;
+  /** Null for an association known by its RNA number only (never for a public body). */
+  siret: string | null;
+  /** An association's RNA number; absent on invoices issued before it was kept. */
+  rna?: string | null;
   vatNumber: string | null;
   billingEmail: string;
   /**

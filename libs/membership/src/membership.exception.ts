@@ -25,6 +25,14 @@ export enum MembershipErrorCode {
   /** A certificate is only given for a year whose membership is active. */
   NotActive = 'membership_not_active',
   InvalidOverride = 'invalid_membership_fee_override',
+  /** Approved, but its invoice could not be issued yet (approving again issues it). */
+  InvoiceNotIssued = 'membership_invoice_not_issued',
+  CampaignNotFound = 'membership_campaign_not_found',
+  /** Cancelling a year the organisation has no membership of. */
+  MembershipNotFound = 'membership_not_found',
+  /** A member import's file cannot be read, or lacks a required column: nothing is imported. */
+  InvalidImportFile = 'invalid_member_import_file',
+  ImportNotFound = 'member_import_not_found',
 }
 
 const KINDS: Record<MembershipErrorCode, ErrorKind> = {
@@ -43,6 +51,11 @@ const KINDS: Record<MembershipErrorCode, ErrorKind> = {
   [MembershipErrorCode.OrganisationNotFound]: ErrorKind.NotFound,
   [MembershipErrorCode.NotActive]: ErrorKind.Conflict,
   [MembershipErrorCode.InvalidOverride]: ErrorKind.Invalid,
+  [MembershipErrorCode.InvoiceNotIssued]: ErrorKind.Unavailable,
+  [MembershipErrorCode.CampaignNotFound]: ErrorKind.NotFound,
+  [MembershipErrorCode.MembershipNotFound]: ErrorKind.NotFound,
+  [MembershipErrorCode.InvalidImportFile]: ErrorKind.Unprocessable,
+  [MembershipErrorCode.ImportNotFound]: ErrorKind.NotFound,
 };
 
 export class MembershipException extends DomainException {

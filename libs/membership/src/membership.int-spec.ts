@@ -14,6 +14,7 @@ import {
 import { MembershipEvents } from './membership.events';
 import { MembershipErrorCode, MembershipException } from './membership.exception';
 import { MembershipModule } from './membership.module';
+import { MembershipPersonalDataRepository } from './repositories/membership-personal-data.repository';
 import { FeeCalculator } from './services/fee-calculator';
 import { ApproveApplicationUseCase } from './use-cases/approve-application/approve-application.use-case';
 import { PublishCharterUseCase } from './use-cases/publish-charter/publish-charter.use-case';
@@ -342,6 +343,36 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       expect(events).toBe('1');
     });
 
+    it('keeps an approval whose invoice could not be issued, and issues it when approved again', async () => {
+      const who = await applicant();
+      // A buyer established overseas: invoicing refuses (its VAT regime is not implemented).
+      await db.query(
+        `UPDATE organisations SET postal_code = '97300', department = '973' WHERE id = $1`,
+        [who.organisationId],
+      );
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      const failed = await rejection(
+        context.get(ApproveApplicationUseCase).execute(admin, submitted.id),
+      );
+      expect(failed.code).toBe(MembershipErrorCode.InvoiceNotIssued);
+      const [stored] = await db.query<{ status: string; invoice_id: string | null }[]>(
+        `SELECT status, invoice_id FROM membership_applications WHERE id = $1`,
+        [submitted.id],
+      );
+      expect(stored).toEqual({ status: 'approved', invoice_id: null });
+
+      await db.query(
+        `UPDATE organisations SET postal_code = '13001', department = '13' WHERE id = $1`,
+        [who.organisationId],
+      );
+      const retried = await context.get(ApproveApplicationUseCase).execute(admin, submitted.id);
+      expect(retried).toMatchObject({
+        status: 'approved',
+        feeCents: 18_000,
+        invoiceId: expect.any(String),
+      });
+    });
+
     it('makes a public body active on approval when the grid says so', async () => {
       const who = await applicant();
       await db.query(
@@ -365,6 +396,46 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         refusalReason: 'Siège hors de la région',
       });
       expect(await context.get(MembershipService).findForYear(who.organisationId, YEAR)).toBeNull();
+    });
+  });
+
+  describe('personal data', () => {
+    it('exports, then erases, the contact an application and a profile name, keeping the decisions', async () => {
+      const who = await applicant();
+      const email = `Contact-${who.organisationId}@Test.Mutualis.fr`;
+      const submitted = await context
+        .get(SubmitApplicationUseCase)
+        .execute(application(who, { contactName: 'Jeanne Martin', contactEmail: email }));
+      const exported = await context
+        .get(MembershipPersonalDataRepository)
+        .exportOf(who.actor.userId, email.toLowerCase());
+      expect(exported.applications).toEqual([
+        expect.objectContaining({
+          id: submitted.id,
+          contactName: 'Jeanne Martin',
+          contactEmail: email,
+          submittedByThem: true,
+        }),
+      ]);
+      const changed = await db.transaction((manager) =>
+        context.get(MembershipPersonalDataRepository).erase(manager, email.toLowerCase()),
+      );
+      expect(changed).toBe(2);
+      const [row] = await db.query<
+        { contact_name: string; contact_email: string; status: string }[]
+      >(`SELECT contact_name, contact_email, status FROM membership_applications WHERE id = $1`, [
+        submitted.id,
+      ]);
+      expect(row).toEqual({
+        contact_name: 'Contact effacé',
+        contact_email: `erased-${submitted.id}@erased.invalid`,
+        status: 'pending',
+      });
+      const [profile] = await db.query<{ contact_email: string | null }[]>(
+        `SELECT contact_email FROM membership_profiles WHERE organisation_id = $1`,
+        [who.organisationId],
+      );
+      expect(profile.contact_email).toBeNull();
     });
   });
 

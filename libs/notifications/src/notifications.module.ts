@@ -13,8 +13,11 @@ import { DeliveryRepository } from './repositories/delivery.repository';
 import { NotificationsPersonalDataRepository } from './repositories/notifications-personal-data.repository';
 import { PreferenceRepository } from './repositories/preference.repository';
 import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
+import { MailRateLimit } from './services/mail-rate-limit';
 import { NotificationPlanner } from './services/notification-planner';
 import { NotificationScheduler } from './services/notification-scheduler';
+import { RenewalReminderPlanner } from './services/renewal-reminder-planner';
+import { SendRenewalReminderUseCase } from './use-cases/send-renewal-reminder/send-renewal-reminder.use-case';
 import { WebLinks } from './services/web-links';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries/list-deliveries.use-case';
@@ -56,7 +59,10 @@ const useCases = [
   ],
   providers: [
     NotificationsHandlers,
+    RenewalReminderPlanner,
+    SendRenewalReminderUseCase,
     QueueErrorListener,
+    MailRateLimit,
     MailTransport,
     DeliveryRepository,
     PreferenceRepository,

@@ -3,6 +3,7 @@ import { BookingModule } from '@mutualis/booking';
 import { CatalogueModule } from '@mutualis/catalogue';
 import { AuditModule, CorePersonalDataRepository } from '@mutualis/core';
 import { IdentityModule } from '@mutualis/identity';
+import { MembershipModule } from '@mutualis/membership';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
 import { ErasePersonalDataUseCase } from './use-cases/erase-personal-data/erase-personal-data.use-case';
@@ -28,6 +29,7 @@ const useCases = [
     BookingModule,
     NotificationsModule,
     PaymentsModule,
+    MembershipModule,
   ],
   providers: [PrivacyHandlers, CorePersonalDataRepository, ...useCases],
   exports: [...useCases],

@@ -154,7 +154,14 @@ type BuyerShape = InvoiceView['buyer'];
 export class BuyerDto implements BuyerShape {
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String] }) addressLines!: string[];
-  @ApiProperty() siret!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for an association known by its RNA number only.',
+  })
+  siret!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'An association’s RNA.' })
+  rna?: string | null;
   @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
   @ApiProperty() billingEmail!: string;
   @ApiPropertyOptional({

@@ -52,4 +52,10 @@ export class PersonalDataExportDto {
   notifications!: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true })
   catalogue!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Membership applications submitted by the caller or naming them as contact.',
+  })
+  membership!: Record<string, unknown>;
 }

@@ -1248,6 +1248,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/membership/fee-schedules/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s grid of cotisations, with the VAT mention invoices print */
+        get: operations["FeeSchedulesController_get"];
+        /** Set the year’s grid as a whole (admin); audited */
+        put: operations["FeeSchedulesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/membership-fees/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an organisation’s fee for a year, with a reason (admin); wins over the grid */
+        put: operations["FeeSchedulesController_override"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/charter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of the charter applicants accept */
+        get: operations["MembershipApplicationsController_charter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/charters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a new version of the charter (admin); numbered last + 1 */
+        post: operations["MembershipApplicationsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/membership-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s applications, newest first (its users, staff) */
+        get: operations["MembershipApplicationsController_forOrganisation"];
+        put?: never;
+        /** Apply to join (or renew) for a year (the organisation’s admin), accepting the current charter */
+        post: operations["MembershipApplicationsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organisation’s applications, oldest first (admin) */
+        get: operations["MembershipApplicationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (admin): the membership of the year is recorded with its fee and its invoice issued */
+        post: operations["MembershipApplicationsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-applications/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse with a reason (admin); the organisation is told by e-mail */
+        post: operations["MembershipApplicationsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/membership-years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s membership year by year, with its invoice */
+        get: operations["MembershipApplicationsController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/membership-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attestation d’adhésion of an active year (PDF) */
+        get: operations["MembershipApplicationsController_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal campaign of a year, with its progress */
+        get: operations["MembershipCampaignsController_byYear"];
+        put?: never;
+        /** Launch the renewal campaign of a year (one per year: launching again answers it) */
+        post: operations["MembershipCampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A renewal campaign’s progress: counts by status and failures */
+        get: operations["MembershipCampaignsController_byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/campaigns/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the campaign’s failed items back to the worker */
+        post: operations["MembershipCampaignsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a year: paid, unpaid or lapsed */
+        get: operations["MembershipCampaignsController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/memberships/{year}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a membership (the organisation leaves): a credit note of what its invoice still asks for, status cancelled */
+        post: operations["MembershipCancellationsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -1763,6 +2021,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/membership/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import existing members from the Chambre’s CSV: ?dryRun=true reports each line (200), else applies it in the worker (202) */
+        post: operations["MemberImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s progress, counts and refused lines */
+        get: operations["MemberImportsController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1848,7 +2140,7 @@ export interface components {
             /** @example 2026 */
             year: number;
             /** @enum {string} */
-            status: "pending" | "active" | "lapsed";
+            status: "pending" | "active" | "lapsed" | "cancelled";
         };
         ProfileOrganisationDto: {
             /** Format: uuid */
@@ -1912,12 +2204,12 @@ export interface components {
             /** @enum {string} */
             legalForm: "association" | "scop" | "scic" | "cooperative" | "mutuelle" | "fondation" | "esus" | "other";
             /**
-             * @description 14 digits, Luhn-checked (La Poste exception honoured).
+             * @description 14 digits, Luhn-checked (La Poste exception honoured). May be omitted (or null) only by an association giving its RNA number; required for a public body.
              * @example 73282932000074
              */
-            siret: string;
+            siret?: string | null;
             /**
-             * @description Associations: W followed by 9 digits.
+             * @description Associations: W followed by 9 digits. An organisation gives a SIRET, an RNA number, or both.
              * @example W133012345
              */
             rna?: string | null;
@@ -1961,7 +2253,8 @@ export interface components {
             legalName: string;
             /** @enum {string} */
             legalForm: "association" | "scop" | "scic" | "cooperative" | "mutuelle" | "fondation" | "esus" | "other";
-            siret: string;
+            /** @description Null for an association known by its RNA number only. */
+            siret: string | null;
             rna: string | null;
             address: components["schemas"]["AddressViewDto"];
             department: string;
@@ -2001,12 +2294,12 @@ export interface components {
             /** @enum {string} */
             legalForm?: "association" | "scop" | "scic" | "cooperative" | "mutuelle" | "fondation" | "esus" | "other";
             /**
-             * @description 14 digits, Luhn-checked (La Poste exception honoured).
+             * @description 14 digits, Luhn-checked (La Poste exception honoured). May be omitted (or null) only by an association giving its RNA number; required for a public body.
              * @example 73282932000074
              */
-            siret?: string;
+            siret?: string | null;
             /**
-             * @description Associations: W followed by 9 digits.
+             * @description Associations: W followed by 9 digits. An organisation gives a SIRET, an RNA number, or both.
              * @example W133012345
              */
             rna?: string | null;
@@ -2073,7 +2366,7 @@ export interface components {
             organisationId: string;
             year: number;
             /** @enum {string} */
-            status: "pending" | "active" | "lapsed";
+            status: "pending" | "active" | "lapsed" | "cancelled";
             feeCents: number;
             /** @enum {string} */
             currency: "EUR";
@@ -2082,7 +2375,7 @@ export interface components {
         };
         SetMembershipDto: {
             /** @enum {string} */
-            status: "pending" | "active" | "lapsed";
+            status: "pending" | "active" | "lapsed" | "cancelled";
             /**
              * @description Yearly fee in euro cents.
              * @example 12000
@@ -3055,7 +3348,10 @@ export interface components {
         BuyerDto: {
             name: string;
             addressLines: string[];
-            siret: string;
+            /** @description Null for an association known by its RNA number only. */
+            siret: string | null;
+            /** @description An association’s RNA. */
+            rna?: string | null;
             vatNumber: string | null;
             billingEmail: string;
             /** @description A public body, invoiced under public-procurement payment terms. */
@@ -3325,6 +3621,253 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             completedAt: string | null;
+        };
+        FeeRateDto: {
+            /** @enum {string} */
+            family: "association" | "cooperative" | "mutual" | "foundation" | "commercial_ess" | "federation";
+            /**
+             * @description Employees, or the annual budget in cents.
+             * @enum {string}
+             */
+            basis: "headcount" | "budget";
+            /**
+             * @description Included.
+             * @example 10
+             */
+            lowerBound: number;
+            /** @description Excluded; null: no upper bound. */
+            upperBound: number | null;
+            /**
+             * @description The yearly fee in cents.
+             * @example 18000
+             */
+            amountCents: number;
+        };
+        FeeScheduleDto: {
+            /** @enum {string} */
+            vatTreatment: "out_of_scope" | "taxable";
+            /** @description The fee of a first adhésion. */
+            firstYearFeeCents: number | null;
+            /**
+             * @description Joins on or after this day pay pro rata of the whole months left.
+             * @example 2027-07-01
+             */
+            prorataFrom: string | null;
+            /**
+             * @description Unpaid memberships of the year lapse the day after.
+             * @example 2027-03-31
+             */
+            graceUntil: string | null;
+            /**
+             * @example [
+             *       30,
+             *       60
+             *     ]
+             */
+            reminderDays: number[];
+            /** @example 75 */
+            finalNoticeDays: number;
+            publicBodiesActiveOnApproval: boolean;
+            rates: components["schemas"]["FeeRateDto"][];
+            year: number;
+            /** @description The VAT mention membership invoices print. */
+            vatMention: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FeeScheduleBodyDto: {
+            /** @enum {string} */
+            vatTreatment: "out_of_scope" | "taxable";
+            /** @description The fee of a first adhésion. */
+            firstYearFeeCents: number | null;
+            /**
+             * @description Joins on or after this day pay pro rata of the whole months left.
+             * @example 2027-07-01
+             */
+            prorataFrom: string | null;
+            /**
+             * @description Unpaid memberships of the year lapse the day after.
+             * @example 2027-03-31
+             */
+            graceUntil: string | null;
+            /**
+             * @example [
+             *       30,
+             *       60
+             *     ]
+             */
+            reminderDays: number[];
+            /** @example 75 */
+            finalNoticeDays: number;
+            publicBodiesActiveOnApproval: boolean;
+            rates: components["schemas"]["FeeRateDto"][];
+        };
+        FeeOverrideBodyDto: {
+            /**
+             * @description The fee in cents, excl. VAT when taxable.
+             * @example 9000
+             */
+            amountCents: number;
+            /** @example Association en redressement : cotisation réduite de moitié. */
+            reason: string;
+        };
+        FeeOverrideDto: {
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            amountCents: number;
+            reason: string;
+            /** Format: date-time */
+            setAt: string;
+        };
+        CharterDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        CharterBodyDto: {
+            /** @example Charte de l’ESS */
+            title: string;
+            body: string;
+        };
+        ApplicationBodyDto: {
+            /** @example 2027 */
+            year: number;
+            /** @enum {string} */
+            family: "association" | "cooperative" | "mutual" | "foundation" | "commercial_ess" | "federation";
+            /** @example 12 */
+            headcount?: number | null;
+            /** @example 25000000 */
+            annualBudgetCents?: number | null;
+            /** @example Marie Dupont */
+            contactName: string;
+            /** @example presidence@asso-exemple.fr */
+            contactEmail: string;
+            /** @description The version of the charter accepted: the current one. */
+            charterVersion: number;
+            /** @enum {boolean} */
+            acceptCharter: true;
+        };
+        ApplicationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            year: number;
+            /** @enum {string} */
+            kind: "join" | "renewal";
+            /** @enum {string} */
+            family: "association" | "cooperative" | "mutual" | "foundation" | "commercial_ess" | "federation";
+            headcount: number | null;
+            annualBudgetCents: number | null;
+            contactName: string;
+            contactEmail: string;
+            charterVersion: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused" | "withdrawn";
+            refusalReason: string | null;
+            feeCents: number | null;
+            /** Format: uuid */
+            invoiceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationDto"][];
+            nextCursor: string | null;
+        };
+        RefusalBodyDto: {
+            /** @example Votre siège n’est pas dans la région. */
+            reason: string;
+        };
+        MembershipYearInvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            number: string | null;
+            status: string;
+            amountDueCents: number;
+        };
+        MembershipYearDto: {
+            year: number;
+            /** @enum {string} */
+            status: "pending" | "active" | "lapsed" | "cancelled";
+            feeCents: number;
+            invoice: components["schemas"]["MembershipYearInvoiceDto"] | null;
+            certificateAvailable: boolean;
+        };
+        LaunchCampaignDto: {
+            /**
+             * @description The membership year the campaign renews.
+             * @example 2027
+             */
+            year: number;
+        };
+        CampaignFailureDto: {
+            /** Format: uuid */
+            organisationId: string;
+            legalName: string;
+            /** @example no_fee_bracket: the organisation has not declared its profile */
+            error: string;
+        };
+        CampaignDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @enum {string} */
+            status: "running" | "completed";
+            total: number;
+            pending: number;
+            issued: number;
+            failed: number;
+            skipped: number;
+            /** Format: date-time */
+            launchedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description The first 50 failures. */
+            failures: components["schemas"]["CampaignFailureDto"][];
+        };
+        MembershipRollMemberDto: {
+            /** Format: uuid */
+            organisationId: string;
+            legalName: string;
+            siret: string | null;
+            rna: string | null;
+            /** @enum {string} */
+            status: "paid" | "unpaid" | "lapsed" | "cancelled";
+            feeCents: number;
+            /** Format: uuid */
+            invoiceId: string | null;
+            invoiceNumber: string | null;
+            amountDueCents: number | null;
+        };
+        MemberPageDto: {
+            items: components["schemas"]["MembershipRollMemberDto"][];
+            nextCursor: string | null;
+        };
+        CancelMembershipDto: {
+            /** @example L’association a été dissoute. */
+            reason: string;
+        };
+        MembershipCancellationDto: {
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            /** @enum {string} */
+            status: "cancelled";
+            reason: string;
+            /** Format: uuid */
+            creditNoteId: string | null;
+            creditedCents: number;
+            /** Format: date-time */
+            cancelledAt: string;
         };
         NotificationPreferencesDto: {
             /** @description E-mail reminders two days before a booked session. */
@@ -3746,6 +4289,10 @@ export interface components {
             catalogue: {
                 [key: string]: unknown;
             };
+            /** @description Membership applications submitted by the caller or naming them as contact. */
+            membership: {
+                [key: string]: unknown;
+            };
         };
         EraseMyAccountDto: {
             /** @description The account’s current password, confirming the erasure. */
@@ -3793,6 +4340,51 @@ export interface components {
         AuditLogPageDto: {
             items: components["schemas"]["AuditLogEntryDto"][];
             nextCursor: string | null;
+        };
+        MemberImportLineDto: {
+            /** @description Line of the file (the header is line 1). */
+            line: number;
+            /** @enum {string} */
+            action: "create" | "update" | "refuse";
+            siret: string | null;
+            rna: string | null;
+            legalName: string | null;
+            /** @description Why a line is refused (empty otherwise). */
+            reasons: string[];
+        };
+        MemberImportPreviewDto: {
+            total: number;
+            create: number;
+            update: number;
+            refuse: number;
+            lines: components["schemas"]["MemberImportLineDto"][];
+        };
+        RefusedImportLineDto: {
+            line: number;
+            siret: string | null;
+            rna: string | null;
+            legalName: string | null;
+            reasons: string[];
+        };
+        MemberImportDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description Lines with data in the file. */
+            total: number;
+            /** @description Valid lines applied so far. */
+            processed: number;
+            created: number;
+            updated: number;
+            refused: number;
+            refusedLines: components["schemas"]["RefusedImportLineDto"][];
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
         };
     };
     responses: never;
@@ -4044,7 +4636,7 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
-                /** @description Part of the legal name, or the start of the SIRET. */
+                /** @description Part of the legal name, or the start of the SIRET or of the RNA number. */
                 q?: string;
                 department?: string;
             };
@@ -5799,6 +6391,470 @@ export interface operations {
             };
         };
     };
+    FeeSchedulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
+                };
+            };
+            /** @description No grid for that year (fee_schedule_not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeeSchedulesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeScheduleBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
+                };
+            };
+            /** @description Two brackets of one family and basis overlap (overlapping_fee_brackets). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeeSchedulesController_override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeOverrideBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeOverrideDto"];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_charter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharterDto"];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CharterBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharterDto"];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_forOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"][];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description An application for the year already waits (membership_application_pending). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipApplicationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                status?: "pending" | "approved" | "refused" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusalBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipYearDto"][];
+                };
+            };
+        };
+    };
+    MembershipApplicationsController_certificate: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The year is not active (membership_not_active). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_byYear: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description No campaign for that year. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_launch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchCampaignDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+        };
+    };
+    MembershipCampaignsController_byId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipCampaignsController_members: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                year: number;
+                status?: "paid" | "unpaid" | "lapsed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPageDto"];
+                };
+            };
+        };
+    };
+    MembershipCancellationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMembershipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCancellationDto"];
+                };
+            };
+            /** @description No membership of that year. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationPreferencesController_get: {
         parameters: {
             query?: never;
@@ -6552,6 +7608,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+        };
+    };
+    MemberImportsController_upload: {
+        parameters: {
+            query?: {
+                /** @description true: only report what each line would do (200); nothing is written. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description dryRun=true: the per-line report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportPreviewDto"];
+                };
+            };
+            /** @description The import, queued: follow it at GET /membership/imports/:id */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportDto"];
+                };
+            };
+        };
+    };
+    MemberImportsController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportDto"];
                 };
             };
         };

@@ -447,6 +447,18 @@ export class Environment {
   @Max(20)
   MAIL_MAX_ATTEMPTS = 8;
 
+  /**
+   * Jobs of the notifications queue run per second, over every worker (BullMQ's global rate
+   * limit, kept in Redis): what keeps an import's 16,600 invitations from hitting the SMTP
+   * server at once. Each e-mail is two jobs (planning, then sending): allow about twice the
+   * sends per second the SMTP server accepts. 0: no limit.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  MAIL_RATE_PER_SECOND = 20;
+
   /** First retry delay of an e-mail, in milliseconds; doubles each attempt (30 s → about 1 h). */
   @Type(() => Number)
   @IsInt()

@@ -18,10 +18,14 @@ export class Organisation {
   @Column('text')
   legalForm!: LegalForm;
 
-  /** 14 digits; checked (Luhn, La Poste exception) here and by a database constraint. */
-  @Column('char', { length: 14 })
-  siret!: string;
+  /**
+   * 14 digits; checked (Luhn, La Poste exception) here and by a database constraint. Null for a
+   * small association known by its RNA number only (the database requires one of the two).
+   */
+  @Column('char', { length: 14, nullable: true })
+  siret!: string | null;
 
+  /** An association's RNA number (W + 9 digits), unique. */
   @Column('char', { length: 10, nullable: true })
   rna!: string | null;
 

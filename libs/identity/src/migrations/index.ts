@@ -7,6 +7,8 @@ import { PersonalDataErasure1796106000000 } from './1796106000000-personal-data-
 import { ValidVatNumbers1796204000000 } from './1796204000000-valid-vat-numbers';
 import { VatRegisteredAndChorusStructure1796205400000 } from './1796205400000-vat-registered-and-chorus-structure';
 import { MembershipCancelled1796206200000 } from './1796206200000-membership-cancelled';
+import { MembershipRollIndexes1796206300000 } from './1796206300000-membership-roll-indexes';
+import { OrganisationsWithoutSiret1796206400000 } from './1796206400000-organisations-without-siret';
 
 export const identityMigrations = [
   CreateIdentity1795680000000,
@@ -18,4 +20,6 @@ export const identityMigrations = [
   ValidVatNumbers1796204000000,
   VatRegisteredAndChorusStructure1796205400000,
   MembershipCancelled1796206200000,
+  MembershipRollIndexes1796206300000,
+  OrganisationsWithoutSiret1796206400000,
 ];

@@ -83,10 +83,13 @@ export class OrganisationRepository {
       .limit(query.limit + 1);
     if (query.search) {
       builder.andWhere(
-        '(lower(organisation.legalName) LIKE :pattern OR organisation.siret LIKE :prefix)',
+        // An association without a SIRET is found by its RNA number.
+        `(lower(organisation.legalName) LIKE :pattern OR organisation.siret LIKE :prefix
+          OR organisation.rna LIKE :rnaPrefix)`,
         {
           pattern: `%${escapeLike(query.search.toLowerCase())}%`,
           prefix: `${escapeLike(query.search.replace(/\s/g, ''))}%`,
+          rnaPrefix: `${escapeLike(query.search.replace(/\s/g, '').toUpperCase())}%`,
         },
       );
     }

@@ -10,8 +10,9 @@ export interface BillingIdentity {
   addressLines: string[];
   /** Tells where its VAT is due: metropolitan France, or an overseas territory. */
   postalCode: string;
-  siret: string;
-  /** An association's RNA number (W + 9 digits), printed beside its SIRET (attestations). */
+  /** Null for an association known by its RNA number only. */
+  siret: string | null;
+  /** An association's RNA number, printed beside its SIRET (attestations), and identifying it when it has none. */
   rna: string | null;
   vatNumber: string | null;
   billingEmail: string;

@@ -32,8 +32,11 @@ export function chorusStructureOf(
   >,
 ): ChorusStructureView | null {
   if (!organisation.isPublicBody) return null;
+  const structureSiret = organisation.chorusStructureSiret ?? organisation.siret;
+  // A public body always has a SIRET (organisations_public_body_has_siret): Chorus Pro needs it.
+  if (structureSiret === null) throw new Error('a public body without a SIRET');
   return {
-    structureSiret: organisation.chorusStructureSiret ?? organisation.siret,
+    structureSiret,
     serviceCodeRequired: organisation.chorusServiceCodeRequired,
     engagementNumberRequired: organisation.chorusEngagementNumberRequired,
     defaultServiceCode: organisation.chorusDefaultServiceCode,
@@ -45,7 +48,8 @@ export interface OrganisationView {
   id: string;
   legalName: string;
   legalForm: LegalForm;
-  siret: string;
+  /** Null for an association known by its RNA number only. */
+  siret: string | null;
   rna: string | null;
   address: AddressView;
   department: string;

@@ -75,7 +75,7 @@ const euros = (cents: number) => {
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 };
 const day = (iso: string) => iso.replace(/-/g, '');
-const siren = (siret: string) => siret.slice(0, 9);
+const siren = (siret: string | null) => (siret === null ? null : siret.slice(0, 9));
 
 const ROOT = 'rsm:CrossIndustryInvoice';
 const CONTEXT = `${ROOT}/rsm:ExchangedDocumentContext`;
@@ -202,14 +202,28 @@ function expectedTerms(document: InvoiceDocument): Term[] {
     // The buyer (BG-7).
     ['BT-44', `${BUYER}/ram:Name`, document.buyer.name],
     ['BT-46', `${BUYER}/ram:GlobalID`, document.chorusStructureSiret ?? document.buyer.siret],
+    // A buyer without a SIRET (an RNA-only association) has no legal registration id.
     ['BT-47', `${BUYER}/ram:SpecifiedLegalOrganization/ram:ID`, siren(document.buyer.siret)],
-    ['BT-47-1', `${BUYER}/ram:SpecifiedLegalOrganization/ram:ID/@schemeID`, '0002'],
+    [
+      'BT-47-1',
+      `${BUYER}/ram:SpecifiedLegalOrganization/ram:ID/@schemeID`,
+      document.buyer.siret === null ? null : '0002',
+    ],
     [
       'BT-48',
       `${BUYER}/ram:SpecifiedTaxRegistration/ram:ID`,
       outOfScope ? null : document.buyer.vatNumber,
     ],
-    ['BT-49', `${BUYER}/ram:URIUniversalCommunication/ram:URIID`, siren(document.buyer.siret)],
+    [
+      'BT-49',
+      `${BUYER}/ram:URIUniversalCommunication/ram:URIID`,
+      siren(document.buyer.siret) ?? document.buyer.email ?? null,
+    ],
+    [
+      'BT-49-1',
+      `${BUYER}/ram:URIUniversalCommunication/ram:URIID/@schemeID`,
+      document.buyer.siret === null ? 'EM' : '0225',
+    ],
     ['BT-50', `${BUYER}/ram:PostalTradeAddress/ram:LineOne`, buyerAddress.line1],
     ['BT-51', `${BUYER}/ram:PostalTradeAddress/ram:LineTwo`, buyerAddress.line2],
     ['BT-53', `${BUYER}/ram:PostalTradeAddress/ram:PostcodeCode`, buyerAddress.postalCode],

@@ -8,6 +8,7 @@ import type { PaymentMeans } from '../domain/settlement';
 import type { PostalAddress } from '../invoicing.types';
 import type {
   InvoiceDocument,
+  InvoiceDocumentBuyer,
   InvoiceDocumentParty,
   InvoiceDocumentSeller,
 } from '../pdf/invoice-pdf.renderer';
@@ -82,6 +83,8 @@ const SIRET_SCHEME = '0009';
  * a company is its SIREN. BR-FR-12/13 require both parties' electronic addresses (BT-34, BT-49).
  */
 const FRENCH_DIRECTORY_SCHEME = '0225';
+/** CEF EAS EM: an e-mail address, the electronic address of a buyer with no SIREN. */
+const EMAIL_SCHEME = 'EM';
 /** UNECE Rec 20 C62, « one »: a seat at a session, a consultation, is counted in units. */
 const UNIT_CODE = 'C62';
 
@@ -236,31 +239,46 @@ function sellerParty(seller: InvoiceDocumentSeller, outOfScope: boolean): XmlEle
 
 function buyerParty(document: InvoiceDocument, outOfScope: boolean): XmlElement | null {
   const { buyer } = document;
+  const siret = buyer.siret;
   return group(
     'ram:BuyerTradeParty',
     // BT-46: the buyer's SIRET — for a public buyer, its Chorus Pro structure's, the
     // establishment the invoice is addressed to, when it belongs to the same legal unit.
-    text('ram:GlobalID', buyerSiret(document), { schemeID: SIRET_SCHEME }),
+    siret && text('ram:GlobalID', buyerSiret(document, siret), { schemeID: SIRET_SCHEME }),
     text('ram:Name', buyer.name),
-    // BT-47: the SIREN, which the French rules want for a business buyer (BR-FR-11).
-    group(
-      'ram:SpecifiedLegalOrganization',
-      text('ram:ID', sirenOf(buyer.siret), { schemeID: SIREN_SCHEME }),
-    ),
+    // BT-47: the SIREN, which the French rules want for a business buyer (BR-FR-11). A small
+    // association without a SIRET has no legal registration identifier in a scheme EN 16931
+    // knows (the RNA has no ICD code): it is left out, the RNA number is on the printed PDF.
+    siret &&
+      group(
+        'ram:SpecifiedLegalOrganization',
+        text('ram:ID', sirenOf(siret), { schemeID: SIREN_SCHEME }),
+      ),
     postalAddress(buyer),
-    electronicAddress(buyer.siret),
+    siret ? electronicAddress(siret) : buyerEmailAddress(buyer),
     // BT-48: absent for a buyer with none (an association not liable to VAT) and out of scope.
     vatRegistration(outOfScope ? null : buyer.vatNumber),
   );
 }
 
-function buyerSiret(document: InvoiceDocument): string {
+function buyerSiret(document: InvoiceDocument, siret: string): string {
   const structure = document.chorusStructureSiret;
-  return structure &&
-    /^\d{14}$/.test(structure) &&
-    sirenOf(structure) === sirenOf(document.buyer.siret)
+  return structure && /^\d{14}$/.test(structure) && sirenOf(structure) === sirenOf(siret)
     ? structure
-    : document.buyer.siret;
+    : siret;
+}
+
+/**
+ * BT-49 is required (BR-FR-12) and a buyer without a SIREN is in no e-invoicing directory (an
+ * association not liable to VAT, outside the 2027 e-invoicing): its billing e-mail, scheme EM.
+ */
+function buyerEmailAddress(buyer: InvoiceDocumentBuyer): XmlElement | null {
+  if (!buyer.email)
+    throw new RangeError('A buyer without a SIRET needs its e-mail address (BT-49)');
+  return group(
+    'ram:URIUniversalCommunication',
+    text('ram:URIID', buyer.email, { schemeID: EMAIL_SCHEME }),
+  );
 }
 
 function electronicAddress(siret: string): XmlElement | null {
@@ -279,7 +297,9 @@ function vatRegistration(vatNumber: string | null): XmlElement | null {
 }
 
 /** BG-5 / BG-8: the structured address, or one read back from the printed lines of an old one. */
-function postalAddress(party: InvoiceDocumentParty): XmlElement | null {
+function postalAddress(
+  party: Pick<InvoiceDocumentParty, 'address' | 'addressLines'>,
+): XmlElement | null {
   const address = party.address ?? addressFromLines(party.addressLines);
   return group(
     'ram:PostalTradeAddress',
@@ -605,10 +625,14 @@ function assertBuildable(document: InvoiceDocument): void {
   if (document.kind === 'credit_note' && !document.precedingInvoice) {
     throw new RangeError('A credit note names the invoice it corrects (BT-25)');
   }
-  for (const party of [document.seller, document.buyer]) {
-    if (!/^\d{14}$/.test(party.siret)) {
-      throw new RangeError(`A SIRET is 14 digits, got ${JSON.stringify(party.siret)}`);
+  const { seller, buyer } = document;
+  for (const siret of [seller.siret, ...(buyer.siret === null ? [] : [buyer.siret])]) {
+    if (!/^\d{14}$/.test(siret)) {
+      throw new RangeError(`A SIRET is 14 digits, got ${JSON.stringify(siret)}`);
     }
+  }
+  if (buyer.siret === null && !/^W\d{9}$/.test(buyer.rna ?? '')) {
+    throw new RangeError('A buyer without a SIRET is an association with an RNA number');
   }
   if (document.lines.length === 0) throw new RangeError('An invoice needs at least one line');
   const outOfScope = document.lines.filter((line) => line.vatCategory === 'O').length;

@@ -3,6 +3,7 @@ import { computeInvoiceTotals, InvoiceLineInput, vatTermsFor } from '../domain/i
 import { createRfReference } from '../domain/rf-reference';
 import type {
   InvoiceDocument,
+  InvoiceDocumentBuyer,
   InvoiceDocumentParty,
   InvoiceDocumentSeller,
 } from '../pdf/invoice-pdf.renderer';
@@ -86,6 +87,27 @@ const LEGACY_BUYER: InvoiceDocumentParty = {
   addressLines: ['8 chemin des Oliviers', 'Lieu-dit « La Treille »', '13011 Marseille'],
   siret: '44306184100013',
   vatNumber: 'FR64443061841',
+};
+
+/**
+ * A small association without a SIRET, known by its RNA number: no BT-46/BT-47, its billing
+ * e-mail as electronic address (BT-49, scheme EM), not liable to VAT.
+ */
+const RNA_ONLY_ASSOCIATION: InvoiceDocumentBuyer = {
+  name: 'Les Amis du Lavoir de Barjols',
+  addressLines: ['Place du Lavoir', '83670 Barjols'],
+  siret: null,
+  rna: 'W833001234',
+  email: 'tresorerie@amis-du-lavoir.fr',
+  vatNumber: null,
+  address: {
+    line1: 'Place du Lavoir',
+    line2: null,
+    postalCode: '83670',
+    city: 'Barjols',
+    countryCode: 'FR',
+  },
+  vatRegistered: false,
 };
 
 const PENALTY_RATE = "trois fois le taux d'intérêt légal";
@@ -265,6 +287,13 @@ const outOfScope = invoice(
   },
 );
 
+/** An association with an RNA number and no SIRET, paying a consultation by transfer. */
+const rnaOnlyBuyer = invoice(
+  'F-2027-000108',
+  [line('Accompagnement « Vie associative »', 1, 12_000, 'standard')],
+  { buyer: RNA_ONLY_ASSOCIATION },
+);
+
 export const SCENARIOS: readonly { name: string; document: InvoiceDocument }[] = [
   { name: 'a taxable consultation (S 20 %)', document: consultation },
   { name: 'an exempt training over two days (E, VATEX, NDA)', document: exemptTraining },
@@ -275,4 +304,5 @@ export const SCENARIOS: readonly { name: string; document: InvoiceDocument }[] =
   { name: 'a public buyer (BT-10, BT-13, administrative mandate)', document: publicBuyer },
   { name: 'a buyer named outside Latin-1, paying by cheque', document: nonLatinBuyer },
   { name: 'disbursements out of scope of VAT (O)', document: outOfScope },
+  { name: 'an association with an RNA number and no SIRET', document: rnaOnlyBuyer },
 ];

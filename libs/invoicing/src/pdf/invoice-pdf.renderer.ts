@@ -19,6 +19,19 @@ export interface InvoiceDocumentParty {
   vatRegistered?: boolean;
 }
 
+/**
+ * The buyer: a small association without a SIRET is identified by its RNA number instead (it is
+ * printed, and the e-invoice addresses it by e-mail, being in no e-invoicing directory).
+ */
+export interface InvoiceDocumentBuyer extends Omit<InvoiceDocumentParty, 'siret'> {
+  /** 14 digits; null for an association known by its RNA number only. */
+  siret: string | null;
+  /** W + 9 digits; required when there is no SIRET. */
+  rna?: string | null;
+  /** Its billing e-mail: the e-invoice's electronic address (BT-49) of a buyer with no SIRET. */
+  email?: string | null;
+}
+
 export interface InvoiceDocumentSeller extends InvoiceDocumentParty {
   /** Training provider's declaration number (NDA), printed with its legal mention. */
   trainingDeclarationNumber: string | null;
@@ -53,7 +66,7 @@ export interface InvoiceDocument {
   /** The invoice a credit note corrects: required on a credit note. */
   precedingInvoice?: { number: string; issueDate: string };
   seller: InvoiceDocumentSeller;
-  buyer: InvoiceDocumentParty;
+  buyer: InvoiceDocumentBuyer;
   /** A public body: public-procurement late-payment terms instead of the commercial ones. */
   publicBuyer?: boolean;
   /** EN 16931 BT-10: the buyer's reference (a Chorus Pro structure's code service). */
@@ -448,10 +461,11 @@ class InvoiceLayout {
     }
   }
 
-  private identifiers(party: InvoiceDocumentParty): string {
+  private identifiers(party: InvoiceDocumentParty | InvoiceDocumentBuyer): string {
+    const rna = 'rna' in party ? party.rna : null;
     return [
-      `SIRET : ${party.siret}`,
-      `SIREN : ${party.siret.slice(0, 9)}`,
+      ...(party.siret ? [`SIRET : ${party.siret}`, `SIREN : ${party.siret.slice(0, 9)}`] : []),
+      ...(rna ? [`RNA : ${rna}`] : []),
       ...(party.vatNumber ? [`N° TVA intracommunautaire : ${party.vatNumber}`] : []),
     ].join('\n');
   }
@@ -967,11 +981,7 @@ function assertPrintable(document: InvoiceDocument): void {
   if (document.kind === 'credit_note' && !document.precedingInvoice) {
     throw new RangeError('A credit note must name the invoice it corrects');
   }
-  for (const party of [document.seller, document.buyer]) {
-    if (!/^\d{14}$/.test(party.siret)) {
-      throw new RangeError(`A SIRET is 14 digits, got ${JSON.stringify(party.siret)}`);
-    }
-  }
+  assertPartyIdentifiers(document);
   if (document.lines.length === 0) throw new RangeError('An invoice needs at least one line');
   // No document prints totals its lines do not add up to.
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -1022,5 +1032,23 @@ function assertSettlement(document: InvoiceDocument): void {
     if (document.paymentMeans !== 'cheque' && document.paymentReference === null) {
       throw new RangeError('An invoice paid by transfer or mandate needs a payment reference');
     }
+  }
+}
+
+/**
+ * The seller is identified by its SIRET; the buyer by its SIRET, or when it has none (a small
+ * association) by its RNA number. Shared with the e-invoice, which refuses the same documents.
+ */
+export function assertPartyIdentifiers(document: Pick<InvoiceDocument, 'seller' | 'buyer'>): void {
+  const { seller, buyer } = document;
+  for (const siret of [seller.siret, ...(buyer.siret === null ? [] : [buyer.siret])]) {
+    if (!/^\d{14}$/.test(siret)) {
+      throw new RangeError(`A SIRET is 14 digits, got ${JSON.stringify(siret)}`);
+    }
+  }
+  if (buyer.siret === null && !/^W\d{9}$/.test(buyer.rna ?? '')) {
+    throw new RangeError(
+      `A buyer without a SIRET has an RNA number (W + 9 digits), got ${JSON.stringify(buyer.rna)}`,
+    );
   }
 }

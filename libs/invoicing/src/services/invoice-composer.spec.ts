@@ -1,5 +1,13 @@
 import type { BillingIdentity } from '@mutualis/identity';
-import { buyerOf, paymentMeansOf, serviceDays, withoutServiceMoment } from './invoice-composer';
+import type { Chambre } from '../entities/chambre.entity';
+import {
+  buyerOf,
+  InvoiceComposer,
+  MembershipCharge,
+  paymentMeansOf,
+  serviceDays,
+  withoutServiceMoment,
+} from './invoice-composer';
 
 describe('the days a service covers, in Paris', () => {
   it('is one day for a session within a day', () => {
@@ -114,6 +122,124 @@ describe('the buyer an invoice names', () => {
       publicBody: false,
       vatRegistered: true,
       publicProcurement: null,
+    });
+  });
+});
+
+describe('a membership invoice’s content', () => {
+  const chambre = {
+    id: 'chambre',
+    legalName: 'CRESS Provence-Alpes-Côte d’Azur',
+    addressLine1: '2 place Sadi Carnot',
+    addressLine2: null,
+    postalCode: '13002',
+    city: 'Marseille',
+    country: 'FR',
+    siret: '35600000000048',
+    vatNumber: 'FR32356000000',
+    vatRegime: 'standard',
+    vatOnDebits: false,
+    trainingDeclarationNumber: '93131234513',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP',
+    latePaymentRate: 'trois fois le taux d’intérêt légal',
+    paymentTermsDays: 30,
+    email: null,
+    phone: null,
+    logoPath: null,
+    configured: true,
+  } as Chambre;
+  const association: BillingIdentity = {
+    organisationId: 'organisation',
+    legalName: 'Association Les Amis',
+    addressLines: ['1 rue de la Paix', '13001 Marseille'],
+    postalCode: '13001',
+    siret: '93123456700014',
+    rna: null,
+    vatNumber: 'FR12931234567',
+    billingEmail: 'tresorier@amis.fr',
+    isPublicBody: false,
+    vatRegistered: true,
+    chorusStructure: null,
+    address: {
+      line1: '1 rue de la Paix',
+      line2: null,
+      postalCode: '13001',
+      city: 'Marseille',
+      countryCode: 'FR',
+    },
+  };
+  const charge: MembershipCharge = {
+    membershipId: 'membership',
+    organisationId: 'organisation',
+    year: 2027,
+    description: 'Cotisation 2027 — association, 10 à 49 salariés',
+    amountCents: 45_000,
+    vatTreatment: 'out_of_scope',
+  };
+  const composer = new InvoiceComposer();
+
+  it('is one line for the calendar year, out of scope with its mention, and no VAT identifier (BR-O-02)', () => {
+    const { draft, lines } = composer.forMembership(charge, chambre, association);
+    expect(draft).toMatchObject({
+      type: 'invoice',
+      membershipId: 'membership',
+      bookingId: null,
+      serviceDate: '2027-01-01',
+      serviceEndDate: '2027-12-31',
+      paymentMeans: null,
+      totalExclVatCents: 45_000,
+      totalVatCents: 0,
+      totalInclVatCents: 45_000,
+    });
+    expect(draft.seller).toMatchObject({ vatNumber: null, trainingDeclarationNumber: null });
+    expect(draft.buyer.vatNumber).toBeNull();
+    expect(lines).toEqual([
+      expect.objectContaining({
+        quantity: 1,
+        unitPriceExclVatCents: 45_000,
+        vatRegime: 'out_of_scope_membership',
+        vatCategory: 'O',
+        vatexCode: 'VATEX-EU-O',
+        exemptionReason: expect.stringContaining('art. 256 du CGI'),
+      }),
+    ]);
+  });
+
+  it('is taxed at 20 % when the fee schedule says taxable, and under the franchise when the Chambre is', () => {
+    const taxable = composer.forMembership(
+      { ...charge, vatTreatment: 'taxable' },
+      chambre,
+      association,
+    );
+    expect(taxable.draft).toMatchObject({ totalVatCents: 9_000, totalInclVatCents: 54_000 });
+    expect(taxable.draft.seller.vatNumber).toBe('FR32356000000');
+    expect(taxable.lines[0]).toMatchObject({ vatRegime: 'standard', vatRateBasisPoints: 2000 });
+    const franchise = composer.forMembership(
+      { ...charge, vatTreatment: 'taxable' },
+      { ...chambre, vatRegime: 'franchise' },
+      association,
+    );
+    expect(franchise.lines[0]).toMatchObject({ vatRegime: 'franchise', vatCategory: 'E' });
+  });
+
+  it('is paid on the administrative mandate by a public body, to its structure’s default service', () => {
+    const { draft } = composer.forMembership(charge, chambre, {
+      ...association,
+      isPublicBody: true,
+      vatRegistered: false,
+      chorusStructure: {
+        structureSiret: '21840068400023',
+        serviceCodeRequired: true,
+        engagementNumberRequired: false,
+        defaultServiceCode: 'SERV-RH',
+      },
+    });
+    expect(draft.paymentMeans).toBe('administrative_mandate');
+    expect(draft.buyer.publicProcurement).toEqual({
+      structureSiret: '21840068400023',
+      serviceCode: 'SERV-RH',
+      engagementNumber: null,
     });
   });
 });

@@ -73,6 +73,7 @@ export function buyerOf(
     name: identity.legalName,
     addressLines: identity.addressLines,
     siret: identity.siret,
+    rna: identity.rna,
     vatNumber: identity.vatNumber,
     billingEmail: identity.billingEmail,
     publicBody: identity.isPublicBody,
@@ -176,7 +177,8 @@ export class InvoiceComposer {
    * A cotisation: one line, quantity 1, for the service period of its calendar year (BT-73,
    * BT-74), under the regime the fee schedule decides. Payable like any invoice (transfer with
    * its RF reference, or card); a public body's on its administrative mandate, with the public
-   * buyers' terms, and transmitted through Chorus Pro like its other invoices.
+   * buyers' terms, and transmitted through Chorus Pro like its other invoices, to the service
+   * its structure names by default (no engagement number: a cotisation is no purchase order).
    */
   forMembership(
     charge: MembershipCharge,
@@ -201,7 +203,14 @@ export class InvoiceComposer {
         paymentMeans: buyer.isPublicBody ? 'administrative_mandate' : null,
         prepaidAmountCents: 0,
         paidOn: null,
-        ...documentOf(totals, sellerOf(chambre, { training: false }), buyerOf(buyer)),
+        ...documentOf(
+          totals,
+          sellerOf(chambre, { training: false }),
+          buyerOf(buyer, {
+            serviceCode: buyer.chorusStructure?.defaultServiceCode ?? null,
+            engagementNumber: null,
+          }),
+        ),
       },
       lines: linesOf(totals),
     };

@@ -174,6 +174,8 @@ export function toDocument(
       name: invoice.buyer.name,
       addressLines: invoice.buyer.addressLines,
       siret: invoice.buyer.siret,
+      rna: invoice.buyer.rna ?? null,
+      email: invoice.buyer.billingEmail,
       vatNumber: invoice.buyer.vatNumber,
       address: invoice.buyer.address,
       vatRegistered: invoice.buyer.vatRegistered,

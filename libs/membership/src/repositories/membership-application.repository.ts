@@ -66,11 +66,7 @@ export class MembershipApplicationRepository {
   }
 
   async setInvoice(id: string, invoiceId: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).update(
-      MembershipApplication,
-      { id },
-      { invoiceId },
-    );
+    await (manager ?? this.dataSource.manager).update(MembershipApplication, { id }, { invoiceId });
   }
 
   /** An organisation's applications, newest first. */

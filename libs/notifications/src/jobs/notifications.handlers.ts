@@ -9,6 +9,7 @@ import {
 } from '../use-cases/notify-event/notify-event.use-case';
 import { SendSessionReminderUseCase } from '../use-cases/send-session-reminder/send-session-reminder.use-case';
 import { SendOverdueReminderUseCase } from '../use-cases/send-overdue-reminder/send-overdue-reminder.use-case';
+import { SendRenewalReminderUseCase } from '../use-cases/send-renewal-reminder/send-renewal-reminder.use-case';
 import { SendAttendeeListsUseCase } from '../use-cases/send-attendee-lists/send-attendee-lists.use-case';
 import { RebuildNotificationSchedulesUseCase } from '../use-cases/rebuild-notification-schedules/rebuild-notification-schedules.use-case';
 import { RequeueStaleDeliveriesUseCase } from '../use-cases/requeue-stale-deliveries/requeue-stale-deliveries.use-case';
@@ -29,6 +30,7 @@ export class NotificationsHandlers {
     private readonly sendAttendeeLists: SendAttendeeListsUseCase,
     private readonly rebuildNotificationSchedules: RebuildNotificationSchedulesUseCase,
     private readonly requeueStaleDeliveries: RequeueStaleDeliveriesUseCase,
+    private readonly sendRenewalReminder: SendRenewalReminderUseCase,
   ) {}
 
   @OnEvents(NOTIFIED_EVENTS, QueueName.Notifications)
@@ -56,6 +58,13 @@ export class NotificationsHandlers {
     return { queued: await this.sendOverdueReminder.execute(data.invoiceId, data.stage) };
   }
 
+  @OnJob(NotificationsJobs.RenewalReminder, QueueName.Notifications)
+  async renewalReminder(data: JobData<typeof NotificationsJobs.RenewalReminder>) {
+    return {
+      queued: await this.sendRenewalReminder.execute(data.invoiceId, data.stage, data.final),
+    };
+  }
+
   /** Consultants get tomorrow's attendee lists at the end of the afternoon. */
   @OnJob(NotificationsJobs.AttendeeLists, QueueName.Notifications, {
     schedule: { pattern: '0 17 * * *', tz: PARIS },
@@ -64,7 +73,7 @@ export class NotificationsHandlers {
     return this.sendAttendeeLists.execute();
   }
 
-  /** Reminders and dunning letters lost with Redis's data are scheduled again every night. */
+  /** Reminders, renewal reminders and dunning letters lost with Redis's data are scheduled again every night. */
   @OnJob(NotificationsJobs.RebuildSchedules, QueueName.Notifications, {
     schedule: { pattern: '15 3 * * *', tz: PARIS },
   })

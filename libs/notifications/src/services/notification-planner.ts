@@ -33,7 +33,7 @@ export type OverdueStage = (typeof OVERDUE_STAGES)[number];
 /** Invoice statuses that still owe money. */
 const UNPAID = ['issued', 'partially_paid'];
 
-function deliveryTo<T extends TemplateName>(
+export function deliveryTo<T extends TemplateName>(
   eventKey: string,
   contact: Contact,
   template: T,
@@ -461,7 +461,12 @@ export class NotificationPlanner {
   }
 
   /** The invoice (or credit note) mail, from the invoice as the caller read it. */
-  async invoiceIssued(key: string, invoice: InvoiceFacts): Promise<PlannedDelivery[]> {
+  /** `membership`: for a cotisation, the year it is for and whether it renews the membership. */
+  async invoiceIssued(
+    key: string,
+    invoice: InvoiceFacts,
+    membership: { year: number; renewal: boolean } | null = null,
+  ): Promise<PlannedDelivery[]> {
     if (!invoice.number || invoice.status === 'draft') return [];
     const billing = await this.contacts.billingContact(invoice.organisationId);
     if (!billing) return [];
@@ -499,6 +504,7 @@ export class NotificationPlanner {
           totalInclVatCents: invoice.totalInclVatCents,
           dueDate: invoice.dueDate,
           settled: paidOnline || invoice.status === 'paid',
+          membership: invoice.type === 'invoice' ? membership : null,
           paymentReference: invoice.paymentReference,
           iban: chambre.iban,
           bic: chambre.bic,

@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@mutualis/core';
 import { NotificationsJobs } from '../notifications.events';
 import { overdueSchedule, OVERDUE_STAGES, OverdueStage } from './notification-planner';
+import { RenewalStage, renewalSchedule, RenewalTimetable } from './renewal-schedule';
 
 /** Reminders go out this long before a session starts. */
 export const REMINDER_LEAD_MS = 48 * 3_600_000;
@@ -17,6 +18,12 @@ export interface OverdueJobData {
   stage: OverdueStage;
 }
 
+export interface RenewalReminderJobData {
+  invoiceId: string;
+  stage: RenewalStage;
+  final: boolean;
+}
+
 /**
  * Delayed BullMQ jobs for mail that is due later, with fixed ids so scheduling twice adds
  * nothing. Cancelling removes them; their handlers re-check the state anyway, so a job that
@@ -28,6 +35,10 @@ export class NotificationScheduler {
 
   static reminderJobId(bookingId: string): string {
     return `reminder-${bookingId}`;
+  }
+
+  static renewalJobId(invoiceId: string, stage: RenewalStage): string {
+    return `renewal-${invoiceId}-${stage}`;
   }
 
   static overdueJobId(invoiceId: string, stage: OverdueStage): string {
@@ -69,5 +80,26 @@ export class NotificationScheduler {
     for (const stage of OVERDUE_STAGES) {
       await this.queue.remove(NotificationScheduler.overdueJobId(invoiceId, stage));
     }
+  }
+
+  /** Schedules the reminders and final notice still ahead for a renewal invoice issued on `issueDate`. */
+  async scheduleRenewalReminders(
+    invoiceId: string,
+    issueDate: string,
+    timetable: RenewalTimetable,
+    now = new Date(),
+  ): Promise<number> {
+    const ahead = renewalSchedule(issueDate, timetable).filter(
+      ({ at }) => at.getTime() > now.getTime(),
+    );
+    for (const { stage, final, at } of ahead) {
+      const data: RenewalReminderJobData = { invoiceId, stage, final };
+      await this.queue.add(NotificationsJobs.RenewalReminder, data, {
+        jobId: NotificationScheduler.renewalJobId(invoiceId, stage),
+        timestamp: now.getTime(),
+        delay: at.getTime() - now.getTime(),
+      });
+    }
+    return ahead.length;
   }
 }

@@ -25,6 +25,25 @@ const TRANSFER_FR =
 const TRANSFER_EN =
   'by bank transfer to the account below, quoting the payment reference in the transfer details.';
 
+/** The subject and wording of a cotisation's invoice: which year, and whether it renews. */
+function cotisationFr(
+  data: InvoiceIssued,
+): { subject: string; heading: string; meaning: string } | null {
+  if (!data.membership) return null;
+  const { year, renewal } = data.membership;
+  return renewal
+    ? {
+        subject: `Renouvellement de votre adhésion ${year} : facture ${data.invoiceNumber}`,
+        heading: `Renouvellement de votre adhésion ${year}`,
+        meaning: `Elle renouvelle votre adhésion pour ${year} : dès son règlement, votre adhésion est active et les tarifs adhérents s’appliquent à vos réservations de toute l’année ${year}.`,
+      }
+    : {
+        subject: `Votre cotisation ${year} : facture ${data.invoiceNumber}`,
+        heading: `Cotisation ${year}`,
+        meaning: `Dès son règlement, votre adhésion est active et les tarifs adhérents s’appliquent à vos réservations de toute l’année ${year}.`,
+      };
+}
+
 function invoiceIssuedFr(data: InvoiceIssued, context: MailContext): MailContent {
   const amount = `${formatEuros(magnitude(data.totalInclVatCents), 'fr')} TTC`;
   if (data.kind === 'credit_note') {
@@ -54,8 +73,34 @@ function invoiceIssuedFr(data: InvoiceIssued, context: MailContext): MailContent
     strong(data.invoiceNumber),
     ' d’un montant de ',
     strong(amount),
-    '.',
+    data.membership ? `, celle de votre cotisation ${data.membership.year} à la Chambre.` : '.',
   );
+  const cotisation = cotisationFr(data);
+  if (cotisation && !data.settled) {
+    const due = data.dueDate ? formatCalendarDate(data.dueDate, 'fr') : null;
+    return {
+      subject: cotisation.subject,
+      heading: cotisation.heading,
+      blocks: [
+        sent,
+        paragraph(cotisation.meaning),
+        due
+          ? paragraph(
+              'Nous vous remercions de bien vouloir la régler au plus tard le ',
+              strong(due),
+              `, ${TRANSFER_FR} Le paiement par carte est aussi possible depuis la facture en ligne.`,
+            )
+          : paragraph(`Nous vous remercions de bien vouloir la régler à réception, ${TRANSFER_FR}`),
+        facts([
+          fact('Montant à régler', amount),
+          fact('Échéance', due ?? 'à réception'),
+          ...bankFacts(data, 'fr'),
+        ]),
+        action('Voir et régler la facture', data.invoiceUrl),
+        contactParagraph(context.chambreEmail, 'fr'),
+      ],
+    };
+  }
   if (data.settled) {
     return {
       subject: `Facture ${data.invoiceNumber} acquittée : ${amount}`,
@@ -122,8 +167,40 @@ function invoiceIssuedEn(data: InvoiceIssued, context: MailContext): MailContent
     strong(data.invoiceNumber),
     ' for ',
     strong(amount),
-    '.',
+    data.membership ? `, your ${data.membership.year} membership fee to the Chambre.` : '.',
   );
+  if (data.membership && !data.settled) {
+    const { year, renewal } = data.membership;
+    const due = data.dueDate ? formatCalendarDate(data.dueDate, 'en') : null;
+    return {
+      subject: renewal
+        ? `Renewing your ${year} membership: invoice ${data.invoiceNumber}`
+        : `Your ${year} membership fee: invoice ${data.invoiceNumber}`,
+      heading: renewal ? `Renewing your ${year} membership` : `Membership fee ${year}`,
+      blocks: [
+        sent,
+        paragraph(
+          renewal
+            ? `It renews your membership for ${year}: once it is paid, your membership is active and member prices apply to your bookings throughout ${year}.`
+            : `Once it is paid, your membership is active and member prices apply to your bookings throughout ${year}.`,
+        ),
+        due
+          ? paragraph(
+              'Please pay it by ',
+              strong(due),
+              `, ${TRANSFER_EN} You may also pay by card from the online invoice.`,
+            )
+          : paragraph(`Please pay it upon receipt, ${TRANSFER_EN}`),
+        facts([
+          fact('Amount due', amount),
+          fact('Due date', due ?? 'upon receipt'),
+          ...bankFacts(data, 'en'),
+        ]),
+        action('View and pay the invoice', data.invoiceUrl),
+        contactParagraph(context.chambreEmail, 'en'),
+      ],
+    };
+  }
   if (data.settled) {
     return {
       subject: `Invoice ${data.invoiceNumber} (paid): ${amount}`,

@@ -147,6 +147,16 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     method: 'card',
     bookingUrl: 'https://mutualis.example/bookings/7',
   },
+  'membership-renewal-reminder': {
+    year: 2027,
+    final: false,
+    invoiceNumber: 'F-2026-004242',
+    issueDate: '2026-11-02',
+    amountDueCents: 45_000,
+    graceEndDate: '2027-03-31',
+    ...bank,
+    invoiceUrl: 'https://mutualis.example/invoices/4242',
+  },
   'invoice-overdue': {
     stage: 30,
     invoiceNumber: 'F-2026-000042',
@@ -336,6 +346,33 @@ describe('renderMail', () => {
     const mail = render('booking-confirmed', 'fr');
     expect(hrefs(mail.html)).toEqual(['https://mutualis.example/bookings/7']);
     expect(mail.text).toContain('Voir la réservation : https://mutualis.example/bookings/7');
+  });
+});
+
+describe('membership invoices and their reminders', () => {
+  it('says which year a cotisation invoice is for, and that it renews the membership, in French first', () => {
+    const renewal = render('invoice-issued', 'fr', { membership: { year: 2027, renewal: true } });
+    expect(renewal.subject).toBe('Renouvellement de votre adhésion 2027 : facture F-2026-000042');
+    expect(renewal.text).toContain('celle de votre cotisation 2027 à la Chambre');
+    expect(renewal.text).toContain('tarifs adhérents');
+    const joining = render('invoice-issued', 'fr', { membership: { year: 2027, renewal: false } });
+    expect(joining.subject).toBe('Votre cotisation 2027 : facture F-2026-000042');
+    const english = render('invoice-issued', 'en', { membership: { year: 2027, renewal: true } });
+    expect(english.subject).toBe('Renewing your 2027 membership: invoice F-2026-000042');
+    expect(render('invoice-issued', 'fr').subject).toMatch(/^Facture F-2026-000042/);
+  });
+
+  it('reminds of an unpaid renewal with the lapse date, and marks the final notice', () => {
+    const reminder = render('membership-renewal-reminder', 'fr');
+    expect(reminder.subject).toBe('Rappel : votre cotisation 2027 (facture F-2026-004242)');
+    expect(spaces(reminder.text)).toContain('450,00 €');
+    expect(reminder.text).toContain('31 mars 2027');
+    expect(reminder.text).toContain('tarifs non-adhérents');
+    const final = render('membership-renewal-reminder', 'fr', { final: true });
+    expect(final.subject).toBe('Dernier rappel : cotisation 2027, facture F-2026-004242');
+    const english = render('membership-renewal-reminder', 'en', { graceEndDate: null });
+    expect(english.subject).toBe('Reminder: your 2027 membership fee (invoice F-2026-004242)');
+    expect(english.text).not.toContain('non-member');
   });
 });
 

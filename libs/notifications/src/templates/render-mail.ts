@@ -27,6 +27,7 @@ import {
   membershipApplicationRefused,
   membershipApplicationSubmitted,
 } from './membership.templates';
+import { membershipRenewalReminder } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
 import type {
@@ -65,6 +66,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'payment-received': paymentReceived,
   'refund-issued': refundIssued,
   'invoice-overdue': invoiceOverdue,
+  'membership-renewal-reminder': membershipRenewalReminder,
   'consultant-new-booking': consultantNewBooking,
   'consultant-attendee-list': consultantAttendeeList,
   'account-email-verification': accountEmailVerification,

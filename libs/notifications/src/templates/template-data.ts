@@ -80,6 +80,8 @@ export interface TemplateData {
     dueDate: string | null;
     /** Already settled (paid by card at booking): no payment instructions. */
     settled: boolean;
+    /** A cotisation: the membership year it is for, and whether it renews a membership. */
+    membership?: { year: number; renewal: boolean } | null;
     /** Null on a credit note: nobody pays it. */
     paymentReference: string | null;
     iban: string;
@@ -113,6 +115,23 @@ export interface TemplateData {
     /** card: back on the card or account debited; bank_transfer: a transfer from the Chambre. */
     method: 'card' | 'bank_transfer';
     bookingUrl: string;
+  };
+  /**
+   * A renewal invoice still unpaid, some days after it was issued (the year's reminder days),
+   * or the final notice before the membership lapses.
+   */
+  'membership-renewal-reminder': {
+    year: number;
+    final: boolean;
+    invoiceNumber: string;
+    issueDate: string;
+    amountDueCents: number;
+    /** Unpaid after this day, the membership lapses (non-member prices); null: no date set. */
+    graceEndDate: string | null;
+    paymentReference: string | null;
+    iban: string;
+    bic: string;
+    invoiceUrl: string;
   };
   'invoice-overdue': {
     /** Days after the due date: 7 (friendly), 15 (firm), 30 (last before formal notice). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { centsFromRow } from '@mutualis/core';
 import { Payment } from '../entities/payment.entity';
 import { Refund } from '../entities/refund.entity';
@@ -96,12 +96,28 @@ export class PaymentRepository {
     });
   }
 
-  /** The invoice's open card attempt (an invoice paid without a booking), as for a booking. */
+  /**
+   * The invoice's card attempt in flight (a Checkout page open, a SEPA debit on its way): at most
+   * one, by a unique index.
+   */
   openInvoiceCheckout(invoiceId: string): Promise<Payment | null> {
     return this.dataSource.manager.findOne(Payment, {
-      where: { invoiceId, provider: 'stripe', status: 'pending' },
-      order: { createdAt: 'DESC' },
+      where: {
+        invoiceId,
+        bookingId: IsNull(),
+        provider: 'stripe',
+        status: In(['pending', 'processing']),
+      },
     });
+  }
+
+  /** Sets aside an attempt whose Checkout page is gone or no longer right, if still pending. */
+  async expirePending(paymentId: string): Promise<void> {
+    await this.dataSource.manager.update(
+      Payment,
+      { id: paymentId, status: 'pending' },
+      { status: 'expired' },
+    );
   }
 
   succeededForBooking(bookingId: string, manager: EntityManager): Promise<Payment[]> {

@@ -44,6 +44,9 @@ const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const digitsOnly = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.replace(/[\s.]/g, '') : value;
+/** A form's empty field is no identifier at all. */
+const digitsOrNone = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.replace(/[\s.]/g, '') || null : value;
 
 export class AddressDto {
   @ApiProperty({ example: '12 rue de la République' })
@@ -128,22 +131,30 @@ export class CreateOrganisationDto {
   @IsIn(LEGAL_FORMS)
   legalForm!: LegalForm;
 
-  @ApiProperty({
-    description: '14 digits, Luhn-checked (La Poste exception honoured).',
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      '14 digits, Luhn-checked (La Poste exception honoured). May be omitted (or null) only by an association giving its RNA number; required for a public body.',
     example: '73282932000074',
   })
-  @Transform(digitsOnly)
+  @Transform(digitsOrNone)
+  @IsOptional()
   @Matches(/^\d{14}$/, { message: 'must be 14 digits' })
-  siret!: string;
+  siret?: string | null;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    description: 'Associations: W followed by 9 digits.',
+    description:
+      'Associations: W followed by 9 digits. An organisation gives a SIRET, an RNA number, or both.',
     example: 'W133012345',
   })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() || null : value,
+  )
   @IsOptional()
-  @Matches(/^W\d{9}$/i, { message: 'must be W followed by 9 digits' })
+  @Matches(/^W\d{9}$/, { message: 'must be W followed by 9 digits' })
   rna?: string | null;
 
   @ApiProperty({ type: AddressDto })
@@ -227,7 +238,12 @@ export class OrganisationDto implements OrganisationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() legalName!: string;
   @ApiProperty({ enum: LEGAL_FORMS }) legalForm!: LegalForm;
-  @ApiProperty() siret!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for an association known by its RNA number only.',
+  })
+  siret!: string | null;
   @ApiProperty({ type: String, nullable: true }) rna!: string | null;
   @ApiProperty({ type: AddressViewDto }) address!: AddressViewDto;
   @ApiProperty() department!: string;
@@ -251,7 +267,9 @@ export class OrganisationPageDto implements Page<OrganisationView> {
 }
 
 export class ListOrganisationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the legal name, or the start of the SIRET.' })
+  @ApiPropertyOptional({
+    description: 'Part of the legal name, or the start of the SIRET or of the RNA number.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

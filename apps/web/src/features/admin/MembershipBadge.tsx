@@ -6,6 +6,8 @@ export const MEMBERSHIP_TONES: Record<MembershipStatus, BadgeTone> = {
   active: 'ok',
   pending: 'warn',
   lapsed: 'danger',
+  // A member who left (its renewal cancelled by a credit note).
+  cancelled: 'neutral',
 };
 
 /** An adhésion status in words (never by colour alone), with its year when given. */

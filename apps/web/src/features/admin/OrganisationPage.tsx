@@ -58,8 +58,12 @@ export function OrganisationPage() {
         <dl className="facts">
           <dt>{t('organisations.legalForm')}</dt>
           <dd>{t(`legalForm.${org.legalForm}`)}</dd>
-          <dt>{t('organisations.siret')}</dt>
-          <dd>{org.siret}</dd>
+          {org.siret ? (
+            <>
+              <dt>{t('organisations.siret')}</dt>
+              <dd>{org.siret}</dd>
+            </>
+          ) : null}
           {org.rna ? (
             <>
               <dt>{t('organisation.rna')}</dt>

@@ -80,7 +80,8 @@ export function OrganisationsPage() {
             {
               id: 'siret',
               header: t('organisations.siret'),
-              cell: (organisation) => organisation.siret,
+              // An association without a SIRET is known by its RNA number.
+              cell: (organisation) => organisation.siret ?? organisation.rna ?? '',
             },
             {
               id: 'department',

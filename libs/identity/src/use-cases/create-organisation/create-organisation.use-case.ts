@@ -18,6 +18,7 @@ import {
   chorusStructureChanges,
   NO_CHORUS_STRUCTURE,
   normaliseIdentifiers,
+  rnaTaken,
   siretTaken,
 } from './organisation-rules';
 
@@ -33,7 +34,8 @@ export interface CreateOrganisationCommand {
   actor: Actor;
   legalName: string;
   legalForm: LegalForm;
-  siret: string;
+  /** Omitted or null: an association known by its RNA number only. */
+  siret?: string | null;
   rna?: string | null;
   address: AddressInput;
   /** Derived from the postal code when not given. */
@@ -75,7 +77,7 @@ export class CreateOrganisationUseCase {
     const fields = normaliseIdentifiers({
       legalName: command.legalName.trim(),
       legalForm: command.legalForm,
-      siret: command.siret,
+      siret: command.siret ?? null,
       rna: command.rna ?? null,
       addressLine1: command.address.line1.trim(),
       addressLine2: command.address.line2?.trim() || null,
@@ -90,7 +92,10 @@ export class CreateOrganisationUseCase {
       isPublicBody,
       vatRegistered: command.vatRegistered ?? defaultVatRegistered(command.legalForm, isPublicBody),
       ...NO_CHORUS_STRUCTURE,
-      ...chorusStructureChanges(command.chorusStructure ?? {}, normaliseSiret(command.siret)),
+      ...chorusStructureChanges(
+        command.chorusStructure ?? {},
+        command.siret ? normaliseSiret(command.siret) : null,
+      ),
     });
     assertValidOrganisation(fields);
     await this.verified.assertEmailVerified(command.actor.userId);
@@ -122,6 +127,7 @@ export class CreateOrganisationUseCase {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'organisations_siret_key')) throw siretTaken();
+      if (isUniqueViolation(error, 'organisations_rna_key')) throw rnaTaken();
       throw error;
     }
   }

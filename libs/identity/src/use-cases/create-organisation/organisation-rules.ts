@@ -27,7 +27,10 @@ type OrganisationState = Pick<
 export function normaliseIdentifiers<T extends Partial<OrganisationState>>(fields: T): T {
   return {
     ...fields,
-    ...(fields.siret !== undefined ? { siret: normaliseSiret(fields.siret) } : {}),
+    // An empty SIRET is none (an RNA-only association), as the form's empty field sends it.
+    ...(fields.siret !== undefined
+      ? { siret: fields.siret === null ? null : normaliseSiret(fields.siret) || null }
+      : {}),
     ...(fields.vatNumber ? { vatNumber: fields.vatNumber.replace(/\s/g, '').toUpperCase() } : {}),
     ...(fields.rna ? { rna: fields.rna.trim().toUpperCase() } : {}),
     ...(fields.chorusStructureSiret
@@ -37,17 +40,31 @@ export function normaliseIdentifiers<T extends Partial<OrganisationState>>(field
 }
 
 /**
- * The rules an organisation's identity obeys as a whole: a valid SIRET, an RNA number for
- * associations (except under Alsace-Moselle local law) and only for them, a département that
- * matches the postal code, and when given the VAT number of its SIREN (printed on its invoices;
- * the database holds the same rule). Every broken rule is reported, each on its field.
+ * The rules an organisation's identity obeys as a whole: a valid SIRET, or for a small
+ * association without one its RNA number (one of the two at least); an RNA number for
+ * associations (except under Alsace-Moselle local law) and only for them; a SIRET for a public
+ * body (Chorus Pro) and for a VAT number (that of its SIREN, printed on its invoices); a
+ * département that matches the postal code. The database holds the same rules. Every broken
+ * rule is reported, each on its field.
  */
 export function assertValidOrganisation(state: OrganisationState): void {
   const problems: FieldProblem[] = [];
-  if (!isValidSiret(state.siret)) {
+  if (state.siret === null) {
+    if (state.rna === null) {
+      problems.push({
+        field: 'siret',
+        message: 'is required unless the organisation is an association with an RNA number',
+      });
+    }
+    if (state.isPublicBody) {
+      problems.push({ field: 'siret', message: 'is required for a public body (Chorus Pro)' });
+    }
+    if (state.vatNumber !== null) {
+      problems.push({ field: 'vatNumber', message: 'needs the SIRET it is derived from' });
+    }
+  } else if (!isValidSiret(state.siret)) {
     problems.push({ field: 'siret', message: 'must be 14 digits with a valid check digit (Luhn)' });
-  }
-  if (state.vatNumber !== null && isValidSiret(state.siret)) {
+  } else if (state.vatNumber !== null) {
     const problem = vatNumberProblem(state.vatNumber, state.siret);
     if (problem) problems.push({ field: 'vatNumber', message: problem });
   }
@@ -123,7 +140,7 @@ export const NO_CHORUS_STRUCTURE: ChorusStructureFields = {
  */
 export function chorusStructureChanges(
   input: ChorusStructureInput,
-  ownSiret: string,
+  ownSiret: string | null,
 ): Partial<ChorusStructureFields> {
   const changes: Partial<ChorusStructureFields> = {};
   if (input.structureSiret !== undefined) {
@@ -170,6 +187,14 @@ function chorusStructureProblems(state: OrganisationState): FieldProblem[] {
     if (problem) problems.push({ field: 'chorusStructure.defaultServiceCode', message: problem });
   }
   return problems;
+}
+
+export function rnaTaken(): IdentityException {
+  return new IdentityException(
+    IdentityErrorCode.RnaTaken,
+    'an organisation with this RNA number is already registered',
+    [{ field: 'rna', message: 'is already registered' }],
+  );
 }
 
 export function siretTaken(): IdentityException {

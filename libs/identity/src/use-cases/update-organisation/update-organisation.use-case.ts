@@ -23,6 +23,7 @@ import {
   chorusStructureChanges,
   NO_CHORUS_STRUCTURE,
   normaliseIdentifiers,
+  rnaTaken,
   siretTaken,
 } from '../create-organisation/organisation-rules';
 
@@ -31,7 +32,8 @@ export interface UpdateOrganisationCommand {
   organisationId: string;
   legalName?: string;
   legalForm?: LegalForm;
-  siret?: string;
+  /** Null: the organisation has none (an association with an RNA number). */
+  siret?: string | null;
   rna?: string | null;
   address?: Partial<AddressInput>;
   department?: string;
@@ -123,6 +125,7 @@ export class UpdateOrganisationUseCase {
       return presentOrganisation(organisation, membership);
     } catch (error) {
       if (isUniqueViolation(error, 'organisations_siret_key')) throw siretTaken();
+      if (isUniqueViolation(error, 'organisations_rna_key')) throw rnaTaken();
       throw error;
     }
   }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -43,7 +44,11 @@ describe('An organisation says whether it is VAT-registered, and a public body n
       legalName: `Organisation ${legalForm}`,
       legalForm,
       siret: validSiret(),
-      rna: legalForm === 'association' ? 'W843001234' : null,
+      // Unique, like SIRETs.
+      rna:
+        legalForm === 'association'
+          ? `W84${String(randomInt(0, 10_000_000)).padStart(7, '0')}`
+          : null,
       address,
       billingEmail: uniqueEmail('billing'),
       ...extra,

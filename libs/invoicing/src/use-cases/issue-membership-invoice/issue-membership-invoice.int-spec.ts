@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { configureChambre, createTestContext, insertBooker } from '@mutualis/testing';
+import { configureChambre, createTestContext, insertBooker, validSiret } from '@mutualis/testing';
 import {
   describeFindings,
   einvoicingValidators,
@@ -173,6 +173,23 @@ describe('IssueMembershipInvoiceUseCase', () => {
         [invoiceId],
       ),
     ).rejects.toThrow(/invoices_bills_one_thing/);
+  });
+
+  it('sends a public body’s through Chorus Pro, on its administrative mandate, like its other invoices', async () => {
+    const command = await membership('out_of_scope');
+    await db.query(
+      `UPDATE organisations SET is_public_body = true, chorus_structure_siret = $2 WHERE id = $1`,
+      [command.organisationId, validSiret()],
+    );
+    const { invoiceId } = await useCase.execute(command);
+    const invoice = await db.getRepository(Invoice).findOneByOrFail({ id: invoiceId });
+    expect(invoice.paymentMeans).toBe('administrative_mandate');
+    expect(invoice.buyer.publicProcurement).toMatchObject({ engagementNumber: null });
+    const [transmission] = await db.query<{ channel: string }[]>(
+      `SELECT channel FROM invoice_transmissions WHERE invoice_id = $1`,
+      [invoiceId],
+    );
+    expect(transmission.channel).toBe('chorus_pro');
   });
 
   it('credits a membership (a member who left) with a credit note naming the same membership', async () => {

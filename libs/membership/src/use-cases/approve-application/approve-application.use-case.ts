@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, Clock, OutboxService } from '@mutualis/core';
@@ -31,6 +31,8 @@ import {
  */
 @Injectable()
 export class ApproveApplicationUseCase {
+  private readonly logger = new Logger(ApproveApplicationUseCase.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: MembershipApplicationRepository,
@@ -63,7 +65,11 @@ export class ApproveApplicationUseCase {
           application.year,
           manager,
         );
-        return { application, membership: membership!, fee: { ...fee, amountCents: application.feeCents! } };
+        return {
+          application,
+          membership: membership!,
+          fee: { ...fee, amountCents: application.feeCents! },
+        };
       }
       if (application.status !== 'pending') {
         throw new MembershipException(
@@ -116,24 +122,36 @@ export class ApproveApplicationUseCase {
       return { application, membership, fee };
     });
 
-    const { invoiceId } = await this.issueInvoice.execute({
-      membershipId: decided.membership.id,
-      organisationId: decided.application.organisationId,
-      year: decided.application.year,
-      description: decided.fee.description,
-      amountCents: decided.fee.amountCents,
-      vatTreatment: decided.fee.vatTreatment,
-    });
+    const invoiceId = await this.issueInvoice
+      .execute({
+        membershipId: decided.membership.id,
+        organisationId: decided.application.organisationId,
+        year: decided.application.year,
+        description: decided.fee.description,
+        amountCents: decided.fee.amountCents,
+        vatTreatment: decided.fee.vatTreatment,
+      })
+      .then(
+        (issued) => issued.invoiceId,
+        (error: unknown) => {
+          // The decision stands (committed, its mail on its way); the invoice waits for what
+          // stopped it (the Chambre's settings, a buyer's territory) and a second approval.
+          this.logger.warn(
+            `application ${decided.application.id} approved, its invoice not issued: ${String(error)}`,
+          );
+          throw new MembershipException(
+            MembershipErrorCode.InvoiceNotIssued,
+            'the application is approved but its invoice could not be issued yet: approve it again once the cause is fixed',
+          ).with({ applicationId: decided.application.id });
+        },
+      );
     await this.applications.setInvoice(decided.application.id, invoiceId);
 
     const [application, names] = await Promise.all([
       this.applications.findById(decided.application.id),
       this.organisations.legalNamesOf([decided.application.organisationId]),
     ]);
-    return presentApplication(
-      application!,
-      names.get(decided.application.organisationId) ?? '',
-    );
+    return presentApplication(application!, names.get(decided.application.organisationId) ?? '');
   }
 
   /**

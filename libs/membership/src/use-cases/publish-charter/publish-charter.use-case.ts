@@ -50,7 +50,8 @@ export class PublishCharterUseCase {
         return presentCharter(charter);
       } catch (error) {
         // Another admin published the same version number first: the next one is ours.
-        if (attempt < ATTEMPTS && isUniqueViolation(error, 'membership_charters_version_key')) continue;
+        if (attempt < ATTEMPTS && isUniqueViolation(error, 'membership_charters_version_key'))
+          continue;
         throw error;
       }
     }

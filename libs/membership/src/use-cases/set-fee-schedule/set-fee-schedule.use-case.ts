@@ -53,14 +53,7 @@ export class SetFeeScheduleUseCase {
     const schedule = await this.dataSource.transaction(async (manager) => {
       const before = await this.schedules.lockForYear(chambreId, command.year, manager);
       const { year, rates, userId, ...fields } = command;
-      const after = await this.schedules.replace(
-        chambreId,
-        year,
-        fields,
-        rates,
-        userId,
-        manager,
-      );
+      const after = await this.schedules.replace(chambreId, year, fields, rates, userId, manager);
       await this.audit.record(manager, {
         action: 'membership.fee-schedule.set',
         entityType: 'membership_fee_schedule',

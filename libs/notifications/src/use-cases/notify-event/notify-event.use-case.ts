@@ -5,6 +5,7 @@ import { EventJob } from '@mutualis/core';
 import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
 import { MembershipEvents } from '@mutualis/membership';
+import { RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
@@ -61,6 +62,7 @@ export class NotifyEventUseCase {
     private readonly scheduler: NotificationScheduler,
     private readonly bookings: BookingFactsService,
     private readonly invoices: InvoiceFactsService,
+    private readonly renewals: RenewalRemindersService,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -175,10 +177,25 @@ export class NotifyEventUseCase {
   ): Promise<NotifyOutcome> {
     const invoice = await this.invoices.byId(event.aggregateId);
     if (!invoice) return { queued: 0, scheduled: 0 };
+    // A cotisation's mail says which year it is for; a renewal is chased by the year's
+    // reminders and final notice (membership's schedule) instead of the dunning letters.
+    const membership = invoice.membershipId
+      ? await this.renewals.describe(invoice.membershipId)
+      : null;
     const queued = await this.dispatcher.dispatch(
-      await this.planner.invoiceIssued(event.eventId, invoice),
+      await this.planner.invoiceIssued(event.eventId, invoice, membership),
     );
+    if (invoice.membershipId && membership?.renewal) {
+      return { queued, scheduled: await this.scheduleRenewalReminders(invoice) };
+    }
     return { queued, scheduled: await this.scheduleOverdue(invoice) };
+  }
+
+  private async scheduleRenewalReminders(invoice: InvoiceFacts): Promise<number> {
+    if (!invoice.issueDate || !['issued', 'partially_paid'].includes(invoice.status)) return 0;
+    const plan = await this.renewals.planOf(invoice.membershipId!, invoice.invoiceId);
+    if (!plan) return 0;
+    return this.scheduler.scheduleRenewalReminders(invoice.invoiceId, invoice.issueDate, plan);
   }
 
   /** The dunning letters of an invoice still owed. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BookingFactsService } from '@mutualis/booking';
 import { InvoiceLedgerService } from '@mutualis/invoicing';
+import { RenewalRemindersService } from '@mutualis/membership';
 import { NotificationScheduler, REMINDER_LEAD_MS } from '../../services/notification-scheduler';
 
 /**
@@ -14,9 +15,12 @@ export class RebuildNotificationSchedulesUseCase {
     private readonly scheduler: NotificationScheduler,
     private readonly bookings: BookingFactsService,
     private readonly ledger: InvoiceLedgerService,
+    private readonly renewals: RenewalRemindersService,
   ) {}
 
-  async execute(now = new Date()): Promise<{ reminders: number; dunning: number }> {
+  async execute(
+    now = new Date(),
+  ): Promise<{ reminders: number; dunning: number; renewalReminders: number }> {
     let reminders = 0;
     const ahead = await this.bookings.confirmedStartingAfter(
       new Date(now.getTime() + REMINDER_LEAD_MS),
@@ -26,10 +30,23 @@ export class RebuildNotificationSchedulesUseCase {
         reminders++;
       }
     }
+    // Renewal invoices are chased by their year's reminders, not by the dunning letters.
+    const renewals = new Map((await this.renewals.plans()).map((plan) => [plan.invoiceId, plan]));
     let dunning = 0;
+    let renewalReminders = 0;
     for (const invoice of await this.ledger.openInvoices()) {
-      dunning += await this.scheduler.scheduleOverdue(invoice.invoiceId, invoice.dueDate, now);
+      const renewal = renewals.get(invoice.invoiceId);
+      if (renewal) {
+        renewalReminders += await this.scheduler.scheduleRenewalReminders(
+          invoice.invoiceId,
+          invoice.issueDate,
+          renewal,
+          now,
+        );
+      } else {
+        dunning += await this.scheduler.scheduleOverdue(invoice.invoiceId, invoice.dueDate, now);
+      }
     }
-    return { reminders, dunning };
+    return { reminders, dunning, renewalReminders };
   }
 }

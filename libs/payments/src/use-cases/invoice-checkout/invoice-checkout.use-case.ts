@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Environment } from '@mutualis/core';
+import type Stripe from 'stripe';
+import { Clock, Environment, isUniqueViolation } from '@mutualis/core';
 import { Actor, OrganisationAccessService } from '@mutualis/identity';
 import { GetInvoiceUseCase, invoiceNotFound, InvoiceView } from '@mutualis/invoicing';
+import { Payment } from '../../entities/payment.entity';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
 import { PaymentRepository } from '../../repositories/payment.repository';
 import { providerError, StripeGateway } from '../../services/stripe-gateway';
@@ -11,8 +13,9 @@ import { providerError, StripeGateway } from '../../services/stripe-gateway';
  * Pays an issued invoice by card (or SEPA debit) on Stripe Checkout, for what it still owes: a
  * membership's cotisation, or any invoice left to pay. Only a member of the invoice's
  * organisation asks (anyone else: not found); a second request while the page is open hands
- * back the same page. When Stripe says it is paid, the payment is recorded against the invoice
- * (ApplyStripeEventUseCase, then invoicing), which becomes paid.
+ * back the same page, and an invoice never has two attempts in flight (a unique index), so it
+ * cannot be paid twice by two pages. When Stripe says it is paid, the payment is recorded
+ * against the invoice (ApplyStripeEventUseCase, then invoicing), which becomes paid.
  */
 @Injectable()
 export class InvoiceCheckoutUseCase {
@@ -22,6 +25,7 @@ export class InvoiceCheckoutUseCase {
     private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
     private readonly config: ConfigService<Environment, true>,
+    private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, invoiceId: string): Promise<{ checkoutUrl: string }> {
@@ -33,21 +37,26 @@ export class InvoiceCheckoutUseCase {
     const stripe = this.stripe.require();
 
     const open = await this.payments.openInvoiceCheckout(invoice.id);
-    if (open?.stripeCheckoutSessionId && open.amountCents === invoice.amountDueCents) {
-      const session = await stripe.checkout.sessions
-        .retrieve(open.stripeCheckoutSessionId)
-        .catch(() => null);
-      if (session?.status === 'open' && session.url) return { checkoutUrl: session.url };
+    if (open) {
+      const url = await this.reuse(stripe, open, invoice.amountDueCents);
+      if (url) return { checkoutUrl: url };
     }
-    const payment = await this.payments.create({
-      bookingId: null,
-      invoiceId: invoice.id,
-      organisationId: invoice.organisationId,
-      provider: 'stripe',
-      method: null,
-      amountCents: invoice.amountDueCents,
-      status: 'pending',
-    });
+    let payment: Payment;
+    try {
+      payment = await this.payments.create({
+        bookingId: null,
+        invoiceId: invoice.id,
+        organisationId: invoice.organisationId,
+        provider: 'stripe',
+        method: null,
+        amountCents: invoice.amountDueCents,
+        status: 'pending',
+      });
+    } catch (error) {
+      // Another request opened one at the same moment: its page is the one to pay.
+      if (isUniqueViolation(error, 'payments_one_open_invoice_checkout')) throw beingPrepared();
+      throw error;
+    }
     const web = this.config.get('PUBLIC_WEB_URL', { infer: true });
     try {
       const session = await stripe.checkout.sessions.create(
@@ -86,6 +95,58 @@ export class InvoiceCheckoutUseCase {
       throw providerError(error);
     }
   }
+
+  /**
+   * The page of the attempt in flight, when it is open for the amount due; null when it is gone
+   * (expired, or for another amount: then closed), so a new one is made. Refused while money is
+   * on its way (a SEPA debit, a page paid whose webhook is not applied yet).
+   */
+  private async reuse(
+    stripe: Stripe,
+    open: Payment,
+    amountDueCents: number,
+  ): Promise<string | null> {
+    if (open.status === 'processing') {
+      throw new PaymentsException(
+        PaymentsErrorCode.InvoiceNotPayable,
+        'a SEPA debit of this invoice is on its way; it is paid when the debit clears',
+      );
+    }
+    if (!open.stripeCheckoutSessionId) {
+      if (this.clock.now().getTime() - open.createdAt.getTime() < PREPARING_MS) {
+        throw beingPrepared();
+      }
+      // A request that died between its row and its page: nothing was ever payable there.
+      await this.payments.expirePending(open.id);
+      return null;
+    }
+    const session = await stripe.checkout.sessions
+      .retrieve(open.stripeCheckoutSessionId)
+      .catch(() => null);
+    if (session?.status === 'complete') {
+      throw new PaymentsException(
+        PaymentsErrorCode.InvoiceNotPayable,
+        'this invoice has just been paid; its payment is being recorded',
+      );
+    }
+    if (session?.status === 'open') {
+      if (open.amountCents === amountDueCents && session.url) return session.url;
+      // The amount due changed (a transfer or a credit note came): that page must not be paid.
+      await stripe.checkout.sessions.expire(session.id).catch(() => null);
+    }
+    await this.payments.expirePending(open.id);
+    return null;
+  }
+}
+
+/** An attempt younger than this without its Checkout page is still being created. */
+const PREPARING_MS = 2 * 60_000;
+
+function beingPrepared(): PaymentsException {
+  return new PaymentsException(
+    PaymentsErrorCode.InvoiceNotPayable,
+    'a payment page for this invoice is being prepared; ask again in a moment',
+  );
 }
 
 /** An invoice (not a credit note), issued or partly paid, with something left to pay. */

@@ -5,6 +5,7 @@ import { BookingPersonalDataRepository } from '@mutualis/booking';
 import { CataloguePersonalDataRepository } from '@mutualis/catalogue';
 import { AuditLog, CorePersonalDataRepository } from '@mutualis/core';
 import { IdentityPersonalDataRepository, OrphanedOrganisation } from '@mutualis/identity';
+import { MembershipPersonalDataRepository } from '@mutualis/membership';
 import { NotificationsPersonalDataRepository } from '@mutualis/notifications';
 import { PaymentsPersonalDataRepository } from '@mutualis/payments';
 import { PrivacyErrorCode, PrivacyException } from '../../privacy.exception';
@@ -51,6 +52,7 @@ export class ErasePersonalDataUseCase {
     private readonly notifications: NotificationsPersonalDataRepository,
     private readonly payments: PaymentsPersonalDataRepository,
     private readonly catalogue: CataloguePersonalDataRepository,
+    private readonly membership: MembershipPersonalDataRepository,
     private readonly core: CorePersonalDataRepository,
     private readonly audit: AuditLog,
   ) {}
@@ -112,6 +114,7 @@ export class ErasePersonalDataUseCase {
       );
       const payments = await this.payments.erase(manager, strings, PLACEHOLDER);
       const profiles = await this.catalogue.erase(manager, erased.userId);
+      const membershipContacts = await this.membership.erase(manager, erased.email);
       const core = await this.core.erase(manager, strings, PLACEHOLDER);
       // Who erased whom and which organisations were left without an admin: ids only, never
       // the erased name or e-mail (the actor comes from the request's audit context).
@@ -133,6 +136,7 @@ export class ErasePersonalDataUseCase {
           stripeEvents: payments.stripeEvents,
           payments: payments.payments,
           consultantProfiles: profiles,
+          membershipContacts,
           outboxEvents: core.events,
           idempotencyKeys: core.idempotencyKeys,
         },

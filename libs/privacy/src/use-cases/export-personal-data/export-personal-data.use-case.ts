@@ -3,6 +3,7 @@ import { BookingPersonalDataRepository, BookingPersonalRecord } from '@mutualis/
 import { CataloguePersonalData, CataloguePersonalDataRepository } from '@mutualis/catalogue';
 import { Clock } from '@mutualis/core';
 import { IdentityPersonalData, IdentityPersonalDataRepository } from '@mutualis/identity';
+import { MembershipPersonalData, MembershipPersonalDataRepository } from '@mutualis/membership';
 import {
   NotificationsPersonalData,
   NotificationsPersonalDataRepository,
@@ -22,6 +23,8 @@ export interface PersonalDataExport {
   notifications: NotificationsPersonalData;
   /** Their consultant profile, if they have one. */
   catalogue: CataloguePersonalData;
+  /** Membership applications they submitted or that name them as contact. */
+  membership: MembershipPersonalData;
 }
 
 /**
@@ -35,6 +38,7 @@ export class ExportPersonalDataUseCase {
     private readonly bookings: BookingPersonalDataRepository,
     private readonly notifications: NotificationsPersonalDataRepository,
     private readonly catalogue: CataloguePersonalDataRepository,
+    private readonly membership: MembershipPersonalDataRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -42,10 +46,11 @@ export class ExportPersonalDataUseCase {
     const identity = await this.identity.exportOf(userId);
     if (!identity) throw new PrivacyException(PrivacyErrorCode.UserNotFound, 'user not found');
     const email = identity.profile.email;
-    const [bookings, notifications, catalogue] = await Promise.all([
+    const [bookings, notifications, catalogue, membership] = await Promise.all([
       this.bookings.exportOf(userId, email),
       this.notifications.exportOf(userId, email),
       this.catalogue.exportOf(userId),
+      this.membership.exportOf(userId, email),
     ]);
     return {
       format: 'mutualis.personal-data.v1',
@@ -55,6 +60,7 @@ export class ExportPersonalDataUseCase {
       bookings,
       notifications,
       catalogue,
+      membership,
     };
   }
 }

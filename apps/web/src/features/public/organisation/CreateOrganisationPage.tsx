@@ -87,7 +87,8 @@ export function CreateOrganisationPage() {
           {text(
             'siret',
             'siret',
-            { inputMode: 'numeric', required: true },
+            // An association without a SIRET (no employees) registers with its RNA number.
+            { inputMode: 'numeric', required: !asksForRna(form.legalForm) },
             t('organisation.hints.siret'),
           )}
           {asksForRna(form.legalForm)

@@ -62,8 +62,12 @@ export function OrganisationPage() {
         <dl className="facts">
           <dt>{t('organisation.fields.legalForm')}</dt>
           <dd>{t(`legalForms.${o.legalForm}`)}</dd>
-          <dt>{t('organisation.fields.siret')}</dt>
-          <dd>{o.siret}</dd>
+          {o.siret ? (
+            <>
+              <dt>{t('organisation.fields.siret')}</dt>
+              <dd>{o.siret}</dd>
+            </>
+          ) : null}
           {o.rna ? (
             <>
               <dt>{t('organisation.fields.rna')}</dt>

@@ -20,6 +20,13 @@ const FILLED = {
 };
 
 describe('the organisation form sent to the api', () => {
+  it('sends no SIRET for an association known by its RNA number only', () => {
+    expect(createOrganisationBody({ ...FILLED, siret: '  ' })).toMatchObject({
+      siret: null,
+      rna: 'W133012345',
+    });
+  });
+
   it('trims what was typed, sends blank optional fields as null and lets the api derive the département', () => {
     expect(createOrganisationBody(FILLED)).toEqual({
       legalName: 'Les Jardins Partagés du Panier',

@@ -83,7 +83,8 @@ export function createOrganisationBody(form: OrganisationForm): CreateOrganisati
   return {
     legalName: form.legalName.trim(),
     legalForm: form.legalForm,
-    siret: form.siret.trim(),
+    // A small association may have no SIRET: its RNA number identifies it.
+    siret: form.siret.trim() || null,
     rna: rna || null,
     address: {
       line1: form.line1.trim(),
