@@ -145,6 +145,18 @@ describe('membership renewal campaign', () => {
     await environment?.drop();
   });
 
+  it('is the Chambre admin’s: others are refused', async () => {
+    const member = await registerAndLogIn(app, 'campaign-outsider');
+    expectProblem(
+      await api()
+        .post('/api/membership/campaigns')
+        .auth(member.accessToken, { type: 'bearer' })
+        .send({ year: YEAR }),
+      403,
+    );
+    expectProblem(await api().get(`/api/membership/members?year=${YEAR}`), 401);
+  });
+
   it('refuses a year without a fee schedule, and answers 404 for an unknown campaign', async () => {
     expectProblem(
       await asAdmin(api().post('/api/membership/campaigns')).send({ year: 2041 }),

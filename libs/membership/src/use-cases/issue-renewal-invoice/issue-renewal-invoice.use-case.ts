@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException } from '@mutualis/core';
 import { MembershipRollService, MembershipService } from '@mutualis/identity';
-import { IssueMembershipInvoiceUseCase } from '@mutualis/invoicing';
+import { IssueMembershipInvoiceUseCase, MembershipInvoicesQuery } from '@mutualis/invoicing';
 import { CampaignRepository } from '../../repositories/campaign.repository';
 import { FeeCalculator } from '../../services/fee-calculator';
 
@@ -26,6 +26,7 @@ export class IssueRenewalInvoiceUseCase {
     private readonly memberships: MembershipService,
     private readonly roll: MembershipRollService,
     private readonly issueInvoice: IssueMembershipInvoiceUseCase,
+    private readonly invoices: MembershipInvoicesQuery,
   ) {}
 
   async execute(
@@ -40,6 +41,15 @@ export class IssueRenewalInvoiceUseCase {
           reason: `membership of ${campaign.year} already ${current.status}`,
         });
         return 'skipped';
+      }
+      // Invoiced already (an earlier attempt died before recording it): the fee it bills stays.
+      const invoiced = current ? await this.invoices.ofMembership(current.id) : null;
+      if (invoiced) {
+        await this.campaigns.settle(campaign.id, organisationId, {
+          status: 'issued',
+          invoiceId: invoiced.invoiceId,
+        });
+        return 'issued';
       }
       const fee = await this.fees.feeFor(organisationId, campaign.year);
       const membership = await this.roll.recordPendingRenewal(
