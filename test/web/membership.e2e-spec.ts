@@ -420,4 +420,47 @@ describe('web app: memberships', () => {
       await check(page, name);
     }
   });
+
+  it('the renewal campaign shows its progress live, its failures and a retry', async () => {
+    const year = parisYear(new Date().toISOString()) + 1;
+    await gridAndCharter(year);
+    const page = await web.newPage();
+    await web.signIn(page, 'admin@demo.mutualis.fr');
+    await page.goto(`/admin/membership/campaigns?year=${year}`);
+    await page.getByRole('heading', { level: 1, name: 'Campagne de renouvellement' }).waitFor();
+    await page.getByRole('button', { name: `Lancer la campagne ${year}` }).click();
+    const progress = page.getByRole('region', { name: new RegExp(`^Campagne ${year}`) });
+    await progress.getByRole('progressbar', { name: 'Avancement de la campagne' }).waitFor();
+    // Polled every 2 s until the worker is done with every organisation.
+    await progress.getByText('Terminée', { exact: true }).waitFor({ timeout: 60_000 });
+    const counts = plain(await progress.innerText());
+    const [, done, total] = /(\d+) organisations traitées sur (\d+)/.exec(counts)!;
+    expect(done).toBe(total);
+    expect(Number(total)).toBeGreaterThan(0);
+    // Launching once per year: the button says so and stays off.
+    expect(
+      await page.getByRole('button', { name: `Lancer la campagne ${year}` }).isDisabled(),
+    ).toBe(true);
+    const failures = progress.getByRole('table', { name: 'Échecs' });
+    if (await failures.count()) {
+      await progress.getByRole('button', { name: 'Relancer les échecs' }).click();
+      await progress.getByText('Les échecs sont relancés.').waitFor();
+    }
+    await check(page, 'admin-campaign-progress');
+
+    // The year's members: those the campaign invoiced are unpaid until they pay.
+    await page.goto(`/admin/membership/members?year=${year}&status=unpaid`);
+    await page.getByRole('heading', { level: 1, name: `Membres ${year}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await check(page, 'admin-members-unpaid');
+
+    // One organisation's history, on its admin page.
+    await page.goto(`/admin/organisations/${await organisationOf('member3@demo.mutualis.fr')}`);
+    const history = page.getByRole('region', { name: "Historique d'adhésion" });
+    await history
+      .getByRole('table', { name: 'Adhésion année par année, avec sa facture' })
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await check(page, 'admin-organisation-history');
+  });
 });

@@ -86,6 +86,11 @@ function CampaignProgress({ initial }: { initial: Campaign }) {
   const query = useCampaign(initial);
   const retry = useRetryCampaign(initial.id);
   const campaign = query.data;
+  // The worker writes « code: detail » in English; a known code reads in the admin's language.
+  const failureText = (error: string) => {
+    const code = /^([a-z_]+): /.exec(error)?.[1];
+    return code ? t(`problem.code.${code}`, { defaultValue: error }) : error;
+  };
   const done = campaignDone(campaign);
   const running = campaign.status === 'running';
 
@@ -151,7 +156,7 @@ function CampaignProgress({ initial }: { initial: Campaign }) {
               {
                 id: 'error',
                 header: t('admin.campaigns.error'),
-                cell: (failure) => failure.error,
+                cell: (failure) => failureText(failure.error),
               },
             ]}
           />

@@ -61,13 +61,13 @@ export function MembershipHistory({ organisationId }: { organisationId: string }
           ]}
         />
       ) : null}
-      <h3>{t('applications.heading')}</h3>
+      <h3>{t('admin.history.applications')}</h3>
       {applications.isPending ? <Loading /> : null}
       <ProblemAlert ns="membership" error={applications.error} />
       {applications.data && applications.data.length === 0 ? <p>{t('applications.none')}</p> : null}
       {applications.data && applications.data.length > 0 ? (
         <DataTable
-          caption={t('applications.heading')}
+          caption={t('admin.history.applications')}
           rows={applications.data}
           rowKey={(application) => application.id}
           columns={[

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { download } from '../../../api/client';
+import { api, download, unwrap } from '../../../api/client';
 import { query, requestJson } from './membership-api';
 import type {
   ApplicationInput,
@@ -77,10 +77,13 @@ export function useApply(organisationId: string, onApplied: (a: MembershipApplic
 /** Card payment of an invoice on Stripe Checkout: the browser leaves for Stripe's page. */
 export function usePayInvoiceByCard() {
   return useMutation({
-    mutationFn: (invoiceId: string) =>
-      requestJson<{ checkoutUrl: string }>('POST', `/api/invoices/${invoiceId}/checkout`, {
-        method: 'card',
-      }),
+    mutationFn: async (invoiceId: string) =>
+      unwrap(
+        await api.POST('/api/invoices/{id}/checkout', {
+          params: { path: { id: invoiceId } },
+          body: { method: 'card' },
+        }),
+      ),
     onSuccess: ({ checkoutUrl }) => window.location.assign(checkoutUrl),
   });
 }
