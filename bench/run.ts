@@ -19,6 +19,7 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
   'reconciliation-matching': () => import('./scenarios/reconciliation-matching'),
   'outbox-relay': () => import('./scenarios/outbox-relay'),
   'login-flood': () => import('./scenarios/login-flood'),
+  'membership-campaign': () => import('./scenarios/membership-campaign'),
 };
 
 const RESULTS = join(__dirname, 'results');

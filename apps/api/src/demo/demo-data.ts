@@ -1,4 +1,5 @@
 import { LegalForm, MembershipStatus, PlatformRole } from '@mutualis/identity';
+import type { MemberFamily } from '@mutualis/membership';
 
 export interface DemoUser {
   email: string;
@@ -28,10 +29,19 @@ export interface DemoOrganisation {
   vatNumber?: string;
   address: { line1: string; postalCode: string; city: string };
   billingEmail: string;
-  /** Membership of the current year and of the year before. */
-  membership: MembershipStatus;
+  /**
+   * How its membership of the current year came about, through the real process (an
+   * application approved issues the invoice): `paid` (active), `unpaid_lapsed` (its invoice unpaid
+   * past the grace date), `applied` (an application waiting for the Chambre), `none`.
+   */
+  membership: 'paid' | 'unpaid_lapsed' | 'applied' | 'none';
+  /** Its membership of the year before, as the import of the Chambre's spreadsheet left it. */
   previousYear: MembershipStatus | null;
-  feeCents: number;
+  /** What it declares in its application: the fee grid's family and headcount. */
+  family: MemberFamily;
+  headcount: number;
+  /** An application to renew for next year, approved and its invoice unpaid. */
+  renewsNextYear?: boolean;
   /**
    * A public body: marked so by the Chambre once registered, with its Chorus Pro structure, and
    * the engagement number its demo booking carries (its structure requires one).
@@ -84,9 +94,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     rna: 'W133012345',
     address: { line1: '14 rue du Panier', postalCode: '13002', city: 'Marseille' },
     billingEmail: 'tresorerie@jardins-panier.demo.mutualis.fr',
-    membership: 'active',
+    membership: 'paid',
     previousYear: 'active',
-    feeCents: 12_000,
+    family: 'association',
+    headcount: 4,
   },
   {
     admin: { email: 'member2@demo.mutualis.fr', name: 'Julien Bertrand', roles: [] },
@@ -97,9 +108,11 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     vatNumber: 'FR26823456123',
     address: { line1: '3 avenue de la Synagogue', postalCode: '84000', city: 'Avignon' },
     billingEmail: 'compta@atelier-velo.demo.mutualis.fr',
-    membership: 'active',
+    membership: 'paid',
     previousYear: null,
-    feeCents: 25_000,
+    family: 'cooperative',
+    headcount: 18,
+    renewsNextYear: true,
   },
   {
     admin: { email: 'member3@demo.mutualis.fr', name: 'Inès Moreau', roles: [] },
@@ -110,9 +123,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     vatNumber: 'FR85834567234',
     address: { line1: '22 boulevard Gambetta', postalCode: '06000', city: 'Nice' },
     billingEmail: 'factures@energies-azur.demo.mutualis.fr',
-    membership: 'pending',
+    membership: 'applied',
     previousYear: 'active',
-    feeCents: 30_000,
+    family: 'cooperative',
+    headcount: 27,
   },
   {
     admin: { email: 'member4@demo.mutualis.fr', name: 'Patrick Giraud', roles: [] },
@@ -122,9 +136,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     siret: '84567834500016',
     address: { line1: '8 place de la Liberté', postalCode: '83000', city: 'Toulon' },
     billingEmail: 'comptabilite@mtv.demo.mutualis.fr',
-    membership: 'lapsed',
+    membership: 'unpaid_lapsed',
     previousYear: 'active',
-    feeCents: 45_000,
+    family: 'mutual',
+    headcount: 64,
   },
   {
     admin: { email: 'member5@demo.mutualis.fr', name: 'Amandine Chabert', roles: [] },
@@ -134,9 +149,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     siret: '85678945600014',
     address: { line1: '5 rue Carnot', postalCode: '05000', city: 'Gap' },
     billingEmail: 'gestion@alpes-solidaires.demo.mutualis.fr',
-    membership: 'active',
+    membership: 'paid',
     previousYear: 'active',
-    feeCents: 20_000,
+    family: 'foundation',
+    headcount: 9,
   },
   {
     admin: { email: 'member6@demo.mutualis.fr', name: 'Bernard Issautier', roles: [] },
@@ -147,9 +163,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     siret: '21840068700016',
     address: { line1: 'Place de la Mairie', postalCode: '84160', city: 'Lourmarin' },
     billingEmail: 'finances@lourmarin.demo.mutualis.fr',
-    membership: 'pending',
+    membership: 'none',
     previousYear: null,
-    feeCents: 0,
+    family: 'federation',
+    headcount: 0,
     publicBody: {
       chorusStructure: { engagementNumberRequired: true, serviceCodeRequired: false },
       engagementNumber: 'EJ-2027-000142',

@@ -5,8 +5,10 @@ import { CatalogueModule } from '@mutualis/catalogue';
 import { BookingSeeder } from './booking.seeder';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
+import { MembershipModule } from '@mutualis/membership';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DemoSeeder } from './demo.seeder';
+import { MembershipSeeder } from './membership.seeder';
 
 /** Just enough of the api to seed demo data through the real use cases. */
 @Module({
@@ -18,7 +20,8 @@ import { DemoSeeder } from './demo.seeder';
     CatalogueModule,
     BookingModule,
     InvoicingModule,
+    MembershipModule,
   ],
-  providers: [DemoSeeder, CatalogueSeeder, BookingSeeder],
+  providers: [DemoSeeder, CatalogueSeeder, BookingSeeder, MembershipSeeder],
 })
 export class DemoModule {}

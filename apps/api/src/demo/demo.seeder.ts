@@ -19,6 +19,7 @@ import {
 import { BookingSeeder, DemoMember } from './booking.seeder';
 import { ChambreSettingsQuery, UpdateChambreSettingsUseCase } from '@mutualis/invoicing';
 import { CatalogueSeeder } from './catalogue.seeder';
+import { DemoApplicant, MembershipSeeder } from './membership.seeder';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DemoOrganisation, DemoUser } from './demo-data';
 
 /**
@@ -41,6 +42,7 @@ export class DemoSeeder {
     private readonly setMembership: SetMembershipUseCase,
     private readonly catalogue: CatalogueSeeder,
     private readonly bookings: BookingSeeder,
+    private readonly memberships: MembershipSeeder,
     private readonly chambre: ChambreSettingsQuery,
     private readonly updateChambre: UpdateChambreSettingsUseCase,
     private readonly clock: Clock,
@@ -95,6 +97,7 @@ export class DemoSeeder {
     }
     const year = parisYear(this.clock.now());
     const members: DemoMember[] = [];
+    const applicants: DemoApplicant[] = [];
     const chambreAdmin = staff.get('admin@demo.mutualis.fr')!;
     for (const demo of DEMO_ORGANISATIONS) {
       const admin = await this.ensureUser(demo.admin);
@@ -116,28 +119,25 @@ export class DemoSeeder {
         organisationId: organisation.id,
         engagementNumber: demo.publicBody?.engagementNumber,
       });
-      if (organisation.created) {
+      if (organisation.created && demo.previousYear) {
+        // Last year, as the import of the Chambre's spreadsheet left it.
         await this.setMembership.execute({
           organisationId: organisation.id,
-          year,
-          status: demo.membership,
-          feeCents: demo.feeCents,
+          year: year - 1,
+          status: demo.previousYear,
+          feeCents: 15_000,
         });
-        if (demo.previousYear) {
-          await this.setMembership.execute({
-            organisationId: organisation.id,
-            year: year - 1,
-            status: demo.previousYear,
-            feeCents: demo.feeCents,
-          });
-        }
       }
+      applicants.push({ actor: admin.actor, organisationId: organisation.id, demo });
       for (const colleague of demo.colleagues) {
         const person = await this.ensureUser(colleague);
         count(person.created);
         await this.ensureMember(admin.actor, organisation.id, person.actor, colleague.email);
       }
     }
+    // This year's memberships through applications, approvals and payments, before the bookings
+    // that read them.
+    created += await this.memberships.seed(applicants, chambreAdmin, year);
     const consultants = [1, 2, 3].map((n) => staff.get(`consultant${n}@demo.mutualis.fr`)!);
     const offerings = await this.catalogue.seed(consultants, chambreAdmin);
     created += offerings.length;
