@@ -289,6 +289,13 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       expect(count).toBe('1');
     });
 
+    it('calls it a renewal when the organisation was active a year before', async () => {
+      const who = await applicant();
+      await context.get(MembershipService).record(who.organisationId, YEAR - 1, 'active', 18_000);
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      expect(submitted.kind).toBe('renewal');
+    });
+
     it('refuses an old charter version, and an organisation’s member who is not its admin', async () => {
       const who = await applicant();
       const stale = await rejection(
