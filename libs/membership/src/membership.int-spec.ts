@@ -154,7 +154,7 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         }),
       );
       expect(error.code).toBe(MembershipErrorCode.OverlappingBrackets);
-      expect(error.fields).toEqual([{ field: 'rates[1].lowerBound', message: expect.any(String) }]);
+      expect(error.fields).toEqual([{ field: 'rates.1.lowerBound', message: expect.any(String) }]);
       const rows = await db.query(`SELECT 1 FROM membership_fee_schedules WHERE year = $1`, [
         FAR_YEAR - 1,
       ]);
