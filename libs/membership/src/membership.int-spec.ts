@@ -154,7 +154,7 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         }),
       );
       expect(error.code).toBe(MembershipErrorCode.OverlappingBrackets);
-      expect(error.fields).toEqual([{ field: 'rates[1].lowerBound', message: expect.any(String) }]);
+      expect(error.fields).toEqual([{ field: 'rates.1.lowerBound', message: expect.any(String) }]);
       const rows = await db.query(`SELECT 1 FROM membership_fee_schedules WHERE year = $1`, [
         FAR_YEAR - 1,
       ]);
@@ -287,6 +287,13 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         [who.organisationId],
       );
       expect(count).toBe('1');
+    });
+
+    it('calls it a renewal when the organisation was active a year before', async () => {
+      const who = await applicant();
+      await context.get(MembershipService).record(who.organisationId, YEAR - 1, 'active', 18_000);
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      expect(submitted.kind).toBe('renewal');
     });
 
     it('refuses an old charter version, and an organisation’s member who is not its admin', async () => {
