@@ -10,6 +10,7 @@ import {
 } from '../../../../../test/support/einvoicing-validators';
 import { extractEmbeddedFile } from '../../../../../test/support/factur-x-pdf';
 import { Invoice } from '../../entities/invoice.entity';
+import { InvoicingEvents } from '../../invoicing.events';
 import { InvoiceLine } from '../../entities/invoice-line.entity';
 import { InvoicingModule } from '../../invoicing.module';
 import { IssueRequestedCreditNoteUseCase } from '../issue-requested-credit-note/issue-requested-credit-note.use-case';
@@ -109,8 +110,8 @@ describe('IssueMembershipInvoiceUseCase', () => {
       }),
     ]);
     const [issued] = await db.query<{ payload: Record<string, unknown> }[]>(
-      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = 'invoice.issued'`,
-      [invoice.id],
+      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
+      [invoice.id, InvoicingEvents.InvoiceIssued],
     );
     expect(issued.payload).toMatchObject({
       membershipId: command.membershipId,
@@ -208,8 +209,8 @@ describe('IssueMembershipInvoiceUseCase', () => {
       ['invoice', 'cancelled'],
     ]);
     const [credited] = await db.query<{ payload: Record<string, unknown> }[]>(
-      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = 'invoice.credit-note-issued'`,
-      [requested.id],
+      `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
+      [requested.id, InvoicingEvents.CreditNoteIssued],
     );
     expect(credited.payload).toMatchObject({
       membershipId: command.membershipId,
