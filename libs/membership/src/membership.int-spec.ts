@@ -154,7 +154,7 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         }),
       );
       expect(error.code).toBe(MembershipErrorCode.OverlappingBrackets);
-      expect(error.fields).toEqual([{ field: 'rates[1].lowerBound', message: expect.any(String) }]);
+      expect(error.fields).toEqual([{ field: 'rates.1.lowerBound', message: expect.any(String) }]);
       const rows = await db.query(`SELECT 1 FROM membership_fee_schedules WHERE year = $1`, [
         FAR_YEAR - 1,
       ]);
@@ -289,6 +289,13 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       expect(count).toBe('1');
     });
 
+    it('calls it a renewal when the organisation was active a year before', async () => {
+      const who = await applicant();
+      await context.get(MembershipService).record(who.organisationId, YEAR - 1, 'active', 18_000);
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      expect(submitted.kind).toBe('renewal');
+    });
+
     it('refuses an old charter version, and an organisation’s member who is not its admin', async () => {
       const who = await applicant();
       const stale = await rejection(
@@ -384,6 +391,12 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       await context.get(ApproveApplicationUseCase).execute(admin, submitted.id);
       const membership = await context.get(MembershipService).findForYear(who.organisationId, YEAR);
       expect(membership?.status).toBe('active');
+
+      // A member for the year has nothing to apply for.
+      const again = await rejection(
+        context.get(SubmitApplicationUseCase).execute(application(who)),
+      );
+      expect(again.code).toBe(MembershipErrorCode.AlreadyMember);
     });
 
     it('refuses with a reason, which is kept, and writes no membership', async () => {
