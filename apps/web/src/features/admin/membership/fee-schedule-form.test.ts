@@ -6,6 +6,7 @@ const stored: FeeSchedule = {
   year: 2027,
   vatTreatment: 'out_of_scope',
   vatMention: 'Cotisation hors champ de la TVA',
+  updatedAt: '2026-12-01T09:00:00Z',
   firstYearFeeCents: null,
   prorataFrom: '2027-07-01',
   graceUntil: '2027-03-31',
@@ -38,7 +39,7 @@ describe('the fee grid editor', () => {
   it('gives back the stored grid unchanged (budget bounds typed in euros)', () => {
     const shown = formFromSchedule(stored);
     expect(shown.rates[1]).toMatchObject({ lower: '0,00', upper: '100000,00', amount: '300,50' });
-    const { year: _year, vatMention: _mention, ...body } = stored;
+    const { year: _year, vatMention: _mention, updatedAt: _updatedAt, ...body } = stored;
     expect(feeScheduleRequest(shown, 2027)).toEqual({ ok: true, body });
   });
 

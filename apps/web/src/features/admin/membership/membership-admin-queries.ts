@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { query, requestJson, uploadFile } from '../../member/membership/membership-api';
+import { api, unwrap } from '../../../api/client';
+import { uploadFile } from '../../member/membership/membership-api';
 import { campaignsOf, pollInterval } from './progress';
 import type {
   Campaign,
@@ -8,14 +9,8 @@ import type {
   ImportReport,
   MemberImport,
   MemberPaymentFilter,
-  MemberRow,
   MembershipApplication,
-  MembershipYear,
-  Page,
 } from './types';
-
-// TODO(after the i20 merge): move to the generated client (`api.GET(...)` + `unwrap`) once
-// `npm run web:client` has the membership routes in schema.d.ts.
 
 export const membershipAdminKeys = {
   all: ['admin', 'membership'] as const,
@@ -35,10 +30,11 @@ export const membershipAdminKeys = {
 export function usePendingApplications() {
   return useInfiniteQuery({
     queryKey: membershipAdminKeys.applications,
-    queryFn: ({ pageParam }) =>
-      requestJson<Page<MembershipApplication>>(
-        'GET',
-        `/api/membership-applications${query({ status: 'pending', limit: 20, cursor: pageParam })}`,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/membership-applications', {
+          params: { query: { status: 'pending', limit: 20, cursor: pageParam } },
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -55,19 +51,21 @@ export function useDecideApplication(
     await queryClient.invalidateQueries({ queryKey: membershipAdminKeys.all });
   };
   const approve = useMutation({
-    mutationFn: () =>
-      requestJson<MembershipApplication>(
-        'POST',
-        `/api/membership-applications/${applicationId}/approve`,
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/membership-applications/{id}/approve', {
+          params: { path: { id: applicationId } },
+        }),
       ),
     onSuccess: refresh,
   });
   const refuse = useMutation({
-    mutationFn: (reason: string) =>
-      requestJson<MembershipApplication>(
-        'POST',
-        `/api/membership-applications/${applicationId}/refuse`,
-        { reason },
+    mutationFn: async (reason: string) =>
+      unwrap(
+        await api.POST('/api/membership-applications/{id}/refuse', {
+          params: { path: { id: applicationId } },
+          body: { reason },
+        }),
       ),
     onSuccess: refresh,
   });
@@ -77,10 +75,13 @@ export function useDecideApplication(
 export function useMembers(year: number, status: MemberPaymentFilter | '') {
   return useInfiniteQuery({
     queryKey: membershipAdminKeys.members(year, status),
-    queryFn: ({ pageParam }) =>
-      requestJson<Page<MemberRow>>(
-        'GET',
-        `/api/membership/members${query({ year, status, limit: 50, cursor: pageParam })}`,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/membership/members', {
+          params: {
+            query: { year, status: status || undefined, limit: 50, cursor: pageParam },
+          },
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -93,7 +94,9 @@ export function useAdminFeeSchedule(year: number) {
     queryKey: membershipAdminKeys.feeSchedule(year),
     queryFn: async () => {
       try {
-        return await requestJson<FeeSchedule>('GET', `/api/membership/fee-schedules/${year}`);
+        return unwrap(
+          await api.GET('/api/membership/fee-schedules/{year}', { params: { path: { year } } }),
+        );
       } catch (error) {
         const status = (error as { problem?: { status?: number } }).problem?.status;
         if (status === 404) return null;
@@ -106,8 +109,13 @@ export function useAdminFeeSchedule(year: number) {
 export function useSaveFeeSchedule(year: number, onSaved: (saved: FeeSchedule) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: FeeScheduleInput) =>
-      requestJson<FeeSchedule>('PUT', `/api/membership/fee-schedules/${year}`, body),
+    mutationFn: async (body: FeeScheduleInput) =>
+      unwrap(
+        await api.PUT('/api/membership/fee-schedules/{year}', {
+          params: { path: { year } },
+          body,
+        }),
+      ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(membershipAdminKeys.feeSchedule(year), saved);
       await queryClient.invalidateQueries({ queryKey: ['membership', 'fee-schedule', year] });
@@ -122,7 +130,7 @@ export function useCampaigns(year: number) {
     queryFn: async () => {
       try {
         return campaignsOf(
-          await requestJson<unknown>('GET', `/api/membership/campaigns${query({ year })}`),
+          unwrap(await api.GET('/api/membership/campaigns', { params: { query: { year } } })),
         );
       } catch (error) {
         // No campaign for that year yet: nothing to follow, the launch button is the next step.
@@ -137,7 +145,10 @@ export function useCampaigns(year: number) {
 export function useCampaign(initial: Campaign) {
   return useQuery({
     queryKey: membershipAdminKeys.campaign(initial.id),
-    queryFn: () => requestJson<Campaign>('GET', `/api/membership/campaigns/${initial.id}`),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/membership/campaigns/{id}', { params: { path: { id: initial.id } } }),
+      ),
     initialData: initial,
     refetchInterval: (current) => pollInterval(current.state.data?.status),
   });
@@ -146,8 +157,8 @@ export function useCampaign(initial: Campaign) {
 export function useLaunchCampaign(onLaunched: (campaign: Campaign) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (year: number) =>
-      requestJson<Campaign>('POST', '/api/membership/campaigns', { year }),
+    mutationFn: async (year: number) =>
+      unwrap(await api.POST('/api/membership/campaigns', { body: { year } })),
     onSuccess: async (campaign) => {
       queryClient.setQueryData(membershipAdminKeys.campaign(campaign.id), campaign);
       await queryClient.invalidateQueries({
@@ -161,8 +172,12 @@ export function useLaunchCampaign(onLaunched: (campaign: Campaign) => void) {
 export function useRetryCampaign(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      requestJson<Campaign | null>('POST', `/api/membership/campaigns/${campaignId}/retry`),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/membership/campaigns/{id}/retry', {
+          params: { path: { id: campaignId } },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: membershipAdminKeys.campaign(campaignId) });
     },
@@ -185,7 +200,10 @@ export function useApplyImport() {
 export function useImportRun(initial: MemberImport) {
   return useQuery({
     queryKey: membershipAdminKeys.import(initial.id),
-    queryFn: () => requestJson<MemberImport>('GET', `/api/membership/imports/${initial.id}`),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/membership/imports/{id}', { params: { path: { id: initial.id } } }),
+      ),
     initialData: initial,
     refetchInterval: (current) => pollInterval(current.state.data?.status),
   });
@@ -194,19 +212,23 @@ export function useImportRun(initial: MemberImport) {
 export function useOrganisationMembershipYears(organisationId: string) {
   return useQuery({
     queryKey: membershipAdminKeys.years(organisationId),
-    queryFn: () =>
-      requestJson<MembershipYear[]>('GET', `/api/organisations/${organisationId}/membership-years`),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/organisations/{id}/membership-years', {
+          params: { path: { id: organisationId } },
+        }),
+      ),
   });
 }
 
 export function useOrganisationApplicationsForAdmin(organisationId: string) {
   return useQuery({
     queryKey: membershipAdminKeys.organisationApplications(organisationId),
-    queryFn: async () => {
-      const answer = await requestJson<
-        MembershipApplication[] | { items: MembershipApplication[] }
-      >('GET', `/api/organisations/${organisationId}/membership-applications`);
-      return Array.isArray(answer) ? answer : answer.items;
-    },
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/organisations/{id}/membership-applications', {
+          params: { path: { id: organisationId } },
+        }),
+      ),
   });
 }

@@ -1,16 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, unwrap } from '../../../api/client';
-import { query, requestJson } from './membership-api';
-import type {
-  ApplicationInput,
-  Charter,
-  FeeSchedule,
-  MembershipApplication,
-  MembershipYear,
-} from './types';
-
-// TODO(after the i20 merge): these calls move to the generated client (`api.GET(...)` with
-// `unwrap`) once `npm run web:client` has the membership routes in schema.d.ts.
+import { query } from './membership-api';
+import type { ApplicationInput, MembershipApplication } from './types';
 
 export const membershipKeys = {
   all: ['membership'] as const,
@@ -23,8 +14,12 @@ export const membershipKeys = {
 export function useMembershipYears(organisationId: string | undefined) {
   return useQuery({
     queryKey: membershipKeys.years(organisationId ?? ''),
-    queryFn: () =>
-      requestJson<MembershipYear[]>('GET', `/api/organisations/${organisationId}/membership-years`),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/organisations/{id}/membership-years', {
+          params: { path: { id: organisationId! } },
+        }),
+      ),
     enabled: Boolean(organisationId),
   });
 }
@@ -32,13 +27,12 @@ export function useMembershipYears(organisationId: string | undefined) {
 export function useOrganisationApplications(organisationId: string | undefined) {
   return useQuery({
     queryKey: membershipKeys.applications(organisationId ?? ''),
-    queryFn: async () => {
-      const answer = await requestJson<
-        MembershipApplication[] | { items: MembershipApplication[] }
-      >('GET', `/api/organisations/${organisationId}/membership-applications`);
-      // A plain list or a page: the brief leaves it open; both read the same here.
-      return Array.isArray(answer) ? answer : answer.items;
-    },
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/organisations/{id}/membership-applications', {
+          params: { path: { id: organisationId! } },
+        }),
+      ),
     enabled: Boolean(organisationId),
   });
 }
@@ -46,7 +40,7 @@ export function useOrganisationApplications(organisationId: string | undefined) 
 export function useCharter() {
   return useQuery({
     queryKey: membershipKeys.charter,
-    queryFn: () => requestJson<Charter>('GET', '/api/membership/charter'),
+    queryFn: async () => unwrap(await api.GET('/api/membership/charter')),
     staleTime: 10 * 60_000,
   });
 }
@@ -54,18 +48,20 @@ export function useCharter() {
 export function useFeeSchedule(year: number) {
   return useQuery({
     queryKey: membershipKeys.feeSchedule(year),
-    queryFn: () => requestJson<FeeSchedule>('GET', `/api/membership/fee-schedules/${year}`),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/membership/fee-schedules/{year}', { params: { path: { year } } })),
   });
 }
 
 export function useApply(organisationId: string, onApplied: (a: MembershipApplication) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApplicationInput) =>
-      requestJson<MembershipApplication>(
-        'POST',
-        `/api/organisations/${organisationId}/membership-applications`,
-        body,
+    mutationFn: async (body: ApplicationInput) =>
+      unwrap(
+        await api.POST('/api/organisations/{id}/membership-applications', {
+          params: { path: { id: organisationId } },
+          body,
+        }),
       ),
     onSuccess: async (application) => {
       await queryClient.invalidateQueries({ queryKey: membershipKeys.all });
