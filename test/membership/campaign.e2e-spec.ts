@@ -49,6 +49,8 @@ describe('membership renewal campaign', () => {
   let environment: IsolatedEnvironment;
   let app: NestExpressApplication;
   let worker: INestApplication;
+  // The worker's time: the lapse test moves it past the renewal invoices' due date.
+  const workerClock = new Clock();
   let db: DataSource;
   let membershipQueue: Queue;
   let notificationsQueue: Queue;
@@ -94,7 +96,7 @@ describe('membership renewal campaign', () => {
     app = await createTestApp(env);
     db = app.get(DataSource);
     await configureChambre(db);
-    worker = await startInProcessWorker(env, new Clock());
+    worker = await startInProcessWorker(env, workerClock);
     const connection = { host: '127.0.0.1', port: 6379 };
     membershipQueue = new Queue(QueueName.Membership, {
       connection,
@@ -447,12 +449,14 @@ describe('membership renewal campaign', () => {
         WHERE year = $1`,
       [YEAR],
     );
+    // The nightly job, 45 days on: the invoices (due in 30 days) are unpaid past their due date.
+    jest.spyOn(workerClock, 'now').mockImplementation(() => new Date(Date.now() + 45 * 86_400_000));
     await membershipQueue.add(MembershipJobs.LapseUnpaid, {});
     const status = await eventually(
       () => membershipStatus(unpaid),
       (value) => value === 'lapsed',
       20_000,
-    );
+    ).finally(() => jest.restoreAllMocks());
     expect(status).toBe('lapsed');
     expect(await membershipStatus(renewing[1])).toBe('active');
     expect(await membershipStatus(renewing[2])).toBe('cancelled');

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, MembershipService } from '@mutualis/identity';
+import { Actor, MembershipService, SetMembershipUseCase } from '@mutualis/identity';
 import { RecordInvoicePaymentUseCase } from '@mutualis/invoicing';
 import {
   ApproveApplicationUseCase,
   FeeRateFields,
   GetFeeScheduleUseCase,
-  LapseUnpaidMembershipsUseCase,
   MEMBER_FAMILIES,
   MembershipErrorCode,
   MembershipException,
@@ -54,7 +53,7 @@ export class MembershipSeeder {
     private readonly approve: ApproveApplicationUseCase,
     private readonly recordPayment: RecordInvoicePaymentUseCase,
     private readonly settle: SettleMembershipUseCase,
-    private readonly lapseUnpaid: LapseUnpaidMembershipsUseCase,
+    private readonly setMembership: SetMembershipUseCase,
     private readonly memberships: MembershipService,
   ) {}
 
@@ -93,9 +92,17 @@ export class MembershipSeeder {
       if (membership === 'applied') continue;
       const approved = await this.approve.execute(admin, application.id);
       if (membership === 'paid') await this.pay(applicant.organisationId, year, approved);
+      if (membership === 'unpaid_lapsed') {
+        // What the nightly lapse did in April to the renewal invoiced in January; here the
+        // invoice is issued today, so the admin records the outcome of this year's history.
+        await this.setMembership.execute({
+          organisationId: applicant.organisationId,
+          year,
+          status: 'lapsed',
+          feeCents: approved.feeCents ?? 0,
+        });
+      }
     }
-    // The nightly job, run now: the unpaid invoice of this year is past its grace date.
-    await this.lapseUnpaid.execute();
     for (const applicant of applicants.filter((one) => one.demo.renewsNextYear)) {
       await this.approve.execute(admin, (await apply(applicant, year + 1)).id);
       created++;

@@ -81,16 +81,17 @@ export class MembershipRollRepository {
     return { id: row.id, status: row.status, feeCents: centsFromRow(row.fee_cents) };
   }
 
-  /** Every still-pending (unpaid) membership of the year becomes lapsed; answers those changed. */
+  /** Those of the memberships named that are still pending become lapsed; answers those changed. */
   async lapsePending(
     year: number,
+    membershipIds: string[],
     manager: EntityManager,
   ): Promise<{ membershipId: string; organisationId: string }[]> {
     const [rows] = await manager.query<[{ id: string; organisation_id: string }[], number]>(
       `UPDATE memberships SET status = 'lapsed', updated_at = now()
-        WHERE year = $1 AND status = 'pending'
+        WHERE id = ANY($2::uuid[]) AND year = $1 AND status = 'pending'
         RETURNING id, organisation_id`,
-      [year],
+      [year, membershipIds],
     );
     return rows.map((row) => ({ membershipId: row.id, organisationId: row.organisation_id }));
   }

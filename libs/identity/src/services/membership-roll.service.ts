@@ -28,12 +28,13 @@ export class MembershipRollService {
     return this.roll.recordPendingRenewal(organisationId, year, feeCents, manager);
   }
 
-  /** One statement: every pending (unpaid) membership of the year becomes lapsed. */
+  /** One statement: those of the memberships named still pending (unpaid) become lapsed. */
   lapsePending(
     year: number,
+    membershipIds: string[],
     manager: EntityManager,
   ): Promise<{ membershipId: string; organisationId: string }[]> {
-    return this.roll.lapsePending(year, manager);
+    return this.roll.lapsePending(year, membershipIds, manager);
   }
 
   membersOfYear(query: {

@@ -8,6 +8,7 @@ import { InvoiceSettlement1796203000000 } from './1796203000000-invoice-settleme
 import { ProtectInvoiceRecords1796204100000 } from './1796204100000-protect-invoice-records';
 import { ChambreIdentifiers1796204050000 } from './1796204050000-chambre-identifiers';
 import { CreateInvoiceTransmissions1796205000000 } from './1796205000000-create-invoice-transmissions';
+import { OpenMembershipInvoices1796206500000 } from './1796206500000-open-membership-invoices';
 import { MembershipInvoices1796206100000 } from './1796206100000-membership-invoices';
 
 export const invoicingMigrations = [
@@ -22,4 +23,5 @@ export const invoicingMigrations = [
   ProtectInvoiceRecords1796204100000,
   CreateInvoiceTransmissions1796205000000,
   MembershipInvoices1796206100000,
+  OpenMembershipInvoices1796206500000,
 ];

@@ -59,4 +59,19 @@ export class MembershipInvoiceLedgerRepository {
       ]),
     );
   }
+
+  /**
+   * The memberships of a year whose invoice is still unpaid past its due date (those the lapse
+   * may concern; invoices_open_membership_idx).
+   */
+  async unpaidPastDue(year: number, today: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ membership_id: string }[]>(
+      `SELECT membership_id
+         FROM invoices
+        WHERE membership_id IS NOT NULL AND type = 'invoice' AND status IN ('issued', 'partially_paid')
+          AND service_date = make_date($1, 1, 1) AND due_date < $2::date`,
+      [year, today],
+    );
+    return rows.map((row) => row.membership_id);
+  }
 }

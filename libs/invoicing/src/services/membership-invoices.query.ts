@@ -18,4 +18,9 @@ export class MembershipInvoicesQuery {
   async ofMembership(membershipId: string): Promise<MembershipInvoiceState | null> {
     return (await this.ledger.ofMemberships([membershipId])).get(membershipId) ?? null;
   }
+
+  /** The memberships of `year` whose invoice is unpaid and past its due date on `today`. */
+  unpaidPastDue(year: number, today: string): Promise<string[]> {
+    return this.ledger.unpaidPastDue(year, today);
+  }
 }
