@@ -83,7 +83,7 @@ async function seedMembers(client: Client, count: number): Promise<void> {
   );
   const schedule = await client.query<{ id: string }>(
     `INSERT INTO membership_fee_schedules (chambre_id, year, vat_treatment, grace_until)
-     VALUES ($1, $2, 'out_of_scope', make_date($2, 3, 31)) RETURNING id`,
+     VALUES ($1, $2::smallint, 'out_of_scope', make_date($2::int, 3, 31)) RETURNING id`,
     [chambreId, YEAR],
   );
   await client.query(
