@@ -13,6 +13,7 @@ import { PaymentFactsService } from './services/payment-facts.service';
 import { PaymentLedgerService } from './services/payment-ledger.service';
 import { RefundService } from './services/refund.service';
 import { StripeFeesService } from './services/stripe-fees.service';
+import { CheckoutPages } from './services/checkout-pages';
 import { StripeGateway } from './services/stripe-gateway';
 import { StripePayoutsService } from './services/stripe-payouts.service';
 import { ApplyStripeEventUseCase } from './use-cases/apply-stripe-event/apply-stripe-event.use-case';
@@ -64,6 +65,7 @@ const queryServices = [
     PaymentLedgerService,
     RefundService,
     StripeGateway,
+    CheckoutPages,
     PaymentsPersonalDataRepository,
     ...queryServices,
     ...useCases,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -9,7 +8,7 @@ import {
   GetBookingUseCase,
   ProcurementReferencesService,
 } from '@mutualis/booking';
-import { Clock, Environment } from '@mutualis/core';
+import { Clock } from '@mutualis/core';
 import {
   Actor,
   InvoiceableBuyerService,
@@ -20,7 +19,8 @@ import {
 import { CreateDraftInvoiceUseCase } from '@mutualis/invoicing';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
 import { PaymentRepository } from '../../repositories/payment.repository';
-import { providerError, StripeGateway } from '../../services/stripe-gateway';
+import { CheckoutPages } from '../../services/checkout-pages';
+import { StripeGateway } from '../../services/stripe-gateway';
 
 export type CheckoutResult =
   { checkoutUrl: string } | { invoiceId: string; paymentReference: string };
@@ -48,7 +48,7 @@ export class CheckoutUseCase {
     private readonly drafts: CreateDraftInvoiceUseCase,
     private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
-    private readonly config: ConfigService<Environment, true>,
+    private readonly pages: CheckoutPages,
     private readonly clock: Clock,
   ) {}
 
@@ -99,46 +99,13 @@ export class CheckoutUseCase {
       amountCents: booking.totalInclVatCents,
       status: 'pending',
     });
-    const web = this.config.get('PUBLIC_WEB_URL', { infer: true });
-    try {
-      const session = await stripe.checkout.sessions.create(
-        {
-          mode: 'payment',
-          allowed_payment_method_types: ['card', 'sepa_debit'],
-          line_items: [
-            {
-              quantity: 1,
-              price_data: {
-                currency: 'eur',
-                unit_amount: booking.totalInclVatCents,
-                product_data: {
-                  name: `Réservation ${booking.id.slice(0, 8)} — ${booking.seats} place(s)`,
-                },
-              },
-            },
-          ],
-          client_reference_id: booking.id,
-          metadata: {
-            booking_id: booking.id,
-            organisation_id: booking.organisationId,
-            payment_id: payment.id,
-          },
-          payment_intent_data: { metadata: { booking_id: booking.id, payment_id: payment.id } },
-          expires_at: Math.floor(extended.holdExpiresAt.getTime() / 1000),
-          success_url: new URL(`/bookings/${booking.id}?paid=1`, web).toString(),
-          cancel_url: new URL(`/bookings/${booking.id}`, web).toString(),
-        },
-        { idempotencyKey: `checkout-${payment.id}` },
-      );
-      await this.payments.update(payment.id, { stripeCheckoutSessionId: session.id });
-      return { checkoutUrl: session.url! };
-    } catch (error) {
-      await this.payments.update(payment.id, {
-        status: 'failed',
-        failureReason: (error as Error).message.slice(0, 500),
-      });
-      throw providerError(error);
-    }
+    const checkoutUrl = await this.pages.open(stripe, payment, {
+      label: `Réservation ${booking.id.slice(0, 8)} — ${booking.seats} place(s)`,
+      subject: { booking_id: booking.id },
+      returnPath: `/bookings/${booking.id}`,
+      expiresAt: extended.holdExpiresAt,
+    });
+    return { checkoutUrl };
   }
 
   private async bankTransfer(

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type Stripe from 'stripe';
-import { Clock, Environment, isUniqueViolation } from '@mutualis/core';
+import { Clock, isUniqueViolation } from '@mutualis/core';
 import { Actor, OrganisationAccessService } from '@mutualis/identity';
 import { GetInvoiceUseCase, invoiceNotFound, InvoiceView } from '@mutualis/invoicing';
 import { Payment } from '../../entities/payment.entity';
 import { PaymentsErrorCode, PaymentsException } from '../../payments.exception';
 import { PaymentRepository } from '../../repositories/payment.repository';
-import { providerError, StripeGateway } from '../../services/stripe-gateway';
+import { CheckoutPages } from '../../services/checkout-pages';
+import { StripeGateway } from '../../services/stripe-gateway';
 
 /**
  * Pays an issued invoice by card (or SEPA debit) on Stripe Checkout, for what it still owes: a
@@ -24,7 +24,7 @@ export class InvoiceCheckoutUseCase {
     private readonly access: OrganisationAccessService,
     private readonly payments: PaymentRepository,
     private readonly stripe: StripeGateway,
-    private readonly config: ConfigService<Environment, true>,
+    private readonly pages: CheckoutPages,
     private readonly clock: Clock,
   ) {}
 
@@ -57,43 +57,12 @@ export class InvoiceCheckoutUseCase {
       if (isUniqueViolation(error, 'payments_one_open_invoice_checkout')) throw beingPrepared();
       throw error;
     }
-    const web = this.config.get('PUBLIC_WEB_URL', { infer: true });
-    try {
-      const session = await stripe.checkout.sessions.create(
-        {
-          mode: 'payment',
-          allowed_payment_method_types: ['card', 'sepa_debit'],
-          line_items: [
-            {
-              quantity: 1,
-              price_data: {
-                currency: 'eur',
-                unit_amount: invoice.amountDueCents,
-                product_data: { name: `Facture ${invoice.number}` },
-              },
-            },
-          ],
-          client_reference_id: invoice.id,
-          metadata: {
-            invoice_id: invoice.id,
-            organisation_id: invoice.organisationId,
-            payment_id: payment.id,
-          },
-          payment_intent_data: { metadata: { invoice_id: invoice.id, payment_id: payment.id } },
-          success_url: new URL(`/invoices/${invoice.id}?paid=1`, web).toString(),
-          cancel_url: new URL(`/invoices/${invoice.id}`, web).toString(),
-        },
-        { idempotencyKey: `checkout-${payment.id}` },
-      );
-      await this.payments.update(payment.id, { stripeCheckoutSessionId: session.id });
-      return { checkoutUrl: session.url! };
-    } catch (error) {
-      await this.payments.update(payment.id, {
-        status: 'failed',
-        failureReason: (error as Error).message.slice(0, 500),
-      });
-      throw providerError(error);
-    }
+    const checkoutUrl = await this.pages.open(stripe, payment, {
+      label: `Facture ${invoice.number}`,
+      subject: { invoice_id: invoice.id },
+      returnPath: `/invoices/${invoice.id}`,
+    });
+    return { checkoutUrl };
   }
 
   /**
