@@ -21,9 +21,12 @@ export const membershipAdminKeys = {
   campaigns: (year: number) => ['admin', 'membership', 'campaigns', year] as const,
   campaign: (id: string) => ['admin', 'membership', 'campaign', id] as const,
   import: (id: string) => ['admin', 'membership', 'import', id] as const,
-  years: (organisationId: string) => ['admin', 'membership', 'years', organisationId] as const,
+  // Under the organisation page's key (adminKeys.organisation), so that setting a year's
+  // adhésion by hand there refreshes the history too.
+  years: (organisationId: string) =>
+    ['admin', 'organisation', organisationId, 'membership-years'] as const,
   organisationApplications: (organisationId: string) =>
-    ['admin', 'membership', 'organisation-applications', organisationId] as const,
+    ['admin', 'organisation', organisationId, 'membership-applications'] as const,
 };
 
 /** Pending applications, oldest first. */
