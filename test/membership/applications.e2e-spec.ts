@@ -386,7 +386,7 @@ describe('membership applications, end to end', () => {
         ],
       });
     expectProblem(overlapping, 422, 'overlapping_fee_brackets');
-    expectFields(overlapping, ['rates[1].lowerBound']);
+    expectFields(overlapping, ['rates.1.lowerBound']);
 
     const [{ count }] = await db.query<{ count: string }[]>(
       `SELECT count(*) FROM membership_applications WHERE organisation_id = $1`,

@@ -236,6 +236,20 @@ describe('membership renewal campaign', () => {
     expect(done).toMatchObject({ issued: 4, failed: 0, failures: [] });
     const counts = await invoicesPerMembership();
     expect(counts.filter((row) => row.invoices === 1)).toHaveLength(4);
+
+    // An item left pending (its batch job lost) is issued again by a retry, still once.
+    await db.query(
+      `UPDATE membership_campaign_items SET status = 'pending' WHERE campaign_id = $1 AND organisation_id = $2`,
+      [id, renewing[0]],
+    );
+    expectStatus(await asAdmin(api().post(`/api/membership/campaigns/${id}/retry`)), 202);
+    const again = await eventually(
+      () => campaignOf(id),
+      (campaign) => campaign.status === 'completed' && campaign.pending === 0,
+      30_000,
+    );
+    expect(again).toMatchObject({ issued: 4, failed: 0 });
+    expect((await invoicesPerMembership()).filter((row) => row.invoices === 1)).toHaveLength(4);
   });
 
   it('mails each renewal invoice as the cotisation of its year, and schedules its reminders as delayed jobs', async () => {
@@ -481,5 +495,18 @@ describe('membership renewal campaign', () => {
       [unpaid, MembershipEvents.Lapsed],
     );
     expect(count).toBe(1);
+    // Each lapsed organisation (the unpaid one, and the one fixed late) is told, once.
+    const told = await eventually(
+      async () =>
+        (
+          await db.query<{ count: number }[]>(
+            `SELECT count(*)::int AS count FROM notification_deliveries
+              WHERE template = 'membership-lapsed' AND (params ->> 'year')::int = $1`,
+            [YEAR],
+          )
+        )[0].count,
+      (value) => value >= 2,
+    );
+    expect(told).toBe(2);
   });
 });

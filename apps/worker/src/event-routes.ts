@@ -78,8 +78,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [ReconciliationEvents.AllocationUndone]: [Accounting],
   // A launch or a retry: the membership queue splits the pending items into batch jobs.
   [MembershipEvents.CampaignLaunched]: [Membership],
-  // Recorded for the record (and the admin's history); no mail yet.
-  [MembershipEvents.Lapsed]: [],
+  // The organisation is told its membership ended and non-member prices now apply.
+  [MembershipEvents.Lapsed]: [Notifications],
   // The worker applies an import in batches (member-import.handlers.ts).
   [MembershipEvents.ImportStarted]: [Membership],
 };

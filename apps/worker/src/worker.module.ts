@@ -18,7 +18,7 @@ import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { MembershipModule } from '@mutualis/membership';
-import { NotificationsModule } from '@mutualis/notifications';
+import { MailRateLimit, NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
 import { PrivacyModule } from '@mutualis/privacy';
 import { ReconciliationModule } from '@mutualis/reconciliation';
@@ -58,6 +58,7 @@ import { QUEUE_CONSUMERS } from './queue-consumers';
     EventHandlersModule.forRoot({ routes: EVENT_ROUTES, jobQueues: JOB_QUEUES }),
   ],
   controllers: [WorkerHealthController],
-  providers: [ReadinessService, OutboxRelay, ...QUEUE_CONSUMERS],
+  // The mail rate is the worker's setting (it sends); the api only queues.
+  providers: [ReadinessService, OutboxRelay, MailRateLimit, ...QUEUE_CONSUMERS],
 })
 export class WorkerModule {}

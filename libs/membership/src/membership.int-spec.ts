@@ -31,9 +31,10 @@ import {
 } from './use-cases/submit-application/submit-application.use-case';
 
 // Applications are for this year or the next; this year's grid is this spec's (a renewal
-// campaign's specs use next year's). The calculator's own checks use a year nobody else does.
+// campaign's specs use next year's). The calculator's own checks use years nobody else does
+// (2076 to 2079).
 const YEAR = parisYear(new Date());
-const FAR_YEAR = 2091;
+const FAR_YEAR = 2077;
 
 async function rejection(promise: Promise<unknown>): Promise<MembershipException> {
   const error = await promise.then(
@@ -153,7 +154,7 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         }),
       );
       expect(error.code).toBe(MembershipErrorCode.OverlappingBrackets);
-      expect(error.fields).toEqual([{ field: 'rates[1].lowerBound', message: expect.any(String) }]);
+      expect(error.fields).toEqual([{ field: 'rates.1.lowerBound', message: expect.any(String) }]);
       const rows = await db.query(`SELECT 1 FROM membership_fee_schedules WHERE year = $1`, [
         FAR_YEAR - 1,
       ]);
@@ -234,7 +235,7 @@ describe('membership: grid, fees, charters, applications and their decisions', (
     it('says which is missing: the year’s grid, or a bracket for the profile', async () => {
       const who = await applicant();
       const fees = context.get(FeeCalculator);
-      expect((await rejection(fees.feeFor(who.organisationId, 2099))).code).toBe(
+      expect((await rejection(fees.feeFor(who.organisationId, FAR_YEAR + 2))).code).toBe(
         MembershipErrorCode.FeeScheduleMissing,
       );
       expect((await rejection(fees.feeFor(who.organisationId, FAR_YEAR))).code).toBe(
@@ -286,6 +287,13 @@ describe('membership: grid, fees, charters, applications and their decisions', (
         [who.organisationId],
       );
       expect(count).toBe('1');
+    });
+
+    it('calls it a renewal when the organisation was active a year before', async () => {
+      const who = await applicant();
+      await context.get(MembershipService).record(who.organisationId, YEAR - 1, 'active', 18_000);
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      expect(submitted.kind).toBe('renewal');
     });
 
     it('refuses an old charter version, and an organisation’s member who is not its admin', async () => {
@@ -383,6 +391,12 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       await context.get(ApproveApplicationUseCase).execute(admin, submitted.id);
       const membership = await context.get(MembershipService).findForYear(who.organisationId, YEAR);
       expect(membership?.status).toBe('active');
+
+      // A member for the year has nothing to apply for.
+      const again = await rejection(
+        context.get(SubmitApplicationUseCase).execute(application(who)),
+      );
+      expect(again.code).toBe(MembershipErrorCode.AlreadyMember);
     });
 
     it('refuses with a reason, which is kept, and writes no membership', async () => {

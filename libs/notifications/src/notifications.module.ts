@@ -13,7 +13,6 @@ import { DeliveryRepository } from './repositories/delivery.repository';
 import { NotificationsPersonalDataRepository } from './repositories/notifications-personal-data.repository';
 import { PreferenceRepository } from './repositories/preference.repository';
 import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
-import { MailRateLimit } from './services/mail-rate-limit';
 import { NotificationPlanner } from './services/notification-planner';
 import { NotificationScheduler } from './services/notification-scheduler';
 import { RenewalReminderPlanner } from './services/renewal-reminder-planner';
@@ -62,7 +61,6 @@ const useCases = [
     RenewalReminderPlanner,
     SendRenewalReminderUseCase,
     QueueErrorListener,
-    MailRateLimit,
     MailTransport,
     DeliveryRepository,
     PreferenceRepository,

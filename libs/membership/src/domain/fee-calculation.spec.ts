@@ -175,8 +175,8 @@ describe('a grid’s brackets', () => {
       { family: 'association', basis: 'headcount', lowerBound: 40, upperBound: 60, amountCents: 1 },
     ]);
     expect(problems.map((problem) => problem.field)).toEqual([
-      'rates[5].lowerBound',
-      'rates[2].lowerBound',
+      'rates.5.lowerBound',
+      'rates.2.lowerBound',
     ]);
   });
 
@@ -186,7 +186,7 @@ describe('a grid’s brackets', () => {
       { family: 'mutual', basis: 'budget', lowerBound: 100, upperBound: 200, amountCents: 1 },
     ]);
     expect(problems).toHaveLength(1);
-    expect(problems[0].field).toBe('rates[1].lowerBound');
+    expect(problems[0].field).toBe('rates.1.lowerBound');
   });
 
   it('refuses an upper bound that is not above the lower one', () => {
@@ -194,6 +194,6 @@ describe('a grid’s brackets', () => {
       gridProblems([
         { family: 'mutual', basis: 'headcount', lowerBound: 5, upperBound: 5, amountCents: 1 },
       ]),
-    ).toEqual([{ field: 'rates[0].upperBound', message: expect.any(String) }]);
+    ).toEqual([{ field: 'rates.0.upperBound', message: expect.any(String) }]);
   });
 });

@@ -11,7 +11,7 @@ export function gridProblems(rates: readonly FeeBracket[]): FieldProblem[] {
   rates.forEach((rate, index) => {
     if (rate.upperBound !== null && rate.upperBound <= rate.lowerBound) {
       problems.push({
-        field: `rates[${index}].upperBound`,
+        field: `rates.${index}.upperBound`,
         message: 'must be above lowerBound (or null: no upper bound)',
       });
     }
@@ -28,8 +28,8 @@ export function gridProblems(rates: readonly FeeBracket[]): FieldProblem[] {
       const current = group[i];
       if (previous.rate.upperBound === null || previous.rate.upperBound > current.rate.lowerBound) {
         problems.push({
-          field: `rates[${current.index}].lowerBound`,
-          message: `overlaps the ${current.rate.family} ${current.rate.basis} bracket rates[${previous.index}]`,
+          field: `rates.${current.index}.lowerBound`,
+          message: `overlaps the ${current.rate.family} ${current.rate.basis} bracket rates.${previous.index}`,
         });
       }
     }

@@ -176,6 +176,14 @@ export class CampaignRepository {
     return rows.map((row) => row.organisation_id);
   }
 
+  async hasPending(id: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM membership_campaign_items WHERE campaign_id = $1 AND status = 'pending' LIMIT 1`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   /** Failed items go back to pending (their attempts kept); answers how many. */
   async failedBackToPending(id: string, manager: EntityManager): Promise<number> {
     const [, changed] = await manager.query<[unknown[], number]>(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplicationContext } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { QueueModule, QueueName, redisConnectionOptions } from '@mutualis/core';
 import { createTestContext } from '@mutualis/testing';
@@ -12,12 +12,19 @@ import { MailRateLimit } from './mail-rate-limit';
  * most MAIL_RATE_PER_SECOND jobs a second over all workers. Checked in seconds, not minutes:
  * the limit is set from the config, and a limited queue does spread its jobs over time.
  */
+/** As the worker provides it (WorkerModule). */
+@Module({
+  imports: [NotificationsModule, BullModule.registerQueue({ name: QueueName.Notifications })],
+  providers: [MailRateLimit],
+})
+class RateLimitedNotifications {}
+
 describe('the rate of e-mail', () => {
   const prefix = `mail-rate-${randomUUID().slice(0, 8)}`;
   let context: INestApplicationContext;
 
   beforeAll(async () => {
-    context = await createTestContext([QueueModule, NotificationsModule], {
+    context = await createTestContext([QueueModule, RateLimitedNotifications], {
       MAIL_RATE_PER_SECOND: '5',
       REDIS_PREFIX: prefix,
     });

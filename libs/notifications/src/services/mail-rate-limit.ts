@@ -14,7 +14,8 @@ import { Environment, QueueName } from '@mutualis/core';
  * would add up across replicas, and be wrong after an outage); jobs simply wait in the queue,
  * in order, and a mail queued after the bulk is not pushed back by a precomputed schedule. It
  * is set on the queue (not a Worker option) so the value comes from the validated config at
- * start, and every process that starts sets the same value (idempotent).
+ * start; only the worker sets it (WorkerModule), so an api started with another environment
+ * cannot change it, and every worker replica sets the same value (idempotent).
  */
 @Injectable()
 export class MailRateLimit implements OnApplicationBootstrap {

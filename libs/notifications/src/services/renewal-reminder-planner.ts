@@ -10,9 +10,10 @@ import { WebLinks } from './web-links';
 const UNPAID = ['issued', 'partially_paid'];
 
 /**
- * The mail of a renewal reminder, planned when its delayed job runs: nothing once the invoice
- * is paid or credited, or once the membership is no longer waiting for it (paid another way,
- * lapsed, cancelled). The log is keyed per invoice and stage, so a replay sends nothing twice.
+ * The mails of renewals (membership decides, notifications words them). A reminder is planned
+ * when its delayed job runs: nothing once the invoice is paid or credited, or once the
+ * membership no longer waits for it (paid another way, lapsed, cancelled). The log is keyed per
+ * invoice and stage, so a replay sends nothing twice.
  */
 @Injectable()
 export class RenewalReminderPlanner {
@@ -56,6 +57,18 @@ export class RenewalReminderPlanner {
           invoiceUrl: this.links.invoice(invoice.invoiceId),
         },
       ),
+    ];
+  }
+
+  /** The organisation's billing contact hears that its membership ended, and what that changes. */
+  async lapsed(key: string, organisationId: string, year: number): Promise<PlannedDelivery[]> {
+    const billing = await this.contacts.billingContact(organisationId);
+    if (!billing) return [];
+    return [
+      deliveryTo(key, billing.contact, 'membership-lapsed', {
+        year,
+        membershipUrl: this.links.membership(),
+      }),
     ];
   }
 }

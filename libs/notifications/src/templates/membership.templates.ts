@@ -201,3 +201,39 @@ export const membershipRenewalReminder: LocalisedTemplate<'membership-renewal-re
     };
   },
 };
+
+/** The grace date passed without payment: the membership of the year ended, with its prices. */
+export const membershipLapsed: LocalisedTemplate<'membership-lapsed'> = {
+  fr: (data, context) => ({
+    subject: `Votre adhésion ${data.year} a pris fin`,
+    heading: `Fin de votre adhésion ${data.year}`,
+    blocks: [
+      paragraph(
+        `Votre cotisation ${data.year} n’ayant pas été réglée à la date prévue, votre adhésion ${data.year} a pris fin. `,
+        'Les tarifs non-adhérents s’appliquent désormais à vos réservations de prestations ayant lieu en ',
+        strong(String(data.year)),
+        '.',
+      ),
+      paragraph(
+        'Vous pouvez redevenir adhérent à tout moment en déposant une demande d’adhésion depuis votre espace.',
+      ),
+      action('Voir mon adhésion', data.membershipUrl),
+      contactParagraph(context.chambreEmail, 'fr'),
+    ],
+  }),
+  en: (data, context) => ({
+    subject: `Your ${data.year} membership has ended`,
+    heading: `Your ${data.year} membership has ended`,
+    blocks: [
+      paragraph(
+        `As your ${data.year} membership fee was not paid by the date set, your ${data.year} membership has ended. `,
+        'Non-member prices now apply to your bookings of services taking place in ',
+        strong(String(data.year)),
+        '.',
+      ),
+      paragraph('You may become a member again at any time by applying from your account.'),
+      action('View my membership', data.membershipUrl),
+      contactParagraph(context.chambreEmail, 'en'),
+    ],
+  }),
+};

@@ -157,6 +157,10 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     ...bank,
     invoiceUrl: 'https://mutualis.example/invoices/4242',
   },
+  'membership-lapsed': {
+    year: 2027,
+    membershipUrl: 'https://mutualis.example/membership',
+  },
   'invoice-overdue': {
     stage: 30,
     invoiceNumber: 'F-2026-000042',
@@ -373,6 +377,13 @@ describe('membership invoices and their reminders', () => {
     const english = render('membership-renewal-reminder', 'en', { graceEndDate: null });
     expect(english.subject).toBe('Reminder: your 2027 membership fee (invoice F-2026-004242)');
     expect(english.text).not.toContain('non-member');
+  });
+
+  it('tells a lapsed member that non-member prices now apply', () => {
+    const lapsed = render('membership-lapsed', 'fr');
+    expect(lapsed.subject).toBe('Votre adhésion 2027 a pris fin');
+    expect(lapsed.text).toContain('tarifs non-adhérents');
+    expect(render('membership-lapsed', 'en').text).toContain('Non-member prices now apply');
   });
 });
 

@@ -26,8 +26,9 @@ import {
   membershipApplicationApproved,
   membershipApplicationRefused,
   membershipApplicationSubmitted,
+  membershipLapsed,
+  membershipRenewalReminder,
 } from './membership.templates';
-import { membershipRenewalReminder } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
 import type {
@@ -67,6 +68,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'refund-issued': refundIssued,
   'invoice-overdue': invoiceOverdue,
   'membership-renewal-reminder': membershipRenewalReminder,
+  'membership-lapsed': membershipLapsed,
   'consultant-new-booking': consultantNewBooking,
   'consultant-attendee-list': consultantAttendeeList,
   'account-email-verification': accountEmailVerification,

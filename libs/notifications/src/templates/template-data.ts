@@ -133,6 +133,11 @@ export interface TemplateData {
     bic: string;
     invoiceUrl: string;
   };
+  /** The grace date passed unpaid: the membership of the year ended, non-member prices apply. */
+  'membership-lapsed': {
+    year: number;
+    membershipUrl: string;
+  };
   'invoice-overdue': {
     /** Days after the due date: 7 (friendly), 15 (firm), 30 (last before formal notice). */
     stage: 7 | 15 | 30;

@@ -9,7 +9,7 @@ import { campaignNotFound, GetCampaignUseCase } from '../get-campaign/get-campai
 
 /**
  * Sends a campaign's failed items back to pending (after the admin fixed a profile or the grid)
- * and has the worker issue them again, with the same event as a launch.
+ * and has the worker issue every pending item again, with the same event as a launch.
  */
 @Injectable()
 export class RetryCampaignUseCase {
@@ -26,7 +26,9 @@ export class RetryCampaignUseCase {
       const campaign = await this.campaigns.findById(campaignId, manager);
       if (!campaign) throw campaignNotFound();
       const retried = await this.campaigns.failedBackToPending(campaign.id, manager);
-      if (retried > 0) {
+      // Items still pending whose batch job gave up (Redis lost, retries spent) go again too;
+      // one still in a live job is issued once all the same (one invoice per membership).
+      if (retried > 0 || (await this.campaigns.hasPending(campaign.id, manager))) {
         await this.campaigns.reopen(campaign.id, manager);
         await this.outbox.record(manager, {
           type: MembershipEvents.CampaignLaunched,

@@ -4,13 +4,13 @@ import { CatalogueEvents } from '@mutualis/catalogue';
 import { EventJob } from '@mutualis/core';
 import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
-import { MembershipEvents } from '@mutualis/membership';
-import { RenewalRemindersService } from '@mutualis/membership';
+import { MembershipEvents, RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
+import { RenewalReminderPlanner } from '../../services/renewal-reminder-planner';
 
 export interface NotifyOutcome {
   queued: number;
@@ -39,6 +39,7 @@ export const NOTIFIED_EVENTS = [
   MembershipEvents.ApplicationSubmitted,
   MembershipEvents.ApplicationApproved,
   MembershipEvents.ApplicationRefused,
+  MembershipEvents.Lapsed,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -63,6 +64,7 @@ export class NotifyEventUseCase {
     private readonly bookings: BookingFactsService,
     private readonly invoices: InvoiceFactsService,
     private readonly renewals: RenewalRemindersService,
+    private readonly renewalMail: RenewalReminderPlanner,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -122,6 +124,10 @@ export class NotifyEventUseCase {
       this.send(this.planner.membershipApplicationDecided(event.eventId, event.aggregateId)),
     [MembershipEvents.ApplicationRefused]: (event) =>
       this.send(this.planner.membershipApplicationDecided(event.eventId, event.aggregateId)),
+    [MembershipEvents.Lapsed]: (event) =>
+      this.send(
+        this.renewalMail.lapsed(event.eventId, event.payload.organisationId, event.payload.year),
+      ),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
