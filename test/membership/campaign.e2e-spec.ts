@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock, QueueName } from '@mutualis/core';
 import { MembershipService } from '@mutualis/identity';
-import { MembershipEvents, MembershipJobs } from '@mutualis/membership';
+import { IssueRenewalInvoiceUseCase, MembershipEvents, MembershipJobs } from '@mutualis/membership';
 import {
   RebuildNotificationSchedulesUseCase,
   SendRenewalReminderUseCase,
@@ -508,5 +508,33 @@ describe('membership renewal campaign', () => {
       (value) => value >= 2,
     );
     expect(told).toBe(2);
+  });
+
+  it('issues one invoice for a member listed late, however many jobs take its item at once', async () => {
+    const owner = await insertVerifiedUser(db, 'campaign-late');
+    const [late] = await insertOrganisations(db, owner, 1, null);
+    await db.query(
+      `INSERT INTO memberships (organisation_id, year, status, fee_cents) VALUES ($1, $2, 'active', 12000)`,
+      [late, PREVIOUS],
+    );
+    await declareProfile([late]);
+    const relaunch = await asAdmin(api().post('/api/membership/campaigns')).send({ year: YEAR });
+    expectStatus(relaunch, 202);
+    // The worker's batch job and two more attempts at the same instant.
+    const issue = worker.get(IssueRenewalInvoiceUseCase);
+    const campaign = { id: relaunch.body.id as string, year: YEAR };
+    await Promise.all([issue.execute(campaign, late), issue.execute(campaign, late)]);
+    const done = await eventually(
+      () => campaignOf(campaign.id),
+      (body) => body.status === 'completed' && body.pending === 0,
+      30_000,
+    );
+    expect(done).toMatchObject({ total: 5, issued: 5, failed: 0 });
+    const [{ count }] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM invoices i JOIN memberships m ON m.id = i.membership_id
+        WHERE m.organisation_id = $1 AND m.year = $2 AND i.type = 'invoice'`,
+      [late, YEAR],
+    );
+    expect(count).toBe(1);
   });
 });
