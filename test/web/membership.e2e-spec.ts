@@ -261,7 +261,9 @@ describe('web app: memberships', () => {
       );
       return years.body.find((each) => each.year === year && each.status === 'active') ?? null;
     });
-    await page.goto('/membership');
+    // Stripe sends the member back to the invoice, which leads to the Adhésion page.
+    await page.goto(`/invoices/${unpaid.invoice!.id}?paid=1`);
+    await page.getByRole('link', { name: 'Voir mon adhésion' }).click();
     const active = page.getByRole('region', { name: `Adhésion ${year}` });
     await active.getByText('Active', { exact: true }).waitFor();
     await active
