@@ -423,6 +423,57 @@ describe('web app: memberships', () => {
     }
   });
 
+  it('the admin refuses an application with a reason, which the organisation then reads', async () => {
+    const memberEmail = 'member5@demo.mutualis.fr';
+    const memberToken = await web.accessToken(memberEmail);
+    const organisationId = await organisationOf(memberEmail);
+    const year = parisYear(new Date().toISOString()) + 1;
+    await gridAndCharter(year);
+    const charter = await call<{ version: number }>('GET', '/api/membership/charter', memberToken);
+    const applied = await call(
+      'POST',
+      `/api/organisations/${organisationId}/membership-applications`,
+      memberToken,
+      {
+        year,
+        family: 'foundation',
+        headcount: 3,
+        contactName: 'Amandine Chabert',
+        contactEmail: 'gestion@alpes-solidaires.demo.mutualis.fr',
+        charterVersion: charter.body.version,
+        acceptCharter: true,
+      },
+    );
+    expect(applied.status).toBe(201);
+
+    const adminPage = await web.newPage();
+    await web.signIn(adminPage, 'admin@demo.mutualis.fr');
+    await adminPage.goto('/admin/membership');
+    const card = adminPage.getByRole('article', { name: /Fondation Alpes Solidaires/ });
+    await card.getByRole('button', { name: /^Refuser l'adhésion/ }).click();
+    // The reason is required, and said so.
+    await card.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await card.getByText('Ce champ est obligatoire.').waitFor();
+    await card
+      .getByLabel('Motif du refus')
+      .fill("Le siège de la fondation n'est pas dans la région.");
+    await card.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await adminPage.getByText(/refusée ; l'organisation est prévenue par e-mail/).waitFor();
+
+    const page = await web.newPage();
+    await web.signIn(page, memberEmail);
+    await page.goto('/membership');
+    const refused = page
+      .getByRole('listitem')
+      .filter({ hasText: `Renouvellement ${year}` })
+      .or(page.getByRole('listitem').filter({ hasText: `Adhésion ${year}` }));
+    await refused.getByText('Refusée', { exact: true }).waitFor();
+    expect(plain(await refused.innerText())).toContain(
+      "Motif du refus\nLe siège de la fondation n'est pas dans la région.",
+    );
+    await check(page, 'member-refused');
+  });
+
   it('the renewal campaign shows its progress live, its failures and a retry', async () => {
     const year = parisYear(new Date().toISOString()) + 1;
     await gridAndCharter(year);
