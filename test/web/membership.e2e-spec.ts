@@ -515,5 +515,24 @@ describe('web app: memberships', () => {
       .waitFor();
     await page.waitForLoadState('networkidle');
     await check(page, 'admin-organisation-history');
+
+    // An organisation leaves: its year is cancelled with a reason (its invoice credited).
+    const thisYear = year - 1;
+    await page.goto(`/admin/organisations/${await organisationOf('member2@demo.mutualis.fr')}`);
+    const leaving = page.getByRole('region', { name: "Historique d'adhésion" });
+    await leaving.getByRole('button', { name: `Résilier ${thisYear}` }).click();
+    const form = page.getByRole('form', { name: `Résilier l'adhésion ${thisYear}` });
+    await form.getByRole('button', { name: `Confirmer la résiliation ${thisYear}` }).click();
+    await form.getByText('Ce champ est obligatoire.').waitFor();
+    await check(page, 'admin-cancel-membership');
+    await form.getByLabel('Motif de la résiliation').fill("L'atelier a fermé.");
+    await form.getByRole('button', { name: `Confirmer la résiliation ${thisYear}` }).click();
+    await leaving
+      .getByText(new RegExp(`Adhésion ${thisYear} résiliée ; avoir émis pour`))
+      .waitFor();
+    await leaving
+      .getByRole('row', { name: new RegExp(`^${thisYear}`) })
+      .getByText('Résiliée', { exact: true })
+      .waitFor();
   });
 });

@@ -235,3 +235,22 @@ export function useOrganisationApplicationsForAdmin(organisationId: string) {
       ),
   });
 }
+
+/** Cancels a year's adhésion (the organisation leaves): its invoice is credited, never deleted. */
+export function useCancelMembership(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ year, reason }: { year: number; reason: string }) =>
+      unwrap(
+        await api.POST('/api/organisations/{id}/memberships/{year}/cancel', {
+          params: { path: { id: organisationId, year } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: async () => {
+      // The history, the hand-set table and the members lists all show the year's status.
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'organisation', organisationId] });
+      await queryClient.invalidateQueries({ queryKey: membershipAdminKeys.all });
+    },
+  });
+}
