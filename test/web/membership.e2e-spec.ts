@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { validSiret } from '@mutualis/testing';
@@ -266,9 +267,12 @@ describe('web app: memberships', () => {
     await page.getByRole('link', { name: 'Voir mon adhésion' }).click();
     const active = page.getByRole('region', { name: `Adhésion ${year}` });
     await active.getByText('Active', { exact: true }).waitFor();
+    const downloaded = page.waitForEvent('download');
     await active
       .getByRole('button', { name: `Télécharger l'attestation d'adhésion ${year}` })
-      .waitFor();
+      .click();
+    const certificate = readFileSync(await (await downloaded).path());
+    expect(certificate.subarray(0, 4).toString('latin1')).toBe('%PDF');
     await check(page, 'member-active');
 
     // The booking page now prices the session at the member price, with no notice.
