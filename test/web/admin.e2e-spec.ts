@@ -111,7 +111,9 @@ describe('web app: administration', () => {
       .getByRole('status')
       .filter({ hasText: `Adhésion ${year} enregistrée : Active.` })
       .waitFor();
+    // The hand-set table (the membership history above it shows the year too).
     await page
+      .getByRole('table', { name: 'Adhésions', exact: true })
       .getByRole('row', { name: new RegExp(`^${year} Active`) })
       .filter({ hasText: '320,50' })
       .waitFor();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { validSiret } from '@mutualis/testing';
@@ -261,12 +262,17 @@ describe('web app: memberships', () => {
       );
       return years.body.find((each) => each.year === year && each.status === 'active') ?? null;
     });
-    await page.goto('/membership');
+    // Stripe sends the member back to the invoice, which leads to the Adhésion page.
+    await page.goto(`/invoices/${unpaid.invoice!.id}?paid=1`);
+    await page.getByRole('link', { name: 'Voir mon adhésion' }).click();
     const active = page.getByRole('region', { name: `Adhésion ${year}` });
     await active.getByText('Active', { exact: true }).waitFor();
+    const downloaded = page.waitForEvent('download');
     await active
       .getByRole('button', { name: `Télécharger l'attestation d'adhésion ${year}` })
-      .waitFor();
+      .click();
+    const certificate = readFileSync(await (await downloaded).path());
+    expect(certificate.subarray(0, 4).toString('latin1')).toBe('%PDF');
     await check(page, 'member-active');
 
     // The booking page now prices the session at the member price, with no notice.
@@ -421,6 +427,57 @@ describe('web app: memberships', () => {
     }
   });
 
+  it('the admin refuses an application with a reason, which the organisation then reads', async () => {
+    const memberEmail = 'member5@demo.mutualis.fr';
+    const memberToken = await web.accessToken(memberEmail);
+    const organisationId = await organisationOf(memberEmail);
+    const year = parisYear(new Date().toISOString()) + 1;
+    await gridAndCharter(year);
+    const charter = await call<{ version: number }>('GET', '/api/membership/charter', memberToken);
+    const applied = await call(
+      'POST',
+      `/api/organisations/${organisationId}/membership-applications`,
+      memberToken,
+      {
+        year,
+        family: 'foundation',
+        headcount: 3,
+        contactName: 'Amandine Chabert',
+        contactEmail: 'gestion@alpes-solidaires.demo.mutualis.fr',
+        charterVersion: charter.body.version,
+        acceptCharter: true,
+      },
+    );
+    expect(applied.status).toBe(201);
+
+    const adminPage = await web.newPage();
+    await web.signIn(adminPage, 'admin@demo.mutualis.fr');
+    await adminPage.goto('/admin/membership');
+    const card = adminPage.getByRole('article', { name: /Fondation Alpes Solidaires/ });
+    await card.getByRole('button', { name: /^Refuser l'adhésion/ }).click();
+    // The reason is required, and said so.
+    await card.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await card.getByText('Ce champ est obligatoire.').waitFor();
+    await card
+      .getByLabel('Motif du refus')
+      .fill("Le siège de la fondation n'est pas dans la région.");
+    await card.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await adminPage.getByText(/refusée ; l'organisation est prévenue par e-mail/).waitFor();
+
+    const page = await web.newPage();
+    await web.signIn(page, memberEmail);
+    await page.goto('/membership');
+    const refused = page
+      .getByRole('listitem')
+      .filter({ hasText: `Renouvellement ${year}` })
+      .or(page.getByRole('listitem').filter({ hasText: `Adhésion ${year}` }));
+    await refused.getByText('Refusée', { exact: true }).waitFor();
+    expect(plain(await refused.innerText())).toContain(
+      "Motif du refus\nLe siège de la fondation n'est pas dans la région.",
+    );
+    await check(page, 'member-refused');
+  });
+
   it('the renewal campaign shows its progress live, its failures and a retry', async () => {
     const year = parisYear(new Date().toISOString()) + 1;
     await gridAndCharter(year);
@@ -462,5 +519,24 @@ describe('web app: memberships', () => {
       .waitFor();
     await page.waitForLoadState('networkidle');
     await check(page, 'admin-organisation-history');
+
+    // An organisation leaves: its year is cancelled with a reason (its invoice credited).
+    const thisYear = year - 1;
+    await page.goto(`/admin/organisations/${await organisationOf('member2@demo.mutualis.fr')}`);
+    const leaving = page.getByRole('region', { name: "Historique d'adhésion" });
+    await leaving.getByRole('button', { name: `Résilier ${thisYear}` }).click();
+    const form = page.getByRole('form', { name: `Résilier l'adhésion ${thisYear}` });
+    await form.getByRole('button', { name: `Confirmer la résiliation ${thisYear}` }).click();
+    await form.getByText('Ce champ est obligatoire.').waitFor();
+    await check(page, 'admin-cancel-membership');
+    await form.getByLabel('Motif de la résiliation').fill("L'atelier a fermé.");
+    await form.getByRole('button', { name: `Confirmer la résiliation ${thisYear}` }).click();
+    await leaving
+      .getByText(new RegExp(`Adhésion ${thisYear} résiliée ; avoir émis pour`))
+      .waitFor();
+    await leaving
+      .getByRole('row', { name: new RegExp(`^${thisYear}`) })
+      .getByText('Résiliée', { exact: true })
+      .waitFor();
   });
 });

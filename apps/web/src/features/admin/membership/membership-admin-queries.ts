@@ -21,9 +21,12 @@ export const membershipAdminKeys = {
   campaigns: (year: number) => ['admin', 'membership', 'campaigns', year] as const,
   campaign: (id: string) => ['admin', 'membership', 'campaign', id] as const,
   import: (id: string) => ['admin', 'membership', 'import', id] as const,
-  years: (organisationId: string) => ['admin', 'membership', 'years', organisationId] as const,
+  // Under the organisation page's key (adminKeys.organisation), so that setting a year's
+  // adhésion by hand there refreshes the history too.
+  years: (organisationId: string) =>
+    ['admin', 'organisation', organisationId, 'membership-years'] as const,
   organisationApplications: (organisationId: string) =>
-    ['admin', 'membership', 'organisation-applications', organisationId] as const,
+    ['admin', 'organisation', organisationId, 'membership-applications'] as const,
 };
 
 /** Pending applications, oldest first. */
@@ -230,5 +233,24 @@ export function useOrganisationApplicationsForAdmin(organisationId: string) {
           params: { path: { id: organisationId } },
         }),
       ),
+  });
+}
+
+/** Cancels a year's adhésion (the organisation leaves): its invoice is credited, never deleted. */
+export function useCancelMembership(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ year, reason }: { year: number; reason: string }) =>
+      unwrap(
+        await api.POST('/api/organisations/{id}/memberships/{year}/cancel', {
+          params: { path: { id: organisationId, year } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: async () => {
+      // The history, the hand-set table and the members lists all show the year's status.
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'organisation', organisationId] });
+      await queryClient.invalidateQueries({ queryKey: membershipAdminKeys.all });
+    },
   });
 }

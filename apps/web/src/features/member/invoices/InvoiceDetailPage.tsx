@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
@@ -16,6 +16,9 @@ export function InvoiceDetailPage() {
   const { t, i18n } = useTranslation('member');
   const { id = '' } = useParams();
   const invoice = useInvoice(id);
+  // Back from Stripe Checkout (a cotisation paid by card): the webhook records it shortly.
+  const [params] = useSearchParams();
+  const paidByCard = params.get('paid') === '1';
 
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) {
@@ -41,6 +44,11 @@ export function InvoiceDetailPage() {
       <p>
         <Link to="/invoices">{t('invoice.back')}</Link>
       </p>
+      <div role="status">
+        {paidByCard && data.amountDueCents > 0 ? (
+          <p className="alert alert-success">{t('invoice.paidReturn')}</p>
+        ) : null}
+      </div>
       <dl className="facts">
         <dt>{t('invoice.status')}</dt>
         <dd>
@@ -61,6 +69,16 @@ export function InvoiceDetailPage() {
             <dt>{t('invoice.booking')}</dt>
             <dd>
               <Link to={`/bookings/${data.bookingId}`}>{t('invoice.seeBooking')}</Link>
+            </dd>
+          </>
+        ) : null}
+        {data.membershipId ? (
+          <>
+            <dt>{t('invoice.membership')}</dt>
+            <dd>
+              <Link to={`/membership?organisation=${data.organisationId}`}>
+                {t('invoice.seeMembership')}
+              </Link>
             </dd>
           </>
         ) : null}

@@ -75,6 +75,11 @@ export function ApplyForm({
   }
 
   const invalid = Object.keys(errors).length > 0;
+  // No charter published yet is the Chambre's state, not a failure of the page: said plainly.
+  const charterMissing =
+    charter.error instanceof ApiProblem &&
+    (charter.error.problem.code === 'membership_charter_missing' ||
+      charter.error.problem.status === 404);
 
   return (
     <form className="stack" onSubmit={submit} noValidate aria-labelledby="apply-heading">
@@ -234,7 +239,7 @@ export function ApplyForm({
 
       <section aria-labelledby="charter-heading" className="card stack">
         {charter.isPending ? <Loading /> : null}
-        <ProblemAlert ns="membership" error={charter.error} />
+        {charterMissing ? null : <ProblemAlert ns="membership" error={charter.error} />}
         {charter.data ? (
           <>
             <h3 id="charter-heading">
@@ -269,7 +274,10 @@ export function ApplyForm({
             </div>
           </>
         ) : (
-          <h3 id="charter-heading">{t('apply.charterHeadingLoading')}</h3>
+          <>
+            <h3 id="charter-heading">{t('apply.charterHeadingLoading')}</h3>
+            {charterMissing ? <p>{t('problem.code.membership_charter_missing')}</p> : null}
+          </>
         )}
       </section>
 

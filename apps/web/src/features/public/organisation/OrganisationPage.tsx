@@ -147,6 +147,11 @@ export function OrganisationPage() {
       <section aria-labelledby="organisation-memberships">
         <h2 id="organisation-memberships">{t('organisation.memberships.title')}</h2>
         <p className="muted">{t('organisation.memberships.intro')}</p>
+        <p>
+          <Link to={`/membership?organisation=${o.id}`}>
+            {t('organisation.memberships.manage')}
+          </Link>
+        </p>
         {memberships.isPending ? <Loading /> : null}
         <ProblemAlert error={memberships.error} />
         {memberships.data?.length === 0 ? <p>{t('organisation.memberships.none')}</p> : null}
