@@ -399,6 +399,32 @@ describe('membership: grid, fees, charters, applications and their decisions', (
       expect(again.code).toBe(MembershipErrorCode.AlreadyMember);
     });
 
+    it('makes a member whose fee is waived active on approval, with no invoice', async () => {
+      const who = await applicant();
+      await context.get(SetFeeOverrideUseCase).execute({
+        organisationId: who.organisationId,
+        year: YEAR,
+        amountCents: 0,
+        reason: 'Membre d’honneur',
+        userId: admin.userId,
+      });
+      const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));
+      const approved = await context.get(ApproveApplicationUseCase).execute(admin, submitted.id);
+      expect(approved).toMatchObject({ status: 'approved', feeCents: 0, invoiceId: null });
+      const membership = await context.get(MembershipService).findForYear(who.organisationId, YEAR);
+      expect(membership).toMatchObject({ status: 'active', feeCents: 0 });
+      const [{ invoices }] = await db.query<{ invoices: number }[]>(
+        `SELECT count(*)::int AS invoices FROM invoices WHERE organisation_id = $1`,
+        [who.organisationId],
+      );
+      expect(invoices).toBe(0);
+      // Approving again has nothing left to issue.
+      const again = await rejection(
+        context.get(ApproveApplicationUseCase).execute(admin, submitted.id),
+      );
+      expect(again.code).toBe(MembershipErrorCode.ApplicationDecided);
+    });
+
     it('refuses with a reason, which is kept, and writes no membership', async () => {
       const who = await applicant();
       const submitted = await context.get(SubmitApplicationUseCase).execute(application(who));

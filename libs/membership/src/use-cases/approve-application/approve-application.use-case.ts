@@ -52,7 +52,11 @@ export class ApproveApplicationUseCase {
       const application = await this.applications.lockById(applicationId, manager);
       if (!application) throw applicationNotFound();
       const joining = application.kind === 'join';
-      if (application.status === 'approved' && application.invoiceId === null) {
+      if (
+        application.status === 'approved' &&
+        application.invoiceId === null &&
+        application.feeCents !== 0
+      ) {
         // Approved, but its invoice failed to issue: this approval issues it.
         const fee = await this.fees.feeFor(
           application.organisationId,
@@ -83,11 +87,11 @@ export class ApproveApplicationUseCase {
         { joining, on: this.clock.now() },
         manager,
       );
-      const status = await this.statusOnApproval(
-        application.organisationId,
-        application.year,
-        manager,
-      );
+      // Nothing to bill (a fee waived by an override): no invoice, active at once.
+      const status =
+        fee.amountCents === 0
+          ? 'active'
+          : await this.statusOnApproval(application.organisationId, application.year, manager);
       const membership = await this.memberships.record(
         application.organisationId,
         application.year,
@@ -122,6 +126,7 @@ export class ApproveApplicationUseCase {
       return { application, membership, fee };
     });
 
+    if (decided.fee.amountCents === 0) return this.present(decided.application.id);
     const invoiceId = await this.issueInvoice
       .execute({
         membershipId: decided.membership.id,
@@ -146,12 +151,13 @@ export class ApproveApplicationUseCase {
         },
       );
     await this.applications.setInvoice(decided.application.id, invoiceId);
+    return this.present(decided.application.id);
+  }
 
-    const [application, names] = await Promise.all([
-      this.applications.findById(decided.application.id),
-      this.organisations.legalNamesOf([decided.application.organisationId]),
-    ]);
-    return presentApplication(application!, names.get(decided.application.organisationId) ?? '');
+  private async present(applicationId: string): Promise<MembershipApplicationView> {
+    const application = (await this.applications.findById(applicationId))!;
+    const names = await this.organisations.legalNamesOf([application.organisationId]);
+    return presentApplication(application, names.get(application.organisationId) ?? '');
   }
 
   /**

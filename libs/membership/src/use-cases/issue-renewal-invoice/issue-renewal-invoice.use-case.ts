@@ -52,6 +52,15 @@ export class IssueRenewalInvoiceUseCase {
         return 'issued';
       }
       const fee = await this.fees.feeFor(organisationId, campaign.year);
+      if (fee.amountCents === 0) {
+        // A fee waived (an override at 0): nothing to bill, the membership renewed as it is.
+        await this.memberships.record(organisationId, campaign.year, 'active', 0);
+        await this.campaigns.settle(campaign.id, organisationId, {
+          status: 'skipped',
+          reason: `no cotisation due for ${campaign.year}: active without an invoice`,
+        });
+        return 'skipped';
+      }
       const membership = await this.roll.recordPendingRenewal(
         organisationId,
         campaign.year,
