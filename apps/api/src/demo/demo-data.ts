@@ -32,16 +32,16 @@ export interface DemoOrganisation {
   /**
    * How its membership of the current year came about, through the real process (an
    * application approved issues the invoice): `paid` (active), `unpaid_lapsed` (its invoice unpaid
-   * past the grace date), `applied` (an application waiting for the Chambre), `none`.
+   * past the grace date), `none` (pending since it registered, never applied).
    */
-  membership: 'paid' | 'unpaid_lapsed' | 'applied' | 'none';
+  membership: 'paid' | 'unpaid_lapsed' | 'none';
   /** Its membership of the year before, as the import of the Chambre's spreadsheet left it. */
   previousYear: MembershipStatus | null;
   /** What it declares in its application: the fee grid's family and headcount. */
   family: MemberFamily;
   headcount: number;
-  /** An application to renew for next year, approved and its invoice unpaid. */
-  renewsNextYear?: boolean;
+  /** Its application for next year: approved with its invoice unpaid, or waiting for the Chambre. */
+  nextYear?: 'approved' | 'waiting';
   /**
    * A public body: marked so by the Chambre once registered, with its Chorus Pro structure, and
    * the engagement number its demo booking carries (its structure requires one).
@@ -112,7 +112,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     previousYear: null,
     family: 'cooperative',
     headcount: 18,
-    renewsNextYear: true,
+    nextYear: 'approved',
   },
   {
     admin: { email: 'member3@demo.mutualis.fr', name: 'Inès Moreau', roles: [] },
@@ -123,7 +123,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     vatNumber: 'FR85834567234',
     address: { line1: '22 boulevard Gambetta', postalCode: '06000', city: 'Nice' },
     billingEmail: 'factures@energies-azur.demo.mutualis.fr',
-    membership: 'applied',
+    membership: 'none',
     previousYear: 'active',
     family: 'cooperative',
     headcount: 27,
@@ -140,6 +140,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     previousYear: 'active',
     family: 'mutual',
     headcount: 64,
+    nextYear: 'waiting',
   },
   {
     admin: { email: 'member5@demo.mutualis.fr', name: 'Amandine Chabert', roles: [] },

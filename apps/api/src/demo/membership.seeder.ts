@@ -41,7 +41,7 @@ const CHARTER = {
  * The demo's memberships, through the process members and the Chambre go through: the fee grids
  * of this year and the next, the charter, applications, approvals (which issue the membership
  * invoices), a paid invoice, an unpaid one past its grace date (lapsed), an unpaid renewal for
- * next year and an application waiting. Runs once: when this year's grid exists, it is done.
+ * next year and an application for next year waiting. Runs once: when this year's grid exists, it is done.
  */
 @Injectable()
 export class MembershipSeeder {
@@ -89,7 +89,6 @@ export class MembershipSeeder {
       if (membership === 'none') continue;
       const application = await apply(applicant, year);
       created++;
-      if (membership === 'applied') continue;
       const approved = await this.approve.execute(admin, application.id);
       if (membership === 'paid') await this.pay(applicant.organisationId, year, approved);
       if (membership === 'unpaid_lapsed') {
@@ -103,8 +102,9 @@ export class MembershipSeeder {
         });
       }
     }
-    for (const applicant of applicants.filter((one) => one.demo.renewsNextYear)) {
-      await this.approve.execute(admin, (await apply(applicant, year + 1)).id);
+    for (const applicant of applicants.filter((one) => one.demo.nextYear)) {
+      const application = await apply(applicant, year + 1);
+      if (applicant.demo.nextYear === 'approved') await this.approve.execute(admin, application.id);
       created++;
     }
     return created;
