@@ -20,6 +20,7 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
   'outbox-relay': () => import('./scenarios/outbox-relay'),
   'login-flood': () => import('./scenarios/login-flood'),
   'membership-campaign': () => import('./scenarios/membership-campaign'),
+  'membership-import': () => import('./scenarios/membership-import'),
 };
 
 const RESULTS = join(__dirname, 'results');

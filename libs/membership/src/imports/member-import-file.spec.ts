@@ -135,6 +135,22 @@ describe('the member spreadsheet', () => {
     expect(reasons.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('refuses a line with more values than columns rather than drop what shifted off its end', () => {
+    expect(
+      reasonsOf(
+        `${siret};;Les Ateliers Réunis;SCOP;12 rue de la Paix;13001;Marseille;a@b.fr;120;2024;2025`,
+      ),
+    ).toEqual(['11 values for 10 columns (a value holding « ; » needs quotes)']);
+    // Empty cells after the last column (a spreadsheet's trailing separators) are no values.
+    expect(
+      only(
+        file(
+          `${siret};;Les Ateliers Réunis;SCOP;12 rue de la Paix;13001;Marseille;a@b.fr;120;2024;;`,
+        ),
+      ).valid,
+    ).toHaveLength(1);
+  });
+
   it('refuses the second line of the same SIRET or RNA, naming the first', () => {
     const parsed = parseImportFile(
       file(

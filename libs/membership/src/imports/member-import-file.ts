@@ -273,6 +273,13 @@ export function parseImportFile(
     const earlier = keys.map((key) => firstLineOf.get(key)).find((line) => line !== undefined);
     const reasons = 'reasons' in result ? [...result.reasons] : [];
     if (earlier !== undefined) reasons.push(`duplicate of line ${earlier}`);
+    // More values than columns: a value holding the separator without quotes shifted the
+    // others, and what fell off the end would be lost unseen.
+    if (record.slice(header.length).some((value) => value.trim() !== '')) {
+      reasons.push(
+        `${record.length} values for ${header.length} columns (a value holding « ${delimiter} » needs quotes)`,
+      );
+    }
     for (const key of keys) if (!firstLineOf.has(key)) firstLineOf.set(key, info.lines);
     if (reasons.length > 0 || 'reasons' in result) {
       refused.push({
