@@ -38,5 +38,8 @@ export function testEnvironment(run: TestRun): Record<string, string> {
     BOOKING_UNPAID_PLACES_PER_ORGANISATION: '100000',
     BOOKING_UNPAID_PLACES_PER_USER: '100000',
     JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-0123456789abcdef',
+    // No pacing of e-mail: a simulated year sends thousands; the limit has its own spec
+    // (libs/notifications/src/services/mail-rate-limit.int-spec.ts), which sets it.
+    MAIL_RATE_PER_SECOND: '0',
   };
 }
