@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { validSiret } from '@mutualis/testing';
 import { formatMoney } from '../../apps/web/src/lib/format';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
@@ -179,7 +179,10 @@ describe('web app: catalogue, offering, sign-up and organisation', () => {
     await page.getByLabel('Nom officiel').fill('Les Ateliers du Lac');
     await page.getByLabel('Forme juridique').selectOption('association');
     await page.getByLabel('Numéro SIRET').fill('12345678901234');
-    await page.getByLabel('Numéro RNA').fill('W133012345');
+    // RNA numbers are unique, and the demo's association has one: a number of its own.
+    await page
+      .getByLabel('Numéro RNA')
+      .fill(`W13${String(randomInt(0, 10_000_000)).padStart(7, '0')}`);
     await page.getByLabel('Adresse', { exact: true }).fill('12 rue de la République');
     await page.getByLabel('Code postal').fill('13001');
     await page.getByLabel('Ville').fill('Marseille');
