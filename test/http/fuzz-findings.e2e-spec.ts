@@ -57,7 +57,6 @@ describe('what the hostile fuzz found', () => {
 
   it('refuses null for fields of an organisation that cannot be empty, and changes nothing', async () => {
     for (const body of [
-      { siret: null },
       { billingEmail: null },
       { isPublicBody: null },
       { address: null },
@@ -69,12 +68,19 @@ describe('what the hostile fuzz found', () => {
         .send(body);
       expectProblem(response, 400, 'validation_failed');
     }
-    // Nullable fields still clear with null.
+    // Nullable fields still clear with null: the VAT number, and the SIRET of an association
+    // known by its RNA number (one of the two identifiers is enough for it).
     await api()
       .patch(`/api/organisations/${organisationId}`)
       .auth(admin.accessToken, bearer)
       .send({ vatNumber: null })
       .expect(200);
+    const cleared = await api()
+      .patch(`/api/organisations/${organisationId}`)
+      .auth(admin.accessToken, bearer)
+      .send({ siret: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({ siret: null, rna: expect.stringMatching(/^W\d{9}$/) });
   });
 
   it('refuses null for an offering’s non-nullable fields on update', async () => {
