@@ -134,6 +134,32 @@ describe('ApplyStripeEventUseCase', () => {
     expect(Number(fee)).toBeGreaterThan(0);
   });
 
+  it('reads the charge again when the event is retried after Stripe failed to answer it', async () => {
+    const { bookingId, checkoutId } = await bookingInCheckout();
+    const paid = standIn.event(
+      'checkout.session.completed',
+      standIn.completeCheckoutSession(checkoutId, 'paid'),
+    );
+    await receive(paid);
+    // The change commits, then reading the charge fails: the job fails and is retried.
+    standIn.failNext('/v1/payment_intents', 500, 3);
+    await expect(apply(paid)).rejects.toThrow();
+    const fee = async () =>
+      (
+        await db.query<{ fee: string | null }[]>(
+          `SELECT stripe_fee_cents AS fee FROM payments WHERE booking_id = $1`,
+          [bookingId],
+        )
+      )[0].fee;
+    expect(await fee()).toBeNull();
+    expect(await apply(paid)).toBe('confirmed');
+    expect(Number(await fee())).toBeGreaterThan(0);
+    expect((await state(bookingId)).events).toEqual({
+      [BookingEvents.Confirmed]: 1,
+      [PaymentsEvents.Succeeded]: 1,
+    });
+  });
+
   it('stores an event delivered twice once, and applies it once even when applied many times at once', async () => {
     const { bookingId, checkoutId } = await bookingInCheckout();
     const paid = standIn.event(

@@ -43,8 +43,15 @@ export class ApplyStripeEventUseCase {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await this.records.lockEvent(stripeEventId, manager);
       if (!stored) return 'unknown_event';
-      if (stored.processedAt) return stored.outcome ?? 'already_processed';
       const event = stored.payload as unknown as Stripe.Event;
+      if (stored.processedAt) {
+        // A retry: the event's change is committed, but what follows the commit may not have
+        // run (a worker that died, a call to Stripe that failed). The charge is fetched again
+        // (idempotent), so a payment's fee never goes missing from the books.
+        const payment = await this.paidSessionPayment(event, manager);
+        if (payment) after.push(() => this.ledger.recordCharge(payment.id));
+        return stored.outcome ?? 'already_processed';
+      }
       const result = await this.apply(event, manager, after);
       await this.records.markEventProcessed(stripeEventId, result, manager);
       return result;
@@ -149,6 +156,22 @@ export class ApplyStripeEventUseCase {
       default:
         return 'not_handled';
     }
+  }
+
+  /** The payment of a Checkout session the event says is paid, if any. */
+  private async paidSessionPayment(
+    event: Stripe.Event,
+    manager: EntityManager,
+  ): Promise<Payment | null> {
+    if (
+      event.type !== 'checkout.session.completed' &&
+      event.type !== 'checkout.session.async_payment_succeeded'
+    )
+      return null;
+    const session = event.data.object;
+    if (session.payment_status !== 'paid') return null;
+    const payment = await this.payments.bySessionForUpdate(session.id, manager);
+    return payment?.status === 'succeeded' ? payment : null;
   }
 
   private async markProcessing(
