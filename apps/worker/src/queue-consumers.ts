@@ -59,8 +59,11 @@ export const QUEUE_CONSUMERS = [
   queueConsumer(QueueName.Notifications, { concurrency: 4 }),
   // A large statement is CPU-bound work, and finance uploads a few files a day.
   queueConsumer(QueueName.Reconciliation, { concurrency: 1 }),
-  // Posts of one invoice wait on its lock; posts of different ones run side by side.
-  queueConsumer(QueueName.Accounting, { concurrency: 4 }),
+  // One post at a time, in the order the facts were committed: the VAT a payment moves is read
+  // from the invoice's books as they stand, so a payment posted before the reversal of an
+  // earlier one (both on one invoice) found it overpaid and moved none, then the reversal took
+  // the VAT back (the year simulation caught it). Posting is a few ms; the journal keeps up.
+  queueConsumer(QueueName.Accounting, { concurrency: 1 }),
   // The renewal campaign issues invoices in batches; each batch locks the invoice series.
   queueConsumer(QueueName.Membership, { concurrency: 2 }),
 ];
