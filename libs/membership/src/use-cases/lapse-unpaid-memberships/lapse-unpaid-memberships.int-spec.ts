@@ -127,8 +127,9 @@ describe('LapseUnpaidMembershipsUseCase', () => {
        VALUES ($1, 2095, 'out_of_scope', (now() AT TIME ZONE 'Europe/Paris')::date - 1)`,
       [chambreId],
     );
-    // One invoice issued, then copied for the 1,199 others with the next numbers: issuing
-    // (and rendering) 1,200 would take a minute, and the lapse reads only these columns.
+    // One invoice issued, then copied for the 1,199 others: issuing (and rendering) 1,200 would
+    // take a minute, and the lapse reads only these columns. The copies are numbered in a year
+    // of their own (2095), never in the series other specs issue in, on this shared database.
     const [template] = await invoicedMemberships(2095, organisations.slice(0, 1));
     const others = await db.query<{ id: string; organisation_id: string }[]>(
       `INSERT INTO memberships (organisation_id, year, status, fee_cents)
@@ -139,12 +140,12 @@ describe('LapseUnpaidMembershipsUseCase', () => {
       await db.query<{ column_name: string }[]>(
         `SELECT column_name FROM information_schema.columns
           WHERE table_name = 'invoices' AND column_name NOT IN
-                ('id', 'organisation_id', 'membership_id', 'sequence', 'number', 'payment_reference')`,
+                ('id', 'organisation_id', 'membership_id', 'year', 'sequence', 'number', 'payment_reference')`,
       )
     ).map((row) => row.column_name);
     await db.query(
-      `INSERT INTO invoices (organisation_id, membership_id, sequence, number, payment_reference, ${columns.join(', ')})
-       SELECT m.organisation_id, m.id, i.sequence + m.n, format('F-%s-%s', i.year, lpad((i.sequence + m.n)::text, 6, '0')),
+      `INSERT INTO invoices (organisation_id, membership_id, year, sequence, number, payment_reference, ${columns.join(', ')})
+       SELECT m.organisation_id, m.id, 2095, m.n, format('F-2095-%s', lpad(m.n::text, 6, '0')),
               i.payment_reference || m.n, ${columns.map((column) => `i.${column}`).join(', ')}
          FROM invoices i
          CROSS JOIN unnest($2::uuid[], $3::uuid[]) WITH ORDINALITY AS m(id, organisation_id, n)
