@@ -15,12 +15,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
  */
 const LAYERS = [
   'core',
+  'documents',
   'identity',
   'catalogue',
   'booking',
   'invoicing',
   'payments',
   'membership',
+  'training',
   'notifications',
   'reconciliation',
   'accounting',

@@ -25,6 +25,8 @@ import { InvoicingModule } from '@mutualis/invoicing';
 import { NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
 import { MembershipModule } from '@mutualis/membership';
+import { TrainingModule } from '@mutualis/training';
+import { trainingControllers } from './training/training-controllers';
 import { PrivacyModule } from '@mutualis/privacy';
 import { ReconciliationModule } from '@mutualis/reconciliation';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
@@ -103,6 +105,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     InvoicingModule,
     PaymentsModule,
     MembershipModule,
+    TrainingModule,
     NotificationsModule,
     ReconciliationModule,
     AccountingModule,
@@ -141,6 +144,7 @@ import { TwoFactorController } from './identity/two-factor.controller';
     PersonalDataController,
     AuditController,
     MemberImportsController,
+    ...trainingControllers,
   ],
   providers: [
     ReadinessService,

@@ -9,6 +9,7 @@ import { NotificationsJobs } from '@mutualis/notifications';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
+import { TrainingEvents } from '@mutualis/training';
 
 const {
   Accounting,
@@ -82,6 +83,16 @@ export const EVENT_ROUTES: EventRoutes = {
   [MembershipEvents.Lapsed]: [Notifications],
   // The worker applies an import in batches (member-import.handlers.ts).
   [MembershipEvents.ImportStarted]: [Membership],
+  // The training body's documents and mail (issue 21): routed as their handlers land.
+  [TrainingEvents.ConventionIssued]: [],
+  [TrainingEvents.ConventionSigned]: [],
+  [TrainingEvents.ConventionReminderDue]: [],
+  [TrainingEvents.ConvocationDue]: [],
+  [TrainingEvents.ConvocationIssued]: [],
+  [TrainingEvents.HalfDayOpening]: [],
+  [TrainingEvents.SessionEnded]: [],
+  [TrainingEvents.CompletionDocumentsIssued]: [],
+  [TrainingEvents.SurveyDue]: [],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

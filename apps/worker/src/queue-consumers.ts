@@ -66,4 +66,5 @@ export const QUEUE_CONSUMERS = [
   queueConsumer(QueueName.Accounting, { concurrency: 1 }),
   // The renewal campaign issues invoices in batches; each batch locks the invoice series.
   queueConsumer(QueueName.Membership, { concurrency: 2 }),
+  queueConsumer(QueueName.Training, { concurrency: 2 }),
 ];

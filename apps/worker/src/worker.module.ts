@@ -18,6 +18,7 @@ import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { MembershipModule } from '@mutualis/membership';
+import { TrainingModule } from '@mutualis/training';
 import { MailRateLimit, NotificationsModule } from '@mutualis/notifications';
 import { PaymentsModule } from '@mutualis/payments';
 import { PrivacyModule } from '@mutualis/privacy';
@@ -43,6 +44,7 @@ import { QUEUE_CONSUMERS } from './queue-consumers';
       { name: QueueName.Reconciliation },
       { name: QueueName.Accounting },
       { name: QueueName.Membership },
+      { name: QueueName.Training },
     ),
     IdentityModule,
     CatalogueModule,
@@ -50,6 +52,7 @@ import { QUEUE_CONSUMERS } from './queue-consumers';
     InvoicingModule,
     PaymentsModule,
     MembershipModule,
+    TrainingModule,
     NotificationsModule,
     ReconciliationModule,
     AccountingModule,

@@ -7,6 +7,7 @@ import { CatalogueModule } from '@mutualis/catalogue';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { MembershipModule } from '@mutualis/membership';
+import { TrainingModule } from '@mutualis/training';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -55,6 +56,7 @@ const useCases = [
     BookingModule,
     InvoicingModule,
     MembershipModule,
+    TrainingModule,
   ],
   providers: [
     NotificationsHandlers,

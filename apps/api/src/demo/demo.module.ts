@@ -6,6 +6,7 @@ import { BookingSeeder } from './booking.seeder';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { MembershipModule } from '@mutualis/membership';
+import { TrainingModule } from '@mutualis/training';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DemoSeeder } from './demo.seeder';
 import { MembershipSeeder } from './membership.seeder';
@@ -21,6 +22,7 @@ import { MembershipSeeder } from './membership.seeder';
     BookingModule,
     InvoicingModule,
     MembershipModule,
+    TrainingModule,
   ],
   providers: [DemoSeeder, CatalogueSeeder, BookingSeeder, MembershipSeeder],
 })

@@ -79,6 +79,16 @@ export interface SessionAttendeeFacts {
   attendees: { name: string; email: string | null }[];
 }
 
+/** A named trainee on a seated booking of a session (confirmed, attended or no-show). */
+export interface SessionTraineeFacts {
+  attendeeId: string;
+  bookingId: string;
+  organisationId: string;
+  bookingStatus: Booking['status'];
+  name: string;
+  email: string | null;
+}
+
 function paymentAtConfirmation(booking: Booking): PaymentAtConfirmation | null {
   const method = booking.confirmationMethod;
   if ((method !== 'card' && method !== 'sepa_debit') || !booking.confirmedAt) return null;
@@ -201,5 +211,26 @@ export class BookingFactsService {
         .filter((attendee) => attendee.bookingId === booking.id)
         .map(({ name, email }) => ({ name, email: email || null })),
     }));
+  }
+
+  /** The trainees of a session's seated bookings, in booking then position order. */
+  async traineesOfSession(sessionId: string): Promise<SessionTraineeFacts[]> {
+    const bookings = await this.dataSource.manager.find(Booking, {
+      where: { sessionId, status: In(['confirmed', 'attended', 'no_show']) },
+      order: { confirmedAt: 'ASC', id: 'ASC' },
+    });
+    const attendees = await this.bookings.attendeesOf(bookings.map((booking) => booking.id));
+    const byId = new Map(bookings.map((booking) => [booking.id, booking]));
+    return attendees.map((attendee) => {
+      const booking = byId.get(attendee.bookingId)!;
+      return {
+        attendeeId: attendee.id,
+        bookingId: booking.id,
+        organisationId: booking.organisationId,
+        bookingStatus: booking.status,
+        name: attendee.name,
+        email: attendee.email || null,
+      };
+    });
   }
 }

@@ -236,6 +236,10 @@ export class Environment {
   @IsString()
   INVOICE_STORAGE_DIR = './var/invoices';
 
+  /** Directory where generated documents (conventions, attendance sheets…) are stored, never overwritten. */
+  @IsString()
+  DOCUMENT_STORAGE_DIR = './var/documents';
+
   /** Stripe secret key; without it, card payment answers 503 and bank transfer still works. */
   @IsOptional()
   @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, {

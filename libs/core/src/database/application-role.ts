@@ -93,6 +93,9 @@ export const PROTECTED_TABLES: readonly ProtectedTable[] = [
   { table: 'accounting_letterings', appendOnly: true },
   { table: 'accounting_lettering_lines', appendOnly: true },
   { table: 'accounting_lettering_ends', appendOnly: true },
+  // Generated documents and their signatures are records: a new version is a new row.
+  { table: 'documents', appendOnly: true },
+  { table: 'document_signatures', appendOnly: true },
 ];
 
 /** An identifier for DDL (role and database names cannot be bound as parameters). */

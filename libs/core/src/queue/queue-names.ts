@@ -19,6 +19,8 @@ export enum QueueName {
   Accounting = 'accounting',
   /** Membership invoices of the yearly campaign, reminders and lapses (the membership context). */
   Membership = 'membership',
+  /** The training body's documents, convocations, signing links and surveys (the training context). */
+  Training = 'training',
 }
 
 /**

@@ -12,10 +12,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * A file to attach, named by what produces it: the content is made at send time (the stored
- * invoice PDF; an .ics built from the message's own service moment).
+ * invoice PDF; a stored document (convocation, certificate…); an .ics built from the message's own service moment).
  */
 export type AttachmentRef =
   | { kind: 'invoice-pdf'; invoiceId: string }
+  | { kind: 'document'; documentId: string }
   | { kind: 'calendar'; uid: string; method: 'PUBLISH' | 'CANCEL'; sequence: number };
 
 /** One message to one recipient for one event, and what became of it. */

@@ -8,6 +8,7 @@ import {
   ContactDirectoryService,
   IssueInvitationLinkUseCase,
 } from '@mutualis/identity';
+import { DocumentStore } from '@mutualis/documents';
 import { ChambreSettingsQuery, InvoicePdfService } from '@mutualis/invoicing';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
@@ -67,6 +68,7 @@ export class DeliverNotificationUseCase {
     private readonly accountLinks: AccountLinksService,
     private readonly chambre: ChambreSettingsQuery,
     private readonly pdf: InvoicePdfService,
+    private readonly documents: DocumentStore,
     private readonly links: WebLinks,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -186,6 +188,14 @@ export class DeliverNotificationUseCase {
           filename: document.fileName,
           content: document.content,
           contentType: 'application/pdf',
+        });
+      } else if (attachment.kind === 'document') {
+        const stored = await this.documents.read(attachment.documentId);
+        if (!stored) throw new Error(`document ${attachment.documentId} is not stored`);
+        mail.attachments.push({
+          filename: stored.document.fileName,
+          content: stored.content,
+          contentType: stored.document.contentType,
         });
       } else {
         const moment = delivery.params as unknown as ServiceMoment & { bookingUrl?: string };

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateTraining1796207100000 } from './1796207100000-create-training';
+
+/** The training context's tables, in timestamp order. */
+export const trainingMigrations: (new () => MigrationInterface)[] = [CreateTraining1796207100000];
