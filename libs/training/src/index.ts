@@ -7,3 +7,4 @@ export * from './services/training-settings.service';
 export * from './training.events';
 export * from './training.module';
 export * from './training.types';
+export * from './training.exception';
