@@ -44,9 +44,9 @@ export class AttendanceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The key signing links are derived from (one row, made by the migration). */
-  async signingKey(): Promise<Buffer> {
+  async signingKey(manager: EntityManager = this.dataSource.manager): Promise<Buffer> {
     if (this.key) return this.key;
-    const [row] = await this.dataSource.query<{ secret: Buffer }[]>(
+    const [row] = await manager.query<{ secret: Buffer }[]>(
       `SELECT secret FROM training_signing_key`,
     );
     if (!row) throw new Error('the signing key is missing: run the migrations');

@@ -51,8 +51,25 @@ export class AttendanceLinksService {
     this.web = config.get('PUBLIC_WEB_URL', { infer: true }).replace(/\/+$/, '');
   }
 
-  async tokenFor(halfDayId: string, attendeeId: string): Promise<string> {
-    return signingToken(await this.attendance.signingKey(), { halfDayId, attendeeId });
+  async tokenFor(halfDayId: string, attendeeId: string, manager?: EntityManager): Promise<string> {
+    return signingToken(await this.attendance.signingKey(manager), { halfDayId, attendeeId });
+  }
+
+  /**
+   * The link as a message is sent (so the delivery log never holds it), on the sender's
+   * connection; null once it can no longer be used (half-day countersigned or past its window).
+   */
+  async sendableUrl(
+    halfDayId: string,
+    attendeeId: string,
+    now: Date,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const halfDay = await this.halfDays.findById(halfDayId, manager);
+    if (!halfDay || halfDay.countersignedAt) return null;
+    const { signingMarginMinutes } = await this.settings.get(manager);
+    if (now > signingWindow(halfDay, signingMarginMinutes).closesAt) return null;
+    return this.urlOf(await this.tokenFor(halfDayId, attendeeId, manager));
   }
 
   /** The phone page a link opens (the web app's route /emargement/:token). */
