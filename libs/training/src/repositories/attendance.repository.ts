@@ -126,6 +126,30 @@ export class AttendanceRepository {
     await manager.update(HalfDay, { id: halfDayId }, countersignature);
   }
 
+  /**
+   * Forgets a session's half-days (and their scheduled openings) so they are cut again from its
+   * new hours; only while nothing is recorded on any of them. Returns whether it did.
+   */
+  async forgetUnusedHalfDays(sessionId: string, manager: EntityManager): Promise<boolean> {
+    const [used] = await manager.query<{ used: boolean }[]>(
+      `SELECT EXISTS (
+         SELECT 1 FROM training_half_days h
+          WHERE h.session_id = $1
+            AND (h.countersigned_at IS NOT NULL
+                 OR EXISTS (SELECT 1 FROM training_attendance a WHERE a.half_day_id = h.id))
+       ) AS used`,
+      [sessionId],
+    );
+    if (used.used) return false;
+    await manager.query(
+      `DELETE FROM training_half_day_openings
+        WHERE half_day_id IN (SELECT id FROM training_half_days WHERE session_id = $1)`,
+      [sessionId],
+    );
+    await manager.query(`DELETE FROM training_half_days WHERE session_id = $1`, [sessionId]);
+    return true;
+  }
+
   /** Notes that a half-day's opening is scheduled; false when it already was. */
   async claimOpening(halfDayId: string, opensAt: Date, manager: EntityManager): Promise<boolean> {
     const rows = await manager.query<{ half_day_id: string }[]>(

@@ -79,6 +79,19 @@ export class AttendanceOpeningsService {
   }
 
   /**
+   * After a session moved (catalogue's reschedule): its half-days are cut again from the new
+   * hours and their openings scheduled again; the openings already written find no half-day on
+   * arrival and mail nothing. A session with a signature or a countersignature keeps its
+   * half-days (they are records): returns -1 then, else the openings written.
+   */
+  async remakeForMovedSession(sessionId: string): Promise<number> {
+    const forgotten = await this.dataSource.transaction((manager) =>
+      this.attendance.forgetUnusedHalfDays(sessionId, manager),
+    );
+    return forgotten ? this.scheduleForSession(sessionId) : -1;
+  }
+
+  /**
    * Whom to mail when a half-day opens, checked on arrival: nobody if the half-day is gone,
    * countersigned or past its window, or the session cancelled; only trainees with an address
    * who have not signed (or been marked absent) yet.

@@ -377,3 +377,49 @@ function typed(token: string, name: string) {
     userAgent: null,
   };
 }
+
+describe('a session moved before anything is signed', () => {
+  let context: INestApplicationContext;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    context = await createTestContext([TrainingModule]);
+    db = context.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('gets its half-days cut again from the new hours, and its openings scheduled again', async () => {
+    const { sessionId } = await insertPublishedSession(db);
+    const booker = await insertBooker(db);
+    const { body } = await context.get(BookUseCase).execute({
+      actor: booker.actor,
+      organisationId: booker.organisationId,
+      sessionId,
+      attendees: [{ name: 'Inès', email: `ines-${randomUUID()}@test.mutualis.fr` }],
+    });
+    await context
+      .get(ConfirmBookingUseCase)
+      .execute({ bookingId: body.id, method: 'cheque', confirmedBy: null });
+    // A Tuesday, 9:00–17:00 Paris: a morning and an afternoon.
+    await db.query(
+      `UPDATE sessions SET starts_at = '2031-01-14T08:00:00Z', ends_at = '2031-01-14T16:00:00Z' WHERE id = $1`,
+      [sessionId],
+    );
+    const openings = context.get(AttendanceOpeningsService);
+    expect(await openings.scheduleForBooking(body.id)).toBe(2);
+    // Moved to a Wednesday morning, 9:00–12:00 Paris.
+    await db.query(
+      `UPDATE sessions SET starts_at = '2031-01-15T08:00:00Z', ends_at = '2031-01-15T11:00:00Z' WHERE id = $1`,
+      [sessionId],
+    );
+    expect(await openings.remakeForMovedSession(sessionId)).toBe(1);
+    const halves = await db.query<{ starts_at: Date; period: string }[]>(
+      `SELECT starts_at, period FROM training_half_days WHERE session_id = $1`,
+      [sessionId],
+    );
+    expect(halves).toEqual([{ starts_at: at('2031-01-15T08:00:00Z'), period: 'morning' }]);
+  });
+});
