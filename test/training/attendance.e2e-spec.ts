@@ -116,6 +116,13 @@ describe('attendance signed per half-day, end to end', () => {
     const mail = smtp.received.find((caught) => caught.to.includes(lea))!;
     expect(mail.mail.subject).toMatch(/^Émargement : Formation de test/);
 
+    // The log keeps which half-day and trainee, never the link: it signs for them.
+    const logged = await db.query<{ params: string }[]>(
+      `SELECT params::text AS params FROM notification_deliveries WHERE template = 'attendance-signing-link'`,
+    );
+    expect(logged).toHaveLength(2);
+    for (const row of logged) expect(row.params).not.toContain('emargement');
+
     const page = await api().get(`/api/attendance/${leaToken}`);
     expectStatus(page, 200);
     expect(page.body).toMatchObject({ traineeName: 'Léa Dubois', state: 'open' });

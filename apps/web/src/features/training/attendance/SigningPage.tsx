@@ -74,7 +74,7 @@ export function SigningPage() {
           <p>{t('sign.done', { date: formatDateTime(sign.data.signedAt, language) })}</p>
         </div>
       ) : info.state !== 'open' ? (
-        <div className="alert" role="status">
+        <div className={info.state === 'signed' ? 'alert alert-success' : 'alert'} role="status">
           <p>
             {t(`sign.state.${info.state}`, {
               opens: formatShortDateTime(info.window.opensAt, language),
@@ -120,7 +120,10 @@ export function SigningPage() {
                 ref={pad}
                 label={t('sign.drawLabel')}
                 describedBy="draw-hint"
-                onInk={setHasInk}
+                onInk={(ink) => {
+                  setHasInk(ink);
+                  if (ink) setMissing(null);
+                }}
               />
               <button
                 type="button"
