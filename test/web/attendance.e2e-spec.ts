@@ -150,6 +150,8 @@ describe('web app: attendance signed per half-day from a phone', () => {
     expect(await grid.getByText(/^Signé /).count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Contresigner' }).first().click();
+    await page.getByText('Dessinez votre signature ci-dessous', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Votre nom et prénom').fill('Claire Formatrice');
     await page.getByRole('button', { name: 'Contresigner' }).first().click();
     await page.getByText(/Contresigné par Claire Formatrice/).waitFor();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../../components/Loading';
@@ -12,6 +12,7 @@ import {
   useSessionHalfDays,
   type SessionHalfDays,
 } from './attendance-queries';
+import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import './attendance.css';
 
 type HalfDay = SessionHalfDays['halfDays'][number];
@@ -39,6 +40,7 @@ export function AttendancePage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
   const [openedAt] = useState(() => Date.now());
+  const pad = useRef<SignaturePadHandle>(null);
 
   if (sheet.isPending) return <Loading />;
   if (sheet.isError) {
@@ -69,7 +71,15 @@ export function AttendancePage() {
     if (editing.kind === 'absent') absence.mutate({ ...editing, reason: text }, done);
     if (editing.kind === 'late') late.mutate({ ...editing, minutes: Number(text) }, done);
     if (editing.kind === 'countersign') {
-      countersign.mutate({ halfDayId: editing.halfDayId, signature: { typedName: text } }, done);
+      // Drawn, it is signed under the account's name; else the typed name is the signature.
+      const drawn = pad.current?.dataUrl();
+      countersign.mutate(
+        {
+          halfDayId: editing.halfDayId,
+          signature: drawn ? { signaturePng: drawn } : { typedName: text },
+        },
+        done,
+      );
     }
   }
 
@@ -200,6 +210,13 @@ export function AttendancePage() {
         <div className="card">
           <h2>{t('sheet.countersignTitle', { halfDay: halfDayName(countersigning) })}</h2>
           <p>{t('sheet.countersignHint')}</p>
+          <p id="countersign-draw-hint">{t('sheet.countersignDraw')}</p>
+          <SignaturePad
+            ref={pad}
+            label={t('sign.drawLabel')}
+            describedBy="countersign-draw-hint"
+            onInk={() => undefined}
+          />
           {editor('countersign')}
         </div>
       ) : null}
