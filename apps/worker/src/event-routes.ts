@@ -20,6 +20,7 @@ const {
   Notifications,
   Payments,
   Reconciliation,
+  Training,
 } = QueueName;
 
 /**
@@ -43,7 +44,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.SessionCancelled]: [],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  [BookingEvents.Confirmed]: [Notifications, Invoicing],
+  // Training: a training booking schedules its half-days' signing links (attendance.handlers.ts).
+  [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
   [BookingEvents.OfferAccepted]: [Notifications],
@@ -89,7 +91,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.ConventionReminderDue]: [],
   [TrainingEvents.ConvocationDue]: [],
   [TrainingEvents.ConvocationIssued]: [],
-  [TrainingEvents.HalfDayOpening]: [],
+  // Each trainee is mailed their signing link as the half-day opens (notify-event).
+  [TrainingEvents.HalfDayOpening]: [Notifications],
   [TrainingEvents.SessionEnded]: [],
   [TrainingEvents.CompletionDocumentsIssued]: [],
   [TrainingEvents.SurveyDue]: [],

@@ -14,6 +14,7 @@ import { DeliveryRepository } from './repositories/delivery.repository';
 import { NotificationsPersonalDataRepository } from './repositories/notifications-personal-data.repository';
 import { PreferenceRepository } from './repositories/preference.repository';
 import { DeliveryDispatcher, QueueErrorListener } from './services/delivery-dispatcher';
+import { AttendanceMailPlanner } from './services/attendance-mail-planner';
 import { NotificationPlanner } from './services/notification-planner';
 import { NotificationScheduler } from './services/notification-scheduler';
 import { RenewalReminderPlanner } from './services/renewal-reminder-planner';
@@ -68,6 +69,7 @@ const useCases = [
     PreferenceRepository,
     DeliveryDispatcher,
     NotificationPlanner,
+    AttendanceMailPlanner,
     NotificationScheduler,
     WebLinks,
     NotificationsPersonalDataRepository,

@@ -7,14 +7,41 @@ import { DocumentsModule } from '@mutualis/documents';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { trainingEntities } from './entities';
+import { AttendanceRepository } from './repositories/attendance.repository';
 import { HalfDayRepository } from './repositories/half-day.repository';
 import { TrainingDocumentRepository } from './repositories/training-document.repository';
 import { TrainingSettingsRepository } from './repositories/training-settings.repository';
+import { AttendanceLinksService } from './services/attendance-links.service';
+import { AttendanceOpeningsService } from './services/attendance-openings.service';
+import { BookingAttendanceSync } from './services/booking-attendance-sync';
+import { HalfDayContext } from './services/half-day-context';
 import { SessionAttendanceService } from './services/session-attendance.service';
+import { TrainingSessionAccess } from './services/session-access';
 import { TrainingDocumentsService } from './services/training-documents.service';
 import { TrainingSettingsService } from './services/training-settings.service';
+import { AttendanceHandlers } from './jobs/attendance.handlers';
+import { CountersignHalfDayUseCase } from './use-cases/countersign-half-day/countersign-half-day.use-case';
+import { GetSigningPageUseCase } from './use-cases/get-signing-page/get-signing-page.use-case';
+import { ListHalfDaysUseCase } from './use-cases/list-half-days/list-half-days.use-case';
+import { RecordAbsenceUseCase } from './use-cases/record-absence/record-absence.use-case';
+import { SignAttendanceUseCase } from './use-cases/sign-attendance/sign-attendance.use-case';
 
-const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
+const services = [
+  SessionAttendanceService,
+  TrainingDocumentsService,
+  TrainingSettingsService,
+  AttendanceLinksService,
+  AttendanceOpeningsService,
+];
+
+/** Émargement (issue 21 §4): signing links, half-day marks, countersignatures. */
+const attendanceUseCases = [
+  GetSigningPageUseCase,
+  SignAttendanceUseCase,
+  ListHalfDaysUseCase,
+  RecordAbsenceUseCase,
+  CountersignHalfDayUseCase,
+];
 
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
@@ -34,8 +61,14 @@ const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSe
     HalfDayRepository,
     TrainingDocumentRepository,
     TrainingSettingsRepository,
+    AttendanceRepository,
+    TrainingSessionAccess,
+    HalfDayContext,
+    BookingAttendanceSync,
+    AttendanceHandlers,
     ...services,
+    ...attendanceUseCases,
   ],
-  exports: [DocumentsModule, ...services],
+  exports: [DocumentsModule, ...services, ...attendanceUseCases],
 })
 export class TrainingModule {}

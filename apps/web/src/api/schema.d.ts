@@ -2055,6 +2055,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attendance/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a trainee’s signing link shows: who, which half-day, its window */
+        get: operations["AttendanceController_page"];
+        put?: never;
+        /** Sign a half-day (drawn or typed), during it ± the margin, once, before the countersignature */
+        post: operations["AttendanceController_signHalfDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/half-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session’s half-days × trainees with signing links and QR codes (its consultant, admins) */
+        get: operations["AttendanceController_halfDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/half-days/{id}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a trainee absent on a half-day, with the reason */
+        post: operations["AttendanceController_absence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/half-days/{id}/minutes-missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the minutes a signed trainee missed (late arrival, early leave) */
+        post: operations["AttendanceController_minutesMissed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/half-days/{id}/countersignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Countersign a half-day once begun: closes its sheet for good */
+        post: operations["AttendanceController_countersignHalfDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4385,6 +4471,131 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             completedAt: string | null;
+        };
+        HalfDayRefDto: {
+            /** @example 2026-12-07 */
+            day: string;
+            /** @enum {string} */
+            period: "morning" | "afternoon";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        WindowDto: {
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+        };
+        SigningPageDto: {
+            traineeName: string;
+            offeringTitle: string;
+            /** Format: uuid */
+            sessionId: string;
+            location: string | null;
+            remote: boolean;
+            halfDay: components["schemas"]["HalfDayRefDto"];
+            window: components["schemas"]["WindowDto"];
+            /** @enum {string} */
+            state: "open" | "not_yet" | "closed" | "signed" | "absent" | "countersigned";
+            /** Format: date-time */
+            signedAt: string | null;
+        };
+        SignAttendanceDto: {
+            /** @description data:image/png;base64,… */
+            signaturePng?: string;
+            /** @example Léa Dubois */
+            typedName?: string;
+            /** @description What this phone got back from its previous signature on the session, if any */
+            devicePass?: string;
+        };
+        SignedAttendanceDto: {
+            /** Format: date-time */
+            signedAt: string;
+            devicePass: string;
+        };
+        HalfDayDto: {
+            /** @example 2026-12-07 */
+            day: string;
+            /** @enum {string} */
+            period: "morning" | "afternoon";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            minutes: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            countersignedAt: string | null;
+            countersignerName: string | null;
+        };
+        HalfDayCellDto: {
+            /** Format: uuid */
+            halfDayId: string;
+            /** @enum {string|null} */
+            status: "present" | "absent" | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @enum {string|null} */
+            signatureKind: "drawn" | "typed" | null;
+            remote: boolean;
+            minutesMissed: number;
+            absenceReason: string | null;
+            link: string;
+            /** @description The link as a QR code (SVG data URL) */
+            qrCode: string;
+        };
+        TraineeRowDto: {
+            /** Format: uuid */
+            attendeeId: string;
+            /** Format: uuid */
+            bookingId: string;
+            name: string;
+            attendedMinutes: number;
+            cells: components["schemas"]["HalfDayCellDto"][];
+        };
+        SessionHalfDaysDto: {
+            /** Format: uuid */
+            sessionId: string;
+            offeringTitle: string;
+            location: string | null;
+            remote: boolean;
+            signingMarginMinutes: number;
+            scheduledMinutes: number;
+            halfDays: components["schemas"]["HalfDayDto"][];
+            trainees: components["schemas"]["TraineeRowDto"][];
+        };
+        RecordAbsenceDto: {
+            /** Format: uuid */
+            attendeeId: string;
+            /** @example Arrêt maladie */
+            reason: string;
+        };
+        RecordMinutesMissedDto: {
+            /** Format: uuid */
+            attendeeId: string;
+            /** @example 20 */
+            minutes: number;
+        };
+        SignatureDto: {
+            /** @description data:image/png;base64,… */
+            signaturePng?: string;
+            /** @example Léa Dubois */
+            typedName?: string;
+        };
+        CountersignResultDto: {
+            /** Format: uuid */
+            halfDayId: string;
+            /** Format: date-time */
+            countersignedAt: string;
+            countersignerName: string;
+            unsigned: number;
         };
     };
     responses: never;
@@ -7668,6 +7879,144 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberImportDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningPageDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_signHalfDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedAttendanceDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_halfDays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionHalfDaysDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_absence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAbsenceDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendanceController_minutesMissed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMinutesMissedDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendanceController_countersignHalfDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountersignResultDto"];
                 };
             };
         };

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccount from './locales/en/account.json';
 import enAdmin from './locales/en/admin.json';
+import enAttendance from './locales/en/attendance.json';
 import enCommon from './locales/en/common.json';
 import enConsultant from './locales/en/consultant.json';
 import enFinance from './locales/en/finance.json';
@@ -12,6 +13,7 @@ import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
 import enSecurity from './locales/en/security.json';
 import frAdmin from './locales/fr/admin.json';
+import frAttendance from './locales/fr/attendance.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
 import frFinance from './locales/fr/finance.json';
@@ -47,6 +49,7 @@ void i18n.use(initReactI18next).init({
       privacy: frPrivacy,
       account: frAccount,
       security: frSecurity,
+      attendance: frAttendance,
     },
     en: {
       common: enCommon,
@@ -59,6 +62,7 @@ void i18n.use(initReactI18next).init({
       privacy: enPrivacy,
       account: enAccount,
       security: enSecurity,
+      attendance: enAttendance,
     },
   },
   lng: savedLanguage(),

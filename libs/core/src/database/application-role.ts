@@ -96,6 +96,8 @@ export const PROTECTED_TABLES: readonly ProtectedTable[] = [
   // Generated documents and their signatures are records: a new version is a new row.
   { table: 'documents', appendOnly: true },
   { table: 'document_signatures', appendOnly: true },
+  // Signed attendance (émargement): minutes missed are set before the countersignature (triggers).
+  { table: 'training_attendance' },
 ];
 
 /** An identifier for DDL (role and database names cannot be bound as parameters). */

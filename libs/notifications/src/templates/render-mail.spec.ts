@@ -39,6 +39,18 @@ const bank = {
 
 /** One realistic data set per template; a template without one fails compilation. */
 const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
+  'attendance-signing-link': {
+    halfDayId: '0b5e8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+    attendeeId: '1c6f9a4b-2d3e-4f50-9bac-1d2e3f4a5b6c',
+    offeringTitle: 'Gouvernance associative',
+    period: 'morning',
+    startsAt: '2027-01-11T08:00:00Z',
+    endsAt: '2027-01-11T11:30:00Z',
+    closesAt: '2027-01-11T12:00:00Z',
+    location: '12 rue de la République\n13001 Marseille',
+    remoteUrl: null,
+    signUrl: 'https://mutualis.example/emargement/abc',
+  },
   'account-email-verification': {
     actionUrl: 'https://mutualis.example/verify-email?token=abc',
     expiresAt: '2026-12-08T08:00:00Z',

@@ -31,6 +31,7 @@ import {
 } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
+import { attendanceSigningLink } from './training-attendance.templates';
 import type {
   MailContext,
   MailLocale,
@@ -78,6 +79,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'membership-application-submitted': membershipApplicationSubmitted,
   'membership-application-approved': membershipApplicationApproved,
   'membership-application-refused': membershipApplicationRefused,
+  'attendance-signing-link': attendanceSigningLink,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

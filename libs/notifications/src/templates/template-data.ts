@@ -26,6 +26,8 @@ export interface PlannedInvitation {
 }
 
 export interface TemplateData {
+  /** signUrl is derived as the message is sent, never stored. */
+  'attendance-signing-link': PlannedSigningLink & { signUrl: string };
   /** acceptUrl is made as the message is sent (a fresh token), never stored. */
   'account-invitation': PlannedInvitation & { acceptUrl: string };
   /** `changes`: about changes to an offering already published (a revision), not the offering. */
@@ -211,12 +213,31 @@ export type AccountLinkParams<T extends AccountLinkTemplate> = Omit<
 export type TemplateName = keyof TemplateData;
 
 /**
+ * A trainee's signing link for a half-day, mailed as it opens. The log keeps which half-day and
+ * trainee; the link itself (it signs for them) is derived again when the message is sent.
+ */
+export interface PlannedSigningLink {
+  halfDayId: string;
+  attendeeId: string;
+  offeringTitle: string;
+  period: 'morning' | 'afternoon';
+  startsAt: string;
+  endsAt: string;
+  /** When the link stops working (the half-day's end plus the margin). */
+  closesAt: string;
+  location: string | null;
+  remoteUrl: string | null;
+}
+
+/**
  * The data the delivery log keeps per template: the template's own, minus what is made at
  * send time (the invitation link).
  */
 export type PlannedData<T extends TemplateName> = T extends 'account-invitation'
   ? PlannedInvitation
-  : TemplateData[T];
+  : T extends 'attendance-signing-link'
+    ? PlannedSigningLink
+    : TemplateData[T];
 
 /** Reminders may be turned off by the recipient; every other template is transactional. */
 export const REMINDER_TEMPLATES: readonly TemplateName[] = ['session-reminder'];

@@ -56,6 +56,11 @@ export function SessionPage() {
         )}
       </p>
       <PageTitle>{t('attendance.title')}</PageTitle>
+      <p>
+        <Link className="button button-secondary" to={`/consultant/sessions/${id}/attendance`}>
+          {t('attendance.halfDaysLink')}
+        </Link>
+      </p>
       {offering.data && session ? (
         <dl className="facts card">
           <dt>{t('attendance.offering')}</dt>

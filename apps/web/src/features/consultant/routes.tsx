@@ -6,6 +6,7 @@ import { OfferingPage } from './OfferingPage';
 import { OfferingsPage } from './OfferingsPage';
 import { ProfilePage } from './ProfilePage';
 import { SessionPage } from './SessionPage';
+import { AttendancePage } from '../training/attendance/AttendancePage';
 
 /**
  * The consultant pages (see README: Web app). An offering's page and a session's attendee list
@@ -43,6 +44,14 @@ export const consultantRoutes: RouteObject[] = [
     element: (
       <RequireAuth roles={['consultant', 'admin']}>
         <SessionPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/consultant/sessions/:id/attendance',
+    element: (
+      <RequireAuth roles={['consultant', 'admin']}>
+        <AttendancePage />
       </RequireAuth>
     ),
   },

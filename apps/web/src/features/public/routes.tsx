@@ -4,6 +4,7 @@ import { NotificationPreferencesPage } from './account/NotificationPreferencesPa
 import { RegisterPage } from './account/RegisterPage';
 import { CataloguePage } from './catalogue/CataloguePage';
 import { InvitationPage } from './invitation/InvitationPage';
+import { SigningPage } from '../training/attendance/SigningPage';
 import { OfferingPage } from './offering/OfferingPage';
 import { CreateOrganisationPage } from './organisation/CreateOrganisationPage';
 import { OrganisationPage } from './organisation/OrganisationPage';
@@ -16,6 +17,8 @@ export const publicRoutes: RouteObject[] = [
   { path: '/offerings/:id', element: <OfferingPage /> },
   { path: '/register', element: <RegisterPage /> },
   { path: '/invitations/:token', element: <InvitationPage /> },
+  // A trainee's signing link (émargement): no account, the link is the key.
+  { path: '/emargement/:token', element: <SigningPage /> },
   {
     path: '/organisation',
     element: (

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Environment } from '@mutualis/core';
+import { Clock, Environment } from '@mutualis/core';
 import {
   AccountLinksService,
   ContactDirectoryService,
@@ -10,6 +10,7 @@ import {
 } from '@mutualis/identity';
 import { DocumentStore } from '@mutualis/documents';
 import { ChambreSettingsQuery, InvoicePdfService } from '@mutualis/invoicing';
+import { AttendanceLinksService } from '@mutualis/training';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
 import { MailTransport, OutgoingMail } from '../../mail/mail-transport';
@@ -21,6 +22,7 @@ import {
   ACCOUNT_LINK_TEMPLATES,
   AccountLinkTemplate,
   PlannedInvitation,
+  PlannedSigningLink,
   REMINDER_TEMPLATES,
   ServiceMoment,
   TemplateData,
@@ -71,6 +73,8 @@ export class DeliverNotificationUseCase {
     private readonly documents: DocumentStore,
     private readonly links: WebLinks,
     private readonly config: ConfigService<Environment, true>,
+    private readonly attendanceLinks: AttendanceLinksService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: DeliverCommand): Promise<DeliveryOutcome> {
@@ -146,6 +150,17 @@ export class DeliverNotificationUseCase {
           ? this.links.resetPassword(minted.token)
           : this.links.verifyEmail(minted.token);
       return { ...params, actionUrl } as unknown as TemplateData[TemplateName];
+    }
+    if (delivery.template === 'attendance-signing-link') {
+      // A trainee's signing link signs for them: derived now, never kept in the log.
+      const planned = delivery.params as unknown as PlannedSigningLink;
+      const signUrl = await this.attendanceLinks.sendableUrl(
+        planned.halfDayId,
+        planned.attendeeId,
+        this.clock.now(),
+        manager,
+      );
+      return signUrl ? { ...planned, signUrl } : null;
     }
     if (delivery.template !== 'account-invitation') {
       return delivery.params as TemplateData[TemplateName];

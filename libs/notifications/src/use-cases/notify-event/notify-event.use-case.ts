@@ -6,7 +6,9 @@ import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
 import { MembershipEvents, RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
+import { TrainingEvents } from '@mutualis/training';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
+import { AttendanceMailPlanner } from '../../services/attendance-mail-planner';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
@@ -40,6 +42,7 @@ export const NOTIFIED_EVENTS = [
   MembershipEvents.ApplicationApproved,
   MembershipEvents.ApplicationRefused,
   MembershipEvents.Lapsed,
+  TrainingEvents.HalfDayOpening,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -65,6 +68,7 @@ export class NotifyEventUseCase {
     private readonly invoices: InvoiceFactsService,
     private readonly renewals: RenewalRemindersService,
     private readonly renewalMail: RenewalReminderPlanner,
+    private readonly attendanceMail: AttendanceMailPlanner,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -128,6 +132,8 @@ export class NotifyEventUseCase {
       this.send(
         this.renewalMail.lapsed(event.eventId, event.payload.organisationId, event.payload.year),
       ),
+    [TrainingEvents.HalfDayOpening]: (event) =>
+      this.send(this.attendanceMail.halfDayOpening(event.eventId, event.payload.halfDayId)),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
