@@ -20,6 +20,7 @@ const {
   Notifications,
   Payments,
   Reconciliation,
+  Training,
 } = QueueName;
 
 /**
@@ -43,7 +44,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.SessionCancelled]: [],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  [BookingEvents.Confirmed]: [Notifications, Invoicing],
+  // Training: a training session's end is scheduled (completion.handlers.ts).
+  [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
   [BookingEvents.OfferAccepted]: [Notifications],
@@ -90,7 +92,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.ConvocationDue]: [],
   [TrainingEvents.ConvocationIssued]: [],
   [TrainingEvents.HalfDayOpening]: [],
-  [TrainingEvents.SessionEnded]: [],
+  // The attendance sheet, attestations and certificates are made at the session's end.
+  [TrainingEvents.SessionEnded]: [Training],
   [TrainingEvents.CompletionDocumentsIssued]: [],
   [TrainingEvents.SurveyDue]: [],
 };

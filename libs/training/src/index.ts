@@ -1,6 +1,8 @@
 export * from './domain/half-days';
 export * from './entities';
 export * from './migrations';
+export * from './pdf/completion-documents.renderer';
+export * from './services/completion-documents.service';
 export * from './services/session-attendance.service';
 export * from './services/training-documents.service';
 export * from './services/training-settings.service';
@@ -8,3 +10,6 @@ export * from './training.events';
 export * from './training.module';
 export * from './training.types';
 export * from './training.exception';
+export * from './use-cases/complete-session/complete-session.use-case';
+export * from './use-cases/get-attendance-sheet/get-attendance-sheet.use-case';
+export * from './use-cases/schedule-session-end/schedule-session-end.use-case';
