@@ -94,7 +94,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.HalfDayOpening]: [],
   // The attendance sheet, attestations and certificates are made at the session's end.
   [TrainingEvents.SessionEnded]: [Training],
-  [TrainingEvents.CompletionDocumentsIssued]: [],
+  // Each trainee and the organisation receive the attestation and the certificate.
+  [TrainingEvents.CompletionDocumentsIssued]: [Notifications],
   [TrainingEvents.SurveyDue]: [],
 };
 

@@ -31,6 +31,10 @@ import {
 } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
+import {
+  trainingCompletionOrganisation,
+  trainingCompletionTrainee,
+} from './training-completion.templates';
 import type {
   MailContext,
   MailLocale,
@@ -78,6 +82,8 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'membership-application-submitted': membershipApplicationSubmitted,
   'membership-application-approved': membershipApplicationApproved,
   'membership-application-refused': membershipApplicationRefused,
+  'training-completion-trainee': trainingCompletionTrainee,
+  'training-completion-organisation': trainingCompletionOrganisation,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
