@@ -9,7 +9,7 @@ import { NotificationsJobs } from '@mutualis/notifications';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
-import { TrainingEvents } from '@mutualis/training';
+import { TrainingEvents, TrainingJobs } from '@mutualis/training';
 
 const {
   Accounting,
@@ -118,4 +118,5 @@ export const JOB_QUEUES: JobQueues = {
   [NotificationsJobs.RenewalReminder]: Notifications,
   [MembershipJobs.IssueCampaignBatch]: Membership,
   [MembershipJobs.LapseUnpaid]: Membership,
+  [TrainingJobs.CompleteEndedSessions]: Training,
 };

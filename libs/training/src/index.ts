@@ -10,6 +10,7 @@ export * from './training.events';
 export * from './training.module';
 export * from './training.types';
 export * from './training.exception';
+export * from './use-cases/complete-ended-sessions/complete-ended-sessions.use-case';
 export * from './use-cases/complete-session/complete-session.use-case';
 export * from './use-cases/get-attendance-sheet/get-attendance-sheet.use-case';
 export * from './use-cases/schedule-session-end/schedule-session-end.use-case';

@@ -17,6 +17,7 @@ import { CompletionDocumentsService } from './services/completion-documents.serv
 import { SessionAttendanceService } from './services/session-attendance.service';
 import { TrainingDocumentsService } from './services/training-documents.service';
 import { TrainingSettingsService } from './services/training-settings.service';
+import { CompleteEndedSessionsUseCase } from './use-cases/complete-ended-sessions/complete-ended-sessions.use-case';
 import { CompleteSessionUseCase } from './use-cases/complete-session/complete-session.use-case';
 import { GetAttendanceSheetUseCase } from './use-cases/get-attendance-sheet/get-attendance-sheet.use-case';
 import { ScheduleSessionEndUseCase } from './use-cases/schedule-session-end/schedule-session-end.use-case';
@@ -25,6 +26,7 @@ const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSe
 // After the session (§5): the attendance sheet, attestations and certificates.
 const completion = [
   CompletionDocumentsService,
+  CompleteEndedSessionsUseCase,
   CompleteSessionUseCase,
   GetAttendanceSheetUseCase,
   ScheduleSessionEndUseCase,

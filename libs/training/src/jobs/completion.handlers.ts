@@ -4,11 +4,14 @@ import {
   HandledJob,
   jobAuditContext,
   OnEvent,
+  OnJob,
+  PARIS_TIME_ZONE,
   QueueName,
   runWithAuditContext,
 } from '@mutualis/core';
 import { BookingEvents } from '@mutualis/booking';
-import { TrainingEvents } from '../training.events';
+import { TrainingEvents, TrainingJobs } from '../training.events';
+import { CompleteEndedSessionsUseCase } from '../use-cases/complete-ended-sessions/complete-ended-sessions.use-case';
 import { CompleteSessionUseCase } from '../use-cases/complete-session/complete-session.use-case';
 import { ScheduleSessionEndUseCase } from '../use-cases/schedule-session-end/schedule-session-end.use-case';
 
@@ -22,6 +25,7 @@ export class CompletionHandlers {
   constructor(
     private readonly scheduleEnd: ScheduleSessionEndUseCase,
     private readonly complete: CompleteSessionUseCase,
+    private readonly completeEnded: CompleteEndedSessionsUseCase,
   ) {}
 
   /**
@@ -42,5 +46,12 @@ export class CompletionHandlers {
     return runWithAuditContext(jobAuditContext(job), () =>
       this.complete.execute(event.payload.sessionId),
     );
+  }
+
+  @OnJob(TrainingJobs.CompleteEndedSessions, QueueName.Training, {
+    schedule: { pattern: '*/15 * * * *', tz: PARIS_TIME_ZONE },
+  })
+  completeEndedSessions(_data: unknown, job: HandledJob) {
+    return runWithAuditContext(jobAuditContext(job), () => this.completeEnded.execute());
   }
 }

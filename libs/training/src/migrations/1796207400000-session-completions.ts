@@ -18,6 +18,10 @@ export class SessionCompletions1796207400000 implements MigrationInterface {
         completed_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
+    // The sweep's path: the sessions still to complete (few at any time).
+    await db.query(
+      `CREATE INDEX training_session_completions_pending_idx ON training_session_completions (due_at) WHERE completed_at IS NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -54,6 +54,25 @@ export class SessionCompletionRepository {
     );
   }
 
+  /**
+   * Sessions not completed whose end (as catalogue has it now) is before `endedBefore`, oldest
+   * first; cancelled ones are left out.
+   */
+  async endedPending(endedBefore: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<{ session_id: string }[]>(
+      `SELECT completion.session_id
+         FROM training_session_completions completion
+         JOIN sessions session ON session.id = completion.session_id
+        WHERE completion.completed_at IS NULL
+          AND session.ends_at < $1
+          AND session.status <> 'cancelled'
+        ORDER BY session.ends_at, completion.session_id
+        LIMIT $2`,
+      [endedBefore, limit],
+    );
+    return rows.map((row) => row.session_id);
+  }
+
   async find(
     sessionId: string,
     manager: EntityManager = this.dataSource.manager,

@@ -21,6 +21,7 @@ import { TrainingDocumentsService } from '../../services/training-documents.serv
 import { TrainingErrorCode } from '../../training.exception';
 import { TrainingEvents } from '../../training.events';
 import { TrainingModule } from '../../training.module';
+import { CompleteEndedSessionsUseCase } from '../complete-ended-sessions/complete-ended-sessions.use-case';
 import { GetAttendanceSheetUseCase } from '../get-attendance-sheet/get-attendance-sheet.use-case';
 import { ScheduleSessionEndUseCase } from '../schedule-session-end/schedule-session-end.use-case';
 import { CompleteSessionUseCase } from './complete-session.use-case';
@@ -227,6 +228,30 @@ describe('the end of a training session', () => {
     });
     expect(await schedule.execute(sessionId)).toBe('no_session');
     expect(await context.get(TrainingDocumentsService).list({ sessionId })).toHaveLength(0);
+  });
+
+  it('completes a session moved earlier than its SessionEnded with the sweep, once', async () => {
+    const { sessionId } = await bookedSession();
+    expect(await context.get(ScheduleSessionEndUseCase).execute(sessionId)).toBe('scheduled');
+    await heldOnTwoDays(sessionId);
+    await signed(sessionId);
+    const sweep = context.get(CompleteEndedSessionsUseCase);
+
+    // Within the grace period the event would have done it: the sweep leaves it.
+    jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2026-11-17T16:10:00Z'));
+    await sweep.execute();
+    expect(await context.get(TrainingDocumentsService).list({ sessionId })).toHaveLength(0);
+
+    jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2026-11-17T17:00:00Z'));
+    expect((await sweep.execute()).completed).toBeGreaterThanOrEqual(1);
+    expect(await context.get(TrainingDocumentsService).list({ sessionId })).toHaveLength(5);
+    await sweep.execute();
+    expect(await context.get(TrainingDocumentsService).list({ sessionId })).toHaveLength(5);
+    // Its SessionEnded arriving later (at the old end) makes nothing more.
+    jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2027-01-01T00:00:00Z'));
+    expect(await context.get(CompleteSessionUseCase).execute(sessionId)).toEqual({
+      outcome: 'already_completed',
+    });
   });
 
   it('gives the attendance sheet any time to the consultant and admins, a new version each time, and to nobody else', async () => {
