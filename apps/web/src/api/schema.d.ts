@@ -2055,6 +2055,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/attendance-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session’s feuille d’émargement as it stands (PDF), stored as a new version
+         * @description Trainees × half-days with signatures, times, absences, minutes missed, countersignatures and hours attended. The session’s consultant and admins only. The stored document’s id, version and SHA-256 are in the X-Document-Id, X-Document-Version and X-Document-Sha256 headers.
+         */
+        get: operations["AttendanceSheetController_attendanceSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7669,6 +7689,33 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberImportDto"];
                 };
+            };
+        };
+    };
+    AttendanceSheetController_attendanceSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session, or not the caller’s (training_session_not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
