@@ -79,7 +79,8 @@ describe('the end of a training session', () => {
   }
 
   function afterTheSession(): void {
-    jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2026-11-17T16:05:00Z'));
+    // The end (17:00 Paris) and the 30 minutes' signing margin past.
+    jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2026-11-17T16:35:00Z'));
   }
 
   /** Léa signs every half-day; Karim is absent on the second morning and signs the others. */
@@ -203,7 +204,9 @@ describe('the end of a training session', () => {
     expect(await schedule.execute(sessionId)).toBe('already_scheduled');
     let events = await outboxOf(TrainingEvents.SessionEnded, sessionId);
     expect(events).toHaveLength(1);
-    expect(events[0].deliver_at).toEqual(endsAt);
+    // At the end and its signing margin (30 minutes by default), when trainees can no longer sign.
+    const margin = 30 * 60_000;
+    expect(events[0].deliver_at).toEqual(new Date(endsAt.getTime() + margin));
     expect(events[0].payload).toEqual({ sessionId });
 
     // The event arrives, but the session was moved a day later: a new one for the new end.
@@ -215,7 +218,7 @@ describe('the end of a training session', () => {
     });
     events = await outboxOf(TrainingEvents.SessionEnded, sessionId);
     expect(events.map((event) => event.deliver_at?.getTime()).sort()).toEqual(
-      [endsAt.getTime(), endsAt.getTime() + 86_400_000].sort(),
+      [endsAt.getTime() + margin, endsAt.getTime() + 86_400_000 + margin].sort(),
     );
     expect(await schedule.execute(sessionId)).toBe('already_scheduled');
 
@@ -237,8 +240,11 @@ describe('the end of a training session', () => {
     await signed(sessionId);
     const sweep = context.get(CompleteEndedSessionsUseCase);
 
-    // Within the grace period the event would have done it: the sweep leaves it.
+    // Before the signing margin and the grace period are past: the sweep leaves it.
     jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2026-11-17T16:10:00Z'));
+    await sweep.execute();
+    expect(await context.get(TrainingDocumentsService).list({ sessionId })).toHaveLength(0);
+    jest.spyOn(context.get(Clock), 'now').mockReturnValue(new Date('2026-11-17T16:20:00Z'));
     await sweep.execute();
     expect(await context.get(TrainingDocumentsService).list({ sessionId })).toHaveLength(0);
 

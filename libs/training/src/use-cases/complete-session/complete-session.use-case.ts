@@ -4,8 +4,12 @@ import { DataSource } from 'typeorm';
 import { Clock, OutboxService } from '@mutualis/core';
 import { SessionCompletionRepository } from '../../repositories/session-completion.repository';
 import { CompletionDocumentsService } from '../../services/completion-documents.service';
+import { TrainingSettingsService } from '../../services/training-settings.service';
 import { TrainingEvents } from '../../training.events';
-import { ScheduleSessionEndUseCase } from '../schedule-session-end/schedule-session-end.use-case';
+import {
+  completionDueAt,
+  ScheduleSessionEndUseCase,
+} from '../schedule-session-end/schedule-session-end.use-case';
 
 export type CompleteSessionOutcome =
   | { outcome: 'completed'; trainees: number; attendanceSheetId: string }
@@ -26,6 +30,7 @@ export class CompleteSessionUseCase {
     private readonly completions: SessionCompletionRepository,
     private readonly schedule: ScheduleSessionEndUseCase,
     private readonly outbox: OutboxService,
+    private readonly settings: TrainingSettingsService,
     private readonly clock: Clock,
   ) {}
 
@@ -35,13 +40,15 @@ export class CompleteSessionUseCase {
     const { session } = context;
     if (session.status === 'cancelled') return { outcome: 'cancelled' };
     const now = this.clock.now();
-    if (session.endsAt > now) {
+    const { signingMarginMinutes } = await this.settings.get();
+    const dueAt = completionDueAt(session.endsAt, signingMarginMinutes);
+    if (dueAt > now) {
       // Moved later since the event was written: a new one for the new end (once).
       await this.schedule.execute(sessionId);
       return { outcome: 'not_ended' };
     }
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.completions.lock(sessionId, session.endsAt, manager);
+      const row = await this.completions.lock(sessionId, dueAt, manager);
       if (row.completedAt) return { outcome: 'already_completed' as const };
       const sheet = await this.documents.storeAttendanceSheet(context, now, null, manager);
       for (const trainee of context.attendance.trainees) {

@@ -4,9 +4,18 @@ import { DataSource } from 'typeorm';
 import { OutboxService } from '@mutualis/core';
 import { CatalogueFactsService } from '@mutualis/catalogue';
 import { SessionCompletionRepository } from '../../repositories/session-completion.repository';
+import { TrainingSettingsService } from '../../services/training-settings.service';
 import { TrainingEvents } from '../../training.events';
 
 export type ScheduleSessionEndOutcome = 'scheduled' | 'already_scheduled' | 'no_session';
+
+/**
+ * When a session's documents are made: at its end plus the signing margin, the last moment its
+ * trainees may still sign the last half-day (earlier, a late signature would miss the certificate).
+ */
+export function completionDueAt(endsAt: Date, signingMarginMinutes: number): Date {
+  return new Date(endsAt.getTime() + signingMarginMinutes * 60_000);
+}
 
 /**
  * Writes the session's SessionEnded due event for its end, once per end: on the first training
@@ -20,13 +29,16 @@ export class ScheduleSessionEndUseCase {
     private readonly catalogue: CatalogueFactsService,
     private readonly completions: SessionCompletionRepository,
     private readonly outbox: OutboxService,
+    private readonly settings: TrainingSettingsService,
   ) {}
 
   async execute(sessionId: string): Promise<ScheduleSessionEndOutcome> {
     const session = await this.catalogue.session(sessionId);
     if (!session || session.status === 'cancelled') return 'no_session';
+    const { signingMarginMinutes } = await this.settings.get();
+    const dueAt = completionDueAt(session.endsAt, signingMarginMinutes);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.completions.schedule(sessionId, session.endsAt, manager))) {
+      if (!(await this.completions.schedule(sessionId, dueAt, manager))) {
         return 'already_scheduled';
       }
       await this.outbox.record(manager, {
@@ -34,7 +46,7 @@ export class ScheduleSessionEndUseCase {
         aggregateType: 'session',
         aggregateId: sessionId,
         payload: { sessionId },
-        deliverAt: session.endsAt,
+        deliverAt: dueAt,
       });
       return 'scheduled';
     });
