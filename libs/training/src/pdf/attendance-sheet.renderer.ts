@@ -77,6 +77,7 @@ export async function renderAttendanceSheet(sheet: AttendanceSheet): Promise<Buf
     createdAt: sheet.madeAt,
     layout: 'landscape',
     margin: MARGIN,
+    bufferPages: true,
   });
   const groups: number[][] = [];
   for (let at = 0; at < sheet.halfDays.length; at += HALF_DAYS_PER_PAGE) {
@@ -90,8 +91,33 @@ export async function renderAttendanceSheet(sheet: AttendanceSheet): Promise<Buf
     drawHeader(pdf, sheet);
     drawGrid(pdf, sheet, group);
   });
+  numberPages(pdf, sheet);
   pdf.end();
   return done;
+}
+
+/** Each page says which sheet it belongs to and where it stands: pages get separated. */
+function numberPages(pdf: PDFKit.PDFDocument, sheet: AttendanceSheet): void {
+  const { start, count } = pdf.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    pdf.switchToPage(index);
+    const bottom = pdf.page.margins.bottom;
+    // Written in the bottom margin: without this PDFKit would start a new page.
+    pdf.page.margins.bottom = 0;
+    pdf
+      .font(REGULAR)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(
+        `Feuille d’émargement — ${sheet.training.title} — ` +
+          `${formatPeriod(sheet.training.startsAt, sheet.training.endsAt)} — ` +
+          `page ${index - start + 1} / ${count}`,
+        MARGIN,
+        pdf.page.height - MARGIN + 10,
+        { width: pdf.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
+      );
+    pdf.page.margins.bottom = bottom;
+  }
 }
 
 function drawHeader(pdf: PDFKit.PDFDocument, sheet: AttendanceSheet): void {

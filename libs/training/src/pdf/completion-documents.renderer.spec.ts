@@ -236,4 +236,57 @@ describe('the completion documents', () => {
       expect(printed).toContain(expected);
     }
   });
+
+  it('runs a long session with many trainees over several pages, every trainee and half-day on one', async () => {
+    const days = 5;
+    const long = Array.from({ length: days * 2 }, (_unused, index) => {
+      const day = new Date(Date.UTC(2026, 10, 16 + Math.floor(index / 2)));
+      const morning = index % 2 === 0;
+      const start = new Date(day.getTime() + (morning ? 8 : 12.5) * 3_600_000);
+      return {
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3.5 * 3_600_000),
+        period: morning ? ('morning' as const) : ('afternoon' as const),
+        countersignedAt: null,
+        countersignerName: null,
+        countersignaturePng: null,
+      };
+    });
+    const trainees = Array.from({ length: 14 }, (_unused, index) => ({
+      name: `Stagiaire numéro ${index + 1}`,
+      organisationName: 'Les Lucioles',
+      marks: long.map(() => null),
+      attendedMinutes: 0,
+    }));
+    const pdf = await renderAttendanceSheet({
+      body,
+      training: {
+        title: 'Parcours long',
+        consultantName: 'Paul Conseil',
+        place: 'À distance (classe virtuelle)',
+        startsAt: long[0].startsAt,
+        endsAt: long[long.length - 1].endsAt,
+      },
+      halfDays: long,
+      trainees,
+      scheduledMinutes: days * 420,
+      madeAt: at('2026-11-20T17:00:00Z'),
+    });
+    if (process.env.TRAINING_PDF_OUT)
+      writeFileSync(`${process.env.TRAINING_PDF_OUT}/attendance-sheet-long.pdf`, pdf);
+    const lines = pdfLines(pdf);
+    const printed = text(lines);
+    for (const trainee of trainees) expect(printed).toContain(trainee.name);
+    for (const label of ['lun. 16/11 matin', 'ven. 20/11 après-midi']) {
+      expect(printed).toContain(label);
+    }
+    expect(printed).toContain('Durée : 35 h');
+    // Three groups of columns (4 + 4 + 2 half-days), each over pages of rows, all numbered.
+    const footers = lines.filter((line) => line.startsWith('Feuille d’émargement — Parcours long'));
+    expect(footers.length).toBeGreaterThanOrEqual(6);
+    expect(footers[0]).toBe(
+      'Feuille d’émargement — Parcours long — du 16 novembre 2026 au 20 novembre 2026 — ' +
+        `page 1 / ${footers.length}`,
+    );
+  });
 });

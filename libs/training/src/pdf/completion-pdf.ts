@@ -35,6 +35,8 @@ export interface PdfInfo {
   createdAt: Date;
   layout?: 'portrait' | 'landscape';
   margin: number;
+  /** Keeps the pages until the end, to number them (« Page 2 / 5 »). */
+  bufferPages?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function openPdf(info: PdfInfo): { pdf: PDFKit.PDFDocument; done: Promise
     size: 'A4',
     layout: info.layout ?? 'portrait',
     margin: info.margin,
+    bufferPages: info.bufferPages ?? false,
     lang: 'fr-FR',
     displayTitle: true,
     subset: 'PDF/A-3b',
