@@ -46,6 +46,7 @@ function completion(attendedMinutes: number): TraineeCompletion {
     scheduledMinutes: 840,
     attendedMinutes,
     results: resultsFromAttendance(objectives, attendedMinutes, 840),
+    evaluationMethods: 'Quiz de fin de module et étude de cas',
     evaluationNote: ATTENDANCE_EVALUATION_NOTE,
     issuedAt: at('2026-11-17T16:00:00Z'),
   };
@@ -97,6 +98,7 @@ describe('the completion documents', () => {
       'Durée de la formation : 14 h',
       'Durée suivie : 10,5 h sur 14 h',
       'Objectifs et résultats de l’évaluation des acquis',
+      'Modalités d’évaluation : Quiz de fin de module et étude de cas',
       '• Lire un bilan associatif en cours d’acquisition',
       '• Construire un budget prévisionnel en cours d’acquisition',
       'aucune évaluation individuelle n’ayant été enregistrée',

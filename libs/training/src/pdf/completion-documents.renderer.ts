@@ -35,7 +35,9 @@ export interface TraineeCompletion {
   attendedMinutes: number;
   /** One per objective, in order. */
   results: ObjectiveResult[];
-  /** How the results were decided, printed under them (the evaluation method). */
+  /** The offering's evaluation methods (R6353-1), printed before the results; null if unstated. */
+  evaluationMethods: string | null;
+  /** How the results were decided, printed under them. */
   evaluationNote: string;
   /** The day the documents are made: the session's end. */
   issuedAt: Date;
@@ -134,6 +136,14 @@ export async function renderAttestation(completion: TraineeCompletion): Promise<
     .fontSize(11)
     .text('Objectifs et résultats de l’évaluation des acquis', MARGIN, pdf.y, { width });
   pdf.moveDown(0.4);
+  if (completion.evaluationMethods) {
+    pdf
+      .font(REGULAR)
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`Modalités d’évaluation : ${completion.evaluationMethods}`, MARGIN, pdf.y, { width });
+    pdf.moveDown(0.4);
+  }
   const resultWidth = 150;
   training.objectives.forEach((objective, index) => {
     const top = pdf.y;

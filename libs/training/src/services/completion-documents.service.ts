@@ -29,6 +29,7 @@ export interface SessionCompletionContext {
   signatory: Signatory;
   consultantName: string;
   objectives: string[];
+  evaluationMethods: string | null;
   place: string;
   attendance: SessionAttendance;
   organisationNames: Map<string, string>;
@@ -61,11 +62,11 @@ export class CompletionDocumentsService {
   async context(sessionId: string): Promise<SessionCompletionContext | null> {
     const session = await this.catalogue.session(sessionId);
     if (!session) return null;
-    const [chambre, settings, names, objectives, attendance] = await Promise.all([
+    const [chambre, settings, names, pedagogy, attendance] = await Promise.all([
       this.chambre.get(),
       this.settings.get(),
       this.contacts.namesByIds([session.consultantId]),
-      this.facts.objectivesOf(session.offeringId),
+      this.facts.pedagogyOf(session.offeringId),
       this.attendance.of(sessionId),
     ]);
     const organisationNames = await this.organisations.legalNamesOf(
@@ -86,7 +87,8 @@ export class CompletionDocumentsService {
       },
       signatory: { name: settings.signatoryName, capacity: settings.signatoryCapacity },
       consultantName: names.get(session.consultantId) ?? '—',
-      objectives,
+      objectives: pedagogy.objectives,
+      evaluationMethods: pedagogy.evaluationMethods,
       place: placeOf(session),
       attendance,
       organisationNames,
@@ -165,6 +167,7 @@ export class CompletionDocumentsService {
         trainee.attendedMinutes,
         trainee.scheduledMinutes,
       ),
+      evaluationMethods: context.evaluationMethods,
       evaluationNote: ATTENDANCE_EVALUATION_NOTE,
       issuedAt,
     };

@@ -16,6 +16,7 @@ import {
   pdfLines,
   TestBooker,
 } from '@mutualis/testing';
+import { CompletionFactsRepository } from '../../repositories/completion-facts.repository';
 import { SessionAttendanceService } from '../../services/session-attendance.service';
 import { TrainingDocumentsService } from '../../services/training-documents.service';
 import { TrainingErrorCode } from '../../training.exception';
@@ -48,11 +49,12 @@ describe('the end of a training session', () => {
   /** A session booked and confirmed for two trainees of one organisation. */
   async function bookedSession(): Promise<{
     sessionId: string;
+    offeringId: string;
     consultantId: string;
     bookingId: string;
     booker: TestBooker;
   }> {
-    const { sessionId, consultantId } = await insertPublishedSession(db);
+    const { sessionId, offeringId, consultantId } = await insertPublishedSession(db);
     const booker = await insertBooker(db);
     const { body } = await context.get(BookUseCase).execute({
       actor: booker.actor,
@@ -66,7 +68,7 @@ describe('the end of a training session', () => {
     await context
       .get(ConfirmBookingUseCase)
       .execute({ bookingId: body.id, method: 'cheque', confirmedBy: null });
-    return { sessionId, consultantId, bookingId: body.id, booker };
+    return { sessionId, offeringId, consultantId, bookingId: body.id, booker };
   }
 
   /** Moves the session to two days, 16–17 November 2026, 9:00–17:00 Paris: 14 h. */
@@ -115,13 +117,17 @@ describe('the end of a training session', () => {
       [type, aggregateId],
     );
 
-  async function textOf(documentId: string): Promise<string> {
+  async function linesOf(documentId: string): Promise<string[]> {
     const read = await context.get(DocumentStore).read(documentId);
-    return pdfLines(read!.content).join('\n').replace(/\s+/g, ' ');
+    return pdfLines(read!.content);
+  }
+
+  async function textOf(documentId: string): Promise<string> {
+    return (await linesOf(documentId)).join('\n').replace(/\s+/g, ' ');
   }
 
   it('makes the attendance sheet, and per trainee the attestation and the certificate with the hours attended', async () => {
-    const { sessionId, bookingId, booker } = await bookedSession();
+    const { sessionId, offeringId, bookingId, booker } = await bookedSession();
     await heldOnTwoDays(sessionId);
     await signed(sessionId);
     afterTheSession();
@@ -163,8 +169,27 @@ describe('the end of a training session', () => {
     expect(karimAttestation).toContain('Attestation de fin de formation');
     expect(karimAttestation).toContain('Action de formation (article L6313-1 du Code du travail)');
     expect(karimAttestation).toContain('Durée suivie : 10,5 h sur 14 h');
-    expect(karimAttestation).toContain('• Résumé en cours d’acquisition');
-    expect(await textOf(attestationOf(lea.attendeeId))).toContain('• Résumé acquis');
+    // Each objective the offering states (its summary when it states none): « en cours
+    // d'acquisition » for the trainee who missed a half-day, « acquis » for the one who did not.
+    const { objectives } = await context.get(CompletionFactsRepository).pedagogyOf(offeringId);
+    expect(objectives.length).toBeGreaterThan(0);
+    const leaAttestation = await textOf(attestationOf(lea.attendeeId));
+    for (const objective of objectives) {
+      expect(karimAttestation).toContain(`• ${objective.slice(0, 20)}`);
+      expect(leaAttestation).toContain(`• ${objective.slice(0, 20)}`);
+    }
+    const resultsOf = async (attendeeId: string) =>
+      (await linesOf(attestationOf(attendeeId)))
+        .filter((line) => line.startsWith('• '))
+        .map((line) =>
+          line.endsWith(' en cours d’acquisition')
+            ? 'en cours'
+            : line.endsWith(' acquis')
+              ? 'acquis'
+              : line,
+        );
+    expect(await resultsOf(karim.attendeeId)).toEqual(objectives.map(() => 'en cours'));
+    expect(await resultsOf(lea.attendeeId)).toEqual(objectives.map(() => 'acquis'));
 
     const sheet = await textOf(byKind('attendance_sheet')[0].document.id);
     expect(sheet).toContain('Feuille d’émargement');
