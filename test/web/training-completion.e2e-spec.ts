@@ -18,7 +18,10 @@ describe('web app: the attendance sheet of a session', () => {
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-web-completion-'));
-    web = await startWebHarness('web_completion', { DOCUMENT_STORAGE_DIR: storage });
+    web = await startWebHarness('web_completion', {
+      DOCUMENT_STORAGE_DIR: storage,
+      INVOICE_STORAGE_DIR: storage,
+    });
   }, 120_000);
 
   afterAll(async () => {
