@@ -9,7 +9,7 @@ import { NotificationsJobs } from '@mutualis/notifications';
 import { PaymentsEvents } from '@mutualis/payments';
 import { PrivacyJobs } from '@mutualis/privacy';
 import { ReconciliationEvents } from '@mutualis/reconciliation';
-import { TrainingEvents } from '@mutualis/training';
+import { TrainingEvents, TrainingJobs } from '@mutualis/training';
 
 const {
   Accounting,
@@ -45,6 +45,7 @@ export const EVENT_ROUTES: EventRoutes = {
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
   // Training: a training booking schedules its half-days' signing links (attendance.handlers.ts).
+  // Training: a training session's end is scheduled (completion.handlers.ts).
   [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
@@ -95,6 +96,11 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.HalfDayOpening]: [Notifications],
   [TrainingEvents.SessionEnded]: [],
   [TrainingEvents.CompletionDocumentsIssued]: [],
+  [TrainingEvents.HalfDayOpening]: [],
+  // The attendance sheet, attestations and certificates are made at the session's end.
+  [TrainingEvents.SessionEnded]: [Training],
+  // Each trainee and the organisation receive the attestation and the certificate.
+  [TrainingEvents.CompletionDocumentsIssued]: [Notifications],
   [TrainingEvents.SurveyDue]: [],
 };
 
@@ -117,4 +123,5 @@ export const JOB_QUEUES: JobQueues = {
   [NotificationsJobs.RenewalReminder]: Notifications,
   [MembershipJobs.IssueCampaignBatch]: Membership,
   [MembershipJobs.LapseUnpaid]: Membership,
+  [TrainingJobs.CompleteEndedSessions]: Training,
 };

@@ -7,6 +7,7 @@ import { InvoicingJobs } from '@mutualis/invoicing';
 import { MembershipJobs } from '@mutualis/membership';
 import { NotificationsJobs } from '@mutualis/notifications';
 import { PrivacyJobs } from '@mutualis/privacy';
+import { TrainingJobs } from '@mutualis/training';
 import { WorkerModule } from './worker.module';
 
 describe('the worker module', () => {
@@ -39,6 +40,7 @@ describe('the worker module', () => {
       `${QueueName.Notifications}:${NotificationsJobs.AttendeeLists}`,
       `${QueueName.Notifications}:${NotificationsJobs.RebuildSchedules}`,
       `${QueueName.Notifications}:${NotificationsJobs.RequeueStale}`,
+      `${QueueName.Training}:${TrainingJobs.CompleteEndedSessions}`,
     ]);
   });
 });

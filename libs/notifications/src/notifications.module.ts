@@ -18,6 +18,7 @@ import { AttendanceMailPlanner } from './services/attendance-mail-planner';
 import { NotificationPlanner } from './services/notification-planner';
 import { NotificationScheduler } from './services/notification-scheduler';
 import { RenewalReminderPlanner } from './services/renewal-reminder-planner';
+import { TrainingCompletionPlanner } from './services/training-completion-planner';
 import { SendRenewalReminderUseCase } from './use-cases/send-renewal-reminder/send-renewal-reminder.use-case';
 import { WebLinks } from './services/web-links';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification/deliver-notification.use-case';
@@ -62,6 +63,7 @@ const useCases = [
   providers: [
     NotificationsHandlers,
     RenewalReminderPlanner,
+    TrainingCompletionPlanner,
     SendRenewalReminderUseCase,
     QueueErrorListener,
     MailTransport,

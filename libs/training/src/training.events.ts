@@ -1,3 +1,5 @@
+import type { NoPayload } from '@mutualis/core';
+
 /**
  * The facts the training context announces (wire names are stored in outbox_events and never
  * renamed). Those marked « due » are written with a deliver_at: the worker acts on them then, and
@@ -22,6 +24,16 @@ export const TrainingEvents = {
   CompletionDocumentsIssued: 'training.completion-documents-issued',
   /** Due: a session's hot (at its end) or cold (after the configured delay) survey goes out. */
   SurveyDue: 'training.survey-due',
+} as const;
+
+/** The training context's jobs that are not events (each with one @OnJob handler). */
+export const TrainingJobs = {
+  /**
+   * Every quarter of an hour: sessions ended (a grace period past) whose documents were not made
+   * yet. Their SessionEnded does it on time; this catches a session moved earlier than the event
+   * written for it, and anything an outage delayed.
+   */
+  CompleteEndedSessions: 'training.complete-ended-sessions',
 } as const;
 
 export type ConventionPayload = { bookingId: string; documentId: string; organisationId: string };
@@ -57,5 +69,9 @@ declare module '@mutualis/core' {
     [TrainingEvents.SessionEnded]: SessionDuePayload;
     [TrainingEvents.CompletionDocumentsIssued]: CompletionDocumentsPayload;
     [TrainingEvents.SurveyDue]: SurveyDuePayload;
+  }
+
+  interface JobCatalogue {
+    [TrainingJobs.CompleteEndedSessions]: NoPayload;
   }
 }

@@ -8,13 +8,17 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { trainingEntities } from './entities';
 import { AttendanceRepository } from './repositories/attendance.repository';
+import { CompletionHandlers } from './jobs/completion.handlers';
+import { CompletionFactsRepository } from './repositories/completion-facts.repository';
 import { HalfDayRepository } from './repositories/half-day.repository';
+import { SessionCompletionRepository } from './repositories/session-completion.repository';
 import { TrainingDocumentRepository } from './repositories/training-document.repository';
 import { TrainingSettingsRepository } from './repositories/training-settings.repository';
 import { AttendanceLinksService } from './services/attendance-links.service';
 import { AttendanceOpeningsService } from './services/attendance-openings.service';
 import { BookingAttendanceSync } from './services/booking-attendance-sync';
 import { HalfDayContext } from './services/half-day-context';
+import { CompletionDocumentsService } from './services/completion-documents.service';
 import { SessionAttendanceService } from './services/session-attendance.service';
 import { TrainingSessionAccess } from './services/session-access';
 import { TrainingDocumentsService } from './services/training-documents.service';
@@ -41,6 +45,19 @@ const attendanceUseCases = [
   ListHalfDaysUseCase,
   RecordAbsenceUseCase,
   CountersignHalfDayUseCase,
+import { CompleteEndedSessionsUseCase } from './use-cases/complete-ended-sessions/complete-ended-sessions.use-case';
+import { CompleteSessionUseCase } from './use-cases/complete-session/complete-session.use-case';
+import { GetAttendanceSheetUseCase } from './use-cases/get-attendance-sheet/get-attendance-sheet.use-case';
+import { ScheduleSessionEndUseCase } from './use-cases/schedule-session-end/schedule-session-end.use-case';
+
+const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
+// After the session (§5): the attendance sheet, attestations and certificates.
+const completion = [
+  CompletionDocumentsService,
+  CompleteEndedSessionsUseCase,
+  CompleteSessionUseCase,
+  GetAttendanceSheetUseCase,
+  ScheduleSessionEndUseCase,
 ];
 
 /**
@@ -70,5 +87,12 @@ const attendanceUseCases = [
     ...attendanceUseCases,
   ],
   exports: [DocumentsModule, ...services, ...attendanceUseCases],
+    SessionCompletionRepository,
+    CompletionFactsRepository,
+    CompletionHandlers,
+    ...services,
+    ...completion,
+  ],
+  exports: [DocumentsModule, ...services, ...completion],
 })
 export class TrainingModule {}

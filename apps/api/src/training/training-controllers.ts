@@ -3,3 +3,7 @@ import { AttendanceController } from './attendance.controller';
 
 /** The training context's controllers, one per resource. */
 export const trainingControllers: Type[] = [AttendanceController];
+import { AttendanceSheetController } from './attendance-sheet.controller';
+
+/** The training context's controllers, one per resource. */
+export const trainingControllers: Type[] = [AttendanceSheetController];

@@ -221,6 +221,23 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     reason: 'Votre siège est hors de la région.',
     membershipUrl: 'https://mutualis.example/membership',
   },
+  'training-completion-trainee': {
+    offeringTitle: 'Gestion financière d’une association',
+    startsAt: '2026-11-16T08:00:00Z',
+    endsAt: '2026-11-17T16:00:00Z',
+    attendedMinutes: 630,
+    scheduledMinutes: 840,
+  },
+  'training-completion-organisation': {
+    offeringTitle: 'Gestion financière d’une association',
+    startsAt: '2026-11-16T08:00:00Z',
+    endsAt: '2026-11-17T16:00:00Z',
+    attendedMinutes: 630,
+    scheduledMinutes: 840,
+    traineeName: 'Karim Benali',
+    organisationName: 'Les Lucioles',
+    bookingUrl: 'https://mutualis.example/bookings/b-1',
+  },
 };
 
 function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {
@@ -696,6 +713,21 @@ describe('membership', () => {
     const mail = render('membership-application-refused', 'fr');
     expect(mail.text).toContain('Votre siège est hors de la région.');
     expect(mail.subject).toBe('Votre demande d’adhésion 2027');
+  });
+
+  it('gives a trainee and their organisation the hours attended with the completion documents', () => {
+    const trainee = render('training-completion-trainee', 'fr');
+    expect(trainee.subject).toBe(
+      'Votre attestation de formation : Gestion financière d’une association',
+    );
+    expect(spaces(trainee.text)).toContain('10,5 h sur 14 h');
+    expect(trainee.text).toContain('certificat de réalisation');
+    const organisation = render('training-completion-organisation', 'fr');
+    expect(organisation.text).toContain('Karim Benali');
+    expect(organisation.text).toContain('OPCO');
+    expect(spaces(organisation.text)).toContain('10,5 h sur 14 h');
+    expect(organisation.text).toContain('https://mutualis.example/bookings/b-1');
+    expect(spaces(render('training-completion-trainee', 'en').text)).toContain('10.5 h of 14 h');
   });
 });
 

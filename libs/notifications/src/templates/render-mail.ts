@@ -32,6 +32,10 @@ import {
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
 import { attendanceSigningLink } from './training-attendance.templates';
+import {
+  trainingCompletionOrganisation,
+  trainingCompletionTrainee,
+} from './training-completion.templates';
 import type {
   MailContext,
   MailLocale,
@@ -80,6 +84,8 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'membership-application-approved': membershipApplicationApproved,
   'membership-application-refused': membershipApplicationRefused,
   'attendance-signing-link': attendanceSigningLink,
+  'training-completion-trainee': trainingCompletionTrainee,
+  'training-completion-organisation': trainingCompletionOrganisation,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -17,6 +17,15 @@ export interface ServiceMoment {
 }
 
 /** What the delivery log keeps of an invitation e-mail: no link, which carries a secret. */
+/** A training session's dates and one trainee's hours on it (times ISO, shown in Paris time). */
+export interface TrainingCompletionMoment {
+  offeringTitle: string;
+  startsAt: string;
+  endsAt: string;
+  attendedMinutes: number;
+  scheduledMinutes: number;
+}
+
 export interface PlannedInvitation {
   invitationId: string;
   organisationName: string;
@@ -187,6 +196,13 @@ export interface TemplateData {
     year: number;
     reason: string;
     membershipUrl: string;
+  };
+  /** Training (issue 21), after the session: a trainee's attestation and certificate attached. */
+  'training-completion-trainee': TrainingCompletionMoment;
+  'training-completion-organisation': TrainingCompletionMoment & {
+    traineeName: string;
+    organisationName: string;
+    bookingUrl: string;
   };
   /** `actionUrl` holds the link's secret: it is added at send time (AccountLinkRef), never stored. */
   'account-email-verification': { actionUrl: string; expiresAt: string; change: boolean };

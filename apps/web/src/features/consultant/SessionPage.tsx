@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
+import { AttendanceSheetDownload } from '../training/completion/AttendanceSheetDownload';
 import { changedMarks, groupByOrganisation, isMarkable } from './attendance';
 import { useAttendees, useMarkAttendance, useOffering, useSessions } from './consultant-queries';
 import './consultant.css';
@@ -76,6 +77,7 @@ export function SessionPage() {
         </dl>
       ) : null}
       {notStarted ? <p className="alert">{t('attendance.notStarted')}</p> : null}
+      <AttendanceSheetDownload sessionId={id} />
       {attendees.isPending ? <Loading /> : null}
       <ProblemAlert ns="consultant" error={attendees.error} />
       {attendees.isSuccess && entries.length === 0 ? (

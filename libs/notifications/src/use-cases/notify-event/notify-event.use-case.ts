@@ -13,6 +13,7 @@ import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
 import { RenewalReminderPlanner } from '../../services/renewal-reminder-planner';
+import { TrainingCompletionPlanner } from '../../services/training-completion-planner';
 
 export interface NotifyOutcome {
   queued: number;
@@ -43,6 +44,7 @@ export const NOTIFIED_EVENTS = [
   MembershipEvents.ApplicationRefused,
   MembershipEvents.Lapsed,
   TrainingEvents.HalfDayOpening,
+  TrainingEvents.CompletionDocumentsIssued,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -69,6 +71,7 @@ export class NotifyEventUseCase {
     private readonly renewals: RenewalRemindersService,
     private readonly renewalMail: RenewalReminderPlanner,
     private readonly attendanceMail: AttendanceMailPlanner,
+    private readonly trainingCompletion: TrainingCompletionPlanner,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -134,6 +137,8 @@ export class NotifyEventUseCase {
       ),
     [TrainingEvents.HalfDayOpening]: (event) =>
       this.send(this.attendanceMail.halfDayOpening(event.eventId, event.payload.halfDayId)),
+    [TrainingEvents.CompletionDocumentsIssued]: (event) =>
+      this.send(this.trainingCompletion.completionDocuments(event.eventId, event.payload)),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
