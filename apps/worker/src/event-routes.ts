@@ -20,6 +20,7 @@ const {
   Notifications,
   Payments,
   Reconciliation,
+  Training,
 } = QueueName;
 
 /**
@@ -43,7 +44,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.SessionCancelled]: [],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  [BookingEvents.Confirmed]: [Notifications, Invoicing],
+  // Training: a confirmed training booking schedules its session's surveys (survey.handlers.ts).
+  [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
   [BookingEvents.OfferAccepted]: [Notifications],
@@ -92,7 +94,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.HalfDayOpening]: [],
   [TrainingEvents.SessionEnded]: [],
   [TrainingEvents.CompletionDocumentsIssued]: [],
-  [TrainingEvents.SurveyDue]: [],
+  // Notifications invites the session's trainees (and, cold, organisations) and mails the links.
+  [TrainingEvents.SurveyDue]: [Notifications],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

@@ -10,6 +10,7 @@ import {
 } from '@mutualis/identity';
 import { DocumentStore } from '@mutualis/documents';
 import { ChambreSettingsQuery, InvoicePdfService } from '@mutualis/invoicing';
+import { SurveyLinksService } from '@mutualis/training';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
 import { MailTransport, OutgoingMail } from '../../mail/mail-transport';
@@ -17,6 +18,7 @@ import { DeliveryRepository } from '../../repositories/delivery.repository';
 import { PreferenceRepository } from '../../repositories/preference.repository';
 import { WebLinks } from '../../services/web-links';
 import { renderMail } from '../../templates/render-mail';
+import type { PlannedSurveyInvitation } from '../../templates/training-survey.templates';
 import {
   ACCOUNT_LINK_TEMPLATES,
   AccountLinkTemplate,
@@ -71,6 +73,7 @@ export class DeliverNotificationUseCase {
     private readonly documents: DocumentStore,
     private readonly links: WebLinks,
     private readonly config: ConfigService<Environment, true>,
+    private readonly surveyLinks: SurveyLinksService,
   ) {}
 
   async execute(command: DeliverCommand): Promise<DeliveryOutcome> {
@@ -146,6 +149,11 @@ export class DeliverNotificationUseCase {
           ? this.links.resetPassword(minted.token)
           : this.links.verifyEmail(minted.token);
       return { ...params, actionUrl } as unknown as TemplateData[TemplateName];
+    }
+    if (delivery.template === 'training-survey-invitation') {
+      const planned = delivery.params as unknown as PlannedSurveyInvitation;
+      const token = await this.surveyLinks.mint(planned.surveyInvitationId, manager);
+      return token ? { ...planned, surveyUrl: this.links.survey(token) } : null;
     }
     if (delivery.template !== 'account-invitation') {
       return delivery.params as TemplateData[TemplateName];

@@ -6,11 +6,13 @@ import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
 import { MembershipEvents, RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
+import { InviteToSurveyUseCase, TrainingEvents } from '@mutualis/training';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
 import { RenewalReminderPlanner } from '../../services/renewal-reminder-planner';
+import { surveyDeliveries } from '../../services/training-survey-planner';
 
 export interface NotifyOutcome {
   queued: number;
@@ -40,6 +42,7 @@ export const NOTIFIED_EVENTS = [
   MembershipEvents.ApplicationApproved,
   MembershipEvents.ApplicationRefused,
   MembershipEvents.Lapsed,
+  TrainingEvents.SurveyDue,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -65,6 +68,7 @@ export class NotifyEventUseCase {
     private readonly invoices: InvoiceFactsService,
     private readonly renewals: RenewalRemindersService,
     private readonly renewalMail: RenewalReminderPlanner,
+    private readonly surveyInvitations: InviteToSurveyUseCase,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -127,6 +131,13 @@ export class NotifyEventUseCase {
     [MembershipEvents.Lapsed]: (event) =>
       this.send(
         this.renewalMail.lapsed(event.eventId, event.payload.organisationId, event.payload.year),
+      ),
+    // Invites on arrival (a cancelled or moved session invites nobody now), then mails the links.
+    [TrainingEvents.SurveyDue]: async (event) =>
+      this.send(
+        surveyDeliveries(
+          await this.surveyInvitations.execute(event.payload.sessionId, event.payload.stage),
+        ),
       ),
   };
 
