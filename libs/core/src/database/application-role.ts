@@ -96,6 +96,8 @@ export const PROTECTED_TABLES: readonly ProtectedTable[] = [
   // Generated documents and their signatures are records: a new version is a new row.
   { table: 'documents', appendOnly: true },
   { table: 'document_signatures', appendOnly: true },
+  // A survey answer is given once and kept as given (Qualiopi evidence).
+  { table: 'training_survey_answers', appendOnly: true },
 ];
 
 /** An identifier for DDL (role and database names cannot be bound as parameters). */

@@ -37,7 +37,7 @@ export class CreateTrainingSurveys1796207600000 implements MigrationInterface {
         token_hash bytea UNIQUE,
         closes_at timestamptz NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT training_survey_invitations_respondent_check CHECK (
+        CONSTRAINT training_survey_invitations_respondent_kind_check CHECK (
           (respondent = 'trainee') = (attendee_id IS NOT NULL)
           AND (respondent = 'trainee' OR stage = 'cold'))
       )`);
@@ -74,7 +74,7 @@ export class CreateTrainingSurveys1796207600000 implements MigrationInterface {
         practice smallint CHECK (practice BETWEEN 1 AND 5),
         practice_comment text CHECK (length(practice_comment) <= 2000),
         answered_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT training_survey_answers_stage_check CHECK (
+        CONSTRAINT training_survey_answers_cold_only_check CHECK (
           CASE stage WHEN 'hot' THEN practice IS NULL AND practice_comment IS NULL
                      ELSE practice IS NOT NULL END)
       )`);
