@@ -14,17 +14,16 @@ import {
   SurveyResultsView,
 } from '@mutualis/training';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
-import { Roles } from '../http/auth/roles.decorator';
 import { IdParams } from '../http/params.dto';
 import { ConsultantIdParams, SurveyResultsDto, SurveyResultsQuery } from './dtos/survey.dto';
 
 /**
  * Satisfaction results: a consultant's own sessions, offerings and overall; the Chambre's admins
  * all. JSON (averages, response rate, comments) or, with `?format=csv`, one row per answer.
+ * No role guard: anyone else gets the same 404 as for a missing resource (no enumeration).
  */
 @ApiTags('training')
 @ApiBearerAuth()
-@Roles('consultant', 'admin')
 @Controller()
 export class SurveyResultsController {
   constructor(private readonly results: GetSurveyResultsUseCase) {}
