@@ -2055,6 +2055,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a survey link asks (and whether it was answered) */
+        get: operations["SurveysController_show"];
+        put?: never;
+        /** Answer a survey (once per person and survey) */
+        post: operations["SurveysController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's survey results */
+        get: operations["SurveyResultsController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offering's survey results, over all its sessions */
+        get: operations["SurveyResultsController_offering"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultants/{id}/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consultant's survey results, over all their sessions */
+        get: operations["SurveyResultsController_consultant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every survey result (admins), or your own (consultants) */
+        get: operations["SurveyResultsController_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4385,6 +4471,78 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             completedAt: string | null;
+        };
+        SurveyDto: {
+            /** @enum {string} */
+            stage: "hot" | "cold";
+            /** @enum {string} */
+            respondent: "trainee" | "organisation";
+            name: string;
+            offeringTitle: string;
+            /** Format: date-time */
+            sessionStartsAt: string;
+            /** Format: date-time */
+            sessionEndsAt: string;
+            location: string | null;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            asksPractice: boolean;
+        };
+        AnswerSurveyDto: {
+            /** @description Appréciation générale */
+            overall: number;
+            /** @description Objectifs atteints */
+            objectivesMet: number;
+            /** @description Contenu */
+            content: number;
+            /** @description Formateur ou formatrice */
+            trainer: number;
+            /** @description Organisation (logistique, accueil) */
+            organisation: number;
+            comment?: string | null;
+            /** @description Mise en pratique (questionnaire à froid seulement, requis là) */
+            practice?: number | null;
+            practiceComment?: string | null;
+        };
+        SurveyAnsweredDto: {
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        SurveyStageResultsDto: {
+            /** @enum {string} */
+            stage: "hot" | "cold";
+            invited: number;
+            answered: number;
+            /** @description answered / invited, 0 to 1 */
+            responseRate: number | null;
+            overall: number | null;
+            objectivesMet: number | null;
+            content: number | null;
+            trainer: number | null;
+            organisation: number | null;
+            /** @description cold survey only */
+            practice: number | null;
+        };
+        SurveyCommentDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            stage: "hot" | "cold";
+            /** @enum {string} */
+            respondent: "trainee" | "organisation";
+            /** Format: date-time */
+            answeredAt: string;
+            comment: string | null;
+            practiceComment: string | null;
+        };
+        SurveyResultsDto: {
+            /** @enum {string} */
+            scope: "session" | "offering" | "consultant" | "all";
+            id: string | null;
+            stages: components["schemas"]["SurveyStageResultsDto"][];
+            comments: components["schemas"]["SurveyCommentDto"][];
         };
     };
     responses: never;
@@ -7668,6 +7826,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberImportDto"];
+                };
+            };
+        };
+    };
+    SurveysController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description Unknown or replaced link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveysController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnsweredDto"];
+                };
+            };
+            /** @description Unknown or replaced link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already answered, or the survey is closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_session: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description No such session, or not one of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_offering: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description No such offering, or not one of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_consultant: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description Not yourself (admins read anyone). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_all: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
                 };
             };
         };

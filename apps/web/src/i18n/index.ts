@@ -11,6 +11,7 @@ import enPublic from './locales/en/public.json';
 import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
 import enSecurity from './locales/en/security.json';
+import enSurvey from './locales/en/survey.json';
 import frAdmin from './locales/fr/admin.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
@@ -20,6 +21,7 @@ import frMembership from './locales/fr/membership.json';
 import frPublic from './locales/fr/public.json';
 import frPrivacy from './locales/fr/privacy.json';
 import frSecurity from './locales/fr/security.json';
+import frSurvey from './locales/fr/survey.json';
 
 /** French first; English for those who choose it (kept in localStorage). One file per area. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -47,6 +49,7 @@ void i18n.use(initReactI18next).init({
       privacy: frPrivacy,
       account: frAccount,
       security: frSecurity,
+      survey: frSurvey,
     },
     en: {
       common: enCommon,
@@ -59,6 +62,7 @@ void i18n.use(initReactI18next).init({
       privacy: enPrivacy,
       account: enAccount,
       security: enSecurity,
+      survey: enSurvey,
     },
   },
   lng: savedLanguage(),

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
+import { SurveyResults } from '../training/survey/SurveyResults';
 import { changedMarks, groupByOrganisation, isMarkable } from './attendance';
 import { useAttendees, useMarkAttendance, useOffering, useSessions } from './consultant-queries';
 import './consultant.css';
@@ -161,6 +162,10 @@ export function SessionPage() {
           </div>
         </form>
       ) : null}
+      <section aria-labelledby="survey-results-title">
+        <h2 id="survey-results-title">{t('results.title', { ns: 'survey' })}</h2>
+        <SurveyResults target={{ kind: 'session', id }} />
+      </section>
     </section>
   );
 }

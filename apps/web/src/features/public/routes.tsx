@@ -8,6 +8,7 @@ import { OfferingPage } from './offering/OfferingPage';
 import { CreateOrganisationPage } from './organisation/CreateOrganisationPage';
 import { OrganisationPage } from './organisation/OrganisationPage';
 import { OrganisationsPage } from './organisation/OrganisationsPage';
+import { SurveyPage } from '../training/survey/SurveyPage';
 import './public.css';
 
 /** The public pages (catalogue, offering, sign-up, invitation) and the user's own account pages. */
@@ -16,6 +17,8 @@ export const publicRoutes: RouteObject[] = [
   { path: '/offerings/:id', element: <OfferingPage /> },
   { path: '/register', element: <RegisterPage /> },
   { path: '/invitations/:token', element: <InvitationPage /> },
+  // The survey e-mail's link (no account needed).
+  { path: '/surveys/:token', element: <SurveyPage /> },
   {
     path: '/organisation',
     element: (
