@@ -60,8 +60,11 @@ export function SurveyPage() {
     );
   }
 
-  const setScore = (question: ScoreQuestion, score: number) =>
+  // A score chosen answers its question: its error goes at once.
+  const setScore = (question: ScoreQuestion, score: number) => {
     setDraft((current) => ({ ...current, scores: { ...current.scores, [question]: score } }));
+    setErrors((current) => ({ ...current, [question]: undefined }));
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
