@@ -4,6 +4,7 @@ export * from './entities';
 export * from './migrations';
 export * from './services/session-attendance.service';
 export * from './services/survey-links.service';
+export * from './services/survey-respondents.service';
 export * from './use-cases/answer-survey/answer-survey.use-case';
 export * from './use-cases/get-survey/get-survey.use-case';
 export * from './use-cases/get-survey-results/get-survey-results.use-case';

@@ -290,6 +290,23 @@ describe('training surveys', () => {
     });
   });
 
+  it('keeps no name nor address: an anonymised trainee is neither mailed nor named any more', async () => {
+    const session = await insertPublishedSession(db);
+    await confirmedBooking(session.sessionId, ['Léa', 'Hugo']);
+    await endSession(session.sessionId);
+    const [first] = await links(session.sessionId, 'hot');
+    await db.query(
+      `UPDATE booking_attendees SET name = 'Participant anonymisé',
+              email = 'anonymised-' || id || '@anonymised.invalid' WHERE id = $1`,
+      [first.invitation.attendeeId],
+    );
+    expect((await context.get(GetSurveyUseCase).execute(first.token)).name).toBeNull();
+    const again = await context.get(InviteToSurveyUseCase).execute(session.sessionId, 'hot');
+    expect(again.invitations.map((invitation) => invitation.name)).toEqual([
+      first.invitation.name === 'Léa' ? 'Hugo' : 'Léa',
+    ]);
+  });
+
   it('an answer is a record: the database refuses to change or delete it', async () => {
     const session = await insertPublishedSession(db);
     await confirmedBooking(session.sessionId, ['Léa']);

@@ -15,6 +15,7 @@ import { TrainingSettingsRepository } from './repositories/training-settings.rep
 import { SessionAttendanceService } from './services/session-attendance.service';
 import { TrainingDocumentsService } from './services/training-documents.service';
 import { SurveyLinksService } from './services/survey-links.service';
+import { SurveyRespondentsService } from './services/survey-respondents.service';
 import { TrainingSettingsService } from './services/training-settings.service';
 import { AnswerSurveyUseCase } from './use-cases/answer-survey/answer-survey.use-case';
 import { GetSurveyUseCase } from './use-cases/get-survey/get-survey.use-case';
@@ -27,6 +28,7 @@ const services = [
   TrainingDocumentsService,
   TrainingSettingsService,
   SurveyLinksService,
+  SurveyRespondentsService,
 ];
 
 const surveyUseCases = [

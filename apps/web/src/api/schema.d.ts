@@ -4477,7 +4477,8 @@ export interface components {
             stage: "hot" | "cold";
             /** @enum {string} */
             respondent: "trainee" | "organisation";
-            name: string;
+            /** @description null once the person was erased */
+            name: string | null;
             offeringTitle: string;
             /** Format: date-time */
             sessionStartsAt: string;

@@ -30,9 +30,9 @@ export class CreateTrainingSurveys1796207600000 implements MigrationInterface {
         organisation_id uuid NOT NULL REFERENCES organisations (id),
         attendee_id uuid REFERENCES booking_attendees (id),
         -- The organisation's contact (the booker); null for a trainee, who may have no account.
+        -- No name nor address here: they are read from the booking and the account when needed,
+        -- so erasing or anonymising those leaves nothing personal behind.
         user_id uuid REFERENCES users (id),
-        name text NOT NULL,
-        email text NOT NULL,
         -- SHA-256 of the link's secret, made when the mail is sent: the clear link is only in it.
         token_hash bytea UNIQUE,
         closes_at timestamptz NOT NULL,

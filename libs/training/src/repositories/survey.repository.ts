@@ -14,8 +14,6 @@ export interface SurveyInvitationRow {
   organisationId: string;
   attendeeId: string | null;
   userId: string | null;
-  name: string;
-  email: string;
   closesAt: Date;
   answeredAt: Date | null;
 }
@@ -68,14 +66,12 @@ interface InvitationDbRow {
   organisation_id: string;
   attendee_id: string | null;
   user_id: string | null;
-  name: string;
-  email: string;
   closes_at: Date;
   answered_at: Date | null;
 }
 
 const INVITATION_COLUMNS = `i.id, i.session_id, i.offering_id, i.consultant_id, i.stage, i.respondent,
-  i.booking_id, i.organisation_id, i.attendee_id, i.user_id, i.name, i.email, i.closes_at,
+  i.booking_id, i.organisation_id, i.attendee_id, i.user_id, i.closes_at,
   a.answered_at`;
 
 function invitationOf(row: InvitationDbRow): SurveyInvitationRow {
@@ -90,8 +86,6 @@ function invitationOf(row: InvitationDbRow): SurveyInvitationRow {
     organisationId: row.organisation_id,
     attendeeId: row.attendee_id,
     userId: row.user_id,
-    name: row.name,
-    email: row.email,
     closesAt: row.closes_at,
     answeredAt: row.answered_at,
   };
@@ -140,8 +134,8 @@ export class SurveyRepository {
       await manager.query(
         `INSERT INTO training_survey_invitations
            (session_id, offering_id, consultant_id, stage, respondent, booking_id, organisation_id,
-            attendee_id, user_id, name, email, closes_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            attendee_id, user_id, closes_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT DO NOTHING`,
         [
           invitation.sessionId,
@@ -153,8 +147,6 @@ export class SurveyRepository {
           invitation.organisationId,
           invitation.attendeeId,
           invitation.userId,
-          invitation.name,
-          invitation.email,
           invitation.closesAt,
         ],
       );

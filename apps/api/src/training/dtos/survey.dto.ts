@@ -78,8 +78,8 @@ export class SurveyDto {
   stage!: string;
   @ApiProperty({ enum: ['trainee', 'organisation'] })
   respondent!: string;
-  @ApiProperty()
-  name!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null once the person was erased' })
+  name!: string | null;
   @ApiProperty()
   offeringTitle!: string;
   @ApiProperty({ format: 'date-time' })

@@ -8,14 +8,15 @@ import {
   SurveyStage,
 } from '../../domain/surveys';
 import { SurveyInvitationRow, SurveyRepository } from '../../repositories/survey.repository';
+import { SurveyRespondentsService } from '../../services/survey-respondents.service';
 import { TrainingErrorCode, TrainingException } from '../../training.exception';
 
 /** What the public survey page shows: no account, the link is the key. */
 export interface SurveyView {
   stage: SurveyStage;
   respondent: SurveyRespondent;
-  /** The trainee's name, or the organisation contact's. */
-  name: string;
+  /** The trainee's name, or the organisation contact's; null once erased. */
+  name: string | null;
   offeringTitle: string;
   sessionStartsAt: Date;
   sessionEndsAt: Date;
@@ -52,16 +53,21 @@ export class GetSurveyUseCase {
   constructor(
     private readonly surveys: SurveyRepository,
     private readonly catalogue: CatalogueFactsService,
+    private readonly respondents: SurveyRespondentsService,
   ) {}
 
   async execute(token: string): Promise<SurveyView> {
     const invitation = await invitationOfToken(this.surveys, token);
     const session = await this.catalogue.session(invitation.sessionId);
     if (!session) throw surveyLinkInvalid();
+    const respondent = (await this.respondents.of(invitation.sessionId, [invitation])).get(
+      invitation.id,
+    );
     return {
       stage: invitation.stage,
       respondent: invitation.respondent,
-      name: invitation.name,
+      // Null once the person was erased or anonymised (the page greets nobody by name).
+      name: respondent?.name ?? null,
       offeringTitle: session.offeringTitle,
       sessionStartsAt: session.startsAt,
       sessionEndsAt: session.endsAt,

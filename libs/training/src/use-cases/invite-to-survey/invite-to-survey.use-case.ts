@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BookingFactsService } from '@mutualis/booking';
 import { CatalogueFactsService, SessionFacts } from '@mutualis/catalogue';
 import { ContactDirectoryService, Locale } from '@mutualis/identity';
+import { deliverable, SurveyRespondentsService } from '../../services/survey-respondents.service';
 import { SURVEY_OPEN_DAYS, SurveyStage, surveyDueAt } from '../../domain/surveys';
 import {
   NewSurveyInvitation,
@@ -17,6 +18,8 @@ import { ScheduleSurveysUseCase } from '../schedule-surveys/schedule-surveys.use
 const EARLY_TOLERANCE_MS = 60_000;
 
 export interface SurveyInvitationToSend extends SurveyInvitationRow {
+  name: string;
+  email: string;
   locale: Locale;
 }
 
@@ -43,6 +46,7 @@ export class InviteToSurveyUseCase {
     private readonly settings: TrainingSettingsService,
     private readonly surveys: SurveyRepository,
     private readonly schedule: ScheduleSurveysUseCase,
+    private readonly respondents: SurveyRespondentsService,
   ) {}
 
   async execute(
@@ -71,7 +75,7 @@ export class InviteToSurveyUseCase {
       closesAt,
     };
     const trainees = (await this.bookings.traineesOfSession(sessionId)).filter(
-      (trainee) => trainee.bookingStatus !== 'no_show' && trainee.email,
+      (trainee) => trainee.bookingStatus !== 'no_show' && deliverable(trainee.email),
     );
     const invitations: NewSurveyInvitation[] = trainees.map((trainee) => ({
       ...common,
@@ -80,8 +84,6 @@ export class InviteToSurveyUseCase {
       organisationId: trainee.organisationId,
       attendeeId: trainee.attendeeId,
       userId: null,
-      name: trainee.name,
-      email: trainee.email!,
     }));
     if (stage === 'cold') invitations.push(...(await this.organisationContacts(trainees, common)));
     await this.dataSource.transaction((manager) => this.surveys.invite(invitations, manager));
@@ -89,18 +91,14 @@ export class InviteToSurveyUseCase {
     const open = (await this.surveys.invitationsOf(sessionId, stage)).filter(
       (invitation) => !invitation.answeredAt && invitation.closesAt > now,
     );
-    const userIds = open.flatMap((invitation) => (invitation.userId ? [invitation.userId] : []));
-    const locales = new Map(
-      (await this.contacts.usersByIds(userIds)).map((contact) => [contact.userId, contact.locale]),
-    );
+    const respondents = await this.respondents.of(sessionId, open);
     return {
       outcome: 'invited',
       session,
-      invitations: open.map((invitation) => ({
-        ...invitation,
-        // Trainees may have no account: French, the Chambre's language.
-        locale: (invitation.userId && locales.get(invitation.userId)) || 'fr',
-      })),
+      invitations: open.flatMap((invitation) => {
+        const respondent = respondents.get(invitation.id);
+        return respondent ? [{ ...invitation, ...respondent }] : [];
+      }),
     };
   }
 
@@ -122,7 +120,7 @@ export class InviteToSurveyUseCase {
       const booking = await this.bookings.forNotice(bookingId);
       if (!booking) continue;
       const [contact] = await this.contacts.usersByIds([booking.bookedBy]);
-      if (!contact) continue;
+      if (!contact?.userId || !deliverable(contact.email)) continue;
       invitations.push({
         ...common,
         respondent: 'organisation',
@@ -130,8 +128,6 @@ export class InviteToSurveyUseCase {
         organisationId,
         attendeeId: null,
         userId: contact.userId,
-        name: contact.name ?? contact.email,
-        email: contact.email,
       });
     }
     return invitations;

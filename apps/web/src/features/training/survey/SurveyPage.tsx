@@ -77,9 +77,9 @@ export function SurveyPage() {
   return (
     <section className="narrow">
       <PageTitle>{heading}</PageTitle>
+      {data.name ? <p>{t('greeting', { name: data.name })}</p> : null}
       <p>
         {t(data.respondent === 'organisation' ? 'intro.organisation' : `intro.${data.stage}`, {
-          name: data.name,
           title: data.offeringTitle,
         })}
       </p>
