@@ -236,6 +236,27 @@ describe('training surveys', () => {
     await context.get(AnswerSurveyUseCase).execute({ ...good, token: fresh });
   });
 
+  it('closes a survey 60 days after it is sent: no answer and no new link after that', async () => {
+    const session = await insertPublishedSession(db);
+    await confirmedBooking(session.sessionId, ['Léa']);
+    await endSession(session.sessionId);
+    const [{ invitation, token }] = await links(session.sessionId, 'hot');
+    expect(invitation.closesAt.getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
+    await db.query(
+      `UPDATE training_survey_invitations SET closes_at = now() - interval '1 minute' WHERE id = $1`,
+      [invitation.id],
+    );
+    expect((await refusal(context.get(AnswerSurveyUseCase).execute({ ...good, token }))).code).toBe(
+      TrainingErrorCode.SurveyClosed,
+    );
+    expect(
+      await db.transaction((manager) =>
+        context.get(SurveyLinksService).mint(invitation.id, manager),
+      ),
+    ).toBeNull();
+    expect(await answerCount(session.sessionId)).toBe(0);
+  });
+
   it('refuses an incomplete or invalid answer with the failing fields, and writes nothing', async () => {
     const session = await insertPublishedSession(db);
     await confirmedBooking(session.sessionId, ['Léa']);
