@@ -46,6 +46,7 @@ export const EVENT_ROUTES: EventRoutes = {
   [BookingEvents.Waitlisted]: [],
   // Training: a training booking schedules its half-days' signing links (attendance.handlers.ts).
   // Training: a training session's end is scheduled (completion.handlers.ts).
+  // Training: a confirmed training booking schedules its session's surveys (survey.handlers.ts).
   [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
@@ -102,6 +103,8 @@ export const EVENT_ROUTES: EventRoutes = {
   // Each trainee and the organisation receive the attestation and the certificate.
   [TrainingEvents.CompletionDocumentsIssued]: [Notifications],
   [TrainingEvents.SurveyDue]: [],
+  // Notifications invites the session's trainees (and, cold, organisations) and mails the links.
+  [TrainingEvents.SurveyDue]: [Notifications],
 };
 
 /** The queue that carries each job that is not an event; each needs exactly one @OnJob handler. */

@@ -44,6 +44,8 @@ export enum TrainingErrorCode {
   SurveyAlreadyAnswered = 'survey_already_answered',
   SurveyClosed = 'survey_closed',
   InvalidSurveyAnswer = 'invalid_survey_answer',
+  /** No such session, offering or consultant, or not one whose results the caller may read. */
+  SurveyResultsNotFound = 'survey_results_not_found',
 }
 
 const KINDS: Record<TrainingErrorCode, ErrorKind> = {
@@ -71,6 +73,7 @@ const KINDS: Record<TrainingErrorCode, ErrorKind> = {
   [TrainingErrorCode.SurveyAlreadyAnswered]: ErrorKind.Conflict,
   [TrainingErrorCode.SurveyClosed]: ErrorKind.Conflict,
   [TrainingErrorCode.InvalidSurveyAnswer]: ErrorKind.Invalid,
+  [TrainingErrorCode.SurveyResultsNotFound]: ErrorKind.NotFound,
 };
 
 /** A training rule refused the request; the kind decides the HTTP status (problem+json). */

@@ -12,6 +12,9 @@ import { CompletionHandlers } from './jobs/completion.handlers';
 import { CompletionFactsRepository } from './repositories/completion-facts.repository';
 import { HalfDayRepository } from './repositories/half-day.repository';
 import { SessionCompletionRepository } from './repositories/session-completion.repository';
+import { SurveyHandlers } from './jobs/survey.handlers';
+import { HalfDayRepository } from './repositories/half-day.repository';
+import { SurveyRepository } from './repositories/survey.repository';
 import { TrainingDocumentRepository } from './repositories/training-document.repository';
 import { TrainingSettingsRepository } from './repositories/training-settings.repository';
 import { AttendanceLinksService } from './services/attendance-links.service';
@@ -22,6 +25,8 @@ import { CompletionDocumentsService } from './services/completion-documents.serv
 import { SessionAttendanceService } from './services/session-attendance.service';
 import { TrainingSessionAccess } from './services/session-access';
 import { TrainingDocumentsService } from './services/training-documents.service';
+import { SurveyLinksService } from './services/survey-links.service';
+import { SurveyRespondentsService } from './services/survey-respondents.service';
 import { TrainingSettingsService } from './services/training-settings.service';
 import { AttendanceHandlers } from './jobs/attendance.handlers';
 import { CountersignHalfDayUseCase } from './use-cases/countersign-half-day/countersign-half-day.use-case';
@@ -58,6 +63,26 @@ const completion = [
   CompleteSessionUseCase,
   GetAttendanceSheetUseCase,
   ScheduleSessionEndUseCase,
+import { AnswerSurveyUseCase } from './use-cases/answer-survey/answer-survey.use-case';
+import { GetSurveyUseCase } from './use-cases/get-survey/get-survey.use-case';
+import { GetSurveyResultsUseCase } from './use-cases/get-survey-results/get-survey-results.use-case';
+import { InviteToSurveyUseCase } from './use-cases/invite-to-survey/invite-to-survey.use-case';
+import { ScheduleSurveysUseCase } from './use-cases/schedule-surveys/schedule-surveys.use-case';
+
+const services = [
+  SessionAttendanceService,
+  TrainingDocumentsService,
+  TrainingSettingsService,
+  SurveyLinksService,
+  SurveyRespondentsService,
+];
+
+const surveyUseCases = [
+  ScheduleSurveysUseCase,
+  InviteToSurveyUseCase,
+  GetSurveyUseCase,
+  AnswerSurveyUseCase,
+  GetSurveyResultsUseCase,
 ];
 
 /**
@@ -94,5 +119,11 @@ const completion = [
     ...completion,
   ],
   exports: [DocumentsModule, ...services, ...completion],
+    SurveyRepository,
+    ...services,
+    ...surveyUseCases,
+    SurveyHandlers,
+  ],
+  exports: [DocumentsModule, ...services, ...surveyUseCases],
 })
 export class TrainingModule {}

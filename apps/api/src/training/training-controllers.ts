@@ -7,3 +7,8 @@ import { AttendanceSheetController } from './attendance-sheet.controller';
 
 /** The training context's controllers, one per resource. */
 export const trainingControllers: Type[] = [AttendanceSheetController];
+import { SurveyResultsController } from './survey-results.controller';
+import { SurveysController } from './surveys.controller';
+
+/** The training context's controllers, one per resource. */
+export const trainingControllers: Type[] = [SurveysController, SurveyResultsController];

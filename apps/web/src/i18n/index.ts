@@ -12,6 +12,7 @@ import enPublic from './locales/en/public.json';
 import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
 import enSecurity from './locales/en/security.json';
+import enSurvey from './locales/en/survey.json';
 import frAdmin from './locales/fr/admin.json';
 import frAttendance from './locales/fr/attendance.json';
 import frCommon from './locales/fr/common.json';
@@ -22,6 +23,7 @@ import frMembership from './locales/fr/membership.json';
 import frPublic from './locales/fr/public.json';
 import frPrivacy from './locales/fr/privacy.json';
 import frSecurity from './locales/fr/security.json';
+import frSurvey from './locales/fr/survey.json';
 
 /** French first; English for those who choose it (kept in localStorage). One file per area. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -50,6 +52,7 @@ void i18n.use(initReactI18next).init({
       account: frAccount,
       security: frSecurity,
       attendance: frAttendance,
+      survey: frSurvey,
     },
     en: {
       common: enCommon,
@@ -63,6 +66,7 @@ void i18n.use(initReactI18next).init({
       account: enAccount,
       security: enSecurity,
       attendance: enAttendance,
+      survey: enSurvey,
     },
   },
   lng: savedLanguage(),

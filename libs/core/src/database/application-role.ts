@@ -98,6 +98,8 @@ export const PROTECTED_TABLES: readonly ProtectedTable[] = [
   { table: 'document_signatures', appendOnly: true },
   // Signed attendance (émargement): minutes missed are set before the countersignature (triggers).
   { table: 'training_attendance' },
+  // A survey answer is given once and kept as given (Qualiopi evidence).
+  { table: 'training_survey_answers', appendOnly: true },
 ];
 
 /** An identifier for DDL (role and database names cannot be bound as parameters). */

@@ -62,6 +62,11 @@ export class WebLinks {
     return `${this.base}/admin/membership`;
   }
 
+  /** A training survey's public page: the token is the only key (no account). */
+  survey(token: string): string {
+    return `${this.base}/surveys/${token}`;
+  }
+
   accountSecurity(): string {
     return `${this.base}/account/security`;
   }

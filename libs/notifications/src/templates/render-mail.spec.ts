@@ -238,6 +238,16 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     organisationName: 'Les Lucioles',
     bookingUrl: 'https://mutualis.example/bookings/b-1',
   },
+  'training-survey-invitation': {
+    surveyInvitationId: '8c0e3b1e-6f0a-4c8e-9a53-6f1c2c9b7a10',
+    stage: 'hot',
+    respondent: 'trainee',
+    offeringTitle: 'Gouvernance associative',
+    startsAt: '2026-12-01T08:00:00Z',
+    endsAt: '2026-12-01T16:00:00Z',
+    closesAt: '2027-01-30T16:00:00Z',
+    surveyUrl: 'https://mutualis.example/surveys/abc',
+  },
 };
 
 function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {

@@ -36,6 +36,7 @@ import {
   trainingCompletionOrganisation,
   trainingCompletionTrainee,
 } from './training-completion.templates';
+import { trainingSurveyInvitation } from './training-survey.templates';
 import type {
   MailContext,
   MailLocale,
@@ -86,6 +87,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'attendance-signing-link': attendanceSigningLink,
   'training-completion-trainee': trainingCompletionTrainee,
   'training-completion-organisation': trainingCompletionOrganisation,
+  'training-survey-invitation': trainingSurveyInvitation,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

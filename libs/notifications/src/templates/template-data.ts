@@ -1,3 +1,5 @@
+import type { SurveyInvitationData } from './training-survey.templates';
+
 /**
  * What each e-mail template needs. Values are plain JSON (instants as ISO 8601 strings, money
  * as integer cents) because they are kept in the delivery log, so a failed message can be
@@ -209,6 +211,8 @@ export interface TemplateData {
   'account-password-reset': { actionUrl: string; expiresAt: string };
   'account-registration-attempt': { signInUrl: string; resetUrl: string };
   'account-email-change-notice': { newEmail: string; securityUrl: string };
+  /** surveyUrl holds the link's secret: made at send time, never stored. */
+  'training-survey-invitation': SurveyInvitationData;
 }
 
 /** Templates whose link is minted at send time from the account token named in their data. */

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
 import { AttendanceSheetDownload } from '../training/completion/AttendanceSheetDownload';
+import { SurveyResults } from '../training/survey/SurveyResults';
 import { changedMarks, groupByOrganisation, isMarkable } from './attendance';
 import { useAttendees, useMarkAttendance, useOffering, useSessions } from './consultant-queries';
 import './consultant.css';
@@ -168,6 +169,10 @@ export function SessionPage() {
           </div>
         </form>
       ) : null}
+      <section aria-labelledby="survey-results-title">
+        <h2 id="survey-results-title">{t('results.title', { ns: 'survey' })}</h2>
+        <SurveyResults target={{ kind: 'session', id }} />
+      </section>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { OfferingPage } from './offering/OfferingPage';
 import { CreateOrganisationPage } from './organisation/CreateOrganisationPage';
 import { OrganisationPage } from './organisation/OrganisationPage';
 import { OrganisationsPage } from './organisation/OrganisationsPage';
+import { SurveyPage } from '../training/survey/SurveyPage';
 import './public.css';
 
 /** The public pages (catalogue, offering, sign-up, invitation) and the user's own account pages. */
@@ -19,6 +20,8 @@ export const publicRoutes: RouteObject[] = [
   { path: '/invitations/:token', element: <InvitationPage /> },
   // A trainee's signing link (émargement): no account, the link is the key.
   { path: '/emargement/:token', element: <SigningPage /> },
+  // The survey e-mail's link (no account needed).
+  { path: '/surveys/:token', element: <SurveyPage /> },
   {
     path: '/organisation',
     element: (

@@ -11,6 +11,7 @@ import {
 import { DocumentStore } from '@mutualis/documents';
 import { ChambreSettingsQuery, InvoicePdfService } from '@mutualis/invoicing';
 import { AttendanceLinksService } from '@mutualis/training';
+import { SurveyLinksService } from '@mutualis/training';
 import { sessionCalendar } from '../../calendar/session-calendar';
 import { NotificationDelivery } from '../../entities/notification-delivery.entity';
 import { MailTransport, OutgoingMail } from '../../mail/mail-transport';
@@ -18,6 +19,7 @@ import { DeliveryRepository } from '../../repositories/delivery.repository';
 import { PreferenceRepository } from '../../repositories/preference.repository';
 import { WebLinks } from '../../services/web-links';
 import { renderMail } from '../../templates/render-mail';
+import type { PlannedSurveyInvitation } from '../../templates/training-survey.templates';
 import {
   ACCOUNT_LINK_TEMPLATES,
   AccountLinkTemplate,
@@ -75,6 +77,7 @@ export class DeliverNotificationUseCase {
     private readonly config: ConfigService<Environment, true>,
     private readonly attendanceLinks: AttendanceLinksService,
     private readonly clock: Clock,
+    private readonly surveyLinks: SurveyLinksService,
   ) {}
 
   async execute(command: DeliverCommand): Promise<DeliveryOutcome> {
@@ -161,6 +164,11 @@ export class DeliverNotificationUseCase {
         manager,
       );
       return signUrl ? { ...planned, signUrl } : null;
+    }
+    if (delivery.template === 'training-survey-invitation') {
+      const planned = delivery.params as unknown as PlannedSurveyInvitation;
+      const token = await this.surveyLinks.mint(planned.surveyInvitationId, manager);
+      return token ? { ...planned, surveyUrl: this.links.survey(token) } : null;
     }
     if (delivery.template !== 'account-invitation') {
       return delivery.params as TemplateData[TemplateName];

@@ -7,6 +7,7 @@ import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/in
 import { MembershipEvents, RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
 import { TrainingEvents } from '@mutualis/training';
+import { InviteToSurveyUseCase, TrainingEvents } from '@mutualis/training';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { AttendanceMailPlanner } from '../../services/attendance-mail-planner';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
@@ -14,6 +15,7 @@ import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
 import { RenewalReminderPlanner } from '../../services/renewal-reminder-planner';
 import { TrainingCompletionPlanner } from '../../services/training-completion-planner';
+import { surveyDeliveries } from '../../services/training-survey-planner';
 
 export interface NotifyOutcome {
   queued: number;
@@ -45,6 +47,7 @@ export const NOTIFIED_EVENTS = [
   MembershipEvents.Lapsed,
   TrainingEvents.HalfDayOpening,
   TrainingEvents.CompletionDocumentsIssued,
+  TrainingEvents.SurveyDue,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -72,6 +75,7 @@ export class NotifyEventUseCase {
     private readonly renewalMail: RenewalReminderPlanner,
     private readonly attendanceMail: AttendanceMailPlanner,
     private readonly trainingCompletion: TrainingCompletionPlanner,
+    private readonly surveyInvitations: InviteToSurveyUseCase,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -139,6 +143,13 @@ export class NotifyEventUseCase {
       this.send(this.attendanceMail.halfDayOpening(event.eventId, event.payload.halfDayId)),
     [TrainingEvents.CompletionDocumentsIssued]: (event) =>
       this.send(this.trainingCompletion.completionDocuments(event.eventId, event.payload)),
+    // Invites on arrival (a cancelled or moved session invites nobody now), then mails the links.
+    [TrainingEvents.SurveyDue]: async (event) =>
+      this.send(
+        surveyDeliveries(
+          await this.surveyInvitations.execute(event.payload.sessionId, event.payload.stage),
+        ),
+      ),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
