@@ -20,6 +20,7 @@ const {
   Notifications,
   Payments,
   Reconciliation,
+  Training,
 } = QueueName;
 
 /**
@@ -43,7 +44,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.SessionCancelled]: [],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  [BookingEvents.Confirmed]: [Notifications, Invoicing],
+  // Training: a confirmed training booking gets its convention (convention.handlers.ts).
+  [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
   [BookingEvents.OfferAccepted]: [Notifications],
@@ -86,7 +88,8 @@ export const EVENT_ROUTES: EventRoutes = {
   // The training body's documents and mail (issue 21): routed as their handlers land.
   [TrainingEvents.ConventionIssued]: [],
   [TrainingEvents.ConventionSigned]: [],
-  [TrainingEvents.ConventionReminderDue]: [],
+  // The next reminder is planned on the training queue while the convention stays unsigned.
+  [TrainingEvents.ConventionReminderDue]: [Training],
   [TrainingEvents.ConvocationDue]: [],
   [TrainingEvents.ConvocationIssued]: [],
   [TrainingEvents.HalfDayOpening]: [],

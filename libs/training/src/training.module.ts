@@ -7,6 +7,16 @@ import { DocumentsModule } from '@mutualis/documents';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { trainingEntities } from './entities';
+import { ConventionHandlers } from './jobs/convention.handlers';
+import { ConventionRepository } from './repositories/convention.repository';
+import { TrainingConventionsService } from './services/training-conventions.service';
+import { TrainingDocumentAccessService } from './services/training-document-access.service';
+import { GetTrainingDocumentUseCase } from './use-cases/get-training-document/get-training-document.use-case';
+import { IssueConventionUseCase } from './use-cases/issue-convention/issue-convention.use-case';
+import { ListBookingDocumentsUseCase } from './use-cases/list-booking-documents/list-booking-documents.use-case';
+import { RemindConventionUseCase } from './use-cases/remind-convention/remind-convention.use-case';
+import { SignConventionUseCase } from './use-cases/sign-convention/sign-convention.use-case';
+import { UpdateTrainingSettingsUseCase } from './use-cases/update-training-settings/update-training-settings.use-case';
 import { HalfDayRepository } from './repositories/half-day.repository';
 import { TrainingDocumentRepository } from './repositories/training-document.repository';
 import { TrainingSettingsRepository } from './repositories/training-settings.repository';
@@ -15,6 +25,18 @@ import { TrainingDocumentsService } from './services/training-documents.service'
 import { TrainingSettingsService } from './services/training-settings.service';
 
 const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
+
+/** §2: conventions (contrats) de formation, their signatures and reminders; document access. */
+const conventions = [
+  TrainingConventionsService,
+  TrainingDocumentAccessService,
+  GetTrainingDocumentUseCase,
+  IssueConventionUseCase,
+  ListBookingDocumentsUseCase,
+  RemindConventionUseCase,
+  SignConventionUseCase,
+  UpdateTrainingSettingsUseCase,
+];
 
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
@@ -34,8 +56,11 @@ const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSe
     HalfDayRepository,
     TrainingDocumentRepository,
     TrainingSettingsRepository,
+    ConventionRepository,
+    ConventionHandlers,
     ...services,
+    ...conventions,
   ],
-  exports: [DocumentsModule, ...services],
+  exports: [DocumentsModule, ...services, ...conventions],
 })
 export class TrainingModule {}
