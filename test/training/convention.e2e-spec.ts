@@ -171,6 +171,22 @@ describe('conventions de formation, end to end', () => {
       signedByChambre: false,
     });
 
+    // The organisation's admin is sent it to sign, the version attached.
+    const mails = await eventually(
+      async () =>
+        smtp.received.filter(
+          (caught) =>
+            caught.to.includes(orgAdmin.email.toLowerCase()) &&
+            caught.mail.subject?.startsWith('Votre convention de formation à signer'),
+        ),
+      (found) => found.length > 0,
+    );
+    expect(mails).toHaveLength(1);
+    const [attachment] = mails[0].mail.attachments;
+    expect(attachment.contentType).toBe('application/pdf');
+    expect(createHash('sha256').update(attachment.content).digest('hex')).toBe(first.sha256);
+    expect(mails[0].mail.text).toContain(first.sha256);
+
     // Its readers download it, checked; anyone else is told it does not exist.
     for (const reader of [orgAdmin, consultant, admin]) {
       const file = await pdf(reader, first.id);

@@ -86,10 +86,11 @@ export const EVENT_ROUTES: EventRoutes = {
   // The worker applies an import in batches (member-import.handlers.ts).
   [MembershipEvents.ImportStarted]: [Membership],
   // The training body's documents and mail (issue 21): routed as their handlers land.
-  [TrainingEvents.ConventionIssued]: [],
+  // The organisation's admins receive the convention to sign (training-convention.handlers.ts).
+  [TrainingEvents.ConventionIssued]: [Notifications],
   [TrainingEvents.ConventionSigned]: [],
   // The next reminder is planned on the training queue while the convention stays unsigned.
-  [TrainingEvents.ConventionReminderDue]: [Training],
+  [TrainingEvents.ConventionReminderDue]: [Training, Notifications],
   [TrainingEvents.ConvocationDue]: [],
   [TrainingEvents.ConvocationIssued]: [],
   [TrainingEvents.HalfDayOpening]: [],

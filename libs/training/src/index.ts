@@ -5,6 +5,7 @@ export * from './services/session-attendance.service';
 export * from './services/training-documents.service';
 export * from './services/training-settings.service';
 export * from './domain/convention-terms';
+export type { StoredConvention } from './repositories/convention.repository';
 export * from './services/training-conventions.service';
 export * from './services/training-document-access.service';
 export * from './use-cases/get-training-document/get-training-document.use-case';

@@ -31,6 +31,10 @@ import {
 } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
+import {
+  trainingConventionIssued,
+  trainingConventionReminder,
+} from './training-convention.templates';
 import type {
   MailContext,
   MailLocale,
@@ -78,6 +82,8 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'membership-application-submitted': membershipApplicationSubmitted,
   'membership-application-approved': membershipApplicationApproved,
   'membership-application-refused': membershipApplicationRefused,
+  'training-convention-issued': trainingConventionIssued,
+  'training-convention-reminder': trainingConventionReminder,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DocumentSignature, DocumentStore } from '@mutualis/documents';
 import { ConventionSignatureStamp } from '../domain/convention-terms';
-import { ConventionRepository } from '../repositories/convention.repository';
+import { ConventionRepository, StoredConvention } from '../repositories/convention.repository';
 import { TrainingDocumentsService } from './training-documents.service';
 
 export type ConventionParty = 'organisation' | 'chambre';
@@ -77,6 +77,11 @@ export class TrainingConventionsService {
     if (source.sessionStatus !== 'scheduled' || source.startsAt <= now) return null;
     if (state.signatures.some((signature) => signature.party === 'organisation')) return null;
     return state;
+  }
+
+  /** The terms frozen at issue (kind, reference, parties, price, trainees), or null. */
+  terms(bookingId: string): Promise<StoredConvention | null> {
+    return this.conventions.find(bookingId);
   }
 
   /** The users who sign for the booking's organisation (its administrators). */
