@@ -2055,6 +2055,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bookings/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A training booking’s documents, every version (newest marked), and where its convention stands */
+        get: operations["TrainingDocumentsController_bookingDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored training document (PDF), checked against its SHA-256 */
+        get: operations["TrainingDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a convention: its organisation’s admin for the organisation, the Chambre’s signatory for the Chambre. Answers the next version, stamped with the signature block(s). */
+        post: operations["TrainingDocumentsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/training/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the Chambre runs its trainings, and who signs for it (admin) */
+        get: operations["TrainingSettingsController_get"];
+        /** Set the training settings (admin): convocation and survey delays, the signed convention requirement, the signing margin and the Chambre’s signatory */
+        put: operations["TrainingSettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4385,6 +4454,91 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             completedAt: string | null;
+        };
+        DocumentSignatureDto: {
+            /** @enum {string} */
+            party: "organisation" | "chambre";
+            signerName: string;
+            signerCapacity: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description SHA-256 (hex) of the version signed */
+            documentSha256: string;
+        };
+        TrainingDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "programme" | "convention" | "convocation" | "attendance_sheet" | "attestation" | "certificate";
+            title: string;
+            fileName: string;
+            version: number;
+            /** @description The newest version of its series */
+            latest: boolean;
+            /** @description SHA-256 (hex) of the stored bytes */
+            sha256: string;
+            byteSize: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            bookingId: string | null;
+            /** Format: uuid */
+            attendeeId: string | null;
+            signatures: components["schemas"]["DocumentSignatureDto"][];
+        };
+        ConventionStateDto: {
+            /**
+             * Format: uuid
+             * @description The current version, the one to sign
+             */
+            documentId: string;
+            sha256: string;
+            version: number;
+            signedByOrganisation: boolean;
+            signedByChambre: boolean;
+            /** @description The Chambre requires the signed convention before the session */
+            required: boolean;
+        };
+        BookingDocumentsDto: {
+            /** Format: uuid */
+            bookingId: string;
+            documents: components["schemas"]["TrainingDocumentDto"][];
+            convention: components["schemas"]["ConventionStateDto"] | null;
+        };
+        SignatureBodyDto: {
+            /** @description SHA-256 (hex) of the version shown to the signer */
+            sha256: string;
+            /**
+             * @description The signer consents to sign this version
+             * @enum {boolean}
+             */
+            consent: true;
+            /** @description E.g. « Présidente »; defaults to the signatory’s setting */
+            signerCapacity?: string;
+        };
+        TrainingSettingsDto: {
+            convocationDaysBefore: number;
+            coldSurveyDaysAfter: number;
+            requireSignedConvention: boolean;
+            signingMarginMinutes: number;
+            /** Format: uuid */
+            signatoryUserId: string | null;
+            signatoryName: string | null;
+            signatoryCapacity: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TrainingSettingsBodyDto: {
+            convocationDaysBefore?: number;
+            coldSurveyDaysAfter?: number;
+            requireSignedConvention?: boolean;
+            signingMarginMinutes?: number;
+            /** Format: uuid */
+            signatoryUserId?: string | null;
+            signatoryName?: string | null;
+            signatoryCapacity?: string | null;
         };
     };
     responses: never;
@@ -7668,6 +7822,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberImportDto"];
+                };
+            };
+        };
+    };
+    TrainingDocumentsController_bookingDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDocumentsDto"];
+                };
+            };
+            /** @description No such booking, or not one the caller may read. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingDocumentsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; its SHA-256 in the X-Document-SHA256 header. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document, or not one the caller may read. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingDocumentsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingDocumentDto"];
+                };
+            };
+            /** @description The caller signs for neither side (not_the_signatory). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the current version or hash (convention_outdated), or this side already signed (convention_already_signed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSettingsDto"];
+                };
+            };
+        };
+    };
+    TrainingSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingSettingsBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSettingsDto"];
                 };
             };
         };

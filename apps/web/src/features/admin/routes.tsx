@@ -14,6 +14,7 @@ import { CampaignsPage } from './membership/CampaignsPage';
 import { FeeSchedulePage } from './membership/FeeSchedulePage';
 import { ImportPage } from './membership/ImportPage';
 import { MembersPage } from './membership/MembersPage';
+import { TrainingSettingsPage } from '../training/convention/TrainingSettingsPage';
 import '../member/membership/membership.css';
 
 const adminOnly = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
@@ -33,4 +34,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/membership/fees', element: adminOnly(<FeeSchedulePage />) },
   { path: '/admin/membership/campaigns', element: adminOnly(<CampaignsPage />) },
   { path: '/admin/membership/import', element: adminOnly(<ImportPage />) },
+  { path: '/admin/training', element: adminOnly(<TrainingSettingsPage />) },
 ];
