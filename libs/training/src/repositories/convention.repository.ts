@@ -82,7 +82,7 @@ export class ConventionRepository {
       `SELECT b.id AS booking_id, b.status, b.confirmation_method, b.organisation_id, b.offering_id, o.kind AS offering_kind,
               b.session_id, b.seats, b.unit_price_cents, b.vat_treatment, b.vat_rate_basis_points,
               b.total_excl_vat_cents, b.total_vat_cents, b.total_incl_vat_cents, b.cancellation_policy,
-              b.service_starts_at AS starts_at, s.ends_at, s.location, s.remote_url,
+              COALESCE(s.starts_at, b.service_starts_at) AS starts_at, s.ends_at, s.location, s.remote_url,
               s.status AS session_status, u.email AS booked_by_email, org.legal_form,
               to_jsonb(o) AS offering,
               (SELECT jsonb_agg(jsonb_build_object('name', a.name, 'email', NULLIF(a.email, ''))

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { DataSource, QueryRunner } from 'typeorm';
 import { Actor } from '@mutualis/identity';
 import {
   configureChambre,
@@ -13,6 +14,7 @@ import {
   insertVerifiedUser,
   pdfLines,
 } from '@mutualis/testing';
+import { TrainingConventions1796207200000 } from '../../migrations/1796207200000-training-conventions';
 import { TrainingEvents } from '../../training.events';
 import { TrainingModule } from '../../training.module';
 import { TrainingConventionsService } from '../../services/training-conventions.service';
@@ -320,6 +322,44 @@ describe('conventions de formation', () => {
       consent: true,
     });
     expect(await remind.execute(booking.bookingId)).toBe('no_longer_due');
+  });
+
+  it('keeps the terms a convention was issued with, and its migration reverts', async () => {
+    const booking = await confirmedTrainingBooking();
+    await issue.execute(booking.bookingId);
+    const owner = new Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    try {
+      await expect(
+        owner.query(`UPDATE training_conventions SET kind = 'contrat' WHERE booking_id = $1`, [
+          booking.bookingId,
+        ]),
+      ).rejects.toThrow(/stored record and cannot be changed/);
+      await expect(
+        owner.query(`DELETE FROM training_conventions WHERE booking_id = $1`, [booking.bookingId]),
+      ).rejects.toThrow(/stored record/);
+      // down() then up() in a transaction rolled back: the run's database is left as it was.
+      const runner = {
+        query: (sql: string, parameters?: unknown[]) => owner.query(sql, parameters),
+      } as unknown as QueryRunner;
+      const migration = new TrainingConventions1796207200000();
+      await owner.query('BEGIN');
+      try {
+        await migration.down(runner);
+        const [{ exists }] = (
+          await owner.query<{ exists: string | null }>(
+            `SELECT to_regclass('training_conventions') AS exists`,
+          )
+        ).rows;
+        expect(exists).toBeNull();
+        await migration.up(runner);
+      } finally {
+        await owner.query('ROLLBACK');
+      }
+    } finally {
+      await owner.end();
+    }
+    expect((await conventions.terms(booking.bookingId))?.kind).toBe('convention');
   });
 
   it('refuses an unknown signatory', async () => {
