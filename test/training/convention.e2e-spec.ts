@@ -17,6 +17,7 @@ import {
 import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { eventually, expectFields, expectProblem, expectStatus } from '../support/expectations';
 import { startInProcessWorker } from '../support/in-process-worker';
+import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import { createTestApp } from '../support/test-app';
 
@@ -28,6 +29,7 @@ const bearer = { type: 'bearer' } as const;
  * version; its readers download every version; others get 404; bad requests change nothing.
  */
 describe('conventions de formation, end to end', () => {
+  let environment: IsolatedEnvironment;
   let smtp: SmtpCatcher;
   let app: NestExpressApplication;
   let worker: INestApplication;
@@ -58,8 +60,11 @@ describe('conventions de formation, end to end', () => {
 
   beforeAll(async () => {
     smtp = await SmtpCatcher.start();
+    // A database of its own: the training settings (the Chambre's signatory) are one row.
+    environment = await isolatedEnvironment('training_conventions');
     storage = mkdtempSync(join(tmpdir(), 'mutualis-convention-e2e-'));
     const env = {
+      ...environment.env,
       OUTBOX_POLL_MS: '50',
       DOCUMENT_STORAGE_DIR: storage,
       INVOICE_STORAGE_DIR: storage,
@@ -85,6 +90,7 @@ describe('conventions de formation, end to end', () => {
   afterAll(async () => {
     await worker?.close();
     await app?.close();
+    await environment?.drop();
     await smtp?.stop();
     rmSync(storage, { recursive: true, force: true });
   });

@@ -55,6 +55,12 @@ export class ConventionStateDto {
   @ApiProperty() signedByChambre!: boolean;
   @ApiProperty({ description: 'The Chambre requires the signed convention before the session' })
   required!: boolean;
+  @ApiProperty({
+    enum: ['organisation', 'chambre'],
+    nullable: true,
+    description: 'The side the caller may sign for now, or null',
+  })
+  youMaySign!: 'organisation' | 'chambre' | null;
 }
 
 export class BookingDocumentsDto implements BookingDocumentsView {

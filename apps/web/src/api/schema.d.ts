@@ -4500,6 +4500,11 @@ export interface components {
             signedByChambre: boolean;
             /** @description The Chambre requires the signed convention before the session */
             required: boolean;
+            /**
+             * @description The side the caller may sign for now, or null
+             * @enum {string|null}
+             */
+            youMaySign: "organisation" | "chambre" | null;
         };
         BookingDocumentsDto: {
             /** Format: uuid */

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentStore } from '@mutualis/documents';
-import { Actor } from '@mutualis/identity';
+import { DomainException } from '@mutualis/core';
+import { Actor, OrganisationAccessService } from '@mutualis/identity';
 import { TrainingDocumentAccessService } from '../../services/training-document-access.service';
 import { TrainingDocumentsService } from '../../services/training-documents.service';
 import { TrainingSettingsService } from '../../services/training-settings.service';
-import { TrainingConventionsService } from '../../services/training-conventions.service';
+import {
+  ConventionParty,
+  TrainingConventionsService,
+} from '../../services/training-conventions.service';
 import { presentTrainingDocument, TrainingDocumentView } from '../../views/training-document.view';
 
 export interface BookingDocumentsView {
@@ -20,6 +24,8 @@ export interface BookingDocumentsView {
     signedByChambre: boolean;
     /** Whether the Chambre asks for the organisation's signature before the session. */
     required: boolean;
+    /** The side the caller may sign for now (its organisation's admin, the Chambre's signatory), or null. */
+    youMaySign: ConventionParty | null;
   } | null;
 }
 
@@ -32,6 +38,7 @@ export class ListBookingDocumentsUseCase {
     private readonly conventions: TrainingConventionsService,
     private readonly settings: TrainingSettingsService,
     private readonly store: DocumentStore,
+    private readonly organisations: OrganisationAccessService,
   ) {}
 
   async execute(actor: Actor, bookingId: string): Promise<BookingDocumentsView> {
@@ -48,6 +55,11 @@ export class ListBookingDocumentsUseCase {
         Math.max(newest.get(document.seriesKey) ?? 0, document.version),
       );
     }
+    const youMaySign = convention
+      ? await this.sideFor(actor, convention.organisationId, settings.signatoryUserId, (party) =>
+          convention.signatures.some((signature) => signature.party === party),
+        )
+      : null;
     const signatures = await this.store.signaturesOf(records.map(({ document }) => document.id));
     const documents = records
       .map(({ link, document }) =>
@@ -74,7 +86,26 @@ export class ListBookingDocumentsUseCase {
         signedByOrganisation: convention.signatures.some((s) => s.party === 'organisation'),
         signedByChambre: convention.signatures.some((s) => s.party === 'chambre'),
         required: settings.requireSignedConvention,
+        youMaySign,
       },
     };
+  }
+
+  /** The side still unsigned that the actor signs for, as SignConventionUseCase decides it. */
+  private async sideFor(
+    actor: Actor,
+    organisationId: string,
+    signatoryUserId: string | null,
+    signed: (party: ConventionParty) => boolean,
+  ): Promise<ConventionParty | null> {
+    const sides: ConventionParty[] = [];
+    try {
+      const role = await this.organisations.assertBelongsTo(actor, organisationId);
+      if (role === 'org_admin') sides.push('organisation');
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+    }
+    if (signatoryUserId === actor.userId) sides.push('chambre');
+    return sides.find((side) => !signed(side)) ?? null;
   }
 }

@@ -128,7 +128,17 @@ describe('conventions de formation', () => {
     const listed = await list.execute(booking.organisationAdmin, booking.bookingId);
     expect(listed.documents).toHaveLength(1);
     expect(listed.documents[0]).toMatchObject({ kind: 'convention', version: 1, latest: true });
-    expect(listed.convention).toMatchObject({ signedByOrganisation: false, version: 1 });
+    expect(listed.convention).toMatchObject({
+      signedByOrganisation: false,
+      version: 1,
+      youMaySign: 'organisation',
+    });
+    expect((await list.execute(signatory, booking.bookingId)).convention?.youMaySign).toBe(
+      'chambre',
+    );
+    expect(
+      (await list.execute(booking.organisationMember, booking.bookingId)).convention?.youMaySign,
+    ).toBeNull();
 
     const file = await read.execute(booking.organisationAdmin, listed.documents[0].id);
     const text = pdfLines(file.content).join(' ').replace(/\s+/g, ' ');

@@ -123,7 +123,6 @@ export function BookingDetailPage() {
 
       <BookingDocuments
         bookingId={data.id}
-        organisationId={data.organisationId}
         training={
           offering.data?.kind === 'training' &&
           ['confirmed', 'attended', 'no_show'].includes(data.status)

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../../api/client';
 import { ApiProblem } from '../../../api/problem';
-import { useMe } from '../../../auth/session';
 import { Field } from '../../../components/Field';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -16,26 +15,21 @@ import {
 import { NS } from './i18n';
 
 /**
- * A training booking's documents (every version, the newest marked) and, for its organisation's
- * administrators, the convention to sign: the hash of the version shown, a consent box.
+ * A training booking's documents (every version, the newest marked) and the convention to sign
+ * for whoever signs a side still unsigned (the organisation's administrator, the Chambre's
+ * signatory): the hash of the version shown, a consent box.
  */
 export function BookingDocuments({
   bookingId,
-  organisationId,
   training,
 }: {
   bookingId: string;
-  organisationId: string;
   /** Only a confirmed (or attended) training booking has documents. */
   training: boolean;
 }) {
   const { t } = useTranslation(NS);
-  const { me } = useMe();
   const documents = useBookingDocuments(bookingId, training);
   if (!training) return null;
-  const isOrganisationAdmin =
-    me?.organisations.some((each) => each.id === organisationId && each.role === 'org_admin') ??
-    false;
 
   return (
     <section aria-labelledby="training-documents-heading" className="card stack">
@@ -45,11 +39,7 @@ export function BookingDocuments({
       {documents.data ? (
         <>
           {documents.data.convention ? (
-            <ConventionPanel
-              bookingId={bookingId}
-              documents={documents.data}
-              canSign={isOrganisationAdmin}
-            />
+            <ConventionPanel bookingId={bookingId} documents={documents.data} />
           ) : (
             <p className="muted" role="status">
               {t('documents.pending')}
@@ -110,15 +100,7 @@ function DocumentList({ documents }: { documents: TrainingDocument[] }) {
   );
 }
 
-function ConventionPanel({
-  bookingId,
-  documents,
-  canSign,
-}: {
-  bookingId: string;
-  documents: Documents;
-  canSign: boolean;
-}) {
+function ConventionPanel({ bookingId, documents }: { bookingId: string; documents: Documents }) {
   const { t } = useTranslation(NS);
   const convention = documents.convention!;
   const sign = useSignConvention(bookingId);
@@ -162,56 +144,55 @@ function ConventionPanel({
           {t('sign.done')}
         </p>
       ) : null}
-      {!convention.signedByOrganisation && !sign.isSuccess ? (
-        canSign ? (
-          <form className="stack" onSubmit={submit} noValidate aria-labelledby="sign-heading">
-            <h3 id="sign-heading">{t('sign.heading')}</h3>
-            <p>{t('sign.intro', { version: convention.version })}</p>
-            <p>
-              {t('sign.hash')} : <code className="hash">{convention.sha256}</code>
-            </p>
-            <Field
-              label={t('sign.capacity')}
-              hint={t('sign.capacityHint')}
-              error={errors.signerCapacity}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  value={capacity}
-                  maxLength={200}
-                  onChange={(event) => setCapacity(event.target.value)}
-                />
-              )}
-            </Field>
-            <div className={consentMissing ? 'field field-invalid' : 'field'}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={consent}
-                  aria-invalid={consentMissing}
-                  aria-describedby={consentMissing ? 'sign-consent-error' : undefined}
-                  onChange={(event) => {
-                    setConsent(event.target.checked);
-                    setConsentMissing(false);
-                  }}
-                />{' '}
-                {t('sign.consent')}
-              </label>
-              {consentMissing ? (
-                <p className="field-error" id="sign-consent-error">
-                  {t('sign.consentMissing')}
-                </p>
-              ) : null}
-            </div>
-            <ProblemAlert error={sign.error} />
-            <button type="submit" className="button" disabled={sign.isPending}>
-              {sign.isPending ? t('sign.working') : t('sign.submit')}
-            </button>
-          </form>
-        ) : (
-          <p className="muted">{t('sign.onlyAdmins')}</p>
-        )
+      {convention.youMaySign && !sign.isSuccess ? (
+        <form className="stack" onSubmit={submit} noValidate aria-labelledby="sign-heading">
+          <h3 id="sign-heading">{t('sign.heading')}</h3>
+          <p>{t(`sign.intro.${convention.youMaySign}`, { version: convention.version })}</p>
+          <p>
+            {t('sign.hash')} : <code className="hash">{convention.sha256}</code>
+          </p>
+          <Field
+            label={t('sign.capacity')}
+            hint={t('sign.capacityHint')}
+            error={errors.signerCapacity}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={capacity}
+                maxLength={200}
+                onChange={(event) => setCapacity(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className={consentMissing ? 'field field-invalid' : 'field'}>
+            <label>
+              <input
+                type="checkbox"
+                checked={consent}
+                aria-invalid={consentMissing}
+                aria-describedby={consentMissing ? 'sign-consent-error' : undefined}
+                onChange={(event) => {
+                  setConsent(event.target.checked);
+                  setConsentMissing(false);
+                }}
+              />{' '}
+              {t('sign.consent')}
+            </label>
+            {consentMissing ? (
+              <p className="field-error" id="sign-consent-error">
+                {t('sign.consentMissing')}
+              </p>
+            ) : null}
+          </div>
+          <ProblemAlert error={sign.error} />
+          <button type="submit" className="button" disabled={sign.isPending}>
+            {sign.isPending ? t('sign.working') : t('sign.submit')}
+          </button>
+        </form>
+      ) : null}
+      {!convention.signedByOrganisation && !convention.youMaySign && !sign.isSuccess ? (
+        <p className="muted">{t('sign.onlyAdmins')}</p>
       ) : null}
     </div>
   );

@@ -33,13 +33,17 @@ export const fr = {
       unsigned: 'en attente de signature',
     },
     required: 'La convention signée est requise avant le début de la formation.',
-    intro:
-      'Lisez la version {{version}} de la convention (bouton Télécharger), puis signez-la pour votre organisation.',
+    intro: {
+      organisation:
+        'Lisez la version {{version}} de la convention (bouton Télécharger), puis signez-la pour votre organisation.',
+      chambre:
+        'Lisez la version {{version}} de la convention (bouton Télécharger), puis signez-la pour l’organisme de formation.',
+    },
     hash: 'Empreinte SHA-256 du document signé',
     capacity: 'Votre qualité',
     capacityHint: 'Par exemple « Présidente », « Directeur ».',
     consent:
-      'J’ai lu la convention identifiée par l’empreinte ci-dessus et je la signe pour mon organisation (signature électronique simple).',
+      'J’ai lu la convention identifiée par l’empreinte ci-dessus et je la signe (signature électronique simple).',
     consentMissing: 'Cochez la case pour consentir à la signature.',
     submit: 'Signer la convention',
     working: 'Signature…',
@@ -94,13 +98,17 @@ export const en: typeof fr = {
       unsigned: 'awaiting signature',
     },
     required: 'The signed agreement is required before the training starts.',
-    intro:
-      'Read version {{version}} of the agreement (Download button), then sign it for your organisation.',
+    intro: {
+      organisation:
+        'Read version {{version}} of the agreement (Download button), then sign it for your organisation.',
+      chambre:
+        'Read version {{version}} of the agreement (Download button), then sign it for the training body.',
+    },
     hash: 'SHA-256 fingerprint of the document signed',
     capacity: 'Your capacity',
     capacityHint: 'For example “Chair”, “Director”.',
     consent:
-      'I have read the agreement identified by the fingerprint above and sign it for my organisation (simple electronic signature).',
+      'I have read the agreement identified by the fingerprint above and sign it (simple electronic signature).',
     consentMissing: 'Tick the box to consent to signing.',
     submit: 'Sign the agreement',
     working: 'Signing…',
