@@ -126,6 +126,29 @@ describe('web app: signing a training convention, training settings', () => {
     );
     expect(after.body.convention).toMatchObject({ signedByOrganisation: true });
     expect(after.body.convention!.documentId).not.toBe(issued.documentId);
+
+    // The Chambre's signatory signs the newest version from the same page.
+    const adminMe = await call<{ id: string }>('GET', '/api/me', admin);
+    const named = await call('PUT', '/api/admin/training/settings', admin, {
+      signatoryUserId: adminMe.body.id,
+      signatoryCapacity: 'Directrice',
+    });
+    expect(named.status).toBe(200);
+    const chambrePage = await web.newPage();
+    await web.signIn(chambrePage, 'admin@demo.mutualis.fr');
+    await chambrePage.goto(`/bookings/${booked.body.id}`);
+    await chambrePage.getByRole('heading', { name: 'Signer la convention' }).waitFor();
+    await chambrePage.getByText(after.body.convention!.sha256).waitFor();
+    await chambrePage.getByRole('checkbox', { name: /J’ai lu la convention/ }).check();
+    await chambrePage.getByRole('button', { name: 'Signer la convention' }).click();
+    await chambrePage.getByText('Convention signée : la version signée est enregistrée.').waitFor();
+    expect(await axeViolations(chambrePage)).toEqual([]);
+    const both = await call<{ convention: { signedByChambre: boolean; version: number } }>(
+      'GET',
+      `/api/bookings/${booked.body.id}/documents`,
+      member,
+    );
+    expect(both.body.convention).toMatchObject({ signedByChambre: true, version: 3 });
   });
 
   it('lets the Chambre’s admin set the training settings', async () => {
