@@ -111,6 +111,7 @@ describe('web app: signing a training convention, training settings', () => {
     // Without consent nothing is signed.
     await page.getByRole('button', { name: 'Signer la convention' }).click();
     await page.getByText('Cochez la case pour consentir à la signature.').waitFor();
+    await web.screenshot(page, 'training-convention-to-sign');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Votre qualité').fill('Présidente');

@@ -149,7 +149,7 @@ function ConventionPanel({ bookingId, documents }: { bookingId: string; document
           <h3 id="sign-heading">{t('sign.heading')}</h3>
           <p>{t(`sign.intro.${convention.youMaySign}`, { version: convention.version })}</p>
           <p>
-            {t('sign.hash')} : <code className="hash">{convention.sha256}</code>
+            {t('sign.hash')} : <code style={{ overflowWrap: 'anywhere' }}>{convention.sha256}</code>
           </p>
           <Field
             label={t('sign.capacity')}
@@ -165,8 +165,8 @@ function ConventionPanel({ bookingId, documents }: { bookingId: string; document
               />
             )}
           </Field>
-          <div className={consentMissing ? 'field field-invalid' : 'field'}>
-            <label>
+          <div className={consentMissing ? 'stack field-invalid' : 'stack'}>
+            <label className="row" style={{ gap: '0.5rem', alignItems: 'flex-start' }}>
               <input
                 type="checkbox"
                 checked={consent}
@@ -176,8 +176,8 @@ function ConventionPanel({ bookingId, documents }: { bookingId: string; document
                   setConsent(event.target.checked);
                   setConsentMissing(false);
                 }}
-              />{' '}
-              {t('sign.consent')}
+              />
+              <span>{t('sign.consent')}</span>
             </label>
             {consentMissing ? (
               <p className="field-error" id="sign-consent-error">

@@ -96,14 +96,14 @@ function SettingsForm({
       {number('convocationDaysBefore')}
       {number('coldSurveyDaysAfter')}
       {number('signingMarginMinutes')}
-      <div className="field">
-        <label>
+      <div className="stack">
+        <label className="row" style={{ gap: '0.5rem' }}>
           <input
             type="checkbox"
             checked={values.requireSignedConvention}
             onChange={(event) => set('requireSignedConvention', event.target.checked)}
-          />{' '}
-          {t('settings.requireSignedConvention')}
+          />
+          <strong>{t('settings.requireSignedConvention')}</strong>
         </label>
       </div>
       <Field label={t('settings.signatory')} error={errors.signatoryUserId}>

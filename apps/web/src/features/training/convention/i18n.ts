@@ -39,7 +39,7 @@ export const fr = {
       chambre:
         'Lisez la version {{version}} de la convention (bouton Télécharger), puis signez-la pour l’organisme de formation.',
     },
-    hash: 'Empreinte SHA-256 du document signé',
+    hash: 'Empreinte SHA-256 de la version à signer',
     capacity: 'Votre qualité',
     capacityHint: 'Par exemple « Présidente », « Directeur ».',
     consent:
@@ -104,7 +104,7 @@ export const en: typeof fr = {
       chambre:
         'Read version {{version}} of the agreement (Download button), then sign it for the training body.',
     },
-    hash: 'SHA-256 fingerprint of the document signed',
+    hash: 'SHA-256 fingerprint of the version to sign',
     capacity: 'Your capacity',
     capacityHint: 'For example “Chair”, “Director”.',
     consent:
