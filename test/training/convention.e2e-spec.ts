@@ -6,7 +6,10 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Clock } from '@mutualis/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { Clock, QueueName } from '@mutualis/core';
+import { TrainingEvents } from '@mutualis/training';
 import {
   configureChambre,
   DAY_MS,
@@ -192,6 +195,42 @@ describe('conventions de formation, end to end', () => {
     expect(attachment.contentType).toBe('application/pdf');
     expect(createHash('sha256').update(attachment.content).digest('hex')).toBe(first.sha256);
     expect(mails[0].mail.text).toContain(first.sha256);
+
+    // The first reminder, brought forward: the admin is reminded, and the next one is planned.
+    // The relay queued it as a delayed job (job id = event id) on both queues: promote them.
+    const [reminder] = await eventually(
+      () =>
+        db.query<{ id: string }[]>(
+          `SELECT id FROM outbox_events
+            WHERE aggregate_id = $1 AND type = $2 AND published_at IS NOT NULL`,
+          [bookingId, TrainingEvents.ConventionReminderDue],
+        ),
+      (rows) => rows.length === 1,
+    );
+    for (const name of [QueueName.Training, QueueName.Notifications]) {
+      const job = await worker
+        .get<Queue>(getQueueToken(name), { strict: false })
+        .getJob(reminder.id);
+      await job!.promote();
+    }
+    await eventually(
+      async () =>
+        smtp.received.filter(
+          (caught) =>
+            caught.to.includes(orgAdmin.email.toLowerCase()) &&
+            caught.mail.subject?.startsWith('Rappel : convention de formation à signer'),
+        ),
+      (found) => found.length > 0,
+    );
+    const planned = await eventually(
+      () =>
+        db.query<{ deliver_at: Date }[]>(
+          `SELECT deliver_at FROM outbox_events WHERE aggregate_id = $1 AND type = $2 ORDER BY deliver_at`,
+          [bookingId, TrainingEvents.ConventionReminderDue],
+        ),
+      (rows) => rows.length === 2,
+    );
+    expect(planned[1].deliver_at.getTime()).toBeGreaterThan(Date.now() + 2.9 * DAY_MS);
 
     // Its readers download it, checked; anyone else is told it does not exist.
     for (const reader of [orgAdmin, consultant, admin]) {

@@ -32,7 +32,7 @@ export class ConventionHandlers {
   @OnEvent(TrainingEvents.ConventionReminderDue, QueueName.Training)
   reminderDue(event: EventJob<typeof TrainingEvents.ConventionReminderDue>, job: HandledJob) {
     return runWithAuditContext(jobAuditContext(job), async () => ({
-      outcome: await this.remind.execute(event.payload.bookingId),
+      outcome: await this.remind.execute(event.payload.bookingId, event.eventId),
     }));
   }
 }

@@ -31,11 +31,13 @@ export class TrainingConventions1796207200000 implements MigrationInterface {
       CREATE TRIGGER training_conventions_frozen BEFORE UPDATE OR DELETE ON training_conventions
         FOR EACH ROW EXECUTE FUNCTION training_conventions_frozen()`);
 
-    // One row per reminder planned: a replayed reminder plans its successor only once.
+    // One row per reminder planned, with the reminder event it was planned on (null for the
+    // first, planned at issue): a replayed event plans its successor only once.
     await db.query(`
       CREATE TABLE training_convention_reminders (
         booking_id uuid NOT NULL REFERENCES training_conventions (booking_id),
         due_at timestamptz NOT NULL,
+        planned_on_event uuid UNIQUE,
         PRIMARY KEY (booking_id, due_at)
       )`);
   }

@@ -171,12 +171,20 @@ export class ConventionRepository {
     ]);
   }
 
-  /** Plans a reminder at `dueAt`; false when it was already planned (a replayed event). */
-  async planReminder(bookingId: string, dueAt: Date, manager: EntityManager): Promise<boolean> {
+  /**
+   * Plans a reminder at `dueAt`, on the reminder event `plannedOnEvent` (null at issue); false
+   * when that event (or that time) already planned one.
+   */
+  async planReminder(
+    bookingId: string,
+    dueAt: Date,
+    plannedOnEvent: string | null,
+    manager: EntityManager,
+  ): Promise<boolean> {
     const inserted = await manager.query<unknown[]>(
-      `INSERT INTO training_convention_reminders (booking_id, due_at) VALUES ($1, $2)
+      `INSERT INTO training_convention_reminders (booking_id, due_at, planned_on_event) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING booking_id`,
-      [bookingId, dueAt],
+      [bookingId, dueAt, plannedOnEvent],
     );
     return inserted.length === 1;
   }
@@ -192,14 +200,5 @@ export class ConventionRepository {
       [organisationId],
     );
     return rows.map((row) => row.user_id);
-  }
-
-  /** The latest reminder planned for a booking's convention, or null. */
-  async lastReminder(bookingId: string, manager: EntityManager): Promise<Date | null> {
-    const [row] = await manager.query<{ due_at: Date | null }[]>(
-      `SELECT max(due_at) AS due_at FROM training_convention_reminders WHERE booking_id = $1`,
-      [bookingId],
-    );
-    return row?.due_at ?? null;
   }
 }

@@ -84,7 +84,7 @@ export class IssueConventionUseCase {
       const firstReminder = new Date(now.getTime() + CONVENTION_REMINDER_DAYS * DAY_MS);
       if (
         firstReminder < source.startsAt &&
-        (await this.conventions.planReminder(bookingId, firstReminder, manager))
+        (await this.conventions.planReminder(bookingId, firstReminder, null, manager))
       ) {
         await this.outbox.record(manager, {
           type: TrainingEvents.ConventionReminderDue,

@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
  * A reminder of an unsigned convention fell due: while it still applies (unsigned, booking
  * confirmed, session ahead) the next one is planned CONVENTION_REMINDER_DAYS later, as long as
  * that is before the session. The mail itself is the notifications' (same event, their queue).
- * Nothing is planned while a later reminder is pending, so a replayed event plans nothing twice.
+ * Each reminder event plans at most one successor, so a replayed event plans nothing twice.
  */
 @Injectable()
 export class RemindConventionUseCase {
@@ -25,7 +25,10 @@ export class RemindConventionUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(bookingId: string): Promise<'next_planned' | 'last_reminder' | 'no_longer_due'> {
+  async execute(
+    bookingId: string,
+    eventId: string,
+  ): Promise<'next_planned' | 'already_planned' | 'last_reminder' | 'no_longer_due'> {
     const now = this.clock.now();
     const awaiting = await this.state.awaitsOrganisation(bookingId, now);
     if (!awaiting) return 'no_longer_due';
@@ -33,12 +36,11 @@ export class RemindConventionUseCase {
     if (!source) return 'no_longer_due';
     return this.dataSource.transaction(async (manager) => {
       await this.conventions.lock(bookingId, manager);
-      // A reminder still ahead means this one's successor is planned (this is a replay).
-      const last = await this.conventions.lastReminder(bookingId, manager);
-      if (last && last > now) return 'next_planned';
       const next = new Date(now.getTime() + CONVENTION_REMINDER_DAYS * DAY_MS);
       if (next >= source.startsAt) return 'last_reminder';
-      if (!(await this.conventions.planReminder(bookingId, next, manager))) return 'next_planned';
+      if (!(await this.conventions.planReminder(bookingId, next, eventId, manager))) {
+        return 'already_planned';
+      }
       await this.outbox.record(manager, {
         type: TrainingEvents.ConventionReminderDue,
         aggregateType: 'booking',

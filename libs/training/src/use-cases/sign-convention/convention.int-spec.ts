@@ -67,16 +67,19 @@ describe('conventions de formation', () => {
   });
 
   /** A confirmed booking of two trainees on a two-day training, 20 days ahead. */
-  async function confirmedTrainingBooking(options: { kind?: 'training' | 'consultation' } = {}) {
-    const session = await insertPublishedSession(db, { startsInMs: 20 * DAY_MS });
+  async function confirmedTrainingBooking(
+    options: { kind?: 'training' | 'consultation'; startsInDays?: number } = {},
+  ) {
+    const days = options.startsInDays ?? 20;
+    const session = await insertPublishedSession(db, { startsInMs: days * DAY_MS });
     // Two days, 9:00–17:00 in Paris: four half-days, 14 h.
     await db.query(
       `UPDATE sessions
-          SET starts_at = ((now() AT TIME ZONE 'Europe/Paris')::date + 20 + time '09:00') AT TIME ZONE 'Europe/Paris',
-              ends_at = ((now() AT TIME ZONE 'Europe/Paris')::date + 21 + time '17:00') AT TIME ZONE 'Europe/Paris',
-              registration_deadline = now() + interval '10 days'
+          SET starts_at = ((now() AT TIME ZONE 'Europe/Paris')::date + $2::int + time '09:00') AT TIME ZONE 'Europe/Paris',
+              ends_at = ((now() AT TIME ZONE 'Europe/Paris')::date + $2::int + 1 + time '17:00') AT TIME ZONE 'Europe/Paris',
+              registration_deadline = now() + interval '1 day'
         WHERE id = $1`,
-      [session.sessionId],
+      [session.sessionId, days],
     );
     if (options.kind === 'consultation') {
       await db.query(`UPDATE offerings SET kind = 'consultation' WHERE id = $1`, [
@@ -115,8 +118,8 @@ describe('conventions de formation', () => {
   }
 
   const outbox = (bookingId: string, type: string) =>
-    db.query<{ deliver_at: Date | null; payload: Record<string, string> }[]>(
-      `SELECT deliver_at, payload FROM outbox_events WHERE aggregate_id = $1 AND type = $2 ORDER BY occurred_at, deliver_at NULLS FIRST`,
+    db.query<{ id: string; deliver_at: Date | null; payload: Record<string, string> }[]>(
+      `SELECT id, deliver_at, payload FROM outbox_events WHERE aggregate_id = $1 AND type = $2 ORDER BY occurred_at, deliver_at NULLS FIRST`,
       [bookingId, type],
     );
 
@@ -315,13 +318,10 @@ describe('conventions de formation', () => {
   it('plans reminders every three days until the organisation signs or the session begins', async () => {
     const booking = await confirmedTrainingBooking();
     await issue.execute(booking.bookingId);
-    // The first reminder fell due: the next is planned three days later, once.
-    await db.query(
-      `UPDATE training_convention_reminders SET due_at = now() - interval '1 minute' WHERE booking_id = $1`,
-      [booking.bookingId],
-    );
-    expect(await remind.execute(booking.bookingId)).toBe('next_planned');
-    expect(await remind.execute(booking.bookingId)).toBe('next_planned');
+    // The first reminder fell due: the next is planned three days later, once for that event.
+    const [first] = await outbox(booking.bookingId, TrainingEvents.ConventionReminderDue);
+    expect(await remind.execute(booking.bookingId, first.id)).toBe('next_planned');
+    expect(await remind.execute(booking.bookingId, first.id)).toBe('already_planned');
     expect(await outbox(booking.bookingId, TrainingEvents.ConventionReminderDue)).toHaveLength(2);
 
     const [document] = (await list.execute(admin, booking.bookingId)).documents;
@@ -331,7 +331,13 @@ describe('conventions de formation', () => {
       sha256: document.sha256,
       consent: true,
     });
-    expect(await remind.execute(booking.bookingId)).toBe('no_longer_due');
+    expect(await remind.execute(booking.bookingId, first.id)).toBe('no_longer_due');
+
+    // Two days before the session: no reminder would come before it.
+    const soon = await confirmedTrainingBooking({ startsInDays: 2 });
+    await issue.execute(soon.bookingId);
+    expect(await outbox(soon.bookingId, TrainingEvents.ConventionReminderDue)).toHaveLength(0);
+    expect(await remind.execute(soon.bookingId, first.id)).toBe('last_reminder');
   });
 
   it('keeps the terms a convention was issued with, and its migration reverts', async () => {
