@@ -129,6 +129,32 @@ describe('the convention de formation', () => {
     expect(printed).toContain('En attente de signature');
   });
 
+  it('stamps both sides once both signed, each with its own version', async () => {
+    const pdf = await renderConvention(sampleTerms, [
+      {
+        party: 'organisation',
+        signerName: 'Awa Diallo',
+        signerCapacity: 'Présidente',
+        signedAt: new Date('2026-12-08T09:15:02Z'),
+        documentSha256: 'a'.repeat(64),
+        version: 1,
+      },
+      {
+        party: 'chambre',
+        signerName: 'Claire Fontaine',
+        signerCapacity: 'Directrice',
+        signedAt: new Date('2026-12-09T14:00:00Z'),
+        documentSha256: 'b'.repeat(64),
+        version: 2,
+      },
+    ]);
+    if (process.env.CONVENTION_BOTH_OUT) writeFileSync(process.env.CONVENTION_BOTH_OUT, pdf);
+    const printed = await text(pdf);
+    expect(printed).toContain('Signé par Claire Fontaine');
+    expect(printed).toContain('Version 2 signée');
+    expect(printed).not.toContain('En attente de signature');
+  });
+
   it('renders the same bytes for the same terms and signatures', async () => {
     const [first, second] = await Promise.all([
       renderConvention(sampleTerms),

@@ -291,7 +291,8 @@ class ConventionWriter {
 
   private signatures(signatures: ConventionSignatureStamp[]): void {
     const { pdf, terms } = this;
-    if (pdf.y > pdf.page.height - MARGIN - 230) pdf.addPage();
+    // The closing paragraph and both blocks stay together.
+    if (pdf.y > pdf.page.height - MARGIN - 160) pdf.addPage();
     pdf.moveDown(1);
     this.paragraph(
       `Fait à ${terms.chambre.city}, par signature électronique simple (article 1367 du Code civil, ` +
@@ -369,6 +370,8 @@ class ConventionWriter {
   }
 
   private heading(text: string): void {
+    // A heading is not left alone at the foot of a page.
+    if (this.pdf.y > this.pdf.page.height - MARGIN - 70) this.pdf.addPage();
     this.pdf.moveDown(1.2);
     this.pdf
       .fillColor(INK)
