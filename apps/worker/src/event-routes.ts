@@ -44,7 +44,7 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.SessionCancelled]: [],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  // Training: a confirmed training booking gets its convention (convention.handlers.ts).
+  // Training: what a confirmed training booking starts, its convention first (training-booking.handlers.ts).
   [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],

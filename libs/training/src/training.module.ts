@@ -7,7 +7,7 @@ import { DocumentsModule } from '@mutualis/documents';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { trainingEntities } from './entities';
-import { ConventionHandlers } from './jobs/convention.handlers';
+import { TrainingBookingHandlers } from './jobs/training-booking.handlers';
 import { ConventionRepository } from './repositories/convention.repository';
 import { TrainingConventionsService } from './services/training-conventions.service';
 import { TrainingDocumentAccessService } from './services/training-document-access.service';
@@ -57,7 +57,7 @@ const conventions = [
     TrainingDocumentRepository,
     TrainingSettingsRepository,
     ConventionRepository,
-    ConventionHandlers,
+    TrainingBookingHandlers,
     ...services,
     ...conventions,
   ],
