@@ -47,6 +47,7 @@ export const EVENT_ROUTES: EventRoutes = {
   // Training: a training booking schedules its half-days' signing links (attendance.handlers.ts).
   // Training: a training session's end is scheduled (completion.handlers.ts).
   // Training: a confirmed training booking schedules its session's surveys (survey.handlers.ts).
+  // Training: what a confirmed training booking starts, its convention first (training-booking.handlers.ts).
   [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
@@ -88,9 +89,11 @@ export const EVENT_ROUTES: EventRoutes = {
   // The worker applies an import in batches (member-import.handlers.ts).
   [MembershipEvents.ImportStarted]: [Membership],
   // The training body's documents and mail (issue 21): routed as their handlers land.
-  [TrainingEvents.ConventionIssued]: [],
+  // The organisation's admins receive the convention to sign (training-convention.handlers.ts).
+  [TrainingEvents.ConventionIssued]: [Notifications],
   [TrainingEvents.ConventionSigned]: [],
-  [TrainingEvents.ConventionReminderDue]: [],
+  // The next reminder is planned on the training queue while the convention stays unsigned.
+  [TrainingEvents.ConventionReminderDue]: [Training, Notifications],
   [TrainingEvents.ConvocationDue]: [],
   [TrainingEvents.ConvocationIssued]: [],
   // Each trainee is mailed their signing link as the half-day opens (notify-event).

@@ -32,6 +32,8 @@ import { SendAttendeeListsUseCase } from './use-cases/send-attendee-lists/send-a
 import { RebuildNotificationSchedulesUseCase } from './use-cases/rebuild-notification-schedules/rebuild-notification-schedules.use-case';
 import { RequeueStaleDeliveriesUseCase } from './use-cases/requeue-stale-deliveries/requeue-stale-deliveries.use-case';
 import { NotificationsHandlers } from './jobs/notifications.handlers';
+import { TrainingConventionHandlers } from './jobs/training-convention.handlers';
+import { TrainingConventionPlanner } from './services/training-convention-planner';
 import { UpdateNotificationPreferencesUseCase } from './use-cases/update-notification-preferences/update-notification-preferences.use-case';
 
 const useCases = [
@@ -62,6 +64,8 @@ const useCases = [
   ],
   providers: [
     NotificationsHandlers,
+    TrainingConventionHandlers,
+    TrainingConventionPlanner,
     RenewalReminderPlanner,
     TrainingCompletionPlanner,
     SendRenewalReminderUseCase,

@@ -30,6 +30,17 @@ export type {
 } from './repositories/survey.repository';
 export * from './services/training-documents.service';
 export * from './services/training-settings.service';
+export * from './domain/convention-terms';
+export type { StoredConvention } from './repositories/convention.repository';
+export * from './services/training-conventions.service';
+export * from './services/training-document-access.service';
+export * from './use-cases/get-training-document/get-training-document.use-case';
+export * from './use-cases/issue-convention/issue-convention.use-case';
+export * from './use-cases/list-booking-documents/list-booking-documents.use-case';
+export * from './use-cases/remind-convention/remind-convention.use-case';
+export * from './use-cases/sign-convention/sign-convention.use-case';
+export * from './use-cases/update-training-settings/update-training-settings.use-case';
+export * from './views/training-document.view';
 export * from './training.events';
 export * from './training.module';
 export * from './training.types';

@@ -10,6 +10,16 @@ import { trainingEntities } from './entities';
 import { AttendanceRepository } from './repositories/attendance.repository';
 import { CompletionHandlers } from './jobs/completion.handlers';
 import { CompletionFactsRepository } from './repositories/completion-facts.repository';
+import { TrainingBookingHandlers } from './jobs/training-booking.handlers';
+import { ConventionRepository } from './repositories/convention.repository';
+import { TrainingConventionsService } from './services/training-conventions.service';
+import { TrainingDocumentAccessService } from './services/training-document-access.service';
+import { GetTrainingDocumentUseCase } from './use-cases/get-training-document/get-training-document.use-case';
+import { IssueConventionUseCase } from './use-cases/issue-convention/issue-convention.use-case';
+import { ListBookingDocumentsUseCase } from './use-cases/list-booking-documents/list-booking-documents.use-case';
+import { RemindConventionUseCase } from './use-cases/remind-convention/remind-convention.use-case';
+import { SignConventionUseCase } from './use-cases/sign-convention/sign-convention.use-case';
+import { UpdateTrainingSettingsUseCase } from './use-cases/update-training-settings/update-training-settings.use-case';
 import { HalfDayRepository } from './repositories/half-day.repository';
 import { SessionCompletionRepository } from './repositories/session-completion.repository';
 import { SurveyHandlers } from './jobs/survey.handlers';
@@ -85,6 +95,18 @@ const surveyUseCases = [
   GetSurveyResultsUseCase,
 ];
 
+/** §2: conventions (contrats) de formation, their signatures and reminders; document access. */
+const conventions = [
+  TrainingConventionsService,
+  TrainingDocumentAccessService,
+  GetTrainingDocumentUseCase,
+  IssueConventionUseCase,
+  ListBookingDocumentsUseCase,
+  RemindConventionUseCase,
+  SignConventionUseCase,
+  UpdateTrainingSettingsUseCase,
+];
+
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
  * attendance signed per half-day, attestations and certificates, satisfaction surveys.
@@ -125,5 +147,11 @@ const surveyUseCases = [
     SurveyHandlers,
   ],
   exports: [DocumentsModule, ...services, ...surveyUseCases],
+    ConventionRepository,
+    TrainingBookingHandlers,
+    ...services,
+    ...conventions,
+  ],
+  exports: [DocumentsModule, ...services, ...conventions],
 })
 export class TrainingModule {}

@@ -12,3 +12,11 @@ import { SurveysController } from './surveys.controller';
 
 /** The training context's controllers, one per resource. */
 export const trainingControllers: Type[] = [SurveysController, SurveyResultsController];
+import { TrainingDocumentsController } from './training-documents.controller';
+import { TrainingSettingsController } from './training-settings.controller';
+
+/** The training context's controllers, one per resource. */
+export const trainingControllers: Type[] = [
+  TrainingDocumentsController,
+  TrainingSettingsController,
+];

@@ -31,6 +31,18 @@ const moment: ServiceMoment = {
   remoteUrl: null,
 };
 
+const conventionMail = {
+  ...moment,
+  organisationName: 'Les Lucioles',
+  kind: 'convention' as const,
+  reference: 'CF-2026-1A2B3C4D',
+  totalInclVatCents: 108_000,
+  traineeNames: ['Camille Martin', 'Léo Bernard'],
+  sha256: 'a'.repeat(64),
+  bookingUrl: 'https://mutualis.example/bookings/b-1',
+  required: false,
+};
+
 const bank = {
   paymentReference: 'F2026000042',
   iban: 'FR7630006000011234567890189',
@@ -248,6 +260,8 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     closesAt: '2027-01-30T16:00:00Z',
     surveyUrl: 'https://mutualis.example/surveys/abc',
   },
+  'training-convention-issued': conventionMail,
+  'training-convention-reminder': { ...conventionMail, required: true },
 };
 
 function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {

@@ -37,6 +37,10 @@ import {
   trainingCompletionTrainee,
 } from './training-completion.templates';
 import { trainingSurveyInvitation } from './training-survey.templates';
+import {
+  trainingConventionIssued,
+  trainingConventionReminder,
+} from './training-convention.templates';
 import type {
   MailContext,
   MailLocale,
@@ -88,6 +92,8 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'training-completion-trainee': trainingCompletionTrainee,
   'training-completion-organisation': trainingCompletionOrganisation,
   'training-survey-invitation': trainingSurveyInvitation,
+  'training-convention-issued': trainingConventionIssued,
+  'training-convention-reminder': trainingConventionReminder,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -14,6 +14,7 @@ const PAGES = [
   'notifications',
   'audit',
   'chambre',
+  'training',
 ] as const;
 
 /** Where a page's card text lives: under `home`, or in the page's own block of admin.json. */

@@ -15,6 +15,7 @@ import { FeeSchedulePage } from './membership/FeeSchedulePage';
 import { ImportPage } from './membership/ImportPage';
 import { MembersPage } from './membership/MembersPage';
 import { SurveyResultsPage } from '../training/survey/SurveyResultsPage';
+import { TrainingSettingsPage } from '../training/convention/TrainingSettingsPage';
 import '../member/membership/membership.css';
 
 const adminOnly = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
@@ -35,4 +36,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/membership/campaigns', element: adminOnly(<CampaignsPage />) },
   { path: '/admin/membership/import', element: adminOnly(<ImportPage />) },
   { path: '/admin/training/surveys', element: adminOnly(<SurveyResultsPage />) },
+  { path: '/admin/training', element: adminOnly(<TrainingSettingsPage />) },
 ];

@@ -7,6 +7,7 @@ import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
+import { BookingDocuments } from '../../training/convention/BookingDocuments';
 import { PaymentChoice } from '../booking/PaymentChoice';
 import { PriceDisplay } from '../booking/PriceDisplay';
 import { useAcceptOffer, useBooking, useOffering } from '../member-queries';
@@ -119,6 +120,14 @@ export function BookingDetailPage() {
           ))}
         </ul>
       </section>
+
+      <BookingDocuments
+        bookingId={data.id}
+        training={
+          offering.data?.kind === 'training' &&
+          ['confirmed', 'attended', 'no_show'].includes(data.status)
+        }
+      />
 
       <section aria-labelledby="price-heading" className="card">
         <h2 id="price-heading">{t('booking.price')}</h2>

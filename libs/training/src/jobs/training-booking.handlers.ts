@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EventJob,
+  HandledJob,
+  jobAuditContext,
+  OnEvent,
+  QueueName,
+  runWithAuditContext,
+} from '@mutualis/core';
+import { BookingEvents } from '@mutualis/booking';
+import { TrainingEvents } from '../training.events';
+import { IssueConventionUseCase } from '../use-cases/issue-convention/issue-convention.use-case';
+import { RemindConventionUseCase } from '../use-cases/remind-convention/remind-convention.use-case';
+
+/**
+ * The training queue's handlers of booking facts. The worker allows exactly one handler per
+ * (event, queue): `bookingConfirmed` is THE handler of `booking.confirmed` on the training queue,
+ * so every step a confirmed training booking starts (its convention here; convocations, half-day
+ * links, the session's end, surveys elsewhere) belongs in it, each step idempotent on its own
+ * (a failing step retries the job, and the steps already done skip).
+ */
+@Injectable()
+export class TrainingBookingHandlers {
+  constructor(
+    private readonly issue: IssueConventionUseCase,
+    private readonly remind: RemindConventionUseCase,
+  ) {}
+
+  /** Every confirmed booking comes here: consultations and replays are skipped by each step. */
+  @OnEvent(BookingEvents.Confirmed, QueueName.Training)
+  bookingConfirmed(event: EventJob<typeof BookingEvents.Confirmed>, job: HandledJob) {
+    return runWithAuditContext(jobAuditContext(job), async () => {
+      if (!event.payload.sessionId) return { outcome: 'not_a_training' };
+      return { convention: await this.issue.execute(event.aggregateId) };
+    });
+  }
+
+  /** An unsigned convention's reminder fell due: the next one is planned while it applies. */
+  @OnEvent(TrainingEvents.ConventionReminderDue, QueueName.Training)
+  reminderDue(event: EventJob<typeof TrainingEvents.ConventionReminderDue>, job: HandledJob) {
+    return runWithAuditContext(jobAuditContext(job), async () => ({
+      outcome: await this.remind.execute(event.payload.bookingId, event.eventId),
+    }));
+  }
+}
