@@ -44,10 +44,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.SessionCancelled]: [],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  // Training: a training booking schedules its half-days' signing links (attendance.handlers.ts).
-  // Training: a training session's end is scheduled (completion.handlers.ts).
-  // Training: a confirmed training booking schedules its session's surveys (survey.handlers.ts).
-  // Training: what a confirmed training booking starts, its convention first (training-booking.handlers.ts).
+  // Training: what a confirmed training booking starts — convention, convocations, signing
+  // links, the session's end, surveys (training-booking.handlers.ts).
   [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
@@ -88,24 +86,19 @@ export const EVENT_ROUTES: EventRoutes = {
   [MembershipEvents.Lapsed]: [Notifications],
   // The worker applies an import in batches (member-import.handlers.ts).
   [MembershipEvents.ImportStarted]: [Membership],
-  // The training body's documents and mail (issue 21): routed as their handlers land.
-  // The organisation's admins receive the convention to sign (training-convention.handlers.ts).
+  // The training body (issue 21). The organisation's admins receive the convention to sign.
   [TrainingEvents.ConventionIssued]: [Notifications],
   [TrainingEvents.ConventionSigned]: [],
-  // The next reminder is planned on the training queue while the convention stays unsigned.
+  // The reminder is mailed, and the next one planned while the convention stays unsigned.
   [TrainingEvents.ConventionReminderDue]: [Training, Notifications],
   [TrainingEvents.ConvocationDue]: [],
   [TrainingEvents.ConvocationIssued]: [],
-  // Each trainee is mailed their signing link as the half-day opens (notify-event).
+  // Each trainee is mailed their signing link as the half-day opens.
   [TrainingEvents.HalfDayOpening]: [Notifications],
-  [TrainingEvents.SessionEnded]: [],
-  [TrainingEvents.CompletionDocumentsIssued]: [],
-  [TrainingEvents.HalfDayOpening]: [],
   // The attendance sheet, attestations and certificates are made at the session's end.
   [TrainingEvents.SessionEnded]: [Training],
   // Each trainee and the organisation receive the attestation and the certificate.
   [TrainingEvents.CompletionDocumentsIssued]: [Notifications],
-  [TrainingEvents.SurveyDue]: [],
   // Notifications invites the session's trainees (and, cold, organisations) and mails the links.
   [TrainingEvents.SurveyDue]: [Notifications],
 };

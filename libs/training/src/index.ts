@@ -4,7 +4,6 @@ export * from './entities';
 export * from './migrations';
 export * from './domain/signature-image';
 export * from './domain/signing-link';
-export * from './jobs/attendance.handlers';
 export * from './services/attendance-links.service';
 export * from './services/attendance-openings.service';
 export * from './pdf/completion-documents.renderer';

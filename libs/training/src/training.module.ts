@@ -7,93 +7,52 @@ import { DocumentsModule } from '@mutualis/documents';
 import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { trainingEntities } from './entities';
-import { AttendanceRepository } from './repositories/attendance.repository';
 import { CompletionHandlers } from './jobs/completion.handlers';
-import { CompletionFactsRepository } from './repositories/completion-facts.repository';
 import { TrainingBookingHandlers } from './jobs/training-booking.handlers';
+import { AttendanceRepository } from './repositories/attendance.repository';
+import { CompletionFactsRepository } from './repositories/completion-facts.repository';
 import { ConventionRepository } from './repositories/convention.repository';
-import { TrainingConventionsService } from './services/training-conventions.service';
-import { TrainingDocumentAccessService } from './services/training-document-access.service';
-import { GetTrainingDocumentUseCase } from './use-cases/get-training-document/get-training-document.use-case';
-import { IssueConventionUseCase } from './use-cases/issue-convention/issue-convention.use-case';
-import { ListBookingDocumentsUseCase } from './use-cases/list-booking-documents/list-booking-documents.use-case';
-import { RemindConventionUseCase } from './use-cases/remind-convention/remind-convention.use-case';
-import { SignConventionUseCase } from './use-cases/sign-convention/sign-convention.use-case';
-import { UpdateTrainingSettingsUseCase } from './use-cases/update-training-settings/update-training-settings.use-case';
 import { HalfDayRepository } from './repositories/half-day.repository';
 import { SessionCompletionRepository } from './repositories/session-completion.repository';
-import { SurveyHandlers } from './jobs/survey.handlers';
-import { HalfDayRepository } from './repositories/half-day.repository';
 import { SurveyRepository } from './repositories/survey.repository';
 import { TrainingDocumentRepository } from './repositories/training-document.repository';
 import { TrainingSettingsRepository } from './repositories/training-settings.repository';
 import { AttendanceLinksService } from './services/attendance-links.service';
 import { AttendanceOpeningsService } from './services/attendance-openings.service';
 import { BookingAttendanceSync } from './services/booking-attendance-sync';
-import { HalfDayContext } from './services/half-day-context';
 import { CompletionDocumentsService } from './services/completion-documents.service';
-import { SessionAttendanceService } from './services/session-attendance.service';
+import { HalfDayContext } from './services/half-day-context';
 import { TrainingSessionAccess } from './services/session-access';
-import { TrainingDocumentsService } from './services/training-documents.service';
+import { SessionAttendanceService } from './services/session-attendance.service';
 import { SurveyLinksService } from './services/survey-links.service';
 import { SurveyRespondentsService } from './services/survey-respondents.service';
+import { TrainingConventionsService } from './services/training-conventions.service';
+import { TrainingDocumentAccessService } from './services/training-document-access.service';
+import { TrainingDocumentsService } from './services/training-documents.service';
 import { TrainingSettingsService } from './services/training-settings.service';
-import { AttendanceHandlers } from './jobs/attendance.handlers';
-import { CountersignHalfDayUseCase } from './use-cases/countersign-half-day/countersign-half-day.use-case';
-import { GetSigningPageUseCase } from './use-cases/get-signing-page/get-signing-page.use-case';
-import { ListHalfDaysUseCase } from './use-cases/list-half-days/list-half-days.use-case';
-import { RecordAbsenceUseCase } from './use-cases/record-absence/record-absence.use-case';
-import { SignAttendanceUseCase } from './use-cases/sign-attendance/sign-attendance.use-case';
-
-const services = [
-  SessionAttendanceService,
-  TrainingDocumentsService,
-  TrainingSettingsService,
-  AttendanceLinksService,
-  AttendanceOpeningsService,
-];
-
-/** Émargement (issue 21 §4): signing links, half-day marks, countersignatures. */
-const attendanceUseCases = [
-  GetSigningPageUseCase,
-  SignAttendanceUseCase,
-  ListHalfDaysUseCase,
-  RecordAbsenceUseCase,
-  CountersignHalfDayUseCase,
+import { AnswerSurveyUseCase } from './use-cases/answer-survey/answer-survey.use-case';
 import { CompleteEndedSessionsUseCase } from './use-cases/complete-ended-sessions/complete-ended-sessions.use-case';
 import { CompleteSessionUseCase } from './use-cases/complete-session/complete-session.use-case';
+import { CountersignHalfDayUseCase } from './use-cases/countersign-half-day/countersign-half-day.use-case';
 import { GetAttendanceSheetUseCase } from './use-cases/get-attendance-sheet/get-attendance-sheet.use-case';
-import { ScheduleSessionEndUseCase } from './use-cases/schedule-session-end/schedule-session-end.use-case';
-
-const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
-// After the session (§5): the attendance sheet, attestations and certificates.
-const completion = [
-  CompletionDocumentsService,
-  CompleteEndedSessionsUseCase,
-  CompleteSessionUseCase,
-  GetAttendanceSheetUseCase,
-  ScheduleSessionEndUseCase,
-import { AnswerSurveyUseCase } from './use-cases/answer-survey/answer-survey.use-case';
-import { GetSurveyUseCase } from './use-cases/get-survey/get-survey.use-case';
+import { GetSigningPageUseCase } from './use-cases/get-signing-page/get-signing-page.use-case';
 import { GetSurveyResultsUseCase } from './use-cases/get-survey-results/get-survey-results.use-case';
+import { GetSurveyUseCase } from './use-cases/get-survey/get-survey.use-case';
+import { GetTrainingDocumentUseCase } from './use-cases/get-training-document/get-training-document.use-case';
 import { InviteToSurveyUseCase } from './use-cases/invite-to-survey/invite-to-survey.use-case';
+import { IssueConventionUseCase } from './use-cases/issue-convention/issue-convention.use-case';
+import { ListBookingDocumentsUseCase } from './use-cases/list-booking-documents/list-booking-documents.use-case';
+import { ListHalfDaysUseCase } from './use-cases/list-half-days/list-half-days.use-case';
+import { RecordAbsenceUseCase } from './use-cases/record-absence/record-absence.use-case';
+import { RemindConventionUseCase } from './use-cases/remind-convention/remind-convention.use-case';
+import { ScheduleSessionEndUseCase } from './use-cases/schedule-session-end/schedule-session-end.use-case';
 import { ScheduleSurveysUseCase } from './use-cases/schedule-surveys/schedule-surveys.use-case';
+import { SignAttendanceUseCase } from './use-cases/sign-attendance/sign-attendance.use-case';
+import { SignConventionUseCase } from './use-cases/sign-convention/sign-convention.use-case';
+import { UpdateTrainingSettingsUseCase } from './use-cases/update-training-settings/update-training-settings.use-case';
 
-const services = [
-  SessionAttendanceService,
-  TrainingDocumentsService,
-  TrainingSettingsService,
-  SurveyLinksService,
-  SurveyRespondentsService,
-];
-
-const surveyUseCases = [
-  ScheduleSurveysUseCase,
-  InviteToSurveyUseCase,
-  GetSurveyUseCase,
-  AnswerSurveyUseCase,
-  GetSurveyResultsUseCase,
-];
+/** What other contexts read: documents, settings, attendance. */
+const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
 
 /** §2: conventions (contrats) de formation, their signatures and reminders; document access. */
 const conventions = [
@@ -106,6 +65,39 @@ const conventions = [
   SignConventionUseCase,
   UpdateTrainingSettingsUseCase,
 ];
+
+/** §4 émargement: signing links, half-day marks, countersignatures. */
+const attendance = [
+  AttendanceLinksService,
+  AttendanceOpeningsService,
+  GetSigningPageUseCase,
+  SignAttendanceUseCase,
+  ListHalfDaysUseCase,
+  RecordAbsenceUseCase,
+  CountersignHalfDayUseCase,
+];
+
+/** §5 after the session: the attendance sheet, attestations and certificates. */
+const completion = [
+  CompletionDocumentsService,
+  CompleteEndedSessionsUseCase,
+  CompleteSessionUseCase,
+  GetAttendanceSheetUseCase,
+  ScheduleSessionEndUseCase,
+];
+
+/** §6 satisfaction: hot and cold surveys, their links and results. */
+const surveys = [
+  SurveyLinksService,
+  SurveyRespondentsService,
+  ScheduleSurveysUseCase,
+  InviteToSurveyUseCase,
+  GetSurveyUseCase,
+  AnswerSurveyUseCase,
+  GetSurveyResultsUseCase,
+];
+
+const exported = [...services, ...conventions, ...attendance, ...completion, ...surveys];
 
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
@@ -122,36 +114,21 @@ const conventions = [
     InvoicingModule,
   ],
   providers: [
+    AttendanceRepository,
+    CompletionFactsRepository,
+    ConventionRepository,
     HalfDayRepository,
+    SessionCompletionRepository,
+    SurveyRepository,
     TrainingDocumentRepository,
     TrainingSettingsRepository,
-    AttendanceRepository,
-    TrainingSessionAccess,
-    HalfDayContext,
     BookingAttendanceSync,
-    AttendanceHandlers,
-    ...services,
-    ...attendanceUseCases,
-  ],
-  exports: [DocumentsModule, ...services, ...attendanceUseCases],
-    SessionCompletionRepository,
-    CompletionFactsRepository,
-    CompletionHandlers,
-    ...services,
-    ...completion,
-  ],
-  exports: [DocumentsModule, ...services, ...completion],
-    SurveyRepository,
-    ...services,
-    ...surveyUseCases,
-    SurveyHandlers,
-  ],
-  exports: [DocumentsModule, ...services, ...surveyUseCases],
-    ConventionRepository,
+    HalfDayContext,
+    TrainingSessionAccess,
     TrainingBookingHandlers,
-    ...services,
-    ...conventions,
+    CompletionHandlers,
+    ...exported,
   ],
-  exports: [DocumentsModule, ...services, ...conventions],
+  exports: [DocumentsModule, ...exported],
 })
 export class TrainingModule {}

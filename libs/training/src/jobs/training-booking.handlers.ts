@@ -9,29 +9,43 @@ import {
 } from '@mutualis/core';
 import { BookingEvents } from '@mutualis/booking';
 import { TrainingEvents } from '../training.events';
+import { AttendanceOpeningsService } from '../services/attendance-openings.service';
 import { IssueConventionUseCase } from '../use-cases/issue-convention/issue-convention.use-case';
 import { RemindConventionUseCase } from '../use-cases/remind-convention/remind-convention.use-case';
+import { ScheduleSessionEndUseCase } from '../use-cases/schedule-session-end/schedule-session-end.use-case';
+import { ScheduleSurveysUseCase } from '../use-cases/schedule-surveys/schedule-surveys.use-case';
 
 /**
  * The training queue's handlers of booking facts. The worker allows exactly one handler per
  * (event, queue): `bookingConfirmed` is THE handler of `booking.confirmed` on the training queue,
- * so every step a confirmed training booking starts (its convention here; convocations, half-day
- * links, the session's end, surveys elsewhere) belongs in it, each step idempotent on its own
- * (a failing step retries the job, and the steps already done skip).
+ * so every step a confirmed training booking starts belongs in it: its convention, its
+ * convocations, its session's half-day signing links, the session's end (completion documents)
+ * and its surveys. Each step is idempotent on its own: a failing step retries the job, and the
+ * steps already done skip.
  */
 @Injectable()
 export class TrainingBookingHandlers {
   constructor(
     private readonly issue: IssueConventionUseCase,
     private readonly remind: RemindConventionUseCase,
+    private readonly halfDayOpenings: AttendanceOpeningsService,
+    private readonly sessionEnd: ScheduleSessionEndUseCase,
+    private readonly surveys: ScheduleSurveysUseCase,
   ) {}
 
   /** Every confirmed booking comes here: consultations and replays are skipped by each step. */
   @OnEvent(BookingEvents.Confirmed, QueueName.Training)
   bookingConfirmed(event: EventJob<typeof BookingEvents.Confirmed>, job: HandledJob) {
     return runWithAuditContext(jobAuditContext(job), async () => {
-      if (!event.payload.sessionId) return { outcome: 'not_a_training' };
-      return { convention: await this.issue.execute(event.aggregateId) };
+      const { sessionId } = event.payload;
+      if (!sessionId) return { outcome: 'not_a_training' };
+      const bookingId = event.aggregateId;
+      return {
+        convention: await this.issue.execute(bookingId),
+        halfDayOpenings: await this.halfDayOpenings.scheduleForBooking(bookingId),
+        sessionEnd: await this.sessionEnd.execute(sessionId),
+        surveys: await this.surveys.forBooking(bookingId),
+      };
     });
   }
 

@@ -6,7 +6,6 @@ import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
 import { MembershipEvents, RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
-import { TrainingEvents } from '@mutualis/training';
 import { InviteToSurveyUseCase, TrainingEvents } from '@mutualis/training';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { AttendanceMailPlanner } from '../../services/attendance-mail-planner';
