@@ -21,6 +21,7 @@ export enum CatalogueErrorCode {
   VatTreatmentNotAllowed = 'vat_treatment_not_allowed',
   TrainingExemptionNotAttested = 'training_exemption_not_attested',
   TrainingExemptionInUse = 'training_exemption_in_use',
+  IncompleteTraining = 'incomplete_training',
 }
 
 const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
@@ -44,6 +45,7 @@ const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
   [CatalogueErrorCode.VatTreatmentNotAllowed]: ErrorKind.Unprocessable,
   [CatalogueErrorCode.TrainingExemptionNotAttested]: ErrorKind.Unprocessable,
   [CatalogueErrorCode.TrainingExemptionInUse]: ErrorKind.Conflict,
+  [CatalogueErrorCode.IncompleteTraining]: ErrorKind.Unprocessable,
 };
 
 export class CatalogueException extends DomainException {

@@ -2,6 +2,7 @@ export * from './catalogue.exception';
 export * from './catalogue.module';
 export * from './catalogue.types';
 export * from './vat-regimes';
+export * from './training-pedagogy';
 export * from './entities';
 export * from './migrations';
 export * from './repositories/catalogue-personal-data.repository';
