@@ -20,6 +20,7 @@ const {
   Notifications,
   Payments,
   Reconciliation,
+  Training,
 } = QueueName;
 
 /**
@@ -37,7 +38,8 @@ export const EVENT_ROUTES: EventRoutes = {
   [IdentityEvents.EmailChangeRequested]: [Notifications],
   [IdentityEvents.PasswordResetRequested]: [Notifications],
   [IdentityEvents.RegistrationAttempted]: [Notifications],
-  [CatalogueEvents.OfferingPublished]: [Notifications],
+  // The training's programme is recorded as published (training's programme.handlers.ts).
+  [CatalogueEvents.OfferingPublished]: [Notifications, Training],
   [CatalogueEvents.OfferingRejected]: [Notifications],
   // Each booking on it is cancelled with its own booking.cancelled, which is what members hear.
   [CatalogueEvents.SessionCancelled]: [],

@@ -8,3 +8,7 @@ export * from './training.events';
 export * from './training.module';
 export * from './training.types';
 export * from './training.exception';
+export * from './services/programme-documents.service';
+export * from './use-cases/get-programme-pdf/get-programme-pdf.use-case';
+export * from './pdf/programme-pdf';
+export * from './pdf/programme.renderer';

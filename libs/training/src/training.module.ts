@@ -13,8 +13,17 @@ import { TrainingSettingsRepository } from './repositories/training-settings.rep
 import { SessionAttendanceService } from './services/session-attendance.service';
 import { TrainingDocumentsService } from './services/training-documents.service';
 import { TrainingSettingsService } from './services/training-settings.service';
+import { ProgrammeDocumentsService } from './services/programme-documents.service';
+import { GetProgrammePdfUseCase } from './use-cases/get-programme-pdf/get-programme-pdf.use-case';
+import { ProgrammeHandlers } from './jobs/programme.handlers';
 
-const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
+const services = [
+  SessionAttendanceService,
+  TrainingDocumentsService,
+  TrainingSettingsService,
+  ProgrammeDocumentsService,
+];
+const useCases = [GetProgrammePdfUseCase];
 
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
@@ -35,7 +44,9 @@ const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSe
     TrainingDocumentRepository,
     TrainingSettingsRepository,
     ...services,
+    ...useCases,
+    ProgrammeHandlers,
   ],
-  exports: [DocumentsModule, ...services],
+  exports: [DocumentsModule, ...services, ...useCases],
 })
 export class TrainingModule {}

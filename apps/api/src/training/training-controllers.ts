@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { ProgrammeController } from './programme.controller';
 
 /** The training context's controllers, one per resource. */
-export const trainingControllers: Type[] = [];
+export const trainingControllers: Type[] = [ProgrammeController];
