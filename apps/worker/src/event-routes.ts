@@ -43,9 +43,12 @@ export const EVENT_ROUTES: EventRoutes = {
   [CatalogueEvents.OfferingRejected]: [Notifications],
   // Each booking on it is cancelled with its own booking.cancelled, which is what members hear.
   [CatalogueEvents.SessionCancelled]: [],
+  // The trainees' convocations are made again and sent (training's convocation.handlers.ts).
+  [CatalogueEvents.SessionRescheduled]: [Training],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
-  [BookingEvents.Confirmed]: [Notifications, Invoicing],
+  // Training: its convocations are scheduled (training's convocation.handlers.ts).
+  [BookingEvents.Confirmed]: [Notifications, Invoicing, Training],
   [BookingEvents.Cancelled]: [Notifications, Invoicing, Payments],
   [BookingEvents.Expired]: [],
   [BookingEvents.OfferAccepted]: [Notifications],
@@ -89,7 +92,7 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.ConventionIssued]: [],
   [TrainingEvents.ConventionSigned]: [],
   [TrainingEvents.ConventionReminderDue]: [],
-  [TrainingEvents.ConvocationDue]: [],
+  [TrainingEvents.ConvocationDue]: [Training],
   [TrainingEvents.ConvocationIssued]: [],
   [TrainingEvents.HalfDayOpening]: [],
   [TrainingEvents.SessionEnded]: [],

@@ -22,6 +22,7 @@ export enum CatalogueErrorCode {
   TrainingExemptionNotAttested = 'training_exemption_not_attested',
   TrainingExemptionInUse = 'training_exemption_in_use',
   IncompleteTraining = 'incomplete_training',
+  SessionNotReschedulable = 'session_not_reschedulable',
 }
 
 const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
@@ -46,6 +47,7 @@ const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
   [CatalogueErrorCode.TrainingExemptionNotAttested]: ErrorKind.Unprocessable,
   [CatalogueErrorCode.TrainingExemptionInUse]: ErrorKind.Conflict,
   [CatalogueErrorCode.IncompleteTraining]: ErrorKind.Unprocessable,
+  [CatalogueErrorCode.SessionNotReschedulable]: ErrorKind.Conflict,
 };
 
 export class CatalogueException extends DomainException {

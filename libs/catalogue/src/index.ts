@@ -12,6 +12,7 @@ export * from './services/offering-access.service';
 export * from './services/pricing.service';
 export * from './services/seat-inventory.service';
 export * from './use-cases/cancel-session/cancel-session.use-case';
+export * from './use-cases/reschedule-session/reschedule-session.use-case';
 export * from './use-cases/cancel-slot/cancel-slot.use-case';
 export * from './use-cases/complete-past-sessions/complete-past-sessions.use-case';
 export * from './use-cases/get-consultant-profile/get-consultant-profile.use-case';

@@ -12,3 +12,8 @@ export * from './services/programme-documents.service';
 export * from './use-cases/get-programme-pdf/get-programme-pdf.use-case';
 export * from './pdf/programme-pdf';
 export * from './pdf/programme.renderer';
+export * from './services/convocation-documents.service';
+export * from './use-cases/schedule-convocations/schedule-convocations.use-case';
+export * from './use-cases/issue-convocations/issue-convocations.use-case';
+export * from './use-cases/revise-convocations/revise-convocations.use-case';
+export * from './pdf/convocation.renderer';

@@ -16,14 +16,25 @@ import { TrainingSettingsService } from './services/training-settings.service';
 import { ProgrammeDocumentsService } from './services/programme-documents.service';
 import { GetProgrammePdfUseCase } from './use-cases/get-programme-pdf/get-programme-pdf.use-case';
 import { ProgrammeHandlers } from './jobs/programme.handlers';
+import { ConvocationHandlers } from './jobs/convocation.handlers';
+import { ConvocationDocumentsService } from './services/convocation-documents.service';
+import { IssueConvocationsUseCase } from './use-cases/issue-convocations/issue-convocations.use-case';
+import { ReviseConvocationsUseCase } from './use-cases/revise-convocations/revise-convocations.use-case';
+import { ScheduleConvocationsUseCase } from './use-cases/schedule-convocations/schedule-convocations.use-case';
 
 const services = [
   SessionAttendanceService,
   TrainingDocumentsService,
   TrainingSettingsService,
   ProgrammeDocumentsService,
+  ConvocationDocumentsService,
 ];
-const useCases = [GetProgrammePdfUseCase];
+const useCases = [
+  GetProgrammePdfUseCase,
+  ScheduleConvocationsUseCase,
+  IssueConvocationsUseCase,
+  ReviseConvocationsUseCase,
+];
 
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
@@ -46,6 +57,7 @@ const useCases = [GetProgrammePdfUseCase];
     ...services,
     ...useCases,
     ProgrammeHandlers,
+    ConvocationHandlers,
   ],
   exports: [DocumentsModule, ...services, ...useCases],
 })

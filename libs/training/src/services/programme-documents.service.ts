@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { sha256Hex } from '@mutualis/documents';
 import { DataSource } from 'typeorm';
 import { CatalogueFactsService, TrainingContentFacts, VAT_REGIMES } from '@mutualis/catalogue';
 import { ContactDirectoryService } from '@mutualis/identity';
@@ -81,7 +81,7 @@ export class ProgrammeDocumentsService {
     // in practice; were they to, the store numbers versions under its own lock.
     return this.dataSource.transaction(async (manager) => {
       const latest = await this.documents.latest(programmeSeriesKey(offeringId), manager);
-      if (latest && latest.document.sha256 === sha256(pdf)) return 'unchanged';
+      if (latest && latest.document.sha256 === sha256Hex(pdf)) return 'unchanged';
       await this.documents.record(
         {
           kind: 'programme',
@@ -103,8 +103,4 @@ function vatMention(content: TrainingContentFacts): string {
     return 'Prix hors taxes ; TVA au taux normal de 20 % en sus.';
   const regime: { label: string; mention: string | null } = VAT_REGIMES[content.vatTreatment];
   return `Prix nets de taxe : ${regime.mention ?? regime.label}.`;
-}
-
-function sha256(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
 }
