@@ -93,7 +93,7 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.ConventionSigned]: [],
   [TrainingEvents.ConventionReminderDue]: [],
   [TrainingEvents.ConvocationDue]: [Training],
-  [TrainingEvents.ConvocationIssued]: [],
+  [TrainingEvents.ConvocationIssued]: [Notifications],
   [TrainingEvents.HalfDayOpening]: [],
   [TrainingEvents.SessionEnded]: [],
   [TrainingEvents.CompletionDocumentsIssued]: [],

@@ -8,6 +8,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { MembershipModule } from '@mutualis/membership';
 import { TrainingModule } from '@mutualis/training';
+import { TrainingProgrammePlanner } from './services/training-programme-planner';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -68,6 +69,7 @@ const useCases = [
     PreferenceRepository,
     DeliveryDispatcher,
     NotificationPlanner,
+    TrainingProgrammePlanner,
     NotificationScheduler,
     WebLinks,
     NotificationsPersonalDataRepository,

@@ -209,6 +209,13 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
     reason: 'Votre siège est hors de la région.',
     membershipUrl: 'https://mutualis.example/membership',
   },
+  'training-convocation': {
+    ...moment,
+    traineeName: 'Inès Durand',
+    organisationName: 'Les Lucioles',
+    revised: false,
+    offeringUrl: 'https://mutualis.example/offerings/42',
+  },
 };
 
 function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {

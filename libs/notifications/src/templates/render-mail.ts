@@ -31,6 +31,7 @@ import {
 } from './membership.templates';
 import type { LocalisedTemplate } from './mail-content';
 import { offeringApproved, offeringRejected } from './offering.templates';
+import { trainingConvocation } from './training-programme.templates';
 import type {
   MailContext,
   MailLocale,
@@ -78,6 +79,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'membership-application-submitted': membershipApplicationSubmitted,
   'membership-application-approved': membershipApplicationApproved,
   'membership-application-refused': membershipApplicationRefused,
+  'training-convocation': trainingConvocation,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -191,6 +191,13 @@ export interface TemplateData {
   'account-password-reset': { actionUrl: string; expiresAt: string };
   'account-registration-attempt': { signInUrl: string; resetUrl: string };
   'account-email-change-notice': { newEmail: string; securityUrl: string };
+  /** A trainee's convocation (the PDF attached); `revised`: the session moved or changed place. */
+  'training-convocation': ServiceMoment & {
+    traineeName: string;
+    organisationName: string | null;
+    revised: boolean;
+    offeringUrl: string;
+  };
 }
 
 /** Templates whose link is minted at send time from the account token named in their data. */

@@ -6,11 +6,13 @@ import { IdentityEvents } from '@mutualis/identity';
 import { InvoiceFacts, InvoiceFactsService, InvoicingEvents } from '@mutualis/invoicing';
 import { MembershipEvents, RenewalRemindersService } from '@mutualis/membership';
 import { PaymentsEvents } from '@mutualis/payments';
+import { TrainingEvents } from '@mutualis/training';
 import { PlannedDelivery } from '../../repositories/delivery.repository';
 import { DeliveryDispatcher } from '../../services/delivery-dispatcher';
 import { NotificationPlanner } from '../../services/notification-planner';
 import { NotificationScheduler } from '../../services/notification-scheduler';
 import { RenewalReminderPlanner } from '../../services/renewal-reminder-planner';
+import { TrainingProgrammePlanner } from '../../services/training-programme-planner';
 
 export interface NotifyOutcome {
   queued: number;
@@ -40,6 +42,7 @@ export const NOTIFIED_EVENTS = [
   MembershipEvents.ApplicationApproved,
   MembershipEvents.ApplicationRefused,
   MembershipEvents.Lapsed,
+  TrainingEvents.ConvocationIssued,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -65,6 +68,7 @@ export class NotifyEventUseCase {
     private readonly invoices: InvoiceFactsService,
     private readonly renewals: RenewalRemindersService,
     private readonly renewalMail: RenewalReminderPlanner,
+    private readonly trainingProgramme: TrainingProgrammePlanner,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -128,6 +132,8 @@ export class NotifyEventUseCase {
       this.send(
         this.renewalMail.lapsed(event.eventId, event.payload.organisationId, event.payload.year),
       ),
+    [TrainingEvents.ConvocationIssued]: (event) =>
+      this.send(this.trainingProgramme.convocation(event.eventId, event.payload)),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {
