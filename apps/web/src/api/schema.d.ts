@@ -732,7 +732,7 @@ export interface paths {
         head?: never;
         /**
          * Edit one’s own offering (draft, rejected or published)
-         * @description A draft or rejected offering changes at once. On a published one, title, summary, description and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the Chambre sets it (PUT /offerings/:id/vat-treatment).
+         * @description A draft or rejected offering changes at once. On a published one, title, summary, description, a training’s pedagogical content and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the Chambre sets it (PUT /offerings/:id/vat-treatment).
          */
         patch: operations["OfferingsController_update"];
         trace?: never;
@@ -746,7 +746,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit one’s offering for moderation (owner) */
+        /**
+         * Submit one’s offering for moderation (owner)
+         * @description A training needs its complete pedagogical content (R6353-1): 422 with each missing pedagogy.* field otherwise.
+         */
         post: operations["OfferingsController_submit"];
         delete?: never;
         options?: never;
@@ -965,6 +968,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move a session or change its place or remote link, before it begins (owner, admin)
+         * @description Fields left out stay as they are. Bookings follow the new start; trainees already convoked receive a revised convocation (session.rescheduled).
+         */
+        patch: operations["SessionsController_reschedule"];
         trace?: never;
     };
     "/api/sessions/{id}/cancel": {
@@ -2055,6 +2078,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offerings/{id}/programme.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A training’s programme (PDF, R6353-1)
+         * @description Public for a published training; a draft only for its consultant and the Chambre’s admins. Rendered from the live offering; each publication is also recorded as a document version.
+         */
+        get: operations["ProgrammeController_programme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2598,6 +2641,51 @@ export interface components {
              */
             tiers: components["schemas"]["RefundTierDto"][];
         };
+        TrainingModuleDto: {
+            /** @example Module 1 : le contrat de travail */
+            title: string;
+            /** @description What the module covers. */
+            content: string;
+            /** @example 210 */
+            durationMinutes?: number | null;
+        };
+        AccessibilityReferentDto: {
+            /** @example Claire Martin */
+            name: string;
+            /** @example handicap@chambre-ess.fr */
+            email: string;
+            /** @example 04 91 00 00 00 */
+            phone?: string | null;
+        };
+        TrainingPedagogyDto: {
+            /**
+             * @description Operational objectives, one per item.
+             * @example [
+             *       "Rédiger un contrat de travail conforme à la convention collective"
+             *     ]
+             */
+            objectives?: string[];
+            /** @example Aucun */
+            prerequisites?: string;
+            /** @description The public it is for (« public visé »). */
+            audience?: string;
+            /** @description The programme, by module. */
+            modules?: components["schemas"]["TrainingModuleDto"][];
+            /** @description Teaching methods and means. */
+            teachingMethods?: string;
+            /** @description How acquired knowledge is evaluated. */
+            evaluationMethods?: string;
+            /** @description Accessibility for people with disabilities. */
+            accessibility?: string;
+            accessibilityReferent?: components["schemas"]["AccessibilityReferentDto"];
+            /**
+             * @description Access time (« délai d’accès »).
+             * @example Inscription possible jusqu’à 7 jours avant la session
+             */
+            accessDelay?: string;
+            /** @example Un ordinateur portable */
+            whatToBring?: string;
+        };
         OfferingDto: {
             /** Format: uuid */
             id: string;
@@ -2623,6 +2711,8 @@ export interface components {
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
+            /** @description A training’s pedagogical content (R6353-1); null until written. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "rejected" | "archived";
             /** @description Shown to its consultant and admins only. */
@@ -2663,8 +2753,10 @@ export interface components {
              * @enum {string|null}
              */
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | null;
+            /** @description The pedagogical content proposed; null on revisions made before it existed. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @description The fields whose proposed value differs from the live offering’s. */
-            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents" | "vatTreatment")[];
+            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents" | "vatTreatment" | "pedagogy")[];
             /** Format: uuid */
             proposedBy: string;
             /** Format: date-time */
@@ -2812,6 +2904,8 @@ export interface components {
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
+            /** @description A training’s pedagogical content (R6353-1); null until written. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "rejected" | "archived";
             /** @description Shown to its consultant and admins only. */
@@ -2879,6 +2973,8 @@ export interface components {
             cancellationPolicy?: components["schemas"]["CancellationPolicyDto"];
             /** @example 3 */
             maxSeatsPerOrganisation?: number | null;
+            /** @description A training’s pedagogical content (R6353-1), required complete before it is submitted; on a published offering it goes live once the Chambre approves it. */
+            pedagogy?: components["schemas"]["TrainingPedagogyDto"] | null;
         };
         UpdateOfferingDto: {
             /** @example Formations pour employeurs associatifs : les fondamentaux */
@@ -2921,6 +3017,8 @@ export interface components {
             cancellationPolicy?: components["schemas"]["CancellationPolicyDto"];
             /** @example 3 */
             maxSeatsPerOrganisation?: number | null;
+            /** @description A training’s pedagogical content (R6353-1), required complete before it is submitted; on a published offering it goes live once the Chambre approves it. */
+            pedagogy?: components["schemas"]["TrainingPedagogyDto"] | null;
         };
         ManagedOfferingDto: {
             /** Format: uuid */
@@ -2947,6 +3045,8 @@ export interface components {
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
+            /** @description A training’s pedagogical content (R6353-1); null until written. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "rejected" | "archived";
             /** @description Shown to its consultant and admins only. */
@@ -3228,6 +3328,15 @@ export interface components {
         ConfirmBookingDto: {
             /** @enum {string} */
             method: "cheque" | "administrative_mandate" | "bank_transfer";
+        };
+        RescheduleSessionDto: {
+            /** @example 2027-01-21T09:00:00+01:00 */
+            startsAt?: string;
+            /** @example 2027-01-22T17:00:00+01:00 */
+            endsAt?: string;
+            /** @example Maison des associations, 12 rue Colbert, 13001 Marseille */
+            location?: string | null;
+            remoteUrl?: string | null;
         };
         CancelSessionDto: {
             /** @example Intervenante indisponible */
@@ -5954,6 +6063,31 @@ export interface operations {
             };
         };
     };
+    SessionsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
     SessionsController_cancel: {
         parameters: {
             query?: never;
@@ -7669,6 +7803,40 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberImportDto"];
                 };
+            };
+        };
+    };
+    ProgrammeController_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not published and not the caller’s. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A consultation has no programme (not_a_training). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

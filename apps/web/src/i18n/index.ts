@@ -11,6 +11,8 @@ import enPublic from './locales/en/public.json';
 import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
 import enSecurity from './locales/en/security.json';
+import enTrainingProgramme from './locales/en/training-programme.json';
+import frTrainingProgramme from './locales/fr/training-programme.json';
 import frAdmin from './locales/fr/admin.json';
 import frCommon from './locales/fr/common.json';
 import frConsultant from './locales/fr/consultant.json';
@@ -47,6 +49,7 @@ void i18n.use(initReactI18next).init({
       privacy: frPrivacy,
       account: frAccount,
       security: frSecurity,
+      trainingProgramme: frTrainingProgramme,
     },
     en: {
       common: enCommon,
@@ -59,6 +62,7 @@ void i18n.use(initReactI18next).init({
       privacy: enPrivacy,
       account: enAccount,
       security: enSecurity,
+      trainingProgramme: enTrainingProgramme,
     },
   },
   lng: savedLanguage(),
