@@ -28,7 +28,7 @@ export function ProgrammeSections({
     if (!value) return null;
     return (
       <>
-        <h3>{t(`fields.${key}`)}</h3>
+        <h3>{key === 'whatToBring' ? t('public.whatToBring') : t(`fields.${key}`)}</h3>
         <p>{value}</p>
       </>
     );
