@@ -22,9 +22,26 @@ export function ProgrammeSections({
   pedagogy: TrainingPedagogy | null;
 }) {
   const { t } = useTranslation('trainingProgramme');
-  const referent = pedagogy?.accessibilityReferent;
+  return (
+    <section aria-labelledby="offering-programme">
+      <h2 id="offering-programme">{t('public.heading')}</h2>
+      <PedagogyContent pedagogy={pedagogy} />
+      <p>
+        <a href={programmePdfPath(offeringId)} target="_blank" rel="noreferrer">
+          {t('public.download')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The content itself, under level-3 headings (also shown to the moderator). */
+export function PedagogyContent({ pedagogy }: { pedagogy: TrainingPedagogy | null }) {
+  const { t } = useTranslation('trainingProgramme');
+  if (!pedagogy) return <p>{t('public.none')}</p>;
+  const referent = pedagogy.accessibilityReferent;
   const paragraph = (key: ParagraphKey) => {
-    const value = pedagogy?.[key];
+    const value = pedagogy[key];
     if (!value) return null;
     return (
       <>
@@ -34,55 +51,45 @@ export function ProgrammeSections({
     );
   };
   return (
-    <section aria-labelledby="offering-programme">
-      <h2 id="offering-programme">{t('public.heading')}</h2>
-      {pedagogy ? (
+    <>
+      {pedagogy.objectives?.length ? (
         <>
-          {pedagogy.objectives?.length ? (
-            <>
-              <h3>{t('fields.objectives')}</h3>
-              <ul>
-                {pedagogy.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {paragraph('audience')}
-          {paragraph('prerequisites')}
-          {pedagogy.modules?.length ? (
-            <>
-              <h3>{t('fields.modules')}</h3>
-              <ol>
-                {pedagogy.modules.map((module, index) => (
-                  <li key={index}>
-                    <strong>{module.title}</strong>
-                    <br />
-                    {module.content}
-                  </li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-          {paragraph('teachingMethods')}
-          {paragraph('evaluationMethods')}
-          {paragraph('accessibility')}
-          {referent ? (
-            <p>
-              {t('public.referent')} {referent.name} ·{' '}
-              <a href={`mailto:${referent.email}`}>{referent.email}</a>
-              {referent.phone ? ` · ${referent.phone}` : null}
-            </p>
-          ) : null}
-          {paragraph('accessDelay')}
-          {paragraph('whatToBring')}
+          <h3>{t('fields.objectives')}</h3>
+          <ul>
+            {pedagogy.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
         </>
       ) : null}
-      <p>
-        <a href={programmePdfPath(offeringId)} target="_blank" rel="noreferrer">
-          {t('public.download')}
-        </a>
-      </p>
-    </section>
+      {paragraph('audience')}
+      {paragraph('prerequisites')}
+      {pedagogy.modules?.length ? (
+        <>
+          <h3>{t('fields.modules')}</h3>
+          <ol>
+            {pedagogy.modules.map((module, index) => (
+              <li key={index}>
+                <strong>{module.title}</strong>
+                <br />
+                {module.content}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {paragraph('teachingMethods')}
+      {paragraph('evaluationMethods')}
+      {paragraph('accessibility')}
+      {referent ? (
+        <p>
+          {t('public.referent')} {referent.name} ·{' '}
+          <a href={`mailto:${referent.email}`}>{referent.email}</a>
+          {referent.phone ? ` · ${referent.phone}` : null}
+        </p>
+      ) : null}
+      {paragraph('accessDelay')}
+      {paragraph('whatToBring')}
+    </>
   );
 }
