@@ -187,6 +187,26 @@ describe('web app: a consultant publishes an offering', () => {
     await card.getByText('Publiée', { exact: true }).waitFor();
     await web.screenshot(page, 'consultant-offerings-published');
 
+    // Before it begins, the consultant moves the session to another place; trainees already
+    // convoked would receive a revised convocation (session.rescheduled).
+    await page.goto(`/consultant/sessions/${sessions[0].id}?offering=${offeringId}`);
+    await page.getByText('Modifier la date, les horaires ou le lieu').click();
+    await page
+      .getByLabel('Lieu (adresse)')
+      .fill('Maison des associations, 12 rue Colbert, 13001 Marseille');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    await page.getByText(/Session modifiée/).waitFor();
+    const moved = await apiAs<{ location: string; startsAt: string }[]>(
+      consultant,
+      `/api/offerings/${offeringId}/sessions`,
+    );
+    expect(moved[0]).toMatchObject({
+      location: 'Maison des associations, 12 rue Colbert, 13001 Marseille',
+      startsAt: sessions[0].startsAt,
+    });
+    await web.screenshot(page, 'consultant-session-moved');
+
     // The offering's page, sessions table included, fits a phone without scrolling sideways.
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`/consultant/offerings/${offeringId}`);
