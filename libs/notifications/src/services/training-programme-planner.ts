@@ -59,6 +59,7 @@ export class TrainingProgrammePlanner {
           traineeName: trainee.name,
           organisationName: names.get(booking.organisationId) ?? null,
           revised: payload.revised,
+          ...(trainee.email ? {} : { toBooker: true }),
           offeringUrl: this.links.offering(session.offeringId),
         },
         [{ kind: 'document', documentId: payload.documentId }],

@@ -196,6 +196,8 @@ export interface TemplateData {
     traineeName: string;
     organisationName: string | null;
     revised: boolean;
+    /** Sent to the person who booked, the trainee having no address of their own: to pass on. */
+    toBooker?: boolean;
     offeringUrl: string;
   };
 }
