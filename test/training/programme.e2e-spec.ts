@@ -207,7 +207,7 @@ describe('training programme and convocations, end to end', () => {
         (mails) => mails.length > 0,
       );
       expect(mail.mail.subject).toBe('Convocation : Être employeur associatif');
-      expect(mail.mail.text).toContain(`Bonjour ${trainee.name}`);
+      expect(mail.mail.text).toContain(`${trainee.name},`);
       const [pdf] = mail.mail.attachments.filter((file) => file.contentType === 'application/pdf');
       const text = pdfLines(pdf.content).join(' ');
       expect(text).toContain(trainee.name);

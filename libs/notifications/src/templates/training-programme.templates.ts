@@ -7,20 +7,17 @@ export const trainingConvocation: LocalisedTemplate<'training-convocation'> = {
     subject: `${data.revised ? 'Convocation modifiée' : 'Convocation'} : ${data.offeringTitle}`,
     heading: data.revised ? 'Votre convocation a changé' : 'Votre convocation à la formation',
     blocks: [
-      paragraph(data.toBooker ? 'Bonjour,' : `Bonjour ${data.traineeName},`),
-      ...(data.toBooker
-        ? [
-            paragraph(
-              'Voici la convocation de ',
-              strong(data.traineeName),
-              ', qui n’a pas d’adresse e-mail dans sa réservation : merci de la lui transmettre.',
-            ),
-          ]
-        : []),
+      data.toBooker
+        ? paragraph(
+            'Voici la convocation de ',
+            strong(data.traineeName),
+            ', qui n’a pas d’adresse e-mail dans sa réservation : merci de la lui transmettre.',
+          )
+        : paragraph(strong(data.traineeName), ','),
       paragraph(
         data.revised
-          ? `La date, les horaires ou le lieu de la formation ${quoted(data.offeringTitle, 'fr')} ont changé. Voici votre nouvelle convocation, qui annule et remplace la précédente.`
-          : `${context.chambreName} vous convoque à la formation ${quoted(data.offeringTitle, 'fr')}.`,
+          ? `La date, les horaires ou le lieu de la formation ${quoted(data.offeringTitle, 'fr')} ont changé. Voici la nouvelle convocation, qui annule et remplace la précédente.`
+          : `${context.chambreName} ${data.toBooker ? `convoque ${data.traineeName}` : 'vous convoque'} à la formation ${quoted(data.offeringTitle, 'fr')}.`,
       ),
       facts([
         ...momentFacts(data, 'fr'),
@@ -41,20 +38,17 @@ export const trainingConvocation: LocalisedTemplate<'training-convocation'> = {
     subject: `${data.revised ? 'Updated joining instructions' : 'Joining instructions'}: ${data.offeringTitle}`,
     heading: data.revised ? 'Your training details changed' : 'Your training joining instructions',
     blocks: [
-      paragraph(data.toBooker ? 'Hello,' : `Hello ${data.traineeName},`),
-      ...(data.toBooker
-        ? [
-            paragraph(
-              'Here are the joining instructions of ',
-              strong(data.traineeName),
-              ', who has no e-mail address in the booking: please pass them on.',
-            ),
-          ]
-        : []),
+      data.toBooker
+        ? paragraph(
+            'Here are the joining instructions of ',
+            strong(data.traineeName),
+            ', who has no e-mail address in the booking: please pass them on.',
+          )
+        : paragraph(strong(data.traineeName), ','),
       paragraph(
         data.revised
-          ? `The date, hours or place of the training ${quoted(data.offeringTitle, 'en')} changed. Here are your new joining instructions, which replace the earlier ones.`
-          : `${context.chambreName} invites you to the training ${quoted(data.offeringTitle, 'en')}.`,
+          ? `The date, hours or place of the training ${quoted(data.offeringTitle, 'en')} changed. Here are the new joining instructions, which replace the earlier ones.`
+          : `${context.chambreName} invites ${data.toBooker ? data.traineeName : 'you'} to the training ${quoted(data.offeringTitle, 'en')}.`,
       ),
       facts([
         ...momentFacts(data, 'en'),
