@@ -4,6 +4,7 @@ import request from 'supertest';
 import { TestUser } from '../support/api-client';
 import { expectStatus } from '../support/expectations';
 import { sql } from '../support/test-app';
+import { completeTrainingPedagogy } from '@mutualis/testing';
 
 /** Helpers shared by the catalogue end-to-end specs (this folder only). */
 
@@ -94,6 +95,7 @@ export function offeringBody(overrides: Json = {}): Json {
     durationMinutes: 420,
     memberPriceCents: 18000,
     nonMemberPriceCents: 26000,
+    pedagogy: completeTrainingPedagogy() as Json,
     ...overrides,
   };
 }
@@ -108,6 +110,7 @@ export function consultationBody(overrides: Json = {}): Json {
     durationMinutes: 60,
     memberPriceCents: 9000,
     nonMemberPriceCents: 12000,
+    pedagogy: null,
     ...overrides,
   });
 }

@@ -132,6 +132,7 @@ describe('catalogue: offerings, their moderation and who may do what', () => {
             ],
           },
           maxSeatsPerOrganisation: null,
+          pedagogy: body.pedagogy,
           status: 'draft',
           rejectionReason: null,
           consultantId: consultant.id,

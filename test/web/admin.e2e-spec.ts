@@ -2,6 +2,7 @@
 // page.evaluate bodies run in the browser.
 import { Page } from 'playwright-core';
 import { startWebHarness, WebHarness } from './support/web-harness';
+import { completeTrainingPedagogy } from '@mutualis/testing';
 
 // A browser flow crosses many pages, each waiting on the api and sometimes the worker.
 jest.setTimeout(120_000);
@@ -51,6 +52,7 @@ describe('web app: administration', () => {
       durationMinutes: 420,
       memberPriceCents: 18_000,
       nonMemberPriceCents: 26_000,
+      pedagogy: completeTrainingPedagogy(),
     });
     await apiAs(consultant, 'POST', `/api/offerings/${draft.id}/submit`);
 

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // page.evaluate bodies run in the browser.
+import { axeViolations } from './support/axe';
 import { DEMO_PASSWORD, startWebHarness, WebHarness } from './support/web-harness';
 
 // A browser flow crosses many pages, each waiting on the api and sometimes the worker.
@@ -58,6 +59,28 @@ describe('web app: a consultant publishes an offering', () => {
     await page.getByLabel('Prix adhérent (€ HT)').fill('150');
     await page.getByLabel('Prix non adhérent (€ HT)').fill('220,50');
     await page.getByLabel('Places au plus par organisation').fill('3');
+    // The training content (R6353-1): without it, the training cannot be submitted.
+    await page
+      .getByLabel('Objectifs pédagogiques')
+      .fill('Tenir la comptabilité courante\nPréparer les comptes annuels');
+    await page.getByLabel('Public visé').fill('Trésoriers et salariés administratifs');
+    await page.getByLabel('Prérequis').fill('Aucun');
+    await page.getByLabel('Module 1 : intitulé').fill('Le plan comptable associatif');
+    await page.getByLabel('Module 1 : contenu').fill('Comptes, journaux, fonds dédiés.');
+    await page.getByRole('button', { name: 'Ajouter un module' }).click();
+    await page.getByLabel('Module 2 : intitulé').fill('Les comptes annuels');
+    await page.getByLabel('Module 2 : contenu').fill('Bilan, compte de résultat, annexe.');
+    await page.getByLabel('Méthodes pédagogiques').fill('Apports et exercices sur cas réels');
+    await page.getByLabel('Modalités d’évaluation').fill('Quiz et exercice corrigé');
+    await page
+      .getByLabel('Accessibilité aux personnes en situation de handicap')
+      .fill('Locaux accessibles ; adaptations sur demande');
+    await page.getByLabel('Référent handicap : nom').fill('Sophie Garnier');
+    await page.getByLabel('Référent handicap : e-mail').fill('handicap@demo.mutualis.fr');
+    await page.getByLabel('Délai d’accès').fill('Inscription jusqu’à la veille');
+    await page.getByLabel('À prévoir (facultatif)').fill('Une calculatrice');
+    expect(await axeViolations(page)).toEqual([]);
+    await web.screenshot(page, 'consultant-offering-training-content');
     await page.getByRole('button', { name: 'Créer le brouillon' }).click();
     await page.waitForURL(/\/consultant\/offerings\/[0-9a-f-]{36}$/);
     const offeringId = page.url().split('/').pop()!;
@@ -77,6 +100,26 @@ describe('web app: a consultant publishes an offering', () => {
       nonMemberPriceCents: 22_050,
       departments: ['13', '84'],
       maxSeatsPerOrganisation: 3,
+    });
+    const content = await apiAs<{ pedagogy: unknown }>(consultant, `/api/offerings/${offeringId}`);
+    expect(content.pedagogy).toEqual({
+      objectives: ['Tenir la comptabilité courante', 'Préparer les comptes annuels'],
+      audience: 'Trésoriers et salariés administratifs',
+      prerequisites: 'Aucun',
+      modules: [
+        { title: 'Le plan comptable associatif', content: 'Comptes, journaux, fonds dédiés.' },
+        { title: 'Les comptes annuels', content: 'Bilan, compte de résultat, annexe.' },
+      ],
+      teachingMethods: 'Apports et exercices sur cas réels',
+      evaluationMethods: 'Quiz et exercice corrigé',
+      accessibility: 'Locaux accessibles ; adaptations sur demande',
+      accessibilityReferent: {
+        name: 'Sophie Garnier',
+        email: 'handicap@demo.mutualis.fr',
+        phone: null,
+      },
+      accessDelay: 'Inscription jusqu’à la veille',
+      whatToBring: 'Une calculatrice',
     });
 
     await page.getByLabel('Début de la session').fill(`${year}-06-18T09:00`);
@@ -124,10 +167,45 @@ describe('web app: a consultant publishes an offering', () => {
     );
     expect(search.items.map((item) => item.id)).toContain(offeringId);
 
+    // Its public page states the training content and links the programme PDF.
+    const visitor = await web.newPage();
+    await visitor.goto(`/offerings/${offeringId}`);
+    const programme = visitor.getByRole('region', { name: 'Programme de la formation' });
+    await programme.waitFor();
+    expect(await programme.innerText()).toContain('Préparer les comptes annuels');
+    expect(await programme.innerText()).toContain('Sophie Garnier');
+    const pdfHref = await programme
+      .getByRole('link', { name: 'Télécharger le programme (PDF)' })
+      .getAttribute('href');
+    const pdf = await fetch(`${web.baseUrl}${pdfHref}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(await axeViolations(visitor)).toEqual([]);
+    await web.screenshot(visitor, 'public-offering-programme');
+
     await page.goto('/consultant/offerings');
     const card = page.getByRole('article', { name: title });
     await card.getByText('Publiée', { exact: true }).waitFor();
     await web.screenshot(page, 'consultant-offerings-published');
+
+    // Before it begins, the consultant moves the session to another place; trainees already
+    // convoked would receive a revised convocation (session.rescheduled).
+    await page.goto(`/consultant/sessions/${sessions[0].id}?offering=${offeringId}`);
+    await page.getByText('Modifier la date, les horaires ou le lieu').click();
+    await page
+      .getByLabel('Lieu (adresse)')
+      .fill('Maison des associations, 12 rue Colbert, 13001 Marseille');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    await page.getByText(/Session modifiée/).waitFor();
+    const moved = await apiAs<{ location: string; startsAt: string }[]>(
+      consultant,
+      `/api/offerings/${offeringId}/sessions`,
+    );
+    expect(moved[0]).toMatchObject({
+      location: 'Maison des associations, 12 rue Colbert, 13001 Marseille',
+      startsAt: sessions[0].startsAt,
+    });
+    await web.screenshot(page, 'consultant-session-moved');
 
     // The offering's page, sessions table included, fits a phone without scrolling sideways.
     await page.setViewportSize({ width: 375, height: 800 });

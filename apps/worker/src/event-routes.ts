@@ -38,10 +38,14 @@ export const EVENT_ROUTES: EventRoutes = {
   [IdentityEvents.EmailChangeRequested]: [Notifications],
   [IdentityEvents.PasswordResetRequested]: [Notifications],
   [IdentityEvents.RegistrationAttempted]: [Notifications],
-  [CatalogueEvents.OfferingPublished]: [Notifications],
+  // The training's programme is recorded as published (training's programme.handlers.ts).
+  [CatalogueEvents.OfferingPublished]: [Notifications, Training],
   [CatalogueEvents.OfferingRejected]: [Notifications],
   // Each booking on it is cancelled with its own booking.cancelled, which is what members hear.
   [CatalogueEvents.SessionCancelled]: [],
+  // A moved session: its convocations are made again and sent, its half-days, end and surveys
+  // follow it (training-booking.handlers.ts).
+  [CatalogueEvents.SessionRescheduled]: [Training],
   [BookingEvents.Created]: [Notifications],
   [BookingEvents.Waitlisted]: [],
   // Training: what a confirmed training booking starts — convention, convocations, signing
@@ -91,8 +95,9 @@ export const EVENT_ROUTES: EventRoutes = {
   [TrainingEvents.ConventionSigned]: [],
   // The reminder is mailed, and the next one planned while the convention stays unsigned.
   [TrainingEvents.ConventionReminderDue]: [Training, Notifications],
-  [TrainingEvents.ConvocationDue]: [],
-  [TrainingEvents.ConvocationIssued]: [],
+  // A booking's convocations are made when due, and each trainee is mailed theirs.
+  [TrainingEvents.ConvocationDue]: [Training],
+  [TrainingEvents.ConvocationIssued]: [Notifications],
   // Each trainee is mailed their signing link as the half-day opens.
   [TrainingEvents.HalfDayOpening]: [Notifications],
   // The attendance sheet, attestations and certificates are made at the session's end.

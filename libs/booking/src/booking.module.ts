@@ -16,6 +16,7 @@ import { BookingReleaser } from './services/booking-releaser';
 import { OverdueExpiry } from './services/overdue-expiry';
 import { CancelBookingUseCase } from './use-cases/cancel-booking/cancel-booking.use-case';
 import { CancelSessionWithBookingsUseCase } from './use-cases/cancel-session/cancel-session-with-bookings.use-case';
+import { RescheduleSessionWithBookingsUseCase } from './use-cases/reschedule-session/reschedule-session-with-bookings.use-case';
 import { ConfirmBookingUseCase } from './use-cases/confirm-booking/confirm-booking.use-case';
 import { ExpireHoldUseCase } from './use-cases/expire-hold/expire-hold.use-case';
 import { ExpireOfferUseCase } from './use-cases/expire-offer/expire-offer.use-case';
@@ -33,6 +34,7 @@ const useCases = [
   BookUseCase,
   CancelBookingUseCase,
   CancelSessionWithBookingsUseCase,
+  RescheduleSessionWithBookingsUseCase,
   ConfirmBookingUseCase,
   ExpireHoldUseCase,
   ExpireOfferUseCase,

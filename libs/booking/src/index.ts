@@ -13,6 +13,7 @@ export * from './use-cases/book/book.use-case';
 export * from './use-cases/book/booking-price';
 export * from './use-cases/cancel-booking/cancel-booking.use-case';
 export * from './use-cases/cancel-session/cancel-session-with-bookings.use-case';
+export * from './use-cases/reschedule-session/reschedule-session-with-bookings.use-case';
 export * from './use-cases/confirm-booking/confirm-booking.use-case';
 export * from './use-cases/expire-hold/expire-hold.use-case';
 export * from './use-cases/expire-offer/expire-offer.use-case';

@@ -21,6 +21,8 @@ export enum CatalogueErrorCode {
   VatTreatmentNotAllowed = 'vat_treatment_not_allowed',
   TrainingExemptionNotAttested = 'training_exemption_not_attested',
   TrainingExemptionInUse = 'training_exemption_in_use',
+  IncompleteTraining = 'incomplete_training',
+  SessionNotReschedulable = 'session_not_reschedulable',
 }
 
 const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
@@ -44,6 +46,8 @@ const KINDS: Record<CatalogueErrorCode, ErrorKind> = {
   [CatalogueErrorCode.VatTreatmentNotAllowed]: ErrorKind.Unprocessable,
   [CatalogueErrorCode.TrainingExemptionNotAttested]: ErrorKind.Unprocessable,
   [CatalogueErrorCode.TrainingExemptionInUse]: ErrorKind.Conflict,
+  [CatalogueErrorCode.IncompleteTraining]: ErrorKind.Unprocessable,
+  [CatalogueErrorCode.SessionNotReschedulable]: ErrorKind.Conflict,
 };
 
 export class CatalogueException extends DomainException {

@@ -15,6 +15,7 @@ import { OfferingAccessService } from './services/offering-access.service';
 import { PricingService } from './services/pricing.service';
 import { SeatInventoryService } from './services/seat-inventory.service';
 import { CancelSessionUseCase } from './use-cases/cancel-session/cancel-session.use-case';
+import { RescheduleSessionUseCase } from './use-cases/reschedule-session/reschedule-session.use-case';
 import { CancelSlotUseCase } from './use-cases/cancel-slot/cancel-slot.use-case';
 import { CompletePastSessionsUseCase } from './use-cases/complete-past-sessions/complete-past-sessions.use-case';
 import { CreateOfferingUseCase } from './use-cases/create-offering/create-offering.use-case';
@@ -47,6 +48,7 @@ import { ListVatRegimesUseCase } from './use-cases/list-vat-regimes/list-vat-reg
 
 const useCases = [
   CancelSessionUseCase,
+  RescheduleSessionUseCase,
   CancelSlotUseCase,
   CompletePastSessionsUseCase,
   GetConsultantProfileUseCase,

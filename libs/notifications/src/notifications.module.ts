@@ -8,6 +8,7 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { MembershipModule } from '@mutualis/membership';
 import { TrainingModule } from '@mutualis/training';
+import { TrainingProgrammePlanner } from './services/training-programme-planner';
 import { notificationsEntities } from './entities';
 import { MailTransport } from './mail/mail-transport';
 import { DeliveryRepository } from './repositories/delivery.repository';
@@ -76,6 +77,7 @@ const useCases = [
     DeliveryDispatcher,
     NotificationPlanner,
     AttendanceMailPlanner,
+    TrainingProgrammePlanner,
     NotificationScheduler,
     WebLinks,
     NotificationsPersonalDataRepository,

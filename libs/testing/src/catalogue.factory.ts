@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { VatTreatment } from '@mutualis/catalogue';
+import type { TrainingPedagogy, VatTreatment } from '@mutualis/catalogue';
 import { validSiret } from './siret.factory';
 
 export interface SessionFixture {
@@ -17,6 +17,8 @@ export interface SessionOptions {
   registrationDeadlineInMs?: number;
   memberPriceCents?: number;
   nonMemberPriceCents?: number;
+  /** A training's pedagogical content: complete unless given (null for none). */
+  pedagogy?: TrainingPedagogy | null;
   /** Written as is: a test of the regime rules sets the attestation it needs (attestTrainingExemption). */
   vatTreatment?: VatTreatment;
   maxSeatsPerOrganisation?: number | null;
@@ -24,6 +26,33 @@ export interface SessionOptions {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A training's complete R6353-1 content, as a consultant would write it. */
+export function completeTrainingPedagogy(overrides: TrainingPedagogy = {}): TrainingPedagogy {
+  return {
+    objectives: [
+      'Identifier les obligations de l’employeur associatif',
+      'Rédiger un contrat de travail conforme',
+    ],
+    prerequisites: 'Aucun prérequis',
+    audience: 'Dirigeants bénévoles et salariés d’associations employeuses',
+    modules: [
+      { title: 'Le cadre juridique', content: 'Code du travail, conventions collectives.' },
+      { title: 'Le contrat de travail', content: 'Clauses essentielles, cas pratiques.' },
+    ],
+    teachingMethods: 'Apports théoriques, études de cas, échanges entre pairs',
+    evaluationMethods: 'Quiz en début et en fin de formation, cas pratique corrigé',
+    accessibility: 'Locaux accessibles ; adaptations possibles sur demande',
+    accessibilityReferent: {
+      name: 'Claire Martin',
+      email: 'handicap@chambre-test.fr',
+      phone: '04 91 00 00 00',
+    },
+    accessDelay: 'Inscription possible jusqu’à la veille de la session',
+    whatToBring: 'De quoi prendre des notes',
+    ...overrides,
+  };
+}
 
 /** A consultant user, written straight to the database (tests that do not exercise registration). */
 export async function insertConsultant(db: DataSource): Promise<string> {
@@ -44,9 +73,9 @@ export async function insertPublishedSession(
   const [{ id: offeringId }] = await db.query<{ id: string }[]>(
     `INSERT INTO offerings (consultant_id, category_id, title, summary, description, kind, delivery_mode, departments,
                             duration_minutes, member_price_cents, non_member_price_cents, vat_treatment,
-                            cancellation_policy, max_seats_per_organisation, status, published_at)
+                            cancellation_policy, max_seats_per_organisation, pedagogy, status, published_at)
      SELECT $1, id, 'Formation de test', 'Résumé', 'Description', 'training', 'on_site', '{13}', 420, $2, $3, $4,
-            '{"tiers":[{"daysBefore":14,"refundPercent":100},{"daysBefore":7,"refundPercent":50}]}', $5,
+            '{"tiers":[{"daysBefore":14,"refundPercent":100},{"daysBefore":7,"refundPercent":50}]}', $5, $6,
             'published', now()
        FROM categories WHERE slug = 'formation'
      RETURNING id`,
@@ -56,6 +85,9 @@ export async function insertPublishedSession(
       options.nonMemberPriceCents ?? 26_000,
       options.vatTreatment ?? 'standard',
       options.maxSeatsPerOrganisation ?? null,
+      options.pedagogy === null
+        ? null
+        : JSON.stringify(options.pedagogy ?? completeTrainingPedagogy()),
     ],
   );
   const startsIn = options.startsInMs ?? 30 * DAY_MS;

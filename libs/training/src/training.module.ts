@@ -8,6 +8,8 @@ import { IdentityModule } from '@mutualis/identity';
 import { InvoicingModule } from '@mutualis/invoicing';
 import { trainingEntities } from './entities';
 import { CompletionHandlers } from './jobs/completion.handlers';
+import { ConvocationHandlers } from './jobs/convocation.handlers';
+import { ProgrammeHandlers } from './jobs/programme.handlers';
 import { TrainingBookingHandlers } from './jobs/training-booking.handlers';
 import { AttendanceRepository } from './repositories/attendance.repository';
 import { CompletionFactsRepository } from './repositories/completion-facts.repository';
@@ -21,7 +23,9 @@ import { AttendanceLinksService } from './services/attendance-links.service';
 import { AttendanceOpeningsService } from './services/attendance-openings.service';
 import { BookingAttendanceSync } from './services/booking-attendance-sync';
 import { CompletionDocumentsService } from './services/completion-documents.service';
+import { ConvocationDocumentsService } from './services/convocation-documents.service';
 import { HalfDayContext } from './services/half-day-context';
+import { ProgrammeDocumentsService } from './services/programme-documents.service';
 import { TrainingSessionAccess } from './services/session-access';
 import { SessionAttendanceService } from './services/session-attendance.service';
 import { SurveyLinksService } from './services/survey-links.service';
@@ -34,17 +38,21 @@ import { AnswerSurveyUseCase } from './use-cases/answer-survey/answer-survey.use
 import { CompleteEndedSessionsUseCase } from './use-cases/complete-ended-sessions/complete-ended-sessions.use-case';
 import { CompleteSessionUseCase } from './use-cases/complete-session/complete-session.use-case';
 import { CountersignHalfDayUseCase } from './use-cases/countersign-half-day/countersign-half-day.use-case';
+import { GetProgrammePdfUseCase } from './use-cases/get-programme-pdf/get-programme-pdf.use-case';
 import { GetAttendanceSheetUseCase } from './use-cases/get-attendance-sheet/get-attendance-sheet.use-case';
 import { GetSigningPageUseCase } from './use-cases/get-signing-page/get-signing-page.use-case';
 import { GetSurveyResultsUseCase } from './use-cases/get-survey-results/get-survey-results.use-case';
 import { GetSurveyUseCase } from './use-cases/get-survey/get-survey.use-case';
 import { GetTrainingDocumentUseCase } from './use-cases/get-training-document/get-training-document.use-case';
 import { InviteToSurveyUseCase } from './use-cases/invite-to-survey/invite-to-survey.use-case';
+import { IssueConvocationsUseCase } from './use-cases/issue-convocations/issue-convocations.use-case';
 import { IssueConventionUseCase } from './use-cases/issue-convention/issue-convention.use-case';
 import { ListBookingDocumentsUseCase } from './use-cases/list-booking-documents/list-booking-documents.use-case';
 import { ListHalfDaysUseCase } from './use-cases/list-half-days/list-half-days.use-case';
 import { RecordAbsenceUseCase } from './use-cases/record-absence/record-absence.use-case';
 import { RemindConventionUseCase } from './use-cases/remind-convention/remind-convention.use-case';
+import { ReviseConvocationsUseCase } from './use-cases/revise-convocations/revise-convocations.use-case';
+import { ScheduleConvocationsUseCase } from './use-cases/schedule-convocations/schedule-convocations.use-case';
 import { ScheduleSessionEndUseCase } from './use-cases/schedule-session-end/schedule-session-end.use-case';
 import { ScheduleSurveysUseCase } from './use-cases/schedule-surveys/schedule-surveys.use-case';
 import { SignAttendanceUseCase } from './use-cases/sign-attendance/sign-attendance.use-case';
@@ -53,6 +61,16 @@ import { UpdateTrainingSettingsUseCase } from './use-cases/update-training-setti
 
 /** What other contexts read: documents, settings, attendance. */
 const services = [SessionAttendanceService, TrainingDocumentsService, TrainingSettingsService];
+
+/** §1 the programme of a training; §3 its convocations. */
+const programme = [
+  ProgrammeDocumentsService,
+  GetProgrammePdfUseCase,
+  ConvocationDocumentsService,
+  ScheduleConvocationsUseCase,
+  IssueConvocationsUseCase,
+  ReviseConvocationsUseCase,
+];
 
 /** §2: conventions (contrats) de formation, their signatures and reminders; document access. */
 const conventions = [
@@ -97,7 +115,14 @@ const surveys = [
   GetSurveyResultsUseCase,
 ];
 
-const exported = [...services, ...conventions, ...attendance, ...completion, ...surveys];
+const exported = [
+  ...services,
+  ...programme,
+  ...conventions,
+  ...attendance,
+  ...completion,
+  ...surveys,
+];
 
 /**
  * The Chambre as a training body: what a training offering states, conventions, convocations,
@@ -127,6 +152,8 @@ const exported = [...services, ...conventions, ...attendance, ...completion, ...
     TrainingSessionAccess,
     TrainingBookingHandlers,
     CompletionHandlers,
+    ConvocationHandlers,
+    ProgrammeHandlers,
     ...exported,
   ],
   exports: [DocumentsModule, ...exported],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   AttendanceResult,
@@ -6,11 +6,13 @@ import {
   CancelSessionWithBookingsUseCase,
   ListAttendeesUseCase,
   MarkAttendanceUseCase,
+  RescheduleSessionWithBookingsUseCase,
   SessionCancellation,
 } from '@mutualis/booking';
 import { AuthenticatedActor, CurrentActor } from '../http/auth/current-actor.decorator';
 import { IdParams } from '../http/params.dto';
-import { CancelSessionDto, SessionDto } from '../catalogue/dtos/schedule.dto';
+import { CancelSessionDto, RescheduleSessionDto, SessionDto } from '../catalogue/dtos/schedule.dto';
+import type { SessionView } from '@mutualis/catalogue';
 import {
   AttendanceResultDto,
   AttendeeListEntryDto,
@@ -31,7 +33,31 @@ export class SessionsController {
     private readonly cancelSession: CancelSessionWithBookingsUseCase,
     private readonly listAttendees: ListAttendeesUseCase,
     private readonly markAttendance: MarkAttendanceUseCase,
+    private readonly rescheduleSession: RescheduleSessionWithBookingsUseCase,
   ) {}
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Move a session or change its place or remote link, before it begins (owner, admin)',
+    description:
+      'Fields left out stay as they are. Bookings follow the new start; trainees already convoked ' +
+      'receive a revised convocation (session.rescheduled).',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  reschedule(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() params: IdParams,
+    @Body() body: RescheduleSessionDto,
+  ): Promise<SessionView> {
+    return this.rescheduleSession.execute({
+      actor,
+      sessionId: params.id,
+      startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+      endsAt: body.endsAt ? new Date(body.endsAt) : undefined,
+      location: body.location,
+      remoteUrl: body.remoteUrl,
+    });
+  }
 
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)

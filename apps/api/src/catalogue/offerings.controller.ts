@@ -139,7 +139,7 @@ export class OfferingsController {
   @ApiOperation({
     summary: 'Edit one’s own offering (draft, rejected or published)',
     description:
-      'A draft or rejected offering changes at once. On a published one, title, summary, description and ' +
+      'A draft or rejected offering changes at once. On a published one, title, summary, description, a training’s pedagogical content and ' +
       'prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) ' +
       'while the published version stays live; category, delivery mode, départements, duration, cancellation ' +
       'policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the ' +
@@ -157,7 +157,11 @@ export class OfferingsController {
   @Post(':id/submit')
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Submit one’s offering for moderation (owner)' })
+  @ApiOperation({
+    summary: 'Submit one’s offering for moderation (owner)',
+    description:
+      'A training needs its complete pedagogical content (R6353-1): 422 with each missing pedagogy.* field otherwise.',
+  })
   @ApiOkResponse({ type: ManagedOfferingDto })
   submit(
     @CurrentActor() actor: AuthenticatedActor,

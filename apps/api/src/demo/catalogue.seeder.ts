@@ -13,6 +13,7 @@ import {
 import { PARIS_TIME_ZONE } from '@mutualis/core';
 import { Actor } from '@mutualis/identity';
 import { DEMO_OFFERINGS, DemoOffering, DemoSession } from './demo-catalogue';
+import { demoPedagogy } from './demo-pedagogy';
 
 export interface SeededOffering {
   demo: DemoOffering;
@@ -74,6 +75,7 @@ export class CatalogueSeeder {
       memberPriceCents: demo.memberPriceCents,
       nonMemberPriceCents: demo.nonMemberPriceCents,
       maxSeatsPerOrganisation: demo.maxSeatsPerOrganisation,
+      pedagogy: demoPedagogy(demo),
     });
     // The regime is the Chambre's: the default for the kind, or what its admin decides.
     if (offering.vatTreatment !== demo.vatTreatment) {

@@ -732,7 +732,7 @@ export interface paths {
         head?: never;
         /**
          * Edit one’s own offering (draft, rejected or published)
-         * @description A draft or rejected offering changes at once. On a published one, title, summary, description and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the Chambre sets it (PUT /offerings/:id/vat-treatment).
+         * @description A draft or rejected offering changes at once. On a published one, title, summary, description, a training’s pedagogical content and prices become a revision awaiting the Chambre’s review (`pendingRevision`; a second edit amends it) while the published version stays live; category, delivery mode, départements, duration, cancellation policy and seats per organisation change at once. `vatTreatment` is not accepted (400): the Chambre sets it (PUT /offerings/:id/vat-treatment).
          */
         patch: operations["OfferingsController_update"];
         trace?: never;
@@ -746,7 +746,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit one’s offering for moderation (owner) */
+        /**
+         * Submit one’s offering for moderation (owner)
+         * @description A training needs its complete pedagogical content (R6353-1): 422 with each missing pedagogy.* field otherwise.
+         */
         post: operations["OfferingsController_submit"];
         delete?: never;
         options?: never;
@@ -965,6 +968,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move a session or change its place or remote link, before it begins (owner, admin)
+         * @description Fields left out stay as they are. Bookings follow the new start; trainees already convoked receive a revised convocation (session.rescheduled).
+         */
+        patch: operations["SessionsController_reschedule"];
         trace?: never;
     };
     "/api/sessions/{id}/cancel": {
@@ -2055,6 +2078,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offerings/{id}/programme.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A training’s programme (PDF, R6353-1)
+         * @description Public for a published training; a draft only for its consultant and the Chambre’s admins. Rendered from the live offering; each publication is also recorded as a document version.
+         */
+        get: operations["ProgrammeController_programme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A training booking’s documents, every version (newest marked), and where its convention stands */
+        get: operations["TrainingDocumentsController_bookingDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored training document (PDF), checked against its SHA-256 */
+        get: operations["TrainingDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a convention: its organisation’s admin for the organisation, the Chambre’s signatory for the Chambre. Answers the next version, stamped with the signature block(s). */
+        post: operations["TrainingDocumentsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/training/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the Chambre runs its trainings, and who signs for it (admin) */
+        get: operations["TrainingSettingsController_get"];
+        /** Set the training settings (admin): convocation and survey delays, the signed convention requirement, the signing margin and the Chambre’s signatory */
+        put: operations["TrainingSettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attendance/{token}": {
         parameters: {
             query?: never;
@@ -2135,6 +2247,112 @@ export interface paths {
         put?: never;
         /** Countersign a half-day once begun: closes its sheet for good */
         post: operations["AttendanceController_countersignHalfDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session’s feuille d’émargement as it stands (PDF), stored as a new version
+         * @description Trainees × half-days with signatures, times, absences, minutes missed, countersignatures and hours attended. The session’s consultant and admins only. The stored document’s id, version and SHA-256 are in the X-Document-Id, X-Document-Version and X-Document-Sha256 headers.
+         */
+        get: operations["AttendanceSheetController_attendanceSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a survey link asks (and whether it was answered) */
+        get: operations["SurveysController_show"];
+        put?: never;
+        /** Answer a survey (once per person and survey) */
+        post: operations["SurveysController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's survey results */
+        get: operations["SurveyResultsController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offerings/{id}/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offering's survey results, over all its sessions */
+        get: operations["SurveyResultsController_offering"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultants/{id}/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consultant's survey results, over all their sessions */
+        get: operations["SurveyResultsController_consultant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every survey result (admins), or your own (consultants) */
+        get: operations["SurveyResultsController_all"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2684,6 +2902,51 @@ export interface components {
              */
             tiers: components["schemas"]["RefundTierDto"][];
         };
+        TrainingModuleDto: {
+            /** @example Module 1 : le contrat de travail */
+            title: string;
+            /** @description What the module covers. */
+            content: string;
+            /** @example 210 */
+            durationMinutes?: number | null;
+        };
+        AccessibilityReferentDto: {
+            /** @example Claire Martin */
+            name: string;
+            /** @example handicap@chambre-ess.fr */
+            email: string;
+            /** @example 04 91 00 00 00 */
+            phone?: string | null;
+        };
+        TrainingPedagogyDto: {
+            /**
+             * @description Operational objectives, one per item.
+             * @example [
+             *       "Rédiger un contrat de travail conforme à la convention collective"
+             *     ]
+             */
+            objectives?: string[];
+            /** @example Aucun */
+            prerequisites?: string;
+            /** @description The public it is for (« public visé »). */
+            audience?: string;
+            /** @description The programme, by module. */
+            modules?: components["schemas"]["TrainingModuleDto"][];
+            /** @description Teaching methods and means. */
+            teachingMethods?: string;
+            /** @description How acquired knowledge is evaluated. */
+            evaluationMethods?: string;
+            /** @description Accessibility for people with disabilities. */
+            accessibility?: string;
+            accessibilityReferent?: components["schemas"]["AccessibilityReferentDto"];
+            /**
+             * @description Access time (« délai d’accès »).
+             * @example Inscription possible jusqu’à 7 jours avant la session
+             */
+            accessDelay?: string;
+            /** @example Un ordinateur portable */
+            whatToBring?: string;
+        };
         OfferingDto: {
             /** Format: uuid */
             id: string;
@@ -2709,6 +2972,8 @@ export interface components {
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
+            /** @description A training’s pedagogical content (R6353-1); null until written. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "rejected" | "archived";
             /** @description Shown to its consultant and admins only. */
@@ -2749,8 +3014,10 @@ export interface components {
              * @enum {string|null}
              */
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy" | null;
+            /** @description The pedagogical content proposed; null on revisions made before it existed. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @description The fields whose proposed value differs from the live offering’s. */
-            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents" | "vatTreatment")[];
+            changedFields: ("title" | "summary" | "description" | "memberPriceCents" | "nonMemberPriceCents" | "vatTreatment" | "pedagogy")[];
             /** Format: uuid */
             proposedBy: string;
             /** Format: date-time */
@@ -2898,6 +3165,8 @@ export interface components {
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
+            /** @description A training’s pedagogical content (R6353-1); null until written. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "rejected" | "archived";
             /** @description Shown to its consultant and admins only. */
@@ -2965,6 +3234,8 @@ export interface components {
             cancellationPolicy?: components["schemas"]["CancellationPolicyDto"];
             /** @example 3 */
             maxSeatsPerOrganisation?: number | null;
+            /** @description A training’s pedagogical content (R6353-1), required complete before it is submitted; on a published offering it goes live once the Chambre approves it. */
+            pedagogy?: components["schemas"]["TrainingPedagogyDto"] | null;
         };
         UpdateOfferingDto: {
             /** @example Formations pour employeurs associatifs : les fondamentaux */
@@ -3007,6 +3278,8 @@ export interface components {
             cancellationPolicy?: components["schemas"]["CancellationPolicyDto"];
             /** @example 3 */
             maxSeatsPerOrganisation?: number | null;
+            /** @description A training’s pedagogical content (R6353-1), required complete before it is submitted; on a published offering it goes live once the Chambre approves it. */
+            pedagogy?: components["schemas"]["TrainingPedagogyDto"] | null;
         };
         ManagedOfferingDto: {
             /** Format: uuid */
@@ -3033,6 +3306,8 @@ export interface components {
             vatTreatment: "standard" | "exempt_training" | "exempt_members" | "out_of_scope_disbursement" | "out_of_scope_subsidy";
             cancellationPolicy: components["schemas"]["CancellationPolicyDto"];
             maxSeatsPerOrganisation: number | null;
+            /** @description A training’s pedagogical content (R6353-1); null until written. */
+            pedagogy: components["schemas"]["TrainingPedagogyDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "rejected" | "archived";
             /** @description Shown to its consultant and admins only. */
@@ -3314,6 +3589,15 @@ export interface components {
         ConfirmBookingDto: {
             /** @enum {string} */
             method: "cheque" | "administrative_mandate" | "bank_transfer";
+        };
+        RescheduleSessionDto: {
+            /** @example 2027-01-21T09:00:00+01:00 */
+            startsAt?: string;
+            /** @example 2027-01-22T17:00:00+01:00 */
+            endsAt?: string;
+            /** @example Maison des associations, 12 rue Colbert, 13001 Marseille */
+            location?: string | null;
+            remoteUrl?: string | null;
         };
         CancelSessionDto: {
             /** @example Intervenante indisponible */
@@ -4472,6 +4756,96 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
         };
+        DocumentSignatureDto: {
+            /** @enum {string} */
+            party: "organisation" | "chambre";
+            signerName: string;
+            signerCapacity: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description SHA-256 (hex) of the version signed */
+            documentSha256: string;
+        };
+        TrainingDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "programme" | "convention" | "convocation" | "attendance_sheet" | "attestation" | "certificate";
+            title: string;
+            fileName: string;
+            version: number;
+            /** @description The newest version of its series */
+            latest: boolean;
+            /** @description SHA-256 (hex) of the stored bytes */
+            sha256: string;
+            byteSize: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            bookingId: string | null;
+            /** Format: uuid */
+            attendeeId: string | null;
+            signatures: components["schemas"]["DocumentSignatureDto"][];
+        };
+        ConventionStateDto: {
+            /**
+             * Format: uuid
+             * @description The current version, the one to sign
+             */
+            documentId: string;
+            sha256: string;
+            version: number;
+            signedByOrganisation: boolean;
+            signedByChambre: boolean;
+            /** @description The Chambre requires the signed convention before the session */
+            required: boolean;
+            /**
+             * @description The side the caller may sign for now, or null
+             * @enum {string|null}
+             */
+            youMaySign: "organisation" | "chambre" | null;
+        };
+        BookingDocumentsDto: {
+            /** Format: uuid */
+            bookingId: string;
+            documents: components["schemas"]["TrainingDocumentDto"][];
+            convention: components["schemas"]["ConventionStateDto"] | null;
+        };
+        SignatureBodyDto: {
+            /** @description SHA-256 (hex) of the version shown to the signer */
+            sha256: string;
+            /**
+             * @description The signer consents to sign this version
+             * @enum {boolean}
+             */
+            consent: true;
+            /** @description E.g. « Présidente »; defaults to the signatory’s setting */
+            signerCapacity?: string;
+        };
+        TrainingSettingsDto: {
+            convocationDaysBefore: number;
+            coldSurveyDaysAfter: number;
+            requireSignedConvention: boolean;
+            signingMarginMinutes: number;
+            /** Format: uuid */
+            signatoryUserId: string | null;
+            signatoryName: string | null;
+            signatoryCapacity: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TrainingSettingsBodyDto: {
+            convocationDaysBefore?: number;
+            coldSurveyDaysAfter?: number;
+            requireSignedConvention?: boolean;
+            signingMarginMinutes?: number;
+            /** Format: uuid */
+            signatoryUserId?: string | null;
+            signatoryName?: string | null;
+            signatoryCapacity?: string | null;
+        };
         HalfDayRefDto: {
             /** @example 2026-12-07 */
             day: string;
@@ -4596,6 +4970,79 @@ export interface components {
             countersignedAt: string;
             countersignerName: string;
             unsigned: number;
+        };
+        SurveyDto: {
+            /** @enum {string} */
+            stage: "hot" | "cold";
+            /** @enum {string} */
+            respondent: "trainee" | "organisation";
+            /** @description null once the person was erased */
+            name: string | null;
+            offeringTitle: string;
+            /** Format: date-time */
+            sessionStartsAt: string;
+            /** Format: date-time */
+            sessionEndsAt: string;
+            location: string | null;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            asksPractice: boolean;
+        };
+        AnswerSurveyDto: {
+            /** @description Appréciation générale */
+            overall: number;
+            /** @description Objectifs atteints */
+            objectivesMet: number;
+            /** @description Contenu */
+            content: number;
+            /** @description Formateur ou formatrice */
+            trainer: number;
+            /** @description Organisation (logistique, accueil) */
+            organisation: number;
+            comment?: string | null;
+            /** @description Mise en pratique (questionnaire à froid seulement, requis là) */
+            practice?: number | null;
+            practiceComment?: string | null;
+        };
+        SurveyAnsweredDto: {
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        SurveyStageResultsDto: {
+            /** @enum {string} */
+            stage: "hot" | "cold";
+            invited: number;
+            answered: number;
+            /** @description answered / invited, 0 to 1 */
+            responseRate: number | null;
+            overall: number | null;
+            objectivesMet: number | null;
+            content: number | null;
+            trainer: number | null;
+            organisation: number | null;
+            /** @description cold survey only */
+            practice: number | null;
+        };
+        SurveyCommentDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            stage: "hot" | "cold";
+            /** @enum {string} */
+            respondent: "trainee" | "organisation";
+            /** Format: date-time */
+            answeredAt: string;
+            comment: string | null;
+            practiceComment: string | null;
+        };
+        SurveyResultsDto: {
+            /** @enum {string} */
+            scope: "session" | "offering" | "consultant" | "all";
+            id: string | null;
+            stages: components["schemas"]["SurveyStageResultsDto"][];
+            comments: components["schemas"]["SurveyCommentDto"][];
         };
     };
     responses: never;
@@ -6162,6 +6609,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SessionsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -7883,6 +8355,176 @@ export interface operations {
             };
         };
     };
+    ProgrammeController_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not published and not the caller’s. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A consultation has no programme (not_a_training). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingDocumentsController_bookingDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDocumentsDto"];
+                };
+            };
+            /** @description No such booking, or not one the caller may read. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingDocumentsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; its SHA-256 in the X-Document-SHA256 header. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such document, or not one the caller may read. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingDocumentsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingDocumentDto"];
+                };
+            };
+            /** @description The caller signs for neither side (not_the_signatory). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the current version or hash (convention_outdated), or this side already signed (convention_already_signed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSettingsDto"];
+                };
+            };
+        };
+    };
+    TrainingSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingSettingsBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSettingsDto"];
+                };
+            };
+        };
+    };
     AttendanceController_page: {
         parameters: {
             query?: never;
@@ -8017,6 +8659,219 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CountersignResultDto"];
+                };
+            };
+        };
+    };
+    AttendanceSheetController_attendanceSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such session, or not the caller’s (training_session_not_found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveysController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description Unknown or replaced link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveysController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnsweredDto"];
+                };
+            };
+            /** @description Unknown or replaced link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already answered, or the survey is closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_session: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description No such session, or not one of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_offering: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description No such offering, or not one of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_consultant: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description Not yourself (admins read anyone). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_all: {
+        parameters: {
+            query?: {
+                /** @description csv: one row per answer */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                    "text/csv": components["schemas"]["SurveyResultsDto"];
                 };
             };
         };

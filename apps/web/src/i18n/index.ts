@@ -13,6 +13,8 @@ import enPrivacy from './locales/en/privacy.json';
 import frAccount from './locales/fr/account.json';
 import enSecurity from './locales/en/security.json';
 import enSurvey from './locales/en/survey.json';
+import enTrainingProgramme from './locales/en/training-programme.json';
+import frTrainingProgramme from './locales/fr/training-programme.json';
 import frAdmin from './locales/fr/admin.json';
 import frAttendance from './locales/fr/attendance.json';
 import frCommon from './locales/fr/common.json';
@@ -53,6 +55,7 @@ void i18n.use(initReactI18next).init({
       security: frSecurity,
       attendance: frAttendance,
       survey: frSurvey,
+      trainingProgramme: frTrainingProgramme,
     },
     en: {
       common: enCommon,
@@ -67,6 +70,7 @@ void i18n.use(initReactI18next).init({
       security: enSecurity,
       attendance: enAttendance,
       survey: enSurvey,
+      trainingProgramme: enTrainingProgramme,
     },
   },
   lng: savedLanguage(),

@@ -188,6 +188,27 @@ export class BookingRepository {
       .getMany();
   }
 
+  /**
+   * A session moved: its bookings' service start follows it, so refund tiers and reminders count
+   * from the new date (cancelled and expired bookings keep the date they had).
+   */
+  async moveServiceStart(
+    sessionId: string,
+    startsAt: Date,
+    manager: EntityManager,
+  ): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Booking)
+      .set({ serviceStartsAt: startsAt })
+      .where('session_id = :sessionId AND status IN (:...statuses)', {
+        sessionId,
+        statuses: CANCELLABLE_STATUSES,
+      })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** Bookings of a session whose seats are held or confirmed (the attendee list). */
   seatedOnSession(
     sessionId: string,

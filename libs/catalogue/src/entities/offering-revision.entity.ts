@@ -7,6 +7,7 @@ import {
 } from 'typeorm';
 import { bigintToNumber } from '@mutualis/core';
 import type { VatTreatment } from '../vat-regimes';
+import type { TrainingPedagogy } from '../training-pedagogy';
 
 export type OfferingRevisionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
@@ -49,6 +50,10 @@ export class OfferingRevision {
    */
   @Column('text', { nullable: true })
   vatTreatment!: VatTreatment | null;
+
+  /** The training's pedagogical content proposed; null on revisions made before it existed. */
+  @Column('jsonb', { nullable: true })
+  pedagogy!: TrainingPedagogy | null;
 
   @Column('text')
   status!: OfferingRevisionStatus;

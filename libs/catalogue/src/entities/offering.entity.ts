@@ -13,6 +13,7 @@ import type {
   OfferingStatus,
   VatTreatment,
 } from '../catalogue.types';
+import type { TrainingPedagogy } from '../training-pedagogy';
 
 @Entity('offerings')
 export class Offering {
@@ -64,6 +65,10 @@ export class Offering {
 
   @Column('integer', { nullable: true })
   maxSeatsPerOrganisation!: number | null;
+
+  /** A training's R6353-1 content (see training-pedagogy.ts); null until written. */
+  @Column('jsonb', { nullable: true })
+  pedagogy!: TrainingPedagogy | null;
 
   @Column('text')
   status!: OfferingStatus;

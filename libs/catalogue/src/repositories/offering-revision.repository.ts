@@ -7,7 +7,7 @@ import type { VatTreatment } from '../vat-regimes';
 
 export type RevisionContent = Pick<
   OfferingRevision,
-  'title' | 'summary' | 'description' | 'memberPriceCents' | 'nonMemberPriceCents'
+  'title' | 'summary' | 'description' | 'memberPriceCents' | 'nonMemberPriceCents' | 'pedagogy'
 > & { vatTreatment: VatTreatment };
 
 @Injectable()

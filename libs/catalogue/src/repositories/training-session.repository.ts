@@ -99,6 +99,19 @@ export class TrainingSessionRepository {
     return result.affected === 1;
   }
 
+  /** Moves or relocates a session (its dates, place, link and registration deadline). */
+  async reschedule(
+    id: string,
+    changes: Pick<
+      TrainingSession,
+      'startsAt' | 'endsAt' | 'location' | 'remoteUrl' | 'registrationDeadline'
+    >,
+    manager: EntityManager,
+  ): Promise<TrainingSession> {
+    await manager.update(TrainingSession, { id }, changes);
+    return (await this.findById(id, manager))!;
+  }
+
   /** Marks sessions that have ended as completed; returns how many. */
   async completeEnded(): Promise<number> {
     const result = await this.dataSource

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
-import type { OfferingKind, OfferingStatus, SessionStatus } from '../catalogue.types';
+import type { DeliveryMode, OfferingKind, OfferingStatus, SessionStatus } from '../catalogue.types';
+import type { TrainingPedagogy } from '../training-pedagogy';
+import type { VatTreatment } from '../vat-regimes';
 import { ConsultationSlot } from '../entities/consultation-slot.entity';
 import { Offering } from '../entities/offering.entity';
 import { TrainingSession } from '../entities/training-session.entity';
@@ -12,6 +14,24 @@ export interface OfferingFacts {
   consultantId: string;
   status: OfferingStatus;
   rejectionReason: string | null;
+}
+
+/** What a training's programme and convocations print of its offering (the live version). */
+export interface TrainingContentFacts {
+  offeringId: string;
+  title: string;
+  summary: string;
+  kind: OfferingKind;
+  status: OfferingStatus;
+  consultantId: string;
+  deliveryMode: DeliveryMode;
+  durationMinutes: number;
+  memberPriceCents: number;
+  nonMemberPriceCents: number;
+  vatTreatment: VatTreatment;
+  /** Null when not written (a consultation, or a training published before it was required). */
+  pedagogy: TrainingPedagogy | null;
+  updatedAt: Date;
 }
 
 export interface SessionFacts {
@@ -61,6 +81,28 @@ export class CatalogueFactsService {
       consultantId: offering.consultantId,
       status: offering.status,
       rejectionReason: offering.rejectionReason,
+    };
+  }
+
+  async trainingContent(offeringId: string): Promise<TrainingContentFacts | null> {
+    const offering = await this.dataSource.manager.findOne(Offering, {
+      where: { id: offeringId },
+    });
+    if (!offering) return null;
+    return {
+      offeringId: offering.id,
+      title: offering.title,
+      summary: offering.summary,
+      kind: offering.kind,
+      status: offering.status,
+      consultantId: offering.consultantId,
+      deliveryMode: offering.deliveryMode,
+      durationMinutes: offering.durationMinutes,
+      memberPriceCents: offering.memberPriceCents,
+      nonMemberPriceCents: offering.nonMemberPriceCents,
+      vatTreatment: offering.vatTreatment,
+      pedagogy: offering.pedagogy,
+      updatedAt: offering.updatedAt,
     };
   }
 

@@ -146,6 +146,7 @@ export class OfferingModerationService {
         memberPriceCents: pending.memberPriceCents,
         nonMemberPriceCents: pending.nonMemberPriceCents,
         ...(pending.vatTreatment ? { vatTreatment: pending.vatTreatment } : {}),
+        ...(pending.pedagogy ? { pedagogy: pending.pedagogy } : {}),
       };
       if (proposed.vatTreatment && proposed.vatTreatment !== offering.vatTreatment) {
         // Still allowed now: the attestation it rested on may have a later date by now.

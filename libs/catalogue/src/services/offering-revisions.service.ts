@@ -71,6 +71,7 @@ function contentOf(
     memberPriceCents: base.memberPriceCents,
     nonMemberPriceCents: base.nonMemberPriceCents,
     vatTreatment: pending?.vatTreatment ?? offering.vatTreatment,
+    pedagogy: pending?.pedagogy ?? offering.pedagogy,
     ...proposed,
   };
 }

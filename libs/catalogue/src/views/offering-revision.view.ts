@@ -1,6 +1,7 @@
 import { Offering } from '../entities/offering.entity';
 import { OfferingRevision, OfferingRevisionStatus } from '../entities/offering-revision.entity';
 import type { VatTreatment } from '../vat-regimes';
+import { samePedagogy, TrainingPedagogy } from '../training-pedagogy';
 
 /**
  * The fields of a published offering that only go live once the Chambre approves them: what
@@ -15,6 +16,7 @@ export const MODERATED_FIELDS = [
   'memberPriceCents',
   'nonMemberPriceCents',
   'vatTreatment',
+  'pedagogy',
 ] as const;
 
 export type ModeratedField = (typeof MODERATED_FIELDS)[number];
@@ -30,6 +32,8 @@ export interface OfferingRevisionView {
   nonMemberPriceCents: number;
   /** The VAT regime proposed; null on revisions reviewed before regimes were moderated. */
   vatTreatment: VatTreatment | null;
+  /** A training's pedagogical content proposed; null on revisions made before it existed. */
+  pedagogy: TrainingPedagogy | null;
   /** The moderated fields whose proposed value differs from the live offering's. */
   changedFields: ModeratedField[];
   proposedBy: string;
@@ -45,9 +49,12 @@ export function changedFields(
     vatTreatment: VatTreatment | null;
   },
 ): ModeratedField[] {
-  return MODERATED_FIELDS.filter(
-    (field) => proposed[field] !== null && live[field] !== proposed[field],
-  );
+  return MODERATED_FIELDS.filter((field) => {
+    if (field === 'pedagogy') {
+      return proposed.pedagogy !== null && !samePedagogy(live.pedagogy, proposed.pedagogy);
+    }
+    return proposed[field] !== null && live[field] !== proposed[field];
+  });
 }
 
 export function presentRevision(revision: OfferingRevision, live: Offering): OfferingRevisionView {
@@ -61,6 +68,7 @@ export function presentRevision(revision: OfferingRevision, live: Offering): Off
     memberPriceCents: revision.memberPriceCents,
     nonMemberPriceCents: revision.nonMemberPriceCents,
     vatTreatment: revision.vatTreatment,
+    pedagogy: revision.pedagogy,
     changedFields: changedFields(live, revision),
     proposedBy: revision.proposedBy,
     reviewedAt: revision.reviewedAt?.toISOString() ?? null,

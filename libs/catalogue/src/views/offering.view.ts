@@ -10,6 +10,7 @@ import type {
   SessionStatus,
   VatTreatment,
 } from '../catalogue.types';
+import type { TrainingPedagogy } from '../training-pedagogy';
 import { AppliedPrice } from '../services/pricing.service';
 
 export interface OfferingView {
@@ -28,6 +29,8 @@ export interface OfferingView {
   vatTreatment: VatTreatment;
   cancellationPolicy: CancellationPolicy;
   maxSeatsPerOrganisation: number | null;
+  /** A training's R6353-1 content (objectives, programme…); null until written. */
+  pedagogy: TrainingPedagogy | null;
   status: OfferingStatus;
   /** Shown to the consultant and admins only. */
   rejectionReason: string | null;
@@ -83,6 +86,7 @@ export function presentOffering(
     vatTreatment: offering.vatTreatment,
     cancellationPolicy: offering.cancellationPolicy,
     maxSeatsPerOrganisation: offering.maxSeatsPerOrganisation,
+    pedagogy: offering.pedagogy,
     status: offering.status,
     rejectionReason: showPrivate ? offering.rejectionReason : null,
     consultantId: offering.consultantId,

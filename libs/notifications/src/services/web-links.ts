@@ -15,6 +15,11 @@ export class WebLinks {
     return `${this.base}/bookings/${bookingId}`;
   }
 
+  /** The public page of an offering (a training's programme is there). */
+  offering(offeringId: string): string {
+    return `${this.base}/offerings/${offeringId}`;
+  }
+
   invoice(invoiceId: string): string {
     return `${this.base}/invoices/${invoiceId}`;
   }

@@ -262,6 +262,13 @@ const FIXTURES: { [K in TemplateName]: TemplateData[K] } = {
   },
   'training-convention-issued': conventionMail,
   'training-convention-reminder': { ...conventionMail, required: true },
+  'training-convocation': {
+    ...moment,
+    traineeName: 'Inès Durand',
+    organisationName: 'Les Lucioles',
+    revised: false,
+    offeringUrl: 'https://mutualis.example/offerings/42',
+  },
 };
 
 function context(locale: MailLocale, overrides: Partial<MailContext> = {}): MailContext {

@@ -41,6 +41,7 @@ import {
   trainingConventionIssued,
   trainingConventionReminder,
 } from './training-convention.templates';
+import { trainingConvocation } from './training-programme.templates';
 import type {
   MailContext,
   MailLocale,
@@ -94,6 +95,7 @@ const TEMPLATES: { readonly [K in TemplateName]: LocalisedTemplate<K> } = {
   'training-survey-invitation': trainingSurveyInvitation,
   'training-convention-issued': trainingConventionIssued,
   'training-convention-reminder': trainingConventionReminder,
+  'training-convocation': trainingConvocation,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -213,6 +213,15 @@ export interface TemplateData {
   'account-email-change-notice': { newEmail: string; securityUrl: string };
   /** surveyUrl holds the link's secret: made at send time, never stored. */
   'training-survey-invitation': SurveyInvitationData;
+  /** A trainee's convocation (the PDF attached); `revised`: the session moved or changed place. */
+  'training-convocation': ServiceMoment & {
+    traineeName: string;
+    organisationName: string | null;
+    revised: boolean;
+    /** Sent to the person who booked, the trainee having no address of their own: to pass on. */
+    toBooker?: boolean;
+    offeringUrl: string;
+  };
 }
 
 /** Templates whose link is minted at send time from the account token named in their data. */

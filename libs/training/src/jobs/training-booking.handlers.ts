@@ -8,9 +8,12 @@ import {
   runWithAuditContext,
 } from '@mutualis/core';
 import { BookingEvents } from '@mutualis/booking';
+import { CatalogueEvents, CatalogueFactsService } from '@mutualis/catalogue';
 import { TrainingEvents } from '../training.events';
 import { AttendanceOpeningsService } from '../services/attendance-openings.service';
 import { IssueConventionUseCase } from '../use-cases/issue-convention/issue-convention.use-case';
+import { ReviseConvocationsUseCase } from '../use-cases/revise-convocations/revise-convocations.use-case';
+import { ScheduleConvocationsUseCase } from '../use-cases/schedule-convocations/schedule-convocations.use-case';
 import { RemindConventionUseCase } from '../use-cases/remind-convention/remind-convention.use-case';
 import { ScheduleSessionEndUseCase } from '../use-cases/schedule-session-end/schedule-session-end.use-case';
 import { ScheduleSurveysUseCase } from '../use-cases/schedule-surveys/schedule-surveys.use-case';
@@ -28,6 +31,9 @@ export class TrainingBookingHandlers {
   constructor(
     private readonly issue: IssueConventionUseCase,
     private readonly remind: RemindConventionUseCase,
+    private readonly convocations: ScheduleConvocationsUseCase,
+    private readonly revisedConvocations: ReviseConvocationsUseCase,
+    private readonly catalogue: CatalogueFactsService,
     private readonly halfDayOpenings: AttendanceOpeningsService,
     private readonly sessionEnd: ScheduleSessionEndUseCase,
     private readonly surveys: ScheduleSurveysUseCase,
@@ -42,9 +48,30 @@ export class TrainingBookingHandlers {
       const bookingId = event.aggregateId;
       return {
         convention: await this.issue.execute(bookingId),
+        convocations: await this.convocations.execute(bookingId),
         halfDayOpenings: await this.halfDayOpenings.scheduleForBooking(bookingId),
         sessionEnd: await this.sessionEnd.execute(sessionId),
         surveys: await this.surveys.forBooking(bookingId),
+      };
+    });
+  }
+
+  /**
+   * A session moved or changed place: convocations already sent are made again (revised); its
+   * half-days are cut again while nothing is signed; its end and surveys are due at the new time.
+   */
+  @OnEvent(CatalogueEvents.SessionRescheduled, QueueName.Training)
+  sessionRescheduled(event: EventJob<typeof CatalogueEvents.SessionRescheduled>, job: HandledJob) {
+    return runWithAuditContext(jobAuditContext(job), async () => {
+      const sessionId = event.aggregateId;
+      const convocations = await this.revisedConvocations.execute(sessionId);
+      if (!event.payload.datesChanged) return { convocations };
+      const session = await this.catalogue.session(sessionId);
+      return {
+        convocations,
+        halfDays: await this.halfDayOpenings.remakeForMovedSession(sessionId),
+        sessionEnd: await this.sessionEnd.execute(sessionId),
+        surveys: session ? await this.surveys.forSession(session) : 'session_not_found',
       };
     });
   }

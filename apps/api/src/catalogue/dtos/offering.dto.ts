@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsEmail,
   IsEmpty,
   IsIn,
   IsInt,
@@ -17,6 +18,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  AccessibilityReferent,
+  TrainingModule,
+  TrainingPedagogy,
   MODERATED_FIELDS,
   ModeratedField,
   OfferingRevisionStatus,
@@ -84,6 +88,123 @@ export class CancellationPolicyDto {
   @ValidateNested({ each: true })
   @Type(() => RefundTierDto)
   tiers!: RefundTierDto[];
+}
+
+export class TrainingModuleDto implements TrainingModule {
+  @ApiProperty({ example: 'Module 1 : le contrat de travail' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ description: 'What the module covers.', maxLength: 4000 })
+  @IsString()
+  @MaxLength(4000)
+  content!: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 210 })
+  @IsOptional()
+  @IsInt()
+  @Min(15)
+  @Max(10080)
+  durationMinutes?: number | null;
+}
+
+export class AccessibilityReferentDto implements AccessibilityReferent {
+  @ApiProperty({ example: 'Claire Martin' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'handicap@chambre-ess.fr' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '04 91 00 00 00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+}
+
+/**
+ * A training's content as R6353-1 and Qualiopi (indicators 1–7) require it. Every field may be
+ * left out while drafting; submitting a training answers 422 with each one still missing.
+ */
+export class TrainingPedagogyDto implements TrainingPedagogy {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Rédiger un contrat de travail conforme à la convention collective'],
+    description: 'Operational objectives, one per item.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  objectives?: string[];
+
+  @ApiPropertyOptional({ example: 'Aucun' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  prerequisites?: string;
+
+  @ApiPropertyOptional({ description: 'The public it is for (« public visé »).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  audience?: string;
+
+  @ApiPropertyOptional({ type: [TrainingModuleDto], description: 'The programme, by module.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => TrainingModuleDto)
+  modules?: TrainingModuleDto[];
+
+  @ApiPropertyOptional({ description: 'Teaching methods and means.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  teachingMethods?: string;
+
+  @ApiPropertyOptional({ description: 'How acquired knowledge is evaluated.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  evaluationMethods?: string;
+
+  @ApiPropertyOptional({ description: 'Accessibility for people with disabilities.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  accessibility?: string;
+
+  @ApiPropertyOptional({ type: AccessibilityReferentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AccessibilityReferentDto)
+  accessibilityReferent?: AccessibilityReferentDto;
+
+  @ApiPropertyOptional({
+    example: 'Inscription possible jusqu’à 7 jours avant la session',
+    description: 'Access time (« délai d’accès »).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  accessDelay?: string;
+
+  @ApiPropertyOptional({ example: 'Un ordinateur portable' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  whatToBring?: string;
 }
 
 export class CreateOfferingDto {
@@ -174,6 +295,17 @@ export class CreateOfferingDto {
   @Min(1)
   @Max(1000)
   maxSeatsPerOrganisation?: number | null;
+
+  @ApiPropertyOptional({
+    type: TrainingPedagogyDto,
+    nullable: true,
+    description:
+      'A training’s pedagogical content (R6353-1), required complete before it is submitted; on a published offering it goes live once the Chambre approves it.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TrainingPedagogyDto)
+  pedagogy?: TrainingPedagogyDto | null;
 }
 
 // Left out is unchanged; null is refused unless the field is nullable (NOT NULL columns answered 500).
@@ -225,6 +357,12 @@ export class OfferingDto implements OfferingView {
   vatTreatment!: VatTreatment;
   @ApiProperty({ type: CancellationPolicyDto }) cancellationPolicy!: CancellationPolicyDto;
   @ApiProperty({ type: Number, nullable: true }) maxSeatsPerOrganisation!: number | null;
+  @ApiProperty({
+    type: TrainingPedagogyDto,
+    nullable: true,
+    description: 'A training’s pedagogical content (R6353-1); null until written.',
+  })
+  pedagogy!: TrainingPedagogyDto | null;
   @ApiProperty({ enum: OFFERING_STATUSES }) status!: OfferingStatus;
   @ApiProperty({
     type: String,
@@ -261,6 +399,12 @@ export class OfferingRevisionDto implements OfferingRevisionView {
       'The VAT regime proposed (by the Chambre’s finance or admins); null on revisions reviewed before VAT regimes were moderated.',
   })
   vatTreatment!: VatTreatment | null;
+  @ApiProperty({
+    type: TrainingPedagogyDto,
+    nullable: true,
+    description: 'The pedagogical content proposed; null on revisions made before it existed.',
+  })
+  pedagogy!: TrainingPedagogyDto | null;
   @ApiProperty({
     enum: MODERATED_FIELDS,
     isArray: true,

@@ -64,6 +64,36 @@ export class ScheduleSessionDto {
   registrationDeadline?: string;
 }
 
+/** Left out: unchanged. A change of dates or place sends the trainees revised convocations. */
+export class RescheduleSessionDto {
+  @ApiPropertyOptional({ example: '2027-01-21T09:00:00+01:00' })
+  @IsOptional()
+  @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-22T17:00:00+01:00' })
+  @IsOptional()
+  @IsInstant()
+  endsAt?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Maison des associations, 12 rue Colbert, 13001 Marseille',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  location?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'must be an https:// link' })
+  @MaxLength(500)
+  remoteUrl?: string | null;
+}
+
 export class CancelSessionDto {
   @ApiPropertyOptional({ example: 'Intervenante indisponible' })
   @IsOptional()

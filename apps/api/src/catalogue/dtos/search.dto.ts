@@ -107,7 +107,7 @@ export class SearchOfferingsQueryDto extends PageQueryDto {
 }
 
 export class OfferingSummaryDto
-  extends OmitType(OfferingDto, ['description', 'rejectionReason'] as const)
+  extends OmitType(OfferingDto, ['description', 'rejectionReason', 'pedagogy'] as const)
   implements OfferingSummary
 {
   @ApiProperty({ type: PriceDto, description: 'What the caller would pay today, excluding VAT.' })

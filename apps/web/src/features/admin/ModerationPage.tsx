@@ -19,6 +19,7 @@ import { RevisionQueue } from './RevisionQueue';
 import { StatusMessage } from './StatusMessage';
 import { VatTreatmentControl } from './VatTreatmentControl';
 import { VatRegimeText } from '../../components/VatRegime';
+import { PedagogyContent } from '../training/programme/ProgrammeSections';
 
 /** The moderation queue: offerings submitted by consultants, oldest first, to publish or refuse. */
 export function ModerationPage() {
@@ -104,6 +105,7 @@ function ModerationItem({ offering, category, consultant, onDone }: ItemProps) {
         {/* Markdown shown as written: the moderator reads exactly what the consultant typed. */}
         <div style={{ whiteSpace: 'pre-wrap' }}>{offering.description}</div>
       </details>
+      {offering.kind === 'training' ? <TrainingContentDetails offering={offering} /> : null}
       <VatTreatmentControl offering={offering} onDone={onDone} />
       <ApproveOrRefuse
         approveLabel={t('moderation.publish')}
@@ -127,4 +129,15 @@ function formatDuration(totalMinutes: number, t: TFunction<'admin'>): string {
   return minutes
     ? t('duration.hoursMinutes', { hours, minutes: String(minutes).padStart(2, '0') })
     : t('duration.hours', { hours });
+}
+
+/** A training's content (R6353-1), which the moderator checks before publishing it. */
+function TrainingContentDetails({ offering }: { offering: ModeratedOffering }) {
+  const { t } = useTranslation('trainingProgramme');
+  return (
+    <details>
+      <summary>{t('moderation.summary')}</summary>
+      <PedagogyContent pedagogy={offering.pedagogy} />
+    </details>
+  );
 }

@@ -19,6 +19,7 @@ import { useCategories } from './consultant-queries';
 import './consultant.css';
 import { VatRegimeText } from '../../components/VatRegime';
 import type { OfferingInput, VatTreatment } from './types';
+import { PedagogyFields } from '../training/programme/PedagogyFields';
 
 interface OfferingFormProps {
   initial: OfferingFormValues;
@@ -352,6 +353,14 @@ export function OfferingForm({
             />
           )}
         </Field>
+        {values.kind === 'training' ? (
+          <PedagogyFields
+            values={values.pedagogy}
+            errors={errors}
+            readOnly={readOnly}
+            onChange={(pedagogy) => set('pedagogy', pedagogy)}
+          />
+        ) : null}
         {readOnly ? null : (
           <button type="submit" className="button">
             {busy ? t('common:status.saving') : submitLabel}

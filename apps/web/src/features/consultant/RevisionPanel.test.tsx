@@ -12,6 +12,7 @@ const live = {
   memberPriceCents: 18_000,
   nonMemberPriceCents: 26_000,
   vatTreatment: 'standard' as const,
+  pedagogy: null,
 };
 
 function revision(overrides: Partial<Revision> = {}): Revision {

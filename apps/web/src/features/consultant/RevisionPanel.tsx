@@ -5,6 +5,7 @@ import { Money } from '../../components/Money';
 import { VatRegimeText } from '../../components/VatRegime';
 import { formatDateTime } from '../../lib/format';
 import './consultant.css';
+import { PedagogyDigest } from '../training/programme/PedagogyDigest';
 
 import type { ModeratedField, Offering, Revision } from './types';
 
@@ -14,7 +15,8 @@ type Live = Pick<Offering, ModeratedField>;
 const PRICES = new Set<ModeratedField>(['memberPriceCents', 'nonMemberPriceCents']);
 
 function Value({ field, value }: { field: ModeratedField; value: Live[ModeratedField] | null }) {
-  if (value === null) return null;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') return <PedagogyDigest pedagogy={value} />;
   if (PRICES.has(field)) return <Money cents={Number(value)} />;
   if (field === 'vatTreatment') return <VatRegimeText code={value as Live['vatTreatment']} />;
   return <span className="revision-text">{String(value)}</span>;

@@ -11,6 +11,7 @@ import { changedMarks, groupByOrganisation, isMarkable } from './attendance';
 import { useAttendees, useMarkAttendance, useOffering, useSessions } from './consultant-queries';
 import './consultant.css';
 import type { Attendance } from './types';
+import { RescheduleSession } from '../training/programme/RescheduleSession';
 
 /**
  * A session's attendee list and attendance sheet. E-mails link here by session id alone; from
@@ -79,6 +80,9 @@ export function SessionPage() {
       ) : null}
       {notStarted ? <p className="alert">{t('attendance.notStarted')}</p> : null}
       <AttendanceSheetDownload sessionId={id} />
+      {session && notStarted && session.status === 'scheduled' ? (
+        <RescheduleSession session={session} />
+      ) : null}
       {attendees.isPending ? <Loading /> : null}
       <ProblemAlert ns="consultant" error={attendees.error} />
       {attendees.isSuccess && entries.length === 0 ? (

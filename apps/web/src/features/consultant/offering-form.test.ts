@@ -37,6 +37,7 @@ const offering: Offering = {
   vatTreatment: 'exempt_training',
   cancellationPolicy: { tiers: [{ daysBefore: 10, refundPercent: 80 }] },
   maxSeatsPerOrganisation: null,
+  pedagogy: { objectives: ['Établir une fiche de paie'], prerequisites: 'Aucun' },
   status: 'rejected',
   rejectionReason: 'Précisez le public.',
   consultantId: '7a4f6a3e-0000-4000-8000-000000000002',
@@ -72,7 +73,19 @@ describe('offering form ↔ api', () => {
         ],
       },
       maxSeatsPerOrganisation: 3,
+      // An empty training content is sent empty: submitting says what is missing.
+      pedagogy: {},
     });
+  });
+
+  it('sends a training’s pedagogical content, and none for a consultation', () => {
+    const training = offeringToForm(offering);
+    expect(formToOfferingInput(training).input?.pedagogy).toEqual({
+      objectives: ['Établir une fiche de paie'],
+      prerequisites: 'Aucun',
+    });
+    const consultation = formToOfferingInput({ ...training, kind: 'consultation' });
+    expect(consultation.input?.pedagogy).toBeNull();
   });
 
   it('sends no seat limit as null, so that an edit can lift it', () => {

@@ -1,5 +1,11 @@
 import { parseEuros } from '../../lib/format';
 import type { DeliveryMode, Offering, OfferingInput, OfferingKind } from './types';
+import {
+  emptyPedagogyForm,
+  formToPedagogy,
+  pedagogyToForm,
+  type PedagogyFormValues,
+} from '../training/programme/pedagogy-form';
 
 /** The départements of Provence-Alpes-Côte d'Azur, where the Chambre's members are. */
 export const PACA_DEPARTMENTS = ['04', '05', '06', '13', '83', '84'] as const;
@@ -27,6 +33,8 @@ export interface OfferingFormValues {
   nonMemberPrice: string;
   tiers: TierValues[];
   maxSeatsPerOrganisation: string;
+  /** A training's pedagogical content (sent for trainings only). */
+  pedagogy: PedagogyFormValues;
 }
 
 /** Field errors keyed by the api's field paths, so local checks and api answers share them. */
@@ -54,6 +62,7 @@ export function emptyOfferingForm(): OfferingFormValues {
       { daysBefore: '7', refundPercent: '50' },
     ],
     maxSeatsPerOrganisation: '',
+    pedagogy: emptyPedagogyForm(),
   };
 }
 
@@ -82,6 +91,7 @@ export function offeringToForm(offering: Offering): OfferingFormValues {
     })),
     maxSeatsPerOrganisation:
       offering.maxSeatsPerOrganisation === null ? '' : String(offering.maxSeatsPerOrganisation),
+    pedagogy: pedagogyToForm(offering.pedagogy),
   };
 }
 
@@ -143,6 +153,7 @@ export function formToOfferingInput(values: OfferingFormValues): Checked<Offerin
       nonMemberPriceCents: nonMemberPriceCents!,
       cancellationPolicy: { tiers },
       maxSeatsPerOrganisation: maxSeats,
+      pedagogy: values.kind === 'training' ? formToPedagogy(values.pedagogy) : null,
     },
   };
 }

@@ -16,6 +16,7 @@ import { OfferingVatSettingsRepository } from '../../repositories/offering-vat-s
 import { assertConsultant } from '../../services/consultant-role';
 import { defaultVatTreatment } from '../../services/offering-vat-policy';
 import { assertValidOffering } from './offering-rules';
+import { TrainingPedagogy } from '../../training-pedagogy';
 
 export interface OfferingContent {
   title: string;
@@ -30,6 +31,8 @@ export interface OfferingContent {
   nonMemberPriceCents: number;
   cancellationPolicy?: CancellationPolicy;
   maxSeatsPerOrganisation?: number | null;
+  /** A training's R6353-1 content; may be partial until it is submitted. */
+  pedagogy?: TrainingPedagogy | null;
 }
 
 export interface CreateOfferingCommand extends OfferingContent {
@@ -74,6 +77,7 @@ export class CreateOfferingUseCase {
       ),
       cancellationPolicy: command.cancellationPolicy ?? DEFAULT_CANCELLATION_POLICY,
       maxSeatsPerOrganisation: command.maxSeatsPerOrganisation ?? null,
+      pedagogy: command.pedagogy ?? null,
     };
     assertValidOffering(fields);
     await this.profiles.ensure(command.actor.userId);

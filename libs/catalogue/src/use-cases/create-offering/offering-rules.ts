@@ -2,6 +2,8 @@ import { FieldProblem } from '@mutualis/core';
 import { CatalogueErrorCode, CatalogueException } from '../../catalogue.exception';
 import { CancellationPolicy } from '../../catalogue.types';
 import { Offering } from '../../entities/offering.entity';
+import { pedagogyProblems, TrainingPedagogy } from '../../training-pedagogy';
+import type { OfferingKind } from '../../catalogue.types';
 
 export const MAX_REFUND_TIERS = 5;
 
@@ -24,6 +26,24 @@ export function assertValidOffering(
     throw new CatalogueException(
       CatalogueErrorCode.InvalidOffering,
       problems.map((problem) => `${problem.field} ${problem.message}`).join('; '),
+      problems,
+    );
+  }
+}
+
+/**
+ * A training is submitted (or its published version revised) only with everything R6353-1 asks
+ * for: a 422 listing each missing field.
+ */
+export function assertCompletePedagogy(
+  kind: OfferingKind,
+  pedagogy: TrainingPedagogy | null,
+): void {
+  const problems = pedagogyProblems(kind, pedagogy);
+  if (problems.length > 0) {
+    throw new CatalogueException(
+      CatalogueErrorCode.IncompleteTraining,
+      `a training states its objectives, prerequisites, public, programme, methods, accessibility and access time before it is submitted (R6353-1): ${problems.length} missing`,
       problems,
     );
   }

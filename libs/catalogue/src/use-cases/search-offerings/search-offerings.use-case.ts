@@ -38,7 +38,7 @@ export interface SearchOfferingsQuery {
   cursor?: string;
 }
 
-export type OfferingSummary = Omit<OfferingView, 'description' | 'rejectionReason'> & {
+export type OfferingSummary = Omit<OfferingView, 'description' | 'rejectionReason' | 'pedagogy'> & {
   /** What the caller would pay today, excluding VAT. */
   price: AppliedPrice;
   nextSessions: SessionView[];

@@ -2,7 +2,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parisDate } from '@mutualis/core';
 import { Actor, PlatformRole } from '@mutualis/identity';
-import { attestTrainingExemption, createTestContext, insertConsultant } from '@mutualis/testing';
+import {
+  attestTrainingExemption,
+  completeTrainingPedagogy,
+  createTestContext,
+  insertConsultant,
+} from '@mutualis/testing';
 import { CatalogueModule } from '../../catalogue.module';
 import { OfferingVatSettingsService } from '../../services/offering-vat-settings.service';
 import type { OfferingKind } from '../../catalogue.types';
@@ -74,6 +79,7 @@ describe('The Chambre decides an offering’s VAT regime', () => {
       durationMinutes: kind === 'training' ? 420 : 60,
       memberPriceCents: 10_000,
       nonMemberPriceCents: 15_000,
+      pedagogy: kind === 'training' ? completeTrainingPedagogy() : null,
     });
 
   async function published(kind: OfferingKind = 'training'): Promise<string> {

@@ -16,7 +16,7 @@ import { EDITABLE_STATUSES } from '../../services/offering-workflow';
 import { MODERATED_FIELDS, RevisionState } from '../../views/offering-revision.view';
 import { OfferingView, presentOffering } from '../../views/offering.view';
 import { OfferingContent, unknownCategory } from '../create-offering/create-offering.use-case';
-import { assertValidOffering } from '../create-offering/offering-rules';
+import { assertCompletePedagogy, assertValidOffering } from '../create-offering/offering-rules';
 
 export interface UpdateOfferingCommand extends Partial<OfferingContent> {
   actor: Actor;
@@ -29,7 +29,7 @@ export type ManagedOfferingView = OfferingView & RevisionState;
 /**
  * The consultant edits their own offering. A draft or rejected one changes at once (it is
  * reviewed when submitted). On a published one, the moderated fields (title, summary,
- * description, prices: see MODERATED_FIELDS) become a revision awaiting the Chambre's review
+ * description, prices, a training's pedagogical content: see MODERATED_FIELDS) become a revision awaiting the Chambre's review
  * while the published version stays live; the other fields (category, delivery mode,
  * départements, duration, cancellation policy, seats per organisation) change at once. The VAT
  * regime is never the consultant's (the Chambre sets it: SetVatTreatmentUseCase); a draft whose
@@ -136,6 +136,9 @@ export class UpdateOfferingUseCase {
     }
     const content = await this.revisionState.proposedContent(offering, proposed, manager);
     assertValidOffering({ ...offering, ...immediate, ...content });
+    // A published training's R6353-1 content, once revised, is revised complete. (Trainings
+    // published before it was required keep their other edits possible until it is written.)
+    if (proposed.pedagogy !== undefined) assertCompletePedagogy(offering.kind, content.pedagogy);
     const updated = await this.offerings.update(offering.id, immediate, manager);
     await this.revisionState.propose(offering, proposed, actor.userId, manager);
     return updated;
@@ -161,6 +164,7 @@ export class UpdateOfferingUseCase {
       changes.cancellationPolicy = command.cancellationPolicy;
     if (command.maxSeatsPerOrganisation !== undefined)
       changes.maxSeatsPerOrganisation = command.maxSeatsPerOrganisation;
+    if (command.pedagogy !== undefined) changes.pedagogy = command.pedagogy;
     return changes;
   }
 }

@@ -15,6 +15,7 @@ import { NotificationScheduler } from '../../services/notification-scheduler';
 import { RenewalReminderPlanner } from '../../services/renewal-reminder-planner';
 import { TrainingCompletionPlanner } from '../../services/training-completion-planner';
 import { surveyDeliveries } from '../../services/training-survey-planner';
+import { TrainingProgrammePlanner } from '../../services/training-programme-planner';
 
 export interface NotifyOutcome {
   queued: number;
@@ -47,6 +48,7 @@ export const NOTIFIED_EVENTS = [
   TrainingEvents.HalfDayOpening,
   TrainingEvents.CompletionDocumentsIssued,
   TrainingEvents.SurveyDue,
+  TrainingEvents.ConvocationIssued,
 ] as const;
 
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
@@ -75,6 +77,7 @@ export class NotifyEventUseCase {
     private readonly attendanceMail: AttendanceMailPlanner,
     private readonly trainingCompletion: TrainingCompletionPlanner,
     private readonly surveyInvitations: InviteToSurveyUseCase,
+    private readonly trainingProgramme: TrainingProgrammePlanner,
   ) {}
 
   private readonly notifiers: Notifiers = {
@@ -149,6 +152,8 @@ export class NotifyEventUseCase {
           await this.surveyInvitations.execute(event.payload.sessionId, event.payload.stage),
         ),
       ),
+    [TrainingEvents.ConvocationIssued]: (event) =>
+      this.send(this.trainingProgramme.convocation(event.eventId, event.payload)),
   };
 
   execute(event: EventJob<NotifiedEvent>): Promise<NotifyOutcome> {

@@ -53,6 +53,7 @@ function offering(overrides: Partial<Offering> = {}, sessions = [session()]): Of
     vatTreatment: 'standard',
     cancellationPolicy: { tiers: [{ daysBefore: 14, refundPercent: 100 }] },
     maxSeatsPerOrganisation: null,
+    pedagogy: null,
     status: 'published',
     rejectionReason: null,
     consultantId: 'consultant-1',

@@ -19,6 +19,7 @@ import {
 import { SeatsBadge } from './SeatsBadge';
 import { formatTime } from './time';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { ProgrammeSections } from '../../training/programme/ProgrammeSections';
 
 /** Consultation slots shown before "show all": a weekly pattern opens dozens. */
 const SLOTS_SHOWN = 8;
@@ -80,6 +81,10 @@ export function OfferingPage() {
                 (libs/catalogue/src/services/markdown.ts), so it is safe to insert as is. */}
             <div className="description" dangerouslySetInnerHTML={{ __html: o.descriptionHtml }} />
           </section>
+
+          {o.kind === 'training' ? (
+            <ProgrammeSections offeringId={o.id} pedagogy={o.pedagogy} />
+          ) : null}
 
           {o.kind === 'training' ? (
             <section aria-labelledby="offering-sessions">
