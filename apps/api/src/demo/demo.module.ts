@@ -9,7 +9,9 @@ import { MembershipModule } from '@mutualis/membership';
 import { TrainingModule } from '@mutualis/training';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DemoSeeder } from './demo.seeder';
+import { DemoTime } from './demo-time';
 import { MembershipSeeder } from './membership.seeder';
+import { TrainingSeeder } from './training.seeder';
 
 /** Just enough of the api to seed demo data through the real use cases. */
 @Module({
@@ -24,6 +26,13 @@ import { MembershipSeeder } from './membership.seeder';
     MembershipModule,
     TrainingModule,
   ],
-  providers: [DemoSeeder, CatalogueSeeder, BookingSeeder, MembershipSeeder],
+  providers: [
+    DemoSeeder,
+    CatalogueSeeder,
+    BookingSeeder,
+    MembershipSeeder,
+    TrainingSeeder,
+    DemoTime,
+  ],
 })
 export class DemoModule {}

@@ -17,6 +17,7 @@ import {
   VerifiedAccountService,
 } from '@mutualis/identity';
 import { BookingSeeder, DemoMember } from './booking.seeder';
+import { TrainingSeeder } from './training.seeder';
 import { ChambreSettingsQuery, UpdateChambreSettingsUseCase } from '@mutualis/invoicing';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { DemoApplicant, MembershipSeeder } from './membership.seeder';
@@ -42,6 +43,7 @@ export class DemoSeeder {
     private readonly setMembership: SetMembershipUseCase,
     private readonly catalogue: CatalogueSeeder,
     private readonly bookings: BookingSeeder,
+    private readonly trainings: TrainingSeeder,
     private readonly memberships: MembershipSeeder,
     private readonly chambre: ChambreSettingsQuery,
     private readonly updateChambre: UpdateChambreSettingsUseCase,
@@ -142,6 +144,7 @@ export class DemoSeeder {
     const offerings = await this.catalogue.seed(consultants, chambreAdmin);
     created += offerings.length;
     created += await this.bookings.seed(offerings, members, chambreAdmin);
+    created += await this.trainings.seed(offerings, members[0], consultants, chambreAdmin);
     this.logger.log(
       created ? `seeded ${created} demo records` : 'demo data already present, nothing to do',
     );
