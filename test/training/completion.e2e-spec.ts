@@ -158,8 +158,8 @@ describe('training completion documents, end to end', () => {
     expect(karimMail).toHaveLength(1);
     const attachments = karimMail[0].mail.attachments;
     expect(attachments.map((attachment) => attachment.filename).sort()).toEqual([
-      'attestation-fin-de-formation-karim-benali.pdf',
-      'certificat-de-realisation-karim-benali.pdf',
+      `attestation-fin-de-formation-${dayBefore}.pdf`,
+      `certificat-de-realisation-${dayBefore}.pdf`,
     ]);
     const certificate = attachments.find((attachment) =>
       attachment.filename?.startsWith('certificat'),

@@ -91,32 +91,35 @@ export class TrainingSeeder {
     const endsAt = firstDay.plus({ days: 1 }).set({ hour: 17 }).toJSDate();
 
     // A month before: scheduled, booked for two, confirmed; the convention issued and signed.
-    const { sessionId } = await this.time.at(firstDay.minus({ weeks: 4 }).toJSDate(), async () => {
-      const session = await this.schedule.execute({
-        actor: consultant,
-        offeringId: past.offeringId,
-        startsAt,
-        endsAt,
-        capacity: 12,
-        location: 'Chambre ESS, 8 rue Sainte-Barbe, 13001 Marseille — salle Garance',
-        remoteUrl: null,
-      });
-      const booked = await this.book.execute({
-        actor: member.actor,
-        organisationId: member.organisationId,
-        sessionId: session.id,
-        attendees: TRAINEES,
-      });
-      await this.confirm.execute({
-        bookingId: booked.body.id,
-        method: 'cheque',
-        confirmedBy: admin.userId,
-      });
-      await this.issueConvention.execute(booked.body.id);
-      await this.signAs(member.actor, booked.body.id, 'Présidente');
-      await this.signAs(admin, booked.body.id, 'Directrice de la Chambre');
-      return { bookingId: booked.body.id, sessionId: session.id };
-    });
+    const { sessionId } = await this.time.at(
+      firstDay.minus({ weeks: 4 }).set({ hour: 10 }).toJSDate(),
+      async () => {
+        const session = await this.schedule.execute({
+          actor: consultant,
+          offeringId: past.offeringId,
+          startsAt,
+          endsAt,
+          capacity: 12,
+          location: 'Chambre ESS, 8 rue Sainte-Barbe, 13001 Marseille — salle Garance',
+          remoteUrl: null,
+        });
+        const booked = await this.book.execute({
+          actor: member.actor,
+          organisationId: member.organisationId,
+          sessionId: session.id,
+          attendees: TRAINEES,
+        });
+        await this.confirm.execute({
+          bookingId: booked.body.id,
+          method: 'cheque',
+          confirmedBy: admin.userId,
+        });
+        await this.issueConvention.execute(booked.body.id);
+        await this.signAs(member.actor, booked.body.id, 'Présidente');
+        await this.signAs(admin, booked.body.id, 'Directrice de la Chambre');
+        return { bookingId: booked.body.id, sessionId: session.id };
+      },
+    );
 
     // Each half-day: the trainees sign from their phones, the consultant countersigns.
     const halfDays = await this.attendance.halfDaysOf(sessionId);

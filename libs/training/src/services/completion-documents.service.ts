@@ -182,15 +182,17 @@ export class CompletionDocumentsService {
       attendeeId: trainee.attendeeId,
       organisationId: trainee.organisationId,
     };
-    const name = fileSlug(trainee.name);
+    // Titles and file names carry no one's name: the row is a record kept as it is, while a
+    // trainee's name may have to be anonymised elsewhere (the PDF is the legal record).
+    const day = parisDate(session.startsAt);
     // One after the other: both share the caller's transaction (one connection).
     const storedAttestation = await this.documents.record(
       {
         ...links,
         kind: 'attestation',
         seriesKey: `attestation:${trainee.attendeeId}`,
-        title: `Attestation de fin de formation — ${trainee.name}`,
-        fileName: `attestation-fin-de-formation-${name}.pdf`,
+        title: `Attestation de fin de formation — ${session.offeringTitle}`,
+        fileName: `attestation-fin-de-formation-${day}.pdf`,
         content: attestation,
       },
       manager,
@@ -200,8 +202,8 @@ export class CompletionDocumentsService {
         ...links,
         kind: 'certificate',
         seriesKey: `certificate:${trainee.attendeeId}`,
-        title: `Certificat de réalisation — ${trainee.name}`,
-        fileName: `certificat-de-realisation-${name}.pdf`,
+        title: `Certificat de réalisation — ${session.offeringTitle}`,
+        fileName: `certificat-de-realisation-${day}.pdf`,
         content: certificate,
       },
       manager,
@@ -214,17 +216,4 @@ export class CompletionDocumentsService {
 function placeOf(session: SessionFacts): string {
   if (session.location) return session.location;
   return session.remoteUrl ? 'À distance (classe virtuelle)' : 'Lieu non précisé';
-}
-
-/** « Léa Martin » → « lea-martin », for file names. */
-function fileSlug(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'stagiaire'
-  );
 }

@@ -102,7 +102,8 @@ export class ConvocationDocumentsService {
         {
           kind: 'convocation',
           seriesKey,
-          title: `${revised ? 'Convocation modifiée' : 'Convocation'} — ${trainee.name}`,
+          // No one's name in a record's title (a trainee may be anonymised; the PDF is the record).
+          title: `${revised ? 'Convocation modifiée' : 'Convocation'} — ${session.offeringTitle}`,
           fileName: 'convocation.pdf',
           content: pdf,
           offeringId: session.offeringId,
