@@ -22,20 +22,29 @@ import { GetSurveyUseCase } from './use-cases/get-survey/get-survey.use-case';
 import { GetSurveyResultsUseCase } from './use-cases/get-survey-results/get-survey-results.use-case';
 import { InviteToSurveyUseCase } from './use-cases/invite-to-survey/invite-to-survey.use-case';
 import { ScheduleSurveysUseCase } from './use-cases/schedule-surveys/schedule-surveys.use-case';
+import {
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../../../test/support/isolated-environment';
 
 const HOUR = 3_600_000;
 
 describe('training surveys', () => {
   let context: INestApplicationContext;
+  // A database of its own: the training settings are one row, which the run's other files
+  // (the hostile fuzz's PUT /admin/training/settings) may change meanwhile.
+  let environment: IsolatedEnvironment;
   let db: DataSource;
 
   beforeAll(async () => {
-    context = await createTestContext([TrainingModule]);
+    environment = await isolatedEnvironment('training_surveys');
+    context = await createTestContext([TrainingModule], environment.env);
     db = context.get(DataSource);
   });
 
   afterAll(async () => {
     await context.close();
+    await environment?.drop();
   });
 
   /** A confirmed booking of `names` trainees on the session, by a new organisation. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FieldProblem, isUniqueViolation } from '@mutualis/core';
+import { Clock, FieldProblem, isUniqueViolation } from '@mutualis/core';
 import { SURVEY_SCORES } from '../../domain/surveys';
 import { SurveyAnswerValues, SurveyRepository } from '../../repositories/survey.repository';
 import { TrainingErrorCode, TrainingException } from '../../training.exception';
@@ -41,6 +41,7 @@ export class AnswerSurveyUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly surveys: SurveyRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: AnswerSurveyCommand): Promise<{ answeredAt: Date }> {
@@ -48,7 +49,7 @@ export class AnswerSurveyUseCase {
       .transaction(async (manager) => {
         const invitation = await invitationOfToken(this.surveys, command.token, manager, true);
         if (invitation.answeredAt) throw alreadyAnswered();
-        if (invitation.closesAt <= new Date()) {
+        if (invitation.closesAt <= this.clock.now()) {
           throw new TrainingException(
             TrainingErrorCode.SurveyClosed,
             'this survey is closed: answers were accepted until ' +

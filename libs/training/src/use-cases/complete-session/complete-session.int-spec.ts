@@ -26,15 +26,26 @@ import { CompleteEndedSessionsUseCase } from '../complete-ended-sessions/complet
 import { GetAttendanceSheetUseCase } from '../get-attendance-sheet/get-attendance-sheet.use-case';
 import { ScheduleSessionEndUseCase } from '../schedule-session-end/schedule-session-end.use-case';
 import { CompleteSessionUseCase } from './complete-session.use-case';
+import {
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../../../../../test/support/isolated-environment';
 
 describe('the end of a training session', () => {
   let context: INestApplicationContext;
+  // A database of its own: the training settings are one row, which the run's other files
+  // (the hostile fuzz's PUT /admin/training/settings) may change meanwhile.
+  let environment: IsolatedEnvironment;
   let db: DataSource;
   let storage: string;
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-completion-'));
-    context = await createTestContext([TrainingModule], { DOCUMENT_STORAGE_DIR: storage });
+    environment = await isolatedEnvironment('training_completion');
+    context = await createTestContext([TrainingModule], {
+      ...environment.env,
+      DOCUMENT_STORAGE_DIR: storage,
+    });
     db = context.get(DataSource);
     await configureChambre(db);
   });
@@ -43,6 +54,7 @@ describe('the end of a training session', () => {
 
   afterAll(async () => {
     await context.close();
+    await environment?.drop();
     rmSync(storage, { recursive: true, force: true });
   });
 

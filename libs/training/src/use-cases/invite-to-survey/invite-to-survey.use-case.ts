@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingFactsService } from '@mutualis/booking';
 import { CatalogueFactsService, SessionFacts } from '@mutualis/catalogue';
+import { Clock } from '@mutualis/core';
 import { ContactDirectoryService, Locale } from '@mutualis/identity';
 import { deliverable, SurveyRespondentsService } from '../../services/survey-respondents.service';
 import { SURVEY_OPEN_DAYS, SurveyStage, surveyDueAt } from '../../domain/surveys';
@@ -47,12 +48,13 @@ export class InviteToSurveyUseCase {
     private readonly surveys: SurveyRepository,
     private readonly schedule: ScheduleSurveysUseCase,
     private readonly respondents: SurveyRespondentsService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     sessionId: string,
     stage: SurveyStage,
-    now: Date = new Date(),
+    now: Date = this.clock.now(),
   ): Promise<InviteToSurveyResult> {
     const session = await this.catalogue.session(sessionId);
     if (!session) return { outcome: 'no_session', session: null, invitations: [] };

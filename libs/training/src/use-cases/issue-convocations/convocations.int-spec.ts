@@ -28,23 +28,35 @@ import { TrainingDocumentsService } from '../../services/training-documents.serv
 import { ReviseConvocationsUseCase } from '../revise-convocations/revise-convocations.use-case';
 import { ScheduleConvocationsUseCase } from '../schedule-convocations/schedule-convocations.use-case';
 import { IssueConvocationsUseCase } from './issue-convocations.use-case';
+import {
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../../../../../test/support/isolated-environment';
 
 const DAY_MS = 86_400_000;
 
 describe('Convocations: due before the session, sent to each trainee, sent again when it moves', () => {
   let context: INestApplicationContext;
+  // A database of its own: the training settings are one row, which the run's other files
+  // (the hostile fuzz's PUT /admin/training/settings) may change meanwhile.
+  let environment: IsolatedEnvironment;
   let db: DataSource;
   let storage: string;
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-convocations-'));
-    context = await createTestContext([TrainingModule], { DOCUMENT_STORAGE_DIR: storage });
+    environment = await isolatedEnvironment('training_convocations');
+    context = await createTestContext([TrainingModule], {
+      ...environment.env,
+      DOCUMENT_STORAGE_DIR: storage,
+    });
     db = context.get(DataSource);
     await configureChambre(db);
   });
 
   afterAll(async () => {
     await context.close();
+    await environment?.drop();
     rmSync(storage, { recursive: true, force: true });
   });
 

@@ -23,6 +23,10 @@ import { GetSigningPageUseCase } from '../get-signing-page/get-signing-page.use-
 import { ListHalfDaysUseCase, SessionHalfDays } from '../list-half-days/list-half-days.use-case';
 import { RecordAbsenceUseCase } from '../record-absence/record-absence.use-case';
 import { SignAttendanceUseCase } from './sign-attendance.use-case';
+import {
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../../../../../test/support/isolated-environment';
 
 /** A Monday and Tuesday in January, 9:00–17:00 Paris (UTC+1): four half-days of 3 h 30. */
 const STARTS = new Date('2027-01-11T08:00:00Z');
@@ -31,6 +35,9 @@ const at = (iso: string) => new Date(iso);
 
 describe('émargement: signing links, absences, countersignatures', () => {
   let context: INestApplicationContext;
+  // A database of its own: the training settings are one row, which the run's other files
+  // (the hostile fuzz's PUT /admin/training/settings) may change meanwhile.
+  let environment: IsolatedEnvironment;
   let db: DataSource;
   let now: Date;
   let session: { sessionId: string; consultantId: string; offeringId: string };
@@ -39,7 +46,8 @@ describe('émargement: signing links, absences, countersignatures', () => {
   let consultant: { userId: string; roles: ['consultant'] };
 
   beforeAll(async () => {
-    context = await createTestContext([TrainingModule]);
+    environment = await isolatedEnvironment('training_attendance');
+    context = await createTestContext([TrainingModule], environment.env);
     db = context.get(DataSource);
     jest.spyOn(context.get(Clock), 'now').mockImplementation(() => now);
     now = new Date();
@@ -69,6 +77,7 @@ describe('émargement: signing links, absences, countersignatures', () => {
 
   afterAll(async () => {
     await context.close();
+    await environment?.drop();
   });
 
   async function grid(): Promise<SessionHalfDays> {

@@ -24,9 +24,16 @@ import { ListBookingDocumentsUseCase } from '../list-booking-documents/list-book
 import { RemindConventionUseCase } from '../remind-convention/remind-convention.use-case';
 import { UpdateTrainingSettingsUseCase } from '../update-training-settings/update-training-settings.use-case';
 import { SignConventionUseCase } from './sign-convention.use-case';
+import {
+  IsolatedEnvironment,
+  isolatedEnvironment,
+} from '../../../../../test/support/isolated-environment';
 
 describe('conventions de formation', () => {
   let context: INestApplicationContext;
+  // A database of its own: the training settings are one row, which the run's other files
+  // (the hostile fuzz's PUT /admin/training/settings) may change meanwhile.
+  let environment: IsolatedEnvironment;
   let db: DataSource;
   let storage: string;
   let issue: IssueConventionUseCase;
@@ -42,7 +49,11 @@ describe('conventions de formation', () => {
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'mutualis-conventions-'));
-    context = await createTestContext([TrainingModule], { DOCUMENT_STORAGE_DIR: storage });
+    environment = await isolatedEnvironment('training_conventions');
+    context = await createTestContext([TrainingModule], {
+      ...environment.env,
+      DOCUMENT_STORAGE_DIR: storage,
+    });
     db = context.get(DataSource);
     issue = context.get(IssueConventionUseCase);
     sign = context.get(SignConventionUseCase);
@@ -63,6 +74,7 @@ describe('conventions de formation', () => {
 
   afterAll(async () => {
     await context.close();
+    await environment?.drop();
     rmSync(storage, { recursive: true, force: true });
   });
 
