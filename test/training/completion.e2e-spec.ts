@@ -45,8 +45,15 @@ describe('training completion documents, end to end', () => {
   let storage: string;
 
   const api = () => request(app.getHttpServer());
+  // Only the completion mails: trainees also get their convocation and signing links.
   const mailsTo = (address: string) =>
-    smtp.received.filter((caught) => caught.to.includes(address.toLowerCase()));
+    smtp.received.filter(
+      (caught) =>
+        caught.to.includes(address.toLowerCase()) &&
+        /^(Votre attestation de formation|Certificat de réalisation)/.test(
+          caught.mail.subject ?? '',
+        ),
+    );
 
   beforeAll(async () => {
     smtp = await SmtpCatcher.start();
