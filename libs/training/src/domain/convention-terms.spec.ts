@@ -1,4 +1,5 @@
-import { conventionKindOf, formatHours, scheduleOf, textList } from './convention-terms';
+import { conventionKindOf, scheduleOf, textList } from './convention-terms';
+import { formatHours } from './french-format';
 
 describe('a booking’s convention terms', () => {
   const self = {
@@ -28,14 +29,14 @@ describe('a booking’s convention terms', () => {
       startsOn: '2027-07-05',
       endsOn: '2027-07-05',
     });
-    expect(formatHours(630)).toBe('10 h 30');
+    expect(formatHours(630)).toBe('10,5 h');
     expect(formatHours(840)).toBe('14 h');
   });
 
   it('reads the offering’s pedagogical fields whatever their shape', () => {
     expect(textList('- Connaître\n- Animer\n')).toEqual(['Connaître', 'Animer']);
     expect(textList([{ title: 'Module 1', durationMinutes: 210 }, 'Module 2'])).toEqual([
-      'Module 1 (3 h 30)',
+      'Module 1 (3,5 h)',
       'Module 2',
     ]);
     expect(textList(null)).toEqual([]);

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { minutesOf, splitIntoHalfDays } from './half-days';
+import type { TrainingBody } from './training-body';
+import { formatHours } from './french-format';
 
 const PARIS = 'Europe/Paris';
 
@@ -16,16 +18,7 @@ export interface ConventionTerms {
   /** E.g. « CF-2026-1A2B3C4D »: the booking's, quoted in mail and on the invoice's side. */
   reference: string;
   issuedOn: string;
-  chambre: {
-    legalName: string;
-    addressLines: string[];
-    siret: string;
-    /** The NDA (numéro de déclaration d'activité), L6351-1; null until the Chambre sets it. */
-    trainingDeclarationNumber: string | null;
-    city: string;
-    email: string | null;
-    phone: string | null;
-  };
+  chambre: TrainingBody;
   organisation: {
     legalName: string;
     siret: string | null;
@@ -138,19 +131,6 @@ export function parisTime(instant: Date): string {
 /** « lundi 4 janvier 2027 ». */
 export function longDay(day: string): string {
   return DateTime.fromISO(day, { zone: PARIS }).setLocale('fr').toFormat('cccc d LLLL yyyy');
-}
-
-/** « 14 h », « 10 h 30 ». */
-export function formatHours(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
-}
-
-/** « 1 234,50 € ». */
-export function formatEuros(cents: number): string {
-  const euros = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(cents / 100);
-  return `${euros.replace(/\u202f|\u00a0/g, ' ')} €`;
 }
 
 /** A text field of the offering row (pedagogical fields may be missing, text or lists). */

@@ -1,7 +1,6 @@
 import {
   BOLD,
   bodyLines,
-  formatHours,
   formatPeriod,
   INK,
   MUTED,
@@ -11,8 +10,9 @@ import {
   parisTime,
   REGULAR,
   RULE,
-  TrainingBody,
 } from './completion-pdf';
+import type { TrainingBody } from '../domain/training-body';
+import { formatHours } from '../domain/french-format';
 
 export interface SheetHalfDay {
   startsAt: Date;

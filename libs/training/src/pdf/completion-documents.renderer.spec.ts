@@ -9,12 +9,14 @@ import {
   resultsFromAttendance,
   TraineeCompletion,
 } from './completion-documents.renderer';
-import { formatHours } from './completion-pdf';
+import { formatHours } from '../domain/french-format';
 
 const body = {
   legalName: 'CRESS Provence-Alpes-Côte d’Azur',
   addressLines: ['2 place Sadi-Carnot', '13002 Marseille'],
   siret: '78111222200018',
+  email: null,
+  phone: null,
   declarationNumber: '93131234513',
   city: 'Marseille',
 };

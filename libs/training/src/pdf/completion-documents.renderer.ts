@@ -1,7 +1,6 @@
 import {
   BOLD,
   bodyLines,
-  formatHours,
   formatPeriod,
   INK,
   MUTED,
@@ -10,8 +9,9 @@ import {
   REGULAR,
   RULE,
   Signatory,
-  TrainingBody,
 } from './completion-pdf';
+import type { TrainingBody } from '../domain/training-body';
+import { formatHours } from '../domain/french-format';
 
 /** How far one objective was reached, as the attestation de fin de formation states it. */
 export type ObjectiveResult = 'acquis' | 'en cours d’acquisition' | 'non évalué';

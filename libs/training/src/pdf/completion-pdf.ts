@@ -8,18 +8,9 @@ export const INK = '#1f2933';
 export const MUTED = '#52606d';
 export const RULE = '#9aa5b1';
 
-const PARIS = 'Europe/Paris';
+import type { TrainingBody } from '../domain/training-body';
 
-/** The training body as its documents print it (Code du travail L6351-1: its NDA on each). */
-export interface TrainingBody {
-  legalName: string;
-  addressLines: string[];
-  siret: string;
-  /** Numéro de déclaration d'activité; null while the Chambre has not entered it. */
-  declarationNumber: string | null;
-  /** Where documents are made (« Fait à … »). */
-  city: string;
-}
+const PARIS = 'Europe/Paris';
 
 /** Who signs for the Chambre (training settings); null fields print an empty line to sign. */
 export interface Signatory {
@@ -102,12 +93,6 @@ export function parisShortDay(instant: Date): string {
 /** « 09:05 », in Paris time. */
 export function parisTime(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: PARIS }).toFormat('HH:mm');
-}
-
-/** Hours as the OPCOs read them: « 14 h », « 10,5 h », « 3,25 h ». */
-export function formatHours(minutes: number): string {
-  const hours = Math.round((minutes / 60) * 100) / 100;
-  return `${String(hours).replace('.', ',')} h`;
 }
 
 /** From the first to the last day, « du 16 novembre 2026 au 17 novembre 2026 » or « le … ». */

@@ -16,7 +16,7 @@ export const sampleTerms: ConventionTerms = {
     legalName: 'CRESS Provence-Alpes-Côte d’Azur',
     addressLines: ['2 place Sadi-Carnot', '13002 Marseille'],
     siret: '78111222200018',
-    trainingDeclarationNumber: '93131234513',
+    declarationNumber: '93131234513',
     city: 'Marseille',
     email: 'formation@cress.test',
     phone: '04 91 00 00 00',

@@ -1,13 +1,8 @@
 import { DateTime } from 'luxon';
 import PDFDocument from 'pdfkit';
 import { invoiceFonts } from '@mutualis/invoicing';
-import {
-  ConventionSignatureStamp,
-  ConventionTerms,
-  formatEuros,
-  formatHours,
-  longDay,
-} from '../domain/convention-terms';
+import { ConventionSignatureStamp, ConventionTerms, longDay } from '../domain/convention-terms';
+import { formatEuros, formatHours } from '../domain/french-format';
 
 const REGULAR = 'DejaVuSans';
 const BOLD = 'DejaVuSans-Bold';
@@ -109,8 +104,8 @@ class ConventionWriter {
       [
         ...terms.chambre.addressLines,
         `SIRET ${formatSiret(terms.chambre.siret)}`,
-        terms.chambre.trainingDeclarationNumber
-          ? `Déclaration d’activité enregistrée sous le numéro ${terms.chambre.trainingDeclarationNumber} ` +
+        terms.chambre.declarationNumber
+          ? `Déclaration d’activité enregistrée sous le numéro ${terms.chambre.declarationNumber} ` +
             'auprès du préfet de région. Cet enregistrement ne vaut pas agrément de l’État.'
           : 'Numéro de déclaration d’activité : en cours d’enregistrement.',
       ],

@@ -9,7 +9,6 @@ import {
   drawLetterhead,
   drawParagraph,
   drawTitle,
-  formatHours,
   formatParisDate,
   formatParisDay,
   formatParisTime,
@@ -17,13 +16,14 @@ import {
   MARGIN,
   REGULAR,
   renderTrainingPdf,
-  TrainingBodyIdentity,
 } from './programme-pdf';
+import type { TrainingBody } from '../domain/training-body';
 import { DELIVERY_MODE_LABELS } from './programme.renderer';
+import { formatHours } from '../domain/french-format';
 
 /** Everything a trainee's convocation states (issue 21 §3). */
 export interface ConvocationSheet {
-  body: TrainingBodyIdentity;
+  body: TrainingBody;
   trainee: { name: string; organisationName: string | null };
   offering: {
     title: string;

@@ -1,19 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
-import { Money } from '@mutualis/core';
 import { invoiceFonts } from '@mutualis/invoicing';
-
-/** The training body as its programme and convocations print it (the Chambre: L6353-1 ff.). */
-export interface TrainingBodyIdentity {
-  legalName: string;
-  addressLines: string[];
-  siret: string;
-  /** « Numéro de déclaration d'activité » (NDA); null until the Chambre has recorded it. */
-  declarationNumber: string | null;
-  email: string | null;
-  phone: string | null;
-  city: string;
-}
+import type { TrainingBody } from '../domain/training-body';
 
 export const REGULAR = 'DejaVuSans';
 export const BOLD = 'DejaVuSans-Bold';
@@ -63,7 +51,7 @@ export async function renderTrainingPdf(
 }
 
 /** The training body's letterhead: name, address, SIRET and NDA (R6353-1 and L6352-12). */
-export function drawLetterhead(pdf: PDFKit.PDFDocument, body: TrainingBodyIdentity): void {
+export function drawLetterhead(pdf: PDFKit.PDFDocument, body: TrainingBody): void {
   pdf.fillColor(INK).font(BOLD).fontSize(12).text(body.legalName, MARGIN, MARGIN);
   pdf.font(REGULAR).fontSize(8.5).fillColor(MUTED);
   for (const line of body.addressLines) pdf.text(line);
@@ -156,19 +144,6 @@ function numberPages(pdf: PDFKit.PDFDocument, title: string): void {
 
 export function formatSiret(siret: string): string {
   return `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
-}
-
-/** `1 234,50 €` with plain spaces (searchable as typed). */
-export function formatEuros(cents: number): string {
-  return Money.ofCents(cents)
-    .format('fr-FR')
-    .replace(/[\u202f\u00a0]/g, ' ');
-}
-
-/** Decimal hours, as OPCOs count them: « 14 h », « 10,5 h ». */
-export function formatHours(minutes: number): string {
-  const hours = Math.round((minutes / 60) * 100) / 100;
-  return `${String(hours).replace('.', ',')} h`;
 }
 
 /** « lundi 7 décembre 2026 » in Paris time. */

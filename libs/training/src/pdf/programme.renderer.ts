@@ -6,16 +6,15 @@ import {
   drawLetterhead,
   drawParagraph,
   drawTitle,
-  formatEuros,
-  formatHours,
   formatParisDate,
   renderTrainingPdf,
-  TrainingBodyIdentity,
 } from './programme-pdf';
+import type { TrainingBody } from '../domain/training-body';
+import { formatEuros, formatHours } from '../domain/french-format';
 
 /** Everything a training's programme states (R6353-1, Qualiopi indicators 1–7). */
 export interface ProgrammeSheet {
-  body: TrainingBodyIdentity;
+  body: TrainingBody;
   offering: {
     title: string;
     summary: string;

@@ -12,7 +12,8 @@ import {
   resultsFromAttendance,
   TraineeCompletion,
 } from '../pdf/completion-documents.renderer';
-import type { Signatory, TrainingBody } from '../pdf/completion-pdf';
+import { TrainingBody, trainingBodyOf } from '../domain/training-body';
+import type { Signatory } from '../pdf/completion-pdf';
 import { CompletionFactsRepository } from '../repositories/completion-facts.repository';
 import {
   SessionAttendance,
@@ -74,17 +75,7 @@ export class CompletionDocumentsService {
     );
     return {
       session,
-      body: {
-        legalName: chambre.legalName,
-        addressLines: [
-          chambre.addressLine1,
-          ...(chambre.addressLine2 ? [chambre.addressLine2] : []),
-          `${chambre.postalCode} ${chambre.city}`,
-        ],
-        siret: chambre.siret,
-        declarationNumber: chambre.trainingDeclarationNumber,
-        city: chambre.city,
-      },
+      body: trainingBodyOf(chambre),
       signatory: { name: settings.signatoryName, capacity: settings.signatoryCapacity },
       consultantName: names.get(session.consultantId) ?? '—',
       objectives: pedagogy.objectives,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CatalogueFactsService, TrainingContentFacts, VAT_REGIMES } from '@mutualis/catalogue';
 import { ContactDirectoryService } from '@mutualis/identity';
 import { ChambreSettingsQuery } from '@mutualis/invoicing';
-import { TrainingBodyIdentity } from '../pdf/programme-pdf';
+import { TrainingBody, trainingBodyOf } from '../domain/training-body';
 import { renderProgramme } from '../pdf/programme.renderer';
 import { TrainingDocumentsService } from './training-documents.service';
 
@@ -26,21 +26,8 @@ export class ProgrammeDocumentsService {
   ) {}
 
   /** The Chambre as the training body that signs its documents. */
-  async trainingBody(): Promise<TrainingBodyIdentity> {
-    const chambre = await this.chambre.get();
-    return {
-      legalName: chambre.legalName,
-      addressLines: [
-        chambre.addressLine1,
-        ...(chambre.addressLine2 ? [chambre.addressLine2] : []),
-        `${chambre.postalCode} ${chambre.city}`,
-      ],
-      siret: chambre.siret,
-      declarationNumber: chambre.trainingDeclarationNumber,
-      email: chambre.email,
-      phone: chambre.phone,
-      city: chambre.city,
-    };
+  async trainingBody(): Promise<TrainingBody> {
+    return trainingBodyOf(await this.chambre.get());
   }
 
   /** The programme's PDF as the offering stands; the same content gives the same bytes. */

@@ -17,6 +17,7 @@ import { ConventionRepository, ConventionSource } from '../../repositories/conve
 import { conventionSeriesKey } from '../../services/training-conventions.service';
 import { TrainingDocumentsService } from '../../services/training-documents.service';
 import { TrainingEvents } from '../../training.events';
+import { trainingBodyOf } from '../../domain/training-body';
 
 /** Days between two reminders of an unsigned convention. */
 export const CONVENTION_REMINDER_DAYS = 3;
@@ -122,19 +123,7 @@ export class IssueConventionUseCase {
       kind: conventionKindOf(source),
       reference: `CF-${issuedOn.slice(0, 4)}-${source.bookingId.slice(0, 8).toUpperCase()}`,
       issuedOn,
-      chambre: {
-        legalName: chambre.legalName,
-        addressLines: [
-          chambre.addressLine1,
-          ...(chambre.addressLine2 ? [chambre.addressLine2] : []),
-          `${chambre.postalCode} ${chambre.city}`,
-        ],
-        siret: chambre.siret,
-        trainingDeclarationNumber: chambre.trainingDeclarationNumber,
-        city: chambre.city,
-        email: chambre.email,
-        phone: chambre.phone,
-      },
+      chambre: trainingBodyOf(chambre),
       organisation: {
         legalName: organisation?.legalName ?? '',
         siret: organisation?.siret ?? null,
