@@ -4,6 +4,7 @@ import { DocumentSignature, DocumentStore } from '@mutualis/documents';
 import { ConventionSignatureStamp } from '../domain/convention-terms';
 import { ConventionRepository, StoredConvention } from '../repositories/convention.repository';
 import { TrainingDocumentsService } from './training-documents.service';
+import { TrainingSettingsService } from './training-settings.service';
 
 export type ConventionParty = 'organisation' | 'chambre';
 
@@ -31,7 +32,18 @@ export class TrainingConventionsService {
     private readonly conventions: ConventionRepository,
     private readonly documents: TrainingDocumentsService,
     private readonly store: DocumentStore,
+    private readonly settings: TrainingSettingsService,
   ) {}
+
+  /**
+   * Whether the Chambre requires the organisation's signed convention before the session
+   * (training settings) and this booking's organisation has not signed it yet: its trainees
+   * cannot sign their attendance until it does.
+   */
+  async awaitedBeforeSession(bookingId: string, manager?: EntityManager): Promise<boolean> {
+    const { requireSignedConvention } = await this.settings.get(manager);
+    return requireSignedConvention && !(await this.isSignedByOrganisation(bookingId, manager));
+  }
 
   /** Whether the booking's organisation signed its convention (any version). */
   async isSignedByOrganisation(bookingId: string, manager?: EntityManager): Promise<boolean> {

@@ -168,6 +168,21 @@ describe('émargement: signing links, absences, countersignatures', () => {
     );
   });
 
+  it('refuses to sign while the convention the Chambre requires is unsigned by the organisation', async () => {
+    const token = tokenOf(await grid(), 0, 0);
+    const sign = context.get(SignAttendanceUseCase);
+    now = at('2027-01-11T08:05:00Z');
+    await db.query(`UPDATE training_settings SET require_signed_convention = true`);
+    try {
+      expect(await refusal(sign.execute(typed(token, 'Léa Dubois')))).toBe(
+        TrainingErrorCode.ConventionUnsigned,
+      );
+    } finally {
+      await db.query(`UPDATE training_settings SET require_signed_convention = false`);
+    }
+    expect((await context.get(GetSigningPageUseCase).execute(token)).state).toBe('open');
+  });
+
   it('takes a typed signature once, in the window; twice is refused', async () => {
     const token = tokenOf(await grid(), 0, 0);
     const sign = context.get(SignAttendanceUseCase);

@@ -6,6 +6,7 @@ import { checkSignature, SignatureInput, SignatureRefused } from '../../domain/s
 import { AttendanceRepository } from '../../repositories/attendance.repository';
 import { AttendanceLinksService } from '../../services/attendance-links.service';
 import { TrainingErrorCode, TrainingException } from '../../training.exception';
+import { TrainingConventionsService } from '../../services/training-conventions.service';
 
 export interface SignAttendanceCommand {
   token: string;
@@ -32,6 +33,7 @@ export class SignAttendanceUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: AttendanceLinksService,
     private readonly attendance: AttendanceRepository,
+    private readonly conventions: TrainingConventionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -50,6 +52,12 @@ export class SignAttendanceUseCase {
       throw new TrainingException(
         TrainingErrorCode.WrongTrainee,
         'this phone already signed for another trainee of this session: each trainee signs with their own link',
+      );
+    }
+    if (await this.conventions.awaitedBeforeSession(trainee.bookingId)) {
+      throw new TrainingException(
+        TrainingErrorCode.ConventionUnsigned,
+        'your organisation has not signed the convention of this training yet: the Chambre asks for it before the session',
       );
     }
     const signedAt = await this.dataSource.transaction(async (manager) => {
