@@ -12,6 +12,7 @@ import {
   CountersignHalfDayUseCase,
   InviteToSurveyUseCase,
   IssueConventionUseCase,
+  IssueConvocationsUseCase,
   ListBookingDocumentsUseCase,
   RecordAbsenceUseCase,
   SessionAttendanceService,
@@ -41,7 +42,7 @@ const ABSENT_ON = {
 
 /**
  * The training body's records in the demo, made through the same use cases the worker and the
- * app run: a session held last month with its convention signed by both sides, every half-day
+ * app run: a session held last month with its convention signed by both sides, its convocations, every half-day
  * signed (one absence), countersigned, its attendance sheet, attestations and certificates, and
  * both trainees' answers to the hot survey; and an upcoming session whose convention awaits the
  * organisation's signature.
@@ -59,6 +60,7 @@ export class TrainingSeeder {
     private readonly book: BookUseCase,
     private readonly confirm: ConfirmBookingUseCase,
     private readonly issueConvention: IssueConventionUseCase,
+    private readonly convocations: IssueConvocationsUseCase,
     private readonly bookingDocuments: ListBookingDocumentsUseCase,
     private readonly signConvention: SignConventionUseCase,
     private readonly attendance: SessionAttendanceService,
@@ -91,7 +93,7 @@ export class TrainingSeeder {
     const endsAt = firstDay.plus({ days: 1 }).set({ hour: 17 }).toJSDate();
 
     // A month before: scheduled, booked for two, confirmed; the convention issued and signed.
-    const { sessionId } = await this.time.at(
+    const { bookingId, sessionId } = await this.time.at(
       firstDay.minus({ weeks: 4 }).set({ hour: 10 }).toJSDate(),
       async () => {
         const session = await this.schedule.execute({
@@ -119,6 +121,11 @@ export class TrainingSeeder {
         await this.signAs(admin, booked.body.id, 'Directrice de la Chambre');
         return { bookingId: booked.body.id, sessionId: session.id };
       },
+    );
+
+    // A week before: each trainee's convocation.
+    await this.time.at(firstDay.minus({ weeks: 1 }).set({ hour: 9 }).toJSDate(), () =>
+      this.convocations.execute({ bookingId, sessionId }),
     );
 
     // Each half-day: the trainees sign from their phones, the consultant countersigns.
