@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ConfirmBookingUseCase } from '@mutualis/booking';
-import { Clock } from '@mutualis/core';
-import { configureChambre, insertPublishedSession } from '@mutualis/testing';
+import { insertPublishedSession } from '@mutualis/testing';
 import {
   createOrganisation,
   registerAndLogIn,
@@ -15,10 +10,8 @@ import {
   userWithRoles,
 } from '../support/api-client';
 import { eventually, expectProblem, expectStatus } from '../support/expectations';
-import { startInProcessWorker } from '../support/in-process-worker';
-import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
+import { MailingStack, startMailingStack } from '../support/mailing-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { createTestApp } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -30,12 +23,10 @@ const bearer = { type: 'bearer' } as const;
  * after which nothing more is signed; booking's attendance flag follows.
  */
 describe('attendance signed per half-day, end to end', () => {
-  let environment: IsolatedEnvironment;
+  let stack: MailingStack;
   let smtp: SmtpCatcher;
   let app: NestExpressApplication;
-  let worker: INestApplication;
   let db: DataSource;
-  let storage: string;
   let consultant: TestUser;
   let sessionId: string;
   let bookingId: string;
@@ -52,22 +43,8 @@ describe('attendance signed per half-day, end to end', () => {
   };
 
   beforeAll(async () => {
-    smtp = await SmtpCatcher.start();
-    environment = await isolatedEnvironment('attendance');
-    storage = mkdtempSync(join(tmpdir(), 'mutualis-attendance-e2e-'));
-    const env = {
-      ...environment.env,
-      OUTBOX_POLL_MS: '50',
-      INVOICE_STORAGE_DIR: storage,
-      DOCUMENT_STORAGE_DIR: storage,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
-      PUBLIC_WEB_URL: 'https://mutualis.test',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    await configureChambre(db);
-    worker = await startInProcessWorker(env, new Clock());
+    stack = await startMailingStack('training_attendance');
+    ({ smtp, app, db } = stack);
     consultant = await userWithRoles(app, 'formatrice', ['consultant']);
     ({ sessionId } = await insertPublishedSession(db, { consultantId: consultant.id }));
     const booker = await registerAndLogIn(app, 'booker');
@@ -97,11 +74,7 @@ describe('attendance signed per half-day, end to end', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await environment?.drop();
-    await smtp?.stop();
-    rmSync(storage, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('mails each trainee their own link as the half-day opens; the phone signs once, in the window', async () => {

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { BookUseCase, ConfirmBookingUseCase } from '@mutualis/booking';
-import { Clock, parisDate, parisStartOfDay } from '@mutualis/core';
-import { configureChambre, insertPublishedSession, pdfLines } from '@mutualis/testing';
+import { parisDate, parisStartOfDay } from '@mutualis/core';
+import { insertPublishedSession, pdfLines } from '@mutualis/testing';
 import {
   ScheduleSessionEndUseCase,
   SessionAttendanceService,
@@ -21,10 +17,8 @@ import {
   userWithRoles,
 } from '../support/api-client';
 import { eventually, expectProblem, expectStatus } from '../support/expectations';
-import { startInProcessWorker } from '../support/in-process-worker';
-import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
+import { MailingStack, startMailingStack } from '../support/mailing-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { createTestApp } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 const HOUR = 3_600_000;
@@ -37,12 +31,10 @@ const HOUR = 3_600_000;
  * trainee and to whoever booked. The attendance sheet is the consultant's and admins' only.
  */
 describe('training completion documents, end to end', () => {
-  let environment: IsolatedEnvironment;
+  let stack: MailingStack;
   let smtp: SmtpCatcher;
   let app: NestExpressApplication;
-  let worker: INestApplication;
   let db: DataSource;
-  let storage: string;
 
   const api = () => request(app.getHttpServer());
   // Only the completion mails: trainees also get their convocation and signing links.
@@ -56,30 +48,12 @@ describe('training completion documents, end to end', () => {
     );
 
   beforeAll(async () => {
-    smtp = await SmtpCatcher.start();
-    environment = await isolatedEnvironment('training_completion');
-    storage = mkdtempSync(join(tmpdir(), 'mutualis-completion-e2e-'));
-    const env = {
-      ...environment.env,
-      OUTBOX_POLL_MS: '50',
-      INVOICE_STORAGE_DIR: storage,
-      DOCUMENT_STORAGE_DIR: storage,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
-      PUBLIC_WEB_URL: 'https://mutualis.test',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    await configureChambre(db);
-    worker = await startInProcessWorker(env, new Clock());
+    stack = await startMailingStack('training_completion');
+    ({ smtp, app, db } = stack);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await environment?.drop();
-    await smtp?.stop();
-    rmSync(storage, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('makes and mails the attendance sheet, attestations and certificates with the hours signed', async () => {

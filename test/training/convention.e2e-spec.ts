@@ -1,28 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { Clock, QueueName } from '@mutualis/core';
+import { QueueName } from '@mutualis/core';
 import { TrainingEvents } from '@mutualis/training';
-import {
-  configureChambre,
-  DAY_MS,
-  insertOrganisations,
-  insertPublishedSession,
-  pdfLines,
-} from '@mutualis/testing';
+import { DAY_MS, insertOrganisations, insertPublishedSession, pdfLines } from '@mutualis/testing';
 import { registerAndLogIn, TestUser, userWithRoles } from '../support/api-client';
 import { eventually, expectFields, expectProblem, expectStatus } from '../support/expectations';
-import { startInProcessWorker } from '../support/in-process-worker';
-import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
+import { MailingStack, startMailingStack } from '../support/mailing-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { createTestApp } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -32,12 +21,11 @@ const bearer = { type: 'bearer' } as const;
  * version; its readers download every version; others get 404; bad requests change nothing.
  */
 describe('conventions de formation, end to end', () => {
-  let environment: IsolatedEnvironment;
+  let stack: MailingStack;
   let smtp: SmtpCatcher;
   let app: NestExpressApplication;
   let worker: INestApplication;
   let db: DataSource;
-  let storage: string;
   let admin: TestUser;
   let signatory: TestUser;
   let consultant: TestUser;
@@ -62,23 +50,8 @@ describe('conventions de formation, end to end', () => {
       .parse(binary);
 
   beforeAll(async () => {
-    smtp = await SmtpCatcher.start();
-    // A database of its own: the training settings (the Chambre's signatory) are one row.
-    environment = await isolatedEnvironment('training_conventions');
-    storage = mkdtempSync(join(tmpdir(), 'mutualis-convention-e2e-'));
-    const env = {
-      ...environment.env,
-      OUTBOX_POLL_MS: '50',
-      DOCUMENT_STORAGE_DIR: storage,
-      INVOICE_STORAGE_DIR: storage,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
-      PUBLIC_WEB_URL: 'https://mutualis.test',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    await configureChambre(db);
-    worker = await startInProcessWorker(env, new Clock());
+    stack = await startMailingStack('training_conventions');
+    ({ smtp, app, worker, db } = stack);
     [admin, signatory, consultant, orgAdmin, stranger] = await Promise.all([
       userWithRoles(app, 'training-admin', ['admin']),
       userWithRoles(app, 'training-signatory', ['admin']),
@@ -91,11 +64,7 @@ describe('conventions de formation, end to end', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await environment?.drop();
-    await smtp?.stop();
-    rmSync(storage, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('lets admins name the Chambre’s signatory and refuses bad settings', async () => {

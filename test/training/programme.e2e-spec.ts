@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Clock } from '@mutualis/core';
-import { completeTrainingPedagogy, configureChambre, pdfLines } from '@mutualis/testing';
+import { completeTrainingPedagogy, pdfLines } from '@mutualis/testing';
 import {
   createOrganisation,
   registerAndLogIn,
@@ -14,10 +9,8 @@ import {
   userWithRoles,
 } from '../support/api-client';
 import { eventually, expectFields, expectProblem, expectStatus } from '../support/expectations';
-import { startInProcessWorker } from '../support/in-process-worker';
-import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
+import { MailingStack, startMailingStack } from '../support/mailing-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { createTestApp } from '../support/test-app';
 import { offeringBody, parisDateIn, parisLocal } from '../catalogue/catalogue-fixtures';
 
 const bearer = { type: 'bearer' } as const;
@@ -29,12 +22,10 @@ const bearer = { type: 'bearer' } as const;
  * the PDF; the session moves, each receives the revised one.
  */
 describe('training programme and convocations, end to end', () => {
-  let environment: IsolatedEnvironment;
+  let stack: MailingStack;
   let smtp: SmtpCatcher;
   let app: NestExpressApplication;
-  let worker: INestApplication;
   let db: DataSource;
-  let storage: string;
   let admin: TestUser;
   let consultant: TestUser;
 
@@ -43,32 +34,14 @@ describe('training programme and convocations, end to end', () => {
     smtp.received.filter((caught) => caught.to.includes(address.toLowerCase()));
 
   beforeAll(async () => {
-    smtp = await SmtpCatcher.start();
-    environment = await isolatedEnvironment('training_programme');
-    storage = mkdtempSync(join(tmpdir(), 'mutualis-programme-e2e-'));
-    const env = {
-      ...environment.env,
-      OUTBOX_POLL_MS: '50',
-      INVOICE_STORAGE_DIR: join(storage, 'invoices'),
-      DOCUMENT_STORAGE_DIR: join(storage, 'documents'),
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
-      PUBLIC_WEB_URL: 'https://mutualis.test',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    await configureChambre(db);
-    worker = await startInProcessWorker(env, new Clock());
+    stack = await startMailingStack('training_programme');
+    ({ smtp, app, db } = stack);
     admin = await userWithRoles(app, 'training-admin', ['admin']);
     consultant = await userWithRoles(app, 'training-consultant', ['consultant']);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await environment?.drop();
-    await smtp?.stop();
-    rmSync(storage, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   async function publishedTraining(): Promise<string> {

@@ -1,20 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { Clock, QueueName } from '@mutualis/core';
-import { configureChambre, insertOrganisations, insertPublishedSession } from '@mutualis/testing';
+import { QueueName } from '@mutualis/core';
+import { insertOrganisations, insertPublishedSession } from '@mutualis/testing';
 import { grantPlatformRoles, registerAndLogIn, TestUser } from '../support/api-client';
 import { eventually, expectFields, expectProblem, expectStatus } from '../support/expectations';
-import { startInProcessWorker } from '../support/in-process-worker';
-import { IsolatedEnvironment, isolatedEnvironment } from '../support/isolated-environment';
+import { MailingStack, startMailingStack } from '../support/mailing-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { createTestApp } from '../support/test-app';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -25,12 +20,11 @@ const bearer = { type: 'bearer' } as const;
  * their CSV.
  */
 describe('training satisfaction survey, end to end', () => {
-  let environment: IsolatedEnvironment;
+  let stack: MailingStack;
   let smtp: SmtpCatcher;
   let app: NestExpressApplication;
   let worker: INestApplication;
   let db: DataSource;
-  let storage: string;
   let member: TestUser;
   let finance: TestUser;
   let consultant: TestUser;
@@ -41,22 +35,8 @@ describe('training satisfaction survey, end to end', () => {
     smtp.received.filter((caught) => caught.to.includes(address.toLowerCase()));
 
   beforeAll(async () => {
-    smtp = await SmtpCatcher.start();
-    environment = await isolatedEnvironment('training_survey');
-    storage = mkdtempSync(join(tmpdir(), 'mutualis-survey-e2e-'));
-    const env = {
-      ...environment.env,
-      OUTBOX_POLL_MS: '50',
-      INVOICE_STORAGE_DIR: storage,
-      DOCUMENT_STORAGE_DIR: storage,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'ne-pas-repondre@test.mutualis.fr',
-      PUBLIC_WEB_URL: 'https://mutualis.test',
-    };
-    app = await createTestApp(env);
-    db = app.get(DataSource);
-    await configureChambre(db);
-    worker = await startInProcessWorker(env, new Clock());
+    stack = await startMailingStack('training_survey');
+    ({ smtp, app, worker, db } = stack);
     [member, finance, consultant, otherConsultant] = await Promise.all([
       registerAndLogIn(app, 'survey-member'),
       registerAndLogIn(app, 'survey-finance'),
@@ -69,11 +49,7 @@ describe('training satisfaction survey, end to end', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await app?.close();
-    await environment?.drop();
-    await smtp?.stop();
-    rmSync(storage, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('mails each trainee a link at the session end; one answer each; results for the consultant only', async () => {

@@ -215,10 +215,9 @@ export class BookingFactsService {
 
   /** The trainees of a session's seated bookings, in booking then position order. */
   async traineesOfSession(sessionId: string): Promise<SessionTraineeFacts[]> {
-    const bookings = await this.dataSource.manager.find(Booking, {
-      where: { sessionId, status: In(['confirmed', 'attended', 'no_show']) },
-      order: { confirmedAt: 'ASC', id: 'ASC' },
-    });
+    const bookings = (await this.bookings.seatedOnSession(sessionId)).filter((booking) =>
+      ['confirmed', 'attended', 'no_show'].includes(booking.status),
+    );
     const attendees = await this.bookings.attendeesOf(bookings.map((booking) => booking.id));
     const byId = new Map(bookings.map((booking) => [booking.id, booking]));
     return attendees.map((attendee) => {
